@@ -1,0 +1,1 @@
+"""Classifier: items.raw → items.scored (negativity, relevance, topic, grade with reasons)."""

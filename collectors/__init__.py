@@ -1,0 +1,1 @@
+"""Collectors: poll sources and publish RawItem to items.raw."""

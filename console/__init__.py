@@ -1,0 +1,1 @@
+"""Console: the web workplace of the desk, the departments and the analysts."""

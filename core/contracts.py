@@ -1,0 +1,158 @@
+"""Message contracts of every topic, defined once and validated at each boundary.
+
+Each message carries ``schema_version``. A consumer accepts the versions it knows
+and sends anything else to the dead-letter topic with the reason, never drops it.
+Chinese text is encoded as UTF-8 on the wire, never as ``\\u`` escapes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Literal, TypeVar
+
+import msgspec
+
+RAW_SCHEMA_VERSION = 1
+SCORED_SCHEMA_VERSION = 1
+DEAD_LETTER_SCHEMA_VERSION = 1
+
+SourceKind = Literal["rss", "news", "forum", "microblog", "replay"]
+MediaTier = Literal[
+    "central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown"
+]
+
+
+class Engagement(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Counts as read from the source; ``None`` means the source does not show it."""
+
+    views: int | None = None
+    replies: int | None = None
+    reposts: int | None = None
+    likes: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("views", "replies", "reposts", "likes"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValueError(f"engagement.{name} must be >= 0, got {value}")
+
+
+class Source(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    name: str
+    kind: SourceKind
+    tier: MediaTier = "unknown"
+    region: str | None = None
+
+
+class RawItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """One collected item, the value of ``items.raw`` (key: ``id``)."""
+
+    schema_version: int = RAW_SCHEMA_VERSION
+    id: str
+    source: Source
+    url: str
+    title: str
+    text: str
+    author: str | None = None
+    published_at: datetime | None = None
+    fetched_at: datetime
+    engagement: Engagement = Engagement()
+    region_hints: tuple[str, ...] = ()
+    language: str = "zh"
+    parent_id: str | None = None
+    # Increases when a later poll re-reads the same item (engagement updates).
+    revision: int = 0
+
+    def __post_init__(self) -> None:
+        if self.schema_version != RAW_SCHEMA_VERSION:
+            raise ValueError(f"items.raw schema_version {self.schema_version} is not supported")
+        if not self.id:
+            raise ValueError("id must not be empty")
+        if not (self.title.strip() or self.text.strip()):
+            raise ValueError("an item needs a title or a text")
+
+
+class Grade(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A grade of the office's policy profile, with the reasons in words."""
+
+    level: str
+    rank: int  # 0 = the gravest grade of the profile
+    reasons: tuple[str, ...] = ()
+
+
+class ScoredItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """The value of ``items.scored`` (key: the item id)."""
+
+    schema_version: int = SCORED_SCHEMA_VERSION
+    item: RawItem
+    negativity: float
+    relevance: float
+    topic: str
+    grade: Grade
+    model_version: str
+    profile: str
+    scored_at: datetime
+
+    def __post_init__(self) -> None:
+        if self.schema_version != SCORED_SCHEMA_VERSION:
+            raise ValueError(f"items.scored schema_version {self.schema_version} is not supported")
+        for name in ("negativity", "relevance"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be within [0, 1], got {value}")
+
+
+class DeadLetter(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """A message a stage could not process: the original bytes are kept as they came."""
+
+    schema_version: int = DEAD_LETTER_SCHEMA_VERSION
+    stage: str
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes
+    error: str
+    failed_at: datetime
+
+
+class ContractError(ValueError):
+    """A message does not match its topic's contract; the text says where and why."""
+
+
+_encoder = msgspec.json.Encoder()
+
+
+def encode(message: msgspec.Struct) -> bytes:
+    return _encoder.encode(message)
+
+
+_decoders: dict[type, msgspec.json.Decoder] = {}
+
+T = TypeVar("T", bound=msgspec.Struct)
+
+
+def decode(data: bytes, kind: type[T]) -> T:
+    """Decode and validate ``data`` as ``kind``; raise :class:`ContractError` when it does not fit."""
+    decoder = _decoders.get(kind)
+    if decoder is None:
+        decoder = _decoders[kind] = msgspec.json.Decoder(kind)
+    try:
+        return decoder.decode(data)
+    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+        raise ContractError(f"{kind.__name__}: {exc}") from exc
+
+
+def to_builtins(message: msgspec.Struct) -> dict:
+    return msgspec.to_builtins(message)
+
+
+def item_id_for(canonical_url: str) -> str:
+    """The stable id of an item: a hash of its canonical URL."""
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:32]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

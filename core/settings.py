@@ -1,0 +1,182 @@
+"""Typed, frozen settings, read once at start-up from a TOML file plus environment variables.
+
+The file has one table per concern: ``[kafka]`` and ``[store]`` are shared, and each service has
+its own (``[collectors]``, ``[classifier]``, ``[router]``, ``[console]``). Unknown tables and
+unknown keys are errors. An environment variable ``YUQING__<TABLE>__<KEY>`` overrides one key;
+``YUQING_CONFIG`` names the file. Only :func:`load` reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from core.errors import ConfigError
+
+ENV_PREFIX = "YUQING__"
+ENV_CONFIG_FILE = "YUQING_CONFIG"
+SERVICE_TABLES = ("collectors", "classifier", "router", "console")
+SHARED_TABLES = ("kafka", "store", "log")
+_SECRET_KEY = re.compile(r"(password|secret|token|key)$", re.IGNORECASE)
+
+
+class KafkaSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Only ``bootstrap_servers`` differs between the embedded broker and Apache Kafka."""
+
+    bootstrap_servers: str = "127.0.0.1:9092"
+    client_id: str = "yuqing"
+    # The embedded broker joins a group in about session_timeout / 2: keep it short.
+    session_timeout_ms: int = 6000
+    heartbeat_interval_ms: int = 1000
+    max_poll_records: int = 500
+    poll_timeout_ms: int = 1000
+    connect_timeout_s: float = 60.0
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str | None = None
+    sasl_username: str | None = None
+    sasl_password: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.bootstrap_servers.strip():
+            raise ValueError("bootstrap_servers must name at least one host:port")
+        for server in self.bootstrap_servers.split(","):
+            if not re.fullmatch(r"[\w.\-\[\]:]+:\d{1,5}", server.strip()):
+                raise ValueError(f"bootstrap server {server!r} is not host:port")
+        if self.heartbeat_interval_ms * 3 > self.session_timeout_ms:
+            raise ValueError("heartbeat_interval_ms must be at most a third of session_timeout_ms")
+
+    @property
+    def servers(self) -> list[str]:
+        return [s.strip() for s in self.bootstrap_servers.split(",")]
+
+
+class StoreSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """SQLite file by default; PostgreSQL by URL (``postgresql+psycopg://...``)."""
+
+    url: str = "sqlite:///yuqing.db"
+    echo: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.url.startswith(("sqlite:", "postgresql")):
+            raise ValueError("url must start with sqlite: or postgresql (e.g. postgresql+psycopg://)")
+
+
+class LogSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    level: str = "INFO"
+    json: bool = False
+
+    def __post_init__(self) -> None:
+        if self.level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("level must be one of DEBUG, INFO, WARNING, ERROR")
+
+
+S = TypeVar("S", bound=msgspec.Struct)
+
+
+def read_file(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: 配置文件不存在 (settings file not found)") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: 不是合法的 TOML: {exc}") from exc
+    unknown = sorted(set(data) - set(SERVICE_TABLES) - set(SHARED_TABLES))
+    if unknown:
+        known = ", ".join(SHARED_TABLES + SERVICE_TABLES)
+        raise ConfigError(f"{path}: unknown table [{unknown[0]}]; the known tables are {known}")
+    return data
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    tables: dict[str, dict[str, Any]] = {}
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX):
+            continue
+        parts = name[len(ENV_PREFIX) :].lower().split("__")
+        if len(parts) != 2 or parts[0] not in SERVICE_TABLES + SHARED_TABLES:
+            raise ConfigError(
+                f"environment variable {name}: expected {ENV_PREFIX}<TABLE>__<KEY> with TABLE one of "
+                f"{', '.join(SHARED_TABLES + SERVICE_TABLES)}"
+            )
+        tables.setdefault(parts[0], {})[parts[1]] = _parse_env_value(raw)
+    return tables
+
+
+def _parse_env_value(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def load(
+    cls: type[S],
+    table: str | None,
+    path: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> S:
+    """Build a service's settings: shared tables plus the service's own table, strictly checked.
+
+    ``cls`` has the fields ``kafka``/``store``/``log`` it needs and, flat beside them, the keys
+    of its own ``table``.
+    """
+    env = os.environ if environ is None else environ
+    if path is None and env.get(ENV_CONFIG_FILE):
+        path = Path(env[ENV_CONFIG_FILE])
+    data = read_file(path)
+    for name, values in _env_overrides(env).items():
+        data.setdefault(name, {}).update(values)
+    fields = set(cls.__struct_fields__)
+    merged: dict[str, Any] = {k: data[k] for k in SHARED_TABLES if k in fields and k in data}
+    if table is not None:
+        own = data.get(table, {})
+        clash = sorted(set(own) & set(SHARED_TABLES))
+        if clash:
+            raise ConfigError(f"[{table}] may not contain the shared key {clash[0]!r}")
+        merged.update(own)
+    where = str(path) if path else "environment"
+    try:
+        return msgspec.convert(merged, cls, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(_explain(where, table, exc)) from exc
+
+
+def _explain(where: str, table: str | None, exc: msgspec.ValidationError) -> str:
+    text = str(exc)
+    match = re.search(r"at `\$\.?([^`]*)`", text)
+    key = match.group(1) if match else ""
+    if key and key.split(".")[0] not in SHARED_TABLES and table:
+        key = f"{table}.{key}"
+    if not key:
+        found = re.search(r"unknown field `([^`]+)`", text)
+        if found:
+            key = f"{table}.{found.group(1)}" if table else found.group(1)
+    env_name = ENV_PREFIX + "__".join(key.upper().split(".")[:2]) if key else ""
+    hint = f" (table.key {key}; env {env_name})" if key else ""
+    return f"{where}: invalid setting{hint}: {text}"
+
+
+def redacted(settings: msgspec.Struct) -> dict[str, Any]:
+    """The settings as a dict safe for logs: secrets and URL passwords are masked."""
+    return _redact(msgspec.to_builtins(settings))
+
+
+def _redact(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _redact(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact(v, key) for v in value]
+    if isinstance(value, str):
+        if _SECRET_KEY.search(key) and value:
+            return "***"
+        return re.sub(r"(://[^:/@]+:)[^@]+@", r"\1***@", value)
+    return value

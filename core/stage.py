@@ -1,0 +1,205 @@
+"""The consume → process → produce loop every stage runs, at least once.
+
+A batch is polled, processed, its outputs produced and acknowledged by the broker, and only
+then are its offsets committed. A message the processor rejects goes to the dead-letter topic
+with its original bytes; it is never dropped. A transient failure (the store is down) rewinds
+to the last commit and retries the batch with backoff. SIGTERM/SIGINT finish the current batch
+and stop cleanly.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import signal
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.errors import KafkaError
+from kafka.structs import OffsetAndMetadata
+
+from core import contracts, topics
+from core.kafka import make_consumer, make_producer, wait_for_broker
+from core.settings import KafkaSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes
+
+    @property
+    def ids(self) -> dict[str, object]:
+        return {"topic": self.topic, "partition": self.partition, "offset": self.offset,
+                "item": self.key.decode("utf-8", "replace") if self.key else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    topic: str
+    key: bytes
+    value: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    record: Record
+    error: str
+
+
+@dataclass(slots=True)
+class BatchResult:
+    outputs: list[Output] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+class RetryLater(Exception):
+    """A transient failure (store or downstream unavailable): the batch will be retried as a whole."""
+
+
+class Processor(Protocol):
+    """A stage's logic. It must be idempotent per key: a batch may be seen again after a crash."""
+
+    def process(self, records: Sequence[Record]) -> BatchResult: ...
+
+
+@dataclass
+class StageStats:
+    batches: int = 0
+    records: int = 0
+    outputs: int = 0
+    dead_letters: int = 0
+    retries: int = 0
+    last_error: str | None = None
+
+
+class StageRunner:
+    """Runs one processor against one input topic until stopped."""
+
+    def __init__(
+        self,
+        name: str,
+        settings: KafkaSettings,
+        input_topic: str,
+        processor: Processor,
+        group_id: str | None = None,
+    ) -> None:
+        self.name = name
+        self.settings = settings
+        self.input_topic = input_topic
+        self.processor = processor
+        self.group_id = group_id or f"yuqing-{name}"
+        self.stats = StageStats()
+        self._stop = threading.Event()
+        self._consumer: KafkaConsumer | None = None
+        self._producer: KafkaProducer | None = None
+
+    def stop(self, *_: object) -> None:
+        self._stop.set()
+
+    def install_signal_handlers(self) -> None:
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+
+    def run(self, max_idle_s: float | None = None) -> StageStats:
+        """Consume until :meth:`stop` (or ``max_idle_s`` without messages, for batch use)."""
+        admin = wait_for_broker(self.settings, f"{self.name}-admin")
+        try:
+            topics.ensure_topics(admin)
+        finally:
+            admin.close()
+        self._consumer = make_consumer(self.settings, self.group_id, [self.input_topic])
+        self._producer = make_producer(self.settings, self.name)
+        log.info("stage %s consuming %s as group %s", self.name, self.input_topic, self.group_id,
+                 extra={"stage": self.name})
+        idle_since = time.monotonic()
+        backoff = 0.5
+        try:
+            while not self._stop.is_set():
+                polled = self._consumer.poll(timeout_ms=self.settings.poll_timeout_ms)
+                records = [
+                    Record(m.topic, m.partition, m.offset, m.key, m.value)
+                    for batch in polled.values() for m in batch
+                ]
+                if not records:
+                    if max_idle_s is not None and time.monotonic() - idle_since > max_idle_s:
+                        break
+                    continue
+                idle_since = time.monotonic()
+                try:
+                    self._handle(records)
+                    backoff = 0.5
+                except RetryLater as exc:
+                    self._rewind(records)
+                    self.stats.retries += 1
+                    self.stats.last_error = str(exc)
+                    log.warning("stage %s: batch of %d will be retried in %.1fs: %s",
+                                self.name, len(records), backoff, exc, extra={"stage": self.name})
+                    self._stop.wait(backoff * (0.8 + 0.4 * random.random()))
+                    backoff = min(backoff * 2, 30.0)
+        finally:
+            self._close()
+        return self.stats
+
+    def _handle(self, records: list[Record]) -> None:
+        result = self.processor.process(records)
+        assert self._producer is not None and self._consumer is not None
+        futures = [self._producer.send(o.topic, key=o.key, value=o.value) for o in result.outputs]
+        for rejected in result.rejected:
+            futures.append(self._producer.send(
+                topics.DEAD_LETTER.name, key=rejected.record.key, value=self._dead_letter(rejected)))
+            log.error("stage %s: message sent to %s: %s", self.name, topics.DEAD_LETTER.name,
+                      rejected.error, extra={"stage": self.name, **rejected.record.ids})
+        try:
+            self._producer.flush()
+            for future in futures:
+                future.get(timeout=30)
+        except KafkaError as exc:
+            # The broker did not acknowledge: recreate the producer and process the batch again.
+            self._producer.close(timeout=5)
+            self._producer = make_producer(self.settings, self.name)
+            raise RetryLater(f"produce failed: {exc}") from exc
+        offsets: dict[TopicPartition, OffsetAndMetadata] = {}
+        for record in records:
+            tp = TopicPartition(record.topic, record.partition)
+            current = offsets.get(tp)
+            if current is None or record.offset + 1 > current.offset:
+                offsets[tp] = OffsetAndMetadata(record.offset + 1, "", -1)
+        self._consumer.commit(offsets)
+        self.stats.batches += 1
+        self.stats.records += len(records)
+        self.stats.outputs += len(result.outputs)
+        self.stats.dead_letters += len(result.rejected)
+        log.debug("stage %s: batch of %d done", self.name, len(records), extra={"stage": self.name})
+
+    def _dead_letter(self, rejected: Rejected) -> bytes:
+        r = rejected.record
+        return contracts.encode(contracts.DeadLetter(
+            stage=self.name, topic=r.topic, partition=r.partition, offset=r.offset,
+            key=r.key, value=r.value, error=rejected.error, failed_at=contracts.utcnow()))
+
+    def _rewind(self, records: list[Record]) -> None:
+        assert self._consumer is not None
+        first: dict[TopicPartition, int] = {}
+        for record in records:
+            tp = TopicPartition(record.topic, record.partition)
+            first[tp] = min(first.get(tp, record.offset), record.offset)
+        for tp, offset in first.items():
+            self._consumer.seek(tp, offset)
+
+    def _close(self) -> None:
+        if self._producer is not None:
+            self._producer.close(timeout=10)
+        if self._consumer is not None:
+            self._consumer.close(autocommit=False)
+        log.info("stage %s stopped after %d records", self.name, self.stats.records,
+                 extra={"stage": self.name})

@@ -1,0 +1,1 @@
+"""Router: items.scored → cases for the responsible department, clocks and channels."""

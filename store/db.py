@@ -1,0 +1,56 @@
+"""Engines, sessions and migrations."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.settings import StoreSettings
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def make_engine(settings: StoreSettings) -> Engine:
+    if settings.url.startswith("sqlite"):
+        engine = create_engine(settings.url, echo=settings.echo, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cursor = dbapi_conn.cursor()
+            # WAL lets the console read while the router writes; foreign keys are off by default.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(settings.url, echo=settings.echo, pool_pre_ping=True)
+
+
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(settings: StoreSettings) -> None:
+    """Bring the schema to the newest revision of every branch."""
+    command.upgrade(alembic_config(settings.url), "heads")
+
+
+def current_heads(settings: StoreSettings) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with make_engine(settings).connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())

@@ -1,0 +1,1 @@
+"""The yuqing command: stages, the local stack and the demo."""
