@@ -1,0 +1,43 @@
+"""The ``yuqing`` command. Each package registers its own sub-commands in :data:`COMMAND_MODULES`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# The explicit registry of command modules; each has ``register(subparsers)``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "yuqing.commands",
+    "collectors.cli",
+    "classifier.cli",
+    "router.cli",
+    "console.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="yuqing", description="Yuqing 舆情监测: 采集 → 研判 → 转办")
+    parser.add_argument("--config", help="settings file (TOML); default: $YUQING_CONFIG or built-in defaults")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a package whose commands are not written yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    result = args.func(args)
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
