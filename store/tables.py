@@ -71,3 +71,9 @@ class CaseRow(Base):
     discovered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Added by the router migration (0004_router).
+    region: Mapped[str | None] = mapped_column(String(32))
+    assisting: Mapped[list | None] = mapped_column(JSON)  # 会办: assisting department ids
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -1,0 +1,169 @@
+"""The linear model: one character n-gram TF-IDF space, several heads merged into one matrix.
+
+A model is three plain files: ``vocab.json`` (the n-grams, in column order), ``model.json``
+(heads, classes, calibration) and ``model.npz`` (idf, weights, biases; loaded with
+``allow_pickle=False``). Loading never executes code from the files, so a model made by an
+office's analysts is data, not a program; the registry still refuses files whose sha256 differs
+from the model card.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from classifier.text import MAX_CHARS, char_ngrams
+
+FORMAT = "yuqing-linear/1"
+MODEL_FILE = "model.npz"
+META_FILE = "model.json"
+VOCAB_FILE = "vocab.json"
+FILES = (MODEL_FILE, META_FILE, VOCAB_FILE)
+
+
+class ModelError(Exception):
+    """A model folder is missing, incomplete, tampered with or of an unknown format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One prediction head: its columns in the merged weight matrix and its calibration.
+
+    A binary head has one column (the logit of ``classes[1]``) calibrated by Platt scaling
+    ``sigmoid(a * s + b)``; a multi-class head has one column per class, calibrated by a
+    softmax temperature.
+    """
+
+    name: str
+    classes: tuple[str, ...]
+    start: int
+    stop: int
+    platt_a: float = 1.0
+    platt_b: float = 0.0
+    temperature: float = 1.0
+
+    @property
+    def binary(self) -> bool:
+        return len(self.classes) == 2
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "classes": list(self.classes), "start": self.start, "stop": self.stop,
+                "platt_a": self.platt_a, "platt_b": self.platt_b, "temperature": self.temperature}
+
+    def probabilities(self, scores: np.ndarray) -> np.ndarray:
+        """Calibrated class probabilities (n × k) from the raw scores of this head's columns."""
+        cols = scores[:, self.start : self.stop]
+        if self.binary:
+            z = np.clip(self.platt_a * cols[:, 0] + self.platt_b, -40.0, 40.0)
+            p1 = 1.0 / (1.0 + np.exp(-z))
+            return np.column_stack([1.0 - p1, p1])
+        z = cols / self.temperature
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class LinearModel:
+    vocabulary: list[str]
+    idf: np.ndarray  # (F,) float32
+    weights: np.ndarray  # (F, C) float32, every head's columns side by side
+    bias: np.ndarray  # (C,) float32
+    heads: dict[str, Head]
+    max_chars: int = MAX_CHARS
+    meta: dict[str, object] = field(default_factory=dict)
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._index:
+            self._index = {term: i for i, term in enumerate(self.vocabulary)}
+
+    @property
+    def n_features(self) -> int:
+        return len(self.vocabulary)
+
+    # -- features -----------------------------------------------------------------------------
+    def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
+        """TF-IDF rows exactly as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them."""
+        index = self._index
+        indptr = [0]
+        indices: list[int] = []
+        counts: list[int] = []
+        for doc in docs:
+            for gram, n in Counter(char_ngrams(doc)).items():
+                j = index.get(gram)
+                if j is not None:
+                    indices.append(j)
+                    counts.append(n)
+            indptr.append(len(indices))
+        idx = np.asarray(indices, dtype=np.int32)
+        data = (1.0 + np.log(np.asarray(counts, dtype=np.float32))) * self.idf[idx]
+        ptr = np.asarray(indptr, dtype=np.int64)
+        lengths = np.diff(ptr)
+        rows = np.repeat(np.arange(len(docs)), lengths)
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(docs)))
+        # An empty row (nothing known in the text) stays all zeros.
+        norms[norms == 0] = 1.0
+        data = data / norms[rows]
+        return sparse.csr_matrix((data.astype(np.float32), idx, ptr), shape=(len(docs), self.n_features))
+
+    def scores(self, x: sparse.csr_matrix) -> np.ndarray:
+        """Raw scores of every head's columns in one product (n × C)."""
+        if x.shape[0] == 1:
+            # One item: gather the few weight rows it touches; cheaper than a sparse product.
+            row = x.indices
+            return (x.data @ self.weights[row] + self.bias)[None, :]
+        return np.asarray(x @ self.weights) + self.bias
+
+    def predict(self, docs: Sequence[str]) -> dict[str, np.ndarray]:
+        """Calibrated probabilities per head for already prepared documents."""
+        s = self.scores(self.transform(docs))
+        return {name: head.probabilities(s) for name, head in self.heads.items()}
+
+    # -- files --------------------------------------------------------------------------------
+    def save(self, folder: Path) -> list[Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(folder / MODEL_FILE, idf=self.idf.astype(np.float32),
+                            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
+        meta = {**self.meta, "format": FORMAT, "max_chars": self.max_chars,
+                "heads": [h.to_json() for h in self.heads.values()]}
+        (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        (folder / VOCAB_FILE).write_text(json.dumps(self.vocabulary, ensure_ascii=False), encoding="utf-8")
+        return [folder / name for name in FILES]
+
+    @classmethod
+    def load(cls, folder: Path) -> LinearModel:
+        """Read a model folder; files are data only (no pickle). Hash checks are the registry's job."""
+        for name in FILES:
+            if not (folder / name).is_file():
+                raise ModelError(f"模型文件缺失: {folder / name} (model file missing; retrain or restore it)")
+        try:
+            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+            vocabulary = json.loads((folder / VOCAB_FILE).read_text(encoding="utf-8"))
+            with np.load(folder / MODEL_FILE, allow_pickle=False) as arrays:
+                idf, weights, bias = arrays["idf"], arrays["weights"], arrays["bias"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"模型文件无法读取: {folder}: {exc}") from exc
+        if meta.get("format") != FORMAT:
+            raise ModelError(f"{folder}: model format {meta.get('format')!r} is not {FORMAT!r}; "
+                             "retrain it with this version of yuqing")
+        heads = {h["name"]: Head(h["name"], tuple(h["classes"]), int(h["start"]), int(h["stop"]),
+                                 float(h["platt_a"]), float(h["platt_b"]), float(h["temperature"]))
+                 for h in meta["heads"]}
+        if not (len(vocabulary) == idf.shape[0] == weights.shape[0]) or weights.shape[1] != bias.shape[0]:
+            raise ModelError(f"{folder}: vocabulary, idf and weights disagree in shape")
+        for head in heads.values():
+            if head.stop > weights.shape[1] or head.start < 0:
+                raise ModelError(f"{folder}: head {head.name} points outside the weight matrix")
+            if not (math.isfinite(head.platt_a) and math.isfinite(head.temperature) and head.temperature > 0):
+                raise ModelError(f"{folder}: head {head.name} has an invalid calibration")
+        extra = {k: v for k, v in meta.items() if k not in {"format", "max_chars", "heads"}}
+        return cls(vocabulary, idf.astype(np.float32), np.ascontiguousarray(weights, dtype=np.float32),
+                   bias.astype(np.float32), heads, int(meta.get("max_chars", MAX_CHARS)), extra)

@@ -1,0 +1,58 @@
+"""Settings of the router: the shared tables plus the flat keys of ``[router]``."""
+
+from __future__ import annotations
+
+import msgspec
+
+from core.settings import KafkaSettings, LogSettings, StoreSettings
+
+
+class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    kafka: KafkaSettings = KafkaSettings()
+    store: StoreSettings = StoreSettings()
+    log: LogSettings = LogSettings()
+    # The policy profile: a shipped name (policies.SHIPPED) or an office's own folder.
+    profile: str = "city-gov"
+    # Seconds between checks of the profile file; a changed file is reloaded, a bad one ignored.
+    reload_interval_s: float = 10.0
+    # E-mail (舆情监测转办单 as HTML and plain text).
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "yuqing@localhost"
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False
+    # SMS through an HTTP gateway: POST JSON {"phones": [...], "text": "..."}.
+    sms_gateway_url: str | None = None
+    sms_gateway_token: str | None = None
+    # Secrets of signed channels (generic webhook HMAC, 钉钉/飞书 signatures), by the name the
+    # profile's channel refers to in its ``secret`` key; a profile never holds a secret itself.
+    webhook_secrets: dict[str, str] = {}
+    # Receipt links (签收): HMAC key, console base URL, validity.
+    receipt_secret: str = "change-me"
+    console_base_url: str = "http://127.0.0.1:8080"
+    receipt_ttl_hours: float = 24.0 * 14
+    # Delivery: HTTP timeout, retries with exponential backoff, lease of a claimed row.
+    delivery_timeout_s: float = 10.0
+    delivery_max_attempts: int = 8
+    delivery_backoff_s: float = 5.0
+    delivery_backoff_max_s: float = 1800.0
+    delivery_lease_s: float = 60.0
+    delivery_poll_s: float = 1.0
+    delivery_batch: int = 50
+    # Messages per minute per channel (robots limit senders: 钉钉 20/min, 企业微信 20/min).
+    rate_per_minute: dict[str, int] = {
+        "webhook": 600, "wecom": 20, "dingtalk": 20, "feishu": 100, "email": 120, "sms": 60}
+    # Seconds between clock ticks (reminders, breaches, escalation).
+    tick_s: float = 15.0
+
+    def __post_init__(self) -> None:
+        if self.delivery_max_attempts < 1:
+            raise ValueError("delivery_max_attempts must be >= 1")
+        if self.delivery_timeout_s <= 0 or self.delivery_backoff_s <= 0 or self.delivery_lease_s <= 0:
+            raise ValueError("delivery_timeout_s, delivery_backoff_s and delivery_lease_s must be > 0")
+        if self.delivery_lease_s <= self.delivery_timeout_s:
+            raise ValueError("delivery_lease_s must exceed delivery_timeout_s, or a slow send is taken twice")
+        if self.tick_s <= 0 or self.delivery_poll_s <= 0:
+            raise ValueError("tick_s and delivery_poll_s must be > 0")

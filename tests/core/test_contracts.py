@@ -1,0 +1,84 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from core.contracts import (
+    ContractError,
+    DeadLetter,
+    Engagement,
+    Grade,
+    RawItem,
+    ScoredItem,
+    Source,
+    decode,
+    encode,
+    item_id_for,
+)
+
+
+def _item(**overrides: object) -> RawItem:
+    fields: dict = dict(
+        id=item_id_for("http://news.example.cn/a.html"),
+        source=Source(id="s1", name="示例新闻网", kind="rss", tier="prefecture", region="450700"),
+        url="http://news.example.cn/a.html",
+        title="示例市某楼盘延期交房",
+        text="业主维权无门",
+        fetched_at=datetime(2026, 11, 25, 1, 0, tzinfo=UTC),
+        engagement=Engagement(views=1200, replies=35),
+    )
+    fields.update(overrides)
+    return RawItem(**fields)
+
+
+def test_raw_item_round_trip_keeps_chinese_readable() -> None:
+    item = _item()
+    data = encode(item)
+    assert "示例市某楼盘延期交房".encode() in data
+    assert b"\\u" not in data
+    assert decode(data, RawItem) == item
+
+
+def test_scored_item_round_trip() -> None:
+    scored = ScoredItem(item=_item(), negativity=0.93, relevance=0.8, topic="住房",
+                        grade=Grade(level="重大", rank=1, reasons=("地方新闻网站报道", "负面 0.93")),
+                        model_version="m1", profile="city-gov", scored_at=datetime.now(UTC))
+    assert decode(encode(scored), ScoredItem) == scored
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"not json", "malformed"),
+        (b'{"id": "x"}', "missing required field"),
+        (encode(_item()).replace(b'"schema_version":1', b'"schema_version":9'), "schema_version 9"),
+        (encode(_item()).replace(b'"title"', b'"titel"'), "unknown field"),
+    ],
+)
+def test_bad_messages_are_contract_errors(payload: bytes, message: str) -> None:
+    with pytest.raises(ContractError, match=message):
+        decode(payload, RawItem)
+
+
+def test_scores_outside_unit_interval_are_refused() -> None:
+    scored = ScoredItem(item=_item(), negativity=0.5, relevance=0.5, topic="住房", grade=Grade("一般", 2),
+                        model_version="m", profile="city-gov", scored_at=datetime.now(UTC))
+    data = encode(scored).replace(b'"negativity":0.5', b'"negativity":1.5')
+    with pytest.raises(ContractError, match="negativity"):
+        decode(data, ScoredItem)
+
+
+def test_item_needs_title_or_text_and_engagement_is_non_negative() -> None:
+    with pytest.raises(ValueError, match="title or a text"):
+        _item(title=" ", text="")
+    with pytest.raises(ValueError, match="views"):
+        Engagement(views=-1)
+
+
+def test_dead_letter_keeps_original_bytes() -> None:
+    letter = DeadLetter(stage="classifier", topic="items.raw", partition=2, offset=7, key=b"k",
+                        value=b"\xff\xfe garbage", error="bad", failed_at=datetime.now(UTC))
+    assert decode(encode(letter), DeadLetter).value == b"\xff\xfe garbage"
+
+
+def test_item_id_is_stable() -> None:
+    assert item_id_for("http://a/b") == item_id_for("http://a/b") != item_id_for("http://a/c")

@@ -1,0 +1,220 @@
+"""Stack-wide commands: ``up``, ``demo``, ``topics``, ``status``, ``check``, ``migrate``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from core import logs, topics
+from core.errors import BrokerUnavailable, ConfigError
+from core.kafka import highwaters, wait_for_broker
+from core.settings import (
+    SERVICE_TABLES,
+    KafkaSettings,
+    LogSettings,
+    StoreSettings,
+    load,
+    read_file,
+    redacted,
+)
+from yuqing.stack import STAGE_INPUTS
+
+# The settings struct of each service table, checked by ``yuqing check``.
+SERVICE_SETTINGS: dict[str, str] = {
+    "collectors": "collectors.settings:CollectorSettings",
+    "classifier": "classifier.settings:ClassifierSettings",
+    "router": "router.settings:RouterSettings",
+    "console": "console.settings:ConsoleSettings",
+}
+
+
+class StackSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What the supervisor and the operator commands need: the shared tables only."""
+
+    kafka: KafkaSettings = KafkaSettings()
+    store: StoreSettings = StoreSettings()
+    log: LogSettings = LogSettings()
+
+
+def _config(args: argparse.Namespace) -> Path | None:
+    return Path(args.config) if getattr(args, "config", None) else None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    up = sub.add_parser("up", help="启动本地全套服务: 嵌入式代理 + 各阶段进程 (Ctrl-C 停止)")
+    up.add_argument("--sources", help="sources file for the collectors")
+    up.add_argument("--external-kafka", action="store_true",
+                    help="use [kafka] bootstrap_servers instead of starting the embedded broker")
+    up.set_defaults(func=cmd_up)
+
+    demo = sub.add_parser("demo", help="离线演示: 本地示例信息源 → 采集 → 研判 → 转办, 显示生成的案件")
+    demo.add_argument("--workdir", default="var/demo", help="where the demo keeps its store and logs")
+    demo.add_argument("--keep-running", action="store_true", help="keep the stack running after the demo")
+    demo.add_argument("--timeout", type=float, default=240.0, help="seconds to wait for all cases")
+    demo.set_defaults(func=cmd_demo)
+
+    topics_cmd = sub.add_parser("topics", help="创建并列出流水线主题 (分区数与消息数)")
+    topics_cmd.set_defaults(func=cmd_topics)
+
+    status = sub.add_parser("status", help="各阶段积压、各主题消息数、信息源健康与案件概况")
+    status.set_defaults(func=cmd_status)
+
+    check = sub.add_parser("check", help="严格校验配置文件 (未知键即错误), 不启动任何服务")
+    check.add_argument("file", nargs="?", help="settings file (TOML); default: --config")
+    check.set_defaults(func=cmd_check)
+
+    migrate_cmd = sub.add_parser("migrate", help="把存储升级到最新的表结构")
+    migrate_cmd.set_defaults(func=cmd_migrate)
+
+
+def _stack_settings(args: argparse.Namespace) -> StackSettings:
+    try:
+        return load(StackSettings, None, _config(args))
+    except ConfigError as exc:
+        raise SystemExit(f"配置错误: {exc}") from exc
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    from yuqing.stack import Stack, StageSpec, stage_command
+
+    settings = _stack_settings(args)
+    logs.configure(settings.log.level, settings.log.json, stage="supervisor")
+    config = _config(args)
+    collector_extra = ("--sources", args.sources) if args.sources else ()
+    stages = [
+        StageSpec("collectors", stage_command(config, "collectors", *collector_extra)),
+        StageSpec("classifier", stage_command(config, "classifier")),
+        StageSpec("router", stage_command(config, "router")),
+    ]
+    stack = Stack(stages=stages, store=settings.store, kafka=settings.kafka if args.external_kafka else None)
+    stack.install_signal_handlers()
+    try:
+        stack.start()
+        stack.run()
+    except BrokerUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    finally:
+        stack.shutdown()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from yuqing.demo import run_demo
+
+    return run_demo(Path(args.workdir), keep_running=args.keep_running, timeout_s=args.timeout)
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    settings = _stack_settings(args)
+    try:
+        admin = wait_for_broker(settings.kafka)
+    except BrokerUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        created = topics.ensure_topics(admin)
+    finally:
+        admin.close()
+    for topic in topics.ALL:
+        count = sum(p.highwater for p in highwaters(settings.kafka, topic.name))
+        mark = " (新建)" if topic.name in created else ""
+        print(f"{topic.name:<14} 分区 {topic.partitions:>2}  消息 {count:>8}  {topic.description}{mark}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = _stack_settings(args)
+    report: dict[str, Any] = {"kafka": {}, "stages": {}, "sources": None, "cases": None}
+    try:
+        wait_for_broker(msgspec.structs.replace(settings.kafka, connect_timeout_s=5)).close()
+        for topic in topics.ALL:
+            report["kafka"][topic.name] = sum(p.highwater for p in highwaters(settings.kafka, topic.name))
+        for stage, topic in STAGE_INPUTS.items():
+            parts = highwaters(settings.kafka, topic, f"yuqing-{stage}")
+            report["stages"][stage] = {"input": topic, "lag": sum(p.lag for p in parts),
+                                       "committed": sum(p.committed for p in parts)}
+    except BrokerUnavailable as exc:
+        report["kafka"] = {"error": str(exc)}
+    for key, target in (("sources", "collectors.health:summary"), ("cases", "router.cases:summary")):
+        module_name, _, func = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            report[key] = "不可用 (模块未安装)"
+            continue
+        report[key] = getattr(module, func)(settings.store)
+    _print_status(report)
+    return 0
+
+
+def _print_status(report: dict[str, Any]) -> None:
+    print("== Kafka 主题 (消息数) ==")
+    for name, value in report["kafka"].items():
+        print(f"  {name:<14} {value}")
+    print("== 阶段积压 (lag) ==")
+    for stage, value in report["stages"].items():
+        print(f"  {stage:<12} 输入 {value['input']:<13} 积压 {value['lag']:>6}  已提交 {value['committed']}")
+    print("== 信息源健康 ==")
+    sources = report["sources"]
+    if isinstance(sources, list):
+        for row in sources:
+            print("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
+    else:
+        print(f"  {sources}")
+    print("== 案件 ==")
+    cases = report["cases"]
+    if isinstance(cases, dict):
+        for k, v in cases.items():
+            print(f"  {k}: {v}")
+    else:
+        print(f"  {cases}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = Path(args.file) if args.file else _config(args)
+    if path is None:
+        print("用法: yuqing check FILE (或 yuqing --config FILE check)", file=sys.stderr)
+        return 2
+    errors: list[str] = []
+    try:
+        data = read_file(path)
+    except ConfigError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    empty: dict[str, str] = {}
+    try:
+        stack = load(StackSettings, None, path, environ=empty)
+        print(f"✓ 共享配置: {redacted(stack)}")
+    except ConfigError as exc:
+        errors.append(str(exc))
+    for table in SERVICE_TABLES:
+        module_name, _, cls_name = SERVICE_SETTINGS[table].partition(":")
+        try:
+            cls = getattr(importlib.import_module(module_name), cls_name)
+        except ModuleNotFoundError:
+            if table in data:
+                errors.append(f"{path}: table [{table}] given but its service is not installed")
+            continue
+        try:
+            loaded = load(cls, table, path, environ=empty)
+            print(f"✓ [{table}]: {redacted(loaded).get(table, '') or 'ok'}")
+        except ConfigError as exc:
+            errors.append(str(exc))
+    for error in errors:
+        print(f"✗ {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from store.db import current_heads, migrate
+
+    settings = _stack_settings(args)
+    migrate(settings.store)
+    print(f"存储已升级: {redacted(settings.store)['url']} → {sorted(current_heads(settings.store))}")
+    return 0
