@@ -1,0 +1,132 @@
+"""Bytes to text for Chinese pages whose declared encoding is wrong or missing.
+
+Order: byte-order mark; valid UTF-8 (a meta tag claiming GB2312 on a UTF-8 page is a lie we
+ignore: random GB bytes are almost never valid UTF-8); the declared charset (HTTP header, then
+``<meta>``/XML declaration); and when that fails or reads as nonsense, the Chinese candidate whose
+text is made of common characters. GB2312 and GBK are read as their superset GB18030, Big5 as
+Big5-HKSCS.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_META = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""",
+    re.IGNORECASE,
+)
+_HEADER = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SUPERSETS = {
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    # Browsers read these labels as windows-1252, and so do we.
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+}
+CHINESE = ("gb18030", "big5hkscs")
+_SAMPLE = 6000
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    # How the encoding was chosen: bom, utf-8, declared, detected.
+    how: str
+
+
+def normalise_label(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("'\"").lower()
+    label = _SUPERSETS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared(data: bytes, content_type: str | None = None) -> str | None:
+    if content_type:
+        found = _HEADER.search(content_type)
+        if found:
+            label = normalise_label(found.group(1))
+            if label:
+                return label
+    match = _META.search(data[:4096])
+    if match:
+        return normalise_label((match.group(1) or match.group(2)).decode("ascii", "ignore"))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """GB2312 level 1: the 3,755 most used simplified characters, read from the codec itself."""
+    chars = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars)
+
+
+def _to_simplified(text: str) -> str:
+    from collectors.textnorm import simplified
+
+    return simplified(text)
+
+
+def commonness(text: str) -> float:
+    """Share of CJK characters that are common ones once simplified; 0 when there are none."""
+    cjk = _CJK.findall(_to_simplified(text[:_SAMPLE]))
+    if not cjk:
+        return 0.0
+    common = _common_chars()
+    return sum(1 for c in cjk if c in common) / len(cjk)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, content_type: str | None = None) -> Decoded:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                      (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return Decoded(data[len(bom):].decode(name, "replace"), name, "bom")
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8", "utf-8")
+    label = declared(data, content_type)
+    sample = data[: _SAMPLE * 3]
+    best: tuple[float, str] | None = None
+    if label and label not in ("utf-8",):
+        text = _strict(sample, label) if label in CHINESE else None
+        if text is not None:
+            score = commonness(text)
+            if score >= 0.85:
+                return Decoded(data.decode(label, "replace"), label, "declared")
+            best = (score, label)
+    for candidate in CHINESE:
+        text = _strict(sample, candidate)
+        if text is None:
+            # A sample cut inside a character is not a failure of the encoding.
+            text = sample.decode(candidate, "replace")
+            score = commonness(text) - 0.05 * text.count("\ufffd")
+        else:
+            score = commonness(text)
+        if best is None or score > best[0] + 0.02:
+            best = (score, candidate)
+    if label and label not in CHINESE and label != "utf-8" and (best is None or best[0] < 0.6):
+        return Decoded(data.decode(label, "replace"), label, "declared")
+    assert best is not None
+    return Decoded(data.decode(best[1], "replace"), best[1], "detected" if best[1] != label else "declared")

@@ -1,0 +1,117 @@
+"""RSS 0.9x/1.0/2.0 and Atom parsing behind one interface, with two interchangeable backends.
+
+``feedparser`` is the reference; ``feedparser_rs`` (a Rust port with the same API) parses about
+25x faster and is the default because feedparser alone misses the 20,000 entries/s goal.
+tests/collectors/test_feeds.py proves both give the same entries on every recorded feed.
+
+The body is decoded by :mod:`collectors.encoding` first (declarations lie), repaired (truncated
+character references, bare ampersands) and handed over as UTF-8 bytes with a matching header:
+bytes and headers, never a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from collectors import dates, encoding
+
+Backend = Literal["feedparser", "feedparser_rs"]
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_BROKEN_CHARREF = re.compile(r"&#(?:x[0-9a-fA-F]*|\d*)(?![0-9a-fA-F;])")
+_BARE_AMP = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
+_FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF|RDF)[\s>]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    guid: str | None
+    link: str | None
+    title: str
+    # HTML of the fullest body the entry has (content, else summary).
+    body_html: str
+    author: str | None
+    published: datetime | None
+    # The date as written when it could not be read (reported, never invented).
+    raw_date: str | None
+    comments: int | None
+
+
+@dataclass(slots=True)
+class Feed:
+    title: str = ""
+    version: str = ""
+    entries: list[FeedEntry] = field(default_factory=list)
+    # Why the XML was not well-formed, when it was not.
+    malformed: str | None = None
+    encoding: str = "utf-8"
+
+
+def prepare(body: bytes, content_type: str | None = None) -> tuple[bytes, str]:
+    """UTF-8 bytes of the decoded, repaired document, and the encoding it came in."""
+    decoded = encoding.decode(body, content_type)
+    text = _XML_DECL.sub("", decoded.text, count=1)
+    text = _BROKEN_CHARREF.sub("", text)
+    text = _BARE_AMP.sub("&amp;", text)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + text.lstrip()).encode("utf-8"), decoded.encoding
+
+
+def looks_like_feed(body: bytes) -> bool:
+    return _FEED_ROOT.search(body[:4096].decode("latin-1")) is not None
+
+
+def parse(body: bytes, content_type: str | None = None, backend: Backend = "feedparser_rs") -> Feed:
+    data, original = prepare(body, content_type)
+    headers = {"content-type": "application/xml; charset=utf-8"}
+    if backend == "feedparser_rs":
+        import feedparser_rs
+
+        result: Any = feedparser_rs.parse(data)
+    else:
+        import feedparser
+
+        result = feedparser.parse(data, response_headers=headers)
+    feed = Feed(title=str(result.feed.get("title") or ""), version=str(result.get("version") or ""),
+                encoding=original)
+    if result.get("bozo"):
+        feed.malformed = str(result.get("bozo_exception") or "malformed")
+    for entry in result.entries:
+        feed.entries.append(_entry(entry))
+    return feed
+
+
+def _entry(entry: Any) -> FeedEntry:
+    body = ""
+    content = entry.get("content") or []
+    if content:
+        body = str(content[0].get("value") or "")
+    if not body:
+        body = str(entry.get("summary") or "")
+    parsed = None
+    raw = None
+    for key in ("published", "updated", "created"):
+        struct = entry.get(f"{key}_parsed")
+        if struct:
+            parsed = dates.from_struct(struct)
+            if parsed is not None:
+                break
+        text = entry.get(key)
+        if text:
+            parsed = dates.parse(str(text))
+            if parsed is not None:
+                break
+            raw = str(text)
+    comments = entry.get("slash_comments")
+    try:
+        count = int(comments) if comments not in (None, "") else None
+    except (TypeError, ValueError):
+        count = None
+    link = entry.get("link") or None
+    guid = entry.get("id") or None
+    return FeedEntry(guid=str(guid) if guid else None, link=str(link) if link else None,
+                     title=str(entry.get("title") or ""), body_html=body,
+                     author=str(entry.get("author")) if entry.get("author") else None,
+                     published=parsed, raw_date=None if parsed else raw,
+                     comments=count if count is None or count >= 0 else None)

@@ -1,0 +1,35 @@
+"""Canonical URLs: one spelling per page, so the item id (a hash of it) is stable."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+# Query parameters that only say where a click came from, never which page it is.
+TRACKING_PARAMS = frozenset({
+    "spm", "from", "fr", "frm", "ref", "referer", "source", "src", "share", "share_token", "sharetype",
+    "isappinstalled", "wfr", "luicode", "lfid", "featurecode", "scene", "clicktime", "enterid",
+    "share_from", "sharer_shareid", "sharer_sharetime", "chksm", "mpshare", "sessionid", "_t", "timestamp",
+    "gclid", "fbclid", "yclid", "msclkid", "mc_cid", "mc_eid", "igshid", "vd_source", "tt_from",
+})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical(url: str, base: str | None = None) -> str:
+    """Absolute, lower-case host, no default port, no fragment, no tracking parameters, sorted query."""
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in TRACKING_PARAMS and not k.lower().startswith("utm_")]
+    query.sort()
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
