@@ -6,7 +6,7 @@ import msgspec
 
 from core.settings import KafkaSettings, LogSettings, StoreSettings
 
-DEFAULT_USER_AGENT = "YuqingCollector/0.1 (+https://example.invalid/yuqing; 舆情监测)"
+DEFAULT_USER_AGENT = "YuqingCollector/0.1 (+https://example.invalid/yuqing; public-opinion monitoring)"
 
 
 class CollectorSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -61,5 +61,5 @@ class CollectorSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
             raise ValueError("jitter must be within [0, 1)")
         if self.proxy is not None and not self.proxy.startswith(("http://", "https://", "socks5://")):
             raise ValueError("proxy must be an http://, https:// or socks5:// URL")
-        if not self.user_agent.strip():
-            raise ValueError("user_agent must not be empty")
+        if not self.user_agent.strip() or not self.user_agent.isascii():
+            raise ValueError("user_agent must be non-empty ASCII (HTTP headers are ASCII)")

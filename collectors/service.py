@@ -1,0 +1,223 @@
+"""The collector service: every source on its own interval (with jitter), all concurrently.
+
+One poll of a source: re-send what was staged but never acknowledged (a crash between the two),
+then let the kind yield candidates; each batch is decided against the seen-set, staged in the
+store (published = false), sent to ``items.raw``, and marked published for exactly the revisions
+the broker acknowledged. The cursor (ETag, Last-Modified, kind cursor) is saved only after a poll
+that ended well. A restart therefore neither loses an item nor publishes one twice, short of a
+crash in the instant between the broker's ack and the store's commit (then one duplicate with the
+same id and revision, which every consumer treats as a no-op).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from collectors import health, items, sources
+from collectors.fetch import Fetcher
+from collectors.kinds import REGISTRY
+from collectors.kinds.base import Candidate, PollContext
+from collectors.publish import KafkaPublisher, Publisher
+from collectors.settings import CollectorSettings
+from collectors.sources import LoadedSource
+from collectors.state import CollectorStore, SourceState
+from core.contracts import RawItem, decode, utcnow
+from core.errors import Failure
+from store.db import migrate
+
+log = logging.getLogger(__name__)
+
+
+class Collector:
+    """Polls sources into a publisher; owns nothing it did not create."""
+
+    def __init__(self, settings: CollectorSettings, store: CollectorStore, publisher: Publisher,
+                 fetcher: Fetcher) -> None:
+        self.settings = settings
+        self.store = store
+        self.publisher = publisher
+        self.fetcher = fetcher
+        self.stopping = asyncio.Event()
+
+    async def poll(self, loaded: LoadedSource) -> health.PollOutcome:
+        spec = loaded.spec
+        ids = {"source": spec.id}
+        outcome = health.PollOutcome()
+        state = await asyncio.to_thread(self.store.load_state, spec.id)
+        ctx = PollContext(spec=spec, options=loaded.options, settings=self.settings, fetcher=self.fetcher,
+                          etag=state.etag, last_modified=state.last_modified, cursor=dict(state.cursor or {}))
+        ctx.is_seen = lambda url: asyncio.to_thread(self.store.is_published, spec.id, items.item_id(url))
+        try:
+            async with asyncio.timeout(self.settings.poll_timeout_s):
+                resent = await self._resend_pending(spec.id)
+                if isinstance(resent, Failure):
+                    outcome.failure = resent
+                else:
+                    outcome.published += resent
+                    await self._run_kind(loaded, ctx, outcome)
+        except TimeoutError:
+            outcome.failure = Failure(f"采集超时 (poll took longer than {self.settings.poll_timeout_s:.0f}s)",
+                                      retry=True)
+        except Exception as exc:  # a kind's bug must not take the other sources down
+            log.exception("poll of %s crashed", spec.id, extra=ids)
+            outcome.failure = Failure(f"采集程序错误 ({type(exc).__name__}: {exc})", retry=True)
+        outcome.found = ctx.found
+        outcome.problems = ctx.problems
+        outcome.not_modified = ctx.not_modified
+        if outcome.failure is None and ctx.failure is not None:
+            outcome.failure = ctx.failure
+        if outcome.failure is None and not outcome.interrupted:
+            await asyncio.to_thread(self.store.save_state, spec.id,
+                                    SourceState(ctx.etag, ctx.last_modified, ctx.cursor))
+        if not outcome.interrupted:
+            await self._record(loaded, outcome)
+        return outcome
+
+    async def _run_kind(self, loaded: LoadedSource, ctx: PollContext, outcome: health.PollOutcome) -> None:
+        kind = REGISTRY[loaded.spec.kind]
+        batch: list[Candidate] = []
+        guids: set[str] = set()
+        async for candidate in kind.poll(ctx):
+            if self.stopping.is_set():
+                outcome.interrupted = True
+                break
+            key = candidate.guid or items.item_id(candidate.url)
+            if key in guids:
+                ctx.problem(f"重复条目 {key!r} (duplicate within one poll, kept the first)")
+                continue
+            guids.add(key)
+            batch.append(candidate)
+            if len(batch) >= self.settings.publish_batch:
+                failure = await self._publish_batch(loaded, batch, outcome)
+                batch = []
+                if failure is not None:
+                    outcome.failure = failure
+                    return
+        if batch and not outcome.interrupted:
+            failure = await self._publish_batch(loaded, batch, outcome)
+            if failure is not None:
+                outcome.failure = failure
+
+    async def _publish_batch(self, loaded: LoadedSource, batch: list[Candidate],
+                             outcome: health.PollOutcome) -> Failure | None:
+        spec = loaded.spec
+        now = utcnow()
+
+        def decide_and_stage() -> list[RawItem]:
+            ids = [items.item_id(c.url) for c in batch]
+            seen = self.store.seen(spec.id, ids)
+            built = [items.decide(spec, c, seen.get(i), now) for c, i in zip(batch, ids, strict=True)]
+            chosen = [b for b in built if b is not None]
+            self.store.stage(spec.id, [b.staged for b in chosen])
+            return [b.item for b in chosen]
+
+        to_send = await asyncio.to_thread(decide_and_stage)
+        if not to_send:
+            return None
+        acked, failure = await asyncio.to_thread(self.publisher.publish, to_send)
+        await asyncio.to_thread(self.store.mark_published, spec.id, acked)
+        outcome.published += len(acked)
+        for item in to_send:
+            log.debug("published %s rev %d", item.url, item.revision, extra={"source": spec.id, "item": item.id})
+        return failure
+
+    async def _resend_pending(self, source_id: str) -> int | Failure:
+        pending = await asyncio.to_thread(self.store.pending, source_id)
+        if not pending:
+            return 0
+        to_send = [decode(p.payload.encode("utf-8"), RawItem) for p in pending]
+        log.info("re-sending %d items staged but not acknowledged", len(to_send), extra={"source": source_id})
+        acked, failure = await asyncio.to_thread(self.publisher.publish, to_send)
+        await asyncio.to_thread(self.store.mark_published, source_id, acked)
+        return failure if failure is not None else len(acked)
+
+    async def _record(self, loaded: LoadedSource, outcome: health.PollOutcome) -> None:
+        spec = loaded.spec
+        now = utcnow()
+
+        def save() -> list[dict]:
+            row, alerts = health.apply(self.store.health(spec.id), spec, outcome, self.settings, now)
+            self.store.save_health(row)
+            errors = [(p.reason, None, p.retry, False) for p in outcome.problems]
+            if outcome.failure is not None:
+                errors.append((outcome.failure.reason, spec.url, outcome.failure.retry, True))
+            self.store.record_errors(spec.id, errors, now)
+            return alerts
+
+        alerts = await asyncio.to_thread(save)
+        ids = {"source": spec.id}
+        if outcome.failure is not None:
+            log.warning("poll failed: %s", outcome.failure, extra=ids)
+        else:
+            log.info("poll ok: found %d, published %d, problems %d", outcome.found, outcome.published,
+                     len(outcome.problems), extra=ids)
+        for problem in outcome.problems[:5]:
+            log.info("problem: %s", problem.reason, extra=ids)
+        for alert in alerts:
+            log.warning("ops alert %s: %s", alert["kind"], alert["message"], extra=ids)
+            failure = await asyncio.to_thread(self.publisher.alert, alert)
+            if failure is not None:
+                log.warning("alert not delivered: %s", failure, extra=ids)
+
+    async def run_source(self, loaded: LoadedSource, once: bool) -> None:
+        spec = loaded.spec
+        # Spread the first polls so that hundreds of sources do not start in the same instant.
+        if not once:
+            await self._sleep(random.uniform(0, min(spec.interval_s, 5.0) * self.settings.jitter * 10))
+        while not self.stopping.is_set():
+            outcome = await self.poll(loaded)
+            if once or self.stopping.is_set():
+                return
+            delay = spec.interval_s * (1 + random.uniform(-self.settings.jitter, self.settings.jitter))
+            if outcome.failure is not None and outcome.failure.retry_after:
+                delay = max(delay, outcome.failure.retry_after)
+            await self._sleep(delay)
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self.stopping.wait(), timeout=max(0.0, seconds))
+        except TimeoutError:
+            return
+
+    async def run(self, loaded: list[LoadedSource], once: bool = False) -> None:
+        active = [s for s in loaded if s.spec.enabled]
+        log.info("collecting from %d sources (%d disabled)", len(active), len(loaded) - len(active))
+        await asyncio.gather(*(self.run_source(s, once) for s in active))
+
+
+async def _watch(stop: threading.Event, collector: Collector) -> None:
+    while not stop.is_set() and not collector.stopping.is_set():
+        await asyncio.sleep(0.1)
+    collector.stopping.set()
+
+
+async def _main(settings: CollectorSettings, stop: threading.Event | None, once: bool,
+                publisher_factory: Callable[[], Publisher] | None) -> None:
+    loaded = sources.load(Path(settings.sources))
+    await asyncio.to_thread(migrate, settings.store)
+    store = CollectorStore(settings.store)
+    publisher = publisher_factory() if publisher_factory else await asyncio.to_thread(
+        KafkaPublisher, settings.kafka, settings.publish_timeout_s)
+    fetcher = Fetcher(settings)
+    collector = Collector(settings, store, publisher, fetcher)
+    watcher = asyncio.create_task(_watch(stop, collector)) if stop is not None else None
+    try:
+        await collector.run(loaded, once=once)
+    finally:
+        collector.stopping.set()
+        if watcher is not None:
+            await watcher
+        await fetcher.close()
+        publisher.close()
+        store.close()
+
+
+def run(settings: CollectorSettings, stop: threading.Event | None = None, once: bool = False,
+        publisher_factory: Callable[[], Publisher] | None = None) -> None:
+    """Run the collectors until ``stop`` is set (or one poll of each source when ``once``)."""
+    asyncio.run(_main(settings, stop, once, publisher_factory))
