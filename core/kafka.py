@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.coordinator.assignors.range import RangePartitionAssignor
 from kafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
-from kafka.errors import KafkaError, NoBrokersAvailable
+from kafka.errors import KafkaError
 
 from core.errors import BrokerUnavailable
 from core.settings import KafkaSettings
@@ -85,7 +85,7 @@ def wait_for_broker(settings: KafkaSettings, client_suffix: str = "admin") -> Ka
             admin = make_admin(settings, client_suffix)
             admin.list_topics()
             return admin
-        except (NoBrokersAvailable, KafkaError, OSError) as exc:
+        except (KafkaError, OSError) as exc:
             last = exc
             log.warning("Kafka at %s not reachable yet (%s); retrying in %.1fs",
                         settings.bootstrap_servers, exc, delay)
@@ -142,5 +142,34 @@ def highwaters(settings: KafkaSettings, topic: str, group_id: str | None = None)
             PartitionLag(topic, tp.partition, committed[tp], marks[tp] if marks[tp] is not None else committed[tp])
             for tp in tps
         ]
+    finally:
+        consumer.close(autocommit=False)
+
+
+def read_topic(settings: KafkaSettings, topic: str, timeout_s: float = 30.0) -> list[bytes]:
+    """Every value of a topic, read from the start to the current end without a consumer group."""
+    consumer = KafkaConsumer(bootstrap_servers=settings.servers, client_id=f"{settings.client_id}-reader",
+                             group_id=None, enable_auto_commit=False, **_security(settings))
+    try:
+        deadline = time.monotonic() + timeout_s
+        partitions: set[int] | None = None
+        while not partitions and time.monotonic() < deadline:
+            partitions = consumer.partitions_for_topic(topic)
+            if not partitions:
+                time.sleep(0.1)
+        tps = [TopicPartition(topic, p) for p in sorted(partitions or ())]
+        consumer.assign(tps)
+        for tp in tps:
+            consumer.seek(tp, 0)
+        values: list[bytes] = []
+        while time.monotonic() < deadline:
+            polled = consumer.poll(timeout_ms=300)
+            for batch in polled.values():
+                values.extend(m.value for m in batch)
+            at_end = all((mark := consumer.highwater(tp)) is not None and consumer.position(tp) >= mark
+                         for tp in tps)
+            if not polled and at_end:
+                break
+        return values
     finally:
         consumer.close(autocommit=False)

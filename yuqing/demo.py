@@ -34,7 +34,7 @@ DEMO_SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         return
 
 
