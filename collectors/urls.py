@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say where a click came from, never which page it is.
@@ -12,6 +13,8 @@ TRACKING_PARAMS = frozenset({
     "gclid", "fbclid", "yclid", "msclkid", "mc_cid", "mc_eid", "igshid", "vd_source", "tt_from",
 })
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# Fragments that name one post of a thread (a reply is its own item); every other fragment goes.
+_ITEM_FRAGMENT = re.compile(r"(reply|comment|post|pid|floor)[-_]?[\w-]+")
 
 
 def canonical(url: str, base: str | None = None) -> str:
@@ -27,7 +30,8 @@ def canonical(url: str, base: str | None = None) -> str:
              if k.lower() not in TRACKING_PARAMS and not k.lower().startswith("utm_")]
     query.sort()
     path = parts.path or "/"
-    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+    fragment = parts.fragment if _ITEM_FRAGMENT.fullmatch(parts.fragment) else ""
+    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), fragment))
 
 
 def host_of(url: str) -> str:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from collectors.kinds.base import Kind
+from collectors.kinds.forum import ForumKind
+from collectors.kinds.microblog import MicroblogKind
+from collectors.kinds.news import NewsKind
+from collectors.kinds.replay import ReplayKind
 from collectors.kinds.rss import RssKind
 
 REGISTRY: dict[str, type[Kind]] = {
     "rss": RssKind,
+    "news": NewsKind,
+    "forum": ForumKind,
+    "microblog": MicroblogKind,
+    "replay": ReplayKind,
 }

@@ -1,0 +1,133 @@
+"""``forum``: thread lists with reply and view counts, thread bodies, and the first page of replies
+(跟帖) as items linked to their thread.
+
+A thread already published is not fetched again: its counts, read from the list, go out as an
+update of the same item (revision + 1) when they changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any, ClassVar
+
+import msgspec
+
+from collectors import dates, pages
+from collectors.extract import extract
+from collectors.kinds.base import Candidate, PollContext
+from collectors.sources import SourceSpec
+from collectors.textnorm import clean
+from collectors.urls import canonical
+from core.contracts import Engagement
+from core.errors import Failure
+
+
+class ForumOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # On the thread list (BeautifulSoup CSS selectors): one row per thread, and inside a row:
+    row_selector: str
+    link_selector: str = "a[href]"
+    replies_selector: str | None = None
+    views_selector: str | None = None
+    author_selector: str | None = None
+    list_urls: list[str] = []
+    # On a thread page: the first post, and each reply with its parts.
+    post_selector: str | None = None
+    reply_selector: str | None = None
+    reply_body_selector: str | None = None
+    reply_author_selector: str | None = None
+    reply_time_selector: str | None = None
+    max_replies: int = 50
+
+
+def _text(node: Any, selector: str | None) -> str | None:
+    if selector is None or node is None:
+        return None
+    found = node.select_one(selector)
+    return found.get_text(" ", strip=True) if found is not None else None
+
+
+async def _thread(ctx: PollContext, url: str, title: str, engagement: Engagement,
+                  author: str | None) -> list[Candidate]:
+    options: ForumOptions = ctx.options
+    result = await ctx.fetch(url)
+    if isinstance(result, Failure):
+        ctx.problem(f"帖子抓取失败 ({result.reason})", retry=result.retry)
+        return []
+    html = pages.page_text(result)
+    if isinstance(html, Failure):
+        ctx.problem(html.reason, retry=html.retry)
+        return []
+    tree = pages.soup(html)
+    if options.post_selector:
+        body = clean(_text(tree, options.post_selector) or "")
+        published = None
+    else:
+        article = await asyncio.to_thread(extract, html)
+        body, published = article.text, article.published_at
+        author = author or article.author
+    if not (title or body):
+        ctx.problem(f"帖子没有标题和正文 ({url})")
+        return []
+    out = [Candidate(url=url, title=title, text=body, author=author, published_at=published,
+                     engagement=engagement)]
+    if options.reply_selector:
+        for index, node in enumerate(tree.select(options.reply_selector)[: options.max_replies]):
+            text = clean(_text(node, options.reply_body_selector) if options.reply_body_selector
+                         else node.get_text("\n", strip=True))
+            if not text:
+                continue
+            anchor = node.get("id")
+            ref = anchor if isinstance(anchor, str) and anchor else str(index + 1)
+            out.append(Candidate(url=f"{url}#reply-{ref}", title=f"回复：{title}"[:200], text=text,
+                                 author=_text(node, options.reply_author_selector),
+                                 published_at=dates.parse(_text(node, options.reply_time_selector)),
+                                 parent_url=url))
+    return out
+
+
+class ForumKind:
+    name: ClassVar[str] = "forum"
+    Options: ClassVar[type[msgspec.Struct]] = ForumOptions
+
+    @staticmethod
+    def validate(spec: SourceSpec, options: Any) -> None:
+        if not spec.url and not options.list_urls:
+            raise ValueError("kind forum needs url or options.list_urls")
+        if options.max_replies < 0:
+            raise ValueError("max_replies must be >= 0")
+
+    @staticmethod
+    async def poll(ctx: PollContext) -> AsyncIterator[Candidate]:
+        options: ForumOptions = ctx.options
+        urls = ([ctx.spec.url] if ctx.spec.url else []) + list(options.list_urls)
+        budget = ctx.settings.max_articles_per_poll
+        for list_url in urls:
+            result = await ctx.fetch(list_url)
+            if isinstance(result, Failure):
+                ctx.fail(result)
+                return
+            html = pages.page_text(result)
+            if isinstance(html, Failure):
+                ctx.fail(html)
+                return
+            rows = pages.soup(html).select(options.row_selector)
+            ctx.found += len(rows)
+            for row in rows:
+                link = row.select_one(options.link_selector)
+                href = link.get("href") if link is not None else None
+                if not isinstance(href, str):
+                    ctx.problem("帖子列表行没有链接 (thread row without link)")
+                    continue
+                url = canonical(href, result.url)
+                title = clean(link.get_text(" ", strip=True)) if link is not None else ""
+                engagement = Engagement(replies=pages.count(_text(row, options.replies_selector)),
+                                        views=pages.count(_text(row, options.views_selector)))
+                if await ctx.seen(url):
+                    yield Candidate(url=url, title=title, text="", engagement=engagement, engagement_only=True)
+                    continue
+                if budget <= 0:
+                    continue
+                budget -= 1
+                for candidate in await _thread(ctx, url, title, engagement, _text(row, options.author_selector)):
+                    yield candidate
