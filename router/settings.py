@@ -6,6 +6,8 @@ import msgspec
 
 from core.settings import KafkaSettings, LogSettings, StoreSettings
 
+DEFAULT_RATES = {"webhook": 600, "wecom": 20, "dingtalk": 20, "feishu": 100, "email": 120, "sms": 60}
+
 
 class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     kafka: KafkaSettings = KafkaSettings()
@@ -28,7 +30,7 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sms_gateway_token: str | None = None
     # Secrets of signed channels (generic webhook HMAC, 钉钉/飞书 signatures), by the name the
     # profile's channel refers to in its ``secret`` key; a profile never holds a secret itself.
-    webhook_secrets: dict[str, str] = {}
+    webhook_secrets: dict[str, str] = msgspec.field(default_factory=dict)
     # Receipt links (签收): HMAC key, console base URL, validity.
     receipt_secret: str = "change-me"
     console_base_url: str = "http://127.0.0.1:8080"
@@ -42,8 +44,7 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     delivery_poll_s: float = 1.0
     delivery_batch: int = 50
     # Messages per minute per channel (robots limit senders: 钉钉 20/min, 企业微信 20/min).
-    rate_per_minute: dict[str, int] = {
-        "webhook": 600, "wecom": 20, "dingtalk": 20, "feishu": 100, "email": 120, "sms": 60}
+    rate_per_minute: dict[str, int] = msgspec.field(default_factory=lambda: dict(DEFAULT_RATES))
     # Seconds between clock ticks (reminders, breaches, escalation).
     tick_s: float = 15.0
 

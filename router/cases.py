@@ -1,0 +1,563 @@
+"""Cases: one item before the department that answers for it, with a state machine and an audit log.
+
+新建 → 已预警 → 已签收 → 处置中 → 已回应 → 办结 → 已评估, plus 转办 (to another department, with a
+reason), 会办 (a lead and assisting departments) and grade changes (with a reason). Every change
+appends a :class:`store.case_tables.CaseEventRow`; nothing is ever deleted. :class:`CaseService`
+is the API the CLI and the web console call; invalid requests raise :class:`CaseError` with a
+message in Chinese for the operator.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.contracts import ScoredItem
+from core.settings import StoreSettings
+from router import clocks, notify, receipts
+from router.policy import CASE_STATUSES, Labels, Profile
+from router.settings import RouterSettings
+from router.timeutil import now as utcnow
+from router.timeutil import utc
+from store.case_tables import CaseClockRow, CaseEventRow, NotificationRow
+from store.db import make_engine, sessions
+from store.items import insert_for
+from store.tables import CaseRow, ItemRow
+
+log = logging.getLogger(__name__)
+
+NEW, ALERTED, ACKED, HANDLING, RESPONDED, CLOSED, EVALUATED = CASE_STATUSES
+# The forward steps of the state machine; 转办 and grade changes are separate operations.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    NEW: frozenset({ALERTED, ACKED}),
+    ALERTED: frozenset({ACKED}),
+    ACKED: frozenset({HANDLING, RESPONDED}),
+    HANDLING: frozenset({RESPONDED}),
+    RESPONDED: frozenset({HANDLING, CLOSED}),
+    CLOSED: frozenset({EVALUATED}),
+    EVALUATED: frozenset(),
+}
+OPEN = (NEW, ALERTED, ACKED, HANDLING, RESPONDED)
+TRANSFERABLE = (NEW, ALERTED, ACKED, HANDLING)
+SYSTEM = "系统"
+
+
+class CaseError(Exception):
+    """A request the case does not allow; the message is for the operator."""
+
+
+class CaseNotFound(CaseError):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening and updating cases from scored items (the processor's side)
+
+
+def labels_for(profile: Profile, scored: ScoredItem, grade: str) -> Labels:
+    item = scored.item
+    region = item.source.region or (item.region_hints[0] if item.region_hints else None)
+    return Labels(topic=profile.base_to_topic.get(scored.topic), base_topic=scored.topic, grade=grade, region=region,
+                  source_kind=item.source.kind, source_tier=item.source.tier, text=f"{item.title}\n{item.text}")
+
+
+def open_or_update(session: Session, profile: Profile, settings: RouterSettings, scored: ScoredItem,
+                   now: datetime) -> tuple[CaseRow, str]:
+    """Create the item's case, or apply a re-score to it; idempotent per item id.
+
+    Returns the case and what happened: ``created``, ``unchanged``, ``upgraded``, ``inhibited``
+    or ``lower``.
+    """
+    grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
+    existing = session.scalar(select(CaseRow).where(CaseRow.item_id == scored.item.id))
+    if existing is not None:
+        return existing, _rescore(session, profile, settings, existing, scored, grade, now)
+    labels = labels_for(profile, scored, grade)
+    decision = profile.route(labels, now)
+    reasons = [*([grade_note] if grade_note else []), *decision.reasons]
+    discovered = utc(scored.item.fetched_at)
+    routing = {
+        "path": list(decision.path), "lead": decision.lead, "assisting": list(decision.assisting),
+        "copies": list(decision.copies), "reasons": reasons, "grade_reasons": list(scored.grade.reasons),
+        "base_topic": scored.topic, "policy": profile.name, "silenced": decision.silence is not None,
+    }
+    values = {
+        "item_id": scored.item.id, "profile": profile.name, "topic": decision.topic, "grade": grade,
+        "grade_rank": profile.rank(grade), "department_id": decision.lead, "status": NEW, "routing": routing,
+        "discovered_at": discovered, "created_at": now, "updated_at": now, "region": labels.region,
+        "assisting": list(decision.assisting), "version": 0,
+    }
+    stmt = insert_for(session, CaseRow).values(**values).on_conflict_do_nothing(index_elements=[CaseRow.item_id])
+    session.execute(stmt)
+    case = session.scalar(select(CaseRow).where(CaseRow.item_id == scored.item.id))
+    assert case is not None
+    _event(session, case, SYSTEM, "created", None, NEW, {"routing": routing, "grade": grade}, now)
+    opened = clocks.open_clocks(session, profile, case, grade, discovered)
+    if decision.silence is not None:
+        _event(session, case, SYSTEM, "silenced", NEW, NEW,
+               {"reason": decision.silence.reason, "until": decision.silence.until.isoformat(),
+                "by": decision.silence.by}, now)
+    else:
+        notify.enqueue(session, profile, settings, case, purpose="alert", discriminator=grade,
+                       departments=[decision.lead], now=now)
+        notify.enqueue(session, profile, settings, case, purpose="assist", discriminator=grade,
+                       departments=decision.assisting, now=now)
+        notify.enqueue(session, profile, settings, case, purpose="copy", discriminator=grade,
+                       departments=decision.copies, now=now, with_receipt=False)
+    log.info("case opened for %s (%s, %s), clocks %s", decision.lead, decision.topic, grade, ",".join(opened),
+             extra={"case": case.id, "item": case.item_id})
+    return case, "created"
+
+
+def _rescore(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, scored: ScoredItem,
+             grade: str, now: datetime) -> str:
+    if grade == case.grade or grade not in profile.grades or case.status not in OPEN:
+        return "unchanged"
+    new_rank = profile.rank(grade)
+    detail = {"from": case.grade, "to": grade, "reasons": list(scored.grade.reasons), "model": scored.model_version}
+    if new_rank < case.grade_rank:
+        _change_grade(session, profile, settings, case, grade, "研判升级：" + "；".join(scored.grade.reasons),
+                      SYSTEM, now)
+        return "upgraded"
+    # A lower grade while a graver one is open: recorded, never re-sent when a rule inhibits it.
+    if profile.mutes(case.grade, grade):
+        if not _has_event(session, case, "inhibited", grade):
+            _event(session, case, SYSTEM, "inhibited", case.status, case.status, {**detail, "grade": grade}, now)
+        return "inhibited"
+    if not _has_event(session, case, "lower_grade_suggested", grade):
+        _event(session, case, SYSTEM, "lower_grade_suggested", case.status, case.status, {**detail, "grade": grade},
+               now)
+    return "lower"
+
+
+def _has_event(session: Session, case: CaseRow, action: str, grade: str) -> bool:
+    rows = session.scalars(select(CaseEventRow.detail).where(
+        CaseEventRow.case_id == case.id, CaseEventRow.action == action)).all()
+    return any(d.get("grade") == grade for d in rows)
+
+
+def _change_grade(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, grade: str,
+                  reason: str, actor: str, now: datetime) -> None:
+    old = case.grade
+    case.grade, case.grade_rank, case.updated_at = grade, profile.rank(grade), now
+    case.version += 1
+    cancelled = clocks.cancel_running(session, case, now, grade=old)
+    opened = clocks.open_clocks(session, profile, case, grade, utc(case.discovered_at))
+    _event(session, case, actor, "grade_changed", case.status, case.status,
+           {"from": old, "to": grade, "reason": reason, "clocks_cancelled": cancelled, "clocks_opened": opened,
+            "grade": grade}, now)
+    routing = case.routing or {}
+    notify.enqueue(session, profile, settings, case, purpose="regrade", discriminator=grade,
+                   departments=[case.department_id, *(case.assisting or []), *routing.get("copies", [])],
+                   now=now, note=f"{old} → {grade}：{reason}")
+
+
+def _event(session: Session, case: CaseRow, actor: str, action: str, from_status: str | None,
+           to_status: str | None, detail: dict[str, Any], now: datetime) -> None:
+    session.add(CaseEventRow(case_id=case.id, at=now, actor=actor, action=action, from_status=from_status,
+                             to_status=to_status, detail=detail))
+
+
+def mark_alerted(session: Session, case_id: int, department_id: str, now: datetime) -> None:
+    """The first delivered alert to the lead moves a new case to 已预警."""
+    case = session.get(CaseRow, case_id)
+    if case is None or case.status != NEW or case.department_id != department_id:
+        return
+    case.status, case.updated_at = ALERTED, now
+    case.version += 1
+    _event(session, case, SYSTEM, "alerted", NEW, ALERTED, {"department": department_id}, now)
+
+
+# ---------------------------------------------------------------------------------------------
+# The case API (CLI and console)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    id: int
+    item_id: str
+    title: str
+    url: str
+    source: str
+    profile: str
+    topic: str
+    grade: str
+    grade_rank: int
+    status: str
+    department_id: str
+    assisting: tuple[str, ...]
+    copies: tuple[str, ...]
+    region: str | None
+    discovered_at: datetime
+    updated_at: datetime
+    acknowledged_at: datetime | None
+    closed_at: datetime | None
+    version: int
+    routing: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ClockView:
+    clock_id: str
+    name: str
+    grade: str
+    started_at: datetime
+    due_at: datetime
+    status: str
+    reminders_sent: int
+    met_at: datetime | None
+    breached_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationView:
+    id: int
+    purpose: str
+    department_id: str
+    channel_kind: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    case: CaseView
+    events: tuple[EventView, ...]
+    clocks: tuple[ClockView, ...]
+    notifications: tuple[NotificationView, ...]
+
+
+def _view(case: CaseRow, item: ItemRow | None) -> CaseView:
+    routing = case.routing or {}
+    return CaseView(
+        id=case.id, item_id=case.item_id, title=item.title if item else "", url=item.url if item else "",
+        source=item.source_name if item else "", profile=case.profile, topic=case.topic, grade=case.grade,
+        grade_rank=case.grade_rank, status=case.status, department_id=case.department_id,
+        assisting=tuple(case.assisting or ()), copies=tuple(routing.get("copies", ())), region=case.region,
+        discovered_at=utc(case.discovered_at), updated_at=utc(case.updated_at),
+        acknowledged_at=utc(case.acknowledged_at) if case.acknowledged_at else None,
+        closed_at=utc(case.closed_at) if case.closed_at else None, version=case.version, routing=routing)
+
+
+class CaseService:
+    """The case API. Each call is one transaction; ``expected_version`` guards concurrent edits."""
+
+    def __init__(self, store: StoreSettings | sessionmaker[Session], profile: Profile | Callable[[], Profile],
+                 settings: RouterSettings | None = None) -> None:
+        self._sessions = store if isinstance(store, sessionmaker) else sessions(make_engine(store))
+        self._profile = profile if callable(profile) else (lambda: profile)
+        self._settings = settings or RouterSettings()
+
+    @property
+    def profile(self) -> Profile:
+        return self._profile()
+
+    # -- reading
+
+    def list(self, *, status: str | None = None, department: str | None = None, grade: str | None = None,
+             open_only: bool = False, limit: int = 100) -> list[CaseView]:
+        with self._sessions() as session:
+            query = select(CaseRow, ItemRow).join(ItemRow, ItemRow.id == CaseRow.item_id)
+            if status:
+                if status not in CASE_STATUSES:
+                    raise CaseError(f"没有“{status}”这一状态；可选：{'、'.join(CASE_STATUSES)}")
+                query = query.where(CaseRow.status == status)
+            if open_only:
+                query = query.where(CaseRow.status.in_(OPEN))
+            if department:
+                query = query.where(CaseRow.department_id == department)
+            if grade:
+                query = query.where(CaseRow.grade == grade)
+            query = query.order_by(CaseRow.grade_rank, CaseRow.discovered_at.desc()).limit(limit)
+            return [_view(c, i) for c, i in session.execute(query).all()]
+
+    def show(self, case_id: int) -> CaseDetail:
+        with self._sessions() as session:
+            case = self._get(session, case_id)
+            item = session.get(ItemRow, case.item_id)
+            events = session.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id)
+                                     .order_by(CaseEventRow.id)).all()
+            clock_rows = session.scalars(select(CaseClockRow).where(CaseClockRow.case_id == case_id)
+                                         .order_by(CaseClockRow.due_at)).all()
+            notes = session.scalars(select(NotificationRow).where(NotificationRow.case_id == case_id)
+                                    .order_by(NotificationRow.id)).all()
+            return CaseDetail(
+                case=_view(case, item),
+                events=tuple(EventView(e.id, utc(e.at), e.actor, e.action, e.from_status, e.to_status, e.detail)
+                             for e in events),
+                clocks=tuple(ClockView(c.clock_id, c.name, c.grade, utc(c.started_at), utc(c.due_at), c.status,
+                                       c.reminders_sent, utc(c.met_at) if c.met_at else None,
+                                       utc(c.breached_at) if c.breached_at else None) for c in clock_rows),
+                notifications=tuple(NotificationView(n.id, n.purpose, n.department_id, n.channel_kind, n.status,
+                                                     n.attempts, utc(n.next_attempt_at), n.last_error,
+                                                     utc(n.sent_at) if n.sent_at else None) for n in notes))
+
+    # -- state machine
+
+    def acknowledge(self, case_id: int, actor: str, *, department_id: str | None = None,
+                    expected_version: int | None = None) -> CaseView:
+        """签收. By the lead: the case moves to 已签收; by an assisting or copied office: noted only."""
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            dept = department_id or case.department_id
+            if dept != case.department_id:
+                involved = {*(case.assisting or []), *(case.routing or {}).get("copies", [])}
+                if dept not in involved:
+                    raise CaseError(f"{self._name(dept)} 不是案件 {case.id} 的主办、会办或抄送单位，不能签收")
+                _event(session, case, actor, "receipt", case.status, case.status, {"department": dept}, now)
+                return
+            if case.status == ACKED or case.status not in (NEW, ALERTED):
+                if case.acknowledged_at is not None:
+                    raise CaseError(f"案件 {case.id} 已于 {self._local(case.acknowledged_at)} 签收，无需重复签收")
+                raise CaseError(f"案件 {case.id} 当前为“{case.status}”，不能签收")
+            case.acknowledged_at = now
+            self._move(session, case, ACKED, actor, now, {"department": dept})
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def acknowledge_receipt(self, token: str, secret: str | None = None) -> CaseView:
+        """签收 by a one-click link; the token names the case and the department."""
+        receipt = receipts.verify(token, secret or self._settings.receipt_secret)
+        if not isinstance(receipt, receipts.Receipt):
+            raise CaseError(receipt.reason)
+        try:
+            return self.acknowledge(receipt.case_id, f"签收链接:{receipt.department_id}",
+                                    department_id=receipt.department_id)
+        except CaseError as exc:
+            if "无需重复签收" in str(exc):
+                return self.get(receipt.case_id)
+            raise
+
+    def get(self, case_id: int) -> CaseView:
+        with self._sessions() as session:
+            case = self._get(session, case_id)
+            return _view(case, session.get(ItemRow, case.item_id))
+
+    def start_handling(self, case_id: int, actor: str, note: str = "", *,
+                       expected_version: int | None = None) -> CaseView:
+        return self._step(case_id, HANDLING, actor, {"note": note}, expected_version)
+
+    def respond(self, case_id: int, actor: str, note: str, *, expected_version: int | None = None) -> CaseView:
+        if not note.strip():
+            raise CaseError("回应须写明回应内容或发布渠道")
+        return self._step(case_id, RESPONDED, actor, {"note": note}, expected_version)
+
+    def close(self, case_id: int, actor: str, summary: str, *, expected_version: int | None = None) -> CaseView:
+        """办结, with the summary (起因、性质、影响、责任、经验教训) for the case library."""
+        if not summary.strip():
+            raise CaseError("办结须填写处置总结（起因、性质、影响、责任、经验教训）")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            self._check(case, CLOSED)
+            case.closed_at = now
+            cancelled = clocks.cancel_running(session, case, now)
+            self._move(session, case, CLOSED, actor, now, {"summary": summary, "clocks_cancelled": cancelled})
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def evaluate(self, case_id: int, actor: str, assessment: str, *,
+                 expected_version: int | None = None) -> CaseView:
+        if not assessment.strip():
+            raise CaseError("评估须填写评估意见")
+        return self._step(case_id, EVALUATED, actor, {"assessment": assessment}, expected_version)
+
+    def transfer(self, case_id: int, to_department: str, reason: str, actor: str, *,
+                 expected_version: int | None = None) -> CaseView:
+        """转办: a new lead, who must sign again; the reason is required."""
+        profile = self.profile
+        if to_department not in profile.departments:
+            raise CaseError(f"没有 id 为“{to_department}”的部门；可选：{'、'.join(profile.departments)}")
+        if not reason.strip():
+            raise CaseError("转办须写明理由")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if case.status not in TRANSFERABLE:
+                raise CaseError(f"案件 {case.id} 当前为“{case.status}”，已回应或办结的案件不能转办")
+            if to_department == case.department_id:
+                raise CaseError(f"案件 {case.id} 已由 {self._name(to_department)} 主办，无需转办")
+            old = case.department_id
+            case.department_id = to_department
+            case.assisting = [d for d in (case.assisting or []) if d != to_department]
+            case.acknowledged_at = None
+            to_status = ALERTED
+            _event(session, case, actor, "transferred", case.status, to_status,
+                   {"from": old, "to": to_department, "reason": reason}, now)
+            case.status, case.updated_at = to_status, now
+            case.version += 1
+            session.flush()
+            notify.enqueue(session, profile, self._settings, case, purpose="transfer",
+                           discriminator=f"{old}>{to_department}.{case.version}", departments=[to_department],
+                           now=now, note=f"由 {self._name(old)} 转办：{reason}")
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def set_assisting(self, case_id: int, assisting: list[str], actor: str, reason: str = "", *,
+                      lead: str | None = None, expected_version: int | None = None) -> CaseView:
+        """会办: name the assisting departments (and, optionally, a new lead in the same step)."""
+        profile = self.profile
+        for dept in [*assisting, *([lead] if lead else [])]:
+            if dept not in profile.departments:
+                raise CaseError(f"没有 id 为“{dept}”的部门")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if case.status not in OPEN:
+                raise CaseError(f"案件 {case.id} 已“{case.status}”，不能调整会办单位")
+            if lead and lead != case.department_id:
+                raise CaseError("更换主办单位请用转办（须写明理由）")
+            new = [d for d in dict.fromkeys(assisting) if d != case.department_id]
+            added = [d for d in new if d not in (case.assisting or [])]
+            _event(session, case, actor, "assisting_set", case.status, case.status,
+                   {"from": list(case.assisting or []), "to": new, "reason": reason}, now)
+            case.assisting, case.updated_at = new, now
+            case.version += 1
+            session.flush()
+            notify.enqueue(session, profile, self._settings, case, purpose="assist",
+                           discriminator=f"v{case.version}", departments=added, now=now, note=reason)
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def change_grade(self, case_id: int, grade: str, reason: str, actor: str, *,
+                     expected_version: int | None = None) -> CaseView:
+        """A grade change with its reason; the new grade's clocks start from discovery."""
+        profile = self.profile
+        if grade not in profile.grades:
+            raise CaseError(f"“{grade}”不是本策略的分级；可选：{'、'.join(profile.grades)}")
+        if not reason.strip():
+            raise CaseError("调整分级须写明理由")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if case.status not in OPEN:
+                raise CaseError(f"案件 {case.id} 已“{case.status}”，不能调整分级")
+            if grade == case.grade:
+                raise CaseError(f"案件 {case.id} 已是“{grade}”")
+            _change_grade(session, profile, self._settings, case, grade, reason, actor, now)
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def complete_clock(self, case_id: int, clock_id: str, actor: str, note: str = "") -> CaseView:
+        """Mark a deadline met that no status stops (e.g. 书面报告已报送)."""
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if not clocks.complete(session, case, clock_id, now):
+                raise CaseError(f"案件 {case.id} 没有正在计时的“{clock_id}”时限")
+            _event(session, case, actor, "clock_met", case.status, case.status, {"clock": clock_id, "note": note}, now)
+            case.version += 1
+            case.updated_at = now
+        return self._apply(case_id, None, apply, actor)
+
+    # -- helpers
+
+    def _step(self, case_id: int, to_status: str, actor: str, detail: dict[str, Any],
+              expected_version: int | None) -> CaseView:
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            self._check(case, to_status)
+            self._move(session, case, to_status, actor, now, detail)
+        return self._apply(case_id, expected_version, apply, actor)
+
+    @staticmethod
+    def _check(case: CaseRow, to_status: str) -> None:
+        if to_status not in TRANSITIONS[case.status]:
+            allowed = "、".join(sorted(TRANSITIONS[case.status], key=CASE_STATUSES.index)) or "无（已是最终状态）"
+            raise CaseError(f"案件 {case.id} 当前为“{case.status}”，不能直接变为“{to_status}”；可变为：{allowed}")
+
+    def _move(self, session: Session, case: CaseRow, to_status: str, actor: str, now: datetime,
+              detail: dict[str, Any]) -> None:
+        met = clocks.stop_for_status(session, case, to_status, now)
+        _event(session, case, actor, "status", case.status, to_status, {**detail, "clocks_met": met}, now)
+        case.status, case.updated_at = to_status, now
+        case.version += 1
+
+    def _apply(self, case_id: int, expected_version: int | None,
+               apply: Callable[[Session, CaseRow, datetime], None], actor: str) -> CaseView:
+        if not actor.strip():
+            raise CaseError("须写明操作人（谁做的）")
+        with self._sessions() as session, session.begin():
+            case = self._get(session, case_id, lock=True)
+            if expected_version is not None and case.version != expected_version:
+                raise CaseError(f"案件 {case.id} 已被他人修改（版本 {case.version}），请刷新后重试")
+            now = utcnow()
+            apply(session, case, now)
+            session.flush()
+            view = _view(case, session.get(ItemRow, case.item_id))
+        log.info("case changed: %s %s", view.status, view.department_id, extra={"case": case_id, "item": view.item_id})
+        return view
+
+    @staticmethod
+    def _get(session: Session, case_id: int, lock: bool = False) -> CaseRow:
+        query = select(CaseRow).where(CaseRow.id == case_id)
+        if lock:
+            query = query.with_for_update()
+        case = session.scalar(query)
+        if case is None:
+            raise CaseNotFound(f"没有编号为 {case_id} 的案件")
+        return case
+
+    def _name(self, dept_id: str) -> str:
+        dept = self.profile.departments.get(dept_id)
+        return dept.name if dept else dept_id
+
+    def _local(self, moment: datetime) -> str:
+        return self.profile.calendar.local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+# ---------------------------------------------------------------------------------------------
+# Summary for `yuqing status`
+
+
+def summary(store_settings: StoreSettings, now: datetime | None = None) -> dict[str, Any]:
+    """Counts by status, grade and department; undeliverable notifications; overdue clocks."""
+    moment = now or utcnow()
+    engine = make_engine(store_settings)
+    try:
+        with sessions(engine)() as session:
+            rows = session.execute(select(CaseRow.status, CaseRow.grade, CaseRow.department_id)).all()
+            undeliverable = session.execute(
+                select(NotificationRow.id, NotificationRow.case_id, NotificationRow.department_id,
+                       NotificationRow.channel_kind, NotificationRow.last_error)
+                .where(NotificationRow.status == "undeliverable").order_by(NotificationRow.id.desc()).limit(20)).all()
+            undeliverable_count = session.scalar(
+                select(func.count()).select_from(NotificationRow).where(NotificationRow.status == "undeliverable"))
+            pending = session.scalar(
+                select(func.count()).select_from(NotificationRow).where(NotificationRow.status == "pending"))
+            overdue = session.execute(
+                select(CaseClockRow.case_id, CaseClockRow.clock_id, CaseClockRow.name, CaseClockRow.due_at,
+                       CaseClockRow.status)
+                .join(CaseRow, CaseRow.id == CaseClockRow.case_id)
+                .where(CaseRow.status.in_(OPEN))
+                .where((CaseClockRow.status == "breached")
+                       | ((CaseClockRow.status == "running") & (CaseClockRow.due_at <= moment)))
+                .order_by(CaseClockRow.due_at).limit(50)).all()
+    except SQLAlchemyError as exc:
+        return {"error": f"store unavailable: {type(exc).__name__}"}
+    finally:
+        engine.dispose()
+    return {
+        "cases": len(rows),
+        "by_status": dict(Counter(r.status for r in rows)),
+        "by_grade": dict(Counter(r.grade for r in rows)),
+        "by_department": dict(Counter(r.department_id for r in rows)),
+        "open": sum(1 for r in rows if r.status in OPEN),
+        "notifications_pending": pending or 0,
+        "undeliverable": undeliverable_count or 0,
+        "undeliverable_recent": [
+            {"id": u.id, "case": u.case_id, "department": u.department_id, "channel": u.channel_kind,
+             "error": u.last_error} for u in undeliverable],
+        "overdue_clocks": len(overdue),
+        "overdue": [{"case": o.case_id, "clock": o.clock_id, "name": o.name, "due_at": utc(o.due_at).isoformat(),
+                     "status": o.status} for o in overdue],
+    }

@@ -1,0 +1,189 @@
+"""The delivery worker: outbox rows → channels, with leases, retries, backoff and rate limits.
+
+A row is claimed just before it is sent (compare-and-set of ``lease_owner``/``lease_until`` in
+its own transaction), sent once, and its result recorded by the same owner. A worker that dies
+leaves a lease that runs out; the next worker takes the row. A clean stop finishes the message in
+hand, so a restart sends nothing twice. (A process killed between a receiver's answer and the
+record of it can repeat that one message: every message carries its idempotency key for that.)
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import httpx
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import Failure
+from router import cases
+from router.channels import CHANNELS, Message, Sent
+from router.policy import Profile
+from router.settings import RouterSettings
+from router.timeutil import now as utcnow
+from store.case_tables import CaseEventRow, NotificationRow
+
+log = logging.getLogger(__name__)
+
+
+class RateLimiter:
+    """A token bucket per channel target: ``rate_per_minute`` messages, bursts up to that many / 6."""
+
+    def __init__(self, rates: dict[str, int], monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._rates = rates
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+
+    def take(self, kind: str, target: str) -> float:
+        """0 when a message may go now, else the seconds to wait."""
+        rate = self._rates.get(kind)
+        if not rate:
+            return 0.0
+        per_second = rate / 60.0
+        capacity = max(1.0, rate / 6.0)
+        key = f"{kind}|{target}"
+        with self._lock:
+            now = self._monotonic()
+            tokens, last = self._buckets.get(key, (capacity, now))
+            tokens = min(capacity, tokens + (now - last) * per_second)
+            if tokens >= 1.0:
+                self._buckets[key] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1.0 - tokens) / per_second
+
+
+class Delivery:
+    def __init__(self, session_factory: sessionmaker[Session], settings: RouterSettings,
+                 profile: Callable[[], Profile], owner: str | None = None,
+                 client: httpx.Client | None = None) -> None:
+        self._sessions = session_factory
+        self._settings = settings
+        self._profile = profile
+        self.owner = owner or f"delivery-{uuid.uuid4().hex[:12]}"
+        self._client = client or httpx.Client(follow_redirects=False)
+        self._limiter = RateLimiter(dict(settings.rate_per_minute))
+        self.sent = 0
+        self.failed = 0
+
+    def close(self) -> None:
+        self._client.close()
+
+    def candidates(self, now: datetime) -> list[int]:
+        with self._sessions() as session:
+            return list(session.scalars(select(NotificationRow.id).where(
+                NotificationRow.status == "pending", NotificationRow.next_attempt_at <= now,
+                or_(NotificationRow.lease_until.is_(None), NotificationRow.lease_until < now))
+                .order_by(NotificationRow.next_attempt_at, NotificationRow.id).limit(self._settings.delivery_batch)))
+
+    def claim(self, row_id: int, now: datetime) -> NotificationRow | None:
+        lease = now + timedelta(seconds=self._settings.delivery_lease_s)
+        with self._sessions() as session, session.begin():
+            claimed = session.execute(update(NotificationRow).where(
+                NotificationRow.id == row_id, NotificationRow.status == "pending",
+                or_(NotificationRow.lease_until.is_(None), NotificationRow.lease_until < now))
+                .values(lease_owner=self.owner, lease_until=lease)
+                .execution_options(synchronize_session=False)).rowcount
+            if not claimed:
+                return None
+            return session.get(NotificationRow, row_id)
+
+    def run_once(self, stop: threading.Event | None = None) -> int:
+        """Send what is due now; returns how many rows were handled."""
+        handled = 0
+        for row_id in self.candidates(utcnow()):
+            if stop is not None and stop.is_set():
+                break
+            row = self.claim(row_id, utcnow())
+            if row is None:
+                continue
+            self._deliver(row)
+            handled += 1
+        return handled
+
+    def _deliver(self, row: NotificationRow) -> None:
+        ids = {"case": row.case_id, "item": row.payload.get("item_id")}
+        plugin = CHANNELS.get(row.channel_kind)
+        target_key = str(row.channel.get("url") or row.channel.get("to") or row.channel_kind)
+        wait = self._limiter.take(row.channel_kind, target_key)
+        if wait > 0:
+            self._release(row, utcnow() + timedelta(seconds=wait))
+            return
+        if plugin is None:
+            result: Sent | Failure = Failure(f"未知渠道 {row.channel_kind!r}", retry=False)
+        else:
+            message = Message(key=row.dedupe_key, subject=row.subject, text=row.body_text, html=row.body_html,
+                              payload=dict(row.payload))
+            try:
+                result = plugin.send(row.channel, message, self._settings, self._client)
+            except Exception as exc:
+                log.exception("channel %s raised", row.channel_kind, extra=ids)
+                result = Failure(f"渠道插件异常: {type(exc).__name__}: {exc}", retry=True)
+        self._record(row, result)
+        if isinstance(result, Sent):
+            self.sent += 1
+            log.info("sent %s via %s to %s", row.purpose, row.channel_kind, row.department_id, extra=ids)
+        else:
+            self.failed += 1
+            log.warning("delivery via %s to %s failed: %s", row.channel_kind, row.department_id, result, extra=ids)
+
+    def _release(self, row: NotificationRow, at: datetime) -> None:
+        with self._sessions() as session, session.begin():
+            session.execute(update(NotificationRow).where(
+                NotificationRow.id == row.id, NotificationRow.lease_owner == self.owner)
+                .values(lease_owner=None, lease_until=None, next_attempt_at=at)
+                .execution_options(synchronize_session=False))
+
+    def _record(self, row: NotificationRow, result: Sent | Failure) -> None:
+        now = utcnow()
+        attempts = row.attempts + 1
+        values: dict[str, object] = {"attempts": attempts, "lease_owner": None, "lease_until": None}
+        undeliverable = False
+        if isinstance(result, Sent):
+            values.update(status="sent", sent_at=now, last_error=None)
+        elif result.retry and attempts < self._settings.delivery_max_attempts:
+            backoff = min(self._settings.delivery_backoff_max_s,
+                          self._settings.delivery_backoff_s * 2 ** (attempts - 1)) * (0.8 + 0.4 * random.random())
+            delay = max(backoff, result.retry_after or 0.0)
+            values.update(status="pending", next_attempt_at=now + timedelta(seconds=delay), last_error=str(result))
+        else:
+            undeliverable = True
+            values.update(status="undeliverable", last_error=str(result))
+        with self._sessions() as session, session.begin():
+            updated = session.execute(update(NotificationRow).where(
+                NotificationRow.id == row.id, NotificationRow.lease_owner == self.owner).values(**values)
+                .execution_options(synchronize_session=False)).rowcount
+            if not updated:
+                log.error("lease on notification %d was lost before its result was recorded", row.id,
+                          extra={"case": row.case_id})
+                return
+            if isinstance(result, Sent) and row.purpose in ("alert", "transfer"):
+                cases.mark_alerted(session, row.case_id, row.department_id, now)
+            if undeliverable:
+                session.add(CaseEventRow(
+                    case_id=row.case_id, at=now, actor=cases.SYSTEM, action="undeliverable", from_status=None,
+                    to_status=None, detail={"notification": row.id, "department": row.department_id,
+                                            "channel": row.channel_kind, "error": str(result),
+                                            "attempts": attempts}))
+
+    def run(self, stop: threading.Event) -> None:
+        """Deliver until ``stop``; a store outage is logged and retried, never fatal."""
+        backoff = self._settings.delivery_poll_s
+        while not stop.is_set():
+            try:
+                handled = self.run_once(stop)
+                backoff = self._settings.delivery_poll_s
+            except SQLAlchemyError as exc:
+                log.warning("delivery: store unavailable (%s), retrying in %.1fs", type(exc).__name__, backoff)
+                handled = 0
+                backoff = min(backoff * 2, 30.0)
+            if not handled:
+                stop.wait(backoff)

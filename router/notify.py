@@ -1,0 +1,171 @@
+"""Rendering the 舆情监测转办单 and queueing it in the outbox, one row per department channel.
+
+Queueing is idempotent: each row has a dedupe key (case, purpose, what, department, channel), so
+a replayed batch or a second ticker adds nothing. Quiet hours delay a non-urgent message to the
+end of the window; a department without channels gets an undeliverable row the desk sees.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from router import receipts
+from router.policy import Department, Profile
+from router.settings import RouterSettings
+from router.timeutil import in_window, utc
+from store.case_tables import CaseClockRow, NotificationRow
+from store.items import insert_for
+from store.tables import CaseRow, ItemRow
+
+log = logging.getLogger(__name__)
+
+PURPOSES = {
+    "alert": "舆情预警",
+    "copy": "舆情抄送",
+    "assist": "舆情会办",
+    "transfer": "舆情转办",
+    "regrade": "舆情分级调整",
+    "remind": "处置时限提醒",
+    "breach": "处置超时升级",
+    "unacknowledged": "未签收升级",
+}
+
+
+def _local(profile: Profile, moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return profile.calendar.local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def render(profile: Profile, case: CaseRow, item: ItemRow, clocks: Iterable[CaseClockRow], purpose: str,
+           department: Department, note: str, receipt_url: str | None, now: datetime) -> tuple[str, str, str, dict]:
+    """Subject, plain text, HTML and structured payload of a 舆情监测转办单."""
+    routing = case.routing or {}
+    names = profile.departments
+
+    def dept_names(ids: Iterable[str]) -> str:
+        return "、".join(names[i].name if i in names else i for i in ids) or "—"
+
+    heading = PURPOSES.get(purpose, purpose)
+    subject = f"【{heading}】[{case.grade}] {item.title[:60]}（案件 {case.id}）"
+    summary = " ".join(item.text.split())[:200]
+    on_duty = department.on_duty(profile.calendar.local(now))
+    reasons = routing.get("grade_reasons") or []
+    clock_lines = [f"{c.name}：{_local(profile, c.due_at)} 前（{c.status}）" for c in clocks]
+    fields: list[tuple[str, str]] = [
+        ("编号", str(case.id)),
+        ("事项", heading + (f"：{note}" if note else "")),
+        ("接收单位", department.name),
+        ("值班人", f"{on_duty.name} {on_duty.phone or ''}".strip() if on_duty else "—"),
+        ("发布媒体名称", item.source_name),
+        ("文章标题", item.title),
+        ("内容概要", summary or "—"),
+        ("链接", item.url),
+        ("点击量", "—" if item.views is None else str(item.views)),
+        ("回帖量", "—" if item.replies is None else str(item.replies)),
+        ("主题", case.topic),
+        ("分级情况", case.grade + (f"（{'；'.join(reasons)}）" if reasons else "")),
+        ("主办单位", dept_names([case.department_id])),
+        ("会办单位", dept_names(case.assisting or [])),
+        ("抄送", dept_names(routing.get("copies", []))),
+        ("发现时间", _local(profile, case.discovered_at)),
+        ("处置时限", "；".join(clock_lines) or "—"),
+    ]
+    if receipt_url:
+        fields.append(("签收", receipt_url))
+    text = "舆情监测转办单\n" + "\n".join(f"{k}：{v}" for k, v in fields)
+    rows = "".join(
+        f"<tr><th style=\"text-align:left;padding:4px 8px\">{html.escape(k)}</th>"
+        f"<td style=\"padding:4px 8px\">{_html_value(k, v)}</td></tr>" for k, v in fields)
+    body_html = (f"<html><body><h2>舆情监测转办单</h2><table border=\"1\" cellspacing=\"0\">{rows}</table>"
+                 + (f"<p><a href=\"{html.escape(receipt_url)}\">一键签收</a></p>" if receipt_url else "")
+                 + "</body></html>")
+    payload = {"case_id": case.id, "item_id": case.item_id, "purpose": purpose, "grade": case.grade,
+               "topic": case.topic, "department_id": department.id, "title": item.title, "url": item.url,
+               "receipt_url": receipt_url, "note": note}
+    return subject, text, body_html, payload
+
+
+def _html_value(key: str, value: str) -> str:
+    if key in ("链接", "签收") and value.startswith(("http://", "https://")):
+        return f"<a href=\"{html.escape(value)}\">{html.escape(value)}</a>"
+    return html.escape(value)
+
+
+def _target(channel: dict, department: Department, local_now: datetime) -> dict:
+    """The channel with its recipients filled from the department's people when it names none."""
+    target = dict(channel)
+    if target["kind"] == "email" and not target.get("to"):
+        target["to"] = [p.email for p in department.people if p.email]
+    if target["kind"] == "sms" and not target.get("to"):
+        on_duty = department.on_duty(local_now)
+        if on_duty and on_duty.phone:
+            target["to"] = [on_duty.phone]
+        else:
+            target["to"] = [p.phone for p in department.people if p.phone]
+    return target
+
+
+def not_before(profile: Profile, department: Department, grade: str, now: datetime) -> datetime:
+    """Now, or the end of the department's quiet hours for a grade that may wait."""
+    local = profile.calendar.local(now)
+    if not department.quiet(local, grade):
+        return now
+    assert department.quiet_hours is not None
+    end = local.replace(hour=department.quiet_hours.end.hour, minute=department.quiet_hours.end.minute,
+                        second=0, microsecond=0)
+    if end <= local:
+        end += timedelta(days=1)
+    while in_window(end.time(), department.quiet_hours.start, department.quiet_hours.end):
+        end += timedelta(minutes=1)
+    return utc(end)
+
+
+def enqueue(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, *, purpose: str,
+            departments: Iterable[str], discriminator: str, now: datetime, note: str = "",
+            with_receipt: bool = True) -> int:
+    """Queue one message per channel of each department; returns how many rows were new."""
+    item = session.get(ItemRow, case.item_id)
+    assert item is not None, "a case always has its item"
+    clocks = session.scalars(select(CaseClockRow).where(
+        CaseClockRow.case_id == case.id, CaseClockRow.status == "running").order_by(CaseClockRow.due_at)).all()
+    added = 0
+    for dept_id in dict.fromkeys(departments):
+        department = profile.departments.get(dept_id)
+        if department is None:
+            log.error("department %s is not in profile %s: message not queued", dept_id, profile.name,
+                      extra={"case": case.id, "item": case.item_id})
+            continue
+        base_key = f"{case.id}:{purpose}:{discriminator}:{dept_id}"
+        receipt_url = None
+        if with_receipt:
+            token = receipts.sign(case.id, dept_id, base_key, settings.receipt_secret,
+                                  timedelta(hours=settings.receipt_ttl_hours), now)
+            receipt_url = f"{settings.console_base_url.rstrip('/')}/receipts/{token}"
+        subject, text, body_html, payload = render(profile, case, item, clocks, purpose, department, note,
+                                                   receipt_url, now)
+        local_now = profile.calendar.local(now)
+        due = not_before(profile, department, case.grade, now)
+        channels = list(department.channels) or [{"kind": "none"}]
+        for index, channel in enumerate(channels):
+            kind = channel["kind"]
+            values = {
+                "case_id": case.id, "dedupe_key": f"{base_key}:{index}", "purpose": purpose,
+                "department_id": dept_id, "channel_kind": kind, "channel": _target(channel, department, local_now)
+                if kind != "none" else {"kind": "none"},
+                "subject": subject, "body_text": text, "body_html": body_html, "payload": payload,
+                "status": "pending" if kind != "none" else "undeliverable", "attempts": 0,
+                "next_attempt_at": due, "created_at": now,
+                "last_error": None if kind != "none" else f"{department.name} 未配置任何通知渠道",
+            }
+            stmt = insert_for(session, NotificationRow).values(**values).on_conflict_do_nothing(
+                index_elements=[NotificationRow.dedupe_key])
+            result = session.execute(stmt)
+            added += result.rowcount or 0
+    return added

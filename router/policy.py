@@ -1,0 +1,842 @@
+"""Policy profiles: an office's grades, departments, topics, route tree, clocks and calendar as data.
+
+``load(path)`` reads ``profile.yaml`` strictly: unknown keys, undefined departments, topics or
+grades, unreachable routes and overlapping clocks are errors that name the line and the fix.
+``Profile.route(labels)`` walks the route tree in the manner of Alertmanager: children are tried
+in order, the first match wins unless it says ``continue``, a node without a receiver inherits its
+parent's. The first matched node's receiver leads (谁主管谁负责); receivers of further matches
+assist (会办); ``copy`` receivers along the path and the profile's ``always_copy`` get a copy.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from core.errors import ConfigError
+from core.taxonomy import BASE_TOPICS
+from router.timeutil import Calendar, Duration, in_window, parse_duration, parse_hhmm, utc
+
+CASE_STATUSES: tuple[str, ...] = ("新建", "已预警", "已签收", "处置中", "已回应", "办结", "已评估")
+SOURCE_KINDS = ("rss", "news", "forum", "microblog", "replay")
+SOURCE_TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML with line marks
+
+
+class _Map(dict):
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _List(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader whose mappings and lists remember the line of every key and item."""
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    result = _Map()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise ConfigError(f"line {key_node.start_mark.line + 1}: key {key!r} appears twice; keep one")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[str(key)] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> _List:
+    result = _List(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
+
+
+def _line(obj: Any, key: str | None = None) -> int:
+    if key is not None and isinstance(obj, _Map):
+        return obj.key_lines.get(key, obj.line)
+    return getattr(obj, "line", 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# The profile model
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str = ""
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    person: str
+    days: frozenset[int]
+    start: time
+    end: time
+
+
+@dataclass(frozen=True, slots=True)
+class QuietHours:
+    start: time
+    end: time
+    # Grades that are sent at once even in quiet hours (the grave ones).
+    urgent: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    id: str
+    name: str
+    region: str | None
+    channels: tuple[dict, ...]
+    people: tuple[Person, ...]
+    duty: tuple[Duty, ...] = ()
+    quiet_hours: QuietHours | None = None
+
+    def on_duty(self, local: datetime) -> Person | None:
+        """The person on duty (值班) at a local time, by the first matching duty entry."""
+        for entry in self.duty:
+            if local.weekday() in entry.days and in_window(local.time(), entry.start, entry.end):
+                return next((p for p in self.people if p.name == entry.person), None)
+        return None
+
+    def quiet(self, local: datetime, grade: str) -> bool:
+        q = self.quiet_hours
+        return q is not None and grade not in q.urgent and in_window(local.time(), q.start, q.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """What the route tree matches on, taken from a scored item."""
+
+    topic: str | None  # the profile's topic; None when the base topic is not mapped
+    base_topic: str
+    grade: str
+    region: str | None
+    source_kind: str
+    source_tier: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    topic: frozenset[str] | None = None
+    grade: frozenset[str] | None = None
+    region_prefix: tuple[str, ...] | None = None
+    source_kind: frozenset[str] | None = None
+    source_tier: frozenset[str] | None = None
+    keywords: tuple[str, ...] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, k) is None for k in MATCHER_KEYS)
+
+    def matches(self, labels: Labels) -> bool:
+        if self.topic is not None and labels.topic not in self.topic:
+            return False
+        if self.grade is not None and labels.grade not in self.grade:
+            return False
+        if self.region_prefix is not None and not (
+                labels.region and any(labels.region.startswith(p) for p in self.region_prefix)):
+            return False
+        if self.source_kind is not None and labels.source_kind not in self.source_kind:
+            return False
+        if self.source_tier is not None and labels.source_tier not in self.source_tier:
+            return False
+        return not (self.keywords is not None and not any(k in labels.text for k in self.keywords))
+
+    def covers(self, other: Matcher) -> bool:
+        """Whether everything ``other`` matches is matched by this one (then ``other`` is shadowed)."""
+        for key in ("topic", "grade", "source_kind", "source_tier"):
+            mine, theirs = getattr(self, key), getattr(other, key)
+            if mine is not None and (theirs is None or not theirs <= mine):
+                return False
+        if self.region_prefix is not None and (other.region_prefix is None or not all(
+                any(t.startswith(p) for p in self.region_prefix) for t in other.region_prefix)):
+            return False
+        return not (self.keywords is not None and (
+            other.keywords is None or not set(other.keywords) <= set(self.keywords)))
+
+    def describe(self) -> str:
+        parts = []
+        for key in MATCHER_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                parts.append(f"{key}={'|'.join(sorted(value))}")
+        return " ".join(parts) or "(全部)"
+
+
+MATCHER_KEYS = ("topic", "grade", "region_prefix", "source_kind", "source_tier", "keywords")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    name: str
+    match: Matcher
+    receiver: str | None
+    copy: tuple[str, ...] = ()
+    assist: tuple[str, ...] = ()
+    cont: bool = False
+    routes: tuple[Route, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSpec:
+    id: str
+    name: str
+    grades: frozenset[str]
+    due: Duration
+    remind_before: tuple[Duration, ...] = ()
+    # The case status that meets this clock (None: an operator marks it done).
+    stop_on: str | None = None
+    # Who is told on breach besides the lead: "desk", "leader" or department ids.
+    escalate_to: tuple[str, ...] = ("desk", "leader")
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class InhibitRule:
+    when_open: frozenset[str]
+    mute: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Silence:
+    match: Matcher
+    until: datetime
+    reason: str
+    by: str = ""
+
+    def active(self, at: datetime) -> bool:
+        return utc(at) < self.until
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    desk: str
+    leader: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Where an item goes and why: the path through the tree, the receivers, the clocks."""
+
+    topic: str
+    grade: str
+    lead: str
+    assisting: tuple[str, ...]
+    copies: tuple[str, ...]
+    path: tuple[str, ...]
+    reasons: tuple[str, ...]
+    clocks: tuple[ClockSpec, ...]
+    silence: Silence | None = None
+
+    @property
+    def receivers(self) -> tuple[str, ...]:
+        return (self.lead, *self.assisting, *self.copies)
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: str
+    region: str | None
+    grades: tuple[str, ...]
+    departments: Mapping[str, Department]
+    topics: Mapping[str, tuple[str, ...]]  # profile topic → base topics
+    route_tree: Route
+    always_copy: tuple[str, ...]
+    default_receiver: str
+    clocks: tuple[ClockSpec, ...]
+    calendar: Calendar
+    escalation: Escalation
+    inhibit: tuple[InhibitRule, ...] = ()
+    silences: tuple[Silence, ...] = ()
+    path: Path | None = None
+    base_to_topic: Mapping[str, str] = field(default_factory=dict)
+
+    def rank(self, grade: str) -> int:
+        return self.grades.index(grade)
+
+    def department(self, dept_id: str) -> Department:
+        return self.departments[dept_id]
+
+    def resolve_target(self, target: str) -> str:
+        """``desk``/``leader`` name the escalation departments; anything else is a department id."""
+        if target == "desk":
+            return self.escalation.desk
+        if target == "leader":
+            return self.escalation.leader
+        return target
+
+    def grade_for(self, level: str, rank: int) -> tuple[str, str | None]:
+        """The profile grade of a scored item; a foreign level is mapped by its rank, with a reason."""
+        if level in self.grades:
+            return level, None
+        mapped = self.grades[min(max(rank, 0), len(self.grades) - 1)]
+        return mapped, f"分级“{level}”不在策略 {self.name} 中，按序号 {rank} 视为“{mapped}”"
+
+    def clocks_for(self, grade: str) -> tuple[ClockSpec, ...]:
+        return tuple(c for c in self.clocks if grade in c.grades)
+
+    def mutes(self, open_grade: str, new_grade: str) -> bool:
+        return any(open_grade in r.when_open and new_grade in r.mute for r in self.inhibit)
+
+    def route(self, labels: Labels, at: datetime | None = None) -> Decision:
+        reasons: list[str] = []
+        grade = labels.grade
+        unknown = False
+        if labels.topic is None:
+            reasons.append(f"主题“{labels.base_topic}”不在策略 {self.name} 的主题中，交默认接收单位")
+            unknown = True
+        if labels.region and self.region and not labels.region.startswith(self.region):
+            reasons.append(f"地区 {labels.region} 不在本辖区 {self.region} 内，交默认接收单位")
+            unknown = True
+        if unknown:
+            matched: list[tuple[Route, str, tuple[str, ...]]] = [
+                (self.route_tree, self.default_receiver, ())]
+            path = ["默认接收单位"]
+        else:
+            matched = []
+            path = [self.route_tree.name]
+            self._walk(self.route_tree, labels, self.route_tree.receiver or self.default_receiver,
+                       self.route_tree.copy, matched, path)
+        lead = matched[0][1]
+        assisting: list[str] = []
+        copies: list[str] = []
+        for node, receiver, copy in matched:
+            if receiver != lead and receiver not in assisting:
+                assisting.append(receiver)
+            for extra in node.assist:
+                if extra != lead and extra not in assisting:
+                    assisting.append(extra)
+            copies.extend(copy)
+        cc: list[str] = []
+        for dept in (*copies, *self.always_copy):
+            if dept != lead and dept not in assisting and dept not in cc:
+                cc.append(dept)
+        silence = None
+        moment = at or datetime.now().astimezone()
+        for candidate in self.silences:
+            if candidate.active(moment) and candidate.match.matches(labels):
+                silence = candidate
+                reasons.append(f"静默至 {candidate.until.isoformat()}：{candidate.reason}")
+                break
+        return Decision(
+            topic=labels.topic or labels.base_topic, grade=grade, lead=lead, assisting=tuple(assisting),
+            copies=tuple(cc), path=tuple(path), reasons=tuple(reasons), clocks=self.clocks_for(grade),
+            silence=silence)
+
+    def _walk(self, node: Route, labels: Labels, receiver: str, copies: tuple[str, ...],
+              matched: list[tuple[Route, str, tuple[str, ...]]], path: list[str]) -> None:
+        """Descend into the first matching child (and later ones after a ``continue``)."""
+        hit = False
+        for child in node.routes:
+            if not child.match.matches(labels):
+                continue
+            hit = True
+            path.append(child.name)
+            self._walk(child, labels, child.receiver or receiver, (*copies, *child.copy), matched, path)
+            if not child.cont:
+                break
+        if not hit:
+            matched.append((node, receiver, copies))
+
+
+# ---------------------------------------------------------------------------------------------
+# The strict loader
+
+
+class PolicyError(ConfigError):
+    """A profile is invalid; ``problems`` lists each one with its line and the fix."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(f"{path}: 策略配置有 {len(problems)} 处错误:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+class _Checker:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def error(self, line: int, message: str, fix: str) -> None:
+        self.problems.append(f"line {line}: {message} — fix: {fix}")
+
+    def keys(self, obj: Any, where: str, allowed: Iterable[str], required: Iterable[str] = ()) -> bool:
+        if not isinstance(obj, dict):
+            self.error(_line(obj), f"{where} must be a mapping (key: value)", f"write {where} as key: value lines")
+            return False
+        allowed = tuple(allowed)
+        for key in obj:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+                self.error(_line(obj, str(key)), f"unknown key {key!r} in {where}", f"remove it; {hint}")
+        for key in required:
+            if key not in obj:
+                self.error(_line(obj), f"{where} lacks the key {key!r}", f"add {key}: ...")
+        return True
+
+    def strings(self, obj: Any, key: str, where: str, *, allow_one: bool = True) -> tuple[str, ...] | None:
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if value is None:
+            return None
+        if isinstance(value, str | int) and allow_one:
+            return (str(value),)
+        if isinstance(value, list) and all(isinstance(v, str | int) for v in value) and value:
+            return tuple(str(v) for v in value)
+        self.error(_line(obj, key), f"{where}.{key} must be a non-empty list of text",
+                   f"write {key}: [a, b]")
+        return None
+
+
+_TOP_KEYS = ("profile", "title", "seed", "region", "grades", "calendar", "departments", "topics",
+             "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences")
+_DEPT_KEYS = ("id", "name", "region", "channels", "people", "duty", "quiet_hours")
+_ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes")
+
+
+def load(path: Path | str) -> Profile:
+    """Load and check a profile: a ``profile.yaml`` file, or a folder holding one."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "profile.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise PolicyError(path, ["line 0: file not found — fix: give a profile.yaml or a profile name"]) from exc
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except ConfigError as exc:
+        raise PolicyError(path, [str(exc)]) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        raise PolicyError(path, [f"line {line}: not valid YAML: {exc} — fix: correct the syntax"]) from exc
+    return _build(path, data)
+
+
+def _build(path: Path, data: Any) -> Profile:
+    c = _Checker(path)
+    if not c.keys(data, "the profile", _TOP_KEYS,
+                  ("profile", "grades", "departments", "topics", "route", "default_receiver", "clocks",
+                   "escalation")):
+        raise PolicyError(path, c.problems)
+    name = str(data.get("profile", path.parent.name))
+    region = data.get("region")
+    region = str(region) if region is not None else None
+    grades = c.strings(data, "grades", "profile", allow_one=False) or ()
+    if len(set(grades)) != len(grades):
+        c.error(_line(data, "grades"), "a grade is listed twice", "list each grade once, gravest first")
+    calendar = _calendar(c, data.get("calendar"))
+    departments = _departments(c, data.get("departments"), grades)
+    topics, base_to_topic = _topics(c, data.get("topics"))
+
+    def dept_ref(obj: Any, key: str, value: str) -> None:
+        if value not in departments:
+            close = difflib.get_close_matches(value, list(departments), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "define it under departments"
+            c.error(_line(obj, key), f"department {value!r} is not defined", hint)
+
+    default_receiver = str(data.get("default_receiver", ""))
+    dept_ref(data, "default_receiver", default_receiver)
+    always_copy = c.strings(data, "always_copy", "profile") or ()
+    for dept in always_copy:
+        dept_ref(data, "always_copy", dept)
+    tree = _route(c, data.get("route"), "route", grades, topics, dept_ref, root=True)
+    escalation = _escalation(c, data.get("escalation"), dept_ref)
+    clocks = _clocks(c, data.get("clocks"), data.get("escalation"), grades, departments)
+    inhibit = _inhibit(c, data.get("inhibit"), grades)
+    silences = _silences(c, data.get("silences"), grades, topics, calendar)
+    if c.problems:
+        raise PolicyError(path, c.problems)
+    return Profile(
+        name=name, title=str(data.get("title", name)), region=region, grades=grades, departments=departments,
+        topics=topics, route_tree=tree, always_copy=always_copy, default_receiver=default_receiver,
+        clocks=clocks, calendar=calendar, escalation=escalation, inhibit=inhibit, silences=silences,
+        path=path, base_to_topic=base_to_topic)
+
+
+def _calendar(c: _Checker, obj: Any) -> Calendar:
+    if obj is None:
+        return Calendar()
+    if not c.keys(obj, "calendar", ("timezone", "holidays", "extra_holidays", "extra_workdays")):
+        return Calendar()
+    if obj.get("holidays", "chinese") != "chinese":
+        c.error(_line(obj, "holidays"), "calendar.holidays must be 'chinese'",
+                "write holidays: chinese (weekends, public holidays and make-up workdays)")
+    days: dict[str, frozenset[date]] = {}
+    for key in ("extra_holidays", "extra_workdays"):
+        values = obj.get(key) or []
+        if not isinstance(values, list) or not all(isinstance(v, date) and not isinstance(v, datetime)
+                                                   for v in values):
+            c.error(_line(obj, key), f"calendar.{key} must be a list of dates", f"write {key}: [2026-10-09]")
+            values = []
+        days[key] = frozenset(values)
+    timezone = str(obj.get("timezone", "Asia/Shanghai"))
+    try:
+        Calendar(timezone=timezone).tz  # noqa: B018 - validates the zone name
+    except (KeyError, ValueError):
+        c.error(_line(obj, "timezone"), f"unknown time zone {timezone!r}", "write timezone: Asia/Shanghai")
+        timezone = "Asia/Shanghai"
+    return Calendar(timezone=timezone, extra_holidays=days["extra_holidays"], extra_workdays=days["extra_workdays"])
+
+
+def _departments(c: _Checker, obj: Any, grades: tuple[str, ...]) -> dict[str, Department]:
+    from router.channels import CHANNELS
+
+    result: dict[str, Department] = {}
+    if not isinstance(obj, list) or not obj:
+        c.error(_line(obj), "departments must be a non-empty list", "add - id: ..., name: ... entries")
+        return result
+    for entry in obj:
+        if not c.keys(entry, "a department", _DEPT_KEYS, ("id", "name")):
+            continue
+        dept_id = str(entry.get("id"))
+        if dept_id in result:
+            c.error(_line(entry, "id"), f"department id {dept_id!r} is defined twice",
+                    "give each department its own id")
+        people: list[Person] = []
+        for person in entry.get("people") or []:
+            if c.keys(person, f"a person of {dept_id}", ("name", "role", "phone", "email"), ("name",)):
+                people.append(Person(name=str(person["name"]), role=str(person.get("role", "")),
+                                     phone=_opt(person.get("phone")), email=_opt(person.get("email"))))
+        names = {p.name for p in people}
+        channels: list[dict] = []
+        for channel in entry.get("channels") or []:
+            if not isinstance(channel, dict) or "kind" not in channel:
+                c.error(_line(channel), f"a channel of {dept_id} lacks kind",
+                        f"write kind: one of {', '.join(CHANNELS)}")
+                continue
+            plugin = CHANNELS.get(str(channel["kind"]))
+            if plugin is None:
+                c.error(_line(channel, "kind"), f"unknown channel kind {channel['kind']!r}",
+                        f"use one of {', '.join(CHANNELS)}")
+                continue
+            c.keys(channel, f"a {plugin.kind} channel of {dept_id}", ("kind", *plugin.required, *plugin.optional),
+                   plugin.required)
+            channels.append({k: _plain(v) for k, v in channel.items()})
+        duty: list[Duty] = []
+        for item in entry.get("duty") or []:
+            if not c.keys(item, f"a duty entry of {dept_id}", ("person", "days", "from", "to"),
+                          ("person", "from", "to")):
+                continue
+            if str(item["person"]) not in names:
+                c.error(_line(item, "person"), f"{item['person']!r} is on duty but not among the people of {dept_id}",
+                        "add the person under people")
+            day_names = item.get("days", list(WEEKDAYS))
+            if not isinstance(day_names, list) or any(str(d) not in WEEKDAYS for d in day_names):
+                c.error(_line(item, "days"), "duty days must be a list of mon..sun", "write days: [mon, tue, wed]")
+                day_names = []
+            try:
+                duty.append(Duty(str(item["person"]), frozenset(WEEKDAYS[str(d)] for d in day_names),
+                                 parse_hhmm(item["from"]), parse_hhmm(item["to"])))
+            except ValueError as exc:
+                c.error(_line(item), str(exc), 'write from: "08:30" and to: "17:30"')
+        quiet = None
+        q = entry.get("quiet_hours")
+        if q is not None and c.keys(q, f"quiet_hours of {dept_id}", ("from", "to", "urgent"), ("from", "to")):
+            urgent = c.strings(q, "urgent", "quiet_hours") or ()
+            for grade in urgent:
+                if grade not in grades:
+                    c.error(_line(q, "urgent"), f"grade {grade!r} is not a grade of this profile",
+                            f"use one of {', '.join(grades)}")
+            try:
+                quiet = QuietHours(parse_hhmm(q["from"]), parse_hhmm(q["to"]), frozenset(urgent))
+            except ValueError as exc:
+                c.error(_line(q), str(exc), 'write from: "22:00" and to: "07:00"')
+        region = entry.get("region")
+        result[dept_id] = Department(
+            id=dept_id, name=str(entry["name"]), region=str(region) if region is not None else None,
+            channels=tuple(channels), people=tuple(people), duty=tuple(duty), quiet_hours=quiet)
+    return result
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _topics(c: _Checker, obj: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    topics: dict[str, tuple[str, ...]] = {}
+    base_to_topic: dict[str, str] = {}
+    if not isinstance(obj, dict) or not obj:
+        c.error(_line(obj), "topics must map each of the profile's topics to base topics",
+                "write topics: {住房: [住房]}")
+        return topics, base_to_topic
+    for topic, bases in obj.items():
+        line = _line(obj, str(topic))
+        if isinstance(bases, str):
+            bases = [bases]
+        if not isinstance(bases, list) or not bases:
+            c.error(line, f"topic {topic!r} must list the base topics it covers", f"write {topic}: [{topic}]")
+            continue
+        for base in bases:
+            if base not in BASE_TOPICS:
+                close = difflib.get_close_matches(str(base), BASE_TOPICS, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(BASE_TOPICS)}"
+                c.error(line, f"{base!r} is not a base topic (core/taxonomy.py)", hint)
+            elif base in base_to_topic:
+                c.error(line, f"base topic {base!r} is mapped to both {base_to_topic[base]!r} and {topic!r}",
+                        "map each base topic to one topic of the profile")
+            else:
+                base_to_topic[base] = str(topic)
+        topics[str(topic)] = tuple(str(b) for b in bases)
+    return topics, base_to_topic
+
+
+def _matcher(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics: Mapping[str, Any]) -> Matcher:
+    if obj is None:
+        return Matcher()
+    if not c.keys(obj, f"{where}.match", MATCHER_KEYS):
+        return Matcher()
+    values = {k: c.strings(obj, k, f"{where}.match") for k in MATCHER_KEYS}
+    known = {"topic": tuple(topics), "grade": grades, "source_kind": SOURCE_KINDS, "source_tier": SOURCE_TIERS}
+    for key, allowed in known.items():
+        for value in values[key] or ():
+            if value not in allowed:
+                close = difflib.get_close_matches(value, allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(allowed)}"
+                what = "topic of this profile (see topics)" if key == "topic" else key
+                c.error(_line(obj, key), f"{value!r} is not a {what}", hint)
+    return Matcher(
+        topic=frozenset(values["topic"]) if values["topic"] else None,
+        grade=frozenset(values["grade"]) if values["grade"] else None,
+        region_prefix=values["region_prefix"],
+        source_kind=frozenset(values["source_kind"]) if values["source_kind"] else None,
+        source_tier=frozenset(values["source_tier"]) if values["source_tier"] else None,
+        keywords=values["keywords"])
+
+
+def _route(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics: Mapping[str, Any],
+           dept_ref: Any, root: bool = False) -> Route:
+    if not c.keys(obj, where, _ROUTE_KEYS):
+        return Route(name=where, match=Matcher(), receiver=None)
+    if root and "match" in obj:
+        c.error(_line(obj, "match"), "the root route matches everything", "move match: into a child under routes")
+    if root and "receiver" not in obj:
+        c.error(_line(obj), "the root route needs a receiver", "add receiver: <department id>")
+    receiver = obj.get("receiver")
+    if receiver is not None:
+        dept_ref(obj, "receiver", str(receiver))
+    copy = c.strings(obj, "copy", where) or ()
+    assist = c.strings(obj, "assist", where) or ()
+    for dept in (*copy, *assist):
+        dept_ref(obj, "copy" if dept in copy else "assist", dept)
+    match = _matcher(c, obj.get("match"), where, grades, topics)
+    children: list[Route] = []
+    raw_children = obj.get("routes") or []
+    if not isinstance(raw_children, list):
+        c.error(_line(obj, "routes"), f"{where}.routes must be a list", "write routes: then - entries")
+        raw_children = []
+    for index, child in enumerate(raw_children):
+        children.append(_route(c, child, f"{where}.routes[{index}]", grades, topics, dept_ref))
+    # Unreachable: an earlier sibling without continue that matches everything this one does.
+    for later_index, later in enumerate(children):
+        for earlier in children[:later_index]:
+            if not earlier.cont and earlier.match.covers(later.match):
+                c.error(later.line,
+                        f"route {later.name!r} can never be reached: route {earlier.name!r} (line {earlier.line}) "
+                        f"matches everything it does ({later.match.describe()}) and has no continue",
+                        f"move {later.name!r} above {earlier.name!r}, narrow {earlier.name!r}, "
+                        f"or add continue: true to it")
+                break
+    name = str(obj.get("name", "根路由" if root else where))
+    cont = obj.get("continue", False)
+    if not isinstance(cont, bool):
+        c.error(_line(obj, "continue"), "continue must be true or false", "write continue: true")
+        cont = False
+    return Route(name=name, match=match, receiver=str(receiver) if receiver is not None else None, copy=copy,
+                 assist=assist, cont=cont, routes=tuple(children), line=_line(obj))
+
+
+def _escalation(c: _Checker, obj: Any, dept_ref: Any) -> Escalation:
+    if not c.keys(obj, "escalation", ("desk", "leader", "unacknowledged"), ("desk", "leader")):
+        return Escalation(desk="", leader="")
+    desk, leader = str(obj["desk"]), str(obj["leader"])
+    dept_ref(obj, "desk", desk)
+    dept_ref(obj, "leader", leader)
+    return Escalation(desk=desk, leader=leader)
+
+
+def _clocks(c: _Checker, obj: Any, escalation: Any, grades: tuple[str, ...],
+            departments: Mapping[str, Department]) -> tuple[ClockSpec, ...]:
+    result: list[ClockSpec] = []
+    if not isinstance(obj, list):
+        c.error(_line(obj), "clocks must be a list", "write clocks: then - id: ..., grades: [...], due: 4h")
+        return ()
+    for entry in obj:
+        if not c.keys(entry, "a clock", ("id", "name", "grades", "due", "remind_before", "stop_on", "escalate_to"),
+                      ("id", "name", "grades", "due")):
+            continue
+        spec = _clock(c, entry, grades, departments)
+        if spec is not None:
+            result.append(spec)
+    # The escalation chain when nobody acknowledges: clocks met by 签收.
+    steps = escalation.get("unacknowledged") if isinstance(escalation, dict) else None
+    for index, step in enumerate(steps or []):
+        if not c.keys(step, "an unacknowledged step", ("after", "to", "grades"), ("after", "to")):
+            continue
+        target = str(step["to"])
+        entry = {"id": f"ack-{index + 1}", "name": f"签收（{step['after']}未签收升级）", "due": step["after"],
+                 "grades": step.get("grades", list(grades)), "stop_on": "已签收", "escalate_to": [target]}
+        spec = _clock(c, _with_lines(entry, step), grades, departments)
+        if spec is not None:
+            result.append(spec)
+    # Overlapping: the same clock twice for one grade.
+    seen: dict[tuple[str, str], ClockSpec] = {}
+    for spec in result:
+        for grade in sorted(spec.grades):
+            other = seen.get((spec.id, grade))
+            if other is not None:
+                c.error(spec.line, f"clock {spec.id!r} for grade {grade!r} is also defined on line {other.line}",
+                        "give the clocks different ids, or split their grades")
+            seen[(spec.id, grade)] = spec
+    return tuple(result)
+
+
+def _with_lines(entry: dict, like: Any) -> _Map:
+    result = _Map(entry)
+    result.line = _line(like)
+    result.key_lines = dict(getattr(like, "key_lines", {}))
+    return result
+
+
+def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mapping[str, Department]) -> ClockSpec | None:
+    clock_grades = c.strings(entry, "grades", f"clock {entry.get('id')}") or ()
+    for grade in clock_grades:
+        if grade not in grades:
+            c.error(_line(entry, "grades"), f"grade {grade!r} is not a grade of this profile",
+                    f"use one of {', '.join(grades)}")
+    try:
+        due = parse_duration(entry["due"])
+    except ValueError as exc:
+        c.error(_line(entry, "due"), str(exc), "write due: 4h (or 5wd for working days)")
+        return None
+    reminders: list[Duration] = []
+    for text in entry.get("remind_before") or []:
+        try:
+            reminder = parse_duration(text)
+        except ValueError as exc:
+            c.error(_line(entry, "remind_before"), str(exc), "write remind_before: [15m]")
+            continue
+        if reminder.working_days or reminder.end_of_day:
+            c.error(_line(entry, "remind_before"), "a reminder is a wall-clock time before due",
+                    "write remind_before: [1h]")
+            continue
+        if not due.working_days and not due.end_of_day and reminder.minutes >= due.minutes:
+            c.error(_line(entry, "remind_before"),
+                    f"reminder {reminder.text} before a {due.text} deadline would come before the clock starts",
+                    "make the reminder shorter than the deadline")
+            continue
+        reminders.append(reminder)
+    stop_on = entry.get("stop_on")
+    if stop_on is not None and stop_on not in CASE_STATUSES[1:]:
+        c.error(_line(entry, "stop_on"), f"stop_on {stop_on!r} is not a case status",
+                f"use one of {', '.join(CASE_STATUSES[1:])}")
+    escalate_to = c.strings(entry, "escalate_to", "clock") or ("desk", "leader")
+    for target in escalate_to:
+        if target not in ("desk", "leader") and target not in departments:
+            c.error(_line(entry, "escalate_to"), f"escalation target {target!r} is not desk, leader or a department",
+                    "write desk, leader or a department id")
+    return ClockSpec(id=str(entry["id"]), name=str(entry["name"]), grades=frozenset(clock_grades), due=due,
+                     remind_before=tuple(sorted(reminders, key=lambda d: -d.minutes)), stop_on=stop_on,
+                     escalate_to=tuple(escalate_to), line=_line(entry))
+
+
+def _inhibit(c: _Checker, obj: Any, grades: tuple[str, ...]) -> tuple[InhibitRule, ...]:
+    rules = []
+    for entry in obj or []:
+        if not c.keys(entry, "an inhibit rule", ("when_open", "mute"), ("when_open", "mute")):
+            continue
+        when_open = c.strings(entry, "when_open", "inhibit") or ()
+        mute = c.strings(entry, "mute", "inhibit") or ()
+        for key, values in (("when_open", when_open), ("mute", mute)):
+            for grade in values:
+                if grade not in grades:
+                    c.error(_line(entry, key), f"grade {grade!r} is not a grade of this profile",
+                            f"use one of {', '.join(grades)}")
+        rules.append(InhibitRule(frozenset(when_open), frozenset(mute)))
+    return tuple(rules)
+
+
+def _silences(c: _Checker, obj: Any, grades: tuple[str, ...], topics: Mapping[str, Any],
+              calendar: Calendar) -> tuple[Silence, ...]:
+    result = []
+    for entry in obj or []:
+        if not c.keys(entry, "a silence", ("match", "until", "reason", "by"), ("match", "until", "reason")):
+            continue
+        until = entry["until"]
+        if isinstance(until, str):
+            try:
+                until = datetime.fromisoformat(until)
+            except ValueError:
+                until = None
+        if not isinstance(until, datetime):
+            c.error(_line(entry, "until"), "until must be a date and time", "write until: 2026-12-01T18:00:00+08:00")
+            continue
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=calendar.tz)
+        if not str(entry.get("reason", "")).strip():
+            c.error(_line(entry, "reason"), "a silence needs a reason", "write reason: 为什么静默")
+        result.append(Silence(match=_matcher(c, entry.get("match"), "silence", grades, topics), until=utc(until),
+                              reason=str(entry["reason"]), by=str(entry.get("by", ""))))
+    return tuple(result)
+
+
+def check_grading(profile_dir: Path, grades: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The classifier's cross-check of ``grading.yaml`` against the grades: (problems, notes).
+
+    ``classifier.grading.check`` is another package's; it is imported lazily and skipped with a
+    note when it is not there yet.
+    """
+    import importlib
+
+    try:
+        grading = importlib.import_module("classifier.grading")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("classifier", "classifier.grading"):
+            raise
+        return [], ["note: classifier.grading is not installed; grading.yaml was not cross-checked"]
+    check = getattr(grading, "check", None)
+    if check is None:
+        return [], ["note: classifier.grading.check does not exist yet; grading.yaml was not cross-checked"]
+    try:
+        result = check(profile_dir, list(grades))
+    except ConfigError as exc:
+        return [str(exc)], []
+    if not result:
+        return [], ["grading.yaml: ✓ (classifier.grading.check)"]
+    return ([result] if isinstance(result, str) else [str(r) for r in result]), []

@@ -1,0 +1,69 @@
+"""``yuqing route test``: the path an item takes through the tree, its receivers and its clocks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.taxonomy import BASE_TOPICS
+from router.policy import SOURCE_KINDS, SOURCE_TIERS, Labels, Profile
+from router.timeutil import now as utcnow
+
+KEYS = ("topic", "grade", "region", "source_kind", "source_tier", "text")
+
+
+def labels_from_pairs(profile: Profile, pairs: list[str]) -> Labels:
+    """Labels from ``key=value`` words; the topic may be a base topic or one of the profile's."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or key not in KEYS:
+            raise ValueError(f"{pair!r}: write key=value with key one of {', '.join(KEYS)}")
+        values[key] = value
+    base = values.get("topic", "其他")
+    if base in profile.topics:
+        topic: str | None = base
+        base = profile.topics[base][0]
+    elif base in BASE_TOPICS:
+        topic = profile.base_to_topic.get(base)
+    else:
+        topic = None
+    grade = values.get("grade", profile.grades[-1])
+    if grade not in profile.grades:
+        raise ValueError(f"grade {grade!r} is not a grade of {profile.name}: {', '.join(profile.grades)}")
+    kind = values.get("source_kind", "news")
+    tier = values.get("source_tier", "unknown")
+    if kind not in SOURCE_KINDS or tier not in SOURCE_TIERS:
+        raise ValueError(f"source_kind is one of {', '.join(SOURCE_KINDS)}; "
+                         f"source_tier one of {', '.join(SOURCE_TIERS)}")
+    return Labels(topic=topic, base_topic=base, grade=grade, region=values.get("region") or None,
+                  source_kind=kind, source_tier=tier, text=values.get("text", ""))
+
+
+def format_decision(profile: Profile, labels: Labels, at: datetime | None = None) -> str:
+    start = at or utcnow()
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=profile.calendar.tz)
+    decision = profile.route(labels, start)
+
+    def name(dept_id: str) -> str:
+        dept = profile.departments.get(dept_id)
+        return f"{dept.name} ({dept_id})" if dept else dept_id
+
+    lines = [f"策略: {profile.name} {profile.title}",
+             f"标签: 主题={labels.topic or labels.base_topic} 分级={labels.grade} 地区={labels.region or '—'} "
+             f"来源={labels.source_kind}/{labels.source_tier}",
+             "路由路径: " + " → ".join(decision.path),
+             f"主办: {name(decision.lead)}",
+             "会办: " + ("、".join(name(d) for d in decision.assisting) or "—"),
+             "抄送: " + ("、".join(name(d) for d in decision.copies) or "—")]
+    for reason in decision.reasons:
+        lines.append(f"说明: {reason}")
+    lines.append(f"时限 (自发现 {profile.calendar.local(start):%Y-%m-%d %H:%M} 起):")
+    for spec in decision.clocks:
+        due = profile.calendar.local(profile.calendar.due(start, spec.due))
+        targets = "、".join(name(profile.resolve_target(t)) for t in spec.escalate_to)
+        lines.append(f"  {spec.id}: {spec.name} — {spec.due.label}，{due:%Y-%m-%d %H:%M} 前；超时升级至 {targets}")
+    if not decision.clocks:
+        lines.append("  (本分级无时限)")
+    lines.append("(试路由, 未发送任何消息)")
+    return "\n".join(lines)

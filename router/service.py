@@ -1,0 +1,175 @@
+"""The router service: items.scored → cases, clocks and the outbox; delivery; the clock ticker.
+
+:class:`RouterProcessor` handles a batch in one store transaction: each scored item and its score
+are upserted, routed by the profile, and its case created (or re-scored) with clocks and queued
+notifications, all keyed by the item id so a replayed batch changes nothing. A message that does
+not fit the contract goes to the dead-letter topic; a store failure retries the batch.
+:func:`run` runs the stage, the delivery worker and the ticker in threads of one process.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core import contracts
+from core.contracts import ContractError, ScoredItem
+from core.errors import ConfigError
+from core.settings import redacted
+from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
+from policies import profile_dir
+from router import cases, clocks, policy
+from router.delivery import Delivery
+from router.settings import RouterSettings
+from router.timeutil import now as utcnow
+from store.db import make_engine, migrate, sessions
+from store.items import upsert_scored
+
+log = logging.getLogger(__name__)
+
+
+class PolicyHolder:
+    """The current profile; a reload that fails keeps the last valid one."""
+
+    def __init__(self, name_or_path: str) -> None:
+        self.source = name_or_path
+        self.path: Path = profile_dir(name_or_path) / "profile.yaml"
+        self.current: policy.Profile = policy.load(self.path)
+        self._mtime = self._stat()
+        self.last_error: str | None = None
+
+    def _stat(self) -> float:
+        try:
+            return self.path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    def __call__(self) -> policy.Profile:
+        return self.current
+
+    def reload_if_changed(self) -> bool:
+        mtime = self._stat()
+        if mtime == self._mtime:
+            return False
+        self._mtime = mtime
+        try:
+            fresh = policy.load(self.path)
+        except ConfigError as exc:
+            self.last_error = str(exc)
+            log.error("policy reload refused, keeping the last valid profile %s: %s", self.current.name, exc)
+            return False
+        self.current, self.last_error = fresh, None
+        log.info("policy %s reloaded from %s", fresh.name, self.path)
+        return True
+
+
+class RouterProcessor:
+    """A :class:`core.stage.Processor`: scored items → cases, clocks and queued notifications."""
+
+    def __init__(self, settings: RouterSettings, profile: Callable[[], policy.Profile] | policy.Profile | None = None,
+                 session_factory: sessionmaker[Session] | None = None) -> None:
+        self.settings = settings
+        if profile is None:
+            profile = PolicyHolder(settings.profile)
+        self._profile = profile if callable(profile) else (lambda: profile)
+        self._sessions = session_factory or sessions(make_engine(settings.store))
+        self.counts: dict[str, int] = {}
+
+    def process(self, records: Sequence[Record]) -> BatchResult:
+        result = BatchResult()
+        decoded: list[tuple[Record, ScoredItem]] = []
+        for record in records:
+            try:
+                decoded.append((record, contracts.decode(record.value, ScoredItem)))
+            except ContractError as exc:
+                result.rejected.append(Rejected(record, str(exc)))
+        if not decoded:
+            return result
+        profile = self._profile()
+        now = utcnow()
+        outcomes: list[tuple[Record, int, str]] = []
+        try:
+            with self._sessions() as session, session.begin():
+                for record, scored in decoded:
+                    upsert_scored(session, scored)
+                    case, outcome = cases.open_or_update(session, profile, self.settings, scored, now)
+                    outcomes.append((record, case.id, outcome))
+        except SQLAlchemyError as exc:
+            raise RetryLater(f"store: {type(exc).__name__}: {exc}") from exc
+        for record, case_id, outcome in outcomes:
+            self.counts[outcome] = self.counts.get(outcome, 0) + 1
+            log.debug("routed: %s", outcome, extra={**record.ids, "case": case_id})
+        return result
+
+
+def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, holder: PolicyHolder,
+              stop: threading.Event) -> None:
+    """Every ``tick_s``: reminders and escalations from the store; every ``reload_interval_s``: the policy."""
+    last_reload = 0.0
+    while not stop.is_set():
+        if time.monotonic() - last_reload >= settings.reload_interval_s:
+            holder.reload_if_changed()
+            last_reload = time.monotonic()
+        try:
+            with session_factory() as session, session.begin():
+                counts = clocks.tick(session, holder(), settings, utcnow())
+            if counts["reminders"] or counts["breaches"]:
+                log.info("clock tick: %d reminders, %d breaches", counts["reminders"], counts["breaches"])
+        except SQLAlchemyError as exc:
+            log.warning("clock tick: store unavailable (%s); next tick retries", type(exc).__name__)
+        stop.wait(settings.tick_s)
+
+
+def safe_settings(settings: RouterSettings) -> dict:
+    """Settings for the log: secrets masked, including the named webhook secrets."""
+    shown = redacted(settings)
+    shown["webhook_secrets"] = dict.fromkeys(settings.webhook_secrets, "***")
+    return shown
+
+
+def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, max_idle_s: float | None = None,
+        install_signals: bool = False) -> None:
+    """Run the router: the items.scored stage, the delivery worker and the clock ticker.
+
+    A bad profile refuses the start (ConfigError); ``stop_event`` (or SIGTERM with
+    ``install_signals``) stops all three after the work in hand.
+    """
+    stop = stop_event or threading.Event()
+    holder = PolicyHolder(settings.profile)
+    log.info("router starting with profile %s, settings %s", holder.current.name, safe_settings(settings))
+    migrate(settings.store)
+    engine = make_engine(settings.store)
+    factory = sessions(engine)
+    processor = RouterProcessor(settings, holder, factory)
+    runner = StageRunner("router", settings.kafka, "items.scored", processor)
+    if install_signals:
+        runner.install_signal_handlers()
+    delivery = Delivery(factory, settings, holder)
+    workers = [
+        threading.Thread(target=delivery.run, args=(stop,), name="router-delivery", daemon=True),
+        threading.Thread(target=tick_loop, args=(factory, settings, holder, stop), name="router-clocks", daemon=True),
+    ]
+    for worker in workers:
+        worker.start()
+
+    def relay() -> None:
+        # The runner has its own stop flag; mirror ours into it and its end into ours.
+        stop.wait()
+        runner.stop()
+
+    threading.Thread(target=relay, name="router-stop", daemon=True).start()
+    try:
+        runner.run(max_idle_s=max_idle_s)
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join(timeout=max(30.0, settings.delivery_timeout_s * 2))
+        delivery.close()
+        engine.dispose()
+        log.info("router stopped: delivered %d, failed attempts %d", delivery.sent, delivery.failed)
