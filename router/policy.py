@@ -324,12 +324,17 @@ class Profile:
             path = [self.route_tree.name]
             self._walk(self.route_tree, labels, self.route_tree.receiver or self.default_receiver,
                        self.route_tree.copy, matched, path)
-        lead = matched[0][1]
+        # A node that says ``continue`` without a receiver of its own only adds copies (e.g. "every
+        # 一级 item is copied to the leading group"); it does not take the lead.
+        handlers = [m for m in matched if m[0].receiver is not None or not m[0].cont] or [
+            (self.route_tree, self.route_tree.receiver or self.default_receiver, ())]
+        lead = handlers[0][1]
         assisting: list[str] = []
         copies: list[str] = []
-        for node, receiver, copy in matched:
+        for _node, receiver, _copy in handlers:
             if receiver != lead and receiver not in assisting:
                 assisting.append(receiver)
+        for node, _receiver, copy in matched:
             for extra in node.assist:
                 if extra != lead and extra not in assisting:
                     assisting.append(extra)
