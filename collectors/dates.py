@@ -92,11 +92,14 @@ def parse(text: str | None, now: datetime | None = None) -> datetime | None:
     if found:
         mo, d = int(found.group(1)), int(found.group(2))
         h, mi = int(found.group(3) or 0), int(found.group(4) or 0)
-        value = _safe(local_now.year, mo, d, h, mi, 0, now)
-        if value is not None and value > now + timedelta(days=1):
-            # "12-31" read in January is last year's.
-            value = _safe(local_now.year - 1, mo, d, h, mi, 0, now)
-        return value
+        try:
+            value = datetime(local_now.year, mo, d, h, mi, tzinfo=CHINA)
+            if value > now + timedelta(days=1):
+                # "12-31" read in January is last year's.
+                value = value.replace(year=local_now.year - 1)
+        except ValueError:
+            return None
+        return plausible(value, now)
     return None
 
 

@@ -26,11 +26,15 @@ _JUNK_ATTR = re.compile(
 _PARA = "p, pre, blockquote, h2, h3, h4, li, td, div, section, article, font, span"
 _BLOCK = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
           "blockquote", "pre", "ul", "ol", "dd", "dt", "center")
+# "标题-新华网", "标题_腾讯网": a site name glued to the title.
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜–—]\s*[\u4e00-\u9fffA-Za-z]{1,10}(网|报|社|台|频道|新闻|在线|日报|官网)$")
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|—|–|\s-\s)\s*")
 _DATE_IN_TEXT = re.compile(
     r"(\d{4}\s*[年/\-.]\s*\d{1,2}\s*[月/\-.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)")
 _AUTHOR_IN_TEXT = re.compile(
     r"(?:作者|记者|記者|文\s*/|撰稿|通讯员|作者：)\s*[:：]?\s*([\u4e00-\u9fff·]{2,8}(?:[、，,\s][\u4e00-\u9fff·]{2,8}){0,3})")
+_DATE_NODES = "[class*=time], [class*=date], [id*=time], [id*=date], [class*=pubtime], [class*=info]"
+_EDITOR_IN_HTML = re.compile(r"责任编辑\s*[:：]\s*(?:<[^>]+>\s*)*([\u4e00-\u9fff·]{2,6})")
 _TIME_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate", "publish_date",
               "publishtime", "dc.date", "dc.date.issued", "date", "og:release_date", "weibo:article:create_at")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "og:article:author")
@@ -62,13 +66,15 @@ def _title(tree: LexborHTMLParser) -> str:
     page_title = textnorm.normalise(node.text()) if node else ""
     h1s = [textnorm.normalise(h.text()) for h in tree.css("h1")]
     for h1 in h1s:
-        if h1 and (h1 in page_title or (og and h1 in og)):
-            return h1
+        # The article's own heading starts the page title; a site-name h1 does not.
+        if h1 and (page_title.startswith(h1) or (og and og.startswith(h1))):
+            return _SITE_SUFFIX.sub("", h1)
     if og:
-        return textnorm.normalise(og)
+        og = re.split(r"\s+(?:@|::)\s+", textnorm.normalise(og))[0]
+        return _SITE_SUFFIX.sub("", og)
     if page_title:
         parts = [p for p in _TITLE_SPLIT.split(page_title) if p]
-        return max(parts[:2], key=len) if parts else page_title
+        return _SITE_SUFFIX.sub("", max(parts[:2], key=len) if parts else page_title)
     return next((h for h in h1s if h), "")
 
 
@@ -89,7 +95,7 @@ def _junk(node: LexborNode) -> bool:
     return bool(label.strip()) and _JUNK_ATTR.search(label) is not None
 
 
-def _best_container(tree: LexborHTMLParser) -> tuple[LexborNode | None, float]:
+def _ranked_containers(tree: LexborHTMLParser) -> list[tuple[float, LexborNode]]:
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for node in tree.css(_PARA):
@@ -107,15 +113,15 @@ def _best_container(tree: LexborHTMLParser) -> tuple[LexborNode | None, float]:
             key = target.mem_id
             nodes[key] = target
             scores[key] = scores.get(key, 0.0) + score * weight
-    best: LexborNode | None = None
-    best_score = 0.0
+    ranked: list[tuple[float, LexborNode]] = []
     for key, score in scores.items():
         node = nodes[key]
+        if _junk(node):
+            continue  # comment threads and sidebars can outscore a short article
         total = _chars(node.text())
-        adjusted = score * (1 - _link_density(node, total))
-        if adjusted > best_score:
-            best, best_score = node, adjusted
-    return best, best_score
+        ranked.append((score * (1 - _link_density(node, total)), node))
+    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    return ranked[:3]
 
 
 def _container_text(node: LexborNode) -> str:
@@ -141,7 +147,8 @@ def _published(tree: LexborHTMLParser, body_text: str, head_text: str) -> dateti
         parsed = dates.parse(node.attributes.get("datetime") or node.text())
         if parsed:
             return parsed
-    for text in (head_text, body_text[:400]):
+    labelled = " ".join(n.text() for n in tree.css(_DATE_NODES))[:2000]
+    for text in (labelled, head_text, body_text[:400]):
         found = _DATE_IN_TEXT.search(text)
         if found:
             parsed = dates.parse(found.group(1))
@@ -150,7 +157,7 @@ def _published(tree: LexborHTMLParser, body_text: str, head_text: str) -> dateti
     return None
 
 
-def _author(tree: LexborHTMLParser, head_text: str, body_text: str) -> str | None:
+def _author(tree: LexborHTMLParser, head_text: str, body_text: str, html: str) -> str | None:
     value = _meta(tree, _AUTHOR_META)
     if value and not value.startswith("http"):
         return textnorm.normalise(value)[:128]
@@ -158,7 +165,9 @@ def _author(tree: LexborHTMLParser, head_text: str, body_text: str) -> str | Non
         found = _AUTHOR_IN_TEXT.search(text)
         if found:
             return found.group(1).strip()[:128]
-    return None
+    # The responsible editor, when the page names no author (新华网 and most portals).
+    found = _EDITOR_IN_HTML.search(html)
+    return found.group(1) if found else None
 
 
 def extract(html: str) -> Article:
@@ -171,13 +180,15 @@ def extract(html: str) -> Article:
         head_text = textnorm.normalise(h1.parent.text(separator=" "))[:600]
     for node in tree.css(_DROP):
         node.decompose()
-    container, score = _best_container(tree)
-    raw = _container_text(container) if container is not None else ""
-    text = textnorm.clean(raw)
+    text, score = "", 0.0
+    for rank_score, container in _ranked_containers(tree):
+        text, score = textnorm.clean(_container_text(container)), rank_score
+        if len(text) >= 20:
+            break
     if title and text.startswith(title):
         text = text[len(title):].lstrip()
     return Article(title=title, text=text, published_at=_published(tree, text, head_text),
-                   author=_author(tree, head_text, text), score=score)
+                   author=_author(tree, head_text, text, html), score=score)
 
 
 def html_to_text(fragment: str) -> str:

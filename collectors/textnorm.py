@@ -26,6 +26,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SPAM_WORDS = ("无码", "毛片", "成人", "av", "色情", "人妻", "自慰", "博彩", "彩票", "娱乐城", "赌场", "六合彩",
                "私服", "代开发票", "免费看", "在线观看", "黄色", "一级片", "偷拍", "裸聊")
 _BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|你的位置|位置)\s*[:：]|(\s(>>|>|»|→)\s.*){2,}")
+# A lone link in brackets: 【纠错】【打印】【关闭窗口】.
+_BUTTON = re.compile(r"[【\[][^】\]]{1,6}[】\]]")
 _META_LINE = re.compile(r"^(格式\s*[:：]\s*(doc|docx|pdf|txt)|小编\s*[:：]|上传日期\s*[:：])", re.IGNORECASE)
 _PAYWALL = ("全文阅读已结束", "下载此文档", "付费复制", "付费获得该文章", "微信扫码支付", "已付款请点这里",
             "开通会员阅读全文", "剩余内容需付费", "查看全文请付费", "本文需付费", "登录后阅读全文", "阅读全文需")
@@ -76,7 +78,7 @@ def is_spam_line(line: str, simple: str | None = None) -> bool:
 
 
 def is_nav_line(simple: str) -> bool:
-    if _BREADCRUMB.search(simple) or _META_LINE.search(simple):
+    if _BREADCRUMB.search(simple) or _META_LINE.search(simple) or _BUTTON.fullmatch(simple):
         return True
     if len(simple) > 40:
         return False

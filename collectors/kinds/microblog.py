@@ -1,6 +1,7 @@
 """``microblog``: JSON APIs mapped to items by a declarative field mapping.
 
-A path is dotted keys with ``[]`` where a list is walked: ``data.cards[].mblog``. Entries where the
+A path is dotted keys with ``[]`` where a list is walked: ``data.cards[].mblog``; ``a|b`` takes
+the first that exists. Entries where the
 item path leads nowhere (a card without a post) are skipped. The built-in mappings read the
 m.weibo.cn responses (timeline, single status, comments); a source may give its own instead.
 """
@@ -44,7 +45,7 @@ class Mapping(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 BUILTIN: dict[str, Mapping] = {
     "weibo_timeline": Mapping(items="data.cards[].mblog"),
     "weibo_status": Mapping(items="data", parent_url="https://m.weibo.cn/status/{item[retweeted_status][id]}"),
-    "weibo_comments": Mapping(items="data.data[]", reposts=None, comments=None, likes="like_counts",
+    "weibo_comments": Mapping(items="data.data[]", reposts=None, comments=None, likes="like_counts|like_count",
                               url="https://m.weibo.cn/detail/{query[id]}#comment-{id}",
                               parent_url="https://m.weibo.cn/status/{query[id]}"),
 }
@@ -90,9 +91,14 @@ def walk(doc: Any, path: str) -> Iterator[Any]:
 
 
 def get(doc: Any, path: str | None) -> Any:
+    """The first value found; ``a|b`` tries ``a`` then ``b`` (APIs that renamed a field)."""
     if path is None:
         return None
-    return next(walk(doc, path), None)
+    for choice in path.split("|"):
+        value = next(walk(doc, choice.strip()), None)
+        if value is not None:
+            return value
+    return None
 
 
 def _int(value: Any) -> int | None:
