@@ -36,15 +36,17 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def prepare(title: str, text: str, max_chars: int = MAX_CHARS) -> str:
-    """The string a model reads: the cleaned title, then the cleaned body, cut at ``max_chars``."""
+def prepare(title: str, text: str, max_chars: int = MAX_CHARS, strip_emoticons: bool = False) -> str:
+    """The string a model reads: the cleaned title, then the cleaned body, cut at ``max_chars``.
+
+    Emoticons stay by default (in a post, [怒] is evidence); training strips them from sets whose
+    labels were derived from emoticons.
+    """
     head = clean(title[: max_chars * 4])
     body = clean(text[: max_chars * 4])
-    if head and body and not body.startswith(head):
-        joined = f"{head}。{body}"
-    else:
-        joined = body or head
-    joined = EMOTICON.sub("", joined)
+    joined = f"{head}。{body}" if head and body and not body.startswith(head) else body or head
+    if strip_emoticons:
+        joined = EMOTICON.sub("", joined).strip()
     return joined[:max_chars].lower()
 
 

@@ -1,0 +1,264 @@
+"""Commands: ``yuqing classifier|score|train|evaluate|models|labels``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+from classifier.settings import ClassifierSettings, load_settings
+from core import logs
+
+log = logging.getLogger(__name__)
+
+
+def _settings(args: argparse.Namespace) -> ClassifierSettings:
+    return load_settings(Path(args.config) if getattr(args, "config", None) else None)
+
+
+def _configure(settings: ClassifierSettings, stage: str | None = None) -> None:
+    logs.configure(settings.log.level, settings.log.json, stage=stage)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("classifier", help="运行研判服务 (items.raw → items.scored)")
+    p.set_defaults(func=cmd_classifier)
+
+    p = subparsers.add_parser("score", help="批量研判 JSON Lines (backtests, tools)")
+    p.add_argument("--profile", help="policy profile name or folder (default: [classifier] profile)")
+    p.add_argument("--in", dest="infile", default="-", help="input JSONL file, - for stdin")
+    p.add_argument("--out", dest="outfile", default="-", help="output JSONL file, - for stdout")
+    p.add_argument("--model", help="model version, model folder, or 'default' (default: the promoted model)")
+    p.set_defaults(func=cmd_score)
+
+    p = subparsers.add_parser("train", help="训练模型 from a training config (YAML)")
+    p.add_argument("train_config", metavar="CONFIG", help="training config, e.g. classifier/training/default.yaml")
+    p.add_argument("--data-root", help="where the config's dataset paths are (default: its data_root)")
+    p.add_argument("--out", help="write the model folder here instead of registering it")
+    p.add_argument("--promote", action="store_true", help="promote the new version right away")
+    p.set_defaults(func=cmd_train)
+
+    p = subparsers.add_parser("evaluate", help="评估模型, HTML report with plots")
+    p.add_argument("train_config", metavar="CONFIG", help="training config whose eval sets (and dev split) to use")
+    p.add_argument("--model", help="model version or folder (default: the promoted model)")
+    p.add_argument("--compare", default="promoted",
+                   help="model to compare with: a version, a folder, 'promoted' or 'none' (default: promoted)")
+    p.add_argument("--data-root", help="where the dataset paths are (default: the config's data_root)")
+    p.add_argument("--out", default="evaluation.html", help="report file (HTML)")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = subparsers.add_parser("models", help="模型版本: list, promote, rollback")
+    msub = p.add_subparsers(dest="models_command", required=True)
+    m = msub.add_parser("list", help="registered versions and their metrics")
+    m.add_argument("--json", action="store_true")
+    m.set_defaults(func=cmd_models_list)
+    m = msub.add_parser("promote", help="make a version the one the service uses")
+    m.add_argument("version")
+    m.set_defaults(func=cmd_models_promote)
+    m = msub.add_parser("rollback", help="return to the previously promoted version")
+    m.set_defaults(func=cmd_models_rollback)
+
+    p = subparsers.add_parser("labels", help="标注案例: import, export (CSV/JSONL)")
+    lsub = p.add_subparsers(dest="labels_command", required=True)
+    m = lsub.add_parser("import", help="import labelled cases (columns: text, label; optional title, head, "
+                                       "item_id, profile, labelled_by)")
+    m.add_argument("file")
+    m.add_argument("--head", help="head of every row without a head column: negativity, relevance, topic, grade")
+    m.add_argument("--profile", default="", help="profile of rows without a profile column")
+    m.set_defaults(func=cmd_labels_import)
+    m = lsub.add_parser("export", help="export labelled cases")
+    m.add_argument("file", help="output .csv or .jsonl (- for JSONL on stdout)")
+    m.add_argument("--head")
+    m.set_defaults(func=cmd_labels_export)
+
+
+# -- service --------------------------------------------------------------------------------------
+def cmd_classifier(args: argparse.Namespace) -> int:
+    from classifier.service import run
+
+    settings = _settings(args)
+    _configure(settings, stage="classifier")
+    run(settings)
+    return 0
+
+
+# -- score ----------------------------------------------------------------------------------------
+def _load_model(settings: ClassifierSettings, which: str | None):  # type: ignore[no-untyped-def]
+    from classifier.registry import DEFAULT_MODEL_DIR, load_verified
+    from classifier.service import registry_of
+
+    registry = registry_of(settings)
+    if which in (None, "", "promoted"):
+        return registry.load_promoted()
+    if which == "default":
+        return load_verified(DEFAULT_MODEL_DIR)
+    if Path(which).is_dir():
+        return load_verified(Path(which))
+    return registry.load(which)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from classifier.batch import score_lines, write_lines
+    from classifier.grading import load_rules
+    from classifier.model import ModelError
+    from classifier.relevance import RelevanceScorer
+    from classifier.scoring import Scorer
+    from classifier.service import office_of
+    from core.errors import ConfigError
+    from policies import UnknownProfile, profile_dir
+
+    settings = _settings(args)
+    _configure(settings)
+    profile = args.profile or settings.profile
+    try:
+        rules = load_rules(profile_dir(profile))
+        loaded = _load_model(settings, args.model)
+    except (ConfigError, ModelError, UnknownProfile) as exc:
+        print(f"yuqing score: {exc}", file=sys.stderr)
+        return 2
+    scorer = Scorer(loaded, RelevanceScorer(office_of(settings)), rules, profile)
+    with ExitStack() as stack:
+        source = sys.stdin.buffer if args.infile == "-" else stack.enter_context(open(args.infile, "rb"))
+        sink = sys.stdout.buffer if args.outfile == "-" else stack.enter_context(open(args.outfile, "wb"))
+        done, failed = write_lines(score_lines(scorer, source), sink)
+    print(f"研判完成: {done} 条, 出错 {failed} 条 (model {loaded.version}, profile {profile})", file=sys.stderr)
+    return 0
+
+
+# -- train / evaluate -----------------------------------------------------------------------------
+def cmd_train(args: argparse.Namespace) -> int:
+    from classifier.labels import labels_loader
+    from classifier.registry import write_model
+    from classifier.service import registry_of
+    from classifier.train import load_config, resolve_root, train
+
+    settings = _settings(args)
+    _configure(settings)
+    config = load_config(Path(args.train_config))
+    root = resolve_root(config, args.data_root)
+    if not root.is_dir():
+        print(f"yuqing train: data root {root} does not exist (use --data-root)", file=sys.stderr)
+        return 2
+    model, card, _ = train(config, root, labels_loader(settings.store))
+    card["command"] = "yuqing train " + " ".join(sys.argv[sys.argv.index("train") + 1:]) \
+        if "train" in sys.argv else f"yuqing train {args.train_config}"
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        card = write_model(model, card, out)
+        print(f"模型已写入 {out} (version {card['version']})")
+    else:
+        registry = registry_of(settings)
+        card = registry.register(model, card)
+        print(f"模型已登记: {card['version']} in {registry.root}")
+        if args.promote:
+            registry.promote(card["version"], getpass.getuser())
+            print(f"已发布 {card['version']}")
+    for name, head in card["heads"].items():
+        m = head["metrics"]
+        evals = ", ".join(f"{k} acc {v['accuracy']} macro-F1 {v['macro_f1']}" for k, v in m["eval"].items())
+        print(f"  {name}: CV acc {m['cv']['accuracy_mean']}±{m['cv']['accuracy_std']} "
+              f"macro-F1 {m['cv']['macro_f1_mean']}; dev acc {m['dev']['accuracy']} macro-F1 {m['dev']['macro_f1']}"
+              + (f"; {evals}" if evals else ""))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from classifier.evaluate import evaluate
+    from classifier.model import ModelError
+    from classifier.train import load_config, resolve_root
+
+    settings = _settings(args)
+    _configure(settings)
+    config = load_config(Path(args.train_config))
+    try:
+        model = _load_model(settings, args.model)
+        other = None if args.compare == "none" else _load_model(settings, args.compare)
+    except ModelError as exc:
+        print(f"yuqing evaluate: {exc}", file=sys.stderr)
+        return 2
+    if other is not None and other.version == model.version:
+        other = None
+    summary = evaluate(config, resolve_root(config, args.data_root), model, other, Path(args.out))
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+    print(f"评估报告: {args.out}", file=sys.stderr)
+    return 0
+
+
+# -- models ---------------------------------------------------------------------------------------
+def cmd_models_list(args: argparse.Namespace) -> int:
+    from classifier.registry import DEFAULT_MODEL_DIR, read_card
+    from classifier.service import registry_of
+
+    registry = registry_of(_settings(args))
+    promoted = registry.promoted()
+    cards = registry.versions()
+    rows = []
+    default = read_card(DEFAULT_MODEL_DIR) if (DEFAULT_MODEL_DIR / "card.json").is_file() else None
+    if default:
+        rows.append(("default", default, promoted is None))
+    rows += [("registry", card, card["version"] == promoted) for card in cards]
+    if args.json:
+        print(json.dumps([{"where": w, "promoted": p, **c} for w, c, p in rows], ensure_ascii=False, indent=1))
+        return 0
+    for where, card, is_promoted in rows:
+        mark = "*" if is_promoted else " "
+        heads = ", ".join(f"{n} dev {h['metrics']['dev']['accuracy']}" for n, h in card.get("heads", {}).items())
+        print(f"{mark} {card['version']:<40} {where:<9} {card.get('created_at', '')[:19]}  {heads}")
+    if promoted is None:
+        print("(* = in use; nothing promoted: the shipped default model is used)")
+    return 0
+
+
+def cmd_models_promote(args: argparse.Namespace) -> int:
+    from classifier.model import ModelError
+    from classifier.service import registry_of
+
+    try:
+        registry_of(_settings(args)).promote(args.version, getpass.getuser())
+    except ModelError as exc:
+        print(f"yuqing models promote: {exc}", file=sys.stderr)
+        return 2
+    print(f"已发布 {args.version}; 运行中的研判服务会自动加载")
+    return 0
+
+
+def cmd_models_rollback(args: argparse.Namespace) -> int:
+    from classifier.model import ModelError
+    from classifier.service import registry_of
+
+    try:
+        version = registry_of(_settings(args)).rollback(getpass.getuser())
+    except ModelError as exc:
+        print(f"yuqing models rollback: {exc}", file=sys.stderr)
+        return 2
+    print(f"已回滚到 {version or '内置默认模型 (shipped default)'}")
+    return 0
+
+
+# -- labels ---------------------------------------------------------------------------------------
+def cmd_labels_import(args: argparse.Namespace) -> int:
+    from classifier.labels import LabelError, import_labels
+
+    settings = _settings(args)
+    try:
+        added, skipped = import_labels(settings.store, Path(args.file), args.head, args.profile,
+                                       getpass.getuser())
+    except LabelError as exc:
+        print(f"yuqing labels import: {exc}", file=sys.stderr)
+        return 2
+    print(f"导入 {added} 条标注, 跳过重复 {skipped} 条")
+    return 0
+
+
+def cmd_labels_export(args: argparse.Namespace) -> int:
+    from classifier.labels import export_labels
+
+    settings = _settings(args)
+    count = export_labels(settings.store, args.file, args.head)
+    print(f"导出 {count} 条标注", file=sys.stderr)
+    return 0

@@ -1,0 +1,353 @@
+"""Grade estimation from a profile's ``grading.yaml``: rules as data, the first match wins.
+
+A rule names a grade, a reason in words and its conditions (all must hold; ``any`` holds when
+one of its condition maps holds). The grade comes with the reasons in words, e.g.
+``二级: 地方报刊或网络媒体报道, 负面 0.93, 回帖 1,200``. ``check`` validates a file strictly and
+says where (line, key) and how to fix it; ``yuqing policy check`` calls it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from core.contracts import Grade
+from core.errors import ConfigError
+from core.taxonomy import BASE_TOPICS, SENSITIVE
+
+GRADING_FILE = "grading.yaml"
+TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
+KINDS = ("rss", "news", "forum", "microblog", "replay")
+COUNTS = {"views": "阅读", "replies": "回帖", "reposts": "转发", "likes": "点赞"}
+# Emergency signals used when a grading.yaml declares none of its own.
+DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {
+    "死亡": ("死亡", "身亡", "遇难", "丧生", "罹难", "致死", "溺亡", "遇害", "死者", "尸体"),
+    "受伤": ("受伤", "伤者", "重伤", "轻伤", "伤亡", "送医救治", "砍伤", "烧伤"),
+    "爆炸火灾": ("爆炸", "爆燃", "火灾", "起火", "大火", "燃爆"),
+    "事故灾害": ("坍塌", "垮塌", "塌方", "泄漏", "中毒", "翻车", "追尾", "相撞", "溃坝", "洪水", "泥石流",
+                 "山体滑坡", "地震", "被困"),
+    "群体聚集": ("聚集", "围堵", "群体性", "堵路", "堵门", "踩踏", "打砸", "冲突", "讨薪", "静坐", "拉横幅",
+                 "集体上访", "罢工"),
+}
+# A signal preceded closely by a negation (无人员伤亡, 未造成死亡) is no signal.
+_NEGATION = re.compile(r"(无|未|没有|不|零|非)[^，。！？,.!?]{0,3}$")
+
+CONDITION_KEYS = {
+    "tier", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
+    "views_min", "replies_min", "reposts_min", "likes_min", "signals", "any",
+}
+RULE_KEYS = {"grade", "reason", "when"}
+TOP_KEYS = {"grades", "signals", "rules", "default", "description"}
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What a rule may look at for one item."""
+
+    tier: str
+    kind: str
+    topic: str
+    negativity: float
+    relevance: float
+    views: int | None = None
+    replies: int | None = None
+    reposts: int | None = None
+    likes: int | None = None
+    signals: dict[str, str] = field(default_factory=dict)  # signal name -> the term found
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    tier: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    sensitive_topic: bool | None = None
+    negativity_min: float | None = None
+    negativity_max: float | None = None
+    relevance_min: float | None = None
+    counts_min: tuple[tuple[str, int], ...] = ()
+    signals: tuple[str, ...] = ()
+    any: tuple[Condition, ...] = ()
+
+    def match(self, f: Features) -> list[str] | None:
+        """The facts that made it hold, in words, or None when it does not hold."""
+        facts: list[str] = []
+        if self.tier and f.tier not in self.tier:
+            return None
+        if self.kind and f.kind not in self.kind:
+            return None
+        if self.signals:
+            found = [name for name in self.signals if name in f.signals]
+            if not found:
+                return None
+            facts.extend(f"突发信号 {f.signals[name]}" for name in found)
+        if self.topic:
+            if f.topic not in self.topic:
+                return None
+            facts.append(f"涉及{f.topic}")
+        if self.sensitive_topic is not None:
+            if (f.topic in SENSITIVE) != self.sensitive_topic:
+                return None
+            if self.sensitive_topic and not self.topic:
+                facts.append(f"敏感领域 {f.topic}")
+        if self.negativity_min is not None and f.negativity < self.negativity_min:
+            return None
+        if self.negativity_max is not None and f.negativity > self.negativity_max:
+            return None
+        if self.relevance_min is not None:
+            if f.relevance < self.relevance_min:
+                return None
+            facts.append(f"相关度 {f.relevance:.2f}")
+        for name, minimum in self.counts_min:
+            value = getattr(f, name)
+            if value is None or value < minimum:
+                return None
+            facts.append(f"{COUNTS[name]} {value:,}")
+        if self.any:
+            for alternative in self.any:
+                sub = alternative.match(f)
+                if sub is not None:
+                    facts.extend(sub)
+                    break
+            else:
+                return None
+        return facts
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    grade: str
+    reason: str
+    when: Condition
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class GradingRules:
+    grades: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    default: Rule
+    signals: dict[str, tuple[str, ...]]
+    _signal_re: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def find_signals(self, text: str) -> dict[str, str]:
+        """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped)."""
+        found: dict[str, str] = {}
+        for name, pattern in self._signal_re.items():
+            for m in pattern.finditer(text):
+                if not _NEGATION.search(text[max(0, m.start() - 5) : m.start()]):
+                    found[name] = m.group(0)
+                    break
+        return found
+
+    def grade(self, f: Features) -> Grade:
+        for rule in self.rules:
+            facts = rule.when.match(f)
+            if facts is not None:
+                return self._grade(rule, f, facts)
+        return self._grade(self.default, f, [])
+
+    def _grade(self, rule: Rule, f: Features, facts: list[str]) -> Grade:
+        negativity = f"负面 {f.negativity:.2f}"
+        reasons = [rule.reason, *facts]
+        if negativity not in reasons:
+            reasons.insert(1, negativity)
+        for name, word in COUNTS.items():
+            value = getattr(f, name)
+            text = f"{word} {value:,}" if value else None
+            if text and text not in reasons:
+                reasons.append(text)
+        return Grade(level=rule.grade, rank=self.grades.index(rule.grade), reasons=tuple(reasons))
+
+
+def describe(grade: Grade) -> str:
+    """``二级: 地方报刊或网络媒体报道, 负面 0.93, 回帖 1,200``."""
+    return f"{grade.level}: {', '.join(grade.reasons)}" if grade.reasons else grade.level
+
+
+# -- loading and checking -------------------------------------------------------------------------
+class _Problems:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.items: list[str] = []
+
+    def add(self, node: yaml.Node | None, key: str, message: str) -> None:
+        line = f"{node.start_mark.line + 1}" if node is not None else "?"
+        self.items.append(f"{self.path.name}:{line}: {key}: {message}")
+
+
+def _pairs(node: yaml.MappingNode) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    for key_node, value_node in node.value:
+        yield str(key_node.value), key_node, value_node
+
+
+def _plain(node: yaml.Node) -> Any:
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def _strings(node: yaml.Node, key: str, p: _Problems, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(n, yaml.ScalarNode) for n in node.value):
+        p.add(node, key, "must be a list of names, e.g. [central, provincial]")
+        return ()
+    values = tuple(str(n.value) for n in node.value)
+    if allowed is not None:
+        for n in node.value:
+            if str(n.value) not in allowed:
+                p.add(n, key, f"unknown value {n.value!r}; use one of {', '.join(allowed)}")
+    return values
+
+
+def _number(node: yaml.Node, key: str, p: _Problems, lo: float, hi: float | None) -> float | None:
+    value = _plain(node) if isinstance(node, yaml.ScalarNode) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        p.add(node, key, "must be a number")
+        return None
+    if value < lo or (hi is not None and value > hi):
+        p.add(node, key, f"must be within [{lo}, {hi if hi is not None else '∞'}], got {value}")
+        return None
+    return value
+
+
+def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tuple[str, ...]]) -> Condition:
+    if not isinstance(node, yaml.MappingNode):
+        p.add(node, where, "must be a map of conditions, e.g. {tier: [central], negativity_min: 0.5}")
+        return Condition()
+    args: dict[str, Any] = {}
+    counts: list[tuple[str, int]] = []
+    for key, key_node, value in _pairs(node):
+        path = f"{where}.{key}"
+        if key not in CONDITION_KEYS:
+            p.add(key_node, path, f"unknown condition; use one of {', '.join(sorted(CONDITION_KEYS))}")
+        elif key == "tier":
+            args["tier"] = _strings(value, path, p, TIERS)
+        elif key == "kind":
+            args["kind"] = _strings(value, path, p, KINDS)
+        elif key == "topic":
+            args["topic"] = _strings(value, path, p, BASE_TOPICS)
+        elif key == "signals":
+            args["signals"] = _strings(value, path, p, tuple(signals))
+        elif key == "sensitive_topic":
+            flag = _plain(value) if isinstance(value, yaml.ScalarNode) else None
+            if not isinstance(flag, bool):
+                p.add(value, path, "must be true or false")
+            else:
+                args["sensitive_topic"] = flag
+        elif key in {"negativity_min", "negativity_max", "relevance_min"}:
+            args[key] = _number(value, path, p, 0.0, 1.0)
+        elif key.endswith("_min"):
+            number = _number(value, path, p, 0, None)
+            if number is not None:
+                counts.append((key[: -len("_min")], int(number)))
+        elif key == "any":
+            if not isinstance(value, yaml.SequenceNode) or not value.value:
+                p.add(value, path, "must be a non-empty list of condition maps")
+            else:
+                args["any"] = tuple(_condition(v, f"{path}[{i}]", p, signals) for i, v in enumerate(value.value))
+    return Condition(**{k: v for k, v in args.items() if v is not None}, counts_min=tuple(counts))
+
+
+def _rule(node: yaml.Node, where: str, p: _Problems, grades: tuple[str, ...],
+          signals: dict[str, tuple[str, ...]], needs_when: bool) -> Rule | None:
+    if not isinstance(node, yaml.MappingNode):
+        p.add(node, where, "must be a map with grade, reason and when")
+        return None
+    seen = {key: (key_node, value) for key, key_node, value in _pairs(node)}
+    for key, (key_node, _) in seen.items():
+        if key not in RULE_KEYS or (key == "when" and not needs_when):
+            allowed = sorted(RULE_KEYS if needs_when else RULE_KEYS - {"when"})
+            p.add(key_node, f"{where}.{key}", f"unknown key; use {', '.join(allowed)}")
+    grade_node = seen.get("grade", (None, None))[1]
+    grade = str(grade_node.value) if isinstance(grade_node, yaml.ScalarNode) else ""
+    if not grade:
+        p.add(node, f"{where}.grade", "missing: name the grade this rule gives")
+    elif grade not in grades:
+        p.add(grade_node, f"{where}.grade", f"unknown grade {grade!r}; the grades are {', '.join(grades)}")
+    reason_node = seen.get("reason", (None, None))[1]
+    reason = str(reason_node.value).strip() if isinstance(reason_node, yaml.ScalarNode) else ""
+    if not reason:
+        p.add(node, f"{where}.reason", "missing: say in words why the grade applies (shown to staff)")
+    when = Condition()
+    if needs_when:
+        when_node = seen.get("when", (None, None))[1]
+        if when_node is None:
+            p.add(node, f"{where}.when", "missing: the conditions of this rule")
+        else:
+            when = _condition(when_node, f"{where}.when", p, signals)
+    return Rule(grade, reason, when, node.start_mark.line + 1)
+
+
+def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | None, list[str]]:
+    p = _Problems(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, [f"{path}: missing; copy policies/city-gov/{GRADING_FILE} and edit it"]
+    except yaml.YAMLError as exc:
+        return None, [f"{path}: not valid YAML: {exc}"]
+    if not isinstance(root, yaml.MappingNode):
+        return None, [f"{path}: must be a map with grades, rules and default"]
+    top = {key: (key_node, value) for key, key_node, value in _pairs(root)}
+    for key, (key_node, _) in top.items():
+        if key not in TOP_KEYS:
+            p.add(key_node, key, f"unknown key; use {', '.join(sorted(TOP_KEYS))}")
+    grades: tuple[str, ...] = ()
+    if "grades" not in top:
+        p.add(root, "grades", "missing: list the grades, gravest first")
+    else:
+        grades = _strings(top["grades"][1], "grades", p)
+        if len(set(grades)) != len(grades):
+            p.add(top["grades"][1], "grades", "a grade is listed twice")
+    if grade_names is not None and grades and list(grades) != list(grade_names):
+        p.add(top["grades"][1] if "grades" in top else root, "grades",
+              f"{list(grades)} differ from profile.yaml's grades {list(grade_names)}; list the same names, "
+              "gravest first")
+    signals = dict(DEFAULT_SIGNALS)
+    if "signals" in top:
+        node = top["signals"][1]
+        if not isinstance(node, yaml.MappingNode):
+            p.add(node, "signals", "must map a signal name to a list of terms")
+        else:
+            signals = {}
+            for name, _key_node, value in _pairs(node):
+                terms = _strings(value, f"signals.{name}", p)
+                if not terms:
+                    p.add(value, f"signals.{name}", "needs at least one term")
+                signals[name] = terms
+    rules: list[Rule] = []
+    if "rules" not in top:
+        p.add(root, "rules", "missing: the list of rules, checked in order")
+    elif not isinstance(top["rules"][1], yaml.SequenceNode):
+        p.add(top["rules"][1], "rules", "must be a list of rules")
+    else:
+        for i, node in enumerate(top["rules"][1].value):
+            rule = _rule(node, f"rules[{i}]", p, grades, signals, needs_when=True)
+            if rule is not None:
+                rules.append(rule)
+    default: Rule | None = None
+    if "default" not in top:
+        p.add(root, "default", "missing: the grade (and reason) when no rule matches, usually the mildest")
+    else:
+        default = _rule(top["default"][1], "default", p, grades, signals, needs_when=False)
+    if p.items or default is None:
+        return None, p.items
+    patterns = {name: re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+                for name, terms in signals.items() if terms}
+    return GradingRules(grades, tuple(rules), default, signals, patterns), []
+
+
+def check(profile_dir: Path, grade_names: list[str]) -> list[str]:
+    """Every problem of ``profile_dir/grading.yaml`` against the profile's grade names; [] if none."""
+    return _parse(Path(profile_dir) / GRADING_FILE, list(grade_names))[1]
+
+
+def load_rules(profile_dir: Path) -> GradingRules:
+    """The rules of a profile folder; :class:`ConfigError` lists every problem."""
+    rules, problems = _parse(Path(profile_dir) / GRADING_FILE, None)
+    if rules is None:
+        raise ConfigError("; ".join(problems))
+    return rules

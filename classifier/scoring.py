@@ -1,0 +1,119 @@
+"""Scoring a batch of items: model heads in one vectorised call, then relevance and grade rules."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from classifier.grading import Features, GradingRules
+from classifier.lexicon import COMPLAINT_CUE, COMPLAINT_CUES, EMERGENCY_CUE
+from classifier.registry import LoadedModel
+from classifier.relevance import RelevanceScorer
+from classifier.text import clean, prepare
+from core.contracts import Grade, RawItem, ScoredItem
+from core.taxonomy import BASE_TOPICS, OTHER
+
+log = logging.getLogger(__name__)
+_COMPLAINT = re.compile("|".join(map(re.escape, sorted(COMPLAINT_CUES, key=len, reverse=True))))
+NEGATIVITY = "negativity"
+TOPIC = "topic"
+RELEVANCE = "relevance"
+# Signals and relevance read more than the model does, but not unbounded (1 MB pastes).
+SCAN_CHARS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    negativity: float
+    relevance: float
+    topic: str
+    topic_probability: float
+    grade: Grade
+    model_version: str
+    relevance_reasons: tuple[str, ...] = ()
+
+
+def positive_column(classes: tuple[str, ...]) -> int:
+    """Which class of a binary head means "yes" (negative / relevant)."""
+    for i, name in enumerate(classes):
+        if name in {"1", "yes", "true", "negative", "relevant"}:
+            return i
+    return 1
+
+
+def negativity_with_cues(model: float, emergency: bool, complaint: bool) -> float:
+    """The model's negativity raised by cue words.
+
+    Emotion data teaches tone, but an accident report or a calm complaint is negative toward the
+    public interest or the office whatever its tone (the issue's definition of negativity).
+    """
+    p = min(max(model, 0.0), 1.0)
+    for cue, present in ((EMERGENCY_CUE, emergency), (COMPLAINT_CUE, complaint)):
+        if present:
+            p = 1.0 - (1.0 - p) * (1.0 - cue)
+    return p
+
+
+class Scorer:
+    """Model + office + grading rules of one profile. Stateless per call; safe to share."""
+
+    def __init__(self, loaded: LoadedModel, relevance: RelevanceScorer, rules: GradingRules, profile: str) -> None:
+        self.loaded = loaded
+        self.relevance = relevance
+        self.rules = rules
+        self.profile = profile
+        model = loaded.model
+        if NEGATIVITY not in model.heads:
+            raise ValueError(f"model {loaded.version} has no negativity head")
+        self._neg_col = positive_column(model.heads[NEGATIVITY].classes)
+        topic_head = model.heads.get(TOPIC)
+        self._topics = [c if c in BASE_TOPICS else OTHER for c in topic_head.classes] if topic_head else []
+        rel_head = model.heads.get(RELEVANCE)
+        self._rel_col = positive_column(rel_head.classes) if rel_head else None
+
+    @property
+    def version(self) -> str:
+        return self.loaded.version
+
+    def score(self, items: Sequence[RawItem]) -> list[Score]:
+        """Scores in the order of ``items``, all heads in one matrix product."""
+        if not items:
+            return []
+        model = self.loaded.model
+        docs = [prepare(item.title, item.text, model.max_chars) for item in items]
+        probs = model.predict(docs)
+        negativity = probs[NEGATIVITY][:, self._neg_col]
+        if self._topics:
+            topic_p = probs[TOPIC]
+            best = np.argmax(topic_p, axis=1)
+        learned = probs[RELEVANCE][:, self._rel_col] if self._rel_col is not None else None
+        out = []
+        for i, item in enumerate(items):
+            title = clean(item.title[:SCAN_CHARS])
+            text = clean(item.text[:SCAN_CHARS])
+            regions = tuple(r for r in (item.source.region, *item.region_hints) if r)
+            rel, rel_reasons = self.relevance.score(
+                title, text, regions, None if learned is None else float(learned[i]))
+            topic = self._topics[best[i]] if self._topics else OTHER
+            topic_prob = float(topic_p[i, best[i]]) if self._topics else 0.0
+            joined = f"{title}。{text}"
+            signals = self.rules.find_signals(joined)
+            neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals),
+                                       _COMPLAINT.search(joined) is not None)
+            e = item.engagement
+            features = Features(
+                tier=item.source.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,
+                views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals)
+            out.append(Score(round(neg, 4), float(np.clip(rel, 0.0, 1.0)), topic, round(topic_prob, 4),
+                             self.rules.grade(features), self.version, tuple(rel_reasons)))
+        return out
+
+    def scored_item(self, item: RawItem, score: Score, scored_at: datetime) -> ScoredItem:
+        return ScoredItem(item=item, negativity=score.negativity, relevance=score.relevance, topic=score.topic,
+                          grade=score.grade, model_version=score.model_version, profile=self.profile,
+                          scored_at=scored_at)

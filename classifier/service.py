@@ -1,0 +1,136 @@
+"""The classifier stage: items.raw → items.scored, with model hot reload between batches."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from classifier.grading import load_rules
+from classifier.model import ModelError
+from classifier.registry import LoadedModel, Registry
+from classifier.relevance import Office, RelevanceScorer
+from classifier.scoring import Score, Scorer
+from classifier.settings import ClassifierSettings
+from core import contracts
+from core.contracts import ContractError, RawItem
+from core.stage import BatchResult, Output, Record, Rejected, StageRunner
+from policies import profile_dir
+
+log = logging.getLogger(__name__)
+INPUT_TOPIC = "items.raw"
+OUTPUT_TOPIC = "items.scored"
+
+
+def office_of(settings: ClassifierSettings) -> Office:
+    return Office(settings.region, settings.places, settings.bodies, settings.people)
+
+
+def registry_of(settings: ClassifierSettings) -> Registry:
+    return Registry(Path(settings.models_dir))
+
+
+class ClassifierProcessor:
+    """Scores each batch in one vectorised call; one bad item is rejected, never the batch.
+
+    Between batches, at most every ``reload_interval_s``, it reads the registry's promoted
+    pointer and swaps in a newly promoted model; a model that fails to load is logged and the
+    current one stays in use.
+    """
+
+    def __init__(self, settings: ClassifierSettings, registry: Registry | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.settings = settings
+        self.registry = registry or registry_of(settings)
+        self.clock = clock
+        self.rules = load_rules(profile_dir(settings.profile))
+        self.profile = settings.profile
+        self.relevance = RelevanceScorer(office_of(settings))
+        self._pointer = self.registry.promoted()
+        self.scorer = self._scorer(self.registry.load_promoted())
+        self._checked_at = clock()
+        log.info("classifier uses model %s, profile %s", self.scorer.version, self.profile)
+
+    def _scorer(self, loaded: LoadedModel) -> Scorer:
+        return Scorer(loaded, self.relevance, self.rules, self.profile)
+
+    @property
+    def model_version(self) -> str:
+        return self.scorer.version
+
+    def maybe_reload(self, force: bool = False) -> bool:
+        """Swap in the promoted model if the pointer moved; True when the model changed."""
+        now = self.clock()
+        if not force and now - self._checked_at < self.settings.reload_interval_s:
+            return False
+        self._checked_at = now
+        pointer = self.registry.promoted()
+        if pointer == self._pointer:
+            return False
+        try:
+            scorer = self._scorer(self.registry.load_promoted())
+        except (ModelError, ValueError) as exc:
+            log.error("promoted model %s cannot be loaded, keeping %s: %s", pointer, self.scorer.version, exc)
+            self._pointer = pointer  # do not retry a broken model every batch; a new promote moves it
+            return False
+        previous, self.scorer, self._pointer = self.scorer.version, scorer, pointer
+        log.info("model reloaded: %s → %s", previous, scorer.version)
+        return True
+
+    def process(self, records: Sequence[Record]) -> BatchResult:
+        self.maybe_reload()
+        result = BatchResult()
+        good: list[tuple[Record, RawItem]] = []
+        for record in records:
+            try:
+                good.append((record, contracts.decode(record.value, RawItem)))
+            except ContractError as exc:
+                result.rejected.append(Rejected(record, f"contract: {exc}"))
+        if not good:
+            return result
+        scorer = self.scorer
+        try:
+            scores: list[Score | Exception] = list(scorer.score([item for _, item in good]))
+        except Exception as exc:  # noqa: BLE001 - isolate the item that broke the batch, below
+            log.warning("batch scoring failed (%s); scoring the %d items one by one", exc, len(good))
+            scores = []
+            for record, item in good:
+                try:
+                    scores.append(scorer.score([item])[0])
+                except Exception as item_exc:
+                    log.exception("item cannot be scored", extra={"item": item.id, **_ids(record)})
+                    scores.append(item_exc)
+        now = contracts.utcnow()
+        for (record, item), score in zip(good, scores, strict=True):
+            if isinstance(score, Exception):
+                result.rejected.append(Rejected(record, f"scoring failed: {type(score).__name__}: {score}"))
+                continue
+            try:
+                value = contracts.encode(scorer.scored_item(item, score, now))
+            except (ValueError, TypeError) as exc:
+                result.rejected.append(Rejected(record, f"scored item invalid: {exc}"))
+                continue
+            result.outputs.append(Output(topic=OUTPUT_TOPIC, key=item.id.encode(), value=value))
+            log.debug("scored %s %s", score.grade.level, score.topic, extra={"item": item.id})
+        return result
+
+
+def _ids(record: Record) -> dict[str, object]:
+    ids = dict(record.ids)
+    ids.pop("item", None)
+    return ids
+
+
+def run(settings: ClassifierSettings, stop_event: threading.Event | None = None,
+        max_idle_s: float | None = None) -> None:
+    """Run the classifier stage until SIGTERM/SIGINT or ``stop_event``."""
+    processor = ClassifierProcessor(settings)
+    runner = StageRunner("classifier", settings.kafka, INPUT_TOPIC, processor)
+    if stop_event is not None:
+        threading.Thread(target=lambda: (stop_event.wait(), runner.stop()), daemon=True,
+                         name="classifier-stop").start()
+    elif threading.current_thread() is threading.main_thread():
+        runner.install_signal_handlers()
+    runner.run(max_idle_s=max_idle_s)

@@ -1,0 +1,279 @@
+"""Training from a declarative config: shared char n-gram TF-IDF, one logistic regression per head.
+
+Per head: a stratified hold-out (dev) split, k-fold cross-validation on the rest whose
+out-of-fold scores fit the calibration (Platt for binary heads, a temperature for multi-class),
+then the final fit on the whole training part. Fixed seed throughout. The card records every
+data file's sha256, the metrics, the library versions and the command.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import numpy as np
+import yaml
+from scipy import sparse
+from scipy.optimize import minimize_scalar
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import StratifiedKFold, train_test_split
+
+from classifier.data import DatasetSpec, Examples, load_dataset
+from classifier.model import Head, LinearModel
+from classifier.text import MAX_CHARS, char_ngrams
+from core.errors import ConfigError
+
+log = logging.getLogger(__name__)
+REPO = Path(__file__).resolve().parent.parent
+
+
+class FeatureSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    max_features: int = 120_000
+    min_df: int = 2
+    max_chars: int = MAX_CHARS
+
+
+class HeadSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    datasets: list[DatasetSpec]
+    eval: list[DatasetSpec] = []
+    C: float = 4.0
+    class_weight: str | None = None
+    max_iter: int = 2000
+
+
+class TrainConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    heads: dict[str, HeadSpec]
+    seed: int = 20261125
+    holdout: float = 0.1
+    cv_folds: int = 3
+    data_root: str = "../shared/data"
+    features: FeatureSpec = FeatureSpec()
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.heads:
+            raise ValueError("heads: name at least one head (negativity, topic, relevance)")
+        if not 0 < self.holdout < 0.5:
+            raise ValueError("holdout must be within (0, 0.5)")
+        if self.cv_folds < 2:
+            raise ValueError("cv_folds must be >= 2")
+
+
+def load_config(path: Path) -> TrainConfig:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the training config: {exc}") from exc
+    try:
+        return msgspec.convert(data, TrainConfig)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"{path}: invalid training config: {exc}") from exc
+
+
+def resolve_root(config: TrainConfig, override: str | None = None) -> Path:
+    root = Path(override or config.data_root)
+    return root if root.is_absolute() else (REPO / root).resolve()
+
+
+class Progress:
+    """A plain progress line on stderr (no terminal tricks when stderr is a file)."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label, self.done, self.start = total, label, 0, time.monotonic()
+
+    def step(self, what: str) -> None:
+        self.done += 1
+        width = 24
+        filled = int(width * self.done / max(self.total, 1))
+        sys.stderr.write(f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {self.label}: {what} "
+                         f"({time.monotonic() - self.start:.0f}s)\n")
+        sys.stderr.flush()
+
+
+def _libraries() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in ("numpy", "scipy", "scikit-learn", "yuqing"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "unknown"
+    return out
+
+
+@dataclass
+class HeadResult:
+    name: str
+    classes: list[str]
+    coef: np.ndarray  # (k or 1, F)
+    intercept: np.ndarray
+    head: Head
+    metrics: dict[str, Any]
+    dev: dict[str, Any]  # labels, probabilities and texts of the hold-out, for reports
+
+
+def _fit(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, spec: HeadSpec, seed: int) -> LogisticRegression:
+    clf = LogisticRegression(C=spec.C, max_iter=spec.max_iter, class_weight=spec.class_weight,
+                             solver="liblinear" if len(np.unique(y)) == 2 else "lbfgs", random_state=seed)
+    clf.fit(x, y, sample_weight=w)
+    return clf
+
+
+def _decision(clf: LogisticRegression, x: sparse.csr_matrix) -> np.ndarray:
+    s = clf.decision_function(x)
+    return s[:, None] if s.ndim == 1 else s
+
+
+def calibrate(scores: np.ndarray, y_index: np.ndarray, k: int) -> tuple[float, float, float]:
+    """(platt_a, platt_b, temperature) fitted on out-of-fold scores."""
+    if k == 2:
+        lr = LogisticRegression(C=1e6, solver="lbfgs")
+        lr.fit(scores[:, :1], y_index)
+        return float(lr.coef_[0, 0]), float(lr.intercept_[0]), 1.0
+
+    def nll(t: float) -> float:
+        z = scores / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return float(-logp[np.arange(len(y_index)), y_index].mean())
+
+    found = minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded")
+    return 1.0, 0.0, float(found.x)
+
+
+def metrics_of(y_true: list[str], proba: np.ndarray, classes: list[str]) -> dict[str, Any]:
+    pred = [classes[i] for i in np.argmax(proba, axis=1)]
+    per_class = f1_score(y_true, pred, labels=classes, average=None, zero_division=0)
+    out: dict[str, Any] = {
+        "n": len(y_true),
+        "accuracy": round(float(accuracy_score(y_true, pred)), 4),
+        "macro_f1": round(float(f1_score(y_true, pred, labels=classes, average="macro", zero_division=0)), 4),
+        "per_class_f1": {c: round(float(f), 4) for c, f in zip(classes, per_class, strict=True)},
+    }
+    idx = np.array([classes.index(t) if t in classes else -1 for t in y_true])
+    ok = idx >= 0
+    if ok.any():
+        onehot = np.zeros_like(proba[ok])
+        onehot[np.arange(ok.sum()), idx[ok]] = 1.0
+        out["brier"] = round(float(((proba[ok] - onehot) ** 2).sum(axis=1).mean()), 4)
+    return out
+
+
+def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tuple[LinearModel, dict[str, Any],
+                                                                                     dict[str, HeadResult]]:
+    """Train every head of ``config``; return the merged model, its card (no files yet) and per-head results."""
+    seed = config.seed
+    max_chars = config.features.max_chars
+    started = time.monotonic()
+    progress = Progress(len(config.heads) * (config.cv_folds + 3) + 2, config.name)
+    head_data: dict[str, tuple[Examples, Examples, dict[str, Examples]]] = {}
+    sources: dict[str, list[dict[str, Any]]] = {}
+    for name, spec in config.heads.items():
+        examples = Examples()
+        for ds in spec.datasets:
+            examples.extend(load_dataset(ds, data_root, seed, max_chars, labels_loader))
+        if len(set(examples.labels)) < 2:
+            raise ConfigError(f"head {name}: the training data has fewer than two labels")
+        evals = {ds.name: load_dataset(ds, data_root, seed, max_chars, labels_loader) for ds in spec.eval}
+        idx = np.arange(len(examples.texts))
+        train_idx, dev_idx = train_test_split(idx, test_size=config.holdout, random_state=seed,
+                                              stratify=examples.labels)
+        head_data[name] = (_subset(examples, train_idx), _subset(examples, dev_idx), evals)
+        sources[name] = examples.sources + [s for e in evals.values() for s in e.sources]
+        progress.step(f"{name}: {len(train_idx)} train / {len(dev_idx)} dev rows")
+
+    vectorizer = TfidfVectorizer(analyzer=char_ngrams, min_df=config.features.min_df,
+                                 max_features=config.features.max_features, sublinear_tf=True, dtype=np.float32)
+    corpus = [t for train_part, _, _ in head_data.values() for t in train_part.texts]
+    vectorizer.fit(corpus)
+    vocabulary = [""] * len(vectorizer.vocabulary_)
+    for term, j in vectorizer.vocabulary_.items():
+        vocabulary[j] = term
+    idf = vectorizer.idf_.astype(np.float32)
+    probe = LinearModel(vocabulary, idf, np.zeros((len(vocabulary), 1), np.float32), np.zeros(1, np.float32), {},
+                        max_chars)
+    progress.step(f"vocabulary of {len(vocabulary)} n-grams")
+
+    results: dict[str, HeadResult] = {}
+    column = 0
+    for name, spec in config.heads.items():
+        train_part, dev_part, evals = head_data[name]
+        x = probe.transform(train_part.texts)
+        y = np.array(train_part.labels)
+        w = np.array(train_part.weights)
+        classes = sorted(set(train_part.labels))
+        k = len(classes)
+        y_index = np.array([classes.index(v) for v in y])
+        folds = StratifiedKFold(n_splits=config.cv_folds, shuffle=True, random_state=seed)
+        oof = np.zeros((len(y), 1 if k == 2 else k), dtype=np.float64)
+        fold_scores = []
+        for f, (a, b) in enumerate(folds.split(x, y)):
+            clf = _fit(x[a], y[a], w[a], spec, seed)
+            oof[b] = _decision(clf, x[b])
+            pred = clf.predict(x[b])
+            fold_scores.append((accuracy_score(y[b], pred), f1_score(y[b], pred, average="macro")))
+            progress.step(f"{name} fold {f + 1}/{config.cv_folds}: acc {fold_scores[-1][0]:.4f} "
+                          f"macro-F1 {fold_scores[-1][1]:.4f}")
+        platt_a, platt_b, temperature = calibrate(oof, y_index, k)
+        clf = _fit(x, y, w, spec, seed)
+        progress.step(f"{name} final fit")
+        coef = clf.coef_.astype(np.float32)
+        width = coef.shape[0]
+        head = Head(name, tuple(str(c) for c in clf.classes_), column, column + width, platt_a, platt_b, temperature)
+        column += width
+        # The head alone (columns from 0), to score the dev and eval sets before the merge.
+        local = Head(name, head.classes, 0, width, platt_a, platt_b, temperature)
+        dev_proba = local.probabilities(_decision(clf, probe.transform(dev_part.texts)))
+        head_classes = list(head.classes)
+        metrics: dict[str, Any] = {
+            "cv": {"folds": config.cv_folds,
+                   "accuracy_mean": round(float(np.mean([s[0] for s in fold_scores])), 4),
+                   "accuracy_std": round(float(np.std([s[0] for s in fold_scores])), 4),
+                   "macro_f1_mean": round(float(np.mean([s[1] for s in fold_scores])), 4),
+                   "macro_f1_std": round(float(np.std([s[1] for s in fold_scores])), 4)},
+            "dev": metrics_of(dev_part.labels, dev_proba, head_classes),
+            "eval": {},
+            "calibration": {"platt_a": platt_a, "platt_b": platt_b, "temperature": temperature},
+        }
+        for eval_name, eval_part in evals.items():
+            proba = local.probabilities(_decision(clf, probe.transform(eval_part.texts)))
+            metrics["eval"][eval_name] = metrics_of(eval_part.labels, proba, head_classes)
+        progress.step(f"{name}: dev acc {metrics['dev']['accuracy']} macro-F1 {metrics['dev']['macro_f1']}")
+        results[name] = HeadResult(name, head_classes, coef, clf.intercept_.astype(np.float32), head, metrics,
+                                   {"labels": dev_part.labels, "proba": dev_proba, "texts": dev_part.raw})
+
+    weights = np.ascontiguousarray(np.vstack([r.coef for r in results.values()]).T, dtype=np.float32)
+    bias = np.concatenate([r.intercept for r in results.values()]).astype(np.float32)
+    model = LinearModel(vocabulary, idf, weights, bias, {r.name: r.head for r in results.values()}, max_chars,
+                        {"config_name": config.name})
+    created = datetime.now(UTC)
+    version = f"{config.name}-{created:%Y%m%dT%H%M%S}"
+    card: dict[str, Any] = {
+        "version": version,
+        "created_at": created.isoformat(),
+        "config": msgspec.to_builtins(config),
+        "seed": seed,
+        "heads": {n: {"classes": r.classes, "metrics": r.metrics} for n, r in results.items()},
+        "data": sources,
+        "features": {"analyzer": "char 1-3-gram", "n_features": len(vocabulary), "sublinear_tf": True},
+        "libraries": _libraries(),
+        "training_seconds": round(time.monotonic() - started, 1),
+        "command": " ".join(["yuqing", *sys.argv[1:]]) if Path(sys.argv[0]).name == "yuqing" else "",
+    }
+    return model, card, results
+
+
+def _subset(examples: Examples, idx: np.ndarray) -> Examples:
+    return Examples([examples.texts[i] for i in idx], [examples.labels[i] for i in idx],
+                    [examples.weights[i] for i in idx], [examples.origins[i] for i in idx],
+                    [examples.raw[i] for i in idx], examples.sources)
