@@ -85,35 +85,38 @@ def parse(body: bytes, content_type: str | None = None, backend: Backend = "feed
 
 
 def _entry(entry: Any) -> FeedEntry:
+    # feedparser's dict warns (and guesses) when asked for a date key it lacks: read it plainly.
+    get = (lambda key: dict.get(entry, key)) if isinstance(entry, dict) else entry.get
     body = ""
-    content = entry.get("content") or []
+    content = get("content") or []
     if content:
         body = str(content[0].get("value") or "")
     if not body:
-        body = str(entry.get("summary") or "")
+        body = str(get("summary") or "")
     parsed = None
     raw = None
     for key in ("published", "updated", "created"):
-        struct = entry.get(f"{key}_parsed")
+        struct = get(f"{key}_parsed")
         if struct:
             parsed = dates.from_struct(struct)
             if parsed is not None:
                 break
-        text = entry.get(key)
+        text = get(key)
         if text:
             parsed = dates.parse(str(text))
             if parsed is not None:
                 break
             raw = str(text)
-    comments = entry.get("slash_comments")
+    comments = get("slash_comments")
     try:
         count = int(comments) if comments not in (None, "") else None
     except (TypeError, ValueError):
         count = None
-    link = entry.get("link") or None
-    guid = entry.get("id") or None
+    link = get("link") or None
+    guid = get("id") or None
+    author = get("author")
     return FeedEntry(guid=str(guid) if guid else None, link=str(link) if link else None,
-                     title=str(entry.get("title") or ""), body_html=body,
-                     author=str(entry.get("author")) if entry.get("author") else None,
+                     title=str(get("title") or ""), body_html=body,
+                     author=str(author) if author else None,
                      published=parsed, raw_date=None if parsed else raw,
                      comments=count if count is None or count >= 0 else None)

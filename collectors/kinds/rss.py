@@ -87,7 +87,12 @@ class RssKind:
         if feed.malformed and not feed.entries:
             ctx.fail(Failure(f"XML 格式错误 (malformed feed: {feed.malformed})", retry=False))
             return
+        candidates = entries_to_candidates(ctx, feed, result.url)
+        if feed.malformed and not candidates:
+            ctx.fail(Failure(f"XML 格式错误，没有可用条目 (malformed feed, nothing usable: {feed.malformed})",
+                             retry=False))
+            return
         if feed.malformed:
             ctx.problem(f"XML 格式错误，已尽量读取 (malformed feed, partly read: {feed.malformed})")
-        for candidate in entries_to_candidates(ctx, feed, result.url):
+        for candidate in candidates:
             yield candidate
