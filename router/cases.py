@@ -370,8 +370,11 @@ class CaseService:
         def apply(session: Session, case: CaseRow, now: datetime) -> None:
             self._check(case, CLOSED)
             case.closed_at = now
+            # Clocks that 办结 meets are met first; whatever still runs is cancelled with the case.
+            self._move(session, case, CLOSED, actor, now, {"summary": summary})
             cancelled = clocks.cancel_running(session, case, now)
-            self._move(session, case, CLOSED, actor, now, {"summary": summary, "clocks_cancelled": cancelled})
+            if cancelled:
+                _event(session, case, actor, "clocks_cancelled", CLOSED, CLOSED, {"clocks": cancelled}, now)
         return self._apply(case_id, expected_version, apply, actor)
 
     def evaluate(self, case_id: int, actor: str, assessment: str, *,

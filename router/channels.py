@@ -32,7 +32,7 @@ from router.settings import RouterSettings
 class Message:
     """A notification ready to send: the 转办单 as text and HTML, plus structured fields."""
 
-    key: str  # idempotency key (the outbox dedupe key)
+    key: str  # ASCII idempotency key of the outbox row (router.delivery.idempotency_key)
     subject: str
     text: str
     html: str
@@ -251,7 +251,7 @@ class Email:
         mail["Subject"] = message.subject
         mail["From"] = settings.smtp_from
         mail["To"] = ", ".join(recipients)
-        mail["Message-ID"] = make_msgid(idstring=message.key[:40].replace(":", "."))
+        mail["Message-ID"] = make_msgid(idstring=message.key)
         mail["X-Yuqing-Notification"] = message.key
         mail.set_content(message.text)
         mail.add_alternative(message.html, subtype="html")

@@ -33,6 +33,11 @@ from store.case_tables import CaseEventRow, NotificationRow
 log = logging.getLogger(__name__)
 
 
+def idempotency_key(notification_id: int) -> str:
+    """The ASCII key a message carries (HTTP header, Message-ID) so a receiver can drop a repeat."""
+    return f"yuqing-notification-{notification_id}"
+
+
 class RateLimiter:
     """A token bucket per channel target: ``rate_per_minute`` messages, bursts up to that many / 6."""
 
@@ -120,7 +125,7 @@ class Delivery:
         if plugin is None:
             result: Sent | Failure = Failure(f"未知渠道 {row.channel_kind!r}", retry=False)
         else:
-            message = Message(key=row.dedupe_key, subject=row.subject, text=row.body_text, html=row.body_html,
+            message = Message(key=idempotency_key(row.id), subject=row.subject, text=row.body_text, html=row.body_html,
                               payload=dict(row.payload))
             try:
                 result = plugin.send(row.channel, message, self._settings, self._client)

@@ -1,0 +1,81 @@
+"""Helpers of the router tests: scored items, settings and a profile pointing at local receivers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source
+from core.settings import StoreSettings
+from router.settings import RouterSettings
+
+
+def scored(item_id: str, *, topic: str = "住房", grade: str = "一般", rank: int = 2, region: str | None = None,
+           title: str = "某小区房屋质量问题引发业主不满", text: str = "业主反映房屋漏水，多次投诉无果。",
+           kind: str = "news", tier: str = "prefecture", fetched_at: datetime | None = None,
+           profile: str = "city-gov") -> ScoredItem:
+    item = RawItem(
+        id=item_id, source=Source(id="src-1", name="本地新闻网", kind=kind, tier=tier, region=region),
+        url=f"https://news.example.org/{item_id}", title=title, text=text,
+        fetched_at=fetched_at or datetime.now(UTC), engagement=Engagement(views=1200, replies=35))
+    return ScoredItem(item=item, negativity=0.9, relevance=0.8, topic=topic, grade=Grade(grade, rank, ("测试理由",)),
+                      model_version="test-1", profile=profile, scored_at=datetime.now(UTC))
+
+
+def router_settings(store: StoreSettings, **overrides: Any) -> RouterSettings:
+    values: dict[str, Any] = {
+        "store": store, "delivery_timeout_s": 1.0, "delivery_backoff_s": 0.05, "delivery_backoff_max_s": 0.2,
+        "delivery_lease_s": 3.0, "delivery_poll_s": 0.05, "tick_s": 0.2, "receipt_secret": "test-receipt-secret",
+        "webhook_secrets": {"hook": "hook-secret", "ding": "ding-secret", "fei": "fei-secret"},
+        "rate_per_minute": {}, "console_base_url": "http://console.test",
+    }
+    values.update(overrides)
+    return RouterSettings(**values)
+
+
+TEST_PROFILE = """\
+profile: test-city
+title: 测试市
+region: "4507"
+grades: [特别重大, 重大, 一般]
+departments:
+  - id: desk
+    name: 值班台
+    channels: [{{kind: webhook, url: "{url}/desk", secret: hook}}]
+  - id: leader
+    name: 分管领导
+    channels: [{{kind: webhook, url: "{url}/leader"}}]
+  - id: housing
+    name: 市住建局
+    channels: [{{kind: webhook, url: "{url}/housing", secret: hook}}]
+  - id: press
+    name: 市新闻办
+    channels: [{{kind: webhook, url: "{url}/press"}}]
+  - id: silent
+    name: 无渠道单位
+topics:
+  住房: [住房]
+  其他: [其他]
+default_receiver: desk
+always_copy: [press]
+route:
+  receiver: desk
+  routes:
+    - {{name: 住房, match: {{topic: 住房}}, receiver: housing}}
+clocks:
+  - {{id: respond, name: 予以回应, grades: [一般], due: 48h, remind_before: [8h], stop_on: 已回应}}
+  - {{id: facts, name: 发布事实, grades: [特别重大, 重大], due: 1h, remind_before: [20m], stop_on: 已回应}}
+  - {{id: settle, name: 办结时限, grades: [特别重大, 重大, 一般], due: 5wd, stop_on: 办结}}
+escalation:
+  desk: desk
+  leader: leader
+inhibit:
+  - {{when_open: [特别重大], mute: [重大, 一般]}}
+"""
+
+
+def write_profile(folder: Path, receiver_url: str, text: str = TEST_PROFILE) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "profile.yaml").write_text(text.format(url=receiver_url), encoding="utf-8")
+    return folder
