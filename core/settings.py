@@ -152,16 +152,18 @@ def load(
 
 def _explain(where: str, table: str | None, exc: msgspec.ValidationError) -> str:
     text = str(exc)
-    match = re.search(r"at `\$\.?([^`]*)`", text)
-    key = match.group(1) if match else ""
-    if key and key.split(".")[0] not in SHARED_TABLES and table:
-        key = f"{table}.{key}"
-    if not key:
-        found = re.search(r"unknown field `([^`]+)`", text)
-        if found:
-            key = f"{table}.{found.group(1)}" if table else found.group(1)
-    env_name = ENV_PREFIX + "__".join(key.upper().split(".")[:2]) if key else ""
-    hint = f" (table.key {key}; env {env_name})" if key else ""
+    at = re.search(r"at `\$\.?([^`]*)`", text)
+    parts = [p for p in (at.group(1) if at else "").split(".") if p]
+    unknown = re.search(r"unknown field `([^`]+)`", text)
+    if unknown:
+        parts.append(unknown.group(1))
+    if parts and parts[0] not in SHARED_TABLES and table:
+        parts.insert(0, table)
+    elif not parts and table:
+        parts = [table]
+    key = ".".join(parts)
+    env_name = ENV_PREFIX + "__".join(p.upper() for p in parts[:2]) if len(parts) >= 2 else ""
+    hint = f" (key {key}" + (f"; env {env_name}" if env_name else "") + ")" if key else ""
     return f"{where}: invalid setting{hint}: {text}"
 
 

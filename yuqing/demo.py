@@ -75,7 +75,7 @@ def write_settings(path: Path, store_url: str, sources: Path) -> None:
     path.write_text(
         "# 演示配置: 由 yuqing demo 生成\n"
         f'[store]\nurl = "{store_url}"\n\n'
-        f'[collectors]\nsources_file = "{sources}"\n\n'
+        f'[collectors]\nsources = "{sources}"\nper_host_delay_s = 0.0\n\n'
         '[classifier]\nprofile = "city-gov"\n\n'
         '[router]\nprofile = "city-gov"\n',
         "utf-8",

@@ -207,10 +207,12 @@ def recycle_topics(kafka: KafkaSettings) -> None:
     """Delete and recreate the stage topics (and their groups), with no stage running."""
     admin = wait_for_broker(kafka, "recycle")
     try:
-        owned = [t for t in topics.ALL if t is not topics.DEAD_LETTER]
-        admin.delete_topics([t.name for t in owned])
+        owned = {t.name for t in topics.ALL if t is not topics.DEAD_LETTER}
+        present = owned & set(admin.list_topics())
+        if present:
+            admin.delete_topics(sorted(present))
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and set(admin.list_topics()) & {t.name for t in owned}:
+        while time.monotonic() < deadline and owned & set(admin.list_topics()):
             time.sleep(0.2)
         topics.ensure_topics(admin)
     finally:

@@ -1,0 +1,104 @@
+"""End-to-end benchmark: N items through classifier and router, each its own process, on the embedded broker.
+
+Prints items/s from the first item on ``items.raw`` to the last stored case, and the p50/p99
+latency from an item's publication on ``items.raw`` to its case in the store (SQLite by default).
+
+    python bench/bench_pipeline.py --items 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from core import topics
+from core.broker import EmbeddedBroker
+from core.contracts import RawItem, Source, encode, item_id_for
+from core.kafka import make_producer, wait_for_broker
+from core.settings import KafkaSettings, StoreSettings
+from store.db import make_engine, migrate, sessions
+from store.tables import CaseRow, ItemRow
+
+TEXTS = (
+    "业主多次反映小区暖气不热, 物业和供热公司互相推诿, 老人孩子冻得受不了, 希望住建部门尽快督促解决。",
+    "示例市某工地拖欠农民工工资半年, 工人讨薪无门, 年关将近, 请劳动监察部门为我们做主。",
+    "市区一家药店高价销售退烧药, 一盒涨到五十元, 这是不是哄抬物价, 市场监管部门管不管?",
+    "示例市新建地铁二号线年底开通, 沿线群众出行将更加便捷, 市民纷纷点赞。",
+)
+
+
+def _item(i: int) -> RawItem:
+    url = f"http://bench.example.cn/post/{i}"
+    text = TEXTS[i % len(TEXTS)] * 3  # ~300 characters, like a forum post
+    return RawItem(id=item_id_for(url), url=url, title=f"帖子{i}: {TEXTS[i % len(TEXTS)][:16]}", text=text,
+                   source=Source(id="bench", name="基准论坛", kind="forum", tier="self_media", region="450700"),
+                   fetched_at=datetime.now(UTC))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=5000)
+    parser.add_argument("--store", help="store URL (default: a SQLite file in a temporary folder)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp, EmbeddedBroker(log_file=Path(tmp) / "broker.log") as broker:
+        kafka = KafkaSettings(bootstrap_servers=broker.bootstrap_servers)
+        store = StoreSettings(url=args.store or f"sqlite:///{tmp}/bench.db")
+        migrate(store)
+        admin = wait_for_broker(kafka)
+        topics.ensure_topics(admin)
+        admin.close()
+        env = dict(os.environ, YUQING__KAFKA__BOOTSTRAP_SERVERS=f'"{kafka.bootstrap_servers}"',
+                   YUQING__STORE__URL=f'"{store.url}"', YUQING__LOG__LEVEL='"WARNING"')
+        stages = [subprocess.Popen([sys.executable, "-m", "yuqing.cli", stage], env=env,
+                                   stdout=(Path(tmp) / f"{stage}.log").open("wb"), stderr=subprocess.STDOUT)
+                  for stage in ("classifier", "router")]
+        try:
+            make = sessions(make_engine(store))
+            time.sleep(8)  # both consumer groups joined before the clock starts
+            producer = make_producer(kafka, "bench")
+            started = time.monotonic()
+            for i in range(args.items):
+                item = _item(i)
+                producer.send(topics.RAW.name, key=item.id.encode(), value=encode(item))
+            producer.flush()
+            produced = time.monotonic() - started
+            done = 0
+            deadline = started + max(120.0, args.items / 20)
+            while done < args.items and time.monotonic() < deadline:
+                time.sleep(0.25)
+                with make() as session:
+                    done = session.scalar(select(func.count()).select_from(CaseRow)) or 0
+            elapsed = time.monotonic() - started
+            with make() as session:
+                rows = session.execute(select(CaseRow.created_at, ItemRow.fetched_at)
+                                       .join(ItemRow, ItemRow.id == CaseRow.item_id)).all()
+        finally:
+            for stage in stages:
+                stage.terminate()
+            for stage in stages:
+                stage.wait(timeout=30)
+    latencies = sorted((_utc(c) - _utc(f)).total_seconds() * 1000 for c, f in rows)
+    print(f"items: {args.items}, cases stored: {done}, store: {store.url.split(':')[0]}")
+    print(f"produce: {args.items / produced:,.0f} items/s; end to end: {done / elapsed:,.0f} items/s "
+          f"({elapsed:.1f}s)")
+    if latencies:
+        p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+        print(f"latency items.raw → stored case: p50 {statistics.median(latencies):,.0f} ms, p99 {p99:,.0f} ms")
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+if __name__ == "__main__":
+    main()
