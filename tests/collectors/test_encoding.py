@@ -46,8 +46,9 @@ def test_utf8_page_with_a_lying_gb2312_meta() -> None:
 
 @pytest.mark.parametrize("codec", ["gb2312", "gbk", "gb18030", "big5"])
 def test_undeclared_chinese_is_detected(codec: str) -> None:
-    text = "關於加強網路輿情監測工作的通知。各部門要高度重視，及時回應群眾關切的問題，確保資訊公開透明。" \
-        if codec == "big5" else "关于加强网络舆情监测工作的通知。各部门要高度重视，及时回应群众关切的问题，确保信息公开透明。"
+    traditional = "關於加強網路輿情監測工作的通知。各部門要高度重視，及時回應群眾關切的問題，確保資訊公開透明。"
+    simple = "关于加强网络舆情监测工作的通知。各部门要高度重视，及时回应群众关切的问题，确保信息公开透明。"
+    text = traditional if codec == "big5" else simple
     decoded = encoding.decode(f"<html><body><p>{text}</p></body></html>".encode(codec))
     assert text in decoded.text
     assert decoded.how == "detected"

@@ -77,7 +77,8 @@ def test_newspaper3k_and_goose3_bbc_page(fixtures: Path) -> None:
 
 
 def test_html_fragments_keep_emoticon_alt_and_drop_tags() -> None:
-    fragment = '搬完这块砖<span class="url-icon"><img alt=[偷笑] src="//x.png" /></span><br />第二行<a href="#">链接</a>'
+    fragment = ('搬完这块砖<span class="url-icon"><img alt=[偷笑] src="//x.png" /></span>'
+                '<br />第二行<a href="#">链接</a>')
     assert extract.html_to_text(fragment) == "搬完这块砖[偷笑]\n第二行链接"
 
 

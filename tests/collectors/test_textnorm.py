@@ -19,7 +19,8 @@ def test_pinyin_glosses_spam_and_paywall_of_the_scraped_seed(shared_dir: Path) -
 
 
 def test_own_samples() -> None:
-    text = "ＡＢＣ１２３\u3000市民反映，，道路積水嚴重呢，？\n欧美无码_免费毛片_在线观看_成人视频_AV网站\n首页 > 新闻 > 本地"
+    text = ("ＡＢＣ１２３\u3000市民反映，，道路積水嚴重呢，？\n"
+            "欧美无码_免费毛片_在线观看_成人视频_AV网站\n首页 > 新闻 > 本地")
     cleaned = textnorm.clean(text)
     assert cleaned.startswith("ABC123 市民反映，道路積水嚴重呢？")
     assert "无码" not in cleaned and "本地" not in cleaned

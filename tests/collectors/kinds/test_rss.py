@@ -11,7 +11,8 @@ from collectors.state import CollectorStore
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>示例新闻网</title>
 <item><title>市民反映某小区供暖不足</title><link>{base}/a/1.html?utm_source=wx</link><guid>g1</guid>
-<pubDate>Mon, 23 Nov 2020 08:00:00 +0800</pubDate><description>&lt;p&gt;近日，多名市民反映小区供暖温度不达标。&lt;/p&gt;</description></item>
+<pubDate>Mon, 23 Nov 2020 08:00:00 +0800</pubDate>
+<description>&lt;p&gt;近日，多名市民反映小区供暖温度不达标。&lt;/p&gt;</description></item>
 <item><title>县政府回应道路积水问题</title><link>{base}/a/2.html</link><guid>g2</guid>
 <pubDate>32 Foo 2020 99:00</pubDate><description>县政府表示将尽快疏通排水管道。</description></item>
 <item><title>重复条目</title><link>{base}/a/3.html</link><guid>g1</guid></item>
