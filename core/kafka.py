@@ -146,8 +146,12 @@ def highwaters(settings: KafkaSettings, topic: str, group_id: str | None = None)
         consumer.close(autocommit=False)
 
 
-def read_topic(settings: KafkaSettings, topic: str, timeout_s: float = 30.0) -> list[bytes]:
-    """Every value of a topic, read from the start to the current end without a consumer group."""
+def read_topic(settings: KafkaSettings, topic: str, timeout_s: float = 30.0, last: int | None = None) -> list[bytes]:
+    """The values of a topic up to its current end (the ``last`` ones of each partition, or all),
+    read without a consumer group."""
+    starts = {}
+    if last is not None:
+        starts = {p.partition: max(0, p.highwater - last) for p in highwaters(settings, topic)}
     consumer = KafkaConsumer(bootstrap_servers=settings.servers, client_id=f"{settings.client_id}-reader",
                              group_id=None, enable_auto_commit=False, **_security(settings))
     try:
@@ -160,7 +164,7 @@ def read_topic(settings: KafkaSettings, topic: str, timeout_s: float = 30.0) -> 
         tps = [TopicPartition(topic, p) for p in sorted(partitions or ())]
         consumer.assign(tps)
         for tp in tps:
-            consumer.seek(tp, 0)
+            consumer.seek(tp, starts.get(tp.partition, 0))
         values: list[bytes] = []
         while time.monotonic() < deadline:
             polled = consumer.poll(timeout_ms=300)

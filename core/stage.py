@@ -150,8 +150,32 @@ class StageRunner:
             self._close()
         return self.stats
 
+    def _process(self, records: list[Record]) -> BatchResult:
+        """Process the batch; if the processor fails on it, find the record that makes it fail.
+
+        A processor should reject bad records itself; this is the net below it, so that one
+        record that trips a bug goes to the dead-letter topic instead of stopping the stage.
+        """
+        try:
+            return self.processor.process(records)
+        except RetryLater:
+            raise
+        except Exception as exc:
+            if len(records) == 1:
+                log.exception("stage %s: processor failed on a record", self.name,
+                              extra={"stage": self.name, **records[0].ids})
+                return BatchResult(rejected=[Rejected(records[0], f"{type(exc).__name__}: {exc}")])
+            log.warning("stage %s: processor failed on a batch of %d (%s); processing one by one",
+                        self.name, len(records), exc, extra={"stage": self.name})
+        result = BatchResult()
+        for record in records:
+            single = self._process([record])
+            result.outputs.extend(single.outputs)
+            result.rejected.extend(single.rejected)
+        return result
+
     def _handle(self, records: list[Record]) -> None:
-        result = self.processor.process(records)
+        result = self._process(records)
         assert self._producer is not None and self._consumer is not None
         futures = [self._producer.send(o.topic, key=o.key, value=o.value) for o in result.outputs]
         for rejected in result.rejected:

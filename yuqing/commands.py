@@ -11,8 +11,9 @@ from typing import Any
 import msgspec
 
 from core import logs, topics
+from core.contracts import DeadLetter, decode
 from core.errors import BrokerUnavailable, ConfigError
-from core.kafka import highwaters, wait_for_broker
+from core.kafka import highwaters, read_topic, wait_for_broker
 from core.settings import (
     SERVICE_TABLES,
     KafkaSettings,
@@ -130,7 +131,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     settings = _stack_settings(args)
-    report: dict[str, Any] = {"kafka": {}, "stages": {}, "sources": None, "cases": None}
+    report: dict[str, Any] = {"kafka": {}, "stages": {}, "sources": None, "cases": None, "errors": {}}
     try:
         wait_for_broker(msgspec.structs.replace(settings.kafka, connect_timeout_s=5)).close()
         for topic in topics.ALL:
@@ -139,6 +140,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             parts = highwaters(settings.kafka, topic, f"yuqing-{stage}")
             report["stages"][stage] = {"input": topic, "lag": sum(p.lag for p in parts),
                                        "committed": sum(p.committed for p in parts)}
+        for raw in read_topic(settings.kafka, topics.DEAD_LETTER.name, timeout_s=10, last=100):
+            letter = decode(raw, DeadLetter)
+            report["errors"][letter.stage] = letter
     except BrokerUnavailable as exc:
         report["kafka"] = {"error": str(exc)}
     for key, target in (("sources", "collectors.health:summary"), ("cases", "router.cases:summary")):
@@ -160,6 +164,9 @@ def _print_status(report: dict[str, Any]) -> None:
     print("== 阶段积压 (lag) ==")
     for stage, value in report["stages"].items():
         print(f"  {stage:<12} 输入 {value['input']:<13} 积压 {value['lag']:>6}  已提交 {value['committed']}")
+    for stage, letter in report["errors"].items():
+        print(f"  {stage:<12} 最近错误 {letter.failed_at:%Y-%m-%d %H:%M:%S} "
+              f"({letter.topic}/{letter.partition}@{letter.offset}): {letter.error[:200]}")
     print("== 信息源健康 ==")
     sources = report["sources"]
     if isinstance(sources, list):

@@ -97,3 +97,23 @@ def test_uncommitted_batch_is_seen_again_after_a_crash(kafka_settings: KafkaSett
     again = Upper(sink)
     _run(StageRunner("upper", kafka_settings, source, again, group_id=f"g-{source}")).join(timeout=60)
     assert sorted(again.seen) == [b"x", b"y"]
+
+
+def test_a_record_that_crashes_the_processor_is_isolated_to_the_dead_letter_topic(
+    kafka_settings: KafkaSettings,
+) -> None:
+    source, sink = f"in-{uuid.uuid4().hex[:8]}", f"out-{uuid.uuid4().hex[:8]}"
+    _produce(kafka_settings, source, [b"ok1", b"boom", b"ok2"])
+
+    class Buggy(Upper):
+        def process(self, records: Sequence[Record]) -> BatchResult:
+            if any(r.value == b"boom" for r in records):
+                raise KeyError("a bug the processor did not catch")
+            return super().process(records)
+
+    runner = StageRunner("buggy", kafka_settings, source, Buggy(sink), group_id=f"g-{source}")
+    _run(runner).join(timeout=60)
+    assert sorted(read_topic(kafka_settings, sink)) == [b"OK1", b"OK2"]
+    letters = [decode(v, DeadLetter) for v in read_topic(kafka_settings, topics.DEAD_LETTER.name)]
+    mine = [letter for letter in letters if letter.topic == source]
+    assert [m.value for m in mine] == [b"boom"] and "KeyError" in mine[0].error
