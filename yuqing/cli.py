@@ -7,6 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from core.errors import BrokerUnavailable, ConfigError
+
 # The explicit registry of command modules; each has ``register(subparsers)``.
 COMMAND_MODULES: tuple[str, ...] = (
     "yuqing.commands",
@@ -35,7 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    result = args.func(args)
+    try:
+        result = args.func(args)
+    except ConfigError as exc:
+        print(f"配置错误: {exc}", file=sys.stderr)
+        return 2
+    except BrokerUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     return int(result or 0)
 
 
