@@ -53,6 +53,9 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool):
+            raise ConfigError(f"line {key_node.start_mark.line + 1}: a key must be a word, not a {type(key).__name__}; "
+                              "check the braces of a {flow: mapping} — {{ }} is not YAML")
         if key in result:
             raise ConfigError(f"line {key_node.start_mark.line + 1}: key {key!r} appears twice; keep one")
         result[key] = loader.construct_object(value_node, deep=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import contracts
+from core import contracts, topics
 from core.contracts import ContractError, ScoredItem
 from core.errors import ConfigError
 from core.settings import redacted
@@ -134,11 +134,12 @@ def safe_settings(settings: RouterSettings) -> dict:
 
 
 def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, max_idle_s: float | None = None,
-        install_signals: bool = False) -> None:
+        install_signals: bool = False, group_id: str | None = None) -> None:
     """Run the router: the items.scored stage, the delivery worker and the clock ticker.
 
     A bad profile refuses the start (ConfigError); ``stop_event`` (or SIGTERM with
-    ``install_signals``) stops all three after the work in hand.
+    ``install_signals``) stops all three after the work in hand. ``group_id`` (default
+    ``yuqing-router``) lets tests and benchmarks consume with a group of their own.
     """
     stop = stop_event or threading.Event()
     holder = PolicyHolder(settings.profile)
@@ -147,7 +148,7 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     engine = make_engine(settings.store)
     factory = sessions(engine)
     processor = RouterProcessor(settings, holder, factory)
-    runner = StageRunner("router", settings.kafka, "items.scored", processor)
+    runner = StageRunner("router", settings.kafka, topics.SCORED.name, processor, group_id=group_id)
     if install_signals:
         runner.install_signal_handlers()
     delivery = Delivery(factory, settings, holder)

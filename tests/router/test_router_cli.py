@@ -1,0 +1,77 @@
+"""``yuqing policy check``, ``yuqing route test`` and ``yuqing cases`` as an operator runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from router_helpers import TEST_PROFILE, router_settings, scored, write_profile
+
+from core.contracts import encode
+from core.settings import StoreSettings
+from core.stage import Record
+from router import policy
+from router.service import RouterProcessor
+from store.db import migrate
+from yuqing.cli import main
+
+
+def test_policy_check_all_shipped(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy", "check"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("✓") >= 6
+    assert "city-gov" in out and "分级 特别重大/重大/一般" in out
+
+
+def test_policy_check_reports_line_and_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = TEST_PROFILE.replace("receiver: housing}", "receiver: housng}")
+    folder = write_profile(tmp_path / "office", "http://127.0.0.1:9", text)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "housng" in row)
+    assert main(["policy", "check", str(folder / "profile.yaml")]) == 1
+    out = capsys.readouterr().out
+    assert "✗" in out and "department 'housng' is not defined" in out and "did you mean 'housing'?" in out
+    assert f"line {line}:" in out
+
+
+def test_route_test_prints_path_receivers_and_clocks(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["route", "test", "--profile", "city-gov", "--at", "2026-10-01T09:00:00+08:00",
+                 "topic=住房", "grade=重大", "region=450721"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "路由路径: 市本级 → 属地-灵山县 → 民生-住房" in out
+    assert "主办: 灵山县人民政府办公室 (lingshan)" in out
+    assert "会办: 市住房和城乡建设局 (housing)" in out
+    assert "抄送: 市人民政府办公室 (gov-office)、市政务公开工作领导小组办公室 (open-office)" in out
+    assert "facts: 发布事实类信息 — 1小时，2026-10-01 10:00 前" in out
+    assert "press: 召开新闻发布会 — 24小时，2026-10-02 09:00 前" in out
+    assert "未发送任何消息" in out
+
+
+def test_route_test_unknown_topic_and_bad_grade(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["route", "test", "--profile", "jining-ggzy", "topic=住房", "grade=三级"]) == 0
+    out = capsys.readouterr().out
+    assert "主办: 市中心综合科（舆情监测岗） (monitor)" in out and "默认接收单位" in out
+    assert main(["route", "test", "--profile", "jining-ggzy", "grade=重大"]) == 2
+    assert "not a grade of jining-ggzy" in capsys.readouterr().err
+
+
+def test_cases_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    store = StoreSettings(url=f"sqlite:///{tmp_path / 'cli.db'}")
+    migrate(store)
+    folder = write_profile(tmp_path / "office", "http://127.0.0.1:9")
+    RouterProcessor(router_settings(store), policy.load(folder)).process(
+        [Record("items.scored", 0, 0, b"k", encode(scored("cli-1")))])
+    config = tmp_path / "yuqing.toml"
+    config.write_text(f'[store]\nurl = "{store.url}"\n\n[router]\nprofile = "{folder}"\n', encoding="utf-8")
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    base = ["--config", str(config), "cases"]
+    assert main([*base, "list"]) == 0
+    assert "共 1 件" in capsys.readouterr().out
+    assert main([*base, "close", "1", "--by", "王科长", "--note", "总结"]) == 1
+    assert "不能直接变为“办结”" in capsys.readouterr().err
+    assert main([*base, "ack", "1", "--by", "王科长"]) == 0
+    assert "已签收" in capsys.readouterr().out
+    assert main([*base, "transfer", "1", "--to", "desk", "--reason", "职责调整", "--by", "王科长"]) == 0
+    assert main([*base, "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert '"action": "transferred"' in out and "职责调整" in out
