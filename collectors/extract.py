@@ -23,7 +23,7 @@ _JUNK_ATTR = re.compile(
     r"comment|share|footer|foot\b|related|recommend|breadcrumb|crumb|copyright|sidebar|side-|advert|\bad[s_-]|"
     r"banner|nav|menu|toolbar|social|hot-?news|rank|login|qrcode|erweima|paging|pager",
     re.IGNORECASE)
-_PARA = "p, pre, blockquote, h2, h3, h4, li, td, div, section, article, font, span"
+_PARA = "p, pre, blockquote, li, td, div, section, article"
 _BLOCK = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
           "blockquote", "pre", "ul", "ol", "dd", "dt", "center")
 # "标题-新华网", "标题_腾讯网": a site name glued to the title.
@@ -50,18 +50,23 @@ class Article:
     score: float = 0.0
 
 
-def _meta(tree: LexborHTMLParser, names: tuple[str, ...]) -> str | None:
-    wanted = set(names)
+def _metas(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        if key in wanted and attrs.get("content"):
-            return str(attrs["content"]).strip()
-    return None
+        content = attrs.get("content")
+        if key and content and key not in found:
+            found[key] = str(content).strip()
+    return found
 
 
-def _title(tree: LexborHTMLParser) -> str:
-    og = _meta(tree, ("og:title", "twitter:title"))
+def _meta(metas: dict[str, str], names: tuple[str, ...]) -> str | None:
+    return next((metas[name] for name in names if name in metas), None)
+
+
+def _title(tree: LexborHTMLParser, metas: dict[str, str]) -> str:
+    og = _meta(metas, ("og:title", "twitter:title"))
     node = tree.css_first("title")
     page_title = textnorm.normalise(node.text()) if node else ""
     h1s = [textnorm.normalise(h.text()) for h in tree.css("h1")]
@@ -100,8 +105,7 @@ def _ranked_containers(tree: LexborHTMLParser) -> list[tuple[float, LexborNode]]
     nodes: dict[int, LexborNode] = {}
     for node in tree.css(_PARA):
         # Containers count only for their own text (pages that separate paragraphs by <br>).
-        text = node.text(deep=False) if node.tag in ("div", "td", "section", "article", "span", "font") \
-            else node.text()
+        text = node.text(deep=False) if node.tag in ("div", "td", "section", "article") else node.text()
         length = _chars(text)
         if length < 12:
             continue
@@ -114,7 +118,8 @@ def _ranked_containers(tree: LexborHTMLParser) -> list[tuple[float, LexborNode]]
             nodes[key] = target
             scores[key] = scores.get(key, 0.0) + score * weight
     ranked: list[tuple[float, LexborNode]] = []
-    for key, score in scores.items():
+    # Link density is costly: weigh only the strongest raw candidates.
+    for key, score in sorted(scores.items(), key=lambda pair: pair[1], reverse=True)[:12]:
         node = nodes[key]
         if _junk(node):
             continue  # comment threads and sidebars can outscore a short article
@@ -137,8 +142,8 @@ def _container_text(node: LexborNode) -> str:
     return LexborHTMLParser(f"<body>{html}</body>").body.text() if html else ""
 
 
-def _published(tree: LexborHTMLParser, body_text: str, head_text: str) -> datetime | None:
-    value = _meta(tree, _TIME_META)
+def _published(tree: LexborHTMLParser, metas: dict[str, str], body_text: str, head_text: str) -> datetime | None:
+    value = _meta(metas, _TIME_META)
     if value:
         parsed = dates.parse(value)
         if parsed:
@@ -157,8 +162,8 @@ def _published(tree: LexborHTMLParser, body_text: str, head_text: str) -> dateti
     return None
 
 
-def _author(tree: LexborHTMLParser, head_text: str, body_text: str, html: str) -> str | None:
-    value = _meta(tree, _AUTHOR_META)
+def _author(metas: dict[str, str], head_text: str, body_text: str, html: str) -> str | None:
+    value = _meta(metas, _AUTHOR_META)
     if value and not value.startswith("http"):
         return textnorm.normalise(value)[:128]
     for text in (head_text, body_text[:300], body_text[-200:]):
@@ -172,7 +177,8 @@ def _author(tree: LexborHTMLParser, head_text: str, body_text: str, html: str) -
 
 def extract(html: str) -> Article:
     tree = LexborHTMLParser(html)
-    title = _title(tree)
+    metas = _metas(tree)
+    title = _title(tree, metas)
     # The line under the title usually carries the time and author (时间：… 来源：… 作者：…).
     head_text = ""
     h1 = tree.css_first("h1")
@@ -187,8 +193,8 @@ def extract(html: str) -> Article:
             break
     if title and text.startswith(title):
         text = text[len(title):].lstrip()
-    return Article(title=title, text=text, published_at=_published(tree, text, head_text),
-                   author=_author(tree, head_text, text, html), score=score)
+    return Article(title=title, text=text, published_at=_published(tree, metas, text, head_text),
+                   author=_author(metas, head_text, text, html), score=score)
 
 
 def html_to_text(fragment: str) -> str:

@@ -67,12 +67,18 @@ def normalise(text: str) -> str:
     return "\n".join(out).strip()
 
 
+_SPAM_RE = re.compile("|".join(re.escape(w) for w in _SPAM_WORDS), re.IGNORECASE)
+_NAV_RE = re.compile("|".join(re.escape(w) for w in _NAV_WORDS))
+
+
 def is_spam_line(line: str, simple: str | None = None) -> bool:
-    simple = (simple if simple is not None else simplified(line)).lower()
-    hits = sum(1 for word in _SPAM_WORDS if word in simple)
+    simple = simple if simple is not None else simplified(line)
+    hits = len(set(m.group().lower() for m in _SPAM_RE.finditer(simple)))
+    if hits == 0:
+        return False
     if hits >= 2:
         return True
-    segments = [s for s in re.split(r"[_,，|｜/]", simple) if s.strip()]
+    segments = [s for s in re.split(r"[_,，|｜/]", simple.lower()) if s.strip()]
     # A keyword list: many short segments and not one sentence mark.
     return hits >= 1 and len(segments) >= 5 and not re.search(r"[。！？]", simple)
 
@@ -82,7 +88,7 @@ def is_nav_line(simple: str) -> bool:
         return True
     if len(simple) > 40:
         return False
-    hits = sum(1 for word in _NAV_WORDS if word in simple)
+    hits = len(_NAV_RE.findall(simple))
     return hits >= 2 or (hits == 1 and len(simple) <= 8)
 
 
