@@ -125,7 +125,8 @@ def _feed(n: int, entries: int) -> str:
         f"<guid>s{n}-{e}</guid><pubDate>Mon, 23 Nov 2026 08:{e % 60:02d}:00 +0800</pubDate>"
         f"<description>&lt;p&gt;近日，有市民反映第{n}号小区供暖不足，区住建局表示将督促整改。&lt;/p&gt;</description></item>"
         for e in range(entries))
-    return f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>信源{n}</title>{items}</channel></rss>"
+    head = "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'>"
+    return f"{head}<channel><title>信源{n}</title>{items}</channel></rss>"
 
 
 def bench_sources(count: int, entries: int) -> None:
