@@ -1,0 +1,114 @@
+"""The console application: :func:`create_app` builds it from settings; ``yuqing console`` serves it.
+
+``create_app(settings)`` is what ``yuqing demo`` / ``yuqing up`` call to show the console; the
+router settings (receipt-link secret, the console's base URL in notifications) and the models
+folder come from the same settings file when given.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from console.access import AccessDenied
+from console.db import Store
+from console.settings import ConsoleSettings
+from console.web import HERE, Console, LoginRequired, WebError, error_response, login_redirect
+from policies import profile_dir
+from router.cases import CaseError, CaseService
+from router.policy import Profile
+from router.service import PolicyHolder
+from router.settings import RouterSettings
+
+log = logging.getLogger(__name__)
+
+# script-src 'self' and no inline script: a scraped <script> that slipped through could not run.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # Receipt tokens are in URLs: never send them on as a Referer.
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None = None, *,
+               profile: Profile | Callable[[], Profile] | None = None, models_dir: Path | str | None = None
+               ) -> FastAPI:
+    """The console as an ASGI application (migrate the store before serving it)."""
+    store = Store(settings.store)
+    if profile is None:
+        profile = PolicyHolder(settings.profile)
+    source = profile if callable(profile) else (lambda: profile)
+    rsettings = router_settings or RouterSettings(store=settings.store, profile=settings.profile)
+    folder = Path(models_dir) if models_dir is not None else (Path(settings.models_dir) if settings.models_dir
+                                                               else None)
+    state = Console(settings=settings, store=store, cases=CaseService(store.sessions, source, rsettings),
+                    profile_source=source, router_settings=rsettings, models_dir=folder)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="舆情监测控制台", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.console = state
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if isinstance(state.profile_source, PolicyHolder):
+            state.profile_source.reload_if_changed()
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        return login_redirect(request, exc.expired)
+
+    @app.exception_handler(WebError)
+    async def _web(request: Request, exc: WebError) -> Response:
+        return error_response(request, exc.status, exc.message)
+
+    @app.exception_handler(AccessDenied)
+    async def _denied(request: Request, exc: AccessDenied) -> Response:
+        return error_response(request, 403, str(exc))
+
+    @app.exception_handler(CaseError)
+    async def _case(request: Request, exc: CaseError) -> Response:
+        return error_response(request, 409, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return error_response(request, 400, "请求参数不正确，未作任何修改")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        messages = {404: "页面不存在", 405: "不支持此操作方式"}
+        return error_response(request, exc.status_code, messages.get(exc.status_code, "请求未能完成"))
+
+    from console.routes import auth, cases, receipts
+
+    for module in (auth, cases, receipts):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app
+
+
+def profile_for(name: str) -> Profile:
+    """Load a profile by shipped name or folder (for the CLI and tests)."""
+    from router.policy import load
+
+    return load(profile_dir(name))

@@ -1,0 +1,191 @@
+"""The 预警台 (inbox), its live rows, the case page and the case actions, the case library."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from console import access, inbox
+from console.access import AccessDenied
+from console.roles import HANDLER, Principal
+from console.web import WebError, checked_form, console, principal, redirect, render
+from core.contracts import utcnow
+from router.cases import OPEN, TRANSFERABLE, CaseError
+from router.policy import CASE_STATUSES
+from store.case_tables import CaseEventRow
+from store.tables import CaseRow, ItemRow
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+Who = Annotated[Principal, Depends(principal)]
+REVIEW_FIELDS = (("cause", "起因"), ("nature", "性质"), ("impact", "影响"), ("responsibility", "责任"),
+                 ("lessons", "经验教训"))
+
+
+def _filter(request: Request) -> inbox.InboxFilter:
+    app = console(request)
+    try:
+        return inbox.InboxFilter.parse(dict(request.query_params), app.settings.search_max_chars)
+    except inbox.FilterError as exc:
+        raise WebError(400, str(exc)) from exc
+
+
+def _choices(request: Request) -> dict:
+    app = console(request)
+    profile = app.profile
+    return {"grades": profile.grades, "topics": list(profile.topics),
+            "departments": [(d.id, d.name) for d in profile.departments.values()],
+            "statuses": inbox.STATUS_NAMES, "periods": inbox.PERIOD_NAMES, "kinds": inbox.SOURCE_KIND_NAMES,
+            "tiers": inbox.TIER_NAMES}
+
+
+@router.get("/")
+async def inbox_page(request: Request, who: Who) -> Response:
+    access.require(who, "cases.read", "查看案件")
+    app = console(request)
+    flt = _filter(request)
+    now = utcnow()
+    with app.store.sessions() as session:
+        page = inbox.load_page(session, who, flt, app.settings.page_size, now, app.profile.calendar.tz)
+    return render(request, "inbox.html", who, page=page, flt=flt, **_choices(request))
+
+
+@router.get("/inbox/rows")
+async def inbox_rows(request: Request, who: Who) -> Response:
+    """The inbox rows alone, for the page's live refresh (polling fetch)."""
+    access.require(who, "cases.read", "查看案件")
+    app = console(request)
+    flt = _filter(request)
+    now = utcnow()
+    with app.store.sessions() as session:
+        page = inbox.load_page(session, who, flt, app.settings.page_size, now, app.profile.calendar.tz)
+    response = render(request, "inbox_rows.html", who, page=page, flt=flt, **_choices(request))
+    response.headers["X-Total"] = str(page.total)
+    return response
+
+
+def _case_context(request: Request, who: Principal, case_id: int) -> dict:
+    app = console(request)
+    with app.store.sessions() as session:
+        case = access.visible_case(session, who, case_id)
+        item = session.get(ItemRow, case.item_id)
+        review = session.scalars(select(CaseEventRow).where(
+            CaseEventRow.case_id == case.id, CaseEventRow.to_status == "办结", CaseEventRow.action == "status")
+            .order_by(CaseEventRow.id.desc())).first()
+    detail = app.cases.show(case_id)
+    routing = detail.case.routing or {}
+    is_lead = who.role != HANDLER or case.department_id == who.department_id
+    return {"detail": detail, "case": detail.case, "item": item, "routing": routing, "is_lead": is_lead,
+            "review": (review.detail or {}).get("summary", "") if review else "",
+            "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
+            "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}
+
+
+@router.get("/cases/{case_id}")
+async def case_page(request: Request, case_id: int, who: Who) -> Response:
+    return render(request, "case.html", who, **_case_context(request, who, case_id))
+
+
+ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade"}
+
+
+@router.post("/cases/{case_id}/{action}")
+async def case_action(request: Request, case_id: int, action: str, who: Who) -> Response:
+    values = await checked_form(request, who)
+    if action not in ACTIONS:
+        raise WebError(404, f"没有“{action[:20]}”这一操作")
+    app = console(request)
+    try:
+        version = int(values.get("version", ""))
+    except ValueError as exc:
+        raise WebError(400, "缺少案件版本号，请刷新页面后重试") from exc
+    with app.store.sessions() as session:
+        case = access.visible_case(session, who, case_id)
+    service = app.cases
+    actor = who.actor
+    try:
+        if action == "ack":
+            access.require(who, "cases.act", "签收")
+            dept = who.department_id if who.role == HANDLER else None
+            service.acknowledge(case_id, actor, department_id=dept, expected_version=version)
+            done = "已签收"
+        elif action == "handle":
+            access.require(who, "cases.act", "处置案件")
+            access.require_lead(who, case, "开始处置")
+            service.start_handling(case_id, actor, values.get("note", ""), expected_version=version)
+            done = "已开始处置"
+        elif action == "respond":
+            access.require(who, "cases.act", "记录回应")
+            access.require_lead(who, case, "记录回应")
+            service.respond(case_id, actor, values.get("note", ""), expected_version=version)
+            done = "已记录回应"
+        elif action == "close":
+            access.require(who, "cases.act", "办结案件")
+            access.require_lead(who, case, "办结")
+            missing = [label for key, label in REVIEW_FIELDS if not values.get(key, "").strip()]
+            if missing:
+                raise WebError(400, f"办结须填写评估总结：{'、'.join(missing)} 未填写，未作任何修改")
+            summary = "\n".join(f"{label}：{values[key].strip()}" for key, label in REVIEW_FIELDS)
+            service.close(case_id, actor, summary, expected_version=version)
+            done = "已办结，评估总结已存入案例库"
+        elif action == "evaluate":
+            access.require(who, "cases.evaluate", "评估")
+            service.evaluate(case_id, actor, values.get("assessment", ""), expected_version=version)
+            done = "已评估"
+        elif action == "transfer":
+            access.require(who, "cases.route", "转办")
+            access.require_lead(who, case, "转办")
+            service.transfer(case_id, values.get("to", ""), values.get("reason", ""), actor, expected_version=version)
+            done = f"已转办至 {app.dept_name(values.get('to'))}"
+        elif action == "assist":
+            access.require(who, "cases.route", "设定会办")
+            access.require_lead(who, case, "设定会办单位")
+            posted = await request.form()
+            depts = [str(d) for d in posted.getlist("departments") if isinstance(d, str) and d]
+            service.set_assisting(case_id, depts, actor, values.get("reason", ""), expected_version=version)
+            done = "已设定会办单位"
+        else:
+            access.require(who, "cases.grade", "调整分级")
+            service.change_grade(case_id, values.get("grade", ""), values.get("reason", ""), actor,
+                                 expected_version=version)
+            done = f"分级已调整为 {values.get('grade')}"
+    except CaseError as exc:
+        log.info("case action %s refused: %s", action, exc, extra={"case": case_id})
+        return render(request, "case.html", who, status=409, error=str(exc),
+                      **_case_context(request, who, case_id))
+    except (AccessDenied, WebError) as exc:
+        status = exc.status if isinstance(exc, WebError) else 403
+        message = exc.message if isinstance(exc, WebError) else str(exc)
+        return render(request, "case.html", who, status=status, error=message, **_case_context(request, who, case_id))
+    # A handler who transferred the case away no longer sees it: back to the inbox.
+    target = f"/cases/{case_id}"
+    if action == "transfer" and who.role == HANDLER:
+        target = "/"
+    return redirect(target, flash=f"案件 {case_id}：{done}")
+
+
+@router.get("/library")
+async def library(request: Request, who: Who) -> Response:
+    """案例库: the closed cases with their 评估总结, within the person's scope."""
+    access.require(who, "cases.read", "查看案例库")
+    app = console(request)
+    flt = _filter(request)
+    q = flt.q
+    with app.store.sessions() as session:
+        query = access.cases_with_items(who).where(CaseRow.status.in_(("办结", "已评估")))
+        if q:
+            query = query.where(ItemRow.title.icontains(q, autoescape=True))
+        rows = session.execute(query.order_by(CaseRow.closed_at.desc(), CaseRow.id.desc()).limit(200)).all()
+        ids = [c.id for c, _ in rows]
+        summaries: dict[int, str] = {}
+        if ids:
+            for ev in session.scalars(select(CaseEventRow).where(
+                    CaseEventRow.case_id.in_(ids), CaseEventRow.action == "status",
+                    CaseEventRow.to_status == "办结").order_by(CaseEventRow.id)):
+                summaries[ev.case_id] = (ev.detail or {}).get("summary", "")
+    entries = [{"case": c, "item": i, "summary": summaries.get(c.id, "")} for c, i in rows]
+    return render(request, "library.html", who, entries=entries, q=q)

@@ -1,0 +1,52 @@
+"""Settings of the console: the shared tables plus the flat keys of ``[console]``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from core.settings import KafkaSettings, LogSettings, StoreSettings, load
+
+TABLE = "console"
+
+
+class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    kafka: KafkaSettings = KafkaSettings()
+    store: StoreSettings = StoreSettings()
+    log: LogSettings = LogSettings()
+    host: str = "127.0.0.1"
+    port: int = 8080
+    # HMAC key of the login-form CSRF tokens; replace it in production (at least 16 characters).
+    secret_key: str = "change-me-console-secret"
+    # Secure cookies travel over HTTPS only; browsers also accept them on http://127.0.0.1 and localhost.
+    cookie_secure: bool = True
+    session_idle_minutes: int = 120
+    session_max_hours: int = 12
+    # Login throttling: this many failures within the window locks the account name and the address.
+    login_max_failures: int = 5
+    login_window_minutes: int = 15
+    # The policy profile (departments, grades): the same one the router uses.
+    profile: str = "city-gov"
+    # The classifier's model registry; empty: the models page shows the shipped model only.
+    models_dir: str = "var/models"
+    # How often the inbox asks for new cases (seconds).
+    refresh_seconds: int = 15
+    search_max_chars: int = 100
+    page_size: int = 50
+
+    def __post_init__(self) -> None:
+        if not 0 < self.port < 65536:
+            raise ValueError("port must be within 1..65535")
+        if len(self.secret_key) < 16:
+            raise ValueError("secret_key must have at least 16 characters")
+        if self.session_idle_minutes < 1 or self.session_max_hours < 1:
+            raise ValueError("session_idle_minutes and session_max_hours must be >= 1")
+        if self.login_max_failures < 1 or self.login_window_minutes < 1:
+            raise ValueError("login_max_failures and login_window_minutes must be >= 1")
+        if self.refresh_seconds < 1 or not 1 <= self.search_max_chars <= 1000 or not 1 <= self.page_size <= 500:
+            raise ValueError("refresh_seconds >= 1, search_max_chars within 1..1000, page_size within 1..500")
+
+
+def load_settings(path: Path | None = None) -> ConsoleSettings:
+    return load(ConsoleSettings, TABLE, path)

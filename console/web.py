@@ -1,0 +1,206 @@
+"""Glue between FastAPI and the console: the application state, who is asking, CSRF, rendering, errors.
+
+Templates autoescape everything; scraped text is never marked safe. Links to scraped URLs pass
+:func:`safe_url`, so a ``javascript:`` link in a page is shown as text, not followed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlencode, urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from console import websessions
+from console.db import Store
+from console.roles import ROLE_NAMES, Principal
+from console.settings import ConsoleSettings
+from core.contracts import utcnow
+from router.cases import CaseService
+from router.policy import Profile
+from router.settings import RouterSettings
+from router.timeutil import utc
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+FLASH_COOKIE = "yq_flash"
+TEXT_MAX = 20_000
+
+
+class WebError(Exception):
+    """A refusal shown to the person as it is (Chinese), with an HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class LoginRequired(Exception):
+    def __init__(self, expired: bool) -> None:
+        super().__init__("login required")
+        self.expired = expired
+
+
+@dataclass
+class Console:
+    """Everything a request handler needs, built once by :func:`console.app.create_app`."""
+
+    settings: ConsoleSettings
+    store: Store
+    cases: CaseService
+    profile_source: Any  # a callable returning the current Profile
+    router_settings: RouterSettings
+    models_dir: Path | None = None
+
+    @property
+    def receipt_secret(self) -> str:
+        return self.router_settings.receipt_secret
+
+    @property
+    def profile(self) -> Profile:
+        return self.profile_source()
+
+    def dept_name(self, dept_id: str | None) -> str:
+        if not dept_id:
+            return ""
+        dept = self.profile.departments.get(dept_id)
+        return dept.name if dept else dept_id
+
+    def local(self, moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        if moment is None:
+            return ""
+        return self.profile.calendar.local(utc(moment)).strftime(fmt)
+
+
+def console(request: Request) -> Console:
+    return request.app.state.console
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def safe_url(url: str | None) -> str:
+    """The URL when it is plain http(s), else an empty string (the template then shows text only)."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def countdown(due: datetime | None, now: datetime) -> str:
+    if due is None:
+        return ""
+    seconds = int((utc(due) - now).total_seconds())
+    sign = "超时 " if seconds < 0 else "剩 "
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{sign}{days}天{hours}小时"
+    if hours:
+        return f"{sign}{hours}小时{minutes}分"
+    return f"{sign}{minutes}分"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = safe_url
+    env.globals["ROLE_NAMES"] = ROLE_NAMES
+    env.globals["urlencode"] = urlencode
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(request: Request, name: str, principal: Principal | None, status: int = 200, **context: Any
+           ) -> HTMLResponse:
+    app = console(request)
+    flash = request.cookies.get(FLASH_COOKIE)
+    now = utcnow()
+    base = {"request": request, "me": principal, "csrf": principal.csrf_token if principal else "",
+            "profile": app.profile, "dept_name": app.dept_name, "local": app.local, "now": now,
+            "countdown": lambda due: countdown(due, now), "flash": unquote(flash)[:300] if flash else "",
+            "refresh_seconds": app.settings.refresh_seconds}
+    response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
+    if flash:
+        response.delete_cookie(FLASH_COOKIE, path="/")
+    return response
+
+
+def redirect(url: str, flash: str | None = None) -> RedirectResponse:
+    response = RedirectResponse(url, status_code=303)
+    if flash:
+        response.set_cookie(FLASH_COOKIE, quote(flash), max_age=60, httponly=True, samesite="strict", path="/")
+    return response
+
+
+def wants_fragment(request: Request) -> bool:
+    return request.headers.get("x-requested-with") == "fetch"
+
+
+async def principal(request: Request) -> Principal:
+    """The person behind the request; :class:`LoginRequired` without a live session."""
+    app = console(request)
+    token = request.cookies.get(websessions.SESSION_COOKIE)
+    with app.store.sessions() as session, session.begin():
+        found = websessions.lookup(session, token, idle=timedelta(minutes=app.settings.session_idle_minutes))
+    if isinstance(found, str):
+        raise LoginRequired(expired=found == websessions.SessionState.EXPIRED)
+    request.state.principal = found
+    return found
+
+
+async def form(request: Request) -> dict[str, str]:
+    """The posted form as plain strings; over-long fields are refused, uploads ignored."""
+    data = await request.form()
+    values: dict[str, str] = {}
+    for key, value in data.multi_items():
+        if not isinstance(value, str):
+            continue
+        if len(value) > TEXT_MAX:
+            raise WebError(413, f"填写的内容过长（超过 {TEXT_MAX} 个字），未作任何修改")
+        values[key] = value
+    return values
+
+
+async def checked_form(request: Request, who: Principal) -> dict[str, str]:
+    """The posted form after its CSRF token was checked against the person's session."""
+    values = await form(request)
+    if not websessions.csrf_ok(who.csrf_token, values.get("csrf") or request.headers.get("x-csrf-token")):
+        log.warning("CSRF check failed for %s on %s", who.username, request.url.path)
+        raise WebError(403, "表单已失效或来源不明（CSRF 校验失败），未作任何修改；请刷新页面后重试")
+    return values
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if wants_fragment(request) or request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    who = getattr(request.state, "principal", None)
+    return render(request, "error.html", who, status=status, message=message)
+
+
+def login_redirect(request: Request, expired: bool) -> Response:
+    message = "会话已过期，请重新登录" if expired else "请先登录"
+    if wants_fragment(request) or request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message, "login": True}, status_code=401)
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    response = RedirectResponse(f"/login?{urlencode({'next': target, 'why': 'expired' if expired else ''})}",
+                                status_code=303)
+    if expired:
+        response.delete_cookie(websessions.SESSION_COOKIE, path="/")
+    return response
