@@ -107,7 +107,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from classifier.model import ModelError
     from classifier.relevance import RelevanceScorer
     from classifier.scoring import Scorer
-    from classifier.service import office_of
+    from classifier.service import load_office_words, office_of
     from core.errors import ConfigError
     from policies import UnknownProfile, profile_dir
 
@@ -120,6 +120,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     except (ConfigError, ModelError, UnknownProfile) as exc:
         print(f"yuqing score: {exc}", file=sys.stderr)
         return 2
+    load_office_words(settings)
     scorer = Scorer(loaded, RelevanceScorer(office_of(settings)), rules, profile)
     with ExitStack() as stack:
         source = sys.stdin.buffer if args.infile == "-" else stack.enter_context(open(args.infile, "rb"))
@@ -143,7 +144,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"yuqing train: data root {root} does not exist (use --data-root)", file=sys.stderr)
         return 2
-    model, card, _ = train(config, root, labels_loader(settings.store))
+    office_words = (*settings.places, *settings.bodies, *settings.people)
+    model, card, _ = train(config, root, labels_loader(settings.store), office_words)
     card["command"] = "yuqing train " + " ".join(sys.argv[sys.argv.index("train") + 1:]) \
         if "train" in sys.argv else f"yuqing train {args.train_config}"
     if args.out:

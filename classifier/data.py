@@ -21,6 +21,8 @@ from classifier.registry import sha256_file
 from classifier.text import prepare
 
 csv.field_size_limit(16 * 1024 * 1024)
+# A label mapped to this is replaced by the seed lexicons' topic, or dropped when they are unsure.
+LEXICON_LABEL = "@lexicon"
 FORMATS = ("csv", "tsv", "jsonl", "lines", "topic_seeds", "gov_taxonomy", "gov_weak", "labels")
 
 
@@ -142,6 +144,8 @@ def load_dataset(spec: DatasetSpec, root: Path, seed: int, max_chars: int, label
     kept: list[tuple[str, str, str]] = []
     for title, text, label in rows:
         mapped = _map_label(spec, label)
+        if mapped == LEXICON_LABEL:
+            mapped = weak_topic(title, text)
         if mapped is not None and (title.strip() or text.strip()):
             kept.append((title, text, mapped))
     rng = random.Random(seed)

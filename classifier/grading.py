@@ -35,7 +35,8 @@ DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {
                  "集体上访", "罢工"),
 }
 # A signal preceded closely by a negation (无人员伤亡, 未造成死亡) is no signal.
-_NEGATION = re.compile(r"(无|未|没有|不|零|非)[^，。！？,.!?]{0,3}$")
+# ("不" is left out: 不幸遇难 is a death.)
+_NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}$")
 
 CONDITION_KEYS = {
     "tier", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
@@ -140,7 +141,7 @@ class GradingRules:
         found: dict[str, str] = {}
         for name, pattern in self._signal_re.items():
             for m in pattern.finditer(text):
-                if not _NEGATION.search(text[max(0, m.start() - 5) : m.start()]):
+                if not _NEGATION.search(text[max(0, m.start() - 6) : m.start()]):
                     found[name] = m.group(0)
                     break
         return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,12 +20,26 @@ import numpy as np
 from scipy import sparse
 
 from classifier.text import MAX_CHARS, char_ngrams
+from classifier.tokens import add_words, word_features
 
 FORMAT = "yuqing-linear/1"
 MODEL_FILE = "model.npz"
 META_FILE = "model.json"
 VOCAB_FILE = "vocab.json"
 FILES = (MODEL_FILE, META_FILE, VOCAB_FILE)
+
+
+def _char_and_words(doc: str) -> list[str]:
+    return char_ngrams(doc) + word_features(doc)
+
+
+# The analysers a model may name; training and scoring share them. The default measured best:
+# char 1-3-grams alone trail char + word uni/bigrams by about a point on SMP2020 and THUCNews.
+ANALYZERS: dict[str, Callable[[str], list[str]]] = {
+    "char13": char_ngrams,
+    "char13+word12": _char_and_words,
+}
+DEFAULT_ANALYZER = "char13+word12"
 
 
 class ModelError(Exception):
@@ -79,11 +93,18 @@ class LinearModel:
     heads: dict[str, Head]
     max_chars: int = MAX_CHARS
     meta: dict[str, object] = field(default_factory=dict)
+    analyzer: str = DEFAULT_ANALYZER
+    user_words: tuple[str, ...] = ()
     _index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if self.analyzer not in ANALYZERS:
+            raise ModelError(f"unknown analyzer {self.analyzer!r}; known: {', '.join(ANALYZERS)}")
         if not self._index:
             self._index = {term: i for i, term in enumerate(self.vocabulary)}
+        # Words the trainer's tokenizer knew must be known when scoring, or tokens differ.
+        add_words(self.user_words)
+        self._analyze = ANALYZERS[self.analyzer]
 
     @property
     def n_features(self) -> int:
@@ -93,11 +114,12 @@ class LinearModel:
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows exactly as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them."""
         index = self._index
+        analyze = self._analyze
         indptr = [0]
         indices: list[int] = []
         counts: list[int] = []
         for doc in docs:
-            for gram, n in Counter(char_ngrams(doc)).items():
+            for gram, n in Counter(analyze(doc)).items():
                 j = index.get(gram)
                 if j is not None:
                     indices.append(j)
@@ -130,9 +152,11 @@ class LinearModel:
     # -- files --------------------------------------------------------------------------------
     def save(self, folder: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
+        # float16 weights halve the file; their ~1e-3 relative error moves probabilities by < 1e-3.
         np.savez_compressed(folder / MODEL_FILE, idf=self.idf.astype(np.float32),
-                            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
-        meta = {**self.meta, "format": FORMAT, "max_chars": self.max_chars,
+                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+        meta = {**self.meta, "format": FORMAT, "max_chars": self.max_chars, "analyzer": self.analyzer,
+                "user_words": list(self.user_words),
                 "heads": [h.to_json() for h in self.heads.values()]}
         (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         (folder / VOCAB_FILE).write_text(json.dumps(self.vocabulary, ensure_ascii=False), encoding="utf-8")
@@ -164,6 +188,10 @@ class LinearModel:
                 raise ModelError(f"{folder}: head {head.name} points outside the weight matrix")
             if not (math.isfinite(head.platt_a) and math.isfinite(head.temperature) and head.temperature > 0):
                 raise ModelError(f"{folder}: head {head.name} has an invalid calibration")
-        extra = {k: v for k, v in meta.items() if k not in {"format", "max_chars", "heads"}}
+        extra = {k: v for k, v in meta.items() if k not in {"format", "max_chars", "heads", "analyzer", "user_words"}}
+        analyzer = str(meta.get("analyzer", "char13"))
+        if analyzer not in ANALYZERS:
+            raise ModelError(f"{folder}: unknown analyzer {analyzer!r}; retrain with this version of yuqing")
         return cls(vocabulary, idf.astype(np.float32), np.ascontiguousarray(weights, dtype=np.float32),
-                   bias.astype(np.float32), heads, int(meta.get("max_chars", MAX_CHARS)), extra)
+                   bias.astype(np.float32), heads, int(meta.get("max_chars", MAX_CHARS)), extra, analyzer,
+                   tuple(str(w) for w in meta.get("user_words", [])))

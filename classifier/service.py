@@ -14,6 +14,7 @@ from classifier.registry import LoadedModel, Registry
 from classifier.relevance import Office, RelevanceScorer
 from classifier.scoring import Score, Scorer
 from classifier.settings import ClassifierSettings
+from classifier.tokens import add_words, load_user_dict
 from core import contracts
 from core.contracts import ContractError, RawItem
 from core.stage import BatchResult, Output, Record, Rejected, StageRunner
@@ -26,6 +27,13 @@ OUTPUT_TOPIC = "items.scored"
 
 def office_of(settings: ClassifierSettings) -> Office:
     return Office(settings.region, settings.places, settings.bodies, settings.people)
+
+
+def load_office_words(settings: ClassifierSettings) -> None:
+    """The office's names and jieba user dictionary, into the tokenizer once per process."""
+    add_words((*settings.places, *settings.bodies, *settings.people))
+    if settings.user_dict:
+        load_user_dict(Path(settings.user_dict))
 
 
 def registry_of(settings: ClassifierSettings) -> Registry:
@@ -48,6 +56,7 @@ class ClassifierProcessor:
         self.rules = load_rules(profile_dir(settings.profile))
         self.profile = settings.profile
         self.relevance = RelevanceScorer(office_of(settings))
+        load_office_words(settings)
         self._pointer = self.registry.promoted()
         self.scorer = self._scorer(self.registry.load_promoted())
         self._checked_at = clock()

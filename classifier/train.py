@@ -29,8 +29,9 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
 from classifier.data import DatasetSpec, Examples, load_dataset
-from classifier.model import Head, LinearModel
-from classifier.text import MAX_CHARS, char_ngrams
+from classifier.model import ANALYZERS, DEFAULT_ANALYZER, Head, LinearModel
+from classifier.text import MAX_CHARS
+from classifier.tokens import add_words, load_user_dict
 from core.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -38,15 +39,24 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 class FeatureSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    analyzer: str = DEFAULT_ANALYZER
     max_features: int = 120_000
     min_df: int = 2
     max_chars: int = MAX_CHARS
+    # Words the tokenizer must keep whole (office names, jargon), and/or a jieba user dictionary.
+    user_words: list[str] = []
+    user_dict: str = ""
+
+    def __post_init__(self) -> None:
+        if self.analyzer not in ANALYZERS:
+            raise ValueError(f"features.analyzer must be one of {', '.join(ANALYZERS)}")
 
 
 class HeadSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     datasets: list[DatasetSpec]
     eval: list[DatasetSpec] = []
-    C: float = 4.0
+    # Inverse regularisation; a list is searched by cross-validation (best mean macro-F1 wins).
+    C: float | list[float] = 4.0
     class_weight: str | None = None
     max_iter: int = 2000
 
@@ -60,6 +70,8 @@ class TrainConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     data_root: str = "../shared/data"
     features: FeatureSpec = FeatureSpec()
     description: str = ""
+    # After measuring on the hold-out, fit the final model on training + hold-out data.
+    refit_on_all: bool = False
 
     def __post_init__(self) -> None:
         if not self.heads:
@@ -79,6 +91,11 @@ def load_config(path: Path) -> TrainConfig:
         return msgspec.convert(data, TrainConfig)
     except msgspec.ValidationError as exc:
         raise ConfigError(f"{path}: invalid training config: {exc}") from exc
+
+
+def resolve_path(path: str) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else (REPO / p).resolve()
 
 
 def resolve_root(config: TrainConfig, override: str | None = None) -> Path:
@@ -122,8 +139,9 @@ class HeadResult:
     dev: dict[str, Any]  # labels, probabilities and texts of the hold-out, for reports
 
 
-def _fit(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, spec: HeadSpec, seed: int) -> LogisticRegression:
-    clf = LogisticRegression(C=spec.C, max_iter=spec.max_iter, class_weight=spec.class_weight,
+def _fit(x: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, spec: HeadSpec, seed: int,
+         c: float) -> LogisticRegression:
+    clf = LogisticRegression(C=c, max_iter=spec.max_iter, class_weight=spec.class_weight,
                              solver="liblinear" if len(np.unique(y)) == 2 else "lbfgs", random_state=seed)
     clf.fit(x, y, sample_weight=w)
     return clf
@@ -169,13 +187,18 @@ def metrics_of(y_true: list[str], proba: np.ndarray, classes: list[str]) -> dict
     return out
 
 
-def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tuple[LinearModel, dict[str, Any],
-                                                                                     dict[str, HeadResult]]:
-    """Train every head of ``config``; return the merged model, its card (no files yet) and per-head results."""
+def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
+          extra_user_words: tuple[str, ...] = ()) -> tuple[LinearModel, dict[str, Any], dict[str, HeadResult]]:
+    """Train every head of ``config``; return the merged model, its card (no files yet) and per-head results.
+
+    ``extra_user_words`` (the office's places, bodies, people) join the tokenizer's user words.
+    """
     seed = config.seed
     max_chars = config.features.max_chars
     started = time.monotonic()
-    progress = Progress(len(config.heads) * (config.cv_folds + 3) + 2, config.name)
+    steps = sum((len(h.C) if isinstance(h.C, list) else 1) * config.cv_folds + 3 + config.refit_on_all
+                for h in config.heads.values())
+    progress = Progress(steps + 1, config.name)
     head_data: dict[str, tuple[Examples, Examples, dict[str, Examples]]] = {}
     sources: dict[str, list[dict[str, Any]]] = {}
     for name, spec in config.heads.items():
@@ -192,8 +215,15 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tu
         sources[name] = examples.sources + [s for e in evals.values() for s in e.sources]
         progress.step(f"{name}: {len(train_idx)} train / {len(dev_idx)} dev rows")
 
-    vectorizer = TfidfVectorizer(analyzer=char_ngrams, min_df=config.features.min_df,
-                                 max_features=config.features.max_features, sublinear_tf=True, dtype=np.float32)
+    features = config.features
+    user_words = list(dict.fromkeys([*features.user_words, *extra_user_words]))
+    if features.user_dict:
+        load_user_dict(resolve_path(features.user_dict))
+        user_words += [line.split()[0] for line in resolve_path(features.user_dict).read_text(
+            encoding="utf-8-sig").splitlines() if line.strip()]
+    add_words(user_words)
+    vectorizer = TfidfVectorizer(analyzer=ANALYZERS[features.analyzer], min_df=features.min_df,
+                                 max_features=features.max_features, sublinear_tf=True, dtype=np.float32)
     corpus = [t for train_part, _, _ in head_data.values() for t in train_part.texts]
     vectorizer.fit(corpus)
     vocabulary = [""] * len(vectorizer.vocabulary_)
@@ -201,8 +231,8 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tu
         vocabulary[j] = term
     idf = vectorizer.idf_.astype(np.float32)
     probe = LinearModel(vocabulary, idf, np.zeros((len(vocabulary), 1), np.float32), np.zeros(1, np.float32), {},
-                        max_chars)
-    progress.step(f"vocabulary of {len(vocabulary)} n-grams")
+                        max_chars, analyzer=features.analyzer, user_words=tuple(user_words))
+    progress.step(f"vocabulary of {len(vocabulary)} features ({features.analyzer})")
 
     results: dict[str, HeadResult] = {}
     column = 0
@@ -214,29 +244,34 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tu
         classes = sorted(set(train_part.labels))
         k = len(classes)
         y_index = np.array([classes.index(v) for v in y])
-        folds = StratifiedKFold(n_splits=config.cv_folds, shuffle=True, random_state=seed)
-        oof = np.zeros((len(y), 1 if k == 2 else k), dtype=np.float64)
-        fold_scores = []
-        for f, (a, b) in enumerate(folds.split(x, y)):
-            clf = _fit(x[a], y[a], w[a], spec, seed)
-            oof[b] = _decision(clf, x[b])
-            pred = clf.predict(x[b])
-            fold_scores.append((accuracy_score(y[b], pred), f1_score(y[b], pred, average="macro")))
-            progress.step(f"{name} fold {f + 1}/{config.cv_folds}: acc {fold_scores[-1][0]:.4f} "
-                          f"macro-F1 {fold_scores[-1][1]:.4f}")
+        folds = list(StratifiedKFold(n_splits=config.cv_folds, shuffle=True, random_state=seed).split(x, y))
+        grid = spec.C if isinstance(spec.C, list) else [spec.C]
+        best: tuple[float, float, np.ndarray, list[tuple[float, float]]] | None = None
+        for c in grid:
+            oof = np.zeros((len(y), 1 if k == 2 else k), dtype=np.float64)
+            fold_scores = []
+            for f, (a, b) in enumerate(folds):
+                clf = _fit(x[a], y[a], w[a], spec, seed, c)
+                oof[b] = _decision(clf, x[b])
+                pred = clf.predict(x[b])
+                fold_scores.append((accuracy_score(y[b], pred), f1_score(y[b], pred, average="macro")))
+                progress.step(f"{name} C={c} fold {f + 1}/{config.cv_folds}: acc {fold_scores[-1][0]:.4f} "
+                              f"macro-F1 {fold_scores[-1][1]:.4f}")
+            mean_f1 = float(np.mean([s[1] for s in fold_scores]))
+            if best is None or mean_f1 > best[1]:
+                best = (c, mean_f1, oof, fold_scores)
+        assert best is not None
+        c, _, oof, fold_scores = best
         platt_a, platt_b, temperature = calibrate(oof, y_index, k)
-        clf = _fit(x, y, w, spec, seed)
-        progress.step(f"{name} final fit")
-        coef = clf.coef_.astype(np.float32)
-        width = coef.shape[0]
-        head = Head(name, tuple(str(c) for c in clf.classes_), column, column + width, platt_a, platt_b, temperature)
-        column += width
-        # The head alone (columns from 0), to score the dev and eval sets before the merge.
-        local = Head(name, head.classes, 0, width, platt_a, platt_b, temperature)
+        clf = _fit(x, y, w, spec, seed, c)
+        progress.step(f"{name} fit with C={c}")
+        # The head alone (columns from 0), to score the dev and eval sets.
+        local = Head(name, tuple(str(v) for v in clf.classes_), 0, oof.shape[1], platt_a, platt_b, temperature)
         dev_proba = local.probabilities(_decision(clf, probe.transform(dev_part.texts)))
-        head_classes = list(head.classes)
+        head_classes = list(local.classes)
         metrics: dict[str, Any] = {
-            "cv": {"folds": config.cv_folds,
+            "C": c,
+            "cv": {"folds": config.cv_folds, "C_searched": grid,
                    "accuracy_mean": round(float(np.mean([s[0] for s in fold_scores])), 4),
                    "accuracy_std": round(float(np.std([s[0] for s in fold_scores])), 4),
                    "macro_f1_mean": round(float(np.mean([s[1] for s in fold_scores])), 4),
@@ -245,17 +280,29 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tu
             "eval": {},
             "calibration": {"platt_a": platt_a, "platt_b": platt_b, "temperature": temperature},
         }
+        if config.refit_on_all:
+            x_all = sparse.vstack([x, probe.transform(dev_part.texts)]).tocsr()
+            clf = _fit(x_all, np.concatenate([y, dev_part.labels]),
+                       np.concatenate([w, dev_part.weights]), spec, seed, c)
+            metrics["dev"]["note"] = "measured before the final refit on training + hold-out data"
+            progress.step(f"{name} refit on training + hold-out")
         for eval_name, eval_part in evals.items():
             proba = local.probabilities(_decision(clf, probe.transform(eval_part.texts)))
             metrics["eval"][eval_name] = metrics_of(eval_part.labels, proba, head_classes)
+        coef = clf.coef_.astype(np.float32)
+        width = coef.shape[0]
+        head = Head(name, local.classes, column, column + width, platt_a, platt_b, temperature)
+        column += width
         progress.step(f"{name}: dev acc {metrics['dev']['accuracy']} macro-F1 {metrics['dev']['macro_f1']}")
         results[name] = HeadResult(name, head_classes, coef, clf.intercept_.astype(np.float32), head, metrics,
                                    {"labels": dev_part.labels, "proba": dev_proba, "texts": dev_part.raw})
 
-    weights = np.ascontiguousarray(np.vstack([r.coef for r in results.values()]).T, dtype=np.float32)
+    # Rounded to float16 as the files store them, so the model in memory is the one that ships.
+    weights = np.ascontiguousarray(np.vstack([r.coef for r in results.values()]).T.astype(np.float16),
+                                   dtype=np.float32)
     bias = np.concatenate([r.intercept for r in results.values()]).astype(np.float32)
     model = LinearModel(vocabulary, idf, weights, bias, {r.name: r.head for r in results.values()}, max_chars,
-                        {"config_name": config.name})
+                        {"config_name": config.name}, features.analyzer, tuple(user_words))
     created = datetime.now(UTC)
     version = f"{config.name}-{created:%Y%m%dT%H%M%S}"
     card: dict[str, Any] = {
@@ -265,7 +312,7 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None) -> tu
         "seed": seed,
         "heads": {n: {"classes": r.classes, "metrics": r.metrics} for n, r in results.items()},
         "data": sources,
-        "features": {"analyzer": "char 1-3-gram", "n_features": len(vocabulary), "sublinear_tf": True},
+        "features": {"analyzer": features.analyzer, "n_features": len(vocabulary), "sublinear_tf": True},
         "libraries": _libraries(),
         "training_seconds": round(time.monotonic() - started, 1),
         "command": " ".join(["yuqing", *sys.argv[1:]]) if Path(sys.argv[0]).name == "yuqing" else "",

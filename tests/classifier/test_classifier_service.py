@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from classifier.service import ClassifierProcessor
 from classifier.settings import ClassifierSettings
 from core import contracts
@@ -36,3 +38,80 @@ def test_process_scores_and_rejects_bad_records(tmp_path: Path) -> None:
     assert scored.model_version == processor.model_version
     assert scored.grade.level == "特别重大" and scored.grade.rank == 0
     assert any("死亡" in r for r in scored.grade.reasons)
+
+
+def test_hot_reload_picks_up_promotion_and_rollback(tiny_trained: tuple, tmp_path: Path) -> None:
+    from classifier.registry import Registry
+
+    model, card = tiny_trained
+    registry = Registry(tmp_path / "models")
+    now = [0.0]
+    settings = ClassifierSettings(models_dir=str(registry.root), reload_interval_s=10)
+    processor = ClassifierProcessor(settings, registry, clock=lambda: now[0])
+    shipped = processor.model_version
+    item = raw("i2", "小区停水", "东城区小区停水三天了太气人")
+
+    def version_of_next_output() -> str:
+        result = processor.process([record(contracts.encode(item))])
+        return contracts.decode(result.outputs[0].value, ScoredItem).model_version
+
+    registry.register(model, {**card, "version": "tiny-hot"})
+    registry.promote("tiny-hot")
+    now[0] = 5.0  # before the interval: still the old model
+    assert version_of_next_output() == shipped
+    now[0] = 11.0
+    assert version_of_next_output() == "tiny-hot"
+    registry.rollback()
+    now[0] = 30.0
+    assert version_of_next_output() == shipped
+
+
+def test_broken_promotion_keeps_current_model(tiny_trained: tuple, tmp_path: Path) -> None:
+    from classifier.registry import Registry
+
+    model, card = tiny_trained
+    registry = Registry(tmp_path / "models")
+    processor = ClassifierProcessor(ClassifierSettings(models_dir=str(registry.root), reload_interval_s=0), registry)
+    before = processor.model_version
+    registry.register(model, {**card, "version": "tiny-broken"})
+    registry.promote("tiny-broken")
+    (registry.folder("tiny-broken") / "model.npz").write_bytes(b"tampered")
+    result = processor.process([record(contracts.encode(raw("i3", "标题", "正文")))])
+    assert len(result.outputs) == 1
+    assert processor.model_version == before
+
+
+def test_bad_items_get_defined_results(tmp_path: Path) -> None:
+    processor = ClassifierProcessor(ClassifierSettings(models_dir=str(tmp_path / "m")))
+    items = [
+        raw("b1", "", "很" * 1_000_000),
+        raw("b2", "Hello", "The weather is lovely today, nothing to report."),
+        raw("b3", "<h1>标题</h1>", "<div><script>alert(1)</script><p>投诉&nbsp;乱收费</p></div>"),
+        raw("b4", "😀😀😀", "🔥🔥 👍"),
+        raw("b5", "   ", "。。。！！！"),
+        raw("b6", "混合 script 文字 123", "Русский текст 和中文 mixed عربي"),
+    ]
+    result = processor.process([record(contracts.encode(it), i) for i, it in enumerate(items)])
+    assert not result.rejected
+    scored = {contracts.decode(o.value, ScoredItem).item.id: contracts.decode(o.value, ScoredItem)
+              for o in result.outputs}
+    assert set(scored) == {it.id for it in items}
+    for s in scored.values():
+        assert 0 <= s.negativity <= 1 and 0 <= s.relevance <= 1 and s.grade.reasons
+    assert scored["b2"].negativity < 0.5
+
+
+def test_one_failing_item_does_not_stop_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    processor = ClassifierProcessor(ClassifierSettings(models_dir=str(tmp_path / "m")))
+    real_score = processor.scorer.score
+
+    def flaky(items):  # type: ignore[no-untyped-def]
+        if any(it.id == "boom" for it in items):
+            raise RuntimeError("boom")
+        return real_score(items)
+
+    monkeypatch.setattr(processor.scorer, "score", flaky)
+    records = [record(contracts.encode(raw(i, "标题", "正文")), n) for n, i in enumerate(["ok1", "boom", "ok2"])]
+    result = processor.process(records)
+    assert [o.key for o in result.outputs] == [b"ok1", b"ok2"]
+    assert len(result.rejected) == 1 and "boom" in result.rejected[0].error

@@ -1,0 +1,75 @@
+"""The linear model: our TF-IDF transform equals scikit-learn's, files round trip, heads merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from classifier.model import ANALYZERS, LinearModel, ModelError
+from classifier.text import clean, prepare
+
+DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区"]
+
+
+def test_transform_matches_sklearn(tiny_trained: tuple[LinearModel, dict]) -> None:
+    model, _ = tiny_trained
+    sk = TfidfVectorizer(analyzer=ANALYZERS[model.analyzer], sublinear_tf=True, vocabulary=model._index)
+    sk.idf_ = model.idf
+    ours = model.transform(DOCS).toarray()
+    theirs = sk.transform(DOCS).toarray()
+    assert np.allclose(ours, theirs, atol=1e-6)
+    assert not ours[2].any()  # an empty document is an all-zero row, not NaN
+
+
+def test_single_item_equals_batch(tiny_trained: tuple[LinearModel, dict]) -> None:
+    model, _ = tiny_trained
+    batch = model.predict(DOCS)
+    for i, doc in enumerate(DOCS):
+        one = model.predict([doc])
+        for head in model.heads:
+            assert np.allclose(one[head][0], batch[head][i], atol=1e-5)
+
+
+def test_probabilities_are_calibrated_distributions(tiny_trained: tuple[LinearModel, dict]) -> None:
+    model, card = tiny_trained
+    probs = model.predict(DOCS)
+    for head, p in probs.items():
+        assert np.allclose(p.sum(axis=1), 1.0)
+        assert ((p >= 0) & (p <= 1)).all(), head
+    assert probs["negativity"][0, 1] > probs["negativity"][1, 1]
+    assert card["heads"]["negativity"]["metrics"]["cv"]["C_searched"] == [1.0, 4.0]
+
+
+def test_save_load_round_trip(tiny_trained: tuple[LinearModel, dict], tmp_path: Path) -> None:
+    model, _ = tiny_trained
+    model.save(tmp_path)
+    loaded = LinearModel.load(tmp_path)
+    for head in model.heads:
+        assert np.allclose(model.predict(DOCS)[head], loaded.predict(DOCS)[head])
+    assert loaded.user_words == ("北湖区",)
+
+
+def test_load_refuses_other_format(tiny_trained: tuple[LinearModel, dict], tmp_path: Path) -> None:
+    model, _ = tiny_trained
+    model.save(tmp_path)
+    meta = (tmp_path / "model.json").read_text(encoding="utf-8")
+    (tmp_path / "model.json").write_text(meta.replace("yuqing-linear/1", "yuqing-linear/9"), encoding="utf-8")
+    with pytest.raises(ModelError, match="format"):
+        LinearModel.load(tmp_path)
+
+
+def test_clean_strips_html_links_and_folds_width() -> None:
+    assert clean("<p>你好&amp;<b>世界</b></p> http://t.cn/abc") == "你好& 世界"
+    text = clean("<div><script>var x=1;</script><p>你好&nbsp;世界</p></div>")
+    assert "script" not in text and "var" not in text and "你好" in text
+    assert clean("ＡＢＣ１２３") == "ABC123"
+    assert "http" not in clean("看这里 https://example.cn/a?b=1 结束")
+
+
+def test_prepare_caps_length_and_keeps_emoticons_unless_asked() -> None:
+    assert len(prepare("", "很" * 1_000_000)) == 600
+    assert "[怒]" in prepare("", "气死了[怒]")
+    assert "[怒]" not in prepare("", "气死了[怒]", strip_emoticons=True)
