@@ -99,9 +99,10 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
         messages = {404: "页面不存在", 405: "不支持此操作方式"}
         return error_response(request, exc.status_code, messages.get(exc.status_code, "请求未能完成"))
 
-    from console.routes import auth, cases, receipts
+    from console.routes import analyst, auth, cases, exports, overview, receipts, reports, users
 
-    for module in (auth, cases, receipts):
+    # exports before cases: /cases/export.csv must not be taken for a case number.
+    for module in (auth, exports, cases, receipts, reports, overview, analyst, users):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
