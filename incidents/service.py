@@ -1,0 +1,611 @@
+"""Streaming grouping of scored items into incidents, in the caller's store transaction.
+
+:func:`assign` puts one scored item into an incident: a repost (MinHash near-duplicate, or the same
+long title) or a follow-up (shared key terms and places, close in time) joins the incident it
+matches, anything else opens a new one. The index lives in the store (``incident_keys``), so every
+router worker sees the same incidents; two workers never open two incidents for one story:
+
+* PostgreSQL: before opening an incident the worker takes transaction-scoped advisory locks on
+  every key it would be found by (band, title and term keys, in sorted order) and looks again;
+  a worker opening an incident for the same story holds one of those locks until it commits, so
+  the second one waits, then sees that incident and joins it. Joining locks the incident row.
+* SQLite: one writer at a time; :func:`assign` takes the write lock before it reads the index.
+
+A replayed item changes nothing (the item id is the key). Each item keeps why it joined.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, literal, select, text, union_all, update
+from sqlalchemy.orm import Session
+
+from core.contracts import ScoredItem
+from incidents import grading as incident_grading
+from incidents import text as tx
+from incidents.config import IncidentRules, default_rules
+from incidents.timeutil import utc
+from store.incident_tables import IncidentEventRow, IncidentItemRow, IncidentKeyRow, IncidentRow, IncidentSourceRow
+from store.items import insert_for
+
+log = logging.getLogger(__name__)
+
+OPEN, RESPONDED, CLOSING = "open", "responded", "closing_proposed"
+STATUS_NAMES = {OPEN: "发酵中", RESPONDED: "已回应", CLOSING: "建议平息"}
+HOW_NAMES = {"first": "首发", "repost": "转载", "title": "同题转载", "follow_up": "后续报道", "response": "官方回应",
+             "replay": "重复"}
+MAX_TITLES = 6
+# An anchor term: a place, or a term rarer than this IDF (a name, a project, a company).
+ANCHOR_IDF = 9.0
+
+
+@dataclass(frozen=True, slots=True)
+class GradeChange:
+    """A grade change of an incident: applied (an upgrade) or only suggested (a downgrade)."""
+
+    incident_id: str
+    from_grade: str | None
+    to_grade: str
+    from_rank: int | None
+    to_rank: int
+    reasons: tuple[str, ...]
+    applied: bool
+    # The new grade is the profile's gravest: the router tells the leaders the profile names.
+    to_top: bool
+
+    @property
+    def reason_text(self) -> str:
+        verb = "事件升级" if self.applied else "建议降级"
+        return f"{verb}（{self.from_grade or '未定级'} → {self.to_grade}）：" + "；".join(self.reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    items: int
+    sources: int
+    negative_items: int
+    negative_share: float
+    top_tier: str
+    views: int
+    interactions: int
+    heat: float  # decayed heat as of ``at``
+    heat_index: float  # 0-100
+    peak_heat: float
+    growth_last_hour: int
+    items_per_hour: float
+    first_source: str
+    first_tier: str
+    first_published_at: datetime
+    last_item_at: datetime
+    responded_at: datetime | None
+    negativity_before_response: float | None
+    negativity_after_response: float | None
+    at: datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in
+                ((name, getattr(self, name)) for name in self.__slots__)}
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    incident_id: str
+    item_id: str
+    is_new: bool
+    how: str  # first | repost | title | follow_up | response | replay
+    reason: dict[str, Any]
+    metrics: Metrics
+    grade: str | None
+    grade_rank: int | None
+    grade_reasons: tuple[str, ...]
+    first_item_id: str
+    case_id: int | None
+    status: str
+    upgrade: GradeChange | None = None
+    downgrade: GradeChange | None = None
+    responded_now: bool = False
+    events: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(slots=True)
+class _Match:
+    incident: IncidentRow
+    how: str
+    reason: dict[str, Any]
+
+
+# ---------------------------------------------------------------------------------------------
+# Times and small helpers
+
+
+def event_time(scored: ScoredItem, rules: IncidentRules) -> tuple[datetime, str | None]:
+    """The item's publication time, or its fetch time when the source's clock is not believable."""
+    item = scored.item
+    fetched = utc(item.fetched_at)
+    if item.published_at is None:
+        return fetched, None
+    published = utc(item.published_at)
+    if published > fetched + timedelta(minutes=rules.max_future_minutes):
+        return fetched, f"发布时间 {published.isoformat()} 晚于采集时间, 按采集时间计"
+    if published < fetched - timedelta(hours=rules.max_past_hours):
+        return fetched, (f"发布时间 {published.isoformat()} 早于采集时间 {rules.max_past_hours:.0f} 小时以上, "
+                         "按采集时间计")
+    return published, None
+
+
+def incident_id_for(item_id: str) -> str:
+    """Stable: the same first item always gives the same incident id (replays, several workers)."""
+    return "INC-" + hashlib.sha256(item_id.encode("utf-8")).hexdigest()[:16].upper()
+
+
+def region_of(scored: ScoredItem) -> str | None:
+    item = scored.item
+    return item.source.region or (item.region_hints[0] if item.region_hints else None)
+
+
+def regions_compatible(region: str | None, regions: list[str]) -> bool:
+    """Two places conflict when neither code contains the other (370811 vs 370883); unknown never conflicts."""
+    if not region or not regions:
+        return True
+    return any(region.startswith(r) or r.startswith(region) for r in regions)
+
+
+def is_response(scored: ScoredItem, rules: IncidentRules) -> bool:
+    item = scored.item
+    own = item.source.tier in rules.own_tiers or item.source.id in rules.own_sources_for(scored.profile)
+    if not own:
+        return False
+    head = f"{item.title}\n{item.text[:400]}"
+    return any(term in head for term in rules.response_terms)
+
+
+def decayed(heat: float, since: datetime, now: datetime, rules: IncidentRules) -> float:
+    hours = max(0.0, (utc(now) - utc(since)).total_seconds() / 3600.0)
+    return heat * math.pow(0.5, hours / rules.half_life_hours)
+
+
+def heat_index(heat: float, rules: IncidentRules) -> float:
+    return round(100.0 * (1.0 - math.exp(-heat / rules.heat_scale)), 1)
+
+
+def contribution(tier: str, views: int, interactions: int, rules: IncidentRules) -> float:
+    return rules.tier_weight.get(tier, 1.0) * (1.0 + tx.log1p10(interactions + views / 100.0))
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the incident of an item
+
+
+def _term_keys(tf: tx.TextFeatures) -> dict[str, str]:
+    return {tx.term_key(t): t for t in tf.terms}
+
+
+def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None,
+                 rules: IncidentRules) -> tuple[dict[str, set[str]], dict[str, str], set[str]]:
+    """Band hits (incident → item ids), title hits (incident → item id), term-hit incidents."""
+    exact = [*tf.bands, *([title_key] if title_key else [])]
+    band_hits: dict[str, set[str]] = {}
+    title_hits: dict[str, str] = {}
+    if exact:
+        for key, incident_id, item_id in session.execute(
+                select(IncidentKeyRow.key, IncidentKeyRow.incident_id, IncidentKeyRow.item_id)
+                .where(IncidentKeyRow.key.in_(exact))):
+            if key.startswith("t:"):
+                title_hits[incident_id] = item_id
+            else:
+                band_hits.setdefault(incident_id, set()).add(item_id)
+    term_hits: set[str] = set()
+    keys = list(_term_keys(tf))
+    if keys:
+        # Each term consults only its most recently active incidents: a common term must not make
+        # every lookup scan the whole window.
+        parts = [select(IncidentKeyRow.incident_id).where(IncidentKeyRow.key == k)
+                 .order_by(IncidentKeyRow.last_seen.desc()).limit(rules.per_term_candidates).subquery().select()
+                 for k in keys]
+        term_hits = set(session.scalars(union_all(*parts)).all()) if len(parts) > 1 else set(
+            session.scalars(parts[0]).all())
+    return band_hits, title_hits, term_hits
+
+
+def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: str | None, arrival: datetime,
+          response: bool, rules: IncidentRules) -> _Match | None:
+    band_hits, title_hits, term_hits = _lookup_keys(session, tf, title_key, rules)
+    ids = set(band_hits) | set(title_hits) | term_hits
+    if not ids:
+        return None
+    # populate_existing: another worker may have grown these incidents since this session read them.
+    query = (select(IncidentRow).where(IncidentRow.id.in_(ids)).where(IncidentRow.profile == scored.profile)
+             .execution_options(populate_existing=True))
+    incidents = {row.id: row for row in session.scalars(query).all()}
+    region = region_of(scored)
+    index_cut = arrival - timedelta(hours=rules.index_hours)
+    follow_cut = arrival - timedelta(hours=rules.follow_up_hours)
+    usable = {i: row for i, row in incidents.items()
+              if utc(row.last_item_at) >= index_cut and regions_compatible(region, row.state.get("regions", []))}
+    conflicts = sorted(set(incidents) - set(usable))
+    # 1. Reposts: the MinHash estimate against the items that brought the shared band keys.
+    best: _Match | None = None
+    wanted = {item_id for i in usable if i in band_hits for item_id in band_hits[i]}
+    if wanted and tf.signature:
+        rows = session.execute(select(IncidentItemRow.item_id, IncidentItemRow.incident_id, IncidentItemRow.signature,
+                                      IncidentItemRow.shingles).where(IncidentItemRow.item_id.in_(wanted))).all()
+        for item_id, incident_id, signature, shingles in rows:
+            j = tx.jaccard(tf.signature, signature)
+            c = tx.containment(j, tf.shingles, shingles)
+            long_enough = min(tf.shingles, shingles) >= rules.min_shingles
+            if j >= rules.jaccard_min or (c >= rules.containment_min and long_enough):
+                score = max(j, c)
+                if best is None or score > best.reason["similarity"]:
+                    best = _Match(usable[incident_id], "repost",
+                                  {"similarity": round(score, 3), "jaccard": round(j, 3), "containment": round(c, 3),
+                                   "matched_item": item_id})
+    if best is not None:
+        return _with_conflicts(best, conflicts)
+    # 2. The same long title (转载 keeps the headline, rewrites the lead).
+    for incident_id in sorted(title_hits):
+        if incident_id in usable:
+            return _with_conflicts(_Match(usable[incident_id], "title",
+                                          {"title": tf.title, "matched_item": title_hits[incident_id]}), conflicts)
+    # 3. Follow-ups: shared key terms and places, close in time.
+    threshold = rules.response_score_min if response else rules.follow_score_min
+    scored_matches: list[tuple[float, _Match]] = []
+    for incident_id in sorted(term_hits):
+        row = usable.get(incident_id)
+        if row is None or utc(row.last_item_at) < follow_cut:
+            continue
+        terms = {t: w for t, (w, _n) in row.state.get("terms", {}).items()}
+        share, shared = tx.weighted_share(tf.terms, terms)
+        places = set(row.state.get("places", []))
+        anchors = [t for t in shared if t in places or t in tf.places or tf.terms[t] >= ANCHOR_IDF]
+        title_sim = max((tx.title_similarity(tf.title, t) for t in row.state.get("titles", [])), default=0.0)
+        by_terms = share >= threshold and len(shared) >= rules.min_shared_terms and bool(anchors)
+        # Short titles (求助, 通知) say nothing about the story: only long ones count.
+        by_title = (title_sim >= rules.title_similarity_min and share >= rules.title_support_min
+                    and len(tf.title) >= rules.title_min_chars and bool(anchors))
+        if by_terms or by_title:
+            score = share + 0.5 * title_sim
+            scored_matches.append((score, _Match(row, "response" if response else "follow_up", {
+                "term_share": round(share, 3), "shared_terms": shared[:12], "anchors": anchors[:6],
+                "title_similarity": round(title_sim, 3),
+                "hours_since_last": round((arrival - utc(row.last_item_at)).total_seconds() / 3600.0, 2)})))
+    if scored_matches:
+        scored_matches.sort(key=lambda pair: (-pair[0], pair[1].incident.id))
+        return _with_conflicts(scored_matches[0][1], conflicts)
+    return None
+
+
+def _with_conflicts(match: _Match, conflicts: list[str]) -> _Match:
+    if conflicts:
+        match.reason["not_joined"] = {"incidents": conflicts[:5], "why": "地区不同或已移出索引窗口"}
+    return match
+
+
+def _serialise(session: Session, keys: list[str]) -> None:
+    """Make incident creation for one story happen once across workers (see the module docstring)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        for lock in sorted({tx.lock_id(k) for k in keys}):
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
+
+
+def _take_write_lock(session: Session) -> None:
+    # SQLite: a write first, so the index is read under the single writer lock (no stale reads).
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(IncidentKeyRow).where(literal(False)).values(last_seen=IncidentKeyRow.last_seen))
+
+
+# ---------------------------------------------------------------------------------------------
+# Assigning
+
+
+def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentRules | None = None) -> Assignment:
+    """Put ``scored`` into its incident (new or existing) in the caller's transaction."""
+    rules = rules or default_rules()
+    now = utc(now)
+    item = scored.item
+    _take_write_lock(session)
+    existing = session.get(IncidentItemRow, item.id)
+    if existing is not None:
+        return _replay(session, scored, existing, now, rules)
+    response = is_response(scored, rules)
+    tf = tx.features(item.title, item.text, rules)
+    title_key = tx.title_key(tf.title, rules)
+    match = _find(session, scored, tf, title_key, now, response, rules)
+    if match is None:
+        keys = [*tf.bands, *([title_key] if title_key else []), *_term_keys(tf)]
+        _serialise(session, keys)
+        match = _find(session, scored, tf, title_key, now, response, rules)
+    published, clock_note = event_time(scored, rules)
+    if match is None:
+        incident = _create(session, scored, published, now, rules)
+        how, reason, is_new = "first", {"note": "未匹配到已有事件, 新建"}, True
+    else:
+        # Lock only the incident joined, then read it afresh: its counters are updated below.
+        locked = session.scalar(select(IncidentRow).where(IncidentRow.id == match.incident.id).with_for_update()
+                                .execution_options(populate_existing=True))
+        assert locked is not None
+        incident, how, reason, is_new = locked, match.how, match.reason, False
+    if clock_note:
+        reason["clock"] = clock_note
+    return _add(session, incident, scored, tf, title_key, published, now, how, reason, is_new, response, rules)
+
+
+def _create(session: Session, scored: ScoredItem, published: datetime, now: datetime,
+            rules: IncidentRules) -> IncidentRow:
+    item = scored.item
+    row = IncidentRow(
+        id=incident_id_for(item.id), profile=scored.profile, title=(item.title or item.text[:60]).strip()[:500],
+        status=OPEN, region=region_of(scored), first_item_id=item.id, first_source=item.source.name,
+        first_tier=item.source.tier, first_published_at=published, last_item_at=now, created_at=now, updated_at=now,
+        items=0, sources=0, negative_items=0, top_tier=item.source.tier, views=0, interactions=0, heat=0.0,
+        heat_at=now, peak_heat=0.0, grade=None, grade_rank=None, grade_reasons=[], suggested_grade=None, state={},
+        version=0)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _engagement(scored: ScoredItem) -> tuple[int, int]:
+    e = scored.item.engagement
+    return e.views or 0, (e.replies or 0) + (e.reposts or 0) + (e.likes or 0)
+
+
+def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.TextFeatures, title_key: str | None,
+         published: datetime, now: datetime, how: str, reason: dict[str, Any], is_new: bool, response: bool,
+         rules: IncidentRules) -> Assignment:
+    item = scored.item
+    views, interactions = _engagement(scored)
+    after = incident.responded_at is not None and not response
+    session.add(IncidentItemRow(
+        item_id=item.id, incident_id=incident.id, arrived_at=now, published_at=published, source_id=item.source.id,
+        source_name=item.source.name, source_tier=item.source.tier, source_kind=item.source.kind,
+        title=item.title[:500], url=item.url, negativity=scored.negativity, views=views, interactions=interactions,
+        revision=item.revision, how=how, reason=reason, is_response=response, after_response=after,
+        shingles=tf.shingles, signature=tf.signature))
+    keys = {**dict.fromkeys(tf.bands, item.id), **({title_key: item.id} if title_key else {}),
+            **dict.fromkeys(_term_keys(tf), item.id)}
+    if keys:
+        stmt = insert_for(session, IncidentKeyRow).values(
+            [{"key": k, "incident_id": incident.id, "item_id": v, "last_seen": now} for k, v in sorted(keys.items())])
+        session.execute(stmt.on_conflict_do_update(index_elements=[IncidentKeyRow.key, IncidentKeyRow.incident_id],
+                                                   set_={"last_seen": stmt.excluded.last_seen}))
+    src = insert_for(session, IncidentSourceRow).values(
+        incident_id=incident.id, source_id=item.source.id, source_name=item.source.name, tier=item.source.tier,
+        first_item_id=item.id, first_at=published).on_conflict_do_nothing(
+        index_elements=[IncidentSourceRow.incident_id, IncidentSourceRow.source_id]).returning(
+        IncidentSourceRow.source_id)
+    # RETURNING, not rowcount: drivers disagree on rowcount after ON CONFLICT DO NOTHING.
+    new_source = session.execute(src).first() is not None
+    events: list[str] = []
+    state = _update_state(dict(incident.state or {}), scored, tf, response, rules)
+    incident.items += 1
+    incident.sources += int(new_source)
+    negative = not response and scored.negativity >= rules.negative_min
+    incident.negative_items += int(negative)
+    incident.views += views
+    incident.interactions += interactions
+    if not response and rules.tier_rank(item.source.tier) < rules.tier_rank(incident.top_tier):
+        incident.top_tier = item.source.tier
+    # 首发: the earliest believable publication time, whoever delivered it first.
+    if published < utc(incident.first_published_at):
+        incident.first_published_at, incident.first_source = published, item.source.name
+        incident.first_tier, incident.first_item_id = item.source.tier, item.id
+    incident.heat = decayed(incident.heat, incident.heat_at, now, rules) + contribution(
+        item.source.tier, views, interactions, rules)
+    incident.heat_at = now
+    incident.peak_heat = max(incident.peak_heat, incident.heat)
+    incident.last_item_at = max(utc(incident.last_item_at), now)
+    incident.updated_at = now
+    incident.version += 1
+    responded_now = False
+    if response and incident.responded_at is None:
+        incident.responded_at, incident.response_item_id = now, item.id
+        responded_now = True
+        events.append("responded")
+        _event(session, incident, now, "responded", item.id,
+               {"source": item.source.name, "title": item.title[:200],
+                "negativity_before": _mean(state.get("neg_before"))})
+    if after:
+        nb = state.setdefault("neg_after", [0.0, 0])
+        nb[0], nb[1] = nb[0] + scored.negativity, nb[1] + 1
+    elif not response:
+        nb = state.setdefault("neg_before", [0.0, 0])
+        nb[0], nb[1] = nb[0] + scored.negativity, nb[1] + 1
+    if incident.status == CLOSING and not response:
+        incident.status = RESPONDED if incident.responded_at else OPEN
+        events.append("reopened")
+        _event(session, incident, now, "reopened", item.id, {"why": "建议平息后又有新内容"})
+    elif responded_now and incident.status == OPEN:
+        incident.status = RESPONDED
+    incident.state = state
+    metrics = _metrics(session, incident, now, rules)
+    upgrade, downgrade = _regrade(session, incident, state, metrics, item.id, now, is_new, rules)
+    if is_new:
+        _event(session, incident, now, "created", item.id,
+               {"source": item.source.name, "tier": item.source.tier, "title": item.title[:200]})
+    if upgrade:
+        events.append("upgraded")
+    if downgrade:
+        events.append("downgrade_suggested")
+    session.flush()
+    log.info("incident %s: %s %s", "opened" if is_new else "joined", how, incident.grade or "",
+             extra={"item": item.id, "incident": incident.id})
+    return Assignment(
+        incident_id=incident.id, item_id=item.id, is_new=is_new, how=how, reason=reason, metrics=metrics,
+        grade=incident.grade, grade_rank=incident.grade_rank, grade_reasons=tuple(incident.grade_reasons or ()),
+        first_item_id=incident.first_item_id, case_id=incident.case_id, status=incident.status, upgrade=upgrade,
+        downgrade=downgrade, responded_now=responded_now, events=tuple(events))
+
+
+def _update_state(state: dict[str, Any], scored: ScoredItem, tf: tx.TextFeatures, response: bool,
+                  rules: IncidentRules) -> dict[str, Any]:
+    """What grading and matching keep per incident, bounded in size."""
+    item = scored.item
+    terms: dict[str, list] = {k: list(v) for k, v in state.get("terms", {}).items()}
+    for term, weight in tf.terms.items():
+        entry = terms.setdefault(term, [weight, 0])
+        entry[1] += 1
+    if len(terms) > rules.incident_terms:
+        keep = sorted(terms.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[: rules.incident_terms]
+        terms = dict(keep)
+    state["terms"] = terms
+    state["places"] = list(dict.fromkeys([*state.get("places", []), *(p.lower() for p in tf.places)]))[:24]
+    if tf.title and tf.title not in state.get("titles", []):
+        state["titles"] = [*state.get("titles", []), tf.title][-MAX_TITLES:]
+    region = region_of(scored)
+    if region and region not in state.get("regions", []):
+        state["regions"] = [*state.get("regions", []), region][-12:]
+    if response:
+        return state
+    topics = dict(state.get("topics", {}))
+    topics[scored.topic] = topics.get(scored.topic, 0) + 1
+    state["topics"] = topics
+    carriers = dict(state.get("carriers", {}))
+    tier = item.source.tier
+    c = carriers.get(tier)
+    if c is None or scored.negativity > c["neg"]:
+        carriers[tier] = {"neg": scored.negativity, "kind": item.source.kind,
+                          "rel": max(scored.relevance, c["rel"] if c else 0.0), "item": item.id}
+    state["carriers"] = carriers
+    counts = dict(state.get("counts", {}))
+    e = item.engagement
+    for name in ("views", "replies", "reposts", "likes"):
+        value = getattr(e, name)
+        if value is not None:
+            counts[name] = counts.get(name, 0) + value
+    state["counts"] = counts
+    grading = incident_grading.profile_rules(scored.profile)
+    if grading is not None:
+        signals = dict(state.get("signals", {}))
+        for name, term in grading.find_signals(f"{item.title}。{item.text[:tx.TERM_CHARS]}").items():
+            signals.setdefault(name, term)
+        state["signals"] = signals
+    g = state.get("item_grade")
+    if g is None or scored.grade.rank < g["rank"]:
+        state["item_grade"] = {"level": scored.grade.level, "rank": scored.grade.rank,
+                               "reasons": list(scored.grade.reasons)[:6], "item": item.id}
+    return state
+
+
+def _mean(pair: list | None) -> float | None:
+    return round(pair[0] / pair[1], 3) if pair and pair[1] else None
+
+
+def _metrics(session: Session, incident: IncidentRow, now: datetime, rules: IncidentRules) -> Metrics:
+    growth = session.scalar(select(func.count()).select_from(IncidentItemRow).where(
+        IncidentItemRow.incident_id == incident.id, IncidentItemRow.arrived_at > now - timedelta(hours=1))) or 0
+    heat = decayed(incident.heat, incident.heat_at, now, rules)
+    hours = max(1.0, (now - utc(incident.created_at)).total_seconds() / 3600.0)
+    state = incident.state or {}
+    return Metrics(
+        items=incident.items, sources=incident.sources, negative_items=incident.negative_items,
+        negative_share=round(incident.negative_items / incident.items, 3) if incident.items else 0.0,
+        top_tier=incident.top_tier, views=incident.views, interactions=incident.interactions, heat=round(heat, 3),
+        heat_index=heat_index(heat, rules), peak_heat=round(incident.peak_heat, 3), growth_last_hour=growth,
+        items_per_hour=round(incident.items / hours, 2), first_source=incident.first_source,
+        first_tier=incident.first_tier, first_published_at=utc(incident.first_published_at),
+        last_item_at=utc(incident.last_item_at),
+        responded_at=utc(incident.responded_at) if incident.responded_at else None,
+        negativity_before_response=_mean(state.get("neg_before")),
+        negativity_after_response=_mean(state.get("neg_after")), at=now)
+
+
+def _regrade(session: Session, incident: IncidentRow, state: dict[str, Any], metrics: Metrics, item_id: str,
+             now: datetime, is_new: bool, rules: IncidentRules) -> tuple[GradeChange | None, GradeChange | None]:
+    est = incident_grading.estimate(state, metrics.as_dict(), incident_grading.profile_rules(incident.profile), rules)
+    if est is None:
+        return None, None
+    if incident.grade_rank is None or est.rank < incident.grade_rank:
+        change = GradeChange(incident.id, incident.grade, est.level, incident.grade_rank, est.rank, est.reasons,
+                             applied=True, to_top=est.rank == 0)
+        incident.grade, incident.grade_rank, incident.grade_reasons = est.level, est.rank, list(est.reasons)
+        incident.suggested_grade = None
+        _event(session, incident, now, "graded" if is_new else "upgraded", item_id,
+               {"from": change.from_grade, "to": est.level, "reasons": list(est.reasons), "to_top": change.to_top})
+        return (None if is_new else change), None
+    if est.rank > incident.grade_rank and incident.suggested_grade != est.level:
+        incident.suggested_grade = est.level
+        change = GradeChange(incident.id, incident.grade, est.level, incident.grade_rank, est.rank, est.reasons,
+                             applied=False, to_top=False)
+        _event(session, incident, now, "downgrade_suggested", item_id,
+               {"from": incident.grade, "to": est.level, "reasons": list(est.reasons)})
+        return None, change
+    if est.rank == incident.grade_rank:
+        incident.grade_reasons = list(est.reasons)
+    return None, None
+
+
+def _replay(session: Session, scored: ScoredItem, row: IncidentItemRow, now: datetime,
+            rules: IncidentRules) -> Assignment:
+    """The item is already in an incident: only a newer revision's engagement is taken over."""
+    incident = session.scalar(select(IncidentRow).where(IncidentRow.id == row.incident_id).with_for_update())
+    assert incident is not None
+    if scored.item.revision > row.revision:
+        views, interactions = _engagement(scored)
+        incident.views += max(0, views - row.views)
+        incident.interactions += max(0, interactions - row.interactions)
+        row.views, row.interactions, row.revision = views, interactions, scored.item.revision
+        incident.version += 1
+    metrics = _metrics(session, incident, now, rules)
+    return Assignment(
+        incident_id=incident.id, item_id=row.item_id, is_new=False, how="replay",
+        reason={"note": "该条已归入本事件", "joined_as": row.how}, metrics=metrics, grade=incident.grade,
+        grade_rank=incident.grade_rank, grade_reasons=tuple(incident.grade_reasons or ()),
+        first_item_id=incident.first_item_id, case_id=incident.case_id, status=incident.status)
+
+
+def _event(session: Session, incident: IncidentRow, now: datetime, action: str, item_id: str | None,
+           detail: dict[str, Any]) -> None:
+    session.add(IncidentEventRow(incident_id=incident.id, at=now, action=action, item_id=item_id, detail=detail))
+
+
+# ---------------------------------------------------------------------------------------------
+# Links, upkeep
+
+
+def link_case(session: Session, incident_id: str, case_id: int, now: datetime) -> None:
+    """Remember the router's case of the incident (the case of its first item)."""
+    incident = session.get(IncidentRow, incident_id)
+    if incident is None or incident.case_id == case_id:
+        return
+    incident.case_id = case_id
+    _event(session, incident, utc(now), "case_linked", None, {"case": case_id})
+
+
+@dataclass(frozen=True, slots=True)
+class Sweep:
+    keys_removed: int
+    closing_proposed: tuple[str, ...]
+
+
+def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -> Sweep:
+    """Age incidents out of the index and propose 平息 for quiet ones; call it from a periodic tick."""
+    rules = rules or default_rules()
+    now = utc(now)
+    stale = select(IncidentRow.id).where(IncidentRow.last_item_at < now - timedelta(hours=rules.index_hours))
+    removed = session.execute(delete(IncidentKeyRow).where(IncidentKeyRow.incident_id.in_(stale))).rowcount or 0
+    proposed: list[str] = []
+    quiet = session.scalars(select(IncidentRow).where(
+        IncidentRow.status.in_((OPEN, RESPONDED)),
+        IncidentRow.last_item_at < now - timedelta(hours=rules.quiet_hours)).with_for_update()).all()
+    for incident in quiet:
+        heat = decayed(incident.heat, incident.heat_at, now, rules)
+        if incident.peak_heat > 0 and heat > incident.peak_heat * rules.heat_ratio_max:
+            continue
+        incident.status = CLOSING
+        incident.updated_at = now
+        incident.version += 1
+        _event(session, incident, now, "closing_proposed", None, {
+            "why": f"{rules.quiet_hours:.0f} 小时无新增, 热度降至峰值的 {heat / incident.peak_heat:.0%}"
+            if incident.peak_heat else f"{rules.quiet_hours:.0f} 小时无新增",
+            "heat_index": heat_index(heat, rules), "responded": incident.responded_at is not None,
+            "negativity_after_response": _mean((incident.state or {}).get("neg_after"))})
+        proposed.append(incident.id)
+        log.info("incident proposed for closing (平息)", extra={"incident": incident.id})
+    return Sweep(removed, tuple(proposed))

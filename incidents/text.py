@@ -1,0 +1,225 @@
+"""Text features for grouping: normalised text, MinHash signatures and LSH band keys, titles, key terms.
+
+Everything here is deterministic across processes (no ``hash()``): band keys and signatures are
+stored and compared by several workers. Long texts are cut before the work starts, so one huge
+page costs no more than a long article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from incidents.config import IncidentRules
+
+# Only this much of a text is compared: reposts agree at the start; a 1 MB page must not stall a worker.
+MAX_CHARS = 4000
+TERM_CHARS = 1500
+SHINGLE = 3
+NUM_PERM = 60
+BANDS = 20
+ROWS = NUM_PERM // BANDS
+_MASK32 = np.uint64(0xFFFFFFFF)
+_rng = np.random.default_rng(20240611)
+# Multiply-shift hashing: odd 64-bit multipliers; fixed seed so every worker computes the same signature.
+_A = (_rng.integers(1, 2**63 - 1, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)).reshape(-1, 1)
+_B = _rng.integers(0, 2**63 - 1, size=NUM_PERM, dtype=np.uint64).reshape(-1, 1)
+_P1 = np.uint64(1_000_003)
+_P2 = np.uint64(998_244_353)
+
+_KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+# A place: 2-5 CJK characters (no function words) before an administrative or landmark suffix.
+_PCHAR = r"(?:(?![的在于和与某了是该个这那从到向对将把被及或我你他她它其位称有])[\u4e00-\u9fff])"
+_PLACE = re.compile(
+    r"(?:[A-Z]\d{0,2}(?:省|市|区|县))|(?:" + _PCHAR + r"{2,5}(?:自治区|自治州|特别行政区|省|市|县|区|旗|镇|乡|村|"
+    r"街道|社区|小区|大道|路|街|公园|广场|水库|医院|中学|小学|大学|学院|幼儿园|车站|机场|高速))")
+# Split 济宁市任城区 into 济宁市 and 任城区 so that either one matches on its own.
+_ADMIN_PART = re.compile(r".+?(?:自治区|自治州|省|市|县|区|旗|镇|乡|村|街道)")
+_GENERIC_PLACES = frozenset({
+    "小区", "社区", "城市", "城区", "本市", "该市", "我市", "全市", "全区", "全县", "市区", "地区", "街道",
+    "农村", "山区", "景区", "园区", "校区", "辖区", "片区", "道路", "马路", "公路", "学校"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    """What grouping compares for one item."""
+
+    norm: str  # normalised text (title + body), cut to MAX_CHARS
+    title: str  # normalised title
+    shingles: int  # distinct shingles behind the signature
+    signature: bytes  # NUM_PERM uint32 minima, b"" when the text is too short
+    bands: tuple[str, ...]  # LSH band keys
+    terms: dict[str, float]  # key term -> weight (IDF-like; places boosted)
+    places: tuple[str, ...]
+
+
+def strip_boilerplate(text: str, rules: IncidentRules) -> str:
+    for pattern in rules.boilerplate:
+        text = pattern.sub(lambda m: m.group(1) if m.groups() and m.group(1) else " ", text)
+    return text
+
+
+def normalise(text: str, rules: IncidentRules) -> str:
+    """NFKC, lower case, repost headers and editor lines removed, only letters, digits and CJK kept."""
+    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    text = strip_boilerplate(text, rules).lower()
+    return _KEEP.sub("", text)[:MAX_CHARS]
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def shingle_hashes(norm: str) -> np.ndarray:
+    if len(norm) < SHINGLE:
+        return np.empty(0, dtype=np.uint64)
+    cp = _codepoints(norm)
+    with np.errstate(over="ignore"):
+        grams = cp[:-2] * _P1 * _P2 + cp[1:-1] * _P2 + cp[2:]
+        # Mix so that neighbouring code points do not give neighbouring hashes.
+        grams ^= grams >> np.uint64(29)
+        grams *= np.uint64(0xBF58476D1CE4E5B9)
+        grams ^= grams >> np.uint64(32)
+    return np.unique(grams)
+
+
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        values = (_A * hashes.reshape(1, -1) + _B) >> np.uint64(32)
+    return (values.min(axis=1) & _MASK32).astype(np.uint32)
+
+
+def band_keys(signature: np.ndarray) -> tuple[str, ...]:
+    rows = signature.reshape(BANDS, ROWS)
+    return tuple(f"b{i:02d}:{hashlib.blake2b(rows[i].tobytes(), digest_size=8).hexdigest()}" for i in range(BANDS))
+
+
+def jaccard(sig_a: bytes, sig_b: bytes) -> float:
+    if not sig_a or not sig_b:
+        return 0.0
+    a = np.frombuffer(sig_a, dtype=np.uint32)
+    b = np.frombuffer(sig_b, dtype=np.uint32)
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def containment(j: float, size_a: int, size_b: int) -> float:
+    """The share of the smaller shingle set inside the larger, from the Jaccard estimate and both sizes."""
+    if j <= 0 or not size_a or not size_b:
+        return 0.0
+    inter = j / (1.0 + j) * (size_a + size_b)
+    return min(1.0, inter / min(size_a, size_b))
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) > 1 else ({text} if text else set())
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams; 1.0 when one title contains the other (8+ chars)."""
+    if not a or not b:
+        return 0.0
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 8 and short in long_:
+        return 1.0
+    x, y = bigrams(a), bigrams(b)
+    return 2.0 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> tuple:
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    tfidf = jieba.analyse.TFIDF()
+    return jieba, tfidf
+
+
+def idf(term: str) -> float:
+    _, tfidf = _jieba()
+    return float(tfidf.idf_freq.get(term, tfidf.median_idf))
+
+
+def _trim_place(place: str) -> str:
+    """The shortest known word the match ends with (实名举报济宁市 → 济宁市); else the match itself."""
+    jieba, _ = _jieba()
+    freq = jieba.dt.FREQ
+    for start in range(len(place) - 3, 0, -1):
+        tail = place[start:]
+        if freq.get(tail):
+            return tail
+    return place
+
+
+def key_terms(title: str, text: str, rules: IncidentRules) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The item's key terms with IDF weights (title words count twice) and the place names in it."""
+    _, tfidf = _jieba()
+    raw = unicodedata.normalize("NFKC", f"{title}。{title}。{text[:TERM_CHARS]}")
+    raw = strip_boilerplate(raw, rules)
+    found: list[str] = []
+    for match in _PLACE.findall(raw):
+        parts = _ADMIN_PART.findall(match)
+        rest = match[sum(len(p) for p in parts):]
+        found.extend(_trim_place(p) for p in (*parts, rest) if len(p) >= 2)
+    places = tuple(dict.fromkeys(p for p in found if p not in _GENERIC_PLACES and len(p) <= 8))
+    terms: dict[str, float] = {}
+    for word in tfidf.extract_tags(raw, topK=rules.top_terms):
+        word = word.strip().lower()
+        if len(word) < 2 or word.isdigit():
+            continue
+        terms[word] = round(max(idf(word), 1.0), 3)
+    for place in places[:6]:
+        terms[place.lower()] = round(max(idf(place), 6.0) * rules.place_weight, 3)
+    return terms, places
+
+
+def features(title: str, text: str, rules: IncidentRules) -> TextFeatures:
+    norm_title = normalise(title, rules)
+    body = normalise(text, rules)
+    # The body carries the story; the title only when there is (almost) no body.
+    norm = body if len(body) >= 2 * rules.min_shingles else f"{norm_title}{body}"
+    hashes = shingle_hashes(norm)
+    if len(hashes) >= rules.min_shingles:
+        sig = minhash(hashes)
+        signature, bands = sig.tobytes(), band_keys(sig)
+    else:
+        signature, bands = b"", ()
+    terms, places = key_terms(title, text, rules)
+    return TextFeatures(norm=norm, title=norm_title, shingles=len(hashes), signature=signature, bands=bands,
+                        terms=terms, places=places)
+
+
+def title_key(norm_title: str, rules: IncidentRules) -> str | None:
+    if len(norm_title) < rules.title_min_chars:
+        return None
+    return "t:" + hashlib.blake2b(norm_title.encode(), digest_size=10).hexdigest()
+
+
+def term_key(term: str) -> str:
+    # Hashed so that any term fits the key column; the term itself is kept on the incident.
+    return "e:" + hashlib.blake2b(term.encode(), digest_size=10).hexdigest()
+
+
+def lock_id(key: str) -> int:
+    """A signed 64-bit id for PostgreSQL advisory locks."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def weighted_share(item_terms: dict[str, float], incident_terms: dict[str, float]) -> tuple[float, list[str]]:
+    """The IDF-weighted share of the item's terms the incident also has, and the shared terms."""
+    total = sum(item_terms.values())
+    if total <= 0:
+        return 0.0, []
+    shared = [t for t in item_terms if t in incident_terms]
+    return sum(item_terms[t] for t in shared) / total, shared
+
+
+def log1p10(value: float) -> float:
+    return math.log10(1.0 + max(0.0, value))
