@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from console_seed import scored, seed
@@ -17,6 +19,7 @@ from console.settings import ConsoleSettings
 from core.settings import StoreSettings
 from router.policy import Profile
 from router.settings import RouterSettings
+from store.db import migrate
 
 PASSWORD = "correct-horse-42"
 USERS = (
@@ -53,11 +56,10 @@ def add_users(store: StoreSettings, profile: Profile) -> None:
         handle.close()
 
 
-@pytest.fixture
-def env(sqlite_settings: StoreSettings) -> Env:
+def _build(store: StoreSettings) -> dict[str, int]:
     profile = profile_for("city-gov")
-    add_users(sqlite_settings, profile)
-    ids = seed(sqlite_settings, profile, [
+    add_users(store, profile)
+    ids = seed(store, profile, [
         scored("c-housing", topic="住房", grade="一般", title="某小区房屋漏水业主投诉无果"),
         scored("c-edu", topic="教育", grade="重大", title=XSS_TITLE,
                text='家长反映食堂卫生差。<script>window.__pwned = 3</script>', url="javascript:alert(1)"),
@@ -66,12 +68,31 @@ def env(sqlite_settings: StoreSettings) -> Env:
         scored("c-jobs", topic="就业", grade="一般", title="招聘会收费引发求职者不满", kind="forum", tier="self_media",
                source="示例市民论坛", negativity=0.52),
     ])
-    names = ("housing", "edu", "county", "jobs")
-    settings = ConsoleSettings(store=sqlite_settings, cookie_secure=False, secret_key="test-console-secret-key",
+    return dict(zip(("housing", "edu", "county", "jobs"), ids, strict=True))
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The seeded store, built once (migrations and Argon2 hashes are slow); each test gets a copy."""
+    path = tmp_path_factory.mktemp("console-template") / "yuqing.db"
+    store = StoreSettings(url=f"sqlite:///{path}")
+    migrate(store)
+    ids = _build(store)
+    return path, ids
+
+
+@pytest.fixture
+def env(template_db: tuple[Path, dict[str, int]], tmp_path: Path) -> Env:
+    source, ids = template_db
+    target = tmp_path / "yuqing.db"
+    shutil.copyfile(source, target)
+    store = StoreSettings(url=f"sqlite:///{target}")
+    profile = profile_for("city-gov")
+    settings = ConsoleSettings(store=store, cookie_secure=False, secret_key="test-console-secret-key",
                                login_max_failures=3, models_dir="")
-    router_settings = RouterSettings(store=sqlite_settings, receipt_secret="test-receipt-secret",
+    router_settings = RouterSettings(store=store, receipt_secret="test-receipt-secret",
                                      console_base_url="http://testserver")
-    return Env(sqlite_settings, settings, router_settings, profile, dict(zip(names, ids, strict=True)))
+    return Env(store, settings, router_settings, profile, dict(ids))
 
 
 def csrf_of(html: str) -> str:
