@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,17 +20,17 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.contracts import ScoredItem
+from core.contracts import RawItem, ScoredItem
 from core.settings import StoreSettings
 from router import clocks, notify, receipts
-from router.policy import CASE_STATUSES, Labels, Profile
+from router.policy import CASE_STATUSES, Decision, Labels, Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from router.timeutil import utc
 from store.case_tables import CaseClockRow, CaseEventRow, NotificationRow
 from store.db import make_engine, sessions
-from store.items import insert_for
-from store.tables import CaseRow, ItemRow
+from store.items import insert_for, item_values
+from store.tables import CaseRow, ItemRow, ScoredItemRow
 
 log = logging.getLogger(__name__)
 
@@ -76,45 +76,116 @@ def open_or_update(session: Session, profile: Profile, settings: RouterSettings,
     Returns the case and what happened: ``created``, ``unchanged``, ``upgraded``, ``inhibited``
     or ``lower``.
     """
-    grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
-    existing = session.scalar(select(CaseRow).where(CaseRow.item_id == scored.item.id))
-    if existing is not None:
-        return existing, _rescore(session, profile, settings, existing, scored, grade, now)
-    labels = labels_for(profile, scored, grade)
-    decision = profile.route(labels, now)
-    reasons = [*([grade_note] if grade_note else []), *decision.reasons]
-    discovered = utc(scored.item.fetched_at)
-    routing = {
-        "path": list(decision.path), "lead": decision.lead, "assisting": list(decision.assisting),
-        "copies": list(decision.copies), "reasons": reasons, "grade_reasons": list(scored.grade.reasons),
-        "base_topic": scored.topic, "policy": profile.name, "silenced": decision.silence is not None,
-    }
-    values = {
-        "item_id": scored.item.id, "profile": profile.name, "topic": decision.topic, "grade": grade,
-        "grade_rank": profile.rank(grade), "department_id": decision.lead, "status": NEW, "routing": routing,
-        "discovered_at": discovered, "created_at": now, "updated_at": now, "region": labels.region,
-        "assisting": list(decision.assisting), "version": 0,
-    }
-    stmt = insert_for(session, CaseRow).values(**values).on_conflict_do_nothing(index_elements=[CaseRow.item_id])
-    session.execute(stmt)
-    case = session.scalar(select(CaseRow).where(CaseRow.item_id == scored.item.id))
-    assert case is not None
-    _event(session, case, SYSTEM, "created", None, NEW, {"routing": routing, "grade": grade}, now)
-    opened = clocks.open_clocks(session, profile, case, grade, discovered)
-    if decision.silence is not None:
-        _event(session, case, SYSTEM, "silenced", NEW, NEW,
-               {"reason": decision.silence.reason, "until": decision.silence.until.isoformat(),
-                "by": decision.silence.by}, now)
-    else:
-        notify.enqueue(session, profile, settings, case, purpose="alert", discriminator=grade,
-                       departments=[decision.lead], now=now)
-        notify.enqueue(session, profile, settings, case, purpose="assist", discriminator=grade,
-                       departments=decision.assisting, now=now)
-        notify.enqueue(session, profile, settings, case, purpose="copy", discriminator=grade,
-                       departments=decision.copies, now=now, with_receipt=False)
-    log.info("case opened for %s (%s, %s), clocks %s", decision.lead, decision.topic, grade, ",".join(opened),
-             extra={"case": case.id, "item": case.item_id})
-    return case, "created"
+    ((case, outcome),) = open_batch(session, profile, settings, [scored], now)
+    return case, outcome
+
+
+def upsert_items(session: Session, batch: Sequence[ScoredItem]) -> None:
+    """Items and scores of a batch in two statements, with store/items.py's semantics.
+
+    An item is updated only by a newer revision, a score always by the latest; a batch that holds
+    an item twice keeps its newest revision and its last score (one row per key per statement).
+    """
+    items: dict[str, RawItem] = {}
+    latest: dict[str, ScoredItem] = {}
+    for scored in batch:
+        known = items.get(scored.item.id)
+        if known is None or scored.item.revision >= known.revision:
+            items[scored.item.id] = scored.item
+        latest[scored.item.id] = scored
+    item_stmt = insert_for(session, ItemRow)
+    item_stmt = item_stmt.on_conflict_do_update(
+        index_elements=[ItemRow.id],
+        set_={k: item_stmt.excluded[k] for k in ITEM_COLUMNS if k != "id"},
+        where=ItemRow.revision < item_stmt.excluded.revision)
+    session.connection().execute(item_stmt, [item_values(i) for i in items.values()])
+    score_rows = [{
+        "item_id": s.item.id, "negativity": s.negativity, "relevance": s.relevance, "topic": s.topic,
+        "grade": s.grade.level, "grade_rank": s.grade.rank, "grade_reasons": list(s.grade.reasons),
+        "model_version": s.model_version, "profile": s.profile, "scored_at": s.scored_at,
+    } for s in latest.values()]
+    score_stmt = insert_for(session, ScoredItemRow)
+    score_stmt = score_stmt.on_conflict_do_update(
+        index_elements=[ScoredItemRow.item_id],
+        set_={k: score_stmt.excluded[k] for k in score_rows[0] if k != "item_id"})
+    session.connection().execute(score_stmt, score_rows)
+
+
+ITEM_COLUMNS = ("id", "source_id", "source_name", "source_kind", "source_tier", "url", "title", "text", "author",
+                "published_at", "fetched_at", "region", "views", "replies", "reposts", "likes", "revision", "payload")
+
+
+def open_batch(session: Session, profile: Profile, settings: RouterSettings, batch: Sequence[ScoredItem],
+               now: datetime) -> list[tuple[CaseRow, str]]:
+    """Open the cases of a batch of scored items (the item id is the key; replays change nothing).
+
+    New cases, their audit lines, clocks and outbox rows are written in a few bulk statements;
+    an item that already has a case (or appears twice) is a re-score, handled one by one.
+    """
+    ids = list(dict.fromkeys(s.item.id for s in batch))
+    existing = {c.item_id: c for c in session.scalars(select(CaseRow).where(CaseRow.item_id.in_(ids)))}
+    fresh: dict[str, tuple[ScoredItem, CaseRow, Decision, str]] = {}
+    for scored in batch:
+        if scored.item.id in existing or scored.item.id in fresh:
+            continue
+        grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
+        labels = labels_for(profile, scored, grade)
+        decision = profile.route(labels, now)
+        routing = {
+            "path": list(decision.path), "lead": decision.lead, "assisting": list(decision.assisting),
+            "copies": list(decision.copies), "reasons": [*([grade_note] if grade_note else []), *decision.reasons],
+            "grade_reasons": list(scored.grade.reasons), "base_topic": scored.topic, "policy": profile.name,
+            "silenced": decision.silence is not None,
+        }
+        case = CaseRow(
+            item_id=scored.item.id, profile=profile.name, topic=decision.topic, grade=grade,
+            grade_rank=profile.rank(grade), department_id=decision.lead, status=NEW, routing=routing,
+            discovered_at=utc(scored.item.fetched_at), created_at=now, updated_at=now, region=labels.region,
+            assisting=list(decision.assisting), version=0)
+        fresh[scored.item.id] = (scored, case, decision, grade)
+    if fresh:
+        # The unique item_id makes a concurrent duplicate fail the batch, which is then retried.
+        session.add_all([case for _, case, _, _ in fresh.values()])
+        session.flush()
+    clock_rows: list[dict] = []
+    outbox: list[dict] = []
+    for scored, case, decision, grade in fresh.values():
+        session.add(CaseEventRow(case_id=case.id, at=now, actor=SYSTEM, action="created", from_status=None,
+                                 to_status=NEW, detail={"routing": case.routing, "grade": grade}))
+        rows = clocks.clock_values(profile, case.id, grade, case.discovered_at)
+        clock_rows.extend(rows)
+        if decision.silence is not None:
+            session.add(CaseEventRow(
+                case_id=case.id, at=now, actor=SYSTEM, action="silenced", from_status=NEW, to_status=NEW,
+                detail={"reason": decision.silence.reason, "until": decision.silence.until.isoformat(),
+                        "by": decision.silence.by}))
+        else:
+            item = scored.item
+            facts = notify.ItemFacts(title=item.title, text=item.text, source_name=item.source.name, url=item.url,
+                                     views=item.engagement.views, replies=item.engagement.replies)
+            lines = sorted((notify.ClockFacts(r["name"], r["due_at"]) for r in rows), key=lambda c: c.due_at)
+            for purpose, departments, receipt in (("alert", [decision.lead], True),
+                                                  ("assist", decision.assisting, True),
+                                                  ("copy", decision.copies, False)):
+                outbox.extend(notify.build(profile, settings, case, facts, lines, purpose=purpose,
+                                           departments=departments, discriminator=grade, now=now,
+                                           with_receipt=receipt))
+        log.info("case opened for %s (%s, %s)", decision.lead, decision.topic, grade,
+                 extra={"case": case.id, "item": case.item_id})
+    clocks.insert(session, clock_rows)
+    notify.insert(session, outbox)
+    results: list[tuple[CaseRow, str]] = []
+    created: set[str] = set()
+    for scored in batch:
+        item_id = scored.item.id
+        if item_id in fresh and item_id not in created:
+            created.add(item_id)
+            results.append((fresh[item_id][1], "created"))
+            continue
+        case = existing.get(item_id) or fresh[item_id][1]
+        grade, _ = profile.grade_for(scored.grade.level, scored.grade.rank)
+        results.append((case, _rescore(session, profile, settings, case, scored, grade, now)))
+    return results
 
 
 def _rescore(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, scored: ScoredItem,

@@ -33,22 +33,33 @@ def _remind_at(spec: ClockSpec | None, due_at: datetime, started_at: datetime, s
     return max(moment, started_at)
 
 
-def open_clocks(session: Session, profile: Profile, case: CaseRow, grade: str, start: datetime) -> list[str]:
-    """Start the grade's clocks (idempotent per case, clock and grade); returns the new clock ids."""
-    opened = []
+def clock_values(profile: Profile, case_id: int, grade: str, start: datetime) -> list[dict]:
+    """The rows of the grade's clocks for a case, started at ``start`` (discovery)."""
+    rows = []
     for spec in profile.clocks_for(grade):
         due_at = profile.calendar.due(start, spec.due)
-        values = {
-            "case_id": case.id, "clock_id": spec.id, "name": spec.name, "grade": grade, "started_at": utc(start),
+        rows.append({
+            "case_id": case_id, "clock_id": spec.id, "name": spec.name, "grade": grade, "started_at": utc(start),
             "due_at": due_at, "working_days": bool(spec.due.working_days),
             "remind_at": _remind_at(spec, due_at, utc(start), 0), "reminders_sent": 0, "status": "running",
-            "stop_on": spec.stop_on,
-        }
-        stmt = insert_for(session, CaseClockRow).values(**values).on_conflict_do_nothing(
+            "stop_on": spec.stop_on, "met_at": None, "breached_at": None,
+        })
+    return rows
+
+
+def insert(session: Session, rows: list[dict]) -> None:
+    """Insert clock rows in one statement; a clock already open (case, clock, grade) is kept as it is."""
+    if rows:
+        stmt = insert_for(session, CaseClockRow).on_conflict_do_nothing(
             index_elements=[CaseClockRow.case_id, CaseClockRow.clock_id, CaseClockRow.grade])
-        if session.execute(stmt).rowcount:
-            opened.append(spec.id)
-    return opened
+        session.connection().execute(stmt, rows)
+
+
+def open_clocks(session: Session, profile: Profile, case: CaseRow, grade: str, start: datetime) -> list[str]:
+    """Start the grade's clocks (idempotent per case, clock and grade); returns their ids."""
+    rows = clock_values(profile, case.id, grade, start)
+    insert(session, rows)
+    return [r["clock_id"] for r in rows]
 
 
 def stop_for_status(session: Session, case: CaseRow, status: str, now: datetime) -> list[str]:

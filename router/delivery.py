@@ -69,13 +69,14 @@ class RateLimiter:
 class Delivery:
     def __init__(self, session_factory: sessionmaker[Session], settings: RouterSettings,
                  profile: Callable[[], Profile], owner: str | None = None,
-                 client: httpx.Client | None = None) -> None:
+                 client: httpx.Client | None = None, limiter: RateLimiter | None = None) -> None:
         self._sessions = session_factory
         self._settings = settings
         self._profile = profile
         self.owner = owner or f"delivery-{uuid.uuid4().hex[:12]}"
         self._client = client or httpx.Client(follow_redirects=False)
-        self._limiter = RateLimiter(dict(settings.rate_per_minute))
+        # Shared by the workers of one process, so a robot's limit holds for all of them.
+        self._limiter = limiter or RateLimiter(dict(settings.rate_per_minute))
         self.sent = 0
         self.failed = 0
 
@@ -104,7 +105,11 @@ class Delivery:
     def run_once(self, stop: threading.Event | None = None) -> int:
         """Send what is due now; returns how many rows were handled."""
         handled = 0
-        for row_id in self.candidates(utcnow()):
+        due = self.candidates(utcnow())
+        # Several workers read the same due rows: each takes them in its own order, so they rarely
+        # race for the same row (the claim settles any race).
+        random.shuffle(due)
+        for row_id in due:
             if stop is not None and stop.is_set():
                 break
             row = self.claim(row_id, utcnow())

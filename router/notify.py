@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,7 +45,7 @@ def _local(profile: Profile, moment: datetime | None) -> str:
     return profile.calendar.local(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def render(profile: Profile, case: CaseRow, item: ItemRow, clocks: Iterable[CaseClockRow], purpose: str,
+def render(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[ClockLike], purpose: str,
            department: Department, note: str, receipt_url: str | None, now: datetime) -> tuple[str, str, str, dict]:
     """Subject, plain text, HTML and structured payload of a 舆情监测转办单."""
     routing = case.routing or {}
@@ -127,15 +129,46 @@ def not_before(profile: Profile, department: Department, grade: str, now: dateti
     return utc(end)
 
 
-def enqueue(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, *, purpose: str,
-            departments: Iterable[str], discriminator: str, now: datetime, note: str = "",
-            with_receipt: bool = True) -> int:
-    """Queue one message per channel of each department; returns how many rows were new."""
-    item = session.get(ItemRow, case.item_id)
-    assert item is not None, "a case always has its item"
-    clocks = session.scalars(select(CaseClockRow).where(
-        CaseClockRow.case_id == case.id, CaseClockRow.status == "running").order_by(CaseClockRow.due_at)).all()
-    added = 0
+class ItemLike(Protocol):
+    title: str
+    text: str
+    source_name: str
+    url: str
+    views: int | None
+    replies: int | None
+
+
+class ClockLike(Protocol):
+    name: str
+    due_at: datetime
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFacts:
+    """What a 转办单 shows of an item, when the batch has it in memory rather than as a row."""
+
+    title: str
+    text: str
+    source_name: str
+    url: str
+    views: int | None
+    replies: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockFacts:
+    name: str
+    due_at: datetime
+    status: str = "running"
+
+
+def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemLike, clocks: list[ClockLike], *,
+          purpose: str, departments: Iterable[str], discriminator: str, now: datetime, note: str = "",
+          with_receipt: bool = True) -> list[dict]:
+    """The outbox rows (as values) of one message to each channel of each department."""
+    rows: list[dict] = []
+    local_now = profile.calendar.local(now)
     for dept_id in dict.fromkeys(departments):
         department = profile.departments.get(dept_id)
         if department is None:
@@ -150,22 +183,36 @@ def enqueue(session: Session, profile: Profile, settings: RouterSettings, case: 
             receipt_url = f"{settings.console_base_url.rstrip('/')}/receipts/{token}"
         subject, text, body_html, payload = render(profile, case, item, clocks, purpose, department, note,
                                                    receipt_url, now)
-        local_now = profile.calendar.local(now)
         due = not_before(profile, department, case.grade, now)
-        channels = list(department.channels) or [{"kind": "none"}]
-        for index, channel in enumerate(channels):
+        for index, channel in enumerate(department.channels or ({"kind": "none"},)):
             kind = channel["kind"]
-            values = {
+            rows.append({
                 "case_id": case.id, "dedupe_key": f"{base_key}:{index}", "purpose": purpose,
-                "department_id": dept_id, "channel_kind": kind, "channel": _target(channel, department, local_now)
-                if kind != "none" else {"kind": "none"},
+                "department_id": dept_id, "channel_kind": kind,
+                "channel": _target(channel, department, local_now) if kind != "none" else {"kind": "none"},
                 "subject": subject, "body_text": text, "body_html": body_html, "payload": payload,
                 "status": "pending" if kind != "none" else "undeliverable", "attempts": 0,
                 "next_attempt_at": due, "created_at": now,
                 "last_error": None if kind != "none" else f"{department.name} 未配置任何通知渠道",
-            }
-            stmt = insert_for(session, NotificationRow).values(**values).on_conflict_do_nothing(
-                index_elements=[NotificationRow.dedupe_key])
-            result = session.execute(stmt)
-            added += result.rowcount or 0
-    return added
+            })
+    return rows
+
+
+def insert(session: Session, rows: list[dict]) -> int:
+    """Insert outbox rows in one statement; a row whose dedupe key exists is skipped (replays)."""
+    if not rows:
+        return 0
+    stmt = insert_for(session, NotificationRow).on_conflict_do_nothing(index_elements=[NotificationRow.dedupe_key])
+    return session.connection().execute(stmt, rows).rowcount or 0
+
+
+def enqueue(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, *, purpose: str,
+            departments: Iterable[str], discriminator: str, now: datetime, note: str = "",
+            with_receipt: bool = True) -> int:
+    """Queue one message per channel of each department; returns how many rows were new."""
+    item = session.get(ItemRow, case.item_id)
+    assert item is not None, "a case always has its item"
+    clocks = list(session.scalars(select(CaseClockRow).where(
+        CaseClockRow.case_id == case.id, CaseClockRow.status == "running").order_by(CaseClockRow.due_at)))
+    return insert(session, build(profile, settings, case, item, clocks, purpose=purpose, departments=departments,
+                                 discriminator=discriminator, now=now, note=note, with_receipt=with_receipt))

@@ -25,11 +25,10 @@ from core.settings import redacted
 from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
 from policies import profile_dir
 from router import cases, clocks, policy
-from router.delivery import Delivery
+from router.delivery import Delivery, RateLimiter
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
-from store.items import upsert_scored
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +95,10 @@ class RouterProcessor:
         outcomes: list[tuple[Record, int, str]] = []
         try:
             with self._sessions() as session, session.begin():
-                for record, scored in decoded:
-                    upsert_scored(session, scored)
-                    case, outcome = cases.open_or_update(session, profile, self.settings, scored, now)
-                    outcomes.append((record, case.id, outcome))
+                cases.upsert_items(session, [scored for _, scored in decoded])
+                opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in decoded], now)
+                outcomes = [(record, case.id, outcome) for (record, _), (case, outcome) in zip(decoded, opened,
+                                                                                              strict=True)]
         except SQLAlchemyError as exc:
             raise RetryLater(f"store: {type(exc).__name__}: {exc}") from exc
         for record, case_id, outcome in outcomes:
@@ -151,9 +150,11 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     runner = StageRunner("router", settings.kafka, topics.SCORED.name, processor, group_id=group_id)
     if install_signals:
         runner.install_signal_handlers()
-    delivery = Delivery(factory, settings, holder)
+    limiter = RateLimiter(dict(settings.rate_per_minute))
+    deliveries = [Delivery(factory, settings, holder, limiter=limiter) for _ in range(settings.delivery_workers)]
     workers = [
-        threading.Thread(target=delivery.run, args=(stop,), name="router-delivery", daemon=True),
+        *(threading.Thread(target=d.run, args=(stop,), name=f"router-delivery-{n}", daemon=True)
+          for n, d in enumerate(deliveries)),
         threading.Thread(target=tick_loop, args=(factory, settings, holder, stop), name="router-clocks", daemon=True),
     ]
     for worker in workers:
@@ -171,6 +172,8 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
         stop.set()
         for worker in workers:
             worker.join(timeout=max(30.0, settings.delivery_timeout_s * 2))
-        delivery.close()
+        for delivery in deliveries:
+            delivery.close()
         engine.dispose()
-        log.info("router stopped: delivered %d, failed attempts %d", delivery.sent, delivery.failed)
+        log.info("router stopped: delivered %d, failed attempts %d", sum(d.sent for d in deliveries),
+                 sum(d.failed for d in deliveries))

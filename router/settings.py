@@ -43,12 +43,16 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     delivery_lease_s: float = 60.0
     delivery_poll_s: float = 1.0
     delivery_batch: int = 50
+    # Delivery threads: a slow robot or SMTP server must not hold up every other message.
+    delivery_workers: int = 4
     # Messages per minute per channel (robots limit senders: 钉钉 20/min, 企业微信 20/min).
     rate_per_minute: dict[str, int] = msgspec.field(default_factory=lambda: dict(DEFAULT_RATES))
     # Seconds between clock ticks (reminders, breaches, escalation).
     tick_s: float = 15.0
 
     def __post_init__(self) -> None:
+        if self.delivery_workers < 1:
+            raise ValueError("delivery_workers must be >= 1")
         if self.delivery_max_attempts < 1:
             raise ValueError("delivery_max_attempts must be >= 1")
         if self.delivery_timeout_s <= 0 or self.delivery_backoff_s <= 0 or self.delivery_lease_s <= 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -69,6 +70,12 @@ def parse_duration(text: object) -> Duration:
     return Duration(minutes=minutes, text=text.strip())
 
 
+@functools.lru_cache(maxsize=4096)
+def _chinese_workday(day: date) -> bool:
+    # Cached: a batch computes the same few weeks of days for every working-day clock.
+    return bool(chinese_calendar.is_workday(day))
+
+
 @dataclass(frozen=True)
 class Calendar:
     """Working days: weekends and Chinese public holidays off, make-up workdays on (chinesecalendar).
@@ -92,7 +99,7 @@ class Calendar:
         if day in self.extra_workdays:
             return True
         try:
-            return bool(chinese_calendar.is_workday(day))
+            return _chinese_workday(day)
         except NotImplementedError:
             if day.year not in self._warned:
                 self._warned.add(day.year)
