@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from console import websessions
+from console import labels_zh, websessions
 from console.db import Store
 from console.roles import ROLE_NAMES, Principal
 from console.settings import ConsoleSettings
@@ -119,6 +119,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
+    env.globals["ZH"] = labels_zh
     env.globals["ROLE_NAMES"] = ROLE_NAMES
     env.globals["urlencode"] = urlencode
     return env

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from console import access, overview
+from console.inbox import SOURCE_KIND_NAMES
 from console.roles import Principal
 from console.web import WebError, console, principal, render
 from core.contracts import utcnow
@@ -27,4 +28,5 @@ async def overview_page(request: Request, who: Who) -> Response:
         data = overview.build(session, who, app.profile, overview.PERIODS[period], utcnow())
     data.sources, data.sources_note = overview.source_health(app.settings.store)
     peak = max([n for _, n in data.trend] + [1])
-    return render(request, "overview.html", who, data=data, period=period, periods=overview.PERIODS, peak=peak)
+    return render(request, "overview.html", who, data=data, period=period, periods=overview.PERIODS, peak=peak,
+                  kind_name=lambda k: SOURCE_KIND_NAMES.get(k, k))
