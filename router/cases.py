@@ -133,7 +133,10 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
         decision = profile.route(labels, now)
         routing = {
             "path": list(decision.path), "lead": decision.lead, "assisting": list(decision.assisting),
-            "copies": list(decision.copies), "reasons": [*([grade_note] if grade_note else []), *decision.reasons],
+            "copies": list(decision.copies),
+            "reasons": [*([grade_note] if grade_note else []), *decision.reasons,
+                        *([f"研判使用的策略为 {scored.profile}，转办按 {profile.name}"]
+                          if scored.profile != profile.name else [])],
             "grade_reasons": list(scored.grade.reasons), "base_topic": scored.topic, "policy": profile.name,
             "silenced": decision.silence is not None,
         }

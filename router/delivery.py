@@ -23,12 +23,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import Failure
-from router import cases
+from router import cases, notify
 from router.channels import CHANNELS, Message, Sent
 from router.policy import Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.case_tables import CaseEventRow, NotificationRow
+from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +184,23 @@ class Delivery:
                     to_status=None, detail={"notification": row.id, "department": row.department_id,
                                             "channel": row.channel_kind, "error": str(result),
                                             "attempts": attempts}))
+                self._tell_desk(session, row, str(result), now)
+
+    def _tell_desk(self, session: Session, row: NotificationRow, error: str, now: datetime) -> None:
+        """An undeliverable message is shown to the desk (unless it was the desk's own notice)."""
+        profile = self._profile()
+        desk = profile.escalation.desk
+        if row.purpose == "undeliverable" or row.department_id == desk:
+            return
+        case = session.get(CaseRow, row.case_id)
+        if case is None:
+            return
+        dept = profile.departments.get(row.department_id)
+        name = dept.name if dept else row.department_id
+        notify.enqueue(session, profile, self._settings, case, purpose="undeliverable", departments=[desk],
+                       discriminator=str(row.id), now=now, with_receipt=False,
+                       note=f"发给{name}的{notify.PURPOSES.get(row.purpose, row.purpose)}（{row.channel_kind}）"
+                            f"无法送达：{error}；请人工转达")
 
     def run(self, stop: threading.Event) -> None:
         """Deliver until ``stop``; a store outage is logged and retried, never fatal."""

@@ -36,6 +36,7 @@ PURPOSES = {
     "remind": "处置时限提醒",
     "breach": "处置超时升级",
     "unacknowledged": "未签收升级",
+    "undeliverable": "通知无法送达",
 }
 
 
@@ -184,6 +185,12 @@ def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemL
         subject, text, body_html, payload = render(profile, case, item, clocks, purpose, department, note,
                                                    receipt_url, now)
         due = not_before(profile, department, case.grade, now)
+        if not department.channels and purpose != "undeliverable" and dept_id != profile.escalation.desk:
+            # Nobody can be reached there: the desk is told at once, to pass it on by hand.
+            rows.extend(build(profile, settings, case, item, clocks, purpose="undeliverable",
+                              departments=[profile.escalation.desk], discriminator=base_key, now=now,
+                              note=f"{department.name} 未配置通知渠道，请人工转达{PURPOSES.get(purpose, purpose)}",
+                              with_receipt=False))
         for index, channel in enumerate(department.channels or ({"kind": "none"},)):
             kind = channel["kind"]
             rows.append({

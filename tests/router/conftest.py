@@ -31,7 +31,8 @@ class Receiver:
     """A real HTTP server; ``script`` says how to answer the next requests, then it answers ``ok``.
 
     Script entries: ``("status", 500)``, ``("sleep", 2.0)`` (answers late: the client times out),
-    ``("garbage",)`` (200 with a non-JSON body), ``("json", {...})``.
+    ``("garbage",)`` (200 with a non-JSON body), ``("json", {...})``; a last element ``"/path"``
+    keeps an entry for requests to that path.
     """
 
     url: str = ""
@@ -41,9 +42,15 @@ class Receiver:
     delay_s: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def next_action(self) -> tuple:
+    def next_action(self, path: str) -> tuple:
+        """The next scripted answer for this path (an entry may end with the path it is meant for)."""
         with self.lock:
-            return self.script.pop(0) if self.script else ("ok",)
+            for index, entry in enumerate(self.script):
+                target = entry[-1] if len(entry) > 1 and isinstance(entry[-1], str) and entry[-1].startswith("/") \
+                    else None
+                if target is None or target == path:
+                    return self.script.pop(index)
+            return ("ok",)
 
     def record(self, request: Request) -> None:
         with self.lock:
@@ -67,7 +74,7 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
-            action = receiver.next_action()
+            action = receiver.next_action(self.path)
             if action[0] == "sleep":
                 time.sleep(action[1])
             elif receiver.delay_s:

@@ -81,7 +81,7 @@ def test_undeliverable_is_kept_and_shown(setup: tuple, receiver: Receiver, store
     service = CaseService(store_settings, profile, settings)
     case_id = service.list()[0].id
     service.transfer(case_id, "silent", "测试无渠道单位", "王科长")  # a department without channels
-    receiver.script = [("status", 400)]  # a refused request is not retried
+    receiver.script = [("status", 400, "/housing")]  # a refused request is not retried
     delivery = Delivery(factory, settings, lambda: profile)
     try:
         _drain(delivery, store_settings)
@@ -95,6 +95,12 @@ def test_undeliverable_is_kept_and_shown(setup: tuple, receiver: Receiver, store
     assert {u["department"] for u in result["undeliverable_recent"]} >= {"silent"}
     events = [e for e in service.show(case_id).events if e.action == "undeliverable"]
     assert len(events) == 1 and "HTTP 400" in events[0].detail["error"]
+    # The desk is told of both, to pass them on by hand.
+    notices = [r for r in _rows(store_settings) if r.purpose == "undeliverable"]
+    assert [(r.department_id, r.status) for r in notices] == [("desk", "sent")] * 2
+    texts = sorted(r.json()["note"] for r in receiver.requests if r.path == "/desk")
+    assert "无渠道单位 未配置通知渠道" in texts[-1] or "无渠道单位 未配置通知渠道" in texts[0]
+    assert any("HTTP 400" in t and "请人工转达" in t for t in texts)
 
 
 def test_retries_stop_after_max_attempts(setup: tuple, receiver: Receiver, store_settings: StoreSettings) -> None:
@@ -109,9 +115,12 @@ def test_retries_stop_after_max_attempts(setup: tuple, receiver: Receiver, store
         _drain(delivery, store_settings)
     finally:
         delivery.close()
-    rows = _rows(store_settings)
+    rows = [r for r in _rows(store_settings) if r.purpose != "undeliverable"]
     assert [(r.status, r.attempts) for r in rows] == [("undeliverable", 3)] * 2
     assert "HTTP 500" in (rows[0].last_error or "")
+    # The desk's notices of the two failures met the same failing receiver: kept, never looping.
+    notices = [r for r in _rows(store_settings) if r.purpose == "undeliverable"]
+    assert len(notices) == 2 and all(r.department_id == "desk" for r in notices)
 
 
 def test_crashed_worker_lease_runs_out_and_row_goes_once(setup: tuple, receiver: Receiver,
