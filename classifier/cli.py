@@ -185,7 +185,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     if other is not None and other.version == model.version:
         other = None
-    summary = evaluate(config, resolve_root(config, args.data_root), model, other, Path(args.out))
+    from classifier.labels import labels_loader
+
+    summary = evaluate(config, resolve_root(config, args.data_root), model, other, Path(args.out),
+                       labels_loader(settings.store))
     print(json.dumps(summary, ensure_ascii=False, indent=1))
     print(f"评估报告: {args.out}", file=sys.stderr)
     return 0

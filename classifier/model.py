@@ -11,22 +11,29 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from classifier.text import MAX_CHARS, char_ngrams
-from classifier.tokens import add_words, word_features
+from classifier.tokens import WORD_PREFIX, add_words, word_features
 
 FORMAT = "yuqing-linear/1"
 MODEL_FILE = "model.npz"
 META_FILE = "model.json"
 VOCAB_FILE = "vocab.json"
 FILES = (MODEL_FILE, META_FILE, VOCAB_FILE)
+
+
+def _char_key(term: str) -> int:
+    key = 0
+    for ch in term:
+        key = (key << 21) | ord(ch)
+    return key
 
 
 def _char_and_words(doc: str) -> list[str]:
@@ -105,35 +112,89 @@ class LinearModel:
         # Words the trainer's tokenizer knew must be known when scoring, or tokens differ.
         add_words(self.user_words)
         self._analyze = ANALYZERS[self.analyzer]
+        self._words = self.analyzer != "char13"
+        char_terms = [(j, t) for j, t in enumerate(self.vocabulary)
+                      if not t.startswith(WORD_PREFIX) and 2 <= len(t) <= 3 and "\x00" not in t]
+        self._unigram_ids = np.full(0x110000, -1, dtype=np.int32)
+        for j, t in enumerate(self.vocabulary):
+            if len(t) == 1 and t != "\x00":
+                self._unigram_ids[ord(t)] = j
+        keys = np.array([_char_key(t) for _, t in char_terms], dtype=np.uint64)
+        order = np.argsort(keys)
+        self._char_keys = keys[order]
+        self._char_ids = np.array([j for j, _ in char_terms], dtype=np.int64)[order]
+        self._is_word = np.fromiter((t.startswith(WORD_PREFIX) for t in self.vocabulary), dtype=np.int64,
+                                    count=len(self.vocabulary))
 
     @property
     def n_features(self) -> int:
         return len(self.vocabulary)
 
     # -- features -----------------------------------------------------------------------------
+    def _char_features(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, feature) of every known char 1-3-gram of the batch, computed on code points.
+
+        An n-gram is the integer ``c0 << 42 | c1 << 21 | c2`` (code points fit in 21 bits), looked up
+        by binary search in the sorted keys of the vocabulary: the whole batch at numpy speed, no
+        Python string per n-gram. Documents are joined by NUL, which no n-gram may contain.
+        """
+        codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
+        zero = codes == 0
+        doc_of = np.cumsum(zero) - zero
+        # Unigrams: a direct table over all code points.
+        uni = self._unigram_ids[codes]
+        ok = uni >= 0
+        rows, feats = [doc_of[ok]], [uni[ok].astype(np.int64)]
+        wide = codes.astype(np.uint64)
+        nz = ~zero
+        grams = []
+        if len(codes) > 1:
+            ok = nz[:-1] & nz[1:]
+            grams.append((((wide[:-1] << 21) | wide[1:])[ok], doc_of[:-1][ok]))
+        if len(codes) > 2:
+            ok = nz[:-2] & nz[1:-1] & nz[2:]
+            grams.append((((wide[:-2] << 42) | (wide[1:-1] << 21) | wide[2:])[ok], doc_of[:-2][ok]))
+        if grams and len(self._char_keys):
+            keys = np.concatenate([k for k, _ in grams])
+            pos = np.minimum(np.searchsorted(self._char_keys, keys), len(self._char_keys) - 1)
+            hit = self._char_keys[pos] == keys
+            rows.append(np.concatenate([r for _, r in grams])[hit])
+            feats.append(self._char_ids[pos[hit]])
+        return np.concatenate(rows).astype(np.int64), np.concatenate(feats)
+
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
-        """TF-IDF rows exactly as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them."""
-        index = self._index
-        analyze = self._analyze
-        indptr = [0]
-        indices: list[int] = []
-        counts: list[int] = []
-        for doc in docs:
-            for gram, n in Counter(analyze(doc)).items():
-                j = index.get(gram)
-                if j is not None:
-                    indices.append(j)
-                    counts.append(n)
-            indptr.append(len(indices))
-        idx = np.asarray(indices, dtype=np.int32)
-        data = (1.0 + np.log(np.asarray(counts, dtype=np.float32))) * self.idf[idx]
-        ptr = np.asarray(indptr, dtype=np.int64)
+        """TF-IDF rows as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them, with the char
+        block and the word block each normalised to unit length."""
+        docs = [d.replace("\x00", "") for d in docs]
+        n_features = self.n_features
+        rows, feats = self._char_features(docs)
+        if self._words:
+            get = self._index.get
+            word_rows, word_feats = [], []
+            for row, doc in enumerate(docs):
+                grams = word_features(doc)
+                ids = np.fromiter(map(get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+                ids = ids[ids >= 0]
+                word_feats.append(ids)
+                word_rows.append(np.full(len(ids), row, dtype=np.int64))
+            rows = np.concatenate([rows, *word_rows])
+            feats = np.concatenate([feats, *word_feats])
+        # Counting (document, feature) pairs: COO → CSR sums the duplicates in C.
+        counted = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
+                                    shape=(len(docs), n_features))
+        counted.sum_duplicates()
+        indices, counts, indptr = counted.indices, counted.data, counted.indptr
+        idx = indices.astype(np.int32)
+        data = (1.0 + np.log(counts)) * self.idf[idx]
+        ptr = indptr.astype(np.int64)
         lengths = np.diff(ptr)
-        rows = np.repeat(np.arange(len(docs)), lengths)
-        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(docs)))
-        # An empty row (nothing known in the text) stays all zeros.
+        # Each block (char n-grams, words) is scaled to unit length on its own, so the few word
+        # features are not drowned by the many char n-grams (worth ~1 point on THUCNews).
+        groups = np.repeat(np.arange(len(docs)) * 2, lengths) + self._is_word[idx]
+        norms = np.sqrt(np.bincount(groups, weights=data * data, minlength=2 * len(docs)))
+        # An empty block (nothing known in the text) stays all zeros.
         norms[norms == 0] = 1.0
-        data = data / norms[rows]
+        data = data / norms[groups]
         return sparse.csr_matrix((data.astype(np.float32), idx, ptr), shape=(len(docs), self.n_features))
 
     def scores(self, x: sparse.csr_matrix) -> np.ndarray:

@@ -11,7 +11,7 @@ from datetime import datetime
 import numpy as np
 
 from classifier.grading import Features, GradingRules
-from classifier.lexicon import COMPLAINT_CUE, COMPLAINT_CUES, EMERGENCY_CUE, weak_topic
+from classifier.lexicon import COMPLAINT_CUE, COMPLAINT_CUES, EMERGENCY_CUE, SIGNAL_TOPICS, weak_topic
 from classifier.registry import LoadedModel
 from classifier.relevance import RelevanceScorer
 from classifier.text import clean, prepare
@@ -101,19 +101,20 @@ class Scorer:
             regions = tuple(r for r in (item.source.region, *item.region_hints) if r)
             rel, rel_reasons = self.relevance.score(
                 title, text, regions, None if learned is None else float(learned[i]))
+            joined = f"{title}。{text}"
+            signals = self.rules.find_signals(joined)
+            neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals),
+                                       _COMPLAINT.search(joined) is not None)
             topic, topic_prob = OTHER, 0.0
             if self._topics:
                 row = topic_p[i]
-                hint = weak_topic(title, text)
+                hint = weak_topic(title, text, min_score=1.0) or next(
+                    (SIGNAL_TOPICS[name] for name in signals if name in SIGNAL_TOPICS), None)
                 if hint in self._topics:
                     row = (1.0 - LEXICON_TOPIC_WEIGHT) * row
                     row[self._topics.index(hint)] += LEXICON_TOPIC_WEIGHT
                 best = int(np.argmax(row))
                 topic, topic_prob = self._topics[best], float(row[best])
-            joined = f"{title}。{text}"
-            signals = self.rules.find_signals(joined)
-            neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals),
-                                       _COMPLAINT.search(joined) is not None)
             e = item.engagement
             features = Features(
                 tier=item.source.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,

@@ -18,7 +18,8 @@ from pathlib import Path
 import rjieba
 
 log = logging.getLogger(__name__)
-WORD_PREFIX = "w:"
+# NUL never occurs in prepared text, so a word feature can never equal a char n-gram.
+WORD_PREFIX = "\x00"
 # jieba gives user words without a frequency a frequency high enough to be cut as one word.
 USER_FREQ = 100_000
 _lock = threading.Lock()
