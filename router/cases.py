@@ -481,6 +481,7 @@ class CaseService:
             case.status, case.updated_at = to_status, now
             case.version += 1
             session.flush()
+            clocks.restart_acknowledgement(session, profile, case, now)
             notify.enqueue(session, profile, self._settings, case, purpose="transfer",
                            discriminator=f"{old}>{to_department}.{case.version}", departments=[to_department],
                            now=now, note=f"由 {self._name(old)} 转办：{reason}")

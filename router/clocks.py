@@ -62,6 +62,16 @@ def open_clocks(session: Session, profile: Profile, case: CaseRow, grade: str, s
     return [r["clock_id"] for r in rows]
 
 
+def restart_acknowledgement(session: Session, profile: Profile, case: CaseRow, now: datetime) -> list[str]:
+    """After a 转办 the new lead must sign: the grade's 签收 clocks run again, from now."""
+    rows = [r for r in clock_values(profile, case.id, case.grade, now) if r["stop_on"] == "已签收"]
+    for row in rows:
+        # A new id per transfer (the case's version) keeps every earlier clock in the record.
+        row["clock_id"] = f"{row['clock_id']}#{case.version}"
+    insert(session, rows)
+    return [r["clock_id"] for r in rows]
+
+
 def stop_for_status(session: Session, case: CaseRow, status: str, now: datetime) -> list[str]:
     """Meet the running clocks a status stops (a later status meets earlier stops too)."""
     reached = CASE_STATUSES.index(status)
@@ -104,7 +114,8 @@ def tick(session: Session, profile: Profile, settings: RouterSettings, now: date
         claimed = session.execute(update(CaseClockRow).where(
             CaseClockRow.id == clock.id, CaseClockRow.reminders_sent == sent, CaseClockRow.status == "running").values(
             reminders_sent=sent + 1,
-            remind_at=_remind_at(specs.get(clock.clock_id), utc(clock.due_at), utc(clock.started_at), sent + 1),
+            remind_at=_remind_at(specs.get(clock.clock_id.partition("#")[0]), utc(clock.due_at), utc(clock.started_at),
+                                 sent + 1),
         ).execution_options(synchronize_session=False)).rowcount
         if not claimed:
             continue
@@ -127,7 +138,7 @@ def tick(session: Session, profile: Profile, settings: RouterSettings, now: date
             continue
         case = session.get(CaseRow, clock.case_id)
         assert case is not None
-        spec = specs.get(clock.clock_id)
+        spec = specs.get(clock.clock_id.partition("#")[0])
         targets = [profile.resolve_target(t) for t in (spec.escalate_to if spec else ("desk", "leader"))]
         purpose = "unacknowledged" if clock.stop_on == "已签收" else "breach"
         note = f"{clock.name} 已于 {profile.calendar.local(clock.due_at):%Y-%m-%d %H:%M} 超时"

@@ -98,3 +98,7 @@ def test_unacknowledged_chain_escalates_until_signed(store_settings: StoreSettin
     states = {c.clock_id: c.status for c in detail.clocks}
     assert states["ack-1"] == "breached" and states["ack-2"] == "met"
     assert states["facts"] == "breached"  # … but the 1 h facts deadline has run out
+    # 转办: the new lead's 签收 chain starts again from the transfer.
+    service.transfer(detail.case.id, "petition", "属信访事项", "公安局值班员")
+    running = {c.clock_id for c in service.show(detail.case.id).clocks if c.status == "running"}
+    assert {c.partition("#")[0] for c in running if "#" in c} == {"ack-1", "ack-2"}
