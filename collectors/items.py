@@ -16,6 +16,7 @@ import msgspec
 from collectors.kinds.base import Candidate
 from collectors.sources import SourceSpec
 from collectors.state import Seen, Staged
+from collectors.textnorm import simplified
 from collectors.urls import canonical
 from core.contracts import RawItem, decode, encode, item_id_for, to_builtins
 
@@ -44,8 +45,10 @@ def build(spec: SourceSpec, candidate: Candidate, fetched_at: datetime) -> RawIt
     source = spec.source
     if candidate.tier is not None and candidate.tier != source.tier:
         source = msgspec.structs.replace(source, tier=candidate.tier)
+    simple = simplified(candidate.text)
     return RawItem(
         id=item_id_for(url), source=source, url=url, title=candidate.title[:1000], text=candidate.text,
+        text_simplified=simple if simple != candidate.text else None,
         author=candidate.author[:256] if candidate.author else None, published_at=candidate.published_at,
         fetched_at=fetched_at, engagement=candidate.engagement, region_hints=candidate.region_hints,
         parent_id=item_id(candidate.parent_url) if candidate.parent_url else None)

@@ -55,6 +55,8 @@ class RawItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     url: str
     title: str
     text: str
+    # The text in simplified characters (OpenCC t2s) for the classifier; None when ``text`` already is.
+    text_simplified: str | None = None
     author: str | None = None
     published_at: datetime | None = None
     fetched_at: datetime

@@ -78,6 +78,12 @@ class Server:
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
+    def handle(self, path: str, handler: Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]],
+               delay_s: float = 0.0) -> str:
+        """Answer ``path`` by calling ``handler`` per request."""
+        self.routes[path] = Route(handler=handler, delay_s=delay_s)
+        return self.url(path)
+
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 

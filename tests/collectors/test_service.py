@@ -85,8 +85,6 @@ def _news_site(http_server, sid: str, count: int, on_article=None) -> str:
     links = "".join(f"<li><a href='/{sid}/a{n}.html'>文章{n}</a></li>" for n in range(count))
     http_server.add("/list.html", f"<html><body><ul class='l'>{links}</ul></body></html>",
                     content_type="text/html; charset=utf-8")
-    from conftest import Route  # type: ignore[import-not-found]
-
     for n in range(count):
         body = ARTICLE.format(title=f"施工噪音扰民问题{n}", n=n).encode()
 
@@ -95,7 +93,7 @@ def _news_site(http_server, sid: str, count: int, on_article=None) -> str:
                 on_article()
             return 200, {"Content-Type": "text/html; charset=utf-8"}, body
 
-        http_server.routes[f"/{sid}/a{n}.html"] = Route(handler=handler, delay_s=0.02)
+        http_server.handle(f"/{sid}/a{n}.html", handler, delay_s=0.02)
     return http_server.url("/list.html")
 
 

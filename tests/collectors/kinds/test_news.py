@@ -57,3 +57,4 @@ def test_gb2312_article_with_lying_meta(http_server, sqlite_settings, settings_f
     [item] = polled.publisher.items
     assert item.title == "县城管局回应占道经营问题"
     assert "专项整治" in item.text and item.published_at is not None and item.published_at.year == 2024
+    assert item.text_simplified is None  # already simplified: no second copy on the wire

@@ -29,6 +29,8 @@ def test_recorded_big5_feed_over_http(http_server, fixtures: Path, sqlite_settin
     assert polled.outcome.found == 7 and len(polled.publisher.items) == 7
     first = polled.publisher.items[0]
     assert first.title == "新年快樂" and first.source.id == "t-src"
+    # Traditional text is kept as written, with the simplified form beside it for the classifier.
+    assert any(i.text_simplified and i.text_simplified != i.text for i in polled.publisher.items)
     assert all(i.revision == 0 and i.id and i.url.startswith("http") for i in polled.publisher.items)
 
 
@@ -101,9 +103,7 @@ def test_redirect_loop_and_429_retry_after(http_server, sqlite_settings, setting
             return 429, {"Retry-After": "1"}, b"slow down"
         return 200, {"Content-Type": "application/xml"}, FEED.format(base="http://x.cn").encode()
 
-    from conftest import Route  # type: ignore[import-not-found]
-
-    http_server.routes["/limited.xml"] = Route(handler=limited)
+    http_server.handle("/limited.xml", limited)
     polled = collect(settings, source_of({"kind": "rss", "url": http_server.url("/limited.xml")}))
     assert polled.outcome.failure is None and calls["n"] == 2
     assert len(polled.publisher.items) == 2
