@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from console import access
 from console.inbox import TIER_NAMES
+from console.incidents_view import incident_for_case
 from console.roles import Principal
 from router.policy import Profile
 from router.timeutil import utc
@@ -175,6 +176,11 @@ class ReportBuilder:
         case, item = self._case(case_id)
         reposts = self._reposts(item)
         links = [item.url, *[f"{r.source_name}：{r.url}" for r in reposts]]
+        incident = incident_for_case(self.session, case)
+        if incident is not None:
+            # The incident groups reposts and follow-ups by content, not only by the same title.
+            links = [item.url, *dict.fromkeys(f"{t.source}：{t.url}" for t in incident.timeline
+                                              if t.item_id != item.id)]
         views = sum(v for v in [item.views, *[r.views for r in reposts]] if v is not None)
         replies = sum(v for v in [item.replies, *[r.replies for r in reposts]] if v is not None)
         events = self._events(case)
@@ -183,7 +189,7 @@ class ReportBuilder:
         measures = (f"主办单位：{self.dept(case.department_id)}" + (f"；会办单位：{assisting}" if assisting else "")
                     + (f"；已回应：{'；'.join(responses)}" if responses else "；" + TO_FILL))
         impact = (f"{TIER_NAMES.get(item.source_tier, item.source_tier)}“{item.source_name}”发布，"
-                  f"转载 {len(reposts)} 处，点击 {_num(item.views)}，回帖 {_num(item.replies)}，"
+                  f"转载 {len(links) - 1} 处，点击 {_num(item.views)}，回帖 {_num(item.replies)}，"
                   f"转发 {_num(item.reposts)}。{TO_FILL}")
         values = {
             "media": item.source_name, "title": item.title, "summary": item.text[:400].strip(),

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from console import access, inbox
 from console.access import AccessDenied
+from console.incidents_view import incident_for_case
 from console.roles import HANDLER, Principal
 from console.web import WebError, checked_form, console, principal, redirect, render
 from core.contracts import utcnow
@@ -76,10 +77,12 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
         review = session.scalars(select(CaseEventRow).where(
             CaseEventRow.case_id == case.id, CaseEventRow.to_status == "办结", CaseEventRow.action == "status")
             .order_by(CaseEventRow.id.desc())).first()
+        incident = incident_for_case(session, case)
     detail = app.cases.show(case_id)
     routing = detail.case.routing or {}
     is_lead = who.role != HANDLER or case.department_id == who.department_id
     return {"detail": detail, "case": detail.case, "item": item, "routing": routing, "is_lead": is_lead,
+            "incident": incident,
             "review": (review.detail or {}).get("summary", "") if review else "",
             "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
             "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}

@@ -238,3 +238,32 @@ def test_case_list_exports(env, client: TestClient) -> None:  # type: ignore[no-
 
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None and sheet.max_row == 5
+
+
+def test_case_page_shows_the_incident_timeline(env, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    service = pytest.importorskip("incidents.service",
+                                  reason="incidents is not importable here (not yet in pyproject packages)")
+    from console_seed import scored
+
+    from core.contracts import utcnow
+    from store.db import make_engine, sessions
+    from store.items import upsert_scored
+
+    text = "灵山县某小区地面突然塌陷，多辆汽车陷入坑中，住户担心房屋安全，要求有关部门尽快查明原因。"
+    first = scored("c-county", topic="住房", grade="特别重大", region="450721", title="灵山县某小区地面塌陷",
+                   text=text, tier="central", source="中央媒体网")
+    repost = scored("c-county-repost", topic="住房", grade="特别重大", region="450721",
+                    title="灵山县某小区地面塌陷", text=text, tier="portal", source="门户网站转载")
+    engine = make_engine(env.store)
+    try:
+        with sessions(engine)() as session, session.begin():
+            upsert_scored(session, repost)
+            for one in (first, repost):
+                service.assign(session, one, utcnow())
+    finally:
+        engine.dispose()
+    login(client, "desk")
+    page = client.get(f"/cases/{env.cases['county']}").text
+    assert "舆情事件：" in page and "门户网站转载" in page
