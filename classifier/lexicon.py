@@ -130,6 +130,17 @@ def _terms_in(text: str) -> set[str]:
     return found
 
 
+def topics_named(text: str) -> set[str]:
+    """The topics whose seed terms occur in ``text``."""
+    return {topic for term in _terms_in(text) for topic in _TOPICS_OF[term]}
+
+
+# Topics the model may only give when one of their seed terms is in the text: for a city
+# government 涉外 means foreigners, foreign firms or visas here, not world news (which fills the
+# public topic sets and would otherwise make every explosion abroad-sounding 涉外).
+NEEDS_TERM: frozenset[str] = frozenset({"涉外"})
+
+
 def weak_topic(title: str, text: str, min_score: float = 2.0) -> str | None:
     """The topic whose seed terms clearly dominate a message (title hits count double), else None.
 

@@ -13,14 +13,14 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from classifier.text import MAX_CHARS, char_ngrams
-from classifier.tokens import WORD_PREFIX, add_words, word_features
+from classifier.tokens import WORD_PREFIX, add_words, cut, word_features
 
 FORMAT = "yuqing-linear/1"
 MODEL_FILE = "model.npz"
@@ -123,6 +123,15 @@ class LinearModel:
         order = np.argsort(keys)
         self._char_keys = keys[order]
         self._char_ids = np.array([j for j, _ in char_terms], dtype=np.int64)[order]
+        self._word_unigrams: dict[str, int] = {}
+        self._word_bigrams: dict[tuple[str, str], int] = {}
+        for j, t in enumerate(self.vocabulary):
+            if t.startswith(WORD_PREFIX):
+                a, space, b = t[len(WORD_PREFIX):].partition(" ")
+                if space:
+                    self._word_bigrams[(a, b)] = j
+                else:
+                    self._word_unigrams[a] = j
         self._is_word = np.fromiter((t.startswith(WORD_PREFIX) for t in self.vocabulary), dtype=np.int64,
                                     count=len(self.vocabulary))
 
@@ -169,11 +178,17 @@ class LinearModel:
         n_features = self.n_features
         rows, feats = self._char_features(docs)
         if self._words:
-            get = self._index.get
+            uni_get, bi_get = self._word_unigrams.get, self._word_bigrams.get
             word_rows, word_feats = [], []
             for row, doc in enumerate(docs):
-                grams = word_features(doc)
-                ids = np.fromiter(map(get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+                # Same features as tokens.word_features, looked up without building prefixed strings.
+                # Prepared text has no whitespace but single spaces (clean() collapses the rest).
+                words = [w for w in cut(doc) if w != " "]
+                ids = np.fromiter(map(uni_get, words, repeat(-1)), dtype=np.int64, count=len(words))
+                if len(words) > 1:
+                    pairs = np.fromiter(map(bi_get, pairwise(words), repeat(-1)),
+                                        dtype=np.int64, count=len(words) - 1)
+                    ids = np.concatenate([ids, pairs])
                 ids = ids[ids >= 0]
                 word_feats.append(ids)
                 word_rows.append(np.full(len(ids), row, dtype=np.int64))

@@ -11,7 +11,15 @@ from datetime import datetime
 import numpy as np
 
 from classifier.grading import Features, GradingRules
-from classifier.lexicon import COMPLAINT_CUE, COMPLAINT_CUES, EMERGENCY_CUE, SIGNAL_TOPICS, weak_topic
+from classifier.lexicon import (
+    COMPLAINT_CUE,
+    COMPLAINT_CUES,
+    EMERGENCY_CUE,
+    NEEDS_TERM,
+    SIGNAL_TOPICS,
+    topics_named,
+    weak_topic,
+)
 from classifier.registry import LoadedModel
 from classifier.relevance import RelevanceScorer
 from classifier.text import clean, prepare
@@ -107,7 +115,14 @@ class Scorer:
                                        _COMPLAINT.search(joined) is not None)
             topic, topic_prob = OTHER, 0.0
             if self._topics:
-                row = topic_p[i]
+                row = topic_p[i].copy()
+                gated = [j for j, t in enumerate(self._topics) if t in NEEDS_TERM]
+                if gated:
+                    named = topics_named(joined)
+                    for j in gated:
+                        if self._topics[j] not in named:
+                            row[j] = 0.0
+                    row /= max(row.sum(), 1e-9)
                 hint = weak_topic(title, text, min_score=1.0) or next(
                     (SIGNAL_TOPICS[name] for name in signals if name in SIGNAL_TOPICS), None)
                 if hint in self._topics:

@@ -12,6 +12,7 @@ import logging
 import platform
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
@@ -201,12 +202,17 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
     progress = Progress(steps + 1, config.name)
     head_data: dict[str, tuple[Examples, Examples, dict[str, Examples]]] = {}
     sources: dict[str, list[dict[str, Any]]] = {}
+    skipped: dict[str, str] = {}
     for name, spec in config.heads.items():
         examples = Examples()
         for ds in spec.datasets:
             examples.extend(load_dataset(ds, data_root, seed, max_chars, labels_loader))
-        if len(set(examples.labels)) < 2:
-            raise ConfigError(f"head {name}: the training data has fewer than two labels")
+        counts = Counter(examples.labels)
+        if len(counts) < 2 or min(counts.values()) < config.cv_folds + 2:
+            # An office's relevance head (or any labels-only head) waits until the cases exist.
+            skipped[name] = f"too few examples per label ({dict(counts)}); need two labels, {config.cv_folds + 2} each"
+            progress.step(f"{name}: skipped, {skipped[name]}")
+            continue
         evals = {ds.name: load_dataset(ds, data_root, seed, max_chars, labels_loader) for ds in spec.eval}
         idx = np.arange(len(examples.texts))
         train_idx, dev_idx = train_test_split(idx, test_size=config.holdout, random_state=seed,
@@ -222,6 +228,8 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
         user_words += [line.split()[0] for line in resolve_path(features.user_dict).read_text(
             encoding="utf-8-sig").splitlines() if line.strip()]
     add_words(user_words)
+    if not head_data:
+        raise ConfigError(f"no head has enough training data: {skipped}")
     vectorizer = TfidfVectorizer(analyzer=ANALYZERS[features.analyzer], min_df=features.min_df,
                                  max_features=features.max_features, sublinear_tf=True, dtype=np.float32)
     corpus = [t for train_part, _, _ in head_data.values() for t in train_part.texts]
@@ -237,6 +245,8 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
     results: dict[str, HeadResult] = {}
     column = 0
     for name, spec in config.heads.items():
+        if name not in head_data:
+            continue
         train_part, dev_part, evals = head_data[name]
         x = probe.transform(train_part.texts)
         y = np.array(train_part.labels)
@@ -312,6 +322,7 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
         "seed": seed,
         "heads": {n: {"classes": r.classes, "metrics": r.metrics} for n, r in results.items()},
         "data": sources,
+        "skipped_heads": skipped,
         "features": {"analyzer": features.analyzer, "n_features": len(vocabulary), "sublinear_tf": True},
         "libraries": _libraries(),
         "training_seconds": round(time.monotonic() - started, 1),

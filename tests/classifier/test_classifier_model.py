@@ -11,7 +11,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from classifier.model import ANALYZERS, LinearModel, ModelError
 from classifier.text import clean, prepare
 
-DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区"]
+DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区",
+        prepare("东城区 小区", "停水 三天 了, the water is off   again\n\t东城区小区停水")]
 
 
 def test_transform_matches_sklearn(tiny_trained: tuple[LinearModel, dict]) -> None:
@@ -74,3 +75,17 @@ def test_prepare_caps_length_and_keeps_emoticons_unless_asked() -> None:
     assert len(prepare("", "很" * 1_000_000)) == 600
     assert "[怒]" in prepare("", "气死了[怒]")
     assert "[怒]" not in prepare("", "气死了[怒]", strip_emoticons=True)
+
+
+def test_head_without_enough_labels_is_skipped(tiny_data: Path, tmp_path: Path) -> None:
+    from classifier.train import load_config, train
+
+    (tmp_path / "rel.csv").write_text("text,label\n东城区停水,1\n东城区停电,1\n", encoding="utf-8")
+    text = (tiny_data / "tiny.yaml").read_text(encoding="utf-8") + f"""
+  relevance:
+    datasets:
+      - {{name: few, format: csv, path: {tmp_path}/rel.csv}}
+"""
+    (tmp_path / "cfg.yaml").write_text(text, encoding="utf-8")
+    model, card, _ = train(load_config(tmp_path / "cfg.yaml"), tiny_data)
+    assert "relevance" not in model.heads and "relevance" in card["skipped_heads"]
