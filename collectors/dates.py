@@ -8,7 +8,7 @@ from __future__ import annotations
 import email.utils
 import re
 import time
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
@@ -21,13 +21,13 @@ _DAYWORD = re.compile(r"^(今天|昨天|前天)\s*(\d{1,2}):(\d{2})$")
 _TZ = re.compile(r"([+-])(\d{2}):?(\d{2})$")
 
 
-def plausible(value: datetime | None, now: datetime | None = None) -> datetime | None:
+def plausible(value: datetime | None, now: datetime | None = None, assume: tzinfo = CHINA) -> datetime | None:
     """``value`` if it lies between 1990 and a day from now, else None."""
     if value is None:
         return None
     now = now or datetime.now(UTC)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=CHINA)
+        value = value.replace(tzinfo=assume)
     if value < EARLIEST or value > now + timedelta(days=1):
         return None
     return value
@@ -43,7 +43,8 @@ def from_struct(value: time.struct_time | None) -> datetime | None:
         return None
 
 
-def parse(text: str | None, now: datetime | None = None) -> datetime | None:
+def parse(text: str | None, now: datetime | None = None, assume: tzinfo = CHINA) -> datetime | None:
+    """``assume``: the zone of a time written without one (China time on Chinese pages)."""
     if not text:
         return None
     text = text.strip()
@@ -51,13 +52,13 @@ def parse(text: str | None, now: datetime | None = None) -> datetime | None:
     local_now = now.astimezone(CHINA)
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return plausible(value, now)
+        return plausible(value, now, assume)
     except ValueError:
         pass  # not ISO 8601: try the forms below
     try:
         value = email.utils.parsedate_to_datetime(text)
         if value is not None:
-            return plausible(value, now)
+            return plausible(value, now, assume)
     except (TypeError, ValueError, IndexError):
         pass  # not RFC 2822
     try:
@@ -82,7 +83,7 @@ def parse(text: str | None, now: datetime | None = None) -> datetime | None:
     if found:
         y, mo, d, h, mi, s = (int(g) if g else 0 for g in found.groups())
         tz = _TZ.search(text)
-        value = _safe(y, mo, d, h, mi, s, now)
+        value = _safe(y, mo, d, h, mi, s, now, assume)
         if value is not None and tz:
             sign = 1 if tz.group(1) == "+" else -1
             offset = timezone(sign * timedelta(hours=int(tz.group(2)), minutes=int(tz.group(3))))
@@ -103,8 +104,9 @@ def parse(text: str | None, now: datetime | None = None) -> datetime | None:
     return None
 
 
-def _safe(y: int, mo: int, d: int, h: int, mi: int, s: int, now: datetime) -> datetime | None:
+def _safe(y: int, mo: int, d: int, h: int, mi: int, s: int, now: datetime,
+          assume: tzinfo = CHINA) -> datetime | None:
     try:
-        return plausible(datetime(y, mo, d, h, mi, s, tzinfo=CHINA), now)
+        return plausible(datetime(y, mo, d, h, mi, s, tzinfo=assume), now)
     except ValueError:
         return None

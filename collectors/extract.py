@@ -208,7 +208,7 @@ def html_to_text(fragment: str) -> str:
             img.replace_with(alt)
         else:
             img.decompose()
-    for node in tree.css("script, style"):
+    for node in tree.css("script, style, iframe, object, embed, noscript"):
         node.decompose()
     html = tree.body.html if tree.body else ""
     html = re.sub(r"<(?:br|/?(?:" + "|".join(_BLOCK) + r"))\b[^>]*>", "\n", html or "", flags=re.IGNORECASE)

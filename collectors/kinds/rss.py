@@ -18,9 +18,9 @@ from core.errors import Failure
 
 
 class RssOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    # feedparser_rs is ~25x faster but blanks links to loopback/private addresses (its SSRF guard),
-    # which intranet government sites and the local demo use: opt in per source.
-    backend: Literal["feedparser", "feedparser_rs"] = "feedparser"
+    # lxml: same entries as feedparser (tested on every recorded feed), ~10x faster. feedparser_rs
+    # blanks links to loopback/private addresses (intranet sites, the local demo): opt in only.
+    backend: Literal["lxml", "feedparser", "feedparser_rs"] = "lxml"
 
 
 def entries_to_candidates(ctx: PollContext, feed: feeds.Feed, base_url: str) -> list[Candidate]:
