@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from console.access import cases_with_items
@@ -123,7 +123,7 @@ class InboxPage:
         return max(1, -(-self.total // self.page_size))
 
 
-def filtered(principal: Principal, flt: InboxFilter, now: datetime, tz: Any = None):  # type: ignore[no-untyped-def]
+def filtered(principal: Principal, flt: InboxFilter, now: datetime, tz: Any = None) -> Select:
     """The select of (case, item) rows for the filter, within the person's scope."""
     query = cases_with_items(principal)
     if flt.status == "open":
