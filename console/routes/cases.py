@@ -81,8 +81,11 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
     detail = app.cases.show(case_id)
     routing = detail.case.routing or {}
     is_lead = who.role != HANDLER or case.department_id == who.department_id
+    # An assisting department signs once; its receipt is an event, the case status stays the lead's.
+    signed = any(e.action == "receipt" and (e.detail or {}).get("department") == who.department_id
+                 for e in detail.events)
     return {"detail": detail, "case": detail.case, "item": item, "routing": routing, "is_lead": is_lead,
-            "incident": incident,
+            "incident": incident, "signed": signed,
             "review": (review.detail or {}).get("summary", "") if review else "",
             "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
             "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}

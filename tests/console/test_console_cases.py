@@ -114,6 +114,7 @@ def test_assisting_handler_signs_but_cannot_close(env, client: TestClient) -> No
     assert response.status_code == 200
     assert "receipt" in _events(env, county)
     assert _case(env, county).status == "新建"  # only the lead's receipt moves the case
+    assert 'id="act-ack"' not in client.get(f"/cases/{county}").text  # signed once
     response = _post(client, county, "respond", note="已发布通报")
     assert response.status_code == 403 and "会办单位" in response.text
 
