@@ -23,7 +23,7 @@ _JUNK_ATTR = re.compile(
     r"comment|share|footer|foot\b|related|recommend|breadcrumb|crumb|copyright|sidebar|side-|advert|\bad[s_-]|"
     r"banner|nav|menu|toolbar|social|hot-?news|rank|login|qrcode|erweima|paging|pager",
     re.IGNORECASE)
-_PARA = "p, pre, blockquote, li, td, div, section, article"
+_PARA = "p, pre, blockquote, td, div, section, article"
 _BLOCK = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
           "blockquote", "pre", "ul", "ol", "dd", "dt", "center")
 # "标题-新华网", "标题_腾讯网": a site name glued to the title.

@@ -18,6 +18,8 @@ _PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONES}]*[{_TONES}
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
+_EDGE_SPACES = re.compile(r" ?\n ?")
+_BLANKS = re.compile(r"\n{3,}")
 # Scraper artefacts: a comma doubled or standing before another mark (回復,,推動 / 呢,?).
 _STRAY_COMMA = re.compile(r"[,，](?=[,，。、？！；：?!;])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -58,13 +60,10 @@ def normalise(text: str) -> str:
         text = html.unescape(text)
     text = _CONTROL.sub("", text)
     text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Spaces around line breaks go, and three or more breaks become one blank line.
+    text = _BLANKS.sub("\n\n", _EDGE_SPACES.sub("\n", text))
+    return text.strip()
 
 
 _SPAM_RE = re.compile("|".join(re.escape(w) for w in _SPAM_WORDS), re.IGNORECASE)
