@@ -11,7 +11,6 @@ from console import access, audit, exports, inbox
 from console.roles import Principal
 from console.web import WebError, client_ip, console, principal
 from core.contracts import utcnow
-from store.tables import CaseRow
 
 router = APIRouter()
 Who = Annotated[Principal, Depends(principal)]
@@ -31,8 +30,9 @@ async def export_cases(request: Request, fmt: str, who: Who) -> Response:
     now = utcnow()
     with app.store.sessions() as session, session.begin():
         query = inbox.filtered(who, flt, now, app.profile.calendar.tz)
-        result = session.execute(query.order_by(CaseRow.grade_rank, CaseRow.discovered_at.desc())
-                                 .limit(MAX_EXPORT)).all()
+        chosen = list(session.scalars(inbox.ordered(query).limit(MAX_EXPORT)))
+        result = [pair for start in range(0, len(chosen), 1000)
+                  for pair in inbox.with_items(session, chosen[start:start + 1000])]
         audit.record(session, who.username, "cases_exported", fmt, {"rows": len(result), **flt.query_args()},
                      client_ip(request))
     rows = [[c.id, c.grade, i.title, i.source_name, inbox.TIER_NAMES.get(i.source_tier, i.source_tier),
