@@ -210,7 +210,8 @@ class Delivery:
                 handled = self.run_once(stop)
                 backoff = self._settings.delivery_poll_s
             except SQLAlchemyError as exc:
-                log.warning("delivery: store unavailable (%s), retrying in %.1fs", type(exc).__name__, backoff)
+                log.warning("delivery: store unavailable (%s), retrying in %.1fs", type(exc).__name__, backoff,
+                            extra={"stage": "router"})
                 handled = 0
                 backoff = min(backoff * 2, 30.0)
             if not handled:

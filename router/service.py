@@ -61,10 +61,11 @@ class PolicyHolder:
             fresh = policy.load(self.path)
         except ConfigError as exc:
             self.last_error = str(exc)
-            log.error("policy reload refused, keeping the last valid profile %s: %s", self.current.name, exc)
+            log.error("policy reload refused, keeping the last valid profile %s: %s", self.current.name, exc,
+                      extra={"stage": "router"})
             return False
         self.current, self.last_error = fresh, None
-        log.info("policy %s reloaded from %s", fresh.name, self.path)
+        log.info("policy %s reloaded from %s", fresh.name, self.path, extra={"stage": "router"})
         return True
 
 
@@ -119,9 +120,11 @@ def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, 
             with session_factory() as session, session.begin():
                 counts = clocks.tick(session, holder(), settings, utcnow())
             if counts["reminders"] or counts["breaches"]:
-                log.info("clock tick: %d reminders, %d breaches", counts["reminders"], counts["breaches"])
+                log.info("clock tick: %d reminders, %d breaches", counts["reminders"], counts["breaches"],
+                         extra={"stage": "router"})
         except SQLAlchemyError as exc:
-            log.warning("clock tick: store unavailable (%s); next tick retries", type(exc).__name__)
+            log.warning("clock tick: store unavailable (%s); next tick retries", type(exc).__name__,
+                        extra={"stage": "router"})
         stop.wait(settings.tick_s)
 
 
@@ -142,7 +145,8 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     """
     stop = stop_event or threading.Event()
     holder = PolicyHolder(settings.profile)
-    log.info("router starting with profile %s, settings %s", holder.current.name, safe_settings(settings))
+    log.info("router starting with profile %s, settings %s", holder.current.name, safe_settings(settings),
+             extra={"stage": "router"})
     migrate(settings.store)
     engine = make_engine(settings.store)
     factory = sessions(engine)
@@ -176,4 +180,4 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
             delivery.close()
         engine.dispose()
         log.info("router stopped: delivered %d, failed attempts %d", sum(d.sent for d in deliveries),
-                 sum(d.failed for d in deliveries))
+                 sum(d.failed for d in deliveries), extra={"stage": "router"})

@@ -103,7 +103,8 @@ class Calendar:
         except NotImplementedError:
             if day.year not in self._warned:
                 self._warned.add(day.year)
-                log.warning("chinesecalendar does not know %d: only weekends are skipped", day.year)
+                log.warning("chinesecalendar does not know %d: only weekends are skipped", day.year,
+                            extra={"stage": "router"})
             return day.weekday() < 5
 
     def local(self, moment: datetime) -> datetime:
