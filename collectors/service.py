@@ -12,11 +12,13 @@ same id and revision, which every consumer treats as a no-op).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
 from collectors import health, items, sources
 from collectors.fetch import Fetcher
@@ -31,6 +33,7 @@ from core.errors import Failure
 from store.db import migrate
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Collector:
@@ -43,6 +46,8 @@ class Collector:
         self.publisher = publisher
         self.fetcher = fetcher
         self.stopping = asyncio.Event()
+        # Batches between staging and marking published: shielded from cancellation, awaited on exit.
+        self._inflight: set[asyncio.Task] = set()
 
     async def poll(self, loaded: LoadedSource) -> health.PollOutcome:
         spec = loaded.spec
@@ -54,12 +59,7 @@ class Collector:
         ctx.is_seen = lambda url: asyncio.to_thread(self.store.is_published, spec.id, items.item_id(url))
         try:
             async with asyncio.timeout(self.settings.poll_timeout_s):
-                resent = await self._resend_pending(spec.id)
-                if isinstance(resent, Failure):
-                    outcome.failure = resent
-                else:
-                    outcome.published += resent
-                    await self._run_kind(loaded, ctx, outcome)
+                await self._until_stopped(self._work(loaded, ctx, outcome), outcome)
         except TimeoutError:
             outcome.failure = Failure(f"采集超时 (poll took longer than {self.settings.poll_timeout_s:.0f}s)",
                                       retry=True)
@@ -78,6 +78,41 @@ class Collector:
             await self._record(loaded, outcome)
         return outcome
 
+    async def _work(self, loaded: LoadedSource, ctx: PollContext, outcome: health.PollOutcome) -> None:
+        resent = await self._resend_pending(loaded.spec.id)
+        if isinstance(resent, Failure):
+            outcome.failure = resent
+            return
+        outcome.published += resent
+        await self._run_kind(loaded, ctx, outcome)
+
+    async def _until_stopped(self, work: Coroutine[Any, Any, None], outcome: health.PollOutcome) -> None:
+        """Run a poll, but give it up at shutdown: a fetch in flight is cancelled, a batch being
+        published is not (it is shielded and finishes)."""
+        task = asyncio.ensure_future(work)
+        stop = asyncio.ensure_future(self.stopping.wait())
+        try:
+            done, _ = await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stop.cancel()
+        if task in done:
+            task.result()
+            return
+        outcome.interrupted = True
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    async def drain(self) -> None:
+        if self._inflight:
+            await asyncio.gather(*self._inflight, return_exceptions=True)
+
+    async def _shielded(self, work: Coroutine[Any, Any, T]) -> T:
+        task = asyncio.ensure_future(work)
+        self._inflight.add(task)
+        task.add_done_callback(self._inflight.discard)
+        return await asyncio.shield(task)
+
     async def _run_kind(self, loaded: LoadedSource, ctx: PollContext, outcome: health.PollOutcome) -> None:
         kind = REGISTRY[loaded.spec.kind]
         batch: list[Candidate] = []
@@ -93,13 +128,13 @@ class Collector:
             guids.add(key)
             batch.append(candidate)
             if len(batch) >= self.settings.publish_batch:
-                failure = await self._publish_batch(loaded, batch, outcome)
+                failure = await self._shielded(self._publish_batch(loaded, batch, outcome))
                 batch = []
                 if failure is not None:
                     outcome.failure = failure
                     return
         if batch and not outcome.interrupted:
-            failure = await self._publish_batch(loaded, batch, outcome)
+            failure = await self._shielded(self._publish_batch(loaded, batch, outcome))
             if failure is not None:
                 outcome.failure = failure
 
@@ -132,9 +167,13 @@ class Collector:
             return 0
         to_send = [decode(p.payload.encode("utf-8"), RawItem) for p in pending]
         log.info("re-sending %d items staged but not acknowledged", len(to_send), extra={"source": source_id})
-        acked, failure = await asyncio.to_thread(self.publisher.publish, to_send)
-        await asyncio.to_thread(self.store.mark_published, source_id, acked)
-        return failure if failure is not None else len(acked)
+
+        async def send() -> int | Failure:
+            acked, failure = await asyncio.to_thread(self.publisher.publish, to_send)
+            await asyncio.to_thread(self.store.mark_published, source_id, acked)
+            return failure if failure is not None else len(acked)
+
+        return await self._shielded(send())
 
     async def _record(self, loaded: LoadedSource, outcome: health.PollOutcome) -> None:
         spec = loaded.spec
@@ -212,6 +251,7 @@ async def _main(settings: CollectorSettings, stop: threading.Event | None, once:
         collector.stopping.set()
         if watcher is not None:
             await watcher
+        await collector.drain()
         await fetcher.close()
         publisher.close()
         store.close()
