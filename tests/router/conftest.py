@@ -5,68 +5,14 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from router_helpers import Collect, Receiver, Request, Smtp
 
 from core.broker import free_port
-
-
-@dataclass
-class Request:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-@dataclass
-class Receiver:
-    """A real HTTP server; ``script`` says how to answer the next requests, then it answers ``ok``.
-
-    Script entries: ``("status", 500)``, ``("sleep", 2.0)`` (answers late: the client times out),
-    ``("garbage",)`` (200 with a non-JSON body), ``("json", {...})``; a last element ``"/path"``
-    keeps an entry for requests to that path.
-    """
-
-    url: str = ""
-    requests: list[Request] = field(default_factory=list)
-    script: list[tuple] = field(default_factory=list)
-    ok_body: dict[str, Any] = field(default_factory=lambda: {"errcode": 0, "errmsg": "ok", "code": 0})
-    delay_s: float = 0.0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def next_action(self, path: str) -> tuple:
-        """The next scripted answer for this path (an entry may end with the path it is meant for)."""
-        with self.lock:
-            for index, entry in enumerate(self.script):
-                target = entry[-1] if len(entry) > 1 and isinstance(entry[-1], str) and entry[-1].startswith("/") \
-                    else None
-                if target is None or target == path:
-                    return self.script.pop(index)
-            return ("ok",)
-
-    def record(self, request: Request) -> None:
-        with self.lock:
-            self.requests.append(request)
-
-    def keys(self) -> list[str]:
-        with self.lock:
-            return [r.headers.get("X-Yuqing-Notification", "") for r in self.requests]
-
-    def wait_for(self, predicate: Callable[[Receiver], bool], timeout: float = 30.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate(self):
-                return True
-            time.sleep(0.02)
-        return predicate(self)
 
 
 def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
@@ -120,25 +66,9 @@ def receiver() -> Iterator[Receiver]:
     server.server_close()
 
 
-class _Collect:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-@dataclass
-class Smtp:
-    host: str
-    port: int
-    handler: _Collect
-
-
 @pytest.fixture
 def smtp() -> Iterator[Smtp]:
-    handler = _Collect()
+    handler = Collect()
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()

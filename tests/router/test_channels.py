@@ -8,8 +8,7 @@ from email import policy as email_policy
 
 import httpx
 import pytest
-from conftest import Receiver, Smtp
-from router_helpers import router_settings
+from router_helpers import Receiver, Smtp, router_settings
 
 from core.errors import Failure
 from core.settings import StoreSettings

@@ -9,8 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import Receiver
-from router_helpers import router_settings, scored, write_profile
+from router_helpers import Receiver, router_settings, scored, write_profile
 from sqlalchemy import select
 
 from core.contracts import encode

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Receiver
-from router_helpers import TEST_PROFILE, router_settings, scored, write_profile
+from router_helpers import TEST_PROFILE, Receiver, router_settings, scored, write_profile
 from sqlalchemy import func, select
 
 from core import topics
