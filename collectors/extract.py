@@ -33,6 +33,7 @@ _DATE_IN_TEXT = re.compile(
     r"(\d{4}\s*[年/\-.]\s*\d{1,2}\s*[月/\-.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)")
 _AUTHOR_IN_TEXT = re.compile(
     r"(?:作者|记者|記者|文\s*/|撰稿|通讯员|作者：)\s*[:：]?\s*([\u4e00-\u9fff·]{2,8}(?:[、，,\s][\u4e00-\u9fff·]{2,8}){0,3})")
+_SENTENCE_END = re.compile(r"[。！？!?…”」]")
 _DATE_NODES = "[class*=time], [class*=date], [id*=time], [id*=date], [class*=pubtime], [class*=info]"
 _EDITOR_IN_HTML = re.compile(r"责任编辑\s*[:：]\s*(?:<[^>]+>\s*)*([\u4e00-\u9fff·]{2,6})")
 _TIME_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate", "publish_date",
@@ -142,6 +143,14 @@ def _container_text(node: LexborNode) -> str:
     return LexborHTMLParser(f"<body>{html}</body>").body.text() if html else ""
 
 
+def _trim_tail(text: str) -> str:
+    """Drop the scraps after the last paragraph: 图集, +1, an editor's bare name, 【打印】."""
+    lines = text.split("\n")
+    while lines and (not lines[-1].strip() or (len(lines[-1].strip()) <= 6 and not _SENTENCE_END.search(lines[-1]))):
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _published(tree: LexborHTMLParser, metas: dict[str, str], body_text: str, head_text: str) -> datetime | None:
     value = _meta(metas, _TIME_META)
     if value:
@@ -193,6 +202,7 @@ def extract(html: str) -> Article:
             break
     if title and text.startswith(title):
         text = text[len(title):].lstrip()
+    text = _trim_tail(text)
     return Article(title=title, text=text, published_at=_published(tree, metas, text, head_text),
                    author=_author(metas, head_text, text, html), score=score)
 
