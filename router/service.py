@@ -13,7 +13,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +31,7 @@ from router.delivery import Delivery, RateLimiter
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
+from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +72,21 @@ class PolicyHolder:
         return True
 
 
+class RoutedHook(Protocol):
+    """Runs for each routed item in the batch's transaction; a store error in it retries the batch."""
+
+    def __call__(self, session: Session, scored: ScoredItem, case: CaseRow, outcome: str, now: datetime) -> None: ...
+
+
 class RouterProcessor:
     """A :class:`core.stage.Processor`: scored items → cases, clocks and queued notifications."""
 
     def __init__(self, settings: RouterSettings, profile: Callable[[], policy.Profile] | policy.Profile | None = None,
-                 session_factory: sessionmaker[Session] | None = None) -> None:
+                 session_factory: sessionmaker[Session] | None = None,
+                 on_routed: Sequence[RoutedHook] = ()) -> None:
         self.settings = settings
+        # Called per item inside the batch transaction (e.g. incidents.assign / link_case).
+        self.on_routed = tuple(on_routed)
         if profile is None:
             profile = PolicyHolder(settings.profile)
         self._profile = profile if callable(profile) else (lambda: profile)
@@ -98,8 +110,10 @@ class RouterProcessor:
             with self._sessions() as session, session.begin():
                 cases.upsert_items(session, [scored for _, scored in decoded])
                 opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in decoded], now)
-                outcomes = [(record, case.id, outcome) for (record, _), (case, outcome) in zip(decoded, opened,
-                                                                                              strict=True)]
+                for (record, scored), (case, outcome) in zip(decoded, opened, strict=True):
+                    for hook in self.on_routed:
+                        hook(session, scored, case, outcome, now)
+                    outcomes.append((record, case.id, outcome))
         except SQLAlchemyError as exc:
             raise RetryLater(f"store: {type(exc).__name__}: {exc}") from exc
         for record, case_id, outcome in outcomes:

@@ -175,3 +175,16 @@ def test_clock_runs_across_weekend_and_holiday(store_settings: StoreSettings, tm
             NotificationRow.purpose == "breach", NotificationRow.case_id == case.id)).all()
     # The lead and the desk and leader the profile names, for each of the two breaches.
     assert sorted(escalations) == sorted(["housing", "desk", "leader"] * 2)
+
+
+def test_hooks_run_in_the_batch_transaction(store_settings: StoreSettings, tmp_path: Path) -> None:
+    profile = policy.load(write_profile(tmp_path / "p", "http://127.0.0.1:9"))
+    seen: list[tuple[str, int, str]] = []
+
+    def hook(session: object, scored: object, case: CaseRow, outcome: str, now: datetime) -> None:
+        seen.append((case.item_id, case.id, outcome))
+
+    processor = RouterProcessor(router_settings(store_settings), profile, on_routed=[hook])
+    processor.process(_records(scored("h1"), scored("h1", grade="重大", rank=1)))
+    case, _ = _case(store_settings, "h1")
+    assert seen == [("h1", case.id, "created"), ("h1", case.id, "upgraded")]
