@@ -10,7 +10,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import csrf_of, login
+from console_helpers import csrf_of, login
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from conftest import PASSWORD, csrf_of, login
+from console_helpers import PASSWORD, csrf_of, login
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 import pytest
 import uvicorn
-from conftest import PASSWORD, Env
+from console_helpers import PASSWORD, Env
 from console_seed import scored, seed
 
 from console.app import create_app

@@ -7,7 +7,7 @@ import io
 import re
 from datetime import timedelta
 
-from conftest import csrf_of, login
+from console_helpers import csrf_of, login
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 

@@ -7,7 +7,7 @@ import io
 import re
 
 import pytest
-from conftest import csrf_of, login
+from console_helpers import csrf_of, login
 from fastapi.testclient import TestClient
 
 from console.exports import ExportError, cjk_font

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from conftest import _build
+from console_helpers import build
 from sqlalchemy import select
 
 from console import access, inbox, labelling, overview
@@ -25,7 +25,7 @@ def _principal(session, username: str) -> Principal:  # type: ignore[no-untyped-
 
 
 def test_queries_on_both_databases(store_settings: StoreSettings) -> None:
-    ids = _build(store_settings)
+    ids = build(store_settings)
     profile = load(profile_dir("city-gov"))
     store = Store(store_settings)
     now = datetime.now(UTC)
