@@ -29,6 +29,8 @@ function startLive() {
   if (!live || !body) return;
   const state = document.getElementById("live-state");
   const every = Math.max(1, Number(live.dataset.interval || 15)) * 1000;
+  const idsOf = () => new Set(Array.from(body.querySelectorAll("tr[data-case]"), (r) => r.dataset.case));
+  let known = idsOf();
   async function refresh() {
     try {
       const res = await fetch(live.dataset.src, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" });
@@ -39,6 +41,11 @@ function startLive() {
       }
       if (!res.ok) throw new Error(String(res.status));
       body.innerHTML = await res.text();
+      // Rows that were not on the page before are marked until the next refresh.
+      body.querySelectorAll("tr[data-case]").forEach((r) => {
+        if (!known.has(r.dataset.case)) r.classList.add("fresh");
+      });
+      known = idsOf();
       live.classList.remove("stale");
       state.textContent = "实时更新中 · 共 " + (res.headers.get("X-Total") || "?") + " 件";
       tickCountdowns();

@@ -158,7 +158,7 @@ def test_scraped_script_renders_inert_and_inbox_updates_live(env: Env, page_for)
     page.goto(page.url.split("/cases/")[0] + "/")
     before = _case_ids(page)
     new_id = seed(env.store, env.profile, [scored("c-live", topic="价格", grade="重大", title="菜价上涨引发热议")])[0]
-    page.wait_for_selector(f"tr[data-case='{new_id}']", timeout=30_000)
+    page.wait_for_selector(f"tr.fresh[data-case='{new_id}']", timeout=30_000)
     assert _case_ids(page) == before | {new_id}
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
