@@ -197,7 +197,9 @@ def evaluate(config: TrainConfig, data_root: Path, loaded: LoadedModel, other: L
             if len(set(examples.labels)) >= 2:
                 _, dev_idx = train_test_split(idx, test_size=config.holdout, random_state=config.seed,
                                               stratify=examples.labels)
-                sets["dev (hold-out)"] = Examples([examples.texts[i] for i in dev_idx],
+                refit = bool(loaded.card.get("config", {}).get("refit_on_all"))
+                name = "dev (见过: the model was refit on it)" if refit else "dev (hold-out)"
+                sets[name] = Examples([examples.texts[i] for i in dev_idx],
                                                   [examples.labels[i] for i in dev_idx], [], [],
                                                   [examples.raw[i] for i in dev_idx])
         for ds in spec.eval:

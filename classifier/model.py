@@ -132,6 +132,10 @@ class LinearModel:
                     self._word_bigrams[(a, b)] = j
                 else:
                     self._word_unigrams[a] = j
+        if self._words and not (self._word_unigrams or self._word_bigrams) and any(
+                t.startswith("w:") for t in self.vocabulary):
+            # Development models marked words "w:"; they would silently lose every word feature.
+            raise ModelError("the model's word features use an older marking; retrain it")
         self._is_word = np.fromiter((t.startswith(WORD_PREFIX) for t in self.vocabulary), dtype=np.int64,
                                     count=len(self.vocabulary))
 

@@ -22,7 +22,7 @@ from classifier.lexicon import (
 )
 from classifier.registry import LoadedModel
 from classifier.relevance import RelevanceScorer
-from classifier.text import clean, prepare
+from classifier.text import clean, for_model
 from core.contracts import Grade, RawItem, ScoredItem
 from core.taxonomy import BASE_TOPICS, OTHER
 
@@ -84,6 +84,7 @@ class Scorer:
         self._neg_col = positive_column(model.heads[NEGATIVITY].classes)
         topic_head = model.heads.get(TOPIC)
         self._topics = [c if c in BASE_TOPICS else OTHER for c in topic_head.classes] if topic_head else []
+        self._gated = [j for j, t in enumerate(self._topics) if t in NEEDS_TERM]
         rel_head = model.heads.get(RELEVANCE)
         self._rel_col = positive_column(rel_head.classes) if rel_head else None
 
@@ -96,7 +97,8 @@ class Scorer:
         if not items:
             return []
         model = self.loaded.model
-        docs = [prepare(item.title, item.text, model.max_chars) for item in items]
+        cleaned = [(clean(item.title[:SCAN_CHARS]), clean(item.text[:SCAN_CHARS])) for item in items]
+        docs = [for_model(title, text, model.max_chars) for title, text in cleaned]
         probs = model.predict(docs)
         negativity = probs[NEGATIVITY][:, self._neg_col]
         if self._topics:
@@ -104,8 +106,7 @@ class Scorer:
         learned = probs[RELEVANCE][:, self._rel_col] if self._rel_col is not None else None
         out = []
         for i, item in enumerate(items):
-            title = clean(item.title[:SCAN_CHARS])
-            text = clean(item.text[:SCAN_CHARS])
+            title, text = cleaned[i]
             regions = tuple(r for r in (item.source.region, *item.region_hints) if r)
             rel, rel_reasons = self.relevance.score(
                 title, text, regions, None if learned is None else float(learned[i]))
@@ -116,10 +117,9 @@ class Scorer:
             topic, topic_prob = OTHER, 0.0
             if self._topics:
                 row = topic_p[i].copy()
-                gated = [j for j, t in enumerate(self._topics) if t in NEEDS_TERM]
-                if gated:
+                if self._topics[int(np.argmax(row))] in NEEDS_TERM:
                     named = topics_named(joined)
-                    for j in gated:
+                    for j in self._gated:
                         if self._topics[j] not in named:
                             row[j] = 0.0
                     row /= max(row.sum(), 1e-9)

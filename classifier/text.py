@@ -42,8 +42,11 @@ def prepare(title: str, text: str, max_chars: int = MAX_CHARS, strip_emoticons: 
     Emoticons stay by default (in a post, [怒] is evidence); training strips them from sets whose
     labels were derived from emoticons.
     """
-    head = clean(title[: max_chars * 4])
-    body = clean(text[: max_chars * 4])
+    return for_model(clean(title[: max_chars * 4]), clean(text[: max_chars * 4]), max_chars, strip_emoticons)
+
+
+def for_model(head: str, body: str, max_chars: int = MAX_CHARS, strip_emoticons: bool = False) -> str:
+    """:func:`prepare` from an already cleaned title and body (the scorer cleans once for all uses)."""
     joined = f"{head}。{body}" if head and body and not body.startswith(head) else body or head
     if strip_emoticons:
         joined = EMOTICON.sub("", joined).strip()
