@@ -599,7 +599,7 @@ class CaseService:
 
 def summary(store_settings: StoreSettings, now: datetime | None = None) -> dict[str, Any]:
     """Counts by status, grade and department; undeliverable notifications; overdue clocks."""
-    moment = now or utcnow()
+    moment = utc(now) if now else utcnow()
     engine = make_engine(store_settings)
     try:
         with sessions(engine)() as session:

@@ -96,7 +96,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_router(args: argparse.Namespace) -> int:
     import msgspec
+    from sqlalchemy.exc import SQLAlchemyError
 
+    from core.errors import BrokerUnavailable
     from router.service import run
 
     settings = _settings(args)
@@ -107,6 +109,12 @@ def cmd_router(args: argparse.Namespace) -> int:
         run(settings, install_signals=True)
     except ConfigError as exc:
         print(f"策略配置错误, 未启动: {exc}", file=sys.stderr)
+        return 2
+    except BrokerUnavailable as exc:
+        print(f"Kafka 不可用, 未启动: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        print(f"存储不可用, 未启动: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     return 0
 
@@ -173,12 +181,16 @@ def cmd_route_test(args: argparse.Namespace) -> int:
 def cmd_cases(args: argparse.Namespace) -> int:
     import getpass
 
-    from policies import profile_dir
+    from policies import UnknownProfile, profile_dir
     from router.cases import CaseError, CaseService
-    from router.policy import load
+    from router.policy import PolicyError, load
 
     settings = _settings(args)
-    profile = load(profile_dir(args.profile or settings.profile))
+    try:
+        profile = load(profile_dir(args.profile or settings.profile))
+    except (UnknownProfile, PolicyError) as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
     service = CaseService(settings.store, profile, settings)
     action = args.cases_command
     try:

@@ -25,10 +25,10 @@ from core.contracts import ContractError, ScoredItem
 from core.errors import ConfigError
 from core.settings import redacted
 from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
-from policies import profile_dir
+from policies import UnknownProfile, profile_dir
 from router import cases, clocks, policy
 from router.delivery import Delivery, RateLimiter
-from router.settings import RouterSettings
+from router.settings import DEFAULT_RECEIPT_SECRET, RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
 from store.tables import CaseRow
@@ -41,7 +41,10 @@ class PolicyHolder:
 
     def __init__(self, name_or_path: str) -> None:
         self.source = name_or_path
-        self.path: Path = profile_dir(name_or_path) / "profile.yaml"
+        try:
+            self.path: Path = profile_dir(name_or_path) / "profile.yaml"
+        except UnknownProfile as exc:
+            raise ConfigError(str(exc)) from exc
         self.current: policy.Profile = policy.load(self.path)
         self._mtime = self._stat()
         self.last_error: str | None = None
@@ -161,6 +164,9 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     holder = PolicyHolder(settings.profile)
     log.info("router starting with profile %s, settings %s", holder.current.name, safe_settings(settings),
              extra={"stage": "router"})
+    if settings.receipt_secret == DEFAULT_RECEIPT_SECRET:
+        log.warning("[router] receipt_secret is the default: receipt links can be forged until it is set",
+                    extra={"stage": "router"})
     migrate(settings.store)
     engine = make_engine(settings.store)
     factory = sessions(engine)

@@ -6,6 +6,8 @@ import msgspec
 
 from core.settings import KafkaSettings, LogSettings, StoreSettings
 
+# Links signed with the default secret can be forged: the router warns at start until it is set.
+DEFAULT_RECEIPT_SECRET = "change-me"
 DEFAULT_RATES = {"webhook": 600, "wecom": 20, "dingtalk": 20, "feishu": 100, "email": 120, "sms": 60}
 
 
@@ -32,7 +34,7 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # profile's channel refers to in its ``secret`` key; a profile never holds a secret itself.
     webhook_secrets: dict[str, str] = msgspec.field(default_factory=dict)
     # Receipt links (签收): HMAC key, console base URL, validity.
-    receipt_secret: str = "change-me"
+    receipt_secret: str = DEFAULT_RECEIPT_SECRET
     console_base_url: str = "http://127.0.0.1:8080"
     receipt_ttl_hours: float = 24.0 * 14
     # Delivery: HTTP timeout, retries with exponential backoff, lease of a claimed row.
