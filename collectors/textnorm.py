@@ -68,6 +68,7 @@ def normalise(text: str) -> str:
 
 _SPAM_RE = re.compile("|".join(re.escape(w) for w in _SPAM_WORDS), re.IGNORECASE)
 _NAV_RE = re.compile("|".join(re.escape(w) for w in _NAV_WORDS))
+_PAYWALL_RE = re.compile("|".join(re.escape(w) for w in _PAYWALL))
 
 
 def is_spam_line(line: str, simple: str | None = None) -> bool:
@@ -83,10 +84,10 @@ def is_spam_line(line: str, simple: str | None = None) -> bool:
 
 
 def is_nav_line(simple: str) -> bool:
+    if len(simple) > 40:
+        return _BREADCRUMB.search(simple) is not None
     if _BREADCRUMB.search(simple) or _META_LINE.search(simple) or _BUTTON.fullmatch(simple):
         return True
-    if len(simple) > 40:
-        return False
     hits = len(_NAV_RE.findall(simple))
     return hits >= 2 or (hits == 1 and len(simple) <= 8)
 
@@ -96,14 +97,18 @@ def remove_junk(text: str) -> str:
     text = _PINYIN_GLOSS.sub("", text)
     text = _STRAY_COMMA.sub("", text)
     lines = text.split("\n")
-    simple_lines = simplified(text).split("\n")
+    whole = simplified(text)
+    simple_lines = whole.split("\n")
     if len(simple_lines) != len(lines):  # pragma: no cover - t2s keeps line breaks
         simple_lines = [simplified(line) for line in lines]
+    # Whole-text checks first: most texts have no spam word and no paywall at all.
+    spam = _SPAM_RE.search(whole) is not None
+    paywall = _PAYWALL_RE.search(whole) is not None
     kept: list[str] = []
     for index, (line, simple) in enumerate(zip(lines, simple_lines, strict=True)):
-        if any(marker in simple for marker in _PAYWALL) and index >= len(lines) // 2:
+        if paywall and index >= len(lines) // 2 and _PAYWALL_RE.search(simple):
             break  # the footer runs to the end of the page
-        if is_spam_line(line, simple) or is_nav_line(simple):
+        if (spam and is_spam_line(line, simple)) or is_nav_line(simple):
             continue
         kept.append(line)
     return normalise("\n".join(kept))
