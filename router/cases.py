@@ -167,12 +167,10 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
             facts = notify.ItemFacts(title=item.title, text=item.text, source_name=item.source.name, url=item.url,
                                      views=item.engagement.views, replies=item.engagement.replies)
             lines = sorted((notify.ClockFacts(r["name"], r["due_at"]) for r in rows), key=lambda c: c.due_at)
-            for purpose, departments, receipt in (("alert", [decision.lead], True),
-                                                  ("assist", decision.assisting, True),
-                                                  ("copy", decision.copies, False)):
+            for purpose, departments in (("alert", [decision.lead]), ("assist", decision.assisting),
+                                         ("copy", decision.copies)):
                 outbox.extend(notify.build(profile, settings, case, facts, lines, purpose=purpose,
-                                           departments=departments, discriminator=grade, now=now,
-                                           with_receipt=receipt))
+                                           departments=departments, discriminator=grade, now=now))
         log.info("case opened for %s (%s, %s)", decision.lead, decision.topic, grade,
                  extra={"case": case.id, "item": case.item_id})
     clocks.insert(session, clock_rows)
@@ -399,7 +397,10 @@ class CaseService:
                 involved = {*(case.assisting or []), *(case.routing or {}).get("copies", [])}
                 if dept not in involved:
                     raise CaseError(f"{self._name(dept)} 不是案件 {case.id} 的主办、会办或抄送单位，不能签收")
-                _event(session, case, actor, "receipt", case.status, case.status, {"department": dept}, now)
+                signed = session.scalars(select(CaseEventRow.detail).where(
+                    CaseEventRow.case_id == case.id, CaseEventRow.action == "receipt")).all()
+                if not any(d.get("department") == dept for d in signed):  # a second click adds nothing
+                    _event(session, case, actor, "receipt", case.status, case.status, {"department": dept}, now)
                 return
             if case.status == ACKED or case.status not in (NEW, ALERTED):
                 if case.acknowledged_at is not None:

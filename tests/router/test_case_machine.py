@@ -125,6 +125,7 @@ def test_receipt_link_acknowledges(service: CaseService) -> None:
     # A copied office signing only notes it.
     press = receipts.sign(case_id, "press", "k2", secret, timedelta(hours=1))
     service.acknowledge_receipt(press)
+    service.acknowledge_receipt(press)
     assert [e.detail for e in service.show(case_id).events if e.action == "receipt"] == [{"department": "press"}]
 
 
