@@ -193,3 +193,50 @@ def test_shutdown_does_not_wait_for_a_hanging_page(http_server, sqlite_settings,
     runner.join(timeout=15)  # a hang guard, not a speed check: the page holds on for 25s
     assert not runner.is_alive(), "the collector waited for a hanging fetch at shutdown"
     assert publisher.items == []
+
+
+def test_a_hanging_source_does_not_delay_the_others(http_server, sqlite_settings, settings_for, tmp_path) -> None:
+    from collectors.publish import DryRunPublisher
+
+    stop = threading.Event()
+    fast_polls = {"n": 0}
+
+    def fast(_handler):
+        fast_polls["n"] += 1
+        if fast_polls["n"] >= 3:
+            stop.set()  # polled three times while the other source still hangs
+        body = f"<rss><channel><item><title>第{fast_polls['n']}次</title><link>http://x.cn/{fast_polls['n']}</link>" \
+               "</item></channel></rss>"
+        return 200, {"Content-Type": "application/xml"}, body.encode()
+
+    def slow(_handler):
+        time.sleep(25)
+        return 200, {"Content-Type": "application/xml"}, b"<rss/>"
+
+    http_server.handle("/fast.xml", fast)
+    # Another host name for the same server, so per-host limits do not couple the two sources.
+    slow_url = http_server.handle("/slow.xml", slow).replace("127.0.0.1", "localhost")
+    sources = _sources(tmp_path, f"""sources:
+  - {{id: slow, name: 慢信源, kind: rss, url: "{slow_url}", interval_s: 1}}
+  - {{id: fast, name: 快信源, kind: rss, url: "{http_server.url('/fast.xml')}", interval_s: 1}}
+""")
+    settings = settings_for(sqlite_settings, sources=sources, read_timeout_s=60, poll_timeout_s=120, jitter=0.0)
+    publisher = DryRunPublisher()
+    runner = threading.Thread(target=service.run, args=(settings,),
+                              kwargs={"stop": stop, "publisher_factory": lambda: publisher})
+    runner.start()
+    runner.join(timeout=20)  # a hang guard: the slow source alone holds on for 25s
+    assert not runner.is_alive()
+    assert fast_polls["n"] >= 3
+    assert {i.source.id for i in publisher.items} == {"fast"}
+
+
+def test_requests_go_through_the_configured_proxy(http_server, sqlite_settings, settings_for, source_of,
+                                                 collect) -> None:
+    # The test server plays an HTTP forward proxy: it sees absolute URLs of a host that does not exist.
+    feed = "<rss><channel><item><title>经代理采集</title><link>http://news.invalid/1.html</link></item></channel></rss>"
+    http_server.add("http://news.invalid/feed.xml", feed, content_type="application/xml")
+    settings = settings_for(sqlite_settings, proxy=http_server.url(""))
+    polled = collect(settings, source_of({"kind": "rss", "url": "http://news.invalid/feed.xml"}))
+    assert [i.title for i in polled.publisher.items] == ["经代理采集"]
+    assert "http://news.invalid/robots.txt" in http_server.hits
