@@ -45,10 +45,16 @@ class IncidentRules:
     min_shared_terms: int = 2
     title_similarity_min: float = 0.6
     title_support_min: float = 0.12
+    quoted_title_min: float = 0.8
+    quote_chars: int = 600
     response_score_min: float = 0.2
     top_terms: int = 12
     place_weight: float = 1.5
     per_term_candidates: int = 40
+    follow_up_candidates: int = 12
+    common_term_incidents: int = 25
+    common_term_weight: float = 0.15
+    stop_terms: frozenset[str] = frozenset()
     incident_terms: int = 48
     negative_min: float = 0.5
     tiers: dict[str, int] = field(default_factory=dict)
@@ -106,7 +112,8 @@ def parse(data: Any, where: Path) -> IncidentRules:
     nd = _section(data, "near_duplicate", {"jaccard_min", "containment_min", "min_shingles", "title_min_chars"}, where)
     fu = _section(data, "follow_up", {"score_min", "min_shared_terms", "title_similarity_min", "title_support_min",
                                       "response_score_min", "top_terms", "place_weight", "per_term_candidates",
-                                      "incident_terms"}, where)
+                                      "incident_terms", "follow_up_candidates", "quoted_title_min", "quote_chars",
+                                      "common_term_incidents", "common_term_weight", "stop_terms"}, where)
     heat = _section(data, "heat", {"half_life_hours", "scale", "tier_weight"}, where)
     resp = _section(data, "response", {"own_tiers", "own_source_ids", "terms"}, where)
     closing = _section(data, "closing", {"quiet_hours", "heat_ratio_max"}, where)
@@ -158,9 +165,15 @@ def parse(data: Any, where: Path) -> IncidentRules:
         min_shared_terms=int(_num(fu, "min_shared_terms", 2, fw, 1)),
         title_similarity_min=_num(fu, "title_similarity_min", 0.6, fw, 0, 1),
         title_support_min=_num(fu, "title_support_min", 0.12, fw, 0, 1),
+        quoted_title_min=_num(fu, "quoted_title_min", 0.8, fw, 0, 1),
+        quote_chars=int(_num(fu, "quote_chars", 600, fw, 10)),
         response_score_min=_num(fu, "response_score_min", 0.2, fw, 0, 1),
         top_terms=int(_num(fu, "top_terms", 12, fw, 1)), place_weight=_num(fu, "place_weight", 1.5, fw, 0),
         per_term_candidates=int(_num(fu, "per_term_candidates", 40, fw, 1)),
+        follow_up_candidates=int(_num(fu, "follow_up_candidates", 12, fw, 1)),
+        common_term_incidents=int(_num(fu, "common_term_incidents", 25, fw, 2)),
+        common_term_weight=_num(fu, "common_term_weight", 0.15, fw, 0, 1),
+        stop_terms=frozenset(str(t).lower() for t in fu.get("stop_terms", [])),
         incident_terms=int(_num(fu, "incident_terms", 48, fw, 1)),
         negative_min=_num(data, "negative_min", 0.5, "", 0, 1),
         tiers={k: int(v) for k, v in tiers.items()},

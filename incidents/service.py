@@ -19,11 +19,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, literal, select, text, union_all, update
+from sqlalchemy import bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from core.contracts import ScoredItem
@@ -186,43 +187,72 @@ def _term_keys(tf: tx.TextFeatures) -> dict[str, str]:
     return {tx.term_key(t): t for t in tf.terms}
 
 
-def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None,
-                 rules: IncidentRules) -> tuple[dict[str, set[str]], dict[str, str], set[str]]:
-    """Band hits (incident → item ids), title hits (incident → item id), term-hit incidents."""
-    exact = [*tf.bands, *([title_key] if title_key else [])]
-    band_hits: dict[str, set[str]] = {}
-    title_hits: dict[str, str] = {}
-    if exact:
-        for key, incident_id, item_id in session.execute(
-                select(IncidentKeyRow.key, IncidentKeyRow.incident_id, IncidentKeyRow.item_id)
-                .where(IncidentKeyRow.key.in_(exact))):
-            if key.startswith("t:"):
-                title_hits[incident_id] = item_id
-            else:
-                band_hits.setdefault(incident_id, set()).add(item_id)
-    term_hits: set[str] = set()
-    keys = list(_term_keys(tf))
-    if keys:
-        # Each term consults only its most recently active incidents: a common term must not make
-        # every lookup scan the whole window.
-        parts = [select(IncidentKeyRow.incident_id).where(IncidentKeyRow.key == k)
-                 .order_by(IncidentKeyRow.last_seen.desc()).limit(rules.per_term_candidates).subquery().select()
-                 for k in keys]
-        term_hits = set(session.scalars(union_all(*parts)).all()) if len(parts) > 1 else set(
-            session.scalars(parts[0]).all())
-    return band_hits, title_hits, term_hits
+_K = IncidentKeyRow
+_ranked = (select(_K.key, _K.incident_id, _K.item_id,
+                  func.row_number().over(partition_by=_K.key, order_by=_K.last_seen.desc()).label("rn"))
+           .where(_K.key.in_(bindparam("keys", expanding=True))).subquery())
+# Each key yields only its most recently active incidents: a common term must not make every
+# lookup read the whole window. Built once: SQLAlchemy caches the compiled form.
+_LOOKUP = select(_ranked.c.key, _ranked.c.incident_id, _ranked.c.item_id).where(_ranked.c.rn <= bindparam("limit"))
+_INCIDENTS = (select(IncidentRow).where(IncidentRow.id.in_(bindparam("ids", expanding=True)))
+              .execution_options(populate_existing=True))
+_SIGNATURES = select(IncidentItemRow.item_id, IncidentItemRow.incident_id, IncidentItemRow.signature,
+                     IncidentItemRow.shingles, IncidentItemRow.is_response).where(
+    IncidentItemRow.item_id.in_(bindparam("items", expanding=True)))
+_LOCK_ONE = (select(IncidentRow).where(IncidentRow.id == bindparam("id")).with_for_update()
+             .execution_options(populate_existing=True))
+_INSERT_ITEM = IncidentItemRow.__table__.insert()
+_GROWTH = select(func.count()).select_from(IncidentItemRow).where(
+    IncidentItemRow.incident_id == bindparam("id"), IncidentItemRow.arrived_at > bindparam("since"))
+
+
+@dataclass(slots=True)
+class _Hits:
+    bands: dict[str, set[str]]  # incident -> items that brought the shared band keys
+    titles: dict[str, str]  # incident -> item with the same title
+    terms: dict[str, float]  # incident -> summed weight of the shared terms (candidates, best first)
+    common: set[str]  # terms carried by many incidents right now (city names, 小区, 物业 ...)
+
+
+def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, rules: IncidentRules) -> _Hits:
+    terms = _term_keys(tf)
+    keys = [*tf.bands, *([title_key] if title_key else []), *terms]
+    hits = _Hits({}, {}, {}, set())
+    if not keys:
+        return hits
+    df: Counter[str] = Counter()
+    term_rows: list[tuple[str, str]] = []
+    for key, incident_id, item_id in session.execute(_LOOKUP, {"keys": keys, "limit": rules.per_term_candidates}):
+        if key.startswith("t:"):
+            hits.titles[incident_id] = item_id
+        elif key.startswith("b"):
+            hits.bands.setdefault(incident_id, set()).add(item_id)
+        else:
+            df[key] += 1
+            term_rows.append((key, incident_id))
+    hits.common = {terms[k] for k, n in df.items() if n >= rules.common_term_incidents}
+    for key, incident_id in term_rows:
+        term = terms[key]
+        weight = tf.terms[term] * (rules.common_term_weight if term in hits.common else 1.0)
+        hits.terms[incident_id] = hits.terms.get(incident_id, 0.0) + weight
+    return hits
+
+
+def _weights(tf: tx.TextFeatures, common: set[str], rules: IncidentRules) -> dict[str, float]:
+    return {t: w * (rules.common_term_weight if t in common else 1.0) for t, w in tf.terms.items()}
 
 
 def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: str | None, arrival: datetime,
           response: bool, rules: IncidentRules) -> _Match | None:
-    band_hits, title_hits, term_hits = _lookup_keys(session, tf, title_key, rules)
-    ids = set(band_hits) | set(title_hits) | term_hits
+    hits = _lookup_keys(session, tf, title_key, rules)
+    # Only the incidents sharing the most weight are read (their state is what costs).
+    by_terms = sorted(hits.terms, key=lambda i: (-hits.terms[i], i))[: rules.follow_up_candidates]
+    ids = set(hits.bands) | set(hits.titles) | set(by_terms)
     if not ids:
         return None
     # populate_existing: another worker may have grown these incidents since this session read them.
-    query = (select(IncidentRow).where(IncidentRow.id.in_(ids)).where(IncidentRow.profile == scored.profile)
-             .execution_options(populate_existing=True))
-    incidents = {row.id: row for row in session.scalars(query).all()}
+    incidents = {row.id: row for row in session.scalars(_INCIDENTS, {"ids": sorted(ids)}).all()
+                 if row.profile == scored.profile}
     region = region_of(scored)
     index_cut = arrival - timedelta(hours=rules.index_hours)
     follow_cut = arrival - timedelta(hours=rules.follow_up_hours)
@@ -231,11 +261,12 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
     conflicts = sorted(set(incidents) - set(usable))
     # 1. Reposts: the MinHash estimate against the items that brought the shared band keys.
     best: _Match | None = None
-    wanted = {item_id for i in usable if i in band_hits for item_id in band_hits[i]}
+    wanted = {item_id for i in usable if i in hits.bands for item_id in hits.bands[i]}
     if wanted and tf.signature:
-        rows = session.execute(select(IncidentItemRow.item_id, IncidentItemRow.incident_id, IncidentItemRow.signature,
-                                      IncidentItemRow.shingles).where(IncidentItemRow.item_id.in_(wanted))).all()
-        for item_id, incident_id, signature, shingles in rows:
+        rows = session.execute(_SIGNATURES, {"items": sorted(wanted)}).all()
+        for item_id, incident_id, signature, shingles, other_is_response in rows:
+            if response and other_is_response:
+                continue  # two 答复 of one template are not one story
             j = tx.jaccard(tf.signature, signature)
             c = tx.containment(j, tf.shingles, shingles)
             long_enough = min(tf.shingles, shingles) >= rules.min_shingles
@@ -248,31 +279,47 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
     if best is not None:
         return _with_conflicts(best, conflicts)
     # 2. The same long title (转载 keeps the headline, rewrites the lead).
-    for incident_id in sorted(title_hits):
+    for incident_id in sorted(hits.titles):
         if incident_id in usable:
             return _with_conflicts(_Match(usable[incident_id], "title",
-                                          {"title": tf.title, "matched_item": title_hits[incident_id]}), conflicts)
+                                          {"title": tf.title, "matched_item": hits.titles[incident_id]}), conflicts)
     # 3. Follow-ups: shared key terms and places, close in time.
     threshold = rules.response_score_min if response else rules.follow_score_min
     scored_matches: list[tuple[float, _Match]] = []
-    for incident_id in sorted(term_hits):
+    weights = _weights(tf, hits.common, rules)
+    own_places = tf.fine_places
+    text_bigrams = tx.bigrams(tf.norm[: rules.quote_chars])
+    for incident_id in by_terms:
         row = usable.get(incident_id)
         if row is None or utc(row.last_item_at) < follow_cut:
             continue
+        # A response answers a story: an incident made only of responses (templates) is none.
+        if response and not row.state.get("carriers"):
+            continue
         terms = {t: w for t, (w, _n) in row.state.get("terms", {}).items()}
-        share, shared = tx.weighted_share(tf.terms, terms)
-        places = set(row.state.get("places", []))
-        anchors = [t for t in shared if t in places or t in tf.places or tf.terms[t] >= ANCHOR_IDF]
-        title_sim = max((tx.title_similarity(tf.title, t) for t in row.state.get("titles", [])), default=0.0)
-        by_terms = share >= threshold and len(shared) >= rules.min_shared_terms and bool(anchors)
-        # Short titles (求助, 通知) say nothing about the story: only long ones count.
-        by_title = (title_sim >= rules.title_similarity_min and share >= rules.title_support_min
+        share, shared = tx.weighted_share(weights, terms)
+        places = set(row.state.get("fine_places", []))
+        # An anchor ties the two to one story: a place below the district (镇, 村, 小区, a road) or a
+        # rare name, and not one that many incidents carry right now (the city's own name is none).
+        anchors = [t for t in shared if t not in hits.common and not tx.is_coarse(t)
+                   and (t in places or t in own_places or (len(t) >= 3 and tf.terms[t] >= ANCHOR_IDF))]
+        titles = row.state.get("titles", [])
+        title_sim = max((tx.title_similarity(tf.title, t) for t in titles), default=0.0)
+        # Reports and 答复 quote the story's headline (反映“……”的问题): its bigrams in this text.
+        quoted = max((tx.quoted(t, text_bigrams) for t in titles if len(t) >= rules.title_min_chars), default=0.0)
+        # A response must name the story's place or quote its headline: its wording is a template.
+        by_terms = (share >= threshold and len(shared) >= rules.min_shared_terms and bool(anchors)
+                    and (not response or any(t in places or t in own_places for t in anchors)))
+        # Short titles (求助, 通知) say nothing about the story, nor do templated response titles.
+        by_title = (title_sim >= rules.title_similarity_min and share >= rules.title_support_min and not response
                     and len(tf.title) >= rules.title_min_chars and bool(anchors))
-        if by_terms or by_title:
-            score = share + 0.5 * title_sim
+        by_quote = quoted >= rules.quoted_title_min and share >= rules.title_support_min
+        if by_terms or by_title or by_quote:
+            score = share + 0.5 * max(title_sim, quoted)
             scored_matches.append((score, _Match(row, "response" if response else "follow_up", {
                 "term_share": round(share, 3), "shared_terms": shared[:12], "anchors": anchors[:6],
-                "title_similarity": round(title_sim, 3),
+                "common_terms": sorted(set(shared) & hits.common)[:6],
+                "title_similarity": round(title_sim, 3), "title_quoted": round(quoted, 3),
                 "hours_since_last": round((arrival - utc(row.last_item_at)).total_seconds() / 3600.0, 2)})))
     if scored_matches:
         scored_matches.sort(key=lambda pair: (-pair[0], pair[1].incident.id))
@@ -286,18 +333,25 @@ def _with_conflicts(match: _Match, conflicts: list[str]) -> _Match:
     return match
 
 
+_ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")
+_SQLITE_WRITE = text("UPDATE incident_keys SET last_seen = last_seen WHERE 0")
+
+
 def _serialise(session: Session, keys: list[str]) -> None:
-    """Make incident creation for one story happen once across workers (see the module docstring)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        for lock in sorted({tx.lock_id(k) for k in keys}):
-            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
+    """PostgreSQL: make incident creation for one story happen once across workers (module docstring)."""
+    for lock in sorted({tx.lock_id(k) for k in keys}):
+        session.execute(_ADVISORY, {"k": lock})
 
 
 def _take_write_lock(session: Session) -> None:
-    # SQLite: a write first, so the index is read under the single writer lock (no stale reads).
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(IncidentKeyRow).where(literal(False)).values(last_seen=IncidentKeyRow.last_seen))
+    # SQLite: a write first, so the index is read under the single writer lock (no stale reads);
+    # once per transaction.
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    transaction = session.get_transaction()
+    if session.info.get("incidents_write_lock") is not transaction:
+        session.execute(_SQLITE_WRITE)
+        session.info["incidents_write_lock"] = transaction
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,7 +371,7 @@ def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentR
     tf = tx.features(item.title, item.text, rules)
     title_key = tx.title_key(tf.title, rules)
     match = _find(session, scored, tf, title_key, now, response, rules)
-    if match is None:
+    if match is None and session.get_bind().dialect.name == "postgresql":
         keys = [*tf.bands, *([title_key] if title_key else []), *_term_keys(tf)]
         _serialise(session, keys)
         match = _find(session, scored, tf, title_key, now, response, rules)
@@ -327,13 +381,27 @@ def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentR
         how, reason, is_new = "first", {"note": "未匹配到已有事件, 新建"}, True
     else:
         # Lock only the incident joined, then read it afresh: its counters are updated below.
-        locked = session.scalar(select(IncidentRow).where(IncidentRow.id == match.incident.id).with_for_update()
-                                .execution_options(populate_existing=True))
+        locked = session.scalar(_LOCK_ONE, {"id": match.incident.id})
         assert locked is not None
         incident, how, reason, is_new = locked, match.how, match.reason, False
     if clock_note:
         reason["clock"] = clock_note
     return _add(session, incident, scored, tf, title_key, published, now, how, reason, is_new, response, rules)
+
+
+_UPSERTS: dict[str, Any] = {}
+
+
+def _upsert_keys(session: Session) -> Any:
+    """INSERT .. ON CONFLICT (key, incident) DO UPDATE last_seen, for executemany; one per dialect."""
+    dialect = session.get_bind().dialect.name
+    stmt = _UPSERTS.get(dialect)
+    if stmt is None:
+        base = insert_for(session, IncidentKeyRow)
+        stmt = _UPSERTS[dialect] = base.on_conflict_do_update(
+            index_elements=[IncidentKeyRow.key, IncidentKeyRow.incident_id],
+            set_={"last_seen": base.excluded.last_seen})
+    return stmt
 
 
 def _create(session: Session, scored: ScoredItem, published: datetime, now: datetime,
@@ -362,7 +430,7 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
     item = scored.item
     views, interactions = _engagement(scored)
     after = incident.responded_at is not None and not response
-    session.add(IncidentItemRow(
+    session.execute(_INSERT_ITEM, dict(
         item_id=item.id, incident_id=incident.id, arrived_at=now, published_at=published, source_id=item.source.id,
         source_name=item.source.name, source_tier=item.source.tier, source_kind=item.source.kind,
         title=item.title[:500], url=item.url, negativity=scored.negativity, views=views, interactions=interactions,
@@ -371,10 +439,8 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
     keys = {**dict.fromkeys(tf.bands, item.id), **({title_key: item.id} if title_key else {}),
             **dict.fromkeys(_term_keys(tf), item.id)}
     if keys:
-        stmt = insert_for(session, IncidentKeyRow).values(
-            [{"key": k, "incident_id": incident.id, "item_id": v, "last_seen": now} for k, v in sorted(keys.items())])
-        session.execute(stmt.on_conflict_do_update(index_elements=[IncidentKeyRow.key, IncidentKeyRow.incident_id],
-                                                   set_={"last_seen": stmt.excluded.last_seen}))
+        session.connection().execute(_upsert_keys(session), [
+            {"key": k, "incident_id": incident.id, "item_id": v, "last_seen": now} for k, v in sorted(keys.items())])
     src = insert_for(session, IncidentSourceRow).values(
         incident_id=incident.id, source_id=item.source.id, source_name=item.source.name, tier=item.source.tier,
         first_item_id=item.id, first_at=published).on_conflict_do_nothing(
@@ -455,7 +521,7 @@ def _update_state(state: dict[str, Any], scored: ScoredItem, tf: tx.TextFeatures
         keep = sorted(terms.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[: rules.incident_terms]
         terms = dict(keep)
     state["terms"] = terms
-    state["places"] = list(dict.fromkeys([*state.get("places", []), *(p.lower() for p in tf.places)]))[:24]
+    state["fine_places"] = list(dict.fromkeys([*state.get("fine_places", []), *sorted(tf.fine_places)]))[:24]
     if tf.title and tf.title not in state.get("titles", []):
         state["titles"] = [*state.get("titles", []), tf.title][-MAX_TITLES:]
     region = region_of(scored)
@@ -498,8 +564,7 @@ def _mean(pair: list | None) -> float | None:
 
 
 def _metrics(session: Session, incident: IncidentRow, now: datetime, rules: IncidentRules) -> Metrics:
-    growth = session.scalar(select(func.count()).select_from(IncidentItemRow).where(
-        IncidentItemRow.incident_id == incident.id, IncidentItemRow.arrived_at > now - timedelta(hours=1))) or 0
+    growth = session.scalar(_GROWTH, {"id": incident.id, "since": now - timedelta(hours=1)}) or 0
     heat = decayed(incident.heat, incident.heat_at, now, rules)
     hours = max(1.0, (now - utc(incident.created_at)).total_seconds() / 3600.0)
     state = incident.state or {}

@@ -35,10 +35,12 @@ _P2 = np.uint64(998_244_353)
 
 _KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 # A place: 2-5 CJK characters (no function words) before an administrative or landmark suffix.
-_PCHAR = r"(?:(?![的在于和与某了是该个这那从到向对将把被及或我你他她它其位称有])[\u4e00-\u9fff])"
+_PCHAR = r"(?:(?![的在于和与某了是该个这那从到向对将把被及或我你他她它们其位称有])[\u4e00-\u9fff])"
 _PLACE = re.compile(
     r"(?:[A-Z]\d{0,2}(?:省|市|区|县))|(?:" + _PCHAR + r"{2,5}(?:自治区|自治州|特别行政区|省|市|县|区|旗|镇|乡|村|"
     r"街道|社区|小区|大道|路|街|公园|广场|水库|医院|中学|小学|大学|学院|幼儿园|车站|机场|高速))")
+# Administrative areas hold many stories at once: a 区 or 市 alone does not tie two items together.
+_COARSE = re.compile(r"(?:自治区|自治州|特别行政区|省|市|县|(?<![小社校园景片])区|旗)$")
 # Split 济宁市任城区 into 济宁市 and 任城区 so that either one matches on its own.
 _ADMIN_PART = re.compile(r".+?(?:自治区|自治州|省|市|县|区|旗|镇|乡|村|街道)")
 _GENERIC_PLACES = frozenset({
@@ -56,7 +58,8 @@ class TextFeatures:
     signature: bytes  # NUM_PERM uint32 minima, b"" when the text is too short
     bands: tuple[str, ...]  # LSH band keys
     terms: dict[str, float]  # key term -> weight (IDF-like; places boosted)
-    places: tuple[str, ...]
+    places: tuple[str, ...]  # every place named (lower case)
+    fine_places: frozenset[str] = frozenset()  # below the district: 镇, 村, 街道, 小区, roads, landmarks
 
 
 def strip_boilerplate(text: str, rules: IncidentRules) -> str:
@@ -131,6 +134,16 @@ def title_similarity(a: str, b: str) -> float:
     return 2.0 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+def is_coarse(place: str) -> bool:
+    return bool(_COARSE.search(place))
+
+
+def quoted(title: str, text_bigrams: set[str]) -> float:
+    """The share of a title's character bigrams found in a text: 1.0 when the text quotes it."""
+    grams = bigrams(title)
+    return len(grams & text_bigrams) / len(grams) if grams else 0.0
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> tuple:
     import jieba
@@ -170,11 +183,15 @@ def key_terms(title: str, text: str, rules: IncidentRules) -> tuple[dict[str, fl
         found.extend(_trim_place(p) for p in (*parts, rest) if len(p) >= 2)
     places = tuple(dict.fromkeys(p for p in found if p not in _GENERIC_PLACES and len(p) <= 8))
     terms: dict[str, float] = {}
-    for word in tfidf.extract_tags(raw, topK=rules.top_terms):
+    # A few extra candidates make up for the stop terms dropped below.
+    for word in tfidf.extract_tags(raw, topK=rules.top_terms + 4)[: rules.top_terms + 4]:
         word = word.strip().lower()
-        if len(word) < 2 or word.isdigit():
+        # Short codes (a2, 3号) are numbering, not names.
+        if len(word) < 2 or (word.isascii() and len(word) <= 3) or word.isdigit() or word in rules.stop_terms:
             continue
         terms[word] = round(max(idf(word), 1.0), 3)
+    if len(terms) > rules.top_terms:
+        terms = dict(list(terms.items())[: rules.top_terms])
     for place in places[:6]:
         terms[place.lower()] = round(max(idf(place), 6.0) * rules.place_weight, 3)
     return terms, places
@@ -192,8 +209,9 @@ def features(title: str, text: str, rules: IncidentRules) -> TextFeatures:
     else:
         signature, bands = b"", ()
     terms, places = key_terms(title, text, rules)
+    lowered = tuple(p.lower() for p in places)
     return TextFeatures(norm=norm, title=norm_title, shingles=len(hashes), signature=signature, bands=bands,
-                        terms=terms, places=places)
+                        terms=terms, places=lowered, fine_places=frozenset(p for p in lowered if not _COARSE.search(p)))
 
 
 def title_key(norm_title: str, rules: IncidentRules) -> str | None:
