@@ -86,10 +86,18 @@ class Delivery:
 
     def candidates(self, now: datetime) -> list[int]:
         with self._sessions() as session:
-            return list(session.scalars(select(NotificationRow.id).where(
-                NotificationRow.status == "pending", NotificationRow.next_attempt_at <= now,
-                or_(NotificationRow.lease_until.is_(None), NotificationRow.lease_until < now))
-                .order_by(NotificationRow.next_attempt_at, NotificationRow.id).limit(self._settings.delivery_batch)))
+            # Under a backlog the graver cases go first (特别重大 before 一般), then the oldest.
+            query = (
+                select(NotificationRow.id, CaseRow.grade_rank)
+                .join(CaseRow, CaseRow.id == NotificationRow.case_id)
+                .where(NotificationRow.status == "pending", NotificationRow.next_attempt_at <= now,
+                       or_(NotificationRow.lease_until.is_(None), NotificationRow.lease_until < now))
+                .order_by(CaseRow.grade_rank, NotificationRow.next_attempt_at, NotificationRow.id)
+                .limit(self._settings.delivery_batch))
+            rows = session.execute(query).all()
+        # Several workers read the same due rows: each takes those of one grade in its own order, so
+        # they rarely race for the same row (the claim settles any race).
+        return [row_id for row_id, _ in sorted(rows, key=lambda r: (r[1], random.random()))]
 
     def claim(self, row_id: int, now: datetime) -> NotificationRow | None:
         lease = now + timedelta(seconds=self._settings.delivery_lease_s)
@@ -106,11 +114,7 @@ class Delivery:
     def run_once(self, stop: threading.Event | None = None) -> int:
         """Send what is due now; returns how many rows were handled."""
         handled = 0
-        due = self.candidates(utcnow())
-        # Several workers read the same due rows: each takes them in its own order, so they rarely
-        # race for the same row (the claim settles any race).
-        random.shuffle(due)
-        for row_id in due:
+        for row_id in self.candidates(utcnow()):
             if stop is not None and stop.is_set():
                 break
             row = self.claim(row_id, utcnow())

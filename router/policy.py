@@ -477,6 +477,7 @@ def _build(path: Path, data: Any) -> Profile:
     for dept in always_copy:
         dept_ref(data, "always_copy", dept)
     tree = _route(c, data.get("route"), "route", grades, topics, dept_ref, root=True)
+    _check_nesting(c, tree, {}, None)
     escalation = _escalation(c, data.get("escalation"), dept_ref)
     clocks = _clocks(c, data.get("clocks"), data.get("escalation"), grades, departments)
     inhibit = _inhibit(c, data.get("inhibit"), grades)
@@ -688,6 +689,39 @@ def _route(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics: M
         cont = False
     return Route(name=name, match=match, receiver=str(receiver) if receiver is not None else None, copy=copy,
                  assist=assist, cont=cont, routes=tuple(children), line=_line(obj))
+
+
+_SET_KEYS = ("topic", "grade", "source_kind", "source_tier")
+
+
+def _check_nesting(c: _Checker, node: Route, context: dict[str, tuple[frozenset[str], Route]],
+                   regions: tuple[tuple[str, ...], Route] | None) -> None:
+    """A child that asks for what its ancestors already ruled out can never be reached."""
+    for child in node.routes:
+        inner = dict(context)
+        for key in _SET_KEYS:
+            wanted = getattr(child.match, key)
+            if wanted is None:
+                continue
+            outer = context.get(key)
+            if outer is not None and not wanted & outer[0]:
+                c.error(child.line,
+                        f"route {child.name!r} can never be reached: it needs {key} {'|'.join(sorted(wanted))} but "
+                        f"route {outer[1].name!r} (line {outer[1].line}) above it only lets "
+                        f"{'|'.join(sorted(outer[0]))} through",
+                        f"move {child.name!r} out of {outer[1].name!r} or correct its {key}")
+            inner[key] = (wanted & outer[0] if outer else wanted, child)
+        inner_regions = regions
+        prefixes = child.match.region_prefix
+        if prefixes is not None:
+            overlap = regions is None or any(p.startswith(q) or q.startswith(p) for p in prefixes for q in regions[0])
+            if not overlap and regions is not None:
+                c.error(child.line,
+                        f"route {child.name!r} can never be reached: region {'|'.join(prefixes)} lies outside "
+                        f"{'|'.join(regions[0])} of route {regions[1].name!r} (line {regions[1].line})",
+                        f"move {child.name!r} out of {regions[1].name!r} or correct its region_prefix")
+            inner_regions = (prefixes, child)
+        _check_nesting(c, child, inner, inner_regions)
 
 
 def _escalation(c: _Checker, obj: Any, dept_ref: Any) -> Escalation:

@@ -170,6 +170,21 @@ def test_restart_mid_delivery_sends_each_exactly_once(setup: tuple, receiver: Re
     assert max(Counter(receiver.keys()).values()) == 1
 
 
+def test_graver_cases_are_delivered_first(setup: tuple, receiver: Receiver, store_settings: StoreSettings) -> None:
+    settings, profile, factory = setup
+    processor = RouterProcessor(settings, profile)
+    items = [scored("low-1"), scored("low-2"), scored("grave", grade="特别重大", rank=0), scored("low-3")]
+    processor.process([Record("items.scored", 0, n, s.item.id.encode(), encode(s)) for n, s in enumerate(items)])
+    delivery = Delivery(factory, settings, lambda: profile)
+    try:
+        _drain(delivery, store_settings)
+    finally:
+        delivery.close()
+    order = [r.json()["item_id"] for r in receiver.requests]
+    assert order[:2] == ["grave", "grave"]  # its alert and its copy before any 一般 message
+    assert sorted(order[2:]) == sorted(["low-1", "low-2", "low-3"] * 2)
+
+
 def test_rate_limiter_token_bucket() -> None:
     clock = [0.0]
     limiter = RateLimiter({"wecom": 60}, monotonic=lambda: clock[0])

@@ -117,3 +117,19 @@ def test_invalid_yaml_names_line(tmp_path: Path) -> None:
     error = _broken(tmp_path, "grades: [特别重大, 重大, 一般]", "grades: [特别重大, 重大, 一般")
     assert error.problems[0].startswith("line ")
     assert "not valid YAML" in error.problems[0]
+
+
+def test_child_outside_its_parent_is_unreachable(tmp_path: Path) -> None:
+    text = TEST_PROFILE.replace(
+        "    - {{name: 住房, match: {{topic: 住房}}, receiver: housing}}\n",
+        "    - name: 住房\n"
+        "      match: {{topic: 住房, grade: [特别重大, 重大]}}\n"
+        "      receiver: housing\n"
+        "      routes:\n"
+        "        - {{name: 住房一般, match: {{grade: 一般}}, receiver: leader}}\n")
+    folder = write_profile(tmp_path / "p", "http://x", text)
+    with pytest.raises(PolicyError) as info:
+        policy.load(folder)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"line {_line_of(text, '住房一般')}: route '住房一般' can never be reached")
+    assert "only lets 特别重大|重大 through" in problem or "only lets 重大|特别重大 through" in problem
