@@ -12,6 +12,7 @@ from pathlib import Path
 
 from classifier.settings import ClassifierSettings, load_settings
 from core import logs
+from core.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -36,14 +37,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_score)
 
     p = subparsers.add_parser("train", help="训练模型 from a training config (YAML)")
-    p.add_argument("train_config", metavar="CONFIG", help="training config, e.g. classifier/training/default.yaml")
+    p.add_argument("train_config", metavar="CONFIG", nargs="?",
+                   help="training config, e.g. classifier/training/default.yaml (or use --data)")
+    _add_quick_data(p)
     p.add_argument("--data-root", help="where the config's dataset paths are (default: its data_root)")
     p.add_argument("--out", help="write the model folder here instead of registering it")
     p.add_argument("--promote", action="store_true", help="promote the new version right away")
     p.set_defaults(func=cmd_train)
 
     p = subparsers.add_parser("evaluate", help="评估模型, HTML report with plots")
-    p.add_argument("train_config", metavar="CONFIG", help="training config whose eval sets (and dev split) to use")
+    p.add_argument("train_config", metavar="CONFIG", nargs="?",
+                   help="training config whose eval sets (and dev split) to use (or use --data/--eval)")
+    _add_quick_data(p)
     p.add_argument("--model", help="model version or folder (default: the promoted model)")
     p.add_argument("--compare", default="promoted",
                    help="model to compare with: a version, a folder, 'promoted' or 'none' (default: promoted)")
@@ -74,6 +79,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     m.add_argument("file", help="output .csv or .jsonl (- for JSONL on stdout)")
     m.add_argument("--head")
     m.set_defaults(func=cmd_labels_export)
+
+
+def _add_quick_data(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("one file instead of a config (CSV, TSV, JSONL, or THUCNews-style 'text<TAB>label' .txt)")
+    g.add_argument("--data", help="training file")
+    g.add_argument("--eval", action="append", default=[], help="evaluation file (repeatable)")
+    g.add_argument("--head", default="negativity", help="head to train: negativity, topic, relevance, ...")
+    g.add_argument("--text-column", default="text")
+    g.add_argument("--label-column", default="label")
+    g.add_argument("--label-map", default="",
+                   help="rename labels, e.g. 'angry=1,sad=1,fear=1,*=0' (a label mapped to nothing is dropped)")
+    g.add_argument("--classes-file", default="", help="for .txt files: label names by line (class.txt)")
+    g.add_argument("--C", default="2,4,8", help="regularisation values searched by cross-validation")
+
+
+def _quick_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """A training config for one file (and its eval files), so any labelled CSV/JSONL trains a head."""
+    import msgspec
+
+    from classifier.train import TrainConfig
+
+    def spec(path: str, name: str) -> dict[str, object]:
+        suffix = Path(path).suffix.lower()
+        fmt = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "jsonl", ".txt": "lines"}.get(suffix)
+        if fmt is None:
+            raise ValueError(f"{path}: cannot tell the format from {suffix!r}; use .csv, .tsv, .jsonl or .txt")
+        mapping = dict(item.split("=", 1) for item in args.label_map.split(",") if "=" in item)
+        out: dict[str, object] = {"name": name, "format": fmt, "path": str(Path(path).resolve()),
+                                  "text": [args.text_column], "label": args.label_column, "map": mapping}
+        if fmt == "lines" and args.classes_file:
+            out["classes_file"] = str(Path(args.classes_file).resolve())
+        return out
+
+    grid = [float(c) for c in args.C.split(",") if c.strip()]
+    head = {"datasets": [spec(args.data, Path(args.data).stem)] if args.data else [],
+            "eval": [spec(e, Path(e).stem) for e in args.eval], "C": grid}
+    name = Path(args.data).stem.replace("_", "-") if args.data else "eval"
+    return msgspec.convert({"name": name, "heads": {args.head: head}, "refit_on_all": True,
+                            "features": {"max_features": 400000}}, TrainConfig)
+
+
+def _config_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from classifier.train import load_config
+
+    if args.train_config:
+        return load_config(Path(args.train_config))
+    if not (args.data or args.eval):
+        raise ValueError("name a training config, or --data FILE (train) / --eval FILE (evaluate)")
+    return _quick_config(args)
 
 
 # -- service --------------------------------------------------------------------------------------
@@ -135,11 +189,18 @@ def cmd_train(args: argparse.Namespace) -> int:
     from classifier.labels import labels_loader
     from classifier.registry import write_model
     from classifier.service import registry_of
-    from classifier.train import load_config, resolve_root, train
+    from classifier.train import resolve_root, train
 
     settings = _settings(args)
     _configure(settings)
-    config = load_config(Path(args.train_config))
+    if not args.train_config and not args.data:
+        print("yuqing train: name a training config or --data FILE", file=sys.stderr)
+        return 2
+    try:
+        config = _config_of(args)
+    except (ValueError, ConfigError) as exc:
+        print(f"yuqing train: {exc}", file=sys.stderr)
+        return 2
     root = resolve_root(config, args.data_root)
     if not root.is_dir():
         print(f"yuqing train: data root {root} does not exist (use --data-root)", file=sys.stderr)
@@ -147,7 +208,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     office_words = (*settings.places, *settings.bodies, *settings.people)
     model, card, _ = train(config, root, labels_loader(settings.store), office_words)
     card["command"] = "yuqing train " + " ".join(sys.argv[sys.argv.index("train") + 1:]) \
-        if "train" in sys.argv else f"yuqing train {args.train_config}"
+        if "train" in sys.argv else f"yuqing train {args.train_config or args.data}"
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
@@ -172,11 +233,15 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from classifier.evaluate import evaluate
     from classifier.model import ModelError
-    from classifier.train import load_config, resolve_root
+    from classifier.train import resolve_root
 
     settings = _settings(args)
     _configure(settings)
-    config = load_config(Path(args.train_config))
+    try:
+        config = _config_of(args)
+    except (ValueError, ConfigError) as exc:
+        print(f"yuqing evaluate: {exc}", file=sys.stderr)
+        return 2
     try:
         model = _load_model(settings, args.model)
         other = None if args.compare == "none" else _load_model(settings, args.compare)

@@ -118,3 +118,20 @@ def test_labels_import_export_and_train_on_them(tmp_path: Path, tiny_data: Path)
 
     spec = DatasetSpec(name="office", format="labels", head="negativity")
     assert len(labels_loader(StoreSettings(url=f"sqlite:///{tmp_path / 'y.db'}"))(spec)) == 3
+
+
+def test_train_and_evaluate_one_file_without_config(tiny_data: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(_config(tmp_path))
+    out = tmp_path / "m"
+    data = str(tiny_data / "neg.csv")
+    assert main(["--config", config, "train", "--data", data, "--eval", data, "--head", "negativity",
+                 "--label-map", "angry=1,*=0", "--C", "1,4", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "neg acc" in printed and (out / "card.json").is_file()
+    assert main(["--config", config, "evaluate", "--eval", data, "--head", "negativity", "--label-map",
+                 "angry=1,*=0", "--model", str(out), "--compare", "none", "--out", str(tmp_path / "r.html")]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["negativity"]["neg"]["accuracy"] > 0.9
+    assert main(["--config", config, "train"]) == 2
+    assert main(["--config", config, "train", "--data", str(tmp_path / "x.xlsx")]) == 2
