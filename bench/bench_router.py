@@ -164,7 +164,7 @@ def main() -> int:
     with EmbeddedBroker(log_file=workdir / "broker.log") as broker:
         kafka = KafkaSettings(bootstrap_servers=broker.bootstrap_servers)
         settings = RouterSettings(kafka=kafka, store=store, profile=str(workdir / "profile"), delivery_poll_s=0.05,
-                                  tick_s=5.0, rate_per_minute={}, delivery_batch=200)
+                                  tick_s=5.0, rate_per_minute={}, delivery_batch=200, receipt_secret="bench-secret")
 
         rate = bench_processor(store, profile, settings, args.items)
         print(f"processor alone: {args.items} items → {rate:,.0f} cases/s (one transaction per 500)")
