@@ -28,6 +28,8 @@ class VersionRow:
     promoted: bool
     heads: list[HeadMetrics]
     data: Any = None
+    # False for the shipped default model when it is not copied into the registry.
+    registered: bool = True
 
 
 def _metrics(card: dict[str, Any]) -> dict[str, HeadMetrics]:
@@ -47,7 +49,8 @@ def versions(models_dir: Path | None) -> tuple[list[VersionRow], str | None]:
         default = read_card(DEFAULT_MODEL_DIR)
     except ModelError:
         default = None
-    if default is not None and all(c.get("version") != default.get("version") for c in cards):
+    registered = {str(c.get("version")) for c in cards}
+    if default is not None and str(default.get("version")) not in registered:
         cards = [default, *cards]
     promoted_card = next((c for c in cards if c.get("version") == promoted), default if promoted is None else None)
     base = _metrics(promoted_card) if promoted_card else {}
@@ -62,7 +65,7 @@ def versions(models_dir: Path | None) -> tuple[list[VersionRow], str | None]:
         version = str(card.get("version"))
         is_promoted = version == promoted or (promoted is None and card is default)
         rows.append(VersionRow(version=version, created_at=str(card.get("created_at", "")), promoted=is_promoted,
-                               heads=list(heads.values()), data=card.get("data")))
+                               heads=list(heads.values()), data=card.get("data"), registered=version in registered))
     return rows, promoted
 
 
