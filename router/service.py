@@ -118,7 +118,7 @@ class RouterProcessor:
                         hook(session, scored, case, outcome, now)
                     outcomes.append((record, case.id, outcome))
         except SQLAlchemyError as exc:
-            raise RetryLater(f"store: {type(exc).__name__}: {exc}") from exc
+            raise RetryLater(f"store: {type(exc).__name__}: {str(exc)[:300]}") from exc
         for record, case_id, outcome in outcomes:
             self.counts[outcome] = self.counts.get(outcome, 0) + 1
             log.debug("routed: %s", outcome, extra={**record.ids, "case": case_id})
@@ -153,12 +153,13 @@ def safe_settings(settings: RouterSettings) -> dict:
 
 
 def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, max_idle_s: float | None = None,
-        install_signals: bool = False, group_id: str | None = None) -> None:
+        install_signals: bool = False, group_id: str | None = None, on_routed: Sequence[RoutedHook] = ()) -> None:
     """Run the router: the items.scored stage, the delivery worker and the clock ticker.
 
     A bad profile refuses the start (ConfigError); ``stop_event`` (or SIGTERM with
     ``install_signals``) stops all three after the work in hand. ``group_id`` (default
-    ``yuqing-router``) lets tests and benchmarks consume with a group of their own.
+    ``yuqing-router``) lets tests and benchmarks consume with a group of their own; ``on_routed``
+    hooks run per item in the batch transaction.
     """
     stop = stop_event or threading.Event()
     holder = PolicyHolder(settings.profile)
@@ -170,7 +171,7 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     migrate(settings.store)
     engine = make_engine(settings.store)
     factory = sessions(engine)
-    processor = RouterProcessor(settings, holder, factory)
+    processor = RouterProcessor(settings, holder, factory, on_routed=on_routed)
     runner = StageRunner("router", settings.kafka, topics.SCORED.name, processor, group_id=group_id)
     if install_signals:
         runner.install_signal_handlers()
