@@ -56,8 +56,9 @@ class Principal:
 
     @property
     def actor(self) -> str:
-        """How the person is named in the case audit log."""
-        return f"{self.display_name}（{self.username}，{self.role_name}）"
+        """How the person is named in the case audit log (the column holds 128 characters)."""
+        suffix = f"（{self.username}，{self.role_name}）"
+        return self.display_name[:128 - len(suffix)] + suffix
 
     def can(self, permission: str) -> bool:
         return permission in PERMISSIONS.get(self.role, frozenset())
