@@ -6,9 +6,11 @@ The API, all inside the caller's store session:
 * :func:`link_case` remembers the router's case of an incident
 * :func:`sweep` (periodic) ages incidents out of the index and proposes 平息
 * :func:`list_incidents`, :func:`show_incident` (CLI, console)
+* :class:`IncidentsHook` for ``RouterProcessor(on_routed=[...])`` (incidents/hooks.py)
 """
 
 from incidents.config import IncidentRules, default_rules, load
+from incidents.hooks import IncidentsHook
 from incidents.service import Assignment, GradeChange, Metrics, Sweep, assign, link_case, sweep
 from incidents.views import (
     IncidentDetail,
@@ -21,7 +23,22 @@ from incidents.views import (
 )
 
 __all__ = [
-    "Assignment", "GradeChange", "IncidentDetail", "IncidentNotFound", "IncidentRules", "IncidentSummary", "Metrics",
-    "Sweep", "assign", "default_rules", "incident_of_case", "incident_of_item", "link_case", "list_incidents", "load",
-    "show_incident", "sweep",
+    "Assignment",
+    "GradeChange",
+    "IncidentDetail",
+    "IncidentNotFound",
+    "IncidentRules",
+    "IncidentSummary",
+    "IncidentsHook",
+    "Metrics",
+    "Sweep",
+    "assign",
+    "default_rules",
+    "incident_of_case",
+    "incident_of_item",
+    "link_case",
+    "list_incidents",
+    "load",
+    "show_incident",
+    "sweep",
 ]

@@ -7,7 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from core.errors import ConfigError
+from core.settings import StoreSettings
+from core.settings import load as load_settings
 
 TIME = "%Y-%m-%d %H:%M"
 
@@ -28,13 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.set_defaults(func=cmd_incidents)
 
 
-def _store(args: argparse.Namespace) -> Any:
-    from core.settings import load as load_settings
-    from router.settings import RouterSettings
+class _StoreOnly(msgspec.Struct, frozen=True):
+    """The incidents commands read only the shared [store] table of the settings file."""
 
+    store: StoreSettings = StoreSettings()
+
+
+def _store(args: argparse.Namespace) -> StoreSettings:
     path = Path(args.config) if getattr(args, "config", None) else None
     try:
-        return load_settings(RouterSettings, "router", path).store
+        return load_settings(_StoreOnly, None, path).store
     except ConfigError as exc:
         raise SystemExit(f"配置错误: {exc}") from exc
 

@@ -307,9 +307,10 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
         title_sim = max((tx.title_similarity(tf.title, t) for t in titles), default=0.0)
         # Reports and 答复 quote the story's headline (反映“……”的问题): its bigrams in this text.
         quoted = max((tx.quoted(t, text_bigrams) for t in titles if len(t) >= rules.title_min_chars), default=0.0)
-        # A response must name the story's place or quote its headline: its wording is a template.
+        # A response must name the story's place, two of its names, or quote its headline: its
+        # wording is a template.
         by_terms = (share >= threshold and len(shared) >= rules.min_shared_terms and bool(anchors)
-                    and (not response or any(t in places or t in own_places for t in anchors)))
+                    and (not response or len(anchors) >= 2 or any(t in places or t in own_places for t in anchors)))
         # Short titles (求助, 通知) say nothing about the story, nor do templated response titles.
         by_title = (title_sim >= rules.title_similarity_min and share >= rules.title_support_min and not response
                     and len(tf.title) >= rules.title_min_chars and bool(anchors))

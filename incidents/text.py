@@ -38,7 +38,7 @@ _KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 _PCHAR = r"(?:(?![的在于和与某了是该个这那从到向对将把被及或我你他她它们其位称有])[\u4e00-\u9fff])"
 _PLACE = re.compile(
     r"(?:[A-Z]\d{0,2}(?:省|市|区|县))|(?:" + _PCHAR + r"{2,5}(?:自治区|自治州|特别行政区|省|市|县|区|旗|镇|乡|村|"
-    r"街道|社区|小区|大道|路|街|公园|广场|水库|医院|中学|小学|大学|学院|幼儿园|车站|机场|高速))")
+    r"街道|社区|小区|大道|路|街|公园|广场|水库|医院|学校|中学|小学|大学|学院|幼儿园|车站|机场|高速))")
 # Administrative areas hold many stories at once: a 区 or 市 alone does not tie two items together.
 _COARSE = re.compile(r"(?:自治区|自治州|特别行政区|省|市|县|(?<![小社校园景片])区|旗)$")
 # Split 济宁市任城区 into 济宁市 and 任城区 so that either one matches on its own.

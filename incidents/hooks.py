@@ -1,0 +1,77 @@
+"""The router side of incidents: a per-item hook for ``RouterProcessor(on_routed=[...])``.
+
+The hook runs in the router's batch transaction after the item's case is opened: it assigns the
+item to its incident, links a new incident to that case, and compares the incident's grade with
+the grade of the incident's case. When the incident is graver, ``on_upgrade`` gets the case and
+the change (new grade, reasons, whether it is the profile's gravest: then the leaders are to be
+told). The router supplies the callbacks, so this package never changes cases itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from core.contracts import ScoredItem
+from incidents.config import IncidentRules, default_rules
+from incidents.service import Assignment, GradeChange, assign, link_case
+from store.tables import CaseRow
+
+log = logging.getLogger(__name__)
+
+UpgradeCallback = Callable[[Session, CaseRow, GradeChange, datetime], None]
+AssignmentCallback = Callable[[Session, CaseRow, Assignment, datetime], None]
+
+
+class IncidentsHook:
+    """``hook(session, scored, case, outcome, now)``: the router's ``RoutedHook``.
+
+    * ``on_upgrade(session, incident_case, change, now)``: the incident is graver than its case.
+    * ``on_joined(session, item_case, assignment, now)``: the item joined an existing incident (its
+      own case is a repeat of the incident's: the router may fold it in or silence it).
+    * ``on_response(session, incident_case, assignment, now)``: the office's own response arrived.
+    ``assignments`` keeps the batch's results for the caller (cleared by :meth:`take`).
+    """
+
+    def __init__(self, rules: IncidentRules | None = None, *, on_upgrade: UpgradeCallback | None = None,
+                 on_joined: AssignmentCallback | None = None, on_response: AssignmentCallback | None = None) -> None:
+        self.rules = rules or default_rules()
+        self.on_upgrade = on_upgrade
+        self.on_joined = on_joined
+        self.on_response = on_response
+        self.assignments: list[Assignment] = []
+
+    def take(self) -> list[Assignment]:
+        done, self.assignments = self.assignments, []
+        return done
+
+    def __call__(self, session: Session, scored: ScoredItem, case: CaseRow, outcome: str, now: datetime) -> None:
+        a = assign(session, scored, now, self.rules)
+        self.assignments.append(a)
+        incident_case: CaseRow | None = case
+        if a.is_new or a.case_id is None:
+            link_case(session, a.incident_id, case.id, now)
+        elif a.case_id != case.id:
+            incident_case = session.get(CaseRow, a.case_id)
+        if incident_case is None:
+            log.warning("incident case %s is gone", a.case_id, extra={"item": a.item_id, "incident": a.incident_id})
+            return
+        if not a.is_new and a.how != "replay" and self.on_joined is not None:
+            self.on_joined(session, case, a, now)
+        if (a.grade is not None and a.grade_rank is not None and self.on_upgrade is not None
+                and a.grade_rank < incident_case.grade_rank):
+            change = a.upgrade or GradeChange(
+                a.incident_id, incident_case.grade, a.grade, incident_case.grade_rank, a.grade_rank, a.grade_reasons,
+                applied=True, to_top=a.grade_rank == 0)
+            if change.from_grade != incident_case.grade:
+                # The case may lag the incident (e.g. a person changed it): say what the case had.
+                change = GradeChange(change.incident_id, incident_case.grade, change.to_grade,
+                                     incident_case.grade_rank, change.to_rank, change.reasons, True, change.to_top)
+            log.info("incident graver than its case: %s → %s", change.from_grade, change.to_grade,
+                     extra={"item": a.item_id, "incident": a.incident_id, "case": incident_case.id})
+            self.on_upgrade(session, incident_case, change, now)
+        if a.responded_now and self.on_response is not None:
+            self.on_response(session, incident_case, a, now)
