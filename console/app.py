@@ -18,10 +18,11 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from console import audit
 from console.access import AccessDenied
 from console.db import Store
 from console.settings import ConsoleSettings
-from console.web import HERE, Console, LoginRequired, WebError, error_response, login_redirect
+from console.web import HERE, Console, LoginRequired, WebError, client_ip, error_response, login_redirect
 from policies import profile_dir
 from router.cases import CaseError, CaseService
 from router.policy import Profile
@@ -84,6 +85,11 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
 
     @app.exception_handler(AccessDenied)
     async def _denied(request: Request, exc: AccessDenied) -> Response:
+        # Refusals are kept too: who tried to open what (secrecy is by department, 002 第二十八条).
+        who = getattr(request.state, "principal", None)
+        with store.sessions() as session, session.begin():
+            audit.record(session, who.username if who else "(未登录)", "access_denied", request.url.path[:128],
+                         {"method": request.method, "reason": str(exc)}, client_ip(request))
         return error_response(request, 403, str(exc))
 
     @app.exception_handler(CaseError)

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from console import access, inbox
+from console import access, audit, inbox
 from console.access import AccessDenied
 from console.incidents_view import incident_for_case
 from console.roles import HANDLER, Principal
-from console.web import WebError, checked_form, console, principal, redirect, render
+from console.web import WebError, checked_form, client_ip, console, principal, redirect, render
 from core.contracts import utcnow
 from router.cases import OPEN, TRANSFERABLE, CaseError
 from router.policy import CASE_STATUSES
@@ -93,7 +93,11 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
 
 @router.get("/cases/{case_id}")
 async def case_page(request: Request, case_id: int, who: Who) -> Response:
-    return render(request, "case.html", who, **_case_context(request, who, case_id))
+    context = _case_context(request, who, case_id)
+    app = console(request)
+    with app.store.sessions() as session, session.begin():
+        audit.record(session, who.username, "case_viewed", f"case:{case_id}", ip=client_ip(request))
+    return render(request, "case.html", who, **context)
 
 
 ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade"}

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from console.db import Store
 from router import receipts
 from store.case_tables import CaseEventRow
+from store.console_tables import ConsoleAuditRow
 from store.tables import CaseRow
 
 
@@ -105,6 +106,17 @@ def test_handler_sees_only_their_department(env, client: TestClient) -> None:  #
     response = client.post(f"/cases/{env.cases['edu']}/ack", data={"csrf": csrf_of(page.text), "version": "0"})
     assert response.status_code == 403 and "无权查看" in response.text
     assert _case(env, env.cases["edu"]).status == "新建"
+    store = Store(env.store)
+    try:
+        with store.sessions() as session:
+            denied = session.scalars(select(ConsoleAuditRow.target).where(
+                ConsoleAuditRow.action == "access_denied", ConsoleAuditRow.actor == "hous")).all()
+            viewed = session.scalars(select(ConsoleAuditRow.target).where(
+                ConsoleAuditRow.action == "case_viewed")).all()
+    finally:
+        store.close()
+    assert f"/cases/{env.cases['edu']}" in denied and f"/cases/{env.cases['edu']}/ack" in denied
+    assert f"case:{env.cases['edu']}" not in viewed
 
 
 def test_assisting_handler_signs_but_cannot_close(env, client: TestClient) -> None:  # type: ignore[no-untyped-def]
