@@ -90,8 +90,7 @@ def commonness(text: str, sample: int | None = _SAMPLE) -> float:
         return 0.0
     if sample:
         cjk = cjk[:400]  # plenty to tell a right reading from a wrong one
-    common = _common_chars()
-    return sum(1 for c in cjk if c in common) / len(cjk)
+    return sum(map(_common_chars().__contains__, cjk)) / len(cjk)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

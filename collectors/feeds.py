@@ -57,8 +57,10 @@ def prepare(body: bytes, content_type: str | None = None) -> tuple[bytes, str]:
     """UTF-8 bytes of the decoded, repaired document, and the encoding it came in."""
     decoded = encoding.decode(body, content_type)
     text = _XML_DECL.sub("", decoded.text, count=1)
-    text = _BROKEN_CHARREF.sub("", text)
-    text = _BARE_AMP.sub("&amp;", text)
+    if "&" in text:
+        if "&#" in text:
+            text = _BROKEN_CHARREF.sub("", text)
+        text = _BARE_AMP.sub("&amp;", text)
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + text.lstrip()).encode("utf-8"), decoded.encoding
 
 

@@ -25,6 +25,14 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _SLASH = "{http://purl.org/rss/1.0/modules/slash/}comments"
+_RSS_FIELDS: dict[str, str] = {
+    **{f"{ns}{name}": field for ns in _CORE for name, field in (
+        ("link", "link"), ("guid", "guid"), ("title", "title"), ("description", "summary"), ("author", "author"),
+        ("pubDate", "published"))},
+    _CONTENT: "content", f"{_DC}creator": "author", f"{_DC}date": "updated", _SLASH: "comments",
+}
+# Kept as written (HTML or titles); every other field is stripped.
+_RAW_TEXT = frozenset({"title", "summary", "content"})
 _SELF_CLOSED = re.compile(
     r"<(?!(?:br|img|hr|input|meta|link|area|base|col|embed|param|source|track|wbr)\b)(\w+)([^<>]*?)\s*/>")
 _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
@@ -65,59 +73,54 @@ def _atom_text(node: Any) -> str:
     return node.text or ""
 
 
-def _item(node: Any, atom: bool) -> dict[str, Any]:
+def _rss_item(node: Any) -> dict[str, Any]:
+    # One dict lookup per child element: this loop is most of the parser's Python time.
+    found: dict[str, Any] = {}
+    for child in node:
+        field = _RSS_FIELDS.get(child.tag)
+        if field is None or field in found:
+            continue
+        if field in _RAW_TEXT:
+            found[field] = child.text or ""
+        else:
+            found[field] = (child.text or "").strip()
+            if field == "guid":
+                found["permalink"] = child.get("isPermaLink", "true").lower() != "false"
+    return found
+
+
+def _atom_item(node: Any) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for child in node:
         tag = child.tag
         if not isinstance(tag, str):
             continue
         name = _local(tag)
-        if atom:
-            if name == "link":
-                rel = child.get("rel", "alternate")
-                if rel == "alternate" and "link" not in found:
-                    found["link"] = (child.get("href") or "").strip()
-            elif name == "id":
-                found.setdefault("guid", _text(child))
-            elif name == "title":
-                found.setdefault("title", _atom_text(child))
-            elif name == "content":
-                found.setdefault("content", _atom_text(child))
-            elif name == "summary":
-                found.setdefault("summary", _atom_text(child))
-            elif name == "author":
-                author = next((c for c in child if _local(c.tag) == "name"), None)
-                if author is not None and "author" not in found:
-                    found["author"] = _text(author)
-            elif name in ("published", "updated", "created", "issued", "modified"):
-                # Atom 0.3's issued/modified are 1.0's published/updated.
-                found.setdefault({"issued": "published", "modified": "updated"}.get(name, name), _text(child))
-            elif tag == _SLASH:
-                found.setdefault("comments", _text(child))
-            continue
-        ns = tag[: len(tag) - len(name)]
-        if ns in _CORE:
-            if name == "link":
-                found.setdefault("link", _text(child))
-            elif name == "guid":
-                found.setdefault("guid", _text(child))
-                found.setdefault("permalink", child.get("isPermaLink", "true").lower() != "false")
-            elif name == "title":
-                found.setdefault("title", child.text or "")
-            elif name == "description":
-                found.setdefault("summary", child.text or "")
-            elif name == "author":
-                found.setdefault("author", _text(child))
-            elif name == "pubDate":
-                found.setdefault("published", _text(child))
-        elif tag == _CONTENT:
-            found.setdefault("content", child.text or "")
-        elif tag == f"{_DC}creator":
-            found.setdefault("author", _text(child))
-        elif tag == f"{_DC}date":
-            found.setdefault("updated", _text(child))
+        if name == "link":
+            if child.get("rel", "alternate") == "alternate" and "link" not in found:
+                found["link"] = (child.get("href") or "").strip()
+        elif name == "id":
+            found.setdefault("guid", _text(child))
+        elif name == "title":
+            found.setdefault("title", _atom_text(child))
+        elif name == "content":
+            found.setdefault("content", _atom_text(child))
+        elif name == "summary":
+            found.setdefault("summary", _atom_text(child))
+        elif name == "author":
+            author = next((c for c in child if _local(c.tag) == "name"), None)
+            if author is not None and "author" not in found:
+                found["author"] = _text(author)
+        elif name in ("published", "updated", "created", "issued", "modified"):
+            # Atom 0.3's issued/modified are 1.0's published/updated.
+            found.setdefault({"issued": "published", "modified": "updated"}.get(name, name), _text(child))
         elif tag == _SLASH:
             found.setdefault("comments", _text(child))
+    return found
+
+
+def _item(node: Any, atom: bool) -> dict[str, Any]:
+    found = _atom_item(node) if atom else _rss_item(node)
     if not atom and "guid" not in found:
         about = node.get(f"{_RDF}about")
         if about:
