@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -81,6 +82,12 @@ def wait_for_broker(settings: KafkaSettings, client_suffix: str = "admin") -> Ka
     delay = 0.2
     last: Exception | None = None
     while time.monotonic() < deadline:
+        if not _any_server_listening(settings):
+            last = OSError("connection refused by every bootstrap server")
+            log.warning("Kafka at %s not reachable yet; retrying in %.1fs", settings.bootstrap_servers, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0) * (0.8 + 0.4 * random.random())
+            continue
         try:
             admin = make_admin(settings, client_suffix)
             admin.list_topics()
@@ -96,6 +103,18 @@ def wait_for_broker(settings: KafkaSettings, client_suffix: str = "admin") -> Ka
         f"(last error: {last}). Is the broker running? Set [kafka] bootstrap_servers or "
         f"YUQING__KAFKA__BOOTSTRAP_SERVERS."
     )
+
+
+def _any_server_listening(settings: KafkaSettings) -> bool:
+    """A cheap TCP probe, so that a broker that is down fails fast instead of in the client's timeouts."""
+    for server in settings.servers:
+        host, _, port = server.rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=2):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 @dataclass(frozen=True, slots=True)
