@@ -182,22 +182,26 @@ class LinearModel:
         n_features = self.n_features
         rows, feats = self._char_features(docs)
         if self._words:
-            uni_get, bi_get = self._word_unigrams.get, self._word_bigrams.get
-            word_rows, word_feats = [], []
-            for row, doc in enumerate(docs):
-                # Same features as tokens.word_features, looked up without building prefixed strings.
-                # Prepared text has no whitespace but single spaces (clean() collapses the rest).
-                words = [w for w in cut(doc) if w != " "]
-                ids = np.fromiter(map(uni_get, words, repeat(-1)), dtype=np.int64, count=len(words))
-                if len(words) > 1:
-                    pairs = np.fromiter(map(bi_get, pairwise(words), repeat(-1)),
-                                        dtype=np.int64, count=len(words) - 1)
-                    ids = np.concatenate([ids, pairs])
-                ids = ids[ids >= 0]
-                word_feats.append(ids)
-                word_rows.append(np.full(len(ids), row, dtype=np.int64))
-            rows = np.concatenate([rows, *word_rows])
-            feats = np.concatenate([feats, *word_feats])
+            # Same features as tokens.word_features, looked up without building prefixed strings,
+            # for the whole batch in two C-level passes. Prepared text has no whitespace but single
+            # spaces (clean() collapses the rest).
+            words: list[str] = []
+            pairs: list[tuple[str, str]] = []
+            n_words, n_pairs = [], []
+            for doc in docs:
+                ws = [w for w in cut(doc) if w != " "]
+                words.extend(ws)
+                pairs.extend(pairwise(ws))
+                n_words.append(len(ws))
+                n_pairs.append(max(len(ws) - 1, 0))
+            doc_ids = np.arange(len(docs))
+            ids = np.concatenate([
+                np.fromiter(map(self._word_unigrams.get, words, repeat(-1)), dtype=np.int64, count=len(words)),
+                np.fromiter(map(self._word_bigrams.get, pairs, repeat(-1)), dtype=np.int64, count=len(pairs))])
+            owners = np.concatenate([np.repeat(doc_ids, n_words), np.repeat(doc_ids, n_pairs)])
+            known = ids >= 0
+            rows = np.concatenate([rows, owners[known]])
+            feats = np.concatenate([feats, ids[known]])
         # Counting (document, feature) pairs: COO → CSR sums the duplicates in C.
         counted = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
                                     shape=(len(docs), n_features))
