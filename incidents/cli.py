@@ -124,6 +124,10 @@ def cmd_incidents(args: argparse.Namespace) -> int:
             for t in d.timeline:
                 print(f"  {t.published_at.strftime(TIME)}  {t.how_name:<4} [{t.tier}] {t.source}: {t.title[:40]}"
                       f"  ({_why(t.reason)})")
+            print("\n逐小时:")
+            for h in d.hourly:
+                print(f"  {h.hour.strftime(TIME)}  +{h.items} 条 (新来源 {h.new_sources}, 负面 {h.negative}) "
+                      f"最高 {h.top_tier}  累计 {h.cumulative_items}")
             print("\n传播路径 (各来源首次):")
             for sp in d.spread:
                 print(f"  {sp.first_at.strftime(TIME)}  [{sp.tier}] {sp.source}")

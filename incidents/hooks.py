@@ -48,18 +48,23 @@ class IncidentsHook:
         done, self.assignments = self.assignments, []
         return done
 
-    def __call__(self, session: Session, scored: ScoredItem, case: CaseRow, outcome: str, now: datetime) -> None:
+    def __call__(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
+                 now: datetime) -> None:
+        # Items under the profile's intake open no case; they still count for the incident.
         a = assign(session, scored, now, self.rules)
         self.assignments.append(a)
-        incident_case: CaseRow | None = case
-        if a.is_new or a.case_id is None:
+        case_id = a.case_id
+        if case is not None and case_id is None:
+            # The incident's case is the case of its first item that has one.
             link_case(session, a.incident_id, case.id, now)
-        elif a.case_id != case.id:
-            incident_case = session.get(CaseRow, a.case_id)
-        if incident_case is None:
-            log.warning("incident case %s is gone", a.case_id, extra={"item": a.item_id, "incident": a.incident_id})
+            case_id = case.id
+        if case_id is None:
             return
-        if not a.is_new and a.how != "replay" and self.on_joined is not None:
+        incident_case = case if case is not None and case.id == case_id else session.get(CaseRow, case_id)
+        if incident_case is None:
+            log.warning("incident case %s is gone", case_id, extra={"item": a.item_id, "incident": a.incident_id})
+            return
+        if case is not None and case.id != incident_case.id and a.how != "replay" and self.on_joined is not None:
             self.on_joined(session, case, a, now)
         if (a.grade is not None and a.grade_rank is not None and self.on_upgrade is not None
                 and a.grade_rank < incident_case.grade_rank):

@@ -16,15 +16,17 @@ A replayed item changes nothing (the item id is the key). Each item keeps why it
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, text
+from sqlalchemy import Integer, bindparam, delete, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from core.contracts import ScoredItem
@@ -188,12 +190,22 @@ def _term_keys(tf: tx.TextFeatures) -> dict[str, str]:
 
 
 _K = IncidentKeyRow
-_ranked = (select(_K.key, _K.incident_id, _K.item_id,
-                  func.row_number().over(partition_by=_K.key, order_by=_K.last_seen.desc()).label("rn"))
-           .where(_K.key.in_(bindparam("keys", expanding=True))).subquery())
-# Each key yields only its most recently active incidents: a common term must not make every
-# lookup read the whole window. Built once: SQLAlchemy caches the compiled form.
-_LOOKUP = select(_ranked.c.key, _ranked.c.incident_id, _ranked.c.item_id).where(_ranked.c.rn <= bindparam("limit"))
+
+
+@lru_cache(maxsize=4)
+def _lookup_stmt(slots: int) -> Any:
+    """One index range per key, newest first, at most ``limit`` rows each, for ``slots`` keys.
+
+    Each key yields only its most recently active incidents and stops there: a common term must
+    not make a lookup read the whole window. A fixed number of slots (unused ones get a key that
+    matches nothing) keeps one compiled statement in SQLAlchemy's cache.
+    """
+    parts = [select(_K.key, _K.incident_id, _K.item_id).where(_K.key == bindparam(f"k{i}"))
+             .order_by(_K.last_seen.desc()).limit(bindparam("limit", type_=Integer)).subquery().select()
+             for i in range(slots)]
+    return union_all(*parts)
+
+
 _INCIDENTS = (select(IncidentRow).where(IncidentRow.id.in_(bindparam("ids", expanding=True)))
               .execution_options(populate_existing=True))
 _SIGNATURES = select(IncidentItemRow.item_id, IncidentItemRow.incident_id, IncidentItemRow.signature,
@@ -222,7 +234,11 @@ def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, r
         return hits
     df: Counter[str] = Counter()
     term_rows: list[tuple[str, str]] = []
-    for key, incident_id, item_id in session.execute(_LOOKUP, {"keys": keys, "limit": rules.per_term_candidates}):
+    slots = len(tx.BANDS_KEYS) + 1 + rules.top_terms + tx.MAX_PLACES
+    keys = keys[:slots]
+    params: dict[str, Any] = {f"k{i}": (keys[i] if i < len(keys) else "") for i in range(slots)}
+    params["limit"] = rules.per_term_candidates
+    for key, incident_id, item_id in session.execute(_lookup_stmt(slots), params):
         if key.startswith("t:"):
             hits.titles[incident_id] = item_id
         elif key.startswith("b"):
@@ -450,7 +466,9 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
     # RETURNING, not rowcount: drivers disagree on rowcount after ON CONFLICT DO NOTHING.
     new_source = session.execute(src).first() is not None
     events: list[str] = []
-    state = _update_state(dict(incident.state or {}), scored, tf, response, rules)
+    # A deep copy: the JSON column is saved only when the new value differs from the loaded one, and
+    # an in-place change of a nested list would change both.
+    state = _update_state(copy.deepcopy(incident.state or {}), scored, tf, response, rules)
     incident.items += 1
     incident.sources += int(new_source)
     negative = not response and scored.negativity >= rules.negative_min
@@ -657,21 +675,29 @@ def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -
     stale = select(IncidentRow.id).where(IncidentRow.last_item_at < now - timedelta(hours=rules.index_hours))
     removed = session.execute(delete(IncidentKeyRow).where(IncidentKeyRow.incident_id.in_(stale))).rowcount or 0
     proposed: list[str] = []
-    quiet = session.scalars(select(IncidentRow).where(
+    quiet_ids = session.scalars(select(IncidentRow.id).where(
         IncidentRow.status.in_((OPEN, RESPONDED)),
-        IncidentRow.last_item_at < now - timedelta(hours=rules.quiet_hours)).with_for_update()).all()
-    for incident in quiet:
-        heat = decayed(incident.heat, incident.heat_at, now, rules)
-        if incident.peak_heat > 0 and heat > incident.peak_heat * rules.heat_ratio_max:
-            continue
-        incident.status = CLOSING
-        incident.updated_at = now
-        incident.version += 1
-        _event(session, incident, now, "closing_proposed", None, {
-            "why": f"{rules.quiet_hours:.0f} 小时无新增, 热度降至峰值的 {heat / incident.peak_heat:.0%}"
-            if incident.peak_heat else f"{rules.quiet_hours:.0f} 小时无新增",
-            "heat_index": heat_index(heat, rules), "responded": incident.responded_at is not None,
-            "negativity_after_response": _mean((incident.state or {}).get("neg_after"))})
-        proposed.append(incident.id)
-        log.info("incident proposed for closing (平息)", extra={"incident": incident.id})
+        IncidentRow.last_item_at < now - timedelta(hours=rules.quiet_hours)).order_by(IncidentRow.id)).all()
+    # In chunks, each let go after it is written: the first sweep over a full window must not hold
+    # every quiet incident in memory at once.
+    for start in range(0, len(quiet_ids), 500):
+        chunk = session.scalars(select(IncidentRow).where(IncidentRow.id.in_(quiet_ids[start : start + 500]))
+                                .with_for_update()).all()
+        for incident in chunk:
+            heat = decayed(incident.heat, incident.heat_at, now, rules)
+            if incident.peak_heat > 0 and heat > incident.peak_heat * rules.heat_ratio_max:
+                continue
+            incident.status = CLOSING
+            incident.updated_at = now
+            incident.version += 1
+            _event(session, incident, now, "closing_proposed", None, {
+                "why": f"{rules.quiet_hours:.0f} 小时无新增, 热度降至峰值的 {heat / incident.peak_heat:.0%}"
+                if incident.peak_heat else f"{rules.quiet_hours:.0f} 小时无新增",
+                "heat_index": heat_index(heat, rules), "responded": incident.responded_at is not None,
+                "negativity_after_response": _mean((incident.state or {}).get("neg_after"))})
+            proposed.append(incident.id)
+            log.info("incident proposed for closing (平息)", extra={"incident": incident.id})
+        session.flush()
+        for incident in chunk:
+            session.expunge(incident)
     return Sweep(removed, tuple(proposed))

@@ -25,6 +25,8 @@ SHINGLE = 3
 NUM_PERM = 60
 BANDS = 20
 ROWS = NUM_PERM // BANDS
+BANDS_KEYS = tuple(range(BANDS))
+MAX_PLACES = 6
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(20240611)
 # Multiply-shift hashing: odd 64-bit multipliers; fixed seed so every worker computes the same signature.
@@ -192,7 +194,7 @@ def key_terms(title: str, text: str, rules: IncidentRules) -> tuple[dict[str, fl
         terms[word] = round(max(idf(word), 1.0), 3)
     if len(terms) > rules.top_terms:
         terms = dict(list(terms.items())[: rules.top_terms])
-    for place in places[:6]:
+    for place in places[:MAX_PLACES]:
         terms[place.lower()] = round(max(idf(place), 6.0) * rules.place_weight, 3)
     return terms, places
 

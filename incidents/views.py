@@ -74,6 +74,18 @@ class IncidentEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class HourBucket:
+    """One hour of the incident's spread (by publication time): the metrics over time."""
+
+    hour: datetime
+    items: int
+    new_sources: int
+    negative: int
+    top_tier: str
+    cumulative_items: int
+
+
+@dataclass(frozen=True, slots=True)
 class IncidentDetail:
     summary: IncidentSummary
     metrics: Metrics
@@ -82,6 +94,7 @@ class IncidentDetail:
     spread: tuple[SpreadEntry, ...]
     events: tuple[IncidentEvent, ...]
     profile: str
+    hourly: tuple[HourBucket, ...] = ()
 
 
 def _summary(row: IncidentRow, now: datetime, rules: IncidentRules) -> IncidentSummary:
@@ -125,6 +138,7 @@ def show_incident(session: Session, incident_id: str, *, now: datetime | None = 
     events = session.scalars(select(IncidentEventRow).where(IncidentEventRow.incident_id == incident_id)
                              .order_by(IncidentEventRow.id)).all()
     return IncidentDetail(
+        hourly=_hourly(items, rules),
         summary=_summary(row, moment, rules), metrics=_metrics(session, row, moment, rules),
         grade_reasons=tuple(row.grade_reasons or ()), profile=row.profile,
         timeline=tuple(TimelineEntry(
@@ -133,6 +147,26 @@ def show_incident(session: Session, incident_id: str, *, now: datetime | None = 
         spread=tuple(SpreadEntry(s.source_id, s.source_name, s.tier, utc(s.first_at), s.first_item_id)
                      for s in sources),
         events=tuple(IncidentEvent(utc(e.at), e.action, e.item_id, e.detail) for e in events))
+
+
+def _hourly(items: list[IncidentItemRow] | Any, rules: IncidentRules) -> tuple[HourBucket, ...]:
+    buckets: dict[datetime, list[IncidentItemRow]] = {}
+    for item in items:
+        hour = utc(item.published_at).replace(minute=0, second=0, microsecond=0)
+        buckets.setdefault(hour, []).append(item)
+    seen: set[str] = set()
+    out: list[HourBucket] = []
+    total = 0
+    for hour in sorted(buckets):
+        rows = buckets[hour]
+        fresh = {r.source_id for r in rows} - seen
+        seen |= fresh
+        total += len(rows)
+        carriers = [r.source_tier for r in rows if not r.is_response] or [rows[0].source_tier]
+        out.append(HourBucket(hour, len(rows), len(fresh),
+                              sum(1 for r in rows if not r.is_response and r.negativity >= rules.negative_min),
+                              min(carriers, key=rules.tier_rank), total))
+    return tuple(out)
 
 
 def incident_of_item(session: Session, item_id: str) -> str | None:

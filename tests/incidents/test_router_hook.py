@@ -44,20 +44,30 @@ def test_story_through_the_router(store_settings: StoreSettings) -> None:
     def on_joined(session: Session, item_case: CaseRow, a: Assignment, now: datetime) -> None:
         joined.append(a.item_id)
 
-    hook = IncidentsHook(on_upgrade=regrade, on_joined=on_joined)
+    responded: list[tuple[int, str]] = []
+
+    def on_response(session: Session, incident_case: CaseRow, a: Assignment, now: datetime) -> None:
+        responded.append((incident_case.id, a.item_id))
+
+    hook = IncidentsHook(on_upgrade=regrade, on_joined=on_joined, on_response=on_response)
     processor = RouterProcessor(settings, profile, sessions(make_engine(store_settings)), on_routed=[hook])
     # One batch per item, in arrival order, as the stream would bring them.
     for offset, (_, item) in enumerate(story()):
         result = processor.process([Record("items.scored", 0, offset, item.item.id.encode(), encode(item))])
         assert not result.rejected
     done = hook.take()
-    assert len({a.incident_id for a in done}) == 1 and len(joined) == len(done) - 1
+    assert len({a.incident_id for a in done}) == 1
+    # The response and the calm comment after it are under the intake: no case of their own, but
+    # they count for the incident, and the response reaches the incident's case.
+    assert joined == ["s2-local", "s3-county", "s4-portal", "s5-provincial", "s6-central"]
+    assert [item for _, item in responded] == ["s7-official"]
 
     with sessions(make_engine(store_settings))() as session:
         incident = session.scalar(select(IncidentRow))
         assert incident is not None and incident.case_id is not None
         case = session.get(CaseRow, incident.case_id)
         assert case is not None and case.item_id == "s1-forum" and case.grade == "一级"
+        assert responded[0][0] == case.id and incident.status == "responded" and incident.items == 8
         changes = [e.detail for e in session.scalars(select(CaseEventRow).where(
             CaseEventRow.case_id == case.id, CaseEventRow.action == "grade_changed").order_by(CaseEventRow.id))]
         assert [(c["from"], c["to"]) for c in changes] == [("三级", "二级"), ("二级", "一级")]

@@ -66,6 +66,11 @@ def test_story_is_one_incident_with_its_grade_path_and_response(factory) -> None
         detail = incidents.show_incident(session, first.incident_id, now=T0 + timedelta(hours=29))
         assert next(t.item_id for t in detail.timeline) == "s1-forum"
         assert [s.tier for s in detail.spread][:2] == ["self_media", "prefecture"]
+        # Read back from the store, not from the objects of the writing session.
+        assert detail.metrics.negativity_after_response == pytest.approx(0.35)
+        assert detail.metrics.negativity_before_response == after.negativity_before_response
+        hours = detail.hourly
+        assert sum(h.items for h in hours) == 8 and hours[0].new_sources == 1 and hours[0].top_tier == "self_media"
         actions = [e.action for e in detail.events]
         assert actions.count("upgraded") == 2 and "responded" in actions and actions[0] == "graded"
         listed = incidents.list_incidents(session, now=T0 + timedelta(hours=29))
