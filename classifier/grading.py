@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
 from core.taxonomy import BASE_TOPICS, SENSITIVE
@@ -134,16 +135,22 @@ class GradingRules:
     rules: tuple[Rule, ...]
     default: Rule
     signals: dict[str, tuple[str, ...]]
-    _signal_re: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _signal_re: re.Pattern[str] | None = None
+    _signal_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def find_signals(self, text: str) -> dict[str, str]:
-        """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped)."""
+        """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped).
+
+        One pass of one trie pattern over all signals' terms.
+        """
         found: dict[str, str] = {}
-        for name, pattern in self._signal_re.items():
-            for m in pattern.finditer(text):
-                if not _NEGATION.search(text[max(0, m.start() - 6) : m.start()]):
+        if self._signal_re is None:
+            return found
+        for m in self._signal_re.finditer(text):
+            names = [n for n in self._signal_of[m.group(0)] if n not in found]
+            if names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()]):
+                for name in names:
                     found[name] = m.group(0)
-                    break
         return found
 
     def grade(self, f: Features) -> Grade:
@@ -336,9 +343,12 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
         default = _rule(top["default"][1], "default", p, grades, signals, needs_when=False)
     if p.items or default is None:
         return None, p.items
-    patterns = {name: re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
-                for name, terms in signals.items() if terms}
-    return GradingRules(grades, tuple(rules), default, signals, patterns), []
+    signal_of: dict[str, tuple[str, ...]] = {}
+    for name, terms in signals.items():
+        for term in terms:
+            signal_of[term] = (*signal_of.get(term, ()), name)
+    pattern = trie_pattern(signal_of) if signal_of else None
+    return GradingRules(grades, tuple(rules), default, signals, pattern, signal_of), []
 
 
 def check(profile_dir: Path, grade_names: list[str]) -> list[str]:

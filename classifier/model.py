@@ -29,6 +29,58 @@ VOCAB_FILE = "vocab.json"
 FILES = (MODEL_FILE, META_FILE, VOCAB_FILE)
 
 
+class KeyTable:
+    """A read-only hash table from non-zero uint64 keys to ids, built and probed with numpy.
+
+    Linear probing at a load factor of at most 1/4, so most lookups end at the first slot; about
+    4x faster than a binary search of 200k sorted keys (dependent cache misses).
+    """
+
+    _MULT = np.uint64(0x9E3779B97F4A7C15)
+
+    def __init__(self, keys: np.ndarray, ids: np.ndarray) -> None:
+        bits = max(4, int(np.ceil(np.log2(max(len(keys), 1) * 4))))
+        self._shift = np.uint64(64 - bits)
+        self._mask = np.int64((1 << bits) - 1)
+        self.keys = np.zeros(1 << bits, dtype=np.uint64)  # 0 = empty: no n-gram key is 0
+        self.ids = np.full(1 << bits, -1, dtype=np.int64)
+        home = self._home(keys)
+        pending = np.arange(len(keys))
+        self.probes = 0
+        while len(pending):
+            slots = (home[pending] + self.probes) & self._mask
+            free = self.keys[slots] == 0
+            slots, who = slots[free], pending[free]
+            # Several keys may want one free slot: the first takes it, the rest probe on.
+            slots, first = np.unique(slots, return_index=True)
+            who = who[first]
+            self.keys[slots] = keys[who]
+            self.ids[slots] = ids[who]
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[who] = True
+            pending = pending[~placed[pending]]
+            self.probes += 1
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * self._MULT) >> self._shift).astype(np.int64)
+
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """The id of each key, -1 when absent."""
+        out = np.full(len(keys), -1, dtype=np.int64)
+        slots = self._home(keys)
+        active = np.arange(len(keys))
+        for _ in range(self.probes):
+            if not len(active):
+                break
+            stored = self.keys[slots]
+            hit = stored == keys[active]
+            out[active[hit]] = self.ids[slots[hit]]
+            # Continue only where the slot held another key; an empty slot means absent.
+            going = ~hit & (stored != 0)
+            active, slots = active[going], (slots[going] + 1) & self._mask
+        return out
+
+
 def _char_key(term: str) -> int:
     key = 0
     for ch in term:
@@ -119,10 +171,8 @@ class LinearModel:
         for j, t in enumerate(self.vocabulary):
             if len(t) == 1 and t != "\x00":
                 self._unigram_ids[ord(t)] = j
-        keys = np.array([_char_key(t) for _, t in char_terms], dtype=np.uint64)
-        order = np.argsort(keys)
-        self._char_keys = keys[order]
-        self._char_ids = np.array([j for j, _ in char_terms], dtype=np.int64)[order]
+        self._table = KeyTable(np.array([_char_key(t) for _, t in char_terms], dtype=np.uint64),
+                               np.array([j for j, _ in char_terms], dtype=np.int64))
         self._word_unigrams: dict[str, int] = {}
         self._word_bigrams: dict[tuple[str, str], int] = {}
         for j, t in enumerate(self.vocabulary):
@@ -148,7 +198,7 @@ class LinearModel:
         """(row, feature) of every known char 1-3-gram of the batch, computed on code points.
 
         An n-gram is the integer ``c0 << 42 | c1 << 21 | c2`` (code points fit in 21 bits), looked up
-        by binary search in the sorted keys of the vocabulary: the whole batch at numpy speed, no
+        in an open-addressing hash table of the vocabulary's keys: the whole batch at numpy speed, no
         Python string per n-gram. Documents are joined by NUL, which no n-gram may contain.
         """
         codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
@@ -167,12 +217,11 @@ class LinearModel:
         if len(codes) > 2:
             ok = nz[:-2] & nz[1:-1] & nz[2:]
             grams.append((((wide[:-2] << 42) | (wide[1:-1] << 21) | wide[2:])[ok], doc_of[:-2][ok]))
-        if grams and len(self._char_keys):
-            keys = np.concatenate([k for k, _ in grams])
-            pos = np.minimum(np.searchsorted(self._char_keys, keys), len(self._char_keys) - 1)
-            hit = self._char_keys[pos] == keys
+        if grams:
+            found = self._table.lookup(np.concatenate([k for k, _ in grams]))
+            hit = found >= 0
             rows.append(np.concatenate([r for _, r in grams])[hit])
-            feats.append(self._char_ids[pos[hit]])
+            feats.append(found[hit])
         return np.concatenate(rows).astype(np.int64), np.concatenate(feats)
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +17,7 @@ from classifier.lexicon import (
     NEEDS_TERM,
     SIGNAL_TOPICS,
     topics_named,
+    trie_pattern,
     weak_topic,
 )
 from classifier.registry import LoadedModel
@@ -27,7 +27,7 @@ from core.contracts import Grade, RawItem, ScoredItem
 from core.taxonomy import BASE_TOPICS, OTHER
 
 log = logging.getLogger(__name__)
-_COMPLAINT = re.compile("|".join(map(re.escape, sorted(COMPLAINT_CUES, key=len, reverse=True))))
+_COMPLAINT = trie_pattern(COMPLAINT_CUES)
 NEGATIVITY = "negativity"
 TOPIC = "topic"
 RELEVANCE = "relevance"
