@@ -62,6 +62,9 @@ class CaseNotFound(CaseError):
 # Opening and updating cases from scored items (the processor's side)
 
 
+BELOW_INTAKE = "below_intake"
+
+
 def labels_for(profile: Profile, scored: ScoredItem, grade: str) -> Labels:
     item = scored.item
     region = item.source.region or (item.region_hints[0] if item.region_hints else None)
@@ -70,11 +73,11 @@ def labels_for(profile: Profile, scored: ScoredItem, grade: str) -> Labels:
 
 
 def open_or_update(session: Session, profile: Profile, settings: RouterSettings, scored: ScoredItem,
-                   now: datetime) -> tuple[CaseRow, str]:
+                   now: datetime) -> tuple[CaseRow | None, str]:
     """Create the item's case, or apply a re-score to it; idempotent per item id.
 
-    Returns the case and what happened: ``created``, ``unchanged``, ``upgraded``, ``inhibited``
-    or ``lower``.
+    Returns the case and what happened: ``created``, ``unchanged``, ``upgraded``, ``inhibited``,
+    ``lower``, or ``below_intake`` (no case: the item is under the profile's intake).
     """
     ((case, outcome),) = open_batch(session, profile, settings, [scored], now)
     return case, outcome
@@ -116,19 +119,25 @@ ITEM_COLUMNS = ("id", "source_id", "source_name", "source_kind", "source_tier", 
 
 
 def open_batch(session: Session, profile: Profile, settings: RouterSettings, batch: Sequence[ScoredItem],
-               now: datetime) -> list[tuple[CaseRow, str]]:
+               now: datetime) -> list[tuple[CaseRow | None, str]]:
     """Open the cases of a batch of scored items (the item id is the key; replays change nothing).
 
     New cases, their audit lines, clocks and outbox rows are written in a few bulk statements;
-    an item that already has a case (or appears twice) is a re-score, handled one by one.
+    an item that already has a case (or appears twice) is a re-score, handled one by one. An item
+    below the profile's intake opens no case (``None``, ``below_intake``); it is stored all the same.
     """
     ids = list(dict.fromkeys(s.item.id for s in batch))
     existing = {c.item_id: c for c in session.scalars(select(CaseRow).where(CaseRow.item_id.in_(ids)))}
     fresh: dict[str, tuple[ScoredItem, CaseRow, Decision, str]] = {}
+    below: set[str] = set()
     for scored in batch:
         if scored.item.id in existing or scored.item.id in fresh:
             continue
         grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
+        if not profile.intake.admits(scored.negativity, scored.relevance, profile.rank(grade), profile):
+            below.add(scored.item.id)
+            continue
+        below.discard(scored.item.id)
         labels = labels_for(profile, scored, grade)
         decision = profile.route(labels, now)
         routing = {
@@ -175,10 +184,13 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
                  extra={"case": case.id, "item": case.item_id})
     clocks.insert(session, clock_rows)
     notify.insert(session, outbox)
-    results: list[tuple[CaseRow, str]] = []
+    results: list[tuple[CaseRow | None, str]] = []
     created: set[str] = set()
     for scored in batch:
         item_id = scored.item.id
+        if item_id in below and item_id not in fresh:
+            results.append((None, BELOW_INTAKE))
+            continue
         if item_id in fresh and item_id not in created:
             created.add(item_id)
             results.append((fresh[item_id][1], "created"))

@@ -244,6 +244,22 @@ class Escalation:
 
 
 @dataclass(frozen=True, slots=True)
+class Intake:
+    """Which scored items open a case. Every item is stored and scored either way; one below the
+    intake stays visible to analysts and opens its case when a later revision rises above it."""
+
+    min_negativity: float = 0.0
+    min_relevance: float = 0.0
+    # Items of this grade or a graver one always open a case, whatever their scores.
+    always_from_grade: str | None = None
+
+    def admits(self, negativity: float, relevance: float, rank: int, profile: Profile) -> bool:
+        if self.always_from_grade is not None and rank <= profile.rank(self.always_from_grade):
+            return True
+        return negativity >= self.min_negativity and relevance >= self.min_relevance
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """Where an item goes and why: the path through the tree, the receivers, the clocks."""
 
@@ -278,6 +294,7 @@ class Profile:
     escalation: Escalation
     inhibit: tuple[InhibitRule, ...] = ()
     silences: tuple[Silence, ...] = ()
+    intake: Intake = Intake()
     path: Path | None = None
     base_to_topic: Mapping[str, str] = field(default_factory=dict)
 
@@ -424,7 +441,8 @@ class _Checker:
 
 
 _TOP_KEYS = ("profile", "title", "seed", "region", "grades", "calendar", "departments", "topics",
-             "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences")
+             "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences",
+             "intake")
 _DEPT_KEYS = ("id", "name", "region", "channels", "people", "duty", "quiet_hours")
 _ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes")
 
@@ -482,13 +500,14 @@ def _build(path: Path, data: Any) -> Profile:
     clocks = _clocks(c, data.get("clocks"), data.get("escalation"), grades, departments)
     inhibit = _inhibit(c, data.get("inhibit"), grades)
     silences = _silences(c, data.get("silences"), grades, topics, calendar)
+    intake = _intake(c, data.get("intake"), grades)
     if c.problems:
         raise PolicyError(path, c.problems)
     return Profile(
         name=name, title=str(data.get("title", name)), region=region, grades=grades, departments=departments,
         topics=topics, route_tree=tree, always_copy=always_copy, default_receiver=default_receiver,
         clocks=clocks, calendar=calendar, escalation=escalation, inhibit=inhibit, silences=silences,
-        path=path, base_to_topic=base_to_topic)
+        intake=intake, path=path, base_to_topic=base_to_topic)
 
 
 def _calendar(c: _Checker, obj: Any) -> Calendar:
@@ -816,6 +835,26 @@ def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mappin
     return ClockSpec(id=str(entry["id"]), name=str(entry["name"]), grades=frozenset(clock_grades), due=due,
                      remind_before=tuple(sorted(reminders, key=lambda d: -d.minutes)), stop_on=stop_on,
                      escalate_to=tuple(escalate_to), line=_line(entry))
+
+
+def _intake(c: _Checker, obj: Any, grades: tuple[str, ...]) -> Intake:
+    if obj is None:
+        return Intake()
+    if not c.keys(obj, "intake", ("min_negativity", "min_relevance", "always_from_grade")):
+        return Intake()
+    values: dict[str, Any] = {}
+    for key in ("min_negativity", "min_relevance"):
+        value = obj.get(key, 0.0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+            c.error(_line(obj, key), f"intake.{key} must be a number within [0, 1]", f"write {key}: 0.5")
+            value = 0.0
+        values[key] = float(value)
+    grade = obj.get("always_from_grade")
+    if grade is not None and str(grade) not in grades:
+        c.error(_line(obj, "always_from_grade"), f"intake.always_from_grade {grade!r} is not a grade of the profile",
+                f"use one of {', '.join(grades)}")
+        grade = None
+    return Intake(always_from_grade=str(grade) if grade is not None else None, **values)
 
 
 def _inhibit(c: _Checker, obj: Any, grades: tuple[str, ...]) -> tuple[InhibitRule, ...]:

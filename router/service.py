@@ -78,7 +78,8 @@ class PolicyHolder:
 class RoutedHook(Protocol):
     """Runs for each routed item in the batch's transaction; a store error in it retries the batch."""
 
-    def __call__(self, session: Session, scored: ScoredItem, case: CaseRow, outcome: str, now: datetime) -> None: ...
+    def __call__(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
+                 now: datetime) -> None: ...
 
 
 class RouterProcessor:
@@ -108,7 +109,7 @@ class RouterProcessor:
             return result
         profile = self._profile()
         now = utcnow()
-        outcomes: list[tuple[Record, int, str]] = []
+        outcomes: list[tuple[Record, int | None, str]] = []
         try:
             with self._sessions() as session, session.begin():
                 cases.upsert_items(session, [scored for _, scored in decoded])
@@ -116,7 +117,7 @@ class RouterProcessor:
                 for (record, scored), (case, outcome) in zip(decoded, opened, strict=True):
                     for hook in self.on_routed:
                         hook(session, scored, case, outcome, now)
-                    outcomes.append((record, case.id, outcome))
+                    outcomes.append((record, case.id if case is not None else None, outcome))
         except SQLAlchemyError as exc:
             raise RetryLater(f"store: {type(exc).__name__}: {str(exc)[:300]}") from exc
         for record, case_id, outcome in outcomes:

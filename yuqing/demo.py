@@ -20,11 +20,14 @@ from sqlalchemy import func, select
 
 from core import logs
 from core.settings import StoreSettings
+from policies import profile_dir
+from router import policy
 from store.db import make_engine, sessions
 from store.tables import CaseRow, ItemRow, ScoredItemRow
 from yuqing.stack import Stack, StageSpec, stage_command
 
 CONTENT = Path(__file__).parent / "demo_content"
+DEMO_PROFILE = "city-gov"
 # (file, source id, name, media tier, region code of 示例市 / 示例县)
 DEMO_SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
     ("news.xml", "demo-news", "示例市新闻网", "prefecture", "450700"),
@@ -76,8 +79,8 @@ def write_settings(path: Path, store_url: str, sources: Path) -> None:
         "# 演示配置: 由 yuqing demo 生成\n"
         f'[store]\nurl = "{store_url}"\n\n'
         f'[collectors]\nsources = "{sources}"\nper_host_delay_s = 0.0\n\n'
-        '[classifier]\nprofile = "city-gov"\n\n'
-        '[router]\nprofile = "city-gov"\n',
+        f'[classifier]\nprofile = "{DEMO_PROFILE}"\n\n'
+        f'[router]\nprofile = "{DEMO_PROFILE}"\n',
         "utf-8",
     )
 
@@ -85,8 +88,9 @@ def write_settings(path: Path, store_url: str, sources: Path) -> None:
 class CasePrinter:
     """Prints each new case once, and says when every demo item has been scored and routed."""
 
-    def __init__(self, store: StoreSettings, expected_items: int) -> None:
+    def __init__(self, store: StoreSettings, expected_items: int, departments: dict[str, str]) -> None:
         self._sessions = sessions(make_engine(store))
+        self._departments = departments
         self._seen: set[int] = set()
         self.expected_items = expected_items
         self.scored = 0
@@ -102,8 +106,8 @@ class CasePrinter:
             self.scored = session.scalar(select(func.count()).select_from(ScoredItemRow)) or 0
         for case, title, source in rows:
             self._seen.add(case.id)
-            print(f"  案件 #{case.id:<3} [{case.grade}] {case.topic:<8} → {case.department_id:<14} "
-                  f"{title}  ({source})", flush=True)
+            department = self._departments.get(case.department_id, case.department_id)
+            print(f"  案件 #{case.id:<3} [{case.grade}] {case.topic} → {department}: {title} ({source})", flush=True)
 
     @property
     def cases(self) -> int:
@@ -129,7 +133,8 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
         print(f"示例信息源: {base_url}/ ({expected} 条样例内容); 工作目录: {workdir}")
         stages = [StageSpec(name, stage_command(config, name)) for name in ("collectors", "classifier", "router")]
         stack = Stack(stages=stages, store=store, log_dir=workdir / "log", output=_Discard())
-        printer = CasePrinter(store, expected)
+        profile = policy.load(profile_dir(DEMO_PROFILE))
+        printer = CasePrinter(store, expected, {d.id: d.name for d in profile.departments.values()})
         started = time.monotonic()
         deadline = started + timeout_s
 
@@ -150,8 +155,12 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
     if not printer.done:
         print(f"✗ {timeout_s:.0f}s 内只处理了 {printer.scored}/{expected} 条; 日志见 {workdir / 'log'}")
         return 1
-    print(f"✓ {expected} 条信息全部研判, 生成 {printer.cases} 个案件, 用时 {elapsed:.1f}s; "
-          f"存储: {store.url}; 日志: {workdir / 'log'}")
+    printer.poll()
+    archived = expected - printer.cases
+    print(f"✓ {expected} 条信息全部研判: {printer.cases} 条立案转办, {archived} 条未达立案阈值 (存档备查); "
+          f"用时 {elapsed:.1f}s")
+    print(f"  存储: {store.url}; 日志: {workdir / 'log'}")
+    print(f"  查看案件: yuqing --config {config} cases list")
     return 0
 
 

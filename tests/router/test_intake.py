@@ -1,0 +1,56 @@
+"""The profile's intake: which scored items open a case; every item is stored either way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+import pytest
+from router_helpers import router_settings, scored
+from sqlalchemy import func, select
+
+from core.contracts import encode
+from core.settings import StoreSettings
+from core.stage import Record
+from policies import profile_dir
+from router import policy
+from router.service import RouterProcessor
+from store.db import make_engine, sessions
+from store.tables import CaseRow, ScoredItemRow
+
+
+def _run(processor: RouterProcessor, items: list) -> None:
+    processor.process([Record("items.scored", 0, i, s.item.id.encode(), encode(s)) for i, s in enumerate(items)])
+
+
+def _counts(store: StoreSettings) -> tuple[int, int]:
+    with sessions(make_engine(store))() as session:
+        return (session.scalar(select(func.count()).select_from(ScoredItemRow)) or 0,
+                session.scalar(select(func.count()).select_from(CaseRow)) or 0)
+
+
+def test_items_below_intake_are_stored_without_a_case_until_they_rise(store_settings: StoreSettings) -> None:
+    profile = policy.load(profile_dir("city-gov"))
+    assert profile.intake.min_negativity == 0.4 and profile.intake.always_from_grade == "特别重大"
+    processor = RouterProcessor(router_settings(store_settings), profile)
+    calm = msgspec.structs.replace(scored("calm", title="湿地公园开放", text="环境很好"), negativity=0.05)
+    grave = msgspec.structs.replace(scored("grave", topic="应急管理", grade="特别重大", rank=0), negativity=0.1)
+    _run(processor, [calm, grave, scored("angry")])
+    assert _counts(store_settings) == (3, 2)
+    assert processor.counts["below_intake"] == 1
+
+    # A later revision of the calm item turns negative: now it opens its case, once.
+    risen = msgspec.structs.replace(calm, negativity=0.8, item=msgspec.structs.replace(calm.item, revision=1))
+    _run(processor, [risen, risen])
+    assert _counts(store_settings) == (3, 3)
+
+
+def test_intake_is_checked_strictly(tmp_path: Path) -> None:
+    text = (profile_dir("city-gov") / "profile.yaml").read_text("utf-8")
+    bad = text.replace("  min_negativity: 0.4\n  always_from_grade: 特别重大",
+                       "  min_negativity: 1.4\n  always_from_grade: 天大\n  min_heat: 3")
+    (tmp_path / "profile.yaml").write_text(bad, "utf-8")
+    with pytest.raises(policy.PolicyError) as info:
+        policy.load(tmp_path)
+    message = str(info.value)
+    assert "min_negativity" in message and "天大" in message and "min_heat" in message
