@@ -56,6 +56,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="evaluation.html", help="report file (HTML)")
     p.set_defaults(func=cmd_evaluate)
 
+    p = subparsers.add_parser("grades", help="等级标注对照: the profile's rules and a learned model vs labelled grades")
+    p.add_argument("--profile", help="policy profile (default: [classifier] profile)")
+    p.set_defaults(func=cmd_grades)
+
     p = subparsers.add_parser("models", help="模型版本: list, promote, rollback")
     msub = p.add_subparsers(dest="models_command", required=True)
     m = msub.add_parser("list", help="registered versions and their metrics")
@@ -256,6 +260,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                        labels_loader(settings.store))
     print(json.dumps(summary, ensure_ascii=False, indent=1))
     print(f"评估报告: {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_grades(args: argparse.Namespace) -> int:
+    from classifier.grade_model import load_cases, report
+    from classifier.grading import load_rules
+    from policies import UnknownProfile, profile_dir
+
+    settings = _settings(args)
+    _configure(settings)
+    profile = args.profile or settings.profile
+    try:
+        rules = load_rules(profile_dir(profile))
+    except (ConfigError, UnknownProfile) as exc:
+        print(f"yuqing grades: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report(load_cases(settings.store, profile, rules), rules), ensure_ascii=False, indent=1))
     return 0
 
 
