@@ -49,6 +49,10 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def texts(n: int, rng: random.Random) -> tuple[list[tuple[str, str]], str]:
     if DATA.is_dir():
         rows: list[tuple[str, str]] = []
@@ -151,7 +155,7 @@ def main() -> int:
         t = time.perf_counter()
         n_inc = fill(factory, args.window, base, rng, rules.follow_up_hours * 0.9)
         print(f"window: {args.window:,} items in {n_inc:,} incidents written in {time.perf_counter() - t:.1f}s; "
-              f"RSS {rss_mb():.0f} MB (start {rss_start:.0f} MB)")
+              f"RSS {rss_mb():.0f} MB (start {rss_start:.0f} MB, peak so far {peak_mb():.0f} MB)")
         # New stories, reposts of stories in the window, and follow-ups (a second paragraph of a base text).
         fresh = pool[args.base:]
         stream: list[ScoredItem] = []
@@ -177,6 +181,7 @@ def main() -> int:
                     a = incidents.assign(session, item, item.item.fetched_at, rules)
                     hows[a.how] = hows.get(a.how, 0) + 1
         wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+        rss_after, peak_after = rss_mb(), peak_mb()
         t = time.perf_counter()
         with factory() as session, session.begin():
             swept = incidents.sweep(session, NOW + timedelta(hours=rules.index_hours + 1), rules)
@@ -187,10 +192,11 @@ def main() -> int:
         engine.dispose()
     print(f"assign: {args.measure} items with {args.window:,} items in the window: {args.measure / wall:.0f} items/s "
           f"wall, {args.measure / cpu:.0f} items per CPU second ({cpu / wall:.0%} CPU), {hows}")
-    print(f"memory: RSS {rss_before:.0f} MB before the timed run, {rss_mb():.0f} MB after "
-          f"(peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB){size}")
+    print(f"memory: RSS {rss_before:.0f} MB before the timed run, {rss_after:.0f} MB after "
+          f"(peak {peak_after:.0f} MB){size}")
     print(f"sweep after the window: {swept.keys_removed:,} index keys removed in {sweep_s:.1f}s, "
-          f"{len(swept.closing_proposed):,} incidents proposed for closing")
+          f"{len(swept.closing_proposed):,} incidents proposed for closing; RSS {rss_mb():.0f} MB, "
+          f"peak {peak_mb():.0f} MB")
     return 0
 
 

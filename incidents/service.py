@@ -644,9 +644,14 @@ def _replay(session: Session, scored: ScoredItem, row: IncidentItemRow, now: dat
         first_item_id=incident.first_item_id, case_id=incident.case_id, status=incident.status)
 
 
+_INSERT_EVENT = IncidentEventRow.__table__.insert()
+
+
 def _event(session: Session, incident: IncidentRow, now: datetime, action: str, item_id: str | None,
            detail: dict[str, Any]) -> None:
-    session.add(IncidentEventRow(incident_id=incident.id, at=now, action=action, item_id=item_id, detail=detail))
+    # A plain INSERT: the history is append-only and never read back in the writing session.
+    session.execute(_INSERT_EVENT, {"incident_id": incident.id, "at": now, "action": action, "item_id": item_id,
+                                    "detail": detail})
 
 
 # ---------------------------------------------------------------------------------------------
