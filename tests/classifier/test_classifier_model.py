@@ -89,3 +89,10 @@ def test_head_without_enough_labels_is_skipped(tiny_data: Path, tmp_path: Path) 
     (tmp_path / "cfg.yaml").write_text(text, encoding="utf-8")
     model, card, _ = train(load_config(tmp_path / "cfg.yaml"), tiny_data)
     assert "relevance" not in model.heads and "relevance" in card["skipped_heads"]
+
+
+def test_clean_folds_exactly_like_nfkc() -> None:
+    import unicodedata
+
+    for raw in ["ＡＢＣ１２３！＠　ｄ", "①②㎡ ﬁ", "ｶﾞ", "Ａ\u0301", "全角，逗号　空格", "～￥＄", "普通文本。"]:
+        assert clean(raw) == " ".join(unicodedata.normalize("NFKC", raw).split())
