@@ -59,7 +59,8 @@ def _scored(n: int, rng: random.Random, now: datetime) -> ScoredItem:
                    url=f"https://news.example.org/c/{n}", title=title, text=title + "，" + "网友反映情况。" * 10,
                    fetched_at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 20)),
                    engagement=Engagement(views=rng.randint(0, 50_000), replies=rng.randint(0, 500)))
-    return ScoredItem(item=item, negativity=rng.random(), relevance=0.8, topic=rng.choice(TOPICS),
+    # Negativity at or above the city-gov intake (0.4): every item opens a case.
+    return ScoredItem(item=item, negativity=0.4 + 0.6 * rng.random(), relevance=0.8, topic=rng.choice(TOPICS),
                       grade=Grade(grade, rank, ("基准测试",)), model_version="bench", profile="city-gov",
                       scored_at=now)
 

@@ -40,7 +40,8 @@ def seed(store: StoreSettings, profile: Profile, items: list[ScoredItem], **rout
             ids = []
             for one in items:
                 upsert_scored(session, one)
-                case, _ = cases.open_or_update(session, profile, settings, one, utcnow())
+                case, outcome = cases.open_or_update(session, profile, settings, one, utcnow())
+                assert case is not None, f"{one.item.id} opened no case ({outcome}): below the profile's intake?"
                 ids.append(case.id)
             return ids
     finally:
