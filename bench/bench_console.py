@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
 
 from console import accounts  # noqa: E402
 from console.app import create_app  # noqa: E402
@@ -41,7 +41,7 @@ from router.policy import load  # noqa: E402
 from router.settings import RouterSettings  # noqa: E402
 from store.db import make_engine, migrate, sessions  # noqa: E402
 from store.items import upsert_scored  # noqa: E402
-from store.tables import ItemRow  # noqa: E402
+from store.tables import CaseRow, ItemRow  # noqa: E402
 
 TOPICS = ("住房", "教育", "就业", "卫生计生", "价格", "社会稳定", "社情民意", "其他")
 GRADES = (("特别重大", 0), ("重大", 1), ("一般", 2), ("一般", 2), ("一般", 2))
@@ -95,7 +95,9 @@ def fill(store: StoreSettings, n_cases: int, n_items: int) -> None:
                 scored = _scored(n, rng, now)
                 upsert_scored(session, scored)
                 cases.open_or_update(session, profile, router_settings, scored, now)
-    print(f"  {n_cases:,} cases opened through the router API in {time.perf_counter() - started:.1f}s", flush=True)
+    with factory() as session:
+        opened = session.scalar(select(func.count()).select_from(CaseRow)) or 0
+    print(f"  {opened:,} cases opened through the router API in {time.perf_counter() - started:.1f}s", flush=True)
     engine.dispose()
     handle = Store(store)
     with handle.sessions() as session, session.begin():
