@@ -1,0 +1,74 @@
+"""Reference wiring of incidents into the router: one call builds the ``on_routed`` hook.
+
+    from incidents.routing import router_hook
+    processor = RouterProcessor(settings, holder, factory, on_routed=[router_hook(settings, holder)])
+
+* An incident graver than its case re-grades the case in the batch transaction with the router's
+  own grade change (new clocks from discovery, ``regrade`` notices to the lead, assisting and
+  copied departments, a ``grade_changed`` line in the audit log); a change to the profile's gravest
+  grade also notifies the leader the profile names (``escalation.leader``).
+* The office's own response and every item that joins an incident are written to the audit log of
+  the cases concerned (``incident_responded``, ``incident_joined``).
+* ``fold_joined=True`` also holds back the pending notifications of an item that joined an
+  existing incident (status ``suppressed``, kept, with the reason in its case's log): staff get
+  one alert per story plus the re-grades. Off by default: it changes who is told what, an office
+  decides it.
+
+This module uses router internals (``cases._change_grade``, ``cases._event``); the router owns
+them, and this is the place to follow them when they change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from incidents.config import IncidentRules
+from incidents.hooks import IncidentsHook
+from incidents.service import Assignment, GradeChange
+from router import cases, notify
+from router.policy import Profile
+from router.settings import RouterSettings
+from store.case_tables import NotificationRow
+from store.tables import CaseRow
+
+ACTOR = "系统（事件研判）"
+
+
+def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profile,
+                rules: IncidentRules | None = None, *, fold_joined: bool = False) -> IncidentsHook:
+    current: Callable[[], Profile] = profile if callable(profile) else (lambda: profile)
+
+    def regrade(session: Session, case: CaseRow, change: GradeChange, now: datetime) -> None:
+        p = current()
+        if case.status not in cases.OPEN or change.to_grade not in p.grades:
+            return
+        if p.rank(change.to_grade) >= case.grade_rank:
+            return  # a person (or an earlier batch) already put the case this high
+        cases._change_grade(session, p, settings, case, change.to_grade, change.reason_text, ACTOR, now)
+        if change.to_top:
+            told = {case.department_id, *(case.assisting or []), *(case.routing or {}).get("copies", [])}
+            leader = p.resolve_target("leader")
+            if leader not in told:
+                notify.enqueue(session, p, settings, case, purpose="regrade",
+                               discriminator=f"{change.to_grade}-leader", departments=[leader], now=now,
+                               note=change.reason_text)
+
+    def joined(session: Session, item_case: CaseRow, a: Assignment, now: datetime) -> None:
+        detail = {"incident": a.incident_id, "incident_case": a.case_id, "how": a.how, "reason": a.reason}
+        if fold_joined:
+            held = session.execute(update(NotificationRow).where(
+                NotificationRow.case_id == item_case.id, NotificationRow.status == "pending",
+                NotificationRow.attempts == 0).values(status="suppressed", last_error=f"归并至事件 {a.incident_id}"))
+            detail["notifications_held"] = held.rowcount or 0
+        cases._event(session, item_case, ACTOR, "incident_joined", item_case.status, item_case.status, detail, now)
+
+    def responded(session: Session, case: CaseRow, a: Assignment, now: datetime) -> None:
+        cases._event(session, case, ACTOR, "incident_responded", case.status, case.status,
+                     {"incident": a.incident_id, "item": a.item_id,
+                      "negativity_before": a.metrics.negativity_before_response}, now)
+
+    return IncidentsHook(rules, on_upgrade=regrade, on_joined=joined, on_response=responded)
