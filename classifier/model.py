@@ -251,11 +251,17 @@ class LinearModel:
             known = ids >= 0
             rows = np.concatenate([rows, owners[known]])
             feats = np.concatenate([feats, ids[known]])
-        # Counting (document, feature) pairs: COO → CSR sums the duplicates in C.
-        counted = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
-                                    shape=(len(docs), n_features))
-        counted.sum_duplicates()
-        indices, counts, indptr = counted.indices, counted.data, counted.indptr
+        if len(docs) == 1:
+            # One item (the service's latency path): count with np.unique, no COO → CSR round trip.
+            indices, ones = np.unique(feats, return_counts=True)
+            counts = ones.astype(np.float32)
+            indptr = np.array([0, len(indices)])
+        else:
+            # Counting (document, feature) pairs: COO → CSR sums the duplicates in C.
+            counted = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
+                                        shape=(len(docs), n_features))
+            counted.sum_duplicates()
+            indices, counts, indptr = counted.indices, counted.data, counted.indptr
         idx = indices.astype(np.int32)
         data = (1.0 + np.log(counts)) * self.idf[idx]
         ptr = indptr.astype(np.int64)
