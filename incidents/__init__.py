@@ -20,6 +20,7 @@ from incidents.views import (
     incident_of_item,
     list_incidents,
     show_incident,
+    to_plain,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "load",
     "show_incident",
     "sweep",
+    "to_plain",
 ]

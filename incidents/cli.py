@@ -46,21 +46,6 @@ def _store(args: argparse.Namespace) -> StoreSettings:
         raise SystemExit(f"配置错误: {exc}") from exc
 
 
-def _plain(value: Any) -> Any:
-    import dataclasses
-    from datetime import datetime
-
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 def _why(reason: dict[str, Any]) -> str:
     parts = []
     if "similarity" in reason:
@@ -77,7 +62,7 @@ def _why(reason: dict[str, Any]) -> str:
 
 
 def cmd_incidents(args: argparse.Namespace) -> int:
-    from incidents.views import IncidentNotFound, list_incidents, show_incident
+    from incidents.views import IncidentNotFound, list_incidents, show_incident, to_plain
     from store.db import make_engine, migrate, sessions
 
     store = _store(args)
@@ -89,7 +74,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
                 rows = list_incidents(session, status=args.status, profile=args.profile, min_items=args.min_items,
                                       limit=args.limit)
                 if args.json:
-                    print(json.dumps(_plain(rows), ensure_ascii=False, indent=2))
+                    print(json.dumps(to_plain(rows), ensure_ascii=False, indent=2))
                     return 0
                 if not rows:
                     print("暂无事件")
@@ -104,7 +89,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
                 print(str(exc))
                 return 1
             if args.json:
-                print(json.dumps(_plain(d), ensure_ascii=False, indent=2))
+                print(json.dumps(to_plain(d), ensure_ascii=False, indent=2))
                 return 0
             s, m = d.summary, d.metrics
             print(f"事件 {s.id}  {s.title}")

@@ -169,6 +169,21 @@ def _hourly(items: list[IncidentItemRow] | Any, rules: IncidentRules) -> tuple[H
     return tuple(out)
 
 
+def to_plain(value: Any) -> Any:
+    """Lists, details and metrics as JSON-ready builtins (times in ISO 8601), for the console."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
 def incident_of_item(session: Session, item_id: str) -> str | None:
     return session.scalar(select(IncidentItemRow.incident_id).where(IncidentItemRow.item_id == item_id))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -47,6 +48,11 @@ def test_cli_list_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     for expected in ("时间线", "首发 济宁吧", "转载", "后续报道", "官方回应", "传播路径", "省内主流媒体", "已回应",
                      "upgraded"):
         assert expected in out, expected
+    args = parser.parse_args(["--config", str(config), "incidents", "show", a.incident_id, "--json"])
+    assert args.func(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["summary"]["id"] == a.incident_id and doc["metrics"]["items"] == 8
+    assert sum(h["items"] for h in doc["hourly"]) == 8 and doc["timeline"][0]["how"] == "first"
     args = parser.parse_args(["--config", str(config), "incidents", "show", "INC-NOPE"])
     assert args.func(args) == 1
     assert "没有编号为 INC-NOPE 的事件" in capsys.readouterr().out
