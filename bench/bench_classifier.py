@@ -103,6 +103,7 @@ def main() -> None:
     scorer_batch = len(items) / (clock() - t0)
 
     processor = ClassifierProcessor(ClassifierSettings(models_dir="/nonexistent-bench-registry"))
+    processor.scorer = scorer  # the model named by --model, not the registry's
     records = [Record("items.raw", 0, i, it.id.encode(), contracts.encode(it)) for i, it in enumerate(items)]
     t0 = clock()
     for start in range(0, len(records), 500):

@@ -36,6 +36,8 @@ SCAN_CHARS = 5000
 # Weight of the seed lexicons' clear verdict on the topic, mixed into the model's probabilities:
 # until an office's labelled cases take over, the lexicons know its domain better than news data.
 LEXICON_TOPIC_WEIGHT = 0.4
+# With weight w, a hint can only beat a model probability p when (1 - w) p < w + (1 - w)(1 - p).
+HINT_CANNOT_WIN = (1.0 + LEXICON_TOPIC_WEIGHT / (1.0 - LEXICON_TOPIC_WEIGHT)) / 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,8 @@ class Scorer:
                         if self._topics[j] not in named:
                             row[j] = 0.0
                     row /= max(row.sum(), 1e-9)
-                hint = weak_topic(title, text, min_score=1.0) or next(
+                # Above HINT_CANNOT_WIN the lexicons cannot change the outcome: skip their scan.
+                hint = None if row.max() > HINT_CANNOT_WIN else weak_topic(title, text, min_score=1.0) or next(
                     (SIGNAL_TOPICS[name] for name in signals if name in SIGNAL_TOPICS), None)
                 if hint in self._topics:
                     row = (1.0 - LEXICON_TOPIC_WEIGHT) * row
