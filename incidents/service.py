@@ -678,7 +678,10 @@ def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -
     rules = rules or default_rules()
     now = utc(now)
     stale = select(IncidentRow.id).where(IncidentRow.last_item_at < now - timedelta(hours=rules.index_hours))
-    removed = session.execute(delete(IncidentKeyRow).where(IncidentKeyRow.incident_id.in_(stale))).rowcount or 0
+    # synchronize_session=False: one DELETE in the store; the default would first fetch every
+    # matching key into this process to update the session.
+    removed = session.execute(delete(IncidentKeyRow).where(IncidentKeyRow.incident_id.in_(stale))
+                              .execution_options(synchronize_session=False)).rowcount or 0
     proposed: list[str] = []
     quiet_ids = session.scalars(select(IncidentRow.id).where(
         IncidentRow.status.in_((OPEN, RESPONDED)),
