@@ -350,14 +350,15 @@ def _with_conflicts(match: _Match, conflicts: list[str]) -> _Match:
     return match
 
 
-_ADVISORY = text("SELECT pg_advisory_xact_lock(:k)")
+# One round trip for all the keys, taken in ascending order (the same order in every worker).
+_ADVISORY = text("SELECT count(pg_advisory_xact_lock(k)) FROM "
+                 "(SELECT k FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k) AS ordered")
 _SQLITE_WRITE = text("UPDATE incident_keys SET last_seen = last_seen WHERE 0")
 
 
 def _serialise(session: Session, keys: list[str]) -> None:
     """PostgreSQL: make incident creation for one story happen once across workers (module docstring)."""
-    for lock in sorted({tx.lock_id(k) for k in keys}):
-        session.execute(_ADVISORY, {"k": lock})
+    session.execute(_ADVISORY, {"keys": sorted({tx.lock_id(k) for k in keys})})
 
 
 def _take_write_lock(session: Session) -> None:
