@@ -40,9 +40,12 @@ class IncidentRules:
     jaccard_min: float = 0.5
     containment_min: float = 0.8
     min_shingles: int = 15
+    short_shingles: int = 60
+    short_jaccard_min: float = 0.8
     title_min_chars: int = 10
     follow_score_min: float = 0.3
     min_shared_terms: int = 2
+    single_anchor_title_min: float = 0.3
     title_similarity_min: float = 0.6
     title_support_min: float = 0.12
     quoted_title_min: float = 0.8
@@ -109,10 +112,12 @@ def parse(data: Any, where: Path) -> IncidentRules:
         raise ConfigError(f"{where}: {sorted(unknown)[0]}: unknown section; use {', '.join(sorted(TOP_KEYS))}")
     w = _section(data, "window", {"index_hours", "follow_up_hours"}, where)
     c = _section(data, "clock", {"max_future_minutes", "max_past_hours"}, where)
-    nd = _section(data, "near_duplicate", {"jaccard_min", "containment_min", "min_shingles", "title_min_chars"}, where)
+    nd = _section(data, "near_duplicate", {"jaccard_min", "containment_min", "min_shingles", "title_min_chars",
+                                           "short_shingles", "short_jaccard_min"}, where)
     fu = _section(data, "follow_up", {"score_min", "min_shared_terms", "title_similarity_min", "title_support_min",
                                       "response_score_min", "top_terms", "place_weight", "per_term_candidates",
                                       "incident_terms", "follow_up_candidates", "quoted_title_min", "quote_chars",
+                                      "single_anchor_title_min",
                                       "common_term_incidents", "common_term_weight", "stop_terms"}, where)
     heat = _section(data, "heat", {"half_life_hours", "scale", "tier_weight"}, where)
     resp = _section(data, "response", {"own_tiers", "own_source_ids", "terms"}, where)
@@ -160,9 +165,12 @@ def parse(data: Any, where: Path) -> IncidentRules:
         jaccard_min=_num(nd, "jaccard_min", 0.5, "near_duplicate", 0, 1),
         containment_min=_num(nd, "containment_min", 0.8, "near_duplicate", 0, 1),
         min_shingles=int(_num(nd, "min_shingles", 15, "near_duplicate", 1)),
+        short_shingles=int(_num(nd, "short_shingles", 60, "near_duplicate", 1)),
+        short_jaccard_min=_num(nd, "short_jaccard_min", 0.8, "near_duplicate", 0, 1),
         title_min_chars=int(_num(nd, "title_min_chars", 10, "near_duplicate", 1)),
         follow_score_min=_num(fu, "score_min", 0.3, fw, 0, 1),
         min_shared_terms=int(_num(fu, "min_shared_terms", 2, fw, 1)),
+        single_anchor_title_min=_num(fu, "single_anchor_title_min", 0.3, fw, 0, 1),
         title_similarity_min=_num(fu, "title_similarity_min", 0.6, fw, 0, 1),
         title_support_min=_num(fu, "title_support_min", 0.12, fw, 0, 1),
         quoted_title_min=_num(fu, "quoted_title_min", 0.8, fw, 0, 1),

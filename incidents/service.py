@@ -285,8 +285,13 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
                 continue  # two 答复 of one template are not one story
             j = tx.jaccard(tf.signature, signature)
             c = tx.containment(j, tf.shingles, shingles)
-            long_enough = min(tf.shingles, shingles) >= rules.min_shingles
-            if j >= rules.jaccard_min or (c >= rules.containment_min and long_enough):
+            shortest = min(tf.shingles, shingles)
+            if shortest < rules.short_shingles:
+                # Short texts are mostly template (据网友爆料……详见原帖): only near-identity counts.
+                same = j >= rules.short_jaccard_min
+            else:
+                same = j >= rules.jaccard_min or c >= rules.containment_min
+            if same:
                 score = max(j, c)
                 if best is None or score > best.reason["similarity"]:
                     best = _Match(usable[incident_id], "repost",
@@ -323,9 +328,11 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
         title_sim = max((tx.title_similarity(tf.title, t) for t in titles), default=0.0)
         # Reports and 答复 quote the story's headline (反映“……”的问题): its bigrams in this text.
         quoted = max((tx.quoted(t, text_bigrams) for t in titles if len(t) >= rules.title_min_chars), default=0.0)
-        # A response must name the story's place, two of its names, or quote its headline: its
+        # One anchor alone (a road, an estate) holds many stories: it needs the titles to agree too.
+        # A response must also name the story's place, two of its names, or quote its headline: its
         # wording is a template.
-        by_terms = (share >= threshold and len(shared) >= rules.min_shared_terms and bool(anchors)
+        anchored = len(anchors) >= 2 or (bool(anchors) and max(title_sim, quoted) >= rules.single_anchor_title_min)
+        by_terms = (share >= threshold and len(shared) >= rules.min_shared_terms and anchored
                     and (not response or len(anchors) >= 2 or any(t in places or t in own_places for t in anchors)))
         # Short titles (求助, 通知) say nothing about the story, nor do templated response titles.
         by_title = (title_sim >= rules.title_similarity_min and share >= rules.title_support_min and not response
