@@ -9,7 +9,7 @@ import pytest
 import incidents
 from core.settings import StoreSettings
 from store.db import make_engine, sessions
-from tests.incidents.story import T0, UNRELATED, story
+from tests.incidents.story import T0, UNRELATED, scored, source, story
 
 
 @pytest.fixture
@@ -106,8 +106,18 @@ def test_quiet_incident_is_proposed_for_closing_and_ages_out(factory) -> None:  
     with factory() as session, session.begin():
         late = incidents.sweep(session, last + timedelta(hours=60))
     assert late.closing_proposed == (a.incident_id,)
+    # A late repost reopens it (back to 已回应: the response stands), with the reason in its history.
+    _, first = story()[0]
+    repost = scored("s9-late", source("late", "某论坛", "forum", "self_media"), first.item.title,
+                    "转发：" + first.item.text, last + timedelta(hours=61))
     with factory() as session, session.begin():
-        gone = incidents.sweep(session, last + timedelta(hours=200))
+        again = incidents.assign(session, repost, repost.item.fetched_at)
+    assert again.incident_id == a.incident_id and again.how == "repost" and again.status == "responded"
+    assert "reopened" in again.events
+    with factory() as session, session.begin():
+        assert incidents.sweep(session, last + timedelta(hours=130)).closing_proposed == (a.incident_id,)
+    with factory() as session, session.begin():
+        gone = incidents.sweep(session, last + timedelta(hours=300))
         assert gone.keys_removed > 0
         detail = incidents.show_incident(session, a.incident_id)
         assert detail.summary.status == "closing_proposed"
