@@ -154,8 +154,12 @@ def wants_fragment(request: Request) -> bool:
     return request.headers.get("x-requested-with") == "fetch"
 
 
-async def principal(request: Request) -> Principal:
-    """The person behind the request; :class:`LoginRequired` without a live session."""
+def principal(request: Request) -> Principal:
+    """The person behind the request; :class:`LoginRequired` without a live session.
+
+    A plain function: FastAPI runs it in its thread pool, so the store lookup never blocks the
+    event loop (as the GET pages, also plain functions, do not).
+    """
     app = console(request)
     token = request.cookies.get(websessions.SESSION_COOKIE)
     with app.store.sessions() as session, session.begin():
@@ -166,22 +170,34 @@ async def principal(request: Request) -> Principal:
     return found
 
 
-async def form(request: Request) -> dict[str, str]:
-    """The posted form as plain strings; over-long fields are refused, uploads ignored."""
+class Posted(dict[str, str]):
+    """A posted form: the last value of each field, and every value of multi-valued ones in ``lists``."""
+
+    def __init__(self, values: dict[str, str], lists: dict[str, list[str]]) -> None:
+        super().__init__(values)
+        self.lists = lists
+
+
+async def posted(request: Request) -> Posted:
+    """The posted form as plain strings (read on the event loop; the handlers run in the thread pool).
+
+    Over-long fields are refused, uploads ignored.
+    """
     data = await request.form()
     values: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
     for key, value in data.multi_items():
         if not isinstance(value, str):
             continue
         if len(value) > TEXT_MAX:
             raise WebError(413, f"填写的内容过长（超过 {TEXT_MAX} 个字），未作任何修改")
         values[key] = value
-    return values
+        lists.setdefault(key, []).append(value)
+    return Posted(values, lists)
 
 
-async def checked_form(request: Request, who: Principal) -> dict[str, str]:
+def checked(request: Request, who: Principal, values: Posted) -> Posted:
     """The posted form after its CSRF token was checked against the person's session."""
-    values = await form(request)
     if not websessions.csrf_ok(who.csrf_token, values.get("csrf") or request.headers.get("x-csrf-token")):
         log.warning("CSRF check failed for %s on %s", who.username, request.url.path)
         raise WebError(403, "表单已失效或来源不明（CSRF 校验失败），未作任何修改；请刷新页面后重试")

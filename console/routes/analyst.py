@@ -15,10 +15,11 @@ from classifier.model import ModelError
 from console import access, audit, labelling, models
 from console.exports import cell
 from console.roles import Principal
-from console.web import WebError, checked_form, client_ip, console, principal, redirect, render
+from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.taxonomy import BASE_TOPICS
 
 router = APIRouter()
+Form = Annotated[Posted, Depends(posted)]
 Who = Annotated[Principal, Depends(principal)]
 HEAD_NAMES = {"negativity": "负面", "relevance": "相关", "topic": "主题", "grade": "分级"}
 PAGE = 20
@@ -35,7 +36,7 @@ def _int(value: str | None, default: int, top: int) -> int:
 
 
 @router.get("/labels")
-async def label_queue(request: Request, who: Who) -> Response:
+def label_queue(request: Request, who: Who) -> Response:
     access.require(who, "labels", "标注")
     app = console(request)
     offset = _int(request.query_params.get("offset"), 0, 1_000_000)
@@ -46,9 +47,9 @@ async def label_queue(request: Request, who: Who) -> Response:
 
 
 @router.post("/labels/{item_id}")
-async def label_save(request: Request, item_id: str, who: Who) -> Response:
+def label_save(request: Request, item_id: str, who: Who, data: Form) -> Response:
     access.require(who, "labels", "标注")
-    values = await checked_form(request, who)
+    values = checked(request, who, data)
     app = console(request)
     labels = {head: values[head] for head in HEADS if values.get(head, "").strip()}
     if not labels:
@@ -65,7 +66,7 @@ async def label_save(request: Request, item_id: str, who: Who) -> Response:
 
 
 @router.get("/labels/library")
-async def label_library(request: Request, who: Who) -> Response:
+def label_library(request: Request, who: Who) -> Response:
     access.require(who, "labels", "查看标注库")
     app = console(request)
     head = request.query_params.get("head", "")
@@ -79,7 +80,7 @@ async def label_library(request: Request, who: Who) -> Response:
 
 
 @router.get("/labels/export.{fmt}")
-async def label_export(request: Request, fmt: str, who: Who) -> Response:
+def label_export(request: Request, fmt: str, who: Who) -> Response:
     access.require(who, "labels", "导出标注")
     if fmt not in ("csv", "jsonl"):
         raise WebError(404, "只能导出 CSV 或 JSONL")
@@ -105,7 +106,7 @@ async def label_export(request: Request, fmt: str, who: Who) -> Response:
 
 
 @router.get("/models")
-async def models_page(request: Request, who: Who) -> Response:
+def models_page(request: Request, who: Who) -> Response:
     access.require(who, "models", "查看模型")
     app = console(request)
     rows, promoted = models.versions(app.models_dir)
@@ -114,9 +115,9 @@ async def models_page(request: Request, who: Who) -> Response:
 
 
 @router.post("/models/{action}")
-async def models_action(request: Request, action: str, who: Who) -> Response:
+def models_action(request: Request, action: str, who: Who, data: Form) -> Response:
     access.require(who, "models", "切换模型")
-    values = await checked_form(request, who)
+    values = checked(request, who, data)
     app = console(request)
     if action not in ("promote", "rollback"):
         raise WebError(404, "没有这一操作")

@@ -10,9 +10,10 @@ from fastapi.responses import Response
 
 from console import accounts, audit, websessions
 from console.roles import ANALYST, Principal
-from console.web import WebError, checked_form, client_ip, console, form, principal, redirect, render
+from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 
 router = APIRouter()
+Form = Annotated[Posted, Depends(posted)]
 
 
 def _safe_next(target: str | None) -> str:
@@ -36,14 +37,14 @@ def _login_page(request: Request, error: str = "", status: int = 200) -> Respons
 
 
 @router.get("/login")
-async def login_form(request: Request) -> Response:
+def login_form(request: Request) -> Response:
     return _login_page(request)
 
 
 @router.post("/login")
-async def login(request: Request) -> Response:
+def login(request: Request, data: Form) -> Response:
     app = console(request)
-    values = await form(request)
+    values = data
     pre = request.cookies.get(websessions.PRE_COOKIE) or ""
     if not pre or not websessions.csrf_ok(websessions.pre_csrf(app.settings.secret_key, pre), values.get("csrf")):
         raise WebError(403, "登录表单已失效或来源不明（CSRF 校验失败），请刷新页面后重新登录")
@@ -72,8 +73,8 @@ async def login(request: Request) -> Response:
 
 
 @router.post("/logout")
-async def logout(request: Request, who: Annotated[Principal, Depends(principal)]) -> Response:
-    await checked_form(request, who)
+def logout(request: Request, who: Annotated[Principal, Depends(principal)], data: Form) -> Response:
+    checked(request, who, data)
     app = console(request)
     with app.store.sessions() as session, session.begin():
         websessions.revoke(session, who.session_id)

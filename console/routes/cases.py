@@ -13,7 +13,7 @@ from console import access, audit, inbox
 from console.access import AccessDenied
 from console.incidents_view import incident_for_case
 from console.roles import HANDLER, Principal
-from console.web import WebError, checked_form, client_ip, console, principal, redirect, render
+from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.contracts import utcnow
 from router.cases import OPEN, TRANSFERABLE, CaseError
 from router.policy import CASE_STATUSES
@@ -22,6 +22,7 @@ from store.tables import CaseRow, ItemRow
 
 log = logging.getLogger(__name__)
 router = APIRouter()
+Form = Annotated[Posted, Depends(posted)]
 Who = Annotated[Principal, Depends(principal)]
 REVIEW_FIELDS = (("cause", "起因"), ("nature", "性质"), ("impact", "影响"), ("responsibility", "责任"),
                  ("lessons", "经验教训"))
@@ -45,7 +46,7 @@ def _choices(request: Request) -> dict:
 
 
 @router.get("/")
-async def inbox_page(request: Request, who: Who) -> Response:
+def inbox_page(request: Request, who: Who) -> Response:
     access.require(who, "cases.read", "查看案件")
     app = console(request)
     flt = _filter(request)
@@ -56,7 +57,7 @@ async def inbox_page(request: Request, who: Who) -> Response:
 
 
 @router.get("/inbox/rows")
-async def inbox_rows(request: Request, who: Who) -> Response:
+def inbox_rows(request: Request, who: Who) -> Response:
     """The inbox rows alone, for the page's live refresh (polling fetch)."""
     access.require(who, "cases.read", "查看案件")
     app = console(request)
@@ -92,7 +93,7 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
 
 
 @router.get("/cases/{case_id}")
-async def case_page(request: Request, case_id: int, who: Who) -> Response:
+def case_page(request: Request, case_id: int, who: Who) -> Response:
     context = _case_context(request, who, case_id)
     app = console(request)
     with app.store.sessions() as session, session.begin():
@@ -104,8 +105,8 @@ ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist"
 
 
 @router.post("/cases/{case_id}/{action}")
-async def case_action(request: Request, case_id: int, action: str, who: Who) -> Response:
-    values = await checked_form(request, who)
+def case_action(request: Request, case_id: int, action: str, who: Who, data: Form) -> Response:
+    values = checked(request, who, data)
     if action not in ACTIONS:
         raise WebError(404, f"没有“{action[:20]}”这一操作")
     app = console(request)
@@ -154,8 +155,7 @@ async def case_action(request: Request, case_id: int, action: str, who: Who) -> 
         elif action == "assist":
             access.require(who, "cases.route", "设定会办")
             access.require_lead(who, case, "设定会办单位")
-            posted = await request.form()
-            depts = [str(d) for d in posted.getlist("departments") if isinstance(d, str) and d]
+            depts = [d for d in data.lists.get("departments", []) if d]
             service.set_assisting(case_id, depts, actor, values.get("reason", ""), expected_version=version)
             done = "已设定会办单位"
         else:
@@ -179,7 +179,7 @@ async def case_action(request: Request, case_id: int, action: str, who: Who) -> 
 
 
 @router.get("/library")
-async def library(request: Request, who: Who) -> Response:
+def library(request: Request, who: Who) -> Response:
     """案例库: the closed cases with their 评估总结, within the person's scope."""
     access.require(who, "cases.read", "查看案例库")
     app = console(request)

@@ -18,7 +18,7 @@ MAX_EXPORT = 20_000
 
 
 @router.get("/cases/export.{fmt}")
-async def export_cases(request: Request, fmt: str, who: Who) -> Response:
+def export_cases(request: Request, fmt: str, who: Who) -> Response:
     access.require(who, "cases.export", "导出案件")
     if fmt not in ("csv", "xlsx"):
         raise WebError(404, "只能导出 CSV 或 XLSX")

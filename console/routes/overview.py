@@ -18,7 +18,7 @@ Who = Annotated[Principal, Depends(principal)]
 
 
 @router.get("/overview")
-async def overview_page(request: Request, who: Who) -> Response:
+def overview_page(request: Request, who: Who) -> Response:
     access.require(who, "overview", "查看总览")
     app = console(request)
     period = request.query_params.get("period", "30d")

@@ -6,15 +6,18 @@ so a mail scanner that follows links does not sign on anyone's behalf.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from console import websessions
-from console.web import WebError, console, form, render
+from console.web import Posted, WebError, console, posted, render
 from router import receipts
 from router.cases import CaseError
 
 router = APIRouter()
+Form = Annotated[Posted, Depends(posted)]
 
 
 def _verify(request: Request, token: str) -> receipts.Receipt:
@@ -39,14 +42,14 @@ def _page(request: Request, token: str, receipt: receipts.Receipt, **extra: obje
 
 
 @router.get("/receipts/{token}")
-async def receipt_form(request: Request, token: str) -> Response:
+def receipt_form(request: Request, token: str) -> Response:
     return _page(request, token, _verify(request, token))
 
 
 @router.post("/receipts/{token}")
-async def receipt_sign(request: Request, token: str) -> Response:
+def receipt_sign(request: Request, token: str, data: Form) -> Response:
     app = console(request)
-    values = await form(request)
+    values = data
     pre = request.cookies.get(websessions.PRE_COOKIE) or ""
     if not pre or not websessions.csrf_ok(websessions.pre_csrf(app.settings.secret_key, pre), values.get("csrf")):
         raise WebError(403, "签收表单已失效或来源不明（CSRF 校验失败），请重新打开签收链接")

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 from console import access, audit, exports
 from console.reports import CASE_KINDS, KINDS, Report, ReportBuilder, ReportError
 from console.roles import DESK, LEADER, Principal
-from console.web import WebError, checked_form, client_ip, console, principal, redirect, render
+from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.contracts import utcnow
 from store.console_tables import ConsoleReportDraftRow
 
 log = logging.getLogger(__name__)
 router = APIRouter()
+Form = Annotated[Posted, Depends(posted)]
 Who = Annotated[Principal, Depends(principal)]
 SHARED_DRAFTS = {DESK, LEADER, "admin"}
 
@@ -42,7 +43,7 @@ def _draft(session: Session, who: Principal, draft_id: int) -> tuple[ConsoleRepo
 
 
 @router.get("/reports")
-async def reports_home(request: Request, who: Who) -> Response:
+def reports_home(request: Request, who: Who) -> Response:
     access.require(who, "reports", "使用报告")
     app = console(request)
     with app.store.sessions() as session:
@@ -52,7 +53,7 @@ async def reports_home(request: Request, who: Who) -> Response:
 
 
 @router.get("/reports/new")
-async def report_new(request: Request, who: Who) -> Response:
+def report_new(request: Request, who: Who) -> Response:
     access.require(who, "reports", "使用报告")
     app = console(request)
     kind = request.query_params.get("kind", "")
@@ -66,7 +67,7 @@ async def report_new(request: Request, who: Who) -> Response:
 
 
 @router.get("/reports/{draft_id}")
-async def report_open(request: Request, draft_id: int, who: Who) -> Response:
+def report_open(request: Request, draft_id: int, who: Who) -> Response:
     access.require(who, "reports", "使用报告")
     app = console(request)
     with app.store.sessions() as session:
@@ -75,9 +76,9 @@ async def report_open(request: Request, draft_id: int, who: Who) -> Response:
 
 
 @router.post("/reports/save")
-async def report_save(request: Request, who: Who) -> Response:
+def report_save(request: Request, who: Who, data: Form) -> Response:
     access.require(who, "reports", "使用报告")
-    values = await checked_form(request, who)
+    values = checked(request, who, data)
     app = console(request)
     then = values.get("then", "save")
     if then not in ("save", "docx", "pdf"):
@@ -118,7 +119,7 @@ async def report_save(request: Request, who: Who) -> Response:
 
 
 @router.get("/reports/{draft_id}/export.{fmt}")
-async def report_export(request: Request, draft_id: int, fmt: str, who: Who) -> Response:
+def report_export(request: Request, draft_id: int, fmt: str, who: Who) -> Response:
     access.require(who, "reports", "导出报告")
     if fmt not in ("docx", "pdf"):
         raise WebError(404, "只能导出 DOCX 或 PDF")

@@ -10,15 +10,16 @@ from sqlalchemy import select
 
 from console import access, accounts, websessions
 from console.roles import ROLE_NAMES, Principal
-from console.web import WebError, checked_form, console, principal, redirect, render
+from console.web import Posted, WebError, checked, console, posted, principal, redirect, render
 from store.console_tables import ConsoleAuditRow, ConsoleUserRow
 
 router = APIRouter()
+Form = Annotated[Posted, Depends(posted)]
 Who = Annotated[Principal, Depends(principal)]
 
 
 @router.get("/users")
-async def users_page(request: Request, who: Who) -> Response:
+def users_page(request: Request, who: Who) -> Response:
     access.require(who, "users", "管理账号")
     app = console(request)
     with app.store.sessions() as session:
@@ -29,9 +30,9 @@ async def users_page(request: Request, who: Who) -> Response:
 
 
 @router.post("/users")
-async def users_add(request: Request, who: Who) -> Response:
+def users_add(request: Request, who: Who, data: Form) -> Response:
     access.require(who, "users", "管理账号")
-    values = await checked_form(request, who)
+    values = checked(request, who, data)
     app = console(request)
     try:
         with app.store.sessions() as session, session.begin():
@@ -45,9 +46,9 @@ async def users_add(request: Request, who: Who) -> Response:
 
 
 @router.post("/users/{user_id}/active")
-async def users_toggle(request: Request, user_id: int, who: Who) -> Response:
+def users_toggle(request: Request, user_id: int, who: Who, data: Form) -> Response:
     access.require(who, "users", "管理账号")
-    values = await checked_form(request, who)
+    values = checked(request, who, data)
     app = console(request)
     active = values.get("active") == "1"
     if user_id == who.user_id and not active:
