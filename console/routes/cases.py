@@ -170,6 +170,10 @@ def case_action(request: Request, case_id: int, action: str, who: Who, data: For
     except (AccessDenied, WebError) as exc:
         status = exc.status if isinstance(exc, WebError) else 403
         message = exc.message if isinstance(exc, WebError) else str(exc)
+        if isinstance(exc, AccessDenied):
+            with app.store.sessions() as session, session.begin():
+                audit.record(session, who.username, "access_denied", request.url.path[:128],
+                             {"method": "POST", "reason": message}, client_ip(request))
         return render(request, "case.html", who, status=status, error=message, **_case_context(request, who, case_id))
     # A handler who transferred the case away no longer sees it: back to the inbox.
     target = f"/cases/{case_id}"

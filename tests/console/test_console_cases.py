@@ -209,6 +209,14 @@ def test_leader_reads_but_cannot_act(env, client: TestClient) -> None:  # type: 
     assert page.status_code == 200 and 'id="act-ack"' not in page.text
     response = _post(client, case_id, "ack")
     assert response.status_code == 403 and "领导无权签收" in response.text
+    store = Store(env.store)
+    try:
+        with store.sessions() as session:
+            reasons = session.scalars(select(ConsoleAuditRow.detail).where(
+                ConsoleAuditRow.action == "access_denied", ConsoleAuditRow.actor == "boss")).all()
+    finally:
+        store.close()
+    assert [r["reason"] for r in reasons] == ["领导无权签收"]
 
 
 def test_scraped_script_is_escaped(env, client: TestClient) -> None:  # type: ignore[no-untyped-def]
