@@ -9,6 +9,8 @@
   grade also notifies the leader the profile names (``escalation.leader``).
 * The office's own response and every item that joins an incident are written to the audit log of
   the cases concerned (``incident_responded``, ``incident_joined``).
+* :func:`sweep_and_note` (from the clock ticker) ages incidents out of the index and writes a
+  ``incident_quiet`` (建议平息) line to the case of each incident proposed for closing.
 * ``fold_joined=True`` also holds back the pending notifications of an item that joined an
   existing incident (status ``suppressed``, kept, with the reason in its case's log): staff get
   one alert per story plus the re-grades. Off by default: it changes who is told what, an office
@@ -28,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from incidents.config import IncidentRules
 from incidents.hooks import IncidentsHook
-from incidents.service import Assignment, GradeChange
+from incidents.service import Assignment, GradeChange, Sweep, sweep
 from router import cases, notify
 from router.policy import Profile
 from router.settings import RouterSettings
@@ -72,3 +74,18 @@ def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profi
                       "negativity_before": a.metrics.negativity_before_response}, now)
 
     return IncidentsHook(rules, on_upgrade=regrade, on_joined=joined, on_response=responded)
+
+
+def sweep_and_note(session: Session, now: datetime, rules: IncidentRules | None = None) -> Sweep:
+    """:func:`incidents.sweep`, and an ``incident_quiet`` line (建议平息) in each proposed incident's case log.
+
+    Call it from the router's clock ticker every few minutes, in its own transaction; closing stays
+    a person's decision (办结 with a summary).
+    """
+    swept = sweep(session, now, rules)
+    for incident_id, case_id, why in swept.proposals:
+        case = session.get(CaseRow, case_id) if case_id is not None else None
+        if case is not None and case.status in cases.OPEN:
+            cases._event(session, case, ACTOR, "incident_quiet", case.status, case.status,
+                         {"incident": incident_id, "why": why, "proposal": "建议平息"}, now)
+    return swept

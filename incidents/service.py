@@ -679,6 +679,8 @@ def link_case(session: Session, incident_id: str, case_id: int, now: datetime) -
 class Sweep:
     keys_removed: int
     closing_proposed: tuple[str, ...]
+    # (incident id, its case id or None, why) of each proposal, for the router to note on the case.
+    proposals: tuple[tuple[str, int | None, str], ...] = ()
 
 
 def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -> Sweep:
@@ -691,6 +693,7 @@ def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -
     removed = session.execute(delete(IncidentKeyRow).where(IncidentKeyRow.incident_id.in_(stale))
                               .execution_options(synchronize_session=False)).rowcount or 0
     proposed: list[str] = []
+    proposals: list[tuple[str, int | None, str]] = []
     quiet_ids = session.scalars(select(IncidentRow.id).where(
         IncidentRow.status.in_((OPEN, RESPONDED)),
         IncidentRow.last_item_at < now - timedelta(hours=rules.quiet_hours)).order_by(IncidentRow.id)).all()
@@ -706,9 +709,11 @@ def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -
             incident.status = CLOSING
             incident.updated_at = now
             incident.version += 1
+            why = (f"{rules.quiet_hours:.0f} 小时无新增, 热度降至峰值的 {heat / incident.peak_heat:.0%}"
+                   if incident.peak_heat else f"{rules.quiet_hours:.0f} 小时无新增")
+            proposals.append((incident.id, incident.case_id, why))
             _event(session, incident, now, "closing_proposed", None, {
-                "why": f"{rules.quiet_hours:.0f} 小时无新增, 热度降至峰值的 {heat / incident.peak_heat:.0%}"
-                if incident.peak_heat else f"{rules.quiet_hours:.0f} 小时无新增",
+                "why": why,
                 "heat_index": heat_index(heat, rules), "responded": incident.responded_at is not None,
                 "negativity_after_response": _mean((incident.state or {}).get("neg_after"))})
             proposed.append(incident.id)
@@ -716,4 +721,4 @@ def sweep(session: Session, now: datetime, rules: IncidentRules | None = None) -
         session.flush()
         for incident in chunk:
             session.expunge(incident)
-    return Sweep(removed, tuple(proposed))
+    return Sweep(removed, tuple(proposed), tuple(proposals))

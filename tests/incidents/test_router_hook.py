@@ -3,13 +3,15 @@ clocks, the leaders told at the top grade, joins and the response in the case's 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import select
 
 from core.contracts import encode
 from core.settings import StoreSettings
 from core.stage import Record
-from incidents.routing import router_hook
+from incidents.routing import router_hook, sweep_and_note
 from policies import profile_dir
 from router import policy
 from router.service import RouterProcessor
@@ -60,4 +62,13 @@ def test_story_through_the_router(store_settings: StoreSettings, fold: bool) -> 
             statuses = {n.status for n in session.scalars(select(NotificationRow).where(
                 NotificationRow.case_id == other.id))}
             assert statuses == ({"suppressed"} if fold else {"pending"})
+    # Quiet for long enough: the case is told 建议平息 (a person closes it).
+    with sessions(engine)() as session, session.begin():
+        # The router stamps items with its own clock: 60 hours from now.
+        swept = sweep_and_note(session, datetime.now(UTC) + timedelta(hours=60))
+    assert swept.closing_proposed == (incident.id,)
+    with sessions(engine)() as session:
+        quiet = session.scalars(select(CaseEventRow).where(
+            CaseEventRow.case_id == case.id, CaseEventRow.action == "incident_quiet")).all()
+        assert len(quiet) == 1 and quiet[0].detail["proposal"] == "建议平息"
     engine.dispose()
