@@ -9,6 +9,7 @@ import msgspec
 from core.settings import KafkaSettings, LogSettings, StoreSettings, load
 
 TABLE = "console"
+DEFAULT_SECRET = "change-me-console-secret"
 
 
 class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -18,7 +19,7 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     host: str = "127.0.0.1"
     port: int = 8080
     # HMAC key of the login-form CSRF tokens; replace it in production (at least 16 characters).
-    secret_key: str = "change-me-console-secret"
+    secret_key: str = DEFAULT_SECRET
     # Secure cookies travel over HTTPS only; browsers also accept them on http://127.0.0.1 and localhost.
     cookie_secure: bool = True
     session_idle_minutes: int = 120
