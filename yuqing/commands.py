@@ -91,6 +91,7 @@ def cmd_up(args: argparse.Namespace) -> int:
         StageSpec("collectors", stage_command(config, "collectors", *collector_extra)),
         StageSpec("classifier", stage_command(config, "classifier")),
         StageSpec("router", stage_command(config, "router")),
+        StageSpec("console", stage_command(config, "console")),
     ]
     stack = Stack(stages=stages, store=settings.store, kafka=settings.kafka if args.external_kafka else None)
     stack.install_signal_handlers()
