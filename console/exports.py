@@ -98,6 +98,7 @@ def cjk_font() -> Path:
 def report_pdf(report: Report) -> bytes:
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
+    from fpdf.fonts import FontFace
 
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -117,7 +118,9 @@ def report_pdf(report: Report) -> bytes:
         pdf.set_font("cjk", size=12)
         pdf.multi_cell(width, 7, f"【{table.title}】", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("cjk", size=9)
-        with pdf.table(width=width, text_align="LEFT", line_height=5) as grid:
+        # The CJK font has no bold face: headings are shaded instead of bold.
+        headings = FontFace(emphasis="", fill_color=(238, 241, 245))
+        with pdf.table(width=width, text_align="LEFT", line_height=5, headings_style=headings) as grid:
             head = grid.row()
             for header in table.headers:
                 head.cell(header)

@@ -54,6 +54,12 @@ def test_report_edit_save_and_export(env, client: TestClient) -> None:  # type: 
         pytest.skip("no CJK font installed (apt: fonts-wqy-microhei or fonts-noto-cjk): PDF export not checked")
     pdf = client.get(draft + "/export.pdf")
     assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    # A report with tables (the monthly one has four) exports too.
+    monthly = _save(client, "/reports/new?kind=monthly", then="pdf")
+    exported = client.get(monthly.headers["location"])
+    assert exported.status_code == 200 and exported.content[:5] == b"%PDF-"
+    daily = _save(client, "/reports/new?kind=daily", then="docx")
+    assert client.get(daily.headers["location"]).content[:2] == b"PK"
 
 
 def test_stale_draft_is_not_overwritten(env, client: TestClient) -> None:  # type: ignore[no-untyped-def]
