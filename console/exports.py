@@ -25,6 +25,9 @@ CJK_FONTS = (
 )
 
 
+WIDE = {"标题": 5, "发现时间": 2.4, "来源": 2, "主办部门": 2.4, "部门": 3, "主题": 1.5}
+
+
 class ExportError(RuntimeError):
     """An export that cannot be made here; the message says what to install."""
 
@@ -120,7 +123,10 @@ def report_pdf(report: Report) -> bytes:
         pdf.set_font("cjk", size=9)
         # The CJK font has no bold face: headings are shaded instead of bold.
         headings = FontFace(emphasis="", fill_color=(238, 241, 245))
-        with pdf.table(width=width, text_align="LEFT", line_height=5, headings_style=headings) as grid:
+        # Titles need room; ids and grades little.
+        widths = tuple(WIDE.get(h, 1) for h in table.headers)
+        with pdf.table(width=width, text_align="LEFT", line_height=5, headings_style=headings,
+                       col_widths=widths) as grid:
             head = grid.row()
             for header in table.headers:
                 head.cell(header)
