@@ -67,6 +67,8 @@ def page_for(browser, server: str) -> Iterator:  # type: ignore[no-untyped-def]
         page = context.new_page()
         page.set_default_timeout(20_000)
         page.goto(server + "/login")
+        if not contexts[:-1]:
+            shot(page, "00-login")
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
@@ -176,3 +178,6 @@ def test_report_and_overview_pages(env: Env, page_for) -> None:  # type: ignore[
     page.click("nav >> text=总览")
     assert "响应时间与时限" in page.inner_text("main")
     shot(page, "09-overview")
+    page.click("nav >> text=报告")
+    assert "已保存的报告" in page.inner_text("main")
+    shot(page, "10-reports")
