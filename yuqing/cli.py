@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "collectors.cli",
     "classifier.cli",
     "router.cli",
+    "incidents.cli",
     "console.cli",
 )
 
@@ -24,13 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", help="settings file (TOML); default: $YUQING_CONFIG or built-in defaults")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a package whose commands are not written yet
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

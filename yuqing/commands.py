@@ -55,7 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     demo = sub.add_parser("demo", help="离线演示: 本地示例信息源 → 采集 → 研判 → 转办, 显示生成的案件")
     demo.add_argument("--workdir", default="var/demo", help="where the demo keeps its store and logs")
-    demo.add_argument("--keep-running", action="store_true", help="keep the stack running after the demo")
+    demo.add_argument("--keep-running", action="store_true",
+                      help="keep the stack running after the demo, with the web console and demo accounts")
     demo.add_argument("--timeout", type=float, default=240.0, help="seconds to wait for all cases")
     demo.set_defaults(func=cmd_demo)
 

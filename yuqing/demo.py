@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import secrets
 import shutil
 import threading
 import time
@@ -18,10 +19,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from console.server import RunningConsole, demo_accounts, start_background
+from console.settings import ConsoleSettings
 from core import logs
+from core.broker import free_port
 from core.settings import StoreSettings
 from policies import profile_dir
 from router import policy
+from router.settings import RouterSettings
 from store.db import make_engine, sessions
 from store.tables import CaseRow, ItemRow, ScoredItemRow
 from yuqing.stack import Stack, StageSpec, stage_command
@@ -145,11 +150,16 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
 
         stack.on_tick = tick
         stack.install_signal_handlers()
+        console = None
         try:
             stack.start()
             print("流水线已启动: 采集 → items.raw → 研判 → items.scored → 转办 → 案件库; 等待案件 ...")
+            if keep_running:
+                console = _start_console(store)
             stack.run()
         finally:
+            if console is not None:
+                console.stop()
             stack.shutdown()
         elapsed = time.monotonic() - started
     if not printer.done:
@@ -162,6 +172,18 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
     print(f"  存储: {store.url}; 日志: {workdir / 'log'}")
     print(f"  查看案件: yuqing --config {config} cases list")
     return 0
+
+
+def _start_console(store: StoreSettings) -> RunningConsole:
+    """The web console on a free port, with the demo's accounts (one per role)."""
+    password = secrets.token_urlsafe(9)
+    names = demo_accounts(store, password)
+    settings = ConsoleSettings(store=store, cookie_secure=False, port=free_port(), profile=DEMO_PROFILE,
+                               secret_key=secrets.token_urlsafe(32))
+    running = start_background(settings, RouterSettings(store=store, profile=DEMO_PROFILE))
+    print(f"网页控制台: {running.url}  演示账号: {', '.join(names) or '(已存在)'}  密码: {password}")
+    print("按 Ctrl-C 停止")
+    return running
 
 
 class _Discard:
