@@ -222,24 +222,28 @@ _GROWTH = select(func.count()).select_from(IncidentItemRow).where(
 class _Hits:
     bands: dict[str, set[str]]  # incident -> items that brought the shared band keys
     titles: dict[str, str]  # incident -> item with the same title
+    quoted: dict[str, tuple[str, str]]  # incident -> (item whose title this text quotes, the quote)
     terms: dict[str, float]  # incident -> summed weight of the shared terms (candidates, best first)
     common: set[str]  # terms carried by many incidents right now (city names, 小区, 物业 ...)
 
 
 def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, rules: IncidentRules) -> _Hits:
     terms = _term_keys(tf)
-    keys = [*tf.bands, *([title_key] if title_key else []), *terms]
-    hits = _Hits({}, {}, {}, set())
+    quote_keys = {k: q for q in tf.quotes if (k := tx.title_key(q, rules))}
+    keys = [*tf.bands, *([title_key] if title_key else []), *quote_keys, *terms]
+    hits = _Hits({}, {}, {}, {}, set())
     if not keys:
         return hits
     df: Counter[str] = Counter()
     term_rows: list[tuple[str, str]] = []
-    slots = len(tx.BANDS_KEYS) + 1 + rules.top_terms + tx.MAX_PLACES
+    slots = len(tx.BANDS_KEYS) + 1 + tx.MAX_QUOTES + rules.top_terms + tx.MAX_PLACES
     keys = keys[:slots]
     params: dict[str, Any] = {f"k{i}": (keys[i] if i < len(keys) else "") for i in range(slots)}
     params["limit"] = rules.per_term_candidates
     for key, incident_id, item_id in session.execute(_lookup_stmt(slots), params):
-        if key.startswith("t:"):
+        if key in quote_keys:
+            hits.quoted[incident_id] = (item_id, quote_keys[key])
+        elif key.startswith("t:"):
             hits.titles[incident_id] = item_id
         elif key.startswith("b"):
             hits.bands.setdefault(incident_id, set()).add(item_id)
@@ -263,7 +267,7 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
     hits = _lookup_keys(session, tf, title_key, rules)
     # Only the incidents sharing the most weight are read (their state is what costs).
     by_terms = sorted(hits.terms, key=lambda i: (-hits.terms[i], i))[: rules.follow_up_candidates]
-    ids = set(hits.bands) | set(hits.titles) | set(by_terms)
+    ids = set(hits.bands) | set(hits.titles) | set(hits.quoted) | set(by_terms)
     if not ids:
         return None
     # populate_existing: another worker may have grown these incidents since this session read them.
@@ -304,7 +308,14 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
         if incident_id in usable:
             return _with_conflicts(_Match(usable[incident_id], "title",
                                           {"title": tf.title, "matched_item": hits.titles[incident_id]}), conflicts)
-    # 3. Follow-ups: shared key terms and places, close in time.
+    # 3. The text quotes a headline of the incident in full (反映“……”的问题, 关于“……”的通报).
+    for incident_id in sorted(hits.quoted):
+        row = usable.get(incident_id)
+        if row is not None and (not response or row.state.get("carriers")):
+            item_id, quote = hits.quoted[incident_id]
+            return _with_conflicts(_Match(row, "response" if response else "follow_up",
+                                          {"quoted_title": quote, "matched_item": item_id}), conflicts)
+    # 4. Follow-ups: shared key terms and places, close in time.
     threshold = rules.response_score_min if response else rules.follow_score_min
     scored_matches: list[tuple[float, _Match]] = []
     weights = _weights(tf, hits.common, rules)

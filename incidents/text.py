@@ -27,6 +27,8 @@ BANDS = 20
 ROWS = NUM_PERM // BANDS
 BANDS_KEYS = tuple(range(BANDS))
 MAX_PLACES = 6
+MAX_QUOTES = 3
+_QUOTE = re.compile(r"[“\"「『《]([^”\"」』》\n]{6,80})[”\"」』》]")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(20240611)
 # Multiply-shift hashing: odd 64-bit multipliers; fixed seed so every worker computes the same signature.
@@ -62,6 +64,7 @@ class TextFeatures:
     terms: dict[str, float]  # key term -> weight (IDF-like; places boosted)
     places: tuple[str, ...]  # every place named (lower case)
     fine_places: frozenset[str] = frozenset()  # below the district: 镇, 村, 街道, 小区, roads, landmarks
+    quotes: tuple[str, ...] = ()  # normalised quoted phrases (反映“……”的问题): maybe a story's headline
 
 
 def strip_boilerplate(text: str, rules: IncidentRules) -> str:
@@ -212,8 +215,14 @@ def features(title: str, text: str, rules: IncidentRules) -> TextFeatures:
         signature, bands = b"", ()
     terms, places = key_terms(title, text, rules)
     lowered = tuple(p.lower() for p in places)
+    quotes: list[str] = []
+    for phrase in _QUOTE.findall(text[: rules.quote_chars * 2]):
+        q = normalise(phrase, rules)
+        if len(q) >= rules.title_min_chars and q != norm_title and q not in quotes:
+            quotes.append(q)
     return TextFeatures(norm=norm, title=norm_title, shingles=len(hashes), signature=signature, bands=bands,
-                        terms=terms, places=lowered, fine_places=frozenset(p for p in lowered if not _COARSE.search(p)))
+                        terms=terms, places=lowered, fine_places=frozenset(p for p in lowered if not _COARSE.search(p)),
+                        quotes=tuple(quotes[:MAX_QUOTES]))
 
 
 def title_key(norm_title: str, rules: IncidentRules) -> str | None:

@@ -82,3 +82,18 @@ def test_follow_up_too_late_opens_a_new_incident(factory) -> None:  # type: igno
         ra = incidents.assign(session, a, T0)
         rb = incidents.assign(session, b, late)
     assert rb.is_new and rb.incident_id != ra.incident_id
+
+
+def test_a_reply_quoting_the_headline_joins_even_in_other_words(factory) -> None:  # type: ignore[no-untyped-def]
+    forum = source("f", "问政平台", "forum", "self_media")
+    post = scored("q1", forum, "A2区景蓉华苑物业管理有问题",
+                  "小区物业公司要退出，业委会制定高昂停车收费方案，投票不公开。", T0)
+    reply = scored("q2", source("gov", "A2区人民政府", "news", "government"), "关于网友留言的答复",
+                   "网友您好！现将您反映“A2区景蓉华苑物业管理有问题”的调查处理情况答复如下：经调查了解，"
+                   "街道已牵头组织社区、物业公司、业主委员会召开会议，要求依法依规召开业主大会。",
+                   T0 + timedelta(hours=20), negativity=0.2)
+    with factory() as session, session.begin():
+        a = incidents.assign(session, post, T0)
+        b = incidents.assign(session, reply, reply.item.fetched_at)
+    assert b.incident_id == a.incident_id and b.how == "response" and b.responded_now
+    assert b.reason.get("quoted_title") == "a2区景蓉华苑物业管理有问题" or b.reason.get("title_quoted", 0) >= 0.8
