@@ -1,0 +1,51 @@
+"""The supervisor bounds the embedded broker's memory by recycling topics once every stage caught up."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+from kafka import TopicPartition
+from kafka.structs import OffsetAndMetadata
+
+from core import topics
+from core.kafka import highwaters, make_consumer, make_producer
+from core.settings import KafkaSettings, StoreSettings
+from yuqing.stack import Stack, recycle_topics
+
+
+def _fill(kafka: KafkaSettings, count: int) -> None:
+    producer = make_producer(kafka, "fill")
+    for i in range(count):
+        producer.send(topics.RAW.name, key=str(i).encode(), value=b"{}")
+    producer.flush()
+    producer.close()
+
+
+def _commit_to_end(kafka: KafkaSettings, group: str, topic: str) -> None:
+    consumer = make_consumer(kafka, group, [topic])
+    deadline = time.monotonic() + 30
+    while not consumer.assignment() and time.monotonic() < deadline:
+        consumer.poll(timeout_ms=200)
+    consumer.commit({TopicPartition(topic, p.partition): OffsetAndMetadata(p.highwater, "", -1)
+                     for p in highwaters(kafka, topic)})
+    consumer.close(autocommit=False)
+
+
+def test_topics_are_recycled_only_when_every_stage_caught_up(kafka_settings: KafkaSettings, tmp_path: Path) -> None:
+    recycle_topics(kafka_settings)
+    _fill(kafka_settings, 60)
+    out = io.StringIO()
+    stack = Stack(stages=[], store=StoreSettings(url=f"sqlite:///{tmp_path / 's.db'}"), kafka=kafka_settings,
+                  log_dir=tmp_path, retained_cap=50, output=out)
+    assert stack.retained() == (60, 60)
+    stack._bound_broker_memory()
+    assert stack.retained()[0] == 60, "a stage still has lag: nothing may be deleted"
+
+    _commit_to_end(kafka_settings, "yuqing-classifier", topics.RAW.name)
+    assert stack.retained() == (60, 0)
+    stack._bound_broker_memory()
+    assert stack.retained() == (0, 0)
+    assert len(highwaters(kafka_settings, topics.RAW.name)) == topics.RAW.partitions
+    assert "重建主题" in out.getvalue()
