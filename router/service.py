@@ -129,11 +129,14 @@ class RouterProcessor:
 def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, holder: PolicyHolder,
               stop: threading.Event) -> None:
     """Every ``tick_s``: reminders and escalations from the store; every ``reload_interval_s``: the policy."""
-    last_reload = 0.0
+    last_reload = last_sweep = 0.0
     while not stop.is_set():
         if time.monotonic() - last_reload >= settings.reload_interval_s:
             holder.reload_if_changed()
             last_reload = time.monotonic()
+        if settings.incidents and time.monotonic() - last_sweep >= settings.incidents_sweep_s:
+            last_sweep = time.monotonic()
+            _sweep_incidents(session_factory)
         try:
             with session_factory() as session, session.begin():
                 counts = clocks.tick(session, holder(), settings, utcnow())
@@ -144,6 +147,18 @@ def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, 
             log.warning("clock tick: store unavailable (%s); next tick retries", type(exc).__name__,
                         extra={"stage": "router"})
         stop.wait(settings.tick_s)
+
+
+def _sweep_incidents(session_factory: sessionmaker[Session]) -> None:
+    from incidents.routing import sweep_and_note
+
+    try:
+        with session_factory() as session, session.begin():
+            swept = sweep_and_note(session, utcnow())
+        if swept.proposals:
+            log.info("incident sweep: %d proposed for closing (平息)", len(swept.proposals))
+    except SQLAlchemyError as exc:
+        log.warning("incident sweep: store unavailable (%s); the next sweep retries", type(exc).__name__)
 
 
 def safe_settings(settings: RouterSettings) -> dict:
@@ -172,7 +187,12 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     migrate(settings.store)
     engine = make_engine(settings.store)
     factory = sessions(engine)
-    processor = RouterProcessor(settings, holder, factory, on_routed=on_routed)
+    hooks = tuple(on_routed)
+    if settings.incidents:
+        from incidents.routing import router_hook
+
+        hooks = (*hooks, router_hook(settings, holder, fold_joined=settings.incidents_fold_joined))
+    processor = RouterProcessor(settings, holder, factory, on_routed=hooks)
     runner = StageRunner("router", settings.kafka, topics.SCORED.name, processor, group_id=group_id)
     if install_signals:
         runner.install_signal_handlers()

@@ -51,6 +51,13 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     rate_per_minute: dict[str, int] = msgspec.field(default_factory=lambda: dict(DEFAULT_RATES))
     # Seconds between clock ticks (reminders, breaches, escalation).
     tick_s: float = 15.0
+    # Group items into incidents (reposts and follow-ups of one story) and re-grade their cases.
+    incidents: bool = True
+    # Hold back the alerts of an item that joined an existing incident: one alert per story,
+    # plus its re-grades. The item's case and its audit line are kept all the same.
+    incidents_fold_joined: bool = True
+    # Seconds between sweeps of the incident index (ageing out, 平息 proposals).
+    incidents_sweep_s: float = 300.0
 
     def __post_init__(self) -> None:
         if self.delivery_workers < 1:

@@ -105,6 +105,8 @@ def router_settings(store: StoreSettings, **overrides: Any) -> RouterSettings:
         "delivery_lease_s": 3.0, "delivery_poll_s": 0.05, "tick_s": 0.2, "receipt_secret": "test-receipt-secret",
         "webhook_secrets": {"hook": "hook-secret", "ding": "ding-secret", "fei": "fei-secret"},
         "rate_per_minute": {}, "console_base_url": "http://console.test",
+        # Routing on its own: tests/incidents drive the router with incidents on.
+        "incidents": False,
     }
     values.update(overrides)
     return RouterSettings(**values)
