@@ -24,6 +24,7 @@ from console.settings import ConsoleSettings
 from core import logs
 from core.broker import free_port
 from core.settings import StoreSettings
+from incidents.views import IncidentSummary, list_incidents
 from policies import profile_dir
 from router import policy
 from router.settings import RouterSettings
@@ -96,27 +97,30 @@ class CasePrinter:
     def __init__(self, store: StoreSettings, expected_items: int, departments: dict[str, str]) -> None:
         self._sessions = sessions(make_engine(store))
         self._departments = departments
-        self._seen: set[int] = set()
+        self._last_id = 0
+        self.cases = 0
         self.expected_items = expected_items
         self.scored = 0
+
+    def incidents(self) -> list[IncidentSummary]:
+        """Stories that more than one item told: reposts and follow-ups grouped into one incident."""
+        with self._sessions() as session:
+            return list_incidents(session, min_items=2)
 
     def poll(self) -> None:
         with self._sessions() as session:
             rows = session.execute(
                 select(CaseRow, ItemRow.title, ItemRow.source_name)
                 .join(ItemRow, ItemRow.id == CaseRow.item_id)
-                .where(CaseRow.id.not_in(self._seen) if self._seen else CaseRow.id.is_not(None))
+                .where(CaseRow.id > self._last_id)
                 .order_by(CaseRow.id)
             ).all()
             self.scored = session.scalar(select(func.count()).select_from(ScoredItemRow)) or 0
         for case, title, source in rows:
-            self._seen.add(case.id)
+            self._last_id = max(self._last_id, case.id)
+            self.cases += 1
             department = self._departments.get(case.department_id, case.department_id)
             print(f"  案件 #{case.id:<3} [{case.grade}] {case.topic} → {department}: {title} ({source})", flush=True)
-
-    @property
-    def cases(self) -> int:
-        return len(self._seen)
 
     @property
     def done(self) -> bool:
@@ -169,6 +173,9 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
     archived = expected - printer.cases
     print(f"✓ {expected} 条信息全部研判: {printer.cases} 条立案转办, {archived} 条未达立案阈值 (存档备查); "
           f"用时 {elapsed:.1f}s")
+    for incident in printer.incidents():
+        print(f"  舆情事件 {incident.id} [{incident.grade}] {incident.title}: {incident.items} 条信息, "
+              f"{incident.sources} 个来源, 首发 {incident.first_source}, 热度 {incident.heat_index:.0f}")
     print(f"  存储: {store.url}; 日志: {workdir / 'log'}")
     print(f"  查看案件: yuqing --config {config} cases list")
     return 0
