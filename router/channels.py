@@ -154,14 +154,20 @@ class WeCom:
     def send(self, target: dict[str, Any], message: Message, settings: RouterSettings,
              client: httpx.Client) -> Result:
         body = _dumps({"msgtype": "markdown", "markdown": {"content": f"**{message.subject}**\n{message.text}"}})
-        response = _post(client, str(target["url"]), body=body, headers={}, timeout=settings.delivery_timeout_s)
-        if isinstance(response, Failure):
-            return response
-        failure = _status_failure(response)
-        if failure:
-            return failure
-        answer = _json_answer(response)
-        return answer if isinstance(answer, Failure) else _robot_errcode(answer, "errcode", self.retry_codes)
+        return _post_to_robot(client, str(target["url"]), body, settings, "errcode", self.retry_codes)
+
+
+def _post_to_robot(client: httpx.Client, url: str, body: bytes, settings: RouterSettings, code_key: str,
+                   retry_codes: frozenset[int]) -> Result:
+    """POST to a chat robot; its HTTP status and then the error code in its JSON answer decide."""
+    response = _post(client, url, body=body, headers={}, timeout=settings.delivery_timeout_s)
+    if isinstance(response, Failure):
+        return response
+    failure = _status_failure(response)
+    if failure:
+        return failure
+    answer = _json_answer(response)
+    return answer if isinstance(answer, Failure) else _robot_errcode(answer, code_key, retry_codes)
 
 
 def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
@@ -191,14 +197,7 @@ class DingTalk:
             url += ("&" if "?" in url else "?") + f"timestamp={timestamp}&sign={dingtalk_sign(secret, timestamp)}"
         body = _dumps({"msgtype": "markdown", "markdown": {"title": message.subject, "text": message.text},
                        "at": {"atMobiles": list(target.get("at_mobiles") or [])}})
-        response = _post(client, url, body=body, headers={}, timeout=settings.delivery_timeout_s)
-        if isinstance(response, Failure):
-            return response
-        failure = _status_failure(response)
-        if failure:
-            return failure
-        answer = _json_answer(response)
-        return answer if isinstance(answer, Failure) else _robot_errcode(answer, "errcode", self.retry_codes)
+        return _post_to_robot(client, url, body, settings, "errcode", self.retry_codes)
 
 
 def feishu_sign(secret: str, timestamp_s: int) -> str:
@@ -225,14 +224,7 @@ class Feishu:
         if secret:
             timestamp = int(time.time())
             doc.update({"timestamp": str(timestamp), "sign": feishu_sign(secret, timestamp)})
-        response = _post(client, str(target["url"]), body=_dumps(doc), headers={}, timeout=settings.delivery_timeout_s)
-        if isinstance(response, Failure):
-            return response
-        failure = _status_failure(response)
-        if failure:
-            return failure
-        answer = _json_answer(response)
-        return answer if isinstance(answer, Failure) else _robot_errcode(answer, "code", self.retry_codes)
+        return _post_to_robot(client, str(target["url"]), _dumps(doc), settings, "code", self.retry_codes)
 
 
 class Email:
