@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Protocol
 
 import msgspec
 
+from collectors import pages
 from collectors.fetch import Fetched, Fetcher
 from collectors.settings import CollectorSettings
 from collectors.sources import SourceSpec
@@ -67,6 +68,14 @@ class PollContext:
         if conditional:
             return await self.fetcher.get(url, etag=self.etag, last_modified=self.last_modified, accept=accept)
         return await self.fetcher.get(url, accept=accept)
+
+    async def fetch_page(self, url: str) -> tuple[Fetched, str] | Failure:
+        """A page fetched and decoded to text, or the failure of either step."""
+        result = await self.fetch(url)
+        if isinstance(result, Failure):
+            return result
+        html = pages.page_text(result)
+        return html if isinstance(html, Failure) else (result, html)
 
     async def seen(self, url: str) -> bool:
         return False if self.is_seen is None else await self.is_seen(url)

@@ -103,14 +103,11 @@ class ForumKind:
         urls = ([ctx.spec.url] if ctx.spec.url else []) + list(options.list_urls)
         budget = ctx.settings.max_articles_per_poll
         for list_url in urls:
-            result = await ctx.fetch(list_url)
-            if isinstance(result, Failure):
-                ctx.fail(result)
+            page = await ctx.fetch_page(list_url)
+            if isinstance(page, Failure):
+                ctx.fail(page)
                 return
-            html = pages.page_text(result)
-            if isinstance(html, Failure):
-                ctx.fail(html)
-                return
+            result, html = page
             rows = pages.soup(html).select(options.row_selector)
             ctx.found += len(rows)
             for row in rows:

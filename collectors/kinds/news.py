@@ -98,14 +98,11 @@ class NewsKind:
         limit = ctx.options.max_articles or ctx.settings.max_articles_per_poll
         todo: list[str] = []
         for list_url in list_urls(ctx.spec, ctx.options):
-            result = await ctx.fetch(list_url)
-            if isinstance(result, Failure):
-                ctx.fail(result)
+            page = await ctx.fetch_page(list_url)
+            if isinstance(page, Failure):
+                ctx.fail(page)
                 return
-            html = pages.page_text(result)
-            if isinstance(html, Failure):
-                ctx.fail(html)
-                return
+            result, html = page
             links = article_links(html, result.url, ctx.options)
             ctx.found += len(links)
             for url in links:
