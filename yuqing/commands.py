@@ -11,6 +11,7 @@ from typing import Any
 import msgspec
 
 from core import logs, topics
+from core.broker import port_in_use
 from core.contracts import DeadLetter, decode
 from core.errors import BrokerUnavailable, ConfigError
 from core.kafka import highwaters, read_topic, wait_for_broker
@@ -94,7 +95,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         StageSpec("router", stage_command(config, "router")),
         StageSpec("console", stage_command(config, "console")),
     ]
-    stack = Stack(stages=stages, store=settings.store, kafka=settings.kafka if args.external_kafka else None)
+    stack = Stack(stages=stages, store=settings.store, kafka=settings.kafka if args.external_kafka else None,
+                  embedded_port=None if args.external_kafka else _embedded_port(settings.kafka))
     stack.install_signal_handlers()
     try:
         stack.start()
@@ -105,6 +107,18 @@ def cmd_up(args: argparse.Namespace) -> int:
     finally:
         stack.shutdown()
     return 0
+
+
+def _embedded_port(kafka: KafkaSettings) -> int | None:
+    """The configured local port for the embedded broker, so that the other commands find it there."""
+    host, _, port = kafka.servers[0].rpartition(":")
+    if host not in ("127.0.0.1", "localhost"):
+        return None
+    if port_in_use(int(port)):
+        print(f"警告: {kafka.servers[0]} 已被占用, 嵌入式代理改用空闲端口; 其他命令需设置 "
+              f"YUQING__KAFKA__BOOTSTRAP_SERVERS 为下面显示的地址", file=sys.stderr)
+        return None
+    return int(port)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

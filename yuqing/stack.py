@@ -70,6 +70,8 @@ class Stack:
     retained_cap: int = 200_000
     output: IO[str] = field(default_factory=lambda: sys.stdout)
     on_tick: Callable[[], None] | None = None
+    # The embedded broker's port (the configured one, so that ``yuqing status`` finds it); None: any free port.
+    embedded_port: int | None = None
     broker: EmbeddedBroker | None = None
     _children: list[_Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -78,7 +80,7 @@ class Stack:
     def start(self) -> KafkaSettings:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         if self.kafka is None:
-            self.broker = EmbeddedBroker(log_file=self.log_dir / "broker.log").start()
+            self.broker = EmbeddedBroker(port=self.embedded_port, log_file=self.log_dir / "broker.log").start()
             self.kafka = KafkaSettings(bootstrap_servers=self.broker.bootstrap_servers)
             self._say("broker", f"嵌入式 Kafka 代理已启动: {self.broker.bootstrap_servers}")
         admin = wait_for_broker(self.kafka, "supervisor")
