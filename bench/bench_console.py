@@ -93,7 +93,7 @@ def fill(store: StoreSettings, n_cases: int, n_items: int) -> None:
         with factory() as session, session.begin():
             for n in range(start, min(start + 500, n_cases)):
                 scored = _scored(n, rng, now)
-                upsert_scored(session, scored)
+                upsert_scored(session, [scored])
                 cases.open_or_update(session, profile, router_settings, scored, now)
     with factory() as session:
         opened = session.scalar(select(func.count()).select_from(CaseRow)) or 0

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.contracts import RawItem, ScoredItem
+from core.contracts import ScoredItem
 from core.settings import StoreSettings
 from router import clocks, notify, receipts
 from router.policy import CASE_STATUSES, Decision, Labels, Profile
@@ -29,8 +29,7 @@ from router.timeutil import now as utcnow
 from router.timeutil import utc
 from store.case_tables import CaseClockRow, CaseEventRow, NotificationRow
 from store.db import make_engine, sessions
-from store.items import insert_for, item_values
-from store.tables import CaseRow, ItemRow, ScoredItemRow
+from store.tables import CaseRow, ItemRow
 
 log = logging.getLogger(__name__)
 
@@ -81,41 +80,6 @@ def open_or_update(session: Session, profile: Profile, settings: RouterSettings,
     """
     ((case, outcome),) = open_batch(session, profile, settings, [scored], now)
     return case, outcome
-
-
-def upsert_items(session: Session, batch: Sequence[ScoredItem]) -> None:
-    """Items and scores of a batch in two statements, with store/items.py's semantics.
-
-    An item is updated only by a newer revision, a score always by the latest; a batch that holds
-    an item twice keeps its newest revision and its last score (one row per key per statement).
-    """
-    items: dict[str, RawItem] = {}
-    latest: dict[str, ScoredItem] = {}
-    for scored in batch:
-        known = items.get(scored.item.id)
-        if known is None or scored.item.revision >= known.revision:
-            items[scored.item.id] = scored.item
-        latest[scored.item.id] = scored
-    item_stmt = insert_for(session, ItemRow)
-    item_stmt = item_stmt.on_conflict_do_update(
-        index_elements=[ItemRow.id],
-        set_={k: item_stmt.excluded[k] for k in ITEM_COLUMNS if k != "id"},
-        where=ItemRow.revision < item_stmt.excluded.revision)
-    session.connection().execute(item_stmt, [item_values(i) for i in items.values()])
-    score_rows = [{
-        "item_id": s.item.id, "negativity": s.negativity, "relevance": s.relevance, "topic": s.topic,
-        "grade": s.grade.level, "grade_rank": s.grade.rank, "grade_reasons": list(s.grade.reasons),
-        "model_version": s.model_version, "profile": s.profile, "scored_at": s.scored_at,
-    } for s in latest.values()]
-    score_stmt = insert_for(session, ScoredItemRow)
-    score_stmt = score_stmt.on_conflict_do_update(
-        index_elements=[ScoredItemRow.item_id],
-        set_={k: score_stmt.excluded[k] for k in score_rows[0] if k != "item_id"})
-    session.connection().execute(score_stmt, score_rows)
-
-
-ITEM_COLUMNS = ("id", "source_id", "source_name", "source_kind", "source_tier", "url", "title", "text", "author",
-                "published_at", "fetched_at", "region", "views", "replies", "reposts", "likes", "revision", "payload")
 
 
 def open_batch(session: Session, profile: Profile, settings: RouterSettings, batch: Sequence[ScoredItem],

@@ -31,6 +31,7 @@ from router.delivery import Delivery, RateLimiter
 from router.settings import DEFAULT_RECEIPT_SECRET, RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
+from store.items import upsert_scored
 from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ class RouterProcessor:
         outcomes: list[tuple[Record, int | None, str]] = []
         try:
             with self._sessions() as session, session.begin():
-                cases.upsert_items(session, [scored for _, scored in decoded])
+                upsert_scored(session, [scored for _, scored in decoded])
                 opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in decoded], now)
                 for (record, scored), (case, outcome) in zip(decoded, opened, strict=True):
                     for hook in self.on_routed:

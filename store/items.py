@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -40,32 +42,36 @@ def item_values(item: RawItem) -> dict:
     }
 
 
-def upsert_item(session: Session, item: RawItem) -> None:
-    """Insert the item, or update it when this is a newer revision (engagement re-read)."""
-    values = item_values(item)
-    stmt = insert_for(session, ItemRow).values(**values)
-    updates = {k: stmt.excluded[k] for k in values if k != "id"}
+def upsert_items(session: Session, items: Sequence[RawItem]) -> None:
+    """Insert the items, or update those of which this is a newer revision (engagement re-read),
+    in one statement; an item twice in ``items`` keeps its newest revision."""
+    newest: dict[str, RawItem] = {}
+    for item in items:
+        known = newest.get(item.id)
+        if known is None or item.revision >= known.revision:
+            newest[item.id] = item
+    if not newest:
+        return
+    rows = [item_values(i) for i in newest.values()]
+    stmt = insert_for(session, ItemRow)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[ItemRow.id], set_=updates, where=ItemRow.revision < stmt.excluded.revision)
-    session.execute(stmt)
+        index_elements=[ItemRow.id], set_={k: stmt.excluded[k] for k in rows[0] if k != "id"},
+        where=ItemRow.revision < stmt.excluded.revision)
+    session.connection().execute(stmt, rows)
 
 
-def upsert_scored(session: Session, scored: ScoredItem) -> None:
-    upsert_item(session, scored.item)
-    values = {
-        "item_id": scored.item.id,
-        "negativity": scored.negativity,
-        "relevance": scored.relevance,
-        "topic": scored.topic,
-        "grade": scored.grade.level,
-        "grade_rank": scored.grade.rank,
-        "grade_reasons": list(scored.grade.reasons),
-        "model_version": scored.model_version,
-        "profile": scored.profile,
-        "scored_at": scored.scored_at,
-    }
-    stmt = insert_for(session, ScoredItemRow).values(**values)
+def upsert_scored(session: Session, batch: Sequence[ScoredItem]) -> None:
+    """The items and their latest scores of a batch, in two statements; a replay changes nothing."""
+    upsert_items(session, [s.item for s in batch])
+    latest = {s.item.id: s for s in batch}
+    if not latest:
+        return
+    rows = [{
+        "item_id": s.item.id, "negativity": s.negativity, "relevance": s.relevance, "topic": s.topic,
+        "grade": s.grade.level, "grade_rank": s.grade.rank, "grade_reasons": list(s.grade.reasons),
+        "model_version": s.model_version, "profile": s.profile, "scored_at": s.scored_at,
+    } for s in latest.values()]
+    stmt = insert_for(session, ScoredItemRow)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[ScoredItemRow.item_id],
-        set_={k: stmt.excluded[k] for k in values if k != "item_id"})
-    session.execute(stmt)
+        index_elements=[ScoredItemRow.item_id], set_={k: stmt.excluded[k] for k in rows[0] if k != "item_id"})
+    session.connection().execute(stmt, rows)

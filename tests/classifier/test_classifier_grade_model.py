@@ -54,7 +54,7 @@ def test_grades_command_reads_labelled_items(tmp_path: Path, capsys: pytest.Capt
         scored = contracts.decode(out.value, ScoredItem)
         engine = make_engine(store)
         with sessions(engine)() as session, session.begin():
-            upsert_scored(session, scored)
+            upsert_scored(session, [scored])
         engine.dispose()
         rows.append({"item_id": item.id, "title": item.title, "text": item.text, "head": "grade",
                      "profile": "city-gov", "label": "特别重大" if i % 2 else "一般"})

@@ -39,7 +39,7 @@ def seed(store: StoreSettings, profile: Profile, items: list[ScoredItem], **rout
         with sessions(engine)() as session, session.begin():
             ids = []
             for one in items:
-                upsert_scored(session, one)
+                upsert_scored(session, [one])
                 case, outcome = cases.open_or_update(session, profile, settings, one, utcnow())
                 assert case is not None, f"{one.item.id} opened no case ({outcome}): below the profile's intake?"
                 ids.append(case.id)

@@ -280,7 +280,7 @@ def test_case_page_shows_the_incident_timeline(env, client: TestClient) -> None:
     engine = make_engine(env.store)
     try:
         with sessions(engine)() as session, session.begin():
-            upsert_scored(session, repost)
+            upsert_scored(session, [repost])
             for one in (first, repost):
                 service.assign(session, one, utcnow())
     finally:

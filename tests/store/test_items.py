@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source, item_id_for
 from core.settings import StoreSettings
 from store.db import alembic_config, current_heads, make_engine, sessions
-from store.items import upsert_item, upsert_scored
+from store.items import upsert_items, upsert_scored
 from store.tables import ItemRow, ScoredItemRow
 
 
@@ -31,7 +31,7 @@ def test_item_upsert_is_idempotent_and_keeps_the_newest_revision(store_settings:
     make = sessions(make_engine(store_settings))
     for item in (_item(), _item(), _item(revision=2, replies=5000), _item(revision=1, replies=99)):
         with make.begin() as session:
-            upsert_item(session, item)
+            upsert_items(session, [item])
     with make() as session:
         rows = session.scalars(select(ItemRow)).all()
     assert len(rows) == 1
@@ -46,7 +46,7 @@ def test_scored_upsert_replays_without_duplicates(store_settings: StoreSettings)
                         profile="city-gov", scored_at=datetime.now(UTC))
     for _ in range(3):
         with make.begin() as session:
-            upsert_scored(session, scored)
+            upsert_scored(session, [scored])
     with make() as session:
         assert session.scalar(select(func.count()).select_from(ScoredItemRow)) == 1
         row = session.get(ScoredItemRow, scored.item.id)
