@@ -8,7 +8,6 @@ so :meth:`EmbeddedBroker.truncate` recreates the topics the stack owns when aske
 from __future__ import annotations
 
 import logging
-import shutil
 import socket
 import subprocess
 import time
@@ -96,9 +95,3 @@ class EmbeddedBroker:
                  tb: TracebackType | None) -> None:
         self.stop()
 
-
-def available() -> bool:
-    try:
-        return broker_binary().exists() or shutil.which(str(broker_binary())) is not None
-    except BrokerStartError:
-        return False

@@ -1,14 +1,13 @@
 """Logging set-up for entry points; library modules only call ``logging.getLogger``.
 
 Every line carries the ids known where it was written (item, source, partition, offset),
-passed as ``extra`` or through :func:`with_ids`.
+passed as ``extra``.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -66,7 +65,3 @@ class _StageFilter(logging.Filter):
             record.stage = self._stage
         return True
 
-
-def with_ids(logger: logging.Logger, ids: Mapping[str, Any]) -> logging.LoggerAdapter:
-    """A logger whose every line carries ``ids``."""
-    return logging.LoggerAdapter(logger, dict(ids))

@@ -62,6 +62,11 @@ class BatchResult:
     rejected: list[Rejected] = field(default_factory=list)
 
 
+def group_for(stage: str) -> str:
+    """The consumer group of a stage: its committed offsets are the stage's progress."""
+    return f"yuqing-{stage}"
+
+
 class RetryLater(Exception):
     """A transient failure (store or downstream unavailable): the batch will be retried as a whole."""
 
@@ -97,7 +102,7 @@ class StageRunner:
         self.settings = settings
         self.input_topic = input_topic
         self.processor = processor
-        self.group_id = group_id or f"yuqing-{name}"
+        self.group_id = group_id or group_for(name)
         self.stats = StageStats()
         self._stop = threading.Event()
         self._consumer: KafkaConsumer | None = None

@@ -24,6 +24,7 @@ from core.settings import (
     read_file,
     redacted,
 )
+from core.stage import group_for
 from yuqing.stack import STAGE_INPUTS
 
 # The settings struct of each service table, checked by ``yuqing check``.
@@ -153,7 +154,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         for topic in topics.ALL:
             report["kafka"][topic.name] = sum(p.highwater for p in highwaters(settings.kafka, topic.name))
         for stage, topic in STAGE_INPUTS.items():
-            parts = highwaters(settings.kafka, topic, f"yuqing-{stage}")
+            parts = highwaters(settings.kafka, topic, group_for(stage))
             report["stages"][stage] = {"input": topic, "lag": sum(p.lag for p in parts),
                                        "committed": sum(p.committed for p in parts)}
         for raw in read_topic(settings.kafka, topics.DEAD_LETTER.name, timeout_s=10, last=100):

@@ -29,11 +29,12 @@ from core import topics
 from core.broker import EmbeddedBroker
 from core.kafka import highwaters, wait_for_broker
 from core.settings import KafkaSettings, StoreSettings
+from core.stage import group_for
 from store.db import migrate
 
 log = logging.getLogger(__name__)
 
-# The consumer group of each consuming stage (core.stage.StageRunner names them yuqing-<stage>).
+# The input topic of each consuming stage.
 STAGE_INPUTS: dict[str, str] = {"classifier": topics.RAW.name, "router": topics.SCORED.name}
 
 
@@ -184,7 +185,7 @@ class Stack:
         assert self.kafka is not None
         retained = lag = 0
         for stage, topic in STAGE_INPUTS.items():
-            for part in highwaters(self.kafka, topic, f"yuqing-{stage}"):
+            for part in highwaters(self.kafka, topic, group_for(stage)):
                 retained += part.highwater
                 lag += part.lag
         return retained, lag
