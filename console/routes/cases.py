@@ -45,27 +45,24 @@ def _choices(request: Request) -> dict:
             "tiers": inbox.TIER_NAMES}
 
 
-@router.get("/")
-def inbox_page(request: Request, who: Who) -> Response:
+def _render_inbox(request: Request, who: Principal, template: str) -> tuple[Response, inbox.InboxPage]:
     access.require(who, "cases.read", "查看案件")
     app = console(request)
     flt = _filter(request)
-    now = utcnow()
     with app.store.sessions() as session:
-        page = inbox.load_page(session, who, flt, app.settings.page_size, now, app.profile.calendar.tz)
-    return render(request, "inbox.html", who, page=page, flt=flt, **_choices(request))
+        page = inbox.load_page(session, who, flt, app.settings.page_size, utcnow(), app.profile.calendar.tz)
+    return render(request, template, who, page=page, flt=flt, **_choices(request)), page
+
+
+@router.get("/")
+def inbox_page(request: Request, who: Who) -> Response:
+    return _render_inbox(request, who, "inbox.html")[0]
 
 
 @router.get("/inbox/rows")
 def inbox_rows(request: Request, who: Who) -> Response:
     """The inbox rows alone, for the page's live refresh (polling fetch)."""
-    access.require(who, "cases.read", "查看案件")
-    app = console(request)
-    flt = _filter(request)
-    now = utcnow()
-    with app.store.sessions() as session:
-        page = inbox.load_page(session, who, flt, app.settings.page_size, now, app.profile.calendar.tz)
-    response = render(request, "inbox_rows.html", who, page=page, flt=flt, **_choices(request))
+    response, page = _render_inbox(request, who, "inbox_rows.html")
     response.headers["X-Total"] = str(page.total)
     return response
 
