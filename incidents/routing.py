@@ -16,7 +16,8 @@
   one alert per story plus the re-grades. Off by default: it changes who is told what, an office
   decides it.
 
-This module uses router internals (``cases._change_grade``, ``cases._event``); the router owns
+This module uses the router's in-transaction case API (``cases.change_grade_in_session``,
+``cases.record_event``); the router owns
 them, and this is the place to follow them when they change.
 """
 
@@ -50,7 +51,7 @@ def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profi
             return
         if p.rank(change.to_grade) >= case.grade_rank:
             return  # a person (or an earlier batch) already put the case this high
-        cases._change_grade(session, p, settings, case, change.to_grade, change.reason_text, ACTOR, now)
+        cases.change_grade_in_session(session, p, settings, case, change.to_grade, change.reason_text, ACTOR, now)
         if change.to_top:
             told = {case.department_id, *(case.assisting or []), *(case.routing or {}).get("copies", [])}
             leader = p.resolve_target("leader")
@@ -66,10 +67,11 @@ def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profi
                 NotificationRow.case_id == item_case.id, NotificationRow.status == "pending",
                 NotificationRow.attempts == 0).values(status="suppressed", last_error=f"归并至事件 {a.incident_id}"))
             detail["notifications_held"] = held.rowcount or 0
-        cases._event(session, item_case, ACTOR, "incident_joined", item_case.status, item_case.status, detail, now)
+        cases.record_event(session, item_case, ACTOR, "incident_joined", item_case.status, item_case.status, detail,
+                           now)
 
     def responded(session: Session, case: CaseRow, a: Assignment, now: datetime) -> None:
-        cases._event(session, case, ACTOR, "incident_responded", case.status, case.status,
+        cases.record_event(session, case, ACTOR, "incident_responded", case.status, case.status,
                      {"incident": a.incident_id, "item": a.item_id,
                       "negativity_before": a.metrics.negativity_before_response}, now)
 
@@ -86,6 +88,6 @@ def sweep_and_note(session: Session, now: datetime, rules: IncidentRules | None 
     for incident_id, case_id, why in swept.proposals:
         case = session.get(CaseRow, case_id) if case_id is not None else None
         if case is not None and case.status in cases.OPEN:
-            cases._event(session, case, ACTOR, "incident_quiet", case.status, case.status,
+            cases.record_event(session, case, ACTOR, "incident_quiet", case.status, case.status,
                          {"incident": incident_id, "why": why, "proposal": "建议平息"}, now)
     return swept

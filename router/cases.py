@@ -172,17 +172,17 @@ def _rescore(session: Session, profile: Profile, settings: RouterSettings, case:
     new_rank = profile.rank(grade)
     detail = {"from": case.grade, "to": grade, "reasons": list(scored.grade.reasons), "model": scored.model_version}
     if new_rank < case.grade_rank:
-        _change_grade(session, profile, settings, case, grade, "研判升级：" + "；".join(scored.grade.reasons),
+        change_grade_in_session(session, profile, settings, case, grade, "研判升级：" + "；".join(scored.grade.reasons),
                       SYSTEM, now)
         return "upgraded"
     # A lower grade while a graver one is open: recorded, never re-sent when a rule inhibits it.
     if profile.mutes(case.grade, grade):
         if not _has_event(session, case, "inhibited", grade):
-            _event(session, case, SYSTEM, "inhibited", case.status, case.status, {**detail, "grade": grade}, now)
+            record_event(session, case, SYSTEM, "inhibited", case.status, case.status, {**detail, "grade": grade}, now)
         return "inhibited"
     if not _has_event(session, case, "lower_grade_suggested", grade):
-        _event(session, case, SYSTEM, "lower_grade_suggested", case.status, case.status, {**detail, "grade": grade},
-               now)
+        record_event(session, case, SYSTEM, "lower_grade_suggested", case.status, case.status,
+                     {**detail, "grade": grade}, now)
     return "lower"
 
 
@@ -192,14 +192,15 @@ def _has_event(session: Session, case: CaseRow, action: str, grade: str) -> bool
     return any(d.get("grade") == grade for d in rows)
 
 
-def _change_grade(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, grade: str,
-                  reason: str, actor: str, now: datetime) -> None:
+def change_grade_in_session(session: Session, profile: Profile, settings: RouterSettings, case: CaseRow, grade: str,
+                            reason: str, actor: str, now: datetime) -> None:
+    """Re-grade a case inside the caller's transaction: new clocks, notices and an audit line."""
     old = case.grade
     case.grade, case.grade_rank, case.updated_at = grade, profile.rank(grade), now
     case.version += 1
     cancelled = clocks.cancel_running(session, case, now, grade=old)
     opened = clocks.open_clocks(session, profile, case, grade, utc(case.discovered_at))
-    _event(session, case, actor, "grade_changed", case.status, case.status,
+    record_event(session, case, actor, "grade_changed", case.status, case.status,
            {"from": old, "to": grade, "reason": reason, "clocks_cancelled": cancelled, "clocks_opened": opened,
             "grade": grade}, now)
     routing = case.routing or {}
@@ -208,8 +209,9 @@ def _change_grade(session: Session, profile: Profile, settings: RouterSettings, 
                    now=now, note=f"{old} → {grade}：{reason}")
 
 
-def _event(session: Session, case: CaseRow, actor: str, action: str, from_status: str | None,
-           to_status: str | None, detail: dict[str, Any], now: datetime) -> None:
+def record_event(session: Session, case: CaseRow, actor: str, action: str, from_status: str | None,
+                 to_status: str | None, detail: dict[str, Any], now: datetime) -> None:
+    """Append a line to the case's audit log, inside the caller's transaction."""
     session.add(CaseEventRow(case_id=case.id, at=now, actor=actor, action=action, from_status=from_status,
                              to_status=to_status, detail=detail))
 
@@ -221,7 +223,7 @@ def mark_alerted(session: Session, case_id: int, department_id: str, now: dateti
         return
     case.status, case.updated_at = ALERTED, now
     case.version += 1
-    _event(session, case, SYSTEM, "alerted", NEW, ALERTED, {"department": department_id}, now)
+    record_event(session, case, SYSTEM, "alerted", NEW, ALERTED, {"department": department_id}, now)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -376,7 +378,7 @@ class CaseService:
                 signed = session.scalars(select(CaseEventRow.detail).where(
                     CaseEventRow.case_id == case.id, CaseEventRow.action == "receipt")).all()
                 if not any(d.get("department") == dept for d in signed):  # a second click adds nothing
-                    _event(session, case, actor, "receipt", case.status, case.status, {"department": dept}, now)
+                    record_event(session, case, actor, "receipt", case.status, case.status, {"department": dept}, now)
                 return
             if case.status == ACKED or case.status not in (NEW, ALERTED):
                 if case.acknowledged_at is not None:
@@ -425,7 +427,7 @@ class CaseService:
             self._move(session, case, CLOSED, actor, now, {"summary": summary})
             cancelled = clocks.cancel_running(session, case, now)
             if cancelled:
-                _event(session, case, actor, "clocks_cancelled", CLOSED, CLOSED, {"clocks": cancelled}, now)
+                record_event(session, case, actor, "clocks_cancelled", CLOSED, CLOSED, {"clocks": cancelled}, now)
         return self._apply(case_id, expected_version, apply, actor)
 
     def evaluate(self, case_id: int, actor: str, assessment: str, *,
@@ -453,7 +455,7 @@ class CaseService:
             case.assisting = [d for d in (case.assisting or []) if d != to_department]
             case.acknowledged_at = None
             to_status = ALERTED
-            _event(session, case, actor, "transferred", case.status, to_status,
+            record_event(session, case, actor, "transferred", case.status, to_status,
                    {"from": old, "to": to_department, "reason": reason}, now)
             case.status, case.updated_at = to_status, now
             case.version += 1
@@ -479,7 +481,7 @@ class CaseService:
                 raise CaseError("更换主办单位请用转办（须写明理由）")
             new = [d for d in dict.fromkeys(assisting) if d != case.department_id]
             added = [d for d in new if d not in (case.assisting or [])]
-            _event(session, case, actor, "assisting_set", case.status, case.status,
+            record_event(session, case, actor, "assisting_set", case.status, case.status,
                    {"from": list(case.assisting or []), "to": new, "reason": reason}, now)
             case.assisting, case.updated_at = new, now
             case.version += 1
@@ -502,7 +504,7 @@ class CaseService:
                 raise CaseError(f"案件 {case.id} 已“{case.status}”，不能调整分级")
             if grade == case.grade:
                 raise CaseError(f"案件 {case.id} 已是“{grade}”")
-            _change_grade(session, profile, self._settings, case, grade, reason, actor, now)
+            change_grade_in_session(session, profile, self._settings, case, grade, reason, actor, now)
         return self._apply(case_id, expected_version, apply, actor)
 
     def complete_clock(self, case_id: int, clock_id: str, actor: str, note: str = "") -> CaseView:
@@ -510,7 +512,8 @@ class CaseService:
         def apply(session: Session, case: CaseRow, now: datetime) -> None:
             if not clocks.complete(session, case, clock_id, now):
                 raise CaseError(f"案件 {case.id} 没有正在计时的“{clock_id}”时限")
-            _event(session, case, actor, "clock_met", case.status, case.status, {"clock": clock_id, "note": note}, now)
+            record_event(session, case, actor, "clock_met", case.status, case.status,
+                         {"clock": clock_id, "note": note}, now)
             case.version += 1
             case.updated_at = now
         return self._apply(case_id, None, apply, actor)
@@ -533,7 +536,7 @@ class CaseService:
     def _move(self, session: Session, case: CaseRow, to_status: str, actor: str, now: datetime,
               detail: dict[str, Any]) -> None:
         met = clocks.stop_for_status(session, case, to_status, now)
-        _event(session, case, actor, "status", case.status, to_status, {**detail, "clocks_met": met}, now)
+        record_event(session, case, actor, "status", case.status, to_status, {**detail, "clocks_met": met}, now)
         case.status, case.updated_at = to_status, now
         case.version += 1
 
