@@ -114,6 +114,7 @@ def _score_chunk(scorer: Scorer, chunk: list[tuple[dict[str, Any] | None, RawIte
         out.update({
             "id": item.id,
             "negativity": score.negativity,
+            "emotion": score.emotion,
             "relevance": score.relevance,
             "topic": score.topic,
             "grade": score.grade.level,

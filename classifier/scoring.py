@@ -29,6 +29,8 @@ from core.taxonomy import BASE_TOPICS, OTHER
 log = logging.getLogger(__name__)
 _COMPLAINT = trie_pattern(COMPLAINT_CUES)
 NEGATIVITY = "negativity"
+# Strength of negative emotion in the wording: a secondary signal, never the adverse-ness call.
+EMOTION = "emotion"
 TOPIC = "topic"
 RELEVANCE = "relevance"
 # Signals and relevance read more than the model does, but not unbounded (1 MB pastes).
@@ -49,6 +51,7 @@ class Score:
     grade: Grade
     model_version: str
     relevance_reasons: tuple[str, ...] = ()
+    emotion: float | None = None
 
 
 def positive_column(classes: tuple[str, ...]) -> int:
@@ -87,6 +90,8 @@ class Scorer:
         topic_head = model.heads.get(TOPIC)
         self._topics = [c if c in BASE_TOPICS else OTHER for c in topic_head.classes] if topic_head else []
         self._gated = [j for j, t in enumerate(self._topics) if t in NEEDS_TERM]
+        emotion_head = model.heads.get(EMOTION)
+        self._emotion_col = positive_column(emotion_head.classes) if emotion_head else None
         rel_head = model.heads.get(RELEVANCE)
         self._rel_col = positive_column(rel_head.classes) if rel_head else None
 
@@ -106,6 +111,7 @@ class Scorer:
         if self._topics:
             topic_p = probs[TOPIC]
         learned = probs[RELEVANCE][:, self._rel_col] if self._rel_col is not None else None
+        emotion = probs[EMOTION][:, self._emotion_col] if self._emotion_col is not None else None
         out = []
         for i, item in enumerate(items):
             title, text = cleaned[i]
@@ -138,10 +144,11 @@ class Scorer:
                 tier=item.source.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,
                 views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals)
             out.append(Score(round(neg, 4), float(np.clip(rel, 0.0, 1.0)), topic, round(topic_prob, 4),
-                             self.rules.grade(features), self.version, tuple(rel_reasons)))
+                             self.rules.grade(features), self.version, tuple(rel_reasons),
+                             None if emotion is None else round(float(emotion[i]) if docs[i] else 0.0, 4)))
         return out
 
     def scored_item(self, item: RawItem, score: Score, scored_at: datetime) -> ScoredItem:
         return ScoredItem(item=item, negativity=score.negativity, relevance=score.relevance, topic=score.topic,
                           grade=score.grade, model_version=score.model_version, profile=self.profile,
-                          scored_at=scored_at)
+                          scored_at=scored_at, emotion=score.emotion)

@@ -14,7 +14,9 @@ from typing import Literal, TypeVar
 import msgspec
 
 RAW_SCHEMA_VERSION = 1
-SCORED_SCHEMA_VERSION = 1
+# items.scored: version 2 adds ``emotion``; consumers still accept version 1 messages (no emotion).
+SCORED_SCHEMA_VERSION = 2
+SCORED_SCHEMA_VERSIONS = frozenset({1, 2})
 DEAD_LETTER_SCHEMA_VERSION = 1
 
 SourceKind = Literal["rss", "news", "forum", "microblog", "replay"]
@@ -85,7 +87,14 @@ class Grade(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class ScoredItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """The value of ``items.scored`` (key: the item id)."""
+    """The value of ``items.scored`` (key: the item id).
+
+    ``negativity`` is adverse-ness (舆情负面): how likely the item reports a problem, failure,
+    wrongdoing, accident, complaint or rumour the office must know, whatever its tone.
+    ``emotion`` (version 2) is the strength of negative emotion in the wording (情绪), 0..1: a
+    secondary signal that never decides alone; ``None`` when the model has no emotion head or the
+    message is of version 1.
+    """
 
     schema_version: int = SCORED_SCHEMA_VERSION
     item: RawItem
@@ -96,13 +105,17 @@ class ScoredItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
     model_version: str
     profile: str
     scored_at: datetime
+    emotion: float | None = None
 
     def __post_init__(self) -> None:
-        if self.schema_version != SCORED_SCHEMA_VERSION:
-            raise ValueError(f"items.scored schema_version {self.schema_version} is not supported")
-        for name in ("negativity", "relevance"):
+        if self.schema_version not in SCORED_SCHEMA_VERSIONS:
+            raise ValueError(f"items.scored schema_version {self.schema_version} is not supported "
+                             f"(known: {', '.join(map(str, sorted(SCORED_SCHEMA_VERSIONS)))})")
+        if self.schema_version < 2 and self.emotion is not None:
+            raise ValueError("emotion is a field of items.scored schema_version 2, not 1")
+        for name in ("negativity", "relevance", "emotion"):
             value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
+            if value is not None and not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be within [0, 1], got {value}")
 
 

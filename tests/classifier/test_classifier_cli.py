@@ -46,6 +46,8 @@ def test_score_jsonl_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[st
     for row in (c1, c3, c4):
         assert set(row) >= {"negativity", "relevance", "topic", "grade", "grade_reasons", "model_version"}
         assert 0 <= row["negativity"] <= 1 and 0 <= row["relevance"] <= 1
+        # Emotion is its own field (None when the model has no emotion head), never the negativity.
+        assert "emotion" in row and (row["emotion"] is None or 0 <= row["emotion"] <= 1)
         assert row["profile"] == "jining-ggzy" and row["grade"] in {"一级", "二级", "三级"}
     assert c1["grade"] == "二级" and "回帖 1,200" in c1["grade_reasons"]
     assert c3["relevance"] > c4["relevance"]  # region and text name the office's 东城区

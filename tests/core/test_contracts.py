@@ -82,3 +82,39 @@ def test_dead_letter_keeps_original_bytes() -> None:
 
 def test_item_id_is_stable() -> None:
     assert item_id_for("http://a/b") == item_id_for("http://a/b") != item_id_for("http://a/c")
+
+
+def _scored(**overrides: object) -> ScoredItem:
+    fields: dict = dict(item=_item(), negativity=0.9, relevance=0.8, topic="住房", grade=Grade("一般", 2),
+                        model_version="m", profile="city-gov", scored_at=datetime(2026, 12, 1, tzinfo=UTC))
+    fields.update(overrides)
+    return ScoredItem(**fields)
+
+
+def test_scored_item_version_2_carries_emotion_apart_from_negativity() -> None:
+    scored = _scored(negativity=0.92, emotion=0.05)  # a flat exposé: adverse, calm
+    data = encode(scored)
+    assert b'"schema_version":2' in data and b'"emotion":0.05' in data
+    assert decode(data, ScoredItem) == scored
+    assert decode(encode(_scored()), ScoredItem).emotion is None  # a model without an emotion head
+
+
+def test_scored_item_version_1_is_still_accepted() -> None:
+    v1 = encode(_scored()).replace(b'"schema_version":2', b'"schema_version":1').replace(b',"emotion":null', b"")
+    assert b"emotion" not in v1
+    old = decode(v1, ScoredItem)
+    assert old.schema_version == 1 and old.emotion is None and old.negativity == 0.9
+
+
+@pytest.mark.parametrize(
+    ("replace", "message"),
+    [
+        ((b'"emotion":0.5', b'"emotion":1.5'), "emotion must be within"),
+        ((b'"schema_version":2', b'"schema_version":1'), "emotion is a field of items.scored schema_version 2"),
+        ((b'"schema_version":2', b'"schema_version":3'), "schema_version 3 is not supported"),
+    ],
+)
+def test_scored_item_bad_versions_and_emotion_are_refused(replace: tuple[bytes, bytes], message: str) -> None:
+    data = encode(_scored(emotion=0.5)).replace(*replace)
+    with pytest.raises(ContractError, match=message):
+        decode(data, ScoredItem)
