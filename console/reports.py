@@ -19,9 +19,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console import access
+from console import access, labels_zh
 from console.inbox import TIER_NAMES
-from console.incidents_view import incident_for_case
 from console.roles import Principal
 from router.policy import Profile
 from router.timeutil import utc
@@ -149,10 +148,13 @@ class ReportBuilder:
             raise ReportError(f"案件 {case_id} 的信息缺失")
         return case, item
 
-    def _reposts(self, item: ItemRow) -> list[ItemRow]:
-        # Same title elsewhere: reposts on other sites (转载).
-        return list(self.session.scalars(select(ItemRow).where(ItemRow.title == item.title, ItemRow.id != item.id)
-                                         .order_by(ItemRow.fetched_at).limit(30)))
+    def _reposts(self, case: CaseRow, item: ItemRow) -> list[ItemRow]:
+        # Same title elsewhere: reposts on other sites (转载), those the reader may see (a repost with
+        # its own case in another department is that department's).
+        found = list(self.session.scalars(select(ItemRow).where(ItemRow.title == item.title, ItemRow.id != item.id)
+                                          .order_by(ItemRow.fetched_at).limit(30)))
+        allowed = access.visible_items(self.session, self.principal, [r.id for r in found], owner_case=case.id)
+        return [r for r in found if r.id in allowed]
 
     def _events(self, case: CaseRow) -> list[CaseEventRow]:
         return list(self.session.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case.id)
@@ -168,19 +170,19 @@ class ReportBuilder:
         for ev in events:
             note = (ev.detail or {}).get("note") or (ev.detail or {}).get("reason") or ""
             if ev.action in ("status", "transferred", "grade_changed", "assisting_set"):
-                change = f"{ev.from_status or ''}→{ev.to_status or ''}" if ev.action == "status" else ev.action
+                change = (f"{ev.from_status or ''}→{ev.to_status or ''}" if ev.action == "status"
+                          else labels_zh.ACTIONS.get(ev.action, ev.action))
                 lines.append(f"{self.local(ev.at)} {ev.actor}：{change}{('，' + note) if note else ''}")
         return lines
 
     def event(self, case_id: int) -> Report:
         case, item = self._case(case_id)
-        reposts = self._reposts(item)
+        reposts = self._reposts(case, item)
         links = [item.url, *[f"{r.source_name}：{r.url}" for r in reposts]]
-        incident = incident_for_case(self.session, case)
+        incident = access.incident_view(self.session, self.principal, case)
         if incident is not None:
             # The incident groups reposts and follow-ups by content, not only by the same title.
-            links = [item.url, *dict.fromkeys(f"{t.source}：{t.url}" for t in incident.timeline
-                                              if t.item_id != item.id)]
+            links = [item.url, *incident.links(except_item=item.id)]
         views = sum(v for v in [item.views, *[r.views for r in reposts]] if v is not None)
         replies = sum(v for v in [item.replies, *[r.replies for r in reposts]] if v is not None)
         events = self._events(case)
@@ -204,7 +206,7 @@ class ReportBuilder:
 
     def special(self, case_id: int) -> Report:
         case, item = self._case(case_id)
-        reposts = self._reposts(item)
+        reposts = self._reposts(case, item)
         events = self._events(case)
         clocks = list(self.session.scalars(select(CaseClockRow).where(CaseClockRow.case_id == case.id)
                                            .order_by(CaseClockRow.due_at)))

@@ -9,9 +9,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from console import access, audit, inbox
+from console import access, audit, eventlog, inbox
 from console.access import AccessDenied
-from console.incidents_view import incident_for_case
 from console.roles import HANDLER, Principal
 from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.contracts import utcnow
@@ -75,15 +74,18 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
         review = session.scalars(select(CaseEventRow).where(
             CaseEventRow.case_id == case.id, CaseEventRow.to_status == "办结", CaseEventRow.action == "status")
             .order_by(CaseEventRow.id.desc())).first()
-        incident = incident_for_case(session, case)
-    detail = app.cases.show(case_id)
+        incident = access.incident_view(session, who, case)
+        detail = app.cases.show(case_id)
+        clock_names = {c.clock_id: c.name for c in detail.clocks} if detail.clocks else {}
+        log_lines = eventlog.render(session, who, detail.events, dept=app.dept_name, local=app.local,
+                                    clock_names={**{s.id: s.name for s in app.profile.clocks}, **clock_names})
     routing = detail.case.routing or {}
     is_lead = who.role != HANDLER or case.department_id == who.department_id
     # An assisting department signs once; its receipt is an event, the case status stays the lead's.
     signed = any(e.action == "receipt" and (e.detail or {}).get("department") == who.department_id
                  for e in detail.events)
     return {"detail": detail, "case": detail.case, "item": item, "routing": routing, "is_lead": is_lead,
-            "incident": incident, "signed": signed,
+            "incident": incident, "signed": signed, "log_lines": log_lines,
             "review": (review.detail or {}).get("summary", "") if review else "",
             "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
             "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}

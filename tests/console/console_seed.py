@@ -46,3 +46,23 @@ def seed(store: StoreSettings, profile: Profile, items: list[ScoredItem], **rout
             return ids
     finally:
         engine.dispose()
+
+
+def seed_incident(store: StoreSettings, profile: Profile, items: list[ScoredItem]) -> list[int | None]:
+    """Open cases and group the items into incidents as the router does (with the incidents hook)."""
+    from incidents.routing import router_hook
+
+    settings = RouterSettings(store=store, receipt_secret="test-receipt-secret")
+    hook = router_hook(settings, profile)
+    engine = make_engine(store)
+    try:
+        with sessions(engine)() as session, session.begin():
+            ids: list[int | None] = []
+            for one in items:
+                upsert_scored(session, [one])
+                case, outcome = cases.open_or_update(session, profile, settings, one, utcnow())
+                hook(session, one, case, outcome, utcnow())
+                ids.append(case.id if case is not None else None)
+            return ids
+    finally:
+        engine.dispose()
