@@ -22,7 +22,16 @@ from console import audit
 from console.access import AccessDenied
 from console.db import Store
 from console.settings import ConsoleSettings
-from console.web import HERE, Console, LoginRequired, WebError, client_ip, error_response, login_redirect
+from console.web import (
+    HERE,
+    Console,
+    LoginRequired,
+    WebError,
+    client_ip,
+    error_response,
+    login_redirect,
+    with_headers,
+)
 from policies import profile_dir
 from router.cases import CaseError, CaseService
 from router.policy import Profile
@@ -31,17 +40,6 @@ from router.settings import RouterSettings
 
 log = logging.getLogger(__name__)
 
-# script-src 'self' and no inline script: a scraped <script> that slipped through could not run.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    # Receipt tokens are in URLs: never send them on as a Referer.
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
 
 
 def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None = None, *,
@@ -70,10 +68,7 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
     async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         if isinstance(state.profile_source, PolicyHolder):
             state.profile_source.reload_if_changed()
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+        return with_headers(await call_next(request))
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
@@ -98,12 +93,21 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            # /cases/99999999999999999999: no such number can exist.
+            return error_response(request, 404, "页面不存在：编号超出范围或格式不对")
         return error_response(request, 400, "请求参数不正确，未作任何修改")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         messages = {404: "页面不存在", 405: "不支持此操作方式"}
         return error_response(request, exc.status_code, messages.get(exc.status_code, "请求未能完成"))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # Anything else: logged with its traceback, shown as a Chinese page (never a bare 500).
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(request, 500, "服务器内部错误，操作未完成；请稍后重试，或联系管理员查看日志")
 
     from console.routes import analyst, auth, cases, exports, overview, receipts, reports, users
 

@@ -26,6 +26,9 @@ CJK_FONTS = (
 
 
 WIDE = {"标题": 5, "发现时间": 2.4, "来源": 2, "主办部门": 2.4, "部门": 3, "主题": 1.5}
+# A table row must fit on one page (fpdf2 refuses a taller one: "row too high"): each cell is
+# clipped to this many lines of its column, the rest shown as "…".
+PDF_CELL_LINES = 8
 
 
 class ExportError(RuntimeError):
@@ -98,6 +101,14 @@ def cjk_font() -> Path:
     raise ExportError("服务器未安装中文字体，无法导出 PDF；请安装 fonts-wqy-microhei 或 fonts-noto-cjk")
 
 
+def clip(text: str, width_mm: float, font_pt: float, lines: int = PDF_CELL_LINES) -> str:
+    """``text`` cut to about ``lines`` lines of a ``width_mm`` column (a CJK character is 1 em wide)."""
+    per_line = max(1, int(width_mm / (font_pt * 0.3528)) - 1)
+    limit = per_line * lines
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
 def report_pdf(report: Report) -> bytes:
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
@@ -125,14 +136,15 @@ def report_pdf(report: Report) -> bytes:
         headings = FontFace(emphasis="", fill_color=(238, 241, 245))
         # Titles need room; ids and grades little.
         widths = tuple(WIDE.get(h, 1) for h in table.headers)
+        column_mm = [width * w / sum(widths) - 2 for w in widths]
         with pdf.table(width=width, text_align="LEFT", line_height=5, headings_style=headings,
                        col_widths=widths) as grid:
             head = grid.row()
-            for header in table.headers:
-                head.cell(header)
+            for header, mm in zip(table.headers, column_mm, strict=True):
+                head.cell(clip(header, mm, 9))
             for row in table.rows:
                 line = grid.row()
-                for value in row[:len(table.headers)]:
-                    line.cell(str(value))
+                for value, mm in zip(row[:len(table.headers)], column_mm, strict=False):
+                    line.cell(clip(str(value), mm, 9))
         pdf.ln(3)
     return bytes(pdf.output())

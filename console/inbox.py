@@ -26,6 +26,11 @@ SOURCE_KIND_NAMES = {"rss": "RSS订阅", "news": "新闻网站", "forum": "论�
 TIER_NAMES = {"central": "中央媒体", "provincial": "省级媒体", "prefecture": "市级媒体", "county": "县级媒体",
               "portal": "门户网站", "self_media": "自媒体", "government": "政府网站", "unknown": "未知"}
 FIELD_MAX = 64
+FIELD_NAMES = {"grade": "分级", "topic": "主题", "department": "部门", "region": "地区", "source_kind": "来源类型",
+               "status": "状态", "period": "时间范围", "date_from": "起始日期", "date_to": "截止日期"}
+DATE_NAMES = {"date_from": "起始日期", "date_to": "截止日期"}
+# The years a date filter may name (see console.web.day_in_range).
+FIRST_YEAR, LAST_YEAR = 1970, 2100
 
 
 class FilterError(ValueError):
@@ -55,22 +60,24 @@ class InboxFilter:
             raise FilterError(f"搜索词过长（{len(values['q'])} 个字），最多 {search_max} 个字，请缩短后重试")
         for key, value in values.items():
             if key != "q" and len(value) > FIELD_MAX:
-                raise FilterError(f"筛选条件“{key}”过长")
+                raise FilterError(f"筛选条件“{FIELD_NAMES.get(key, key)}”过长")
         values["status"] = values["status"] or "open"
         if values["status"] not in STATUS_CHOICES:
             raise FilterError(f"没有“{values['status']}”这一状态；可选：{'、'.join(STATUS_NAMES.values())}")
         if values["period"] and values["period"] not in PERIODS:
-            raise FilterError("时间范围只能是 24h、7d 或 30d")
+            raise FilterError(f"时间范围只能是：{'、'.join(v for k, v in PERIOD_NAMES.items() if k)}")
         if values["source_kind"] and values["source_kind"] not in SOURCE_KINDS:
             raise FilterError(f"没有“{values['source_kind']}”这一来源类型")
         for key in ("date_from", "date_to"):
             if values[key]:
                 try:
-                    datetime.strptime(values[key], "%Y-%m-%d")
+                    day = datetime.strptime(values[key], "%Y-%m-%d")
                 except ValueError as exc:
-                    raise FilterError(f"日期须写成 年-月-日，如 2026-01-31（{key}）") from exc
+                    raise FilterError(f"{DATE_NAMES[key]}须写成 年-月-日，如 2026-01-31") from exc
+                if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                    raise FilterError(f"{DATE_NAMES[key]}须在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间")
         try:
-            page = int(params.get("page") or 1)
+            page = int(str(params.get("page") or 1)[:12])
         except ValueError as exc:
             raise FilterError("页码须为数字") from exc
         if not 1 <= page <= 10_000:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from console import access, labels_zh
 from console.inbox import TIER_NAMES
 from console.roles import Principal
+from console.web import WebError, bounded_id, day_in_range
 from router.policy import Profile
 from router.timeutil import utc
 from store.case_tables import CaseClockRow, CaseEventRow
@@ -116,10 +117,12 @@ class ReportBuilder:
         if kind not in KINDS:
             raise ReportError(f"没有“{kind}”这一报告类型；可选：{'、'.join(KINDS.values())}")
         if kind in CASE_KINDS:
+            if not params.get("case"):
+                raise ReportError(f"{KINDS[kind]}须指定案件编号")
             try:
-                case_id = int(params.get("case") or "")
-            except ValueError as exc:
-                raise ReportError(f"{KINDS[kind]}须指定案件编号") from exc
+                case_id = bounded_id(params.get("case"), "案件编号")
+            except WebError as exc:
+                raise ReportError(exc.message) from exc
             return self.event(case_id) if kind == "event" else self.special(case_id)
         day = self._date(params.get("date", ""))
         if kind == "daily":
@@ -135,9 +138,9 @@ class ReportBuilder:
         if not text:
             return self.profile.calendar.local(datetime.now().astimezone()).date()
         try:
-            return datetime.strptime(text.strip(), "%Y-%m-%d").date()
-        except ValueError as exc:
-            raise ReportError("日期须写成 年-月-日，如 2026-01-31") from exc
+            return day_in_range(text)
+        except WebError as exc:
+            raise ReportError(exc.message) from exc
 
     # -- one case
 

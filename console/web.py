@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
+from fastapi import Path as PathParam
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -32,6 +33,54 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 FLASH_COOKIE = "yq_flash"
 TEXT_MAX = 20_000
+# Ids are 32-bit integers in the store (PostgreSQL ``integer``): a larger one names nothing.
+MAX_ID = 2**31 - 1
+# Dates the console accepts in filters and reports: beyond them a day has no local midnight in
+# Python's range, and no case.
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+
+# script-src 'self' and no inline script: a scraped <script> that slipped through could not run.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # Receipt tokens are in URLs: never send them on as a Referer.
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def with_headers(response: Response) -> Response:
+    for key, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(key, value)
+    return response
+
+
+def bounded_id(text: str | None, what: str) -> int:
+    """An id from a form or query: a clear 400 when it is not one."""
+    try:
+        number = int(str(text or "").strip())
+    except ValueError as exc:
+        raise WebError(400, f"{what}须为数字") from exc
+    if not 1 <= number <= MAX_ID:
+        raise WebError(400, f"{what}超出范围")
+    return number
+
+
+def day_in_range(text: str, what: str = "日期") -> date:
+    """A ``年-月-日`` date within the years the console handles."""
+    try:
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise WebError(400, f"{what}须写成 年-月-日，如 2026-01-31") from exc
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise WebError(400, f"{what}须在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间")
+    return day
 
 
 class WebError(Exception):
@@ -204,11 +253,22 @@ def checked(request: Request, who: Principal, values: Posted) -> Posted:
     return values
 
 
+FALLBACK_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>无法完成</title></head>
+<body><h1>无法完成</h1><p>{message}</p><p><a href="/">返回预警台</a></p></body></html>"""
+
+
 def error_response(request: Request, status: int, message: str) -> Response:
+    """The Chinese error page (or JSON for the page's scripts), always with the security headers."""
     if wants_fragment(request) or request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message}, status_code=status)
+        return with_headers(JSONResponse({"error": message}, status_code=status))
     who = getattr(request.state, "principal", None)
-    return render(request, "error.html", who, status=status, message=message)
+    try:
+        return with_headers(render(request, "error.html", who, status=status, message=message))
+    except Exception:  # the error page itself failed (e.g. the profile): a plain page, logged
+        log.exception("error page could not be rendered")
+        from html import escape
+
+        return with_headers(HTMLResponse(FALLBACK_PAGE.format(message=escape(message)), status_code=status))
 
 
 def login_redirect(request: Request, expired: bool) -> Response:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from console import access, audit, eventlog, inbox
 from console.access import AccessDenied
 from console.roles import HANDLER, Principal
-from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
+from console.web import Id, Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.contracts import utcnow
 from router.cases import OPEN, TRANSFERABLE, CaseError
 from router.policy import CASE_STATUSES
@@ -92,7 +92,7 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
 
 
 @router.get("/cases/{case_id}")
-def case_page(request: Request, case_id: int, who: Who) -> Response:
+def case_page(request: Request, case_id: Id, who: Who) -> Response:
     context = _case_context(request, who, case_id)
     app = console(request)
     with app.store.sessions() as session, session.begin():
@@ -104,13 +104,13 @@ ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist"
 
 
 @router.post("/cases/{case_id}/{action}")
-def case_action(request: Request, case_id: int, action: str, who: Who, data: Form) -> Response:
+def case_action(request: Request, case_id: Id, action: str, who: Who, data: Form) -> Response:
     values = checked(request, who, data)
     if action not in ACTIONS:
         raise WebError(404, f"没有“{action[:20]}”这一操作")
     app = console(request)
     try:
-        version = int(values.get("version", ""))
+        version = int(values.get("version", "")[:12])
     except ValueError as exc:
         raise WebError(400, "缺少案件版本号，请刷新页面后重试") from exc
     with app.store.sessions() as session:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from console import websessions
-from console.web import Posted, WebError, console, posted, render
+from console.web import MAX_ID, Posted, WebError, console, posted, render
 from router import receipts
 from router.cases import CaseError
 
@@ -24,9 +24,15 @@ def _verify(request: Request, token: str) -> receipts.Receipt:
     app = console(request)
     if len(token) > 2000:
         raise WebError(400, "签收链接格式不对")
-    result = receipts.verify(token, app.receipt_secret)
+    try:
+        result = receipts.verify(token, app.receipt_secret)
+    except (OverflowError, ValueError, OSError, TypeError) as exc:
+        # Signed but out of range (an expiry past year 9999, an id that is no number).
+        raise WebError(400, "签收链接内容无效（有效期或编号超出范围），请在控制台签收") from exc
     if not isinstance(result, receipts.Receipt):
         raise WebError(400, result.reason)
+    if not 1 <= result.case_id <= MAX_ID:
+        raise WebError(400, "签收链接内容无效（案件编号超出范围），请在控制台签收")
     return result
 
 

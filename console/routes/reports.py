@@ -14,7 +14,19 @@ from sqlalchemy.orm import Session
 from console import access, audit, exports
 from console.reports import CASE_KINDS, KINDS, Report, ReportBuilder, ReportError
 from console.roles import DESK, LEADER, Principal
-from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
+from console.web import (
+    Id,
+    Posted,
+    WebError,
+    bounded_id,
+    checked,
+    client_ip,
+    console,
+    posted,
+    principal,
+    redirect,
+    render,
+)
 from core.contracts import utcnow
 from store.console_tables import ConsoleReportDraftRow
 
@@ -38,7 +50,7 @@ def _draft(session: Session, who: Principal, draft_id: int) -> tuple[ConsoleRepo
         raise WebError(404, f"报告草稿 {draft_id} 不存在，或不是您的草稿")
     if row.kind in CASE_KINDS:
         # A case may have moved to another department since the draft was written.
-        access.visible_case(session, who, int(row.params.get("case", 0)))
+        access.visible_case(session, who, bounded_id(str(row.params.get("case", "")), "案件编号"))
     return row, Report.from_content(row.kind, row.title, row.params, row.content)
 
 
@@ -67,7 +79,7 @@ def report_new(request: Request, who: Who) -> Response:
 
 
 @router.get("/reports/{draft_id}")
-def report_open(request: Request, draft_id: int, who: Who) -> Response:
+def report_open(request: Request, draft_id: Id, who: Who) -> Response:
     access.require(who, "reports", "使用报告")
     app = console(request)
     with app.store.sessions() as session:
@@ -87,12 +99,9 @@ def report_save(request: Request, who: Who, data: Form) -> Response:
     with app.store.sessions() as session, session.begin():
         draft_id = values.get("draft", "")
         if draft_id:
+            row, report = _draft(session, who, bounded_id(draft_id, "草稿编号"))
             try:
-                row, report = _draft(session, who, int(draft_id))
-            except ValueError as exc:
-                raise WebError(400, "草稿编号不对") from exc
-            try:
-                expected = int(values.get("version", ""))
+                expected = int(values.get("version", "")[:12])
             except ValueError as exc:
                 raise WebError(400, "缺少草稿版本号，请刷新后重试") from exc
             if row.version != expected:
@@ -119,7 +128,7 @@ def report_save(request: Request, who: Who, data: Form) -> Response:
 
 
 @router.get("/reports/{draft_id}/export.{fmt}")
-def report_export(request: Request, draft_id: int, fmt: str, who: Who) -> Response:
+def report_export(request: Request, draft_id: Id, fmt: str, who: Who) -> Response:
     access.require(who, "reports", "导出报告")
     if fmt not in ("docx", "pdf"):
         raise WebError(404, "只能导出 DOCX 或 PDF")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from console import access, accounts, websessions
 from console.roles import ROLE_NAMES, Principal
-from console.web import Posted, WebError, checked, console, posted, principal, redirect, render
+from console.web import Id, Posted, WebError, checked, console, posted, principal, redirect, render
 from store.console_tables import ConsoleAuditRow, ConsoleUserRow
 
 router = APIRouter()
@@ -46,7 +46,7 @@ def users_add(request: Request, who: Who, data: Form) -> Response:
 
 
 @router.post("/users/{user_id}/active")
-def users_toggle(request: Request, user_id: int, who: Who, data: Form) -> Response:
+def users_toggle(request: Request, user_id: Id, who: Who, data: Form) -> Response:
     access.require(who, "users", "管理账号")
     values = checked(request, who, data)
     app = console(request)
