@@ -24,7 +24,11 @@ from collectors import dates, encoding
 
 Backend = Literal["feedparser", "feedparser_rs", "lxml"]
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_BROKEN_CHARREF = re.compile(r"&#(?:x[0-9a-fA-F]*|\d*)(?![0-9a-fA-F;])")
+# A character reference cut short (``&#2598`` then no ``;``): XML parsers stop there, so it goes.
+# Atomic: ``&#x4E2D;`` must not be read as a decimal reference with no digits (it ate hex ones).
+_BROKEN_CHARREF = re.compile(r"&#(?>[xX][0-9a-fA-F]*|[0-9]*)(?!;)")
+# ``&#X41;``: HTML and feedparser read the capital X, XML does not.
+_UPPER_X = re.compile(r"&#X(?=[0-9a-fA-F]+;)")
 _BARE_AMP = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF|RDF)[\s>]", re.IGNORECASE)
 
@@ -60,6 +64,8 @@ def prepare(body: bytes, content_type: str | None = None) -> tuple[bytes, str]:
     if "&" in text:
         if "&#" in text:
             text = _BROKEN_CHARREF.sub("", text)
+            if "&#X" in text:
+                text = _UPPER_X.sub("&#x", text)
         text = _BARE_AMP.sub("&amp;", text)
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + text.lstrip()).encode("utf-8"), decoded.encoding
 

@@ -71,3 +71,13 @@ def test_truncated_character_reference_does_not_lose_the_entry(fixtures: Path) -
     feed = feeds.parse((fixtures / "chardet_big5_rss" / "coolloud.org.tw.xml").read_bytes())
     assert len(feed.entries) == 20
     assert any("中國加入世界貿易組織的社會成本" in e.title for e in feed.entries)
+
+
+def test_hex_and_decimal_character_references_are_decoded_on_every_backend() -> None:
+    data = ("<rss version='2.0'><channel><title>t</title><item><title>&#x4E2D;&#25991;&#X6587;</title>"
+            "<link>http://x.cn/1</link><description>&lt;p&gt;&#x5E02;&#27665;反映&lt;/p&gt;</description>"
+            "</item></channel></rss>").encode()
+    for backend in ("lxml", "feedparser", "feedparser_rs"):
+        entry = feeds.parse(data, backend=backend).entries[0]
+        assert entry.title == "中文文", backend
+        assert html_to_text(entry.body_html) == "市民反映", backend
