@@ -1,7 +1,16 @@
-"""Accounts: creation, password hashing (Argon2id), login with throttling.
+"""Accounts: creation, password hashing (Argon2id), login with throttling, password changes.
 
-A failed login takes as long whether or not the account exists (a dummy hash is verified), and
-this many failures in the window lock both the account name and the address for the window.
+A failed login takes as long whether or not the account exists (a dummy hash is verified).
+Throttling protects accounts without letting anyone lock another person out:
+
+- Per account, with backoff: after ``max_failures`` failures since the account's last good
+  login, each further try must wait ``backoff`` (doubling per failure, at most the window).
+  A browser where the account has logged in before holds a signed device cookie
+  (:mod:`console.websessions`) and is exempt: guessing someone's password from elsewhere
+  does not lock them out of their own desk.
+- Per address, separately: ``address_max_failures`` failures from one address in the window
+  (whatever the account names) block that address only. The address is the real client's
+  behind a configured proxy (:func:`console.web.client_ip`), so one office is not one address.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from sqlalchemy.orm import Session
 from console import audit
 from console.roles import HANDLER, ROLE_NAMES
 from core.contracts import utcnow
+from router.timeutil import utc
 from store.console_tables import ConsoleLoginAttemptRow, ConsoleUserRow
 
 log = logging.getLogger(__name__)
@@ -36,6 +46,7 @@ class AccountError(ValueError):
 class LoginResult:
     user: ConsoleUserRow | None
     error: str | None
+    throttled: bool = False
 
 
 def hash_password(password: str) -> str:
@@ -77,11 +88,22 @@ def create_user(session: Session, username: str, password: str, role: str, *, di
     return row
 
 
-def set_password(session: Session, user: ConsoleUserRow, password: str, actor: str) -> None:
+def set_password(session: Session, user: ConsoleUserRow, password: str, actor: str,
+                 action: str = "password_set", ip: str = "") -> None:
+    """A new password (its device cookies stop counting as trusted); the account's backoff ends."""
     check_password(password)
     user.password_hash = hash_password(password)
     user.updated_at = utcnow()
-    audit.record(session, actor, "password_set", user.username)
+    # A reset by the administrator (or the owner's own change) is a fresh start for throttling.
+    session.add(ConsoleLoginAttemptRow(username=user.username, ip=f"({action})"[:64], at=user.updated_at, ok=True))
+    audit.record(session, actor, action, user.username, ip=ip)
+
+
+def verify_password(user: ConsoleUserRow, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(user.password_hash, password))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
 
 
 def set_active(session: Session, user: ConsoleUserRow, active: bool, actor: str) -> None:
@@ -90,26 +112,67 @@ def set_active(session: Session, user: ConsoleUserRow, active: bool, actor: str)
     audit.record(session, actor, "user_enabled" if active else "user_disabled", user.username)
 
 
-def throttled(session: Session, username: str, ip: str, max_failures: int, window: timedelta,
-              now: datetime) -> bool:
-    since = now - window
-    for column, value in ((ConsoleLoginAttemptRow.username, username), (ConsoleLoginAttemptRow.ip, ip)):
-        failures = session.scalar(select(func.count()).select_from(ConsoleLoginAttemptRow).where(
-            column == value, ConsoleLoginAttemptRow.at >= since, ConsoleLoginAttemptRow.ok.is_(False)))
-        if (failures or 0) >= max_failures:
-            return True
-    return False
+@dataclass(frozen=True, slots=True)
+class Throttle:
+    """How many failures lock what, and for how long."""
+
+    max_failures: int = 5
+    window: timedelta = timedelta(minutes=15)
+    backoff: timedelta = timedelta(seconds=30)
+    address_max_failures: int = 20
 
 
-def authenticate(session: Session, username: str, password: str, ip: str, *, max_failures: int,
-                 window: timedelta) -> LoginResult:
-    """Check a login in the caller's transaction; every attempt is recorded and audited."""
+def _wait_text(seconds: float) -> str:
+    seconds = max(1, int(seconds + 0.999))
+    return f"{seconds} 秒" if seconds < 120 else f"{-(-seconds // 60)} 分钟"
+
+
+def account_wait(session: Session, username: str, throttle: Throttle, now: datetime) -> float:
+    """Seconds the account name must wait before the next try from an unknown browser (0: none)."""
+    since = now - throttle.window
+    last_ok = session.scalar(select(func.max(ConsoleLoginAttemptRow.at)).where(
+        ConsoleLoginAttemptRow.username == username, ConsoleLoginAttemptRow.ok.is_(True)))
+    if last_ok is not None and utc(last_ok) > since:
+        since = utc(last_ok)
+    failures = session.execute(select(func.count(), func.max(ConsoleLoginAttemptRow.at)).where(
+        ConsoleLoginAttemptRow.username == username, ConsoleLoginAttemptRow.at > since,
+        ConsoleLoginAttemptRow.ok.is_(False))).one()
+    count, last = failures[0] or 0, failures[1]
+    if count < throttle.max_failures or last is None:
+        return 0.0
+    delay = min(throttle.backoff * (2 ** min(count - throttle.max_failures, 20)), throttle.window)
+    return max(0.0, (utc(last) + delay - now).total_seconds())
+
+
+def address_wait(session: Session, ip: str, throttle: Throttle, now: datetime) -> float:
+    """Seconds the address must wait (0: none): too many failures from it, whatever the accounts."""
+    since = now - throttle.window
+    rows = session.execute(select(func.count(), func.min(ConsoleLoginAttemptRow.at)).where(
+        ConsoleLoginAttemptRow.ip == ip[:64], ConsoleLoginAttemptRow.at >= since,
+        ConsoleLoginAttemptRow.ok.is_(False))).one()
+    if (rows[0] or 0) < throttle.address_max_failures or rows[1] is None:
+        return 0.0
+    return max(1.0, (utc(rows[1]) + throttle.window - now).total_seconds())
+
+
+def authenticate(session: Session, username: str, password: str, ip: str, *, throttle: Throttle,
+                 trusted_device: bool = False) -> LoginResult:
+    """Check a login in the caller's transaction; every attempt is recorded and audited.
+
+    ``trusted_device``: the browser holds this account's device cookie (exempt from the account's
+    backoff, not from the address limit).
+    """
     now = utcnow()
     name = username.strip()[:64]
-    if throttled(session, name, ip, max_failures, window, now):
-        audit.record(session, name or "(空)", "login_throttled", name, ip=ip)
-        minutes = int(window.total_seconds() // 60)
-        return LoginResult(None, f"登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试")
+    wait = address_wait(session, ip, throttle, now)
+    if wait:
+        audit.record(session, name or "(空)", "login_throttled", name, {"reason": "address"}, ip=ip)
+        return LoginResult(None, f"本机地址登录失败次数过多，已暂时限制，请 {_wait_text(wait)}后再试", True)
+    wait = 0.0 if trusted_device or not name else account_wait(session, name, throttle, now)
+    if wait:
+        audit.record(session, name, "login_throttled", name, {"reason": "account"}, ip=ip)
+        return LoginResult(None, f"该账号登录失败次数过多，请 {_wait_text(wait)}后再试；"
+                                 "本账号曾登录过的浏览器不受此限制", True)
     user = session.scalar(select(ConsoleUserRow).where(ConsoleUserRow.username == name)) if name else None
     ok = False
     try:

@@ -30,6 +30,8 @@ from console.web import (
     client_ip,
     error_response,
     login_redirect,
+    same_origin,
+    set_flash,
     with_headers,
 )
 from policies import profile_dir
@@ -39,6 +41,8 @@ from router.service import PolicyHolder
 from router.settings import RouterSettings
 
 log = logging.getLogger(__name__)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CROSS_ORIGIN = "请求来源不是本控制台（来源校验失败），未作任何修改；请从控制台页面重新操作"
 
 
 
@@ -66,9 +70,17 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
 
     @app.middleware("http")
     async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if request.method not in SAFE_METHODS and not same_origin(request):
+            # Login CSRF by cookie tossing, forms posted from another port or site: refused
+            # before any handler runs (the CSRF tokens stay the first line).
+            log.warning("cross-origin %s refused on %s (Origin %s)", request.method, request.url.path,
+                        request.headers.get("origin") or request.headers.get("referer"))
+            return error_response(request, 403, CROSS_ORIGIN)
         if isinstance(state.profile_source, PolicyHolder):
             state.profile_source.reload_if_changed()
-        return with_headers(await call_next(request))
+        response = await call_next(request)
+        set_flash(state, response)
+        return with_headers(response)
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:

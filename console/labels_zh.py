@@ -104,3 +104,12 @@ def audit_detail(detail: dict | None, dept) -> str:  # type: ignore[no-untyped-d
             text = str(value)
         parts.append(f"{ROLE_KEYS.get(key, key)}：{text}")
     return "；".join(parts)
+
+
+def audit_target(target: str) -> str:
+    """``case:12`` → ``案件 #12``, ``draft:3`` → ``报告草稿 #3``; other targets as they are."""
+    kind, _, rest = (target or "").partition(":")
+    names = {"case": "案件", "draft": "报告草稿"}
+    if kind in names and rest.isdigit():
+        return f"{names[kind]} #{rest}"
+    return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ipaddress import ip_network
 from pathlib import Path
 
 import msgspec
@@ -24,9 +25,16 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     cookie_secure: bool = True
     session_idle_minutes: int = 120
     session_max_hours: int = 12
-    # Login throttling: this many failures within the window locks the account name and the address.
+    # Login throttling. Per account: after this many failures each try waits login_backoff_seconds,
+    # doubling per further failure, at most the window (browsers where the account logged in before
+    # are exempt). Per address, separately: this many failures in the window block the address.
     login_max_failures: int = 5
     login_window_minutes: int = 15
+    login_backoff_seconds: int = 30
+    login_address_max_failures: int = 20
+    # Reverse proxies in front of the console (addresses or CIDR blocks): behind them the client's
+    # address is read from X-Forwarded-For. Empty: the peer's address is the client's.
+    trusted_proxies: tuple[str, ...] = ()
     # The policy profile (departments, grades): the same one the router uses.
     profile: str = "city-gov"
     # The classifier's model registry; empty: the models page shows the shipped model only.
@@ -43,8 +51,16 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             raise ValueError("secret_key must have at least 16 characters")
         if self.session_idle_minutes < 1 or self.session_max_hours < 1:
             raise ValueError("session_idle_minutes and session_max_hours must be >= 1")
-        if self.login_max_failures < 1 or self.login_window_minutes < 1:
-            raise ValueError("login_max_failures and login_window_minutes must be >= 1")
+        if self.login_max_failures < 1 or self.login_window_minutes < 1 or self.login_backoff_seconds < 1:
+            raise ValueError("login_max_failures, login_window_minutes and login_backoff_seconds must be >= 1")
+        if self.login_address_max_failures < self.login_max_failures:
+            raise ValueError("login_address_max_failures must be >= login_max_failures (one account's "
+                             "failures must not block the address for every other account)")
+        for proxy in self.trusted_proxies:
+            try:
+                ip_network(proxy, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"trusted_proxies: {proxy!r} is not an address or CIDR block") from exc
         if self.refresh_seconds < 1 or not 1 <= self.search_max_chars <= 1000 or not 1 <= self.page_size <= 500:
             raise ValueError("refresh_seconds >= 1, search_max_chars within 1..1000, page_size within 1..500")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, unquote, urlencode, urlsplit
@@ -31,7 +33,9 @@ from router.timeutil import utc
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
-FLASH_COOKIE = "yq_flash"
+# A redirect names its flash message in this header; the application middleware moves it into
+# the signed flash cookie (:func:`set_flash`) and drops the header.
+FLASH_HEADER = "x-yuqing-flash"
 TEXT_MAX = 20_000
 # Ids are 32-bit integers in the store (PostgreSQL ``integer``): a larger one names nothing.
 MAX_ID = 2**31 - 1
@@ -47,8 +51,9 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    # Receipt tokens are in URLs: never send them on as a Referer.
-    "Referrer-Policy": "no-referrer",
+    # Receipt tokens are in URLs: never send them to another site as a Referer. (Not no-referrer:
+    # with it browsers send "Origin: null" on our own form posts, and the Origin check needs it.)
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
@@ -123,6 +128,18 @@ class Console:
         dept = self.profile.departments.get(dept_id)
         return dept.name if dept else dept_id
 
+    def cookie(self, base: str) -> str:
+        return websessions.cookie_name(base, self.settings.cookie_secure)
+
+    def set_cookie(self, response: Response, base: str, value: str, *, samesite: str = "strict",
+                   max_age: int | None = None) -> None:
+        """A cookie as every console cookie is set: HttpOnly, Path=/, no Domain, Secure when configured."""
+        response.set_cookie(self.cookie(base), value, httponly=True, secure=self.settings.cookie_secure,
+                            samesite=samesite, path="/", max_age=max_age)  # type: ignore[arg-type]
+
+    def delete_cookie(self, response: Response, base: str) -> None:
+        response.delete_cookie(self.cookie(base), path="/", secure=self.settings.cookie_secure, httponly=True)
+
     def local(self, moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
         if moment is None:
             return ""
@@ -133,8 +150,76 @@ def console(request: Request) -> Console:
     return request.app.state.console
 
 
+@lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(p, strict=False) for p in proxies)
+
+
+def _trusted(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        parsed = ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(parsed in net for net in networks)
+
+
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else ""
+    """The real client's address: behind a configured proxy (``trusted_proxies``), the last address
+    of ``X-Forwarded-For`` that is not one of our proxies; otherwise the peer's address."""
+    peer = request.client.host if request.client else ""
+    app = getattr(request.app.state, "console", None)
+    proxies = app.settings.trusted_proxies if app is not None else ()
+    if not proxies:
+        return peer
+    networks = _networks(tuple(proxies))
+    if not _trusted(peer, networks):
+        return peer
+    hops = [h.strip() for h in ",".join(request.headers.getlist("x-forwarded-for")).split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, networks):
+            try:
+                return str(ip_address(hop))
+            except ValueError:
+                return peer  # garbage from the client side of the proxy: keep the proxy's address
+    return hops[0] if hops else peer
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a state-changing request comes from the console's own pages.
+
+    The ``Origin`` header (or, without it, the ``Referer``) must name this host and port; a
+    browser sends one with every form post. ``null`` (a sandboxed or file page) is refused. A
+    request with neither is a script or a command-line client, left to the CSRF token.
+    """
+    origin = request.headers.get("origin")
+    if origin is None:
+        referer = request.headers.get("referer")
+        if not referer:
+            return True
+        origin = referer
+    if origin.strip().lower() == "null":
+        return False
+    try:
+        parts = urlsplit(origin.strip())
+    except ValueError:
+        return False
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False
+    host = request.headers.get("host", "")
+    app = getattr(request.app.state, "console", None)
+    peer = request.client.host if request.client else ""
+    proxies = tuple(app.settings.trusted_proxies) if app is not None else ()
+    if proxies and _trusted(peer, _networks(proxies)):
+        host = request.headers.get("x-forwarded-host", host).split(",")[0].strip()
+    return _netloc(parts.scheme, parts.netloc) == _netloc(parts.scheme, host)
+
+
+def _netloc(scheme: str, netloc: str) -> str:
+    """``host:port`` with the scheme's default port made explicit, lower case."""
+    value = netloc.strip().lower().rpartition("@")[2]
+    if value.startswith("["):
+        return value if "]:" in value else f"{value}:{443 if scheme == 'https' else 80}"
+    return value if ":" in value else f"{value}:{443 if scheme == 'https' else 80}"
 
 
 def safe_url(url: str | None) -> str:
@@ -180,23 +265,35 @@ templates = Jinja2Templates(env=_environment())
 def render(request: Request, name: str, principal: Principal | None, status: int = 200, **context: Any
            ) -> HTMLResponse:
     app = console(request)
-    flash = request.cookies.get(FLASH_COOKIE)
+    raw_flash = request.cookies.get(app.cookie(websessions.FLASH_COOKIE))
+    flash = websessions.read_flash(app.settings.secret_key, raw_flash)
     now = utcnow()
     base = {"request": request, "me": principal, "csrf": principal.csrf_token if principal else "",
             "profile": app.profile, "dept_name": app.dept_name, "local": app.local, "now": now,
-            "countdown": lambda due: countdown(due, now), "flash": unquote(flash)[:300] if flash else "",
+            "countdown": lambda due: countdown(due, now), "flash": flash,
             "refresh_seconds": app.settings.refresh_seconds}
     response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
-    if flash:
-        response.delete_cookie(FLASH_COOKIE, path="/")
+    if raw_flash:
+        app.delete_cookie(response, websessions.FLASH_COOKIE)
     return response
 
 
 def redirect(url: str, flash: str | None = None) -> RedirectResponse:
+    """A 303 to ``url``; ``flash`` is shown once on the next page (signed by :func:`set_flash`)."""
     response = RedirectResponse(url, status_code=303)
     if flash:
-        response.set_cookie(FLASH_COOKIE, quote(flash), max_age=60, httponly=True, samesite="strict", path="/")
+        response.headers[FLASH_HEADER] = quote(flash[:300])
     return response
+
+
+def set_flash(app: Console, response: Response) -> None:
+    """Move a redirect's flash message into the signed flash cookie."""
+    message = response.headers.get(FLASH_HEADER)
+    if message is None:
+        return
+    del response.headers[FLASH_HEADER]
+    app.set_cookie(response, websessions.FLASH_COOKIE, websessions.sign_flash(app.settings.secret_key,
+                                                                              unquote(message)), max_age=60)
 
 
 def wants_fragment(request: Request) -> bool:
@@ -210,7 +307,7 @@ def principal(request: Request) -> Principal:
     event loop (as the GET pages, also plain functions, do not).
     """
     app = console(request)
-    token = request.cookies.get(websessions.SESSION_COOKIE)
+    token = request.cookies.get(app.cookie(websessions.SESSION_COOKIE))
     with app.store.sessions() as session, session.begin():
         found = websessions.lookup(session, token, idle=timedelta(minutes=app.settings.session_idle_minutes))
     if isinstance(found, str):
@@ -279,5 +376,5 @@ def login_redirect(request: Request, expired: bool) -> Response:
     response = RedirectResponse(f"/login?{urlencode({'next': target, 'why': 'expired' if expired else ''})}",
                                 status_code=303)
     if expired:
-        response.delete_cookie(websessions.SESSION_COOKIE, path="/")
+        console(request).delete_cookie(response, websessions.SESSION_COOKIE)
     return response

@@ -8,6 +8,7 @@ to a pre-session cookie and signed with the console's secret key.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -23,6 +24,69 @@ from store.console_tables import ConsoleSessionRow, ConsoleUserRow
 
 SESSION_COOKIE = "yq_session"
 PRE_COOKIE = "yq_pre"
+FLASH_COOKIE = "yq_flash"
+DEVICE_COOKIE = "yq_device"
+DEVICES_KEPT = 5
+
+
+def cookie_name(base: str, secure: bool) -> str:
+    """``__Host-`` names where cookies are Secure: a page on another port or a subdomain of the
+    host cannot plant one (browsers refuse such a name without Secure, a Domain or Path=/).
+
+    Over plain http (a development console on a LAN address) browsers drop Secure cookies, so the
+    plain name is used; the signed flash and the Origin check still hold there.
+    """
+    return f"__Host-{base}" if secure else base
+
+
+def _mac(secret_key: str, purpose: str, text: str) -> str:
+    return hmac.new(secret_key.encode(), f"{purpose}:{text}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def sign_flash(secret_key: str, message: str) -> str:
+    """The flash cookie's value: the message and its HMAC (a tossed cookie shows nothing)."""
+    body = base64.urlsafe_b64encode(message.encode()).decode().rstrip("=")
+    return f"{body}.{_mac(secret_key, 'flash', body)}"
+
+
+def read_flash(secret_key: str, value: str | None) -> str:
+    if not value or len(value) > 2000 or "." not in value:
+        return ""
+    body, _, mac = value.rpartition(".")
+    if not hmac.compare_digest(mac, _mac(secret_key, "flash", body)):
+        return ""
+    try:
+        return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode()[:300]
+    except (ValueError, UnicodeDecodeError):
+        return ""
+
+
+def device_entry(secret_key: str, username: str, password_hash: str) -> str:
+    """A device cookie entry: this browser logged in to ``username`` (void once the password changes)."""
+    name = base64.urlsafe_b64encode(username.encode()).decode().rstrip("=")
+    nonce = secrets.token_urlsafe(9)
+    return f"{name}.{nonce}.{_mac(secret_key, 'device', f'{name}.{nonce}.{password_hash[-24:]}')}"
+
+
+def device_cookie(secret_key: str, current: str | None, username: str, password_hash: str) -> str:
+    """The device cookie with this account's entry first (at most :data:`DEVICES_KEPT` accounts)."""
+    name = base64.urlsafe_b64encode(username.encode()).decode().rstrip("=")
+    kept = [e for e in (current or "").split("~") if e and not e.startswith(f"{name}.")][:DEVICES_KEPT - 1]
+    return "~".join([device_entry(secret_key, username, password_hash), *kept])[:3000]
+
+
+def trusted_device(secret_key: str, value: str | None, username: str, password_hash: str | None) -> bool:
+    """Whether the device cookie says this browser logged in to ``username`` with its current password."""
+    if not value or not password_hash or len(value) > 3000:
+        return False
+    name = base64.urlsafe_b64encode(username.encode()).decode().rstrip("=")
+    for entry in value.split("~"):
+        parts = entry.split(".")
+        if len(parts) == 3 and parts[0] == name:
+            expected = _mac(secret_key, "device", f"{parts[0]}.{parts[1]}.{password_hash[-24:]}")
+            if hmac.compare_digest(parts[2], expected):
+                return True
+    return False
 
 
 def _digest(token: str) -> str:
@@ -72,10 +136,12 @@ def revoke(session: Session, session_id: str) -> None:
         row.revoked_at = utcnow()
 
 
-def revoke_user(session: Session, user_id: int) -> None:
+def revoke_user(session: Session, user_id: int, keep: str | None = None) -> None:
+    """End the user's sessions (but ``keep``, the one changing its own password)."""
     for row in session.scalars(select(ConsoleSessionRow).where(
             ConsoleSessionRow.user_id == user_id, ConsoleSessionRow.revoked_at.is_(None))):
-        row.revoked_at = utcnow()
+        if row.id != keep:
+            row.revoked_at = utcnow()
 
 
 def csrf_ok(expected: str, given: str | None) -> bool:

@@ -38,12 +38,11 @@ def _verify(request: Request, token: str) -> receipts.Receipt:
 
 def _page(request: Request, token: str, receipt: receipts.Receipt, **extra: object) -> Response:
     app = console(request)
-    pre = request.cookies.get(websessions.PRE_COOKIE) or websessions.new_pre_token()
+    pre = request.cookies.get(app.cookie(websessions.PRE_COOKIE)) or websessions.new_pre_token()
     response = render(request, "receipt.html", None, receipt=receipt, token=token,
                       department=app.dept_name(receipt.department_id),
                       receipt_csrf=websessions.pre_csrf(app.settings.secret_key, pre), **extra)
-    response.set_cookie(websessions.PRE_COOKIE, pre, httponly=True, secure=app.settings.cookie_secure,
-                        samesite="strict", path="/")
+    app.set_cookie(response, websessions.PRE_COOKIE, pre)
     return response
 
 
@@ -56,7 +55,7 @@ def receipt_form(request: Request, token: str) -> Response:
 def receipt_sign(request: Request, token: str, data: Form) -> Response:
     app = console(request)
     values = data
-    pre = request.cookies.get(websessions.PRE_COOKIE) or ""
+    pre = request.cookies.get(app.cookie(websessions.PRE_COOKIE)) or ""
     if not pre or not websessions.csrf_ok(websessions.pre_csrf(app.settings.secret_key, pre), values.get("csrf")):
         raise WebError(403, "签收表单已失效或来源不明（CSRF 校验失败），请重新打开签收链接")
     receipt = _verify(request, token)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from console import access, accounts, websessions
 from console.roles import ROLE_NAMES, Principal
-from console.web import Id, Posted, WebError, checked, console, posted, principal, redirect, render
+from console.web import Id, Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from store.console_tables import ConsoleAuditRow, ConsoleUserRow
 
 router = APIRouter()
@@ -62,3 +62,23 @@ def users_toggle(request: Request, user_id: Id, who: Who, data: Form) -> Respons
             websessions.revoke_user(session, user.id)
         name = user.username
     return redirect("/users", flash=f"账号 {name} 已{'启用' if active else '停用'}")
+
+
+@router.post("/users/{user_id}/password")
+def users_reset_password(request: Request, user_id: Id, who: Who, data: Form) -> Response:
+    """管理员 sets a new password: the account's sessions end and its login backoff is lifted."""
+    access.require(who, "users", "管理账号")
+    values = checked(request, who, data)
+    app = console(request)
+    with app.store.sessions() as session, session.begin():
+        user = session.get(ConsoleUserRow, user_id)
+        if user is None:
+            raise WebError(404, "账号不存在")
+        try:
+            accounts.set_password(session, user, values.get("password", ""), who.username, "password_reset",
+                                  client_ip(request))
+        except accounts.AccountError as exc:
+            raise WebError(400, f"密码未重置：{exc}") from exc
+        websessions.revoke_user(session, user.id, keep=who.session_id if user.id == who.user_id else None)
+        name = user.username
+    return redirect("/users", flash=f"账号 {name} 的密码已重置，其登录已全部退出")

@@ -137,7 +137,7 @@ def test_disabled_account_cannot_log_in(env, client: TestClient) -> None:  # typ
     login(client, "root")
     page = client.get("/users")
     assert "账号审计日志" in page.text
-    user_id = re.search(r'action="/users/(\d+)/active"', page.text.split("edu")[1]).group(1)  # type: ignore[union-attr]
+    user_id = re.search(r'data-user="edu".*?action="/users/(\d+)/active"', page.text, re.S).group(1)  # type: ignore[union-attr]
     client.post(f"/users/{user_id}/active", data={"csrf": csrf_of(page.text), "active": "0"})
     with TestClient(env.app()) as other:
         login_page = other.get("/login")
