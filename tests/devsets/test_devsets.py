@@ -1,0 +1,208 @@
+"""The labelled development set (devsets/): every line valid, labels consistent, split reproducible."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import pytest
+
+from classifier.settings import ClassifierSettings, load_settings
+from core.taxonomy import BASE_TOPICS
+
+DEVSETS = Path(__file__).resolve().parents[2] / "devsets"
+ITEMS = DEVSETS / "city_items.jsonl"
+
+KINDS = {"expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
+         "neutral_notice", "other_city_bad"}
+ADVERSE_KINDS = {"expose", "complaint", "rumour", "official_notice", "other_city_bad"}
+RELEVANT_KINDS = {"expose", "complaint", "rumour", "official_notice", "positive_gov", "neutral_notice"}
+OFFICES = {"fictional", "city-gov", "jining-ggzy"}
+KEYS = {"id", "split", "office", "kind", "tone", "source", "url", "published_at", "title", "text", "labels"}
+LABEL_KEYS = {"adverse", "relevant", "topic", "critical", "rumour", "official_notice"}
+ENGAGEMENT_KEYS = {"views", "replies", "reposts", "likes"}
+SOURCE_KINDS = {"news", "forum", "microblog", "rss"}
+# The literal names by which an item is placed in each real office's jurisdiction; the fictional
+# office's come from its own TOML.
+JURISDICTION = {
+    "city-gov": ("钦州", "钦南", "钦北", "灵山", "浦北"),
+    "jining-ggzy": ("济宁", "任城", "兖州", "曲阜", "邹城", "微山", "鱼台", "金乡", "嘉祥", "汶上", "泗水",
+                    "梁山"),
+}
+CITY = {"fictional": "临沣", "city-gov": "钦州", "jining-ggzy": "济宁"}
+TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
+TRAP_WORDS = re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|小区|花园|华庭|新村|楼盘|业主|住宅|居民楼|宿舍")
+
+
+def _load_split() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("devsets_split", DEVSETS / "split.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def split() -> ModuleType:
+    return _load_split()
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    return [line for line in ITEMS.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def items(lines: list[str]) -> list[dict]:
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def office() -> ClassifierSettings:
+    return load_settings(DEVSETS / "fictional_office.toml")
+
+
+def test_every_line_is_one_json_object(lines: list[str]) -> None:
+    assert lines, "devsets/city_items.jsonl is empty"
+    for n, line in enumerate(lines, 1):
+        assert line.strip() == line and line, f"line {n}: blank or padded"
+        assert isinstance(json.loads(line), dict), f"line {n}: not an object"
+
+
+def test_fields_and_enums(items: list[dict]) -> None:
+    for item in items:
+        where = item.get("id", "?")
+        assert set(item) - {"engagement"} == KEYS, f"{where}: keys {sorted(set(item) ^ (KEYS | {'engagement'}))}"
+        assert re.fullmatch(r"dv-\d{4}", item["id"]), where
+        assert item["split"] in {"dev", "heldout"}, where
+        assert item["office"] in OFFICES, where
+        assert item["kind"] in KINDS, where
+        assert item["tone"] in {"calm", "emotional"}, where
+        source = item["source"]
+        assert set(source) == {"name", "domain", "kind"} and source["kind"] in SOURCE_KINDS, where
+        assert source["name"].strip() and "." in source["domain"], where
+        url = urlsplit(item["url"])
+        assert url.scheme == "https" and url.hostname, where
+        assert url.hostname == source["domain"] or url.hostname.endswith("." + source["domain"]), (
+            f"{where}: {item['url']} is not on {source['domain']}")
+        published = datetime.fromisoformat(item["published_at"])
+        assert published.utcoffset() == timedelta(hours=8), f"{where}: published_at must carry +08:00"
+        assert 2 <= len(item["title"]) <= 80 and item["title"].strip() == item["title"], where
+        assert 30 <= len(item["text"]) <= 400, f"{where}: text has {len(item['text'])} characters"
+        if "engagement" in item:
+            eng = item["engagement"]
+            assert set(eng) == ENGAGEMENT_KEYS, where
+            assert all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in eng.values()), where
+        labels = item["labels"]
+        assert set(labels) == LABEL_KEYS, f"{where}: label keys {sorted(labels)}"
+        for name in LABEL_KEYS - {"topic"}:
+            assert isinstance(labels[name], bool), f"{where}: {name} must be true or false"
+
+
+def test_ids_and_texts_are_unique(items: list[dict]) -> None:
+    for field in ("id", "text"):
+        dupes = [v for v, n in Counter(i[field] for i in items).items() if n > 1]
+        assert not dupes, f"duplicate {field}: {dupes[:3]}"
+
+
+def test_no_two_items_share_a_template(items: list[dict]) -> None:
+    """Two items sharing most of their 8-character shingles were written from one template."""
+    shingles = [{i["text"][k:k + 8] for k in range(len(i["text"]) - 7)} for i in items]
+    owners: dict[str, list[int]] = defaultdict(list)
+    for n, grams in enumerate(shingles):
+        for gram in grams:
+            owners[gram].append(n)
+    shared: Counter[tuple[int, int]] = Counter()
+    for who in owners.values():
+        if 1 < len(who) < 20:
+            for a in range(len(who)):
+                for b in range(a + 1, len(who)):
+                    shared[(who[a], who[b])] += 1
+    for (a, b), n in shared.items():
+        overlap = n / min(len(shingles[a]), len(shingles[b]))
+        assert overlap < 0.25, f"{items[a]['id']} and {items[b]['id']} share {overlap:.0%} of their text"
+
+
+def test_labels_follow_the_rules(items: list[dict]) -> None:
+    for item in items:
+        where, kind, labels = item["id"], item["kind"], item["labels"]
+        assert labels["adverse"] == (kind in ADVERSE_KINDS), f"{where}: adverse must follow kind {kind}"
+        assert labels["relevant"] == (kind in RELEVANT_KINDS), f"{where}: relevant must follow kind {kind}"
+        if labels["adverse"] and labels["relevant"]:
+            assert labels["topic"] in BASE_TOPICS, f"{where}: topic {labels['topic']!r} not in BASE_TOPICS"
+        else:
+            assert labels["topic"] is None, f"{where}: topic only on relevant adverse items"
+        if labels["critical"]:
+            assert labels["adverse"] and labels["relevant"], f"{where}: critical only on relevant adverse items"
+        assert labels["rumour"] == (kind == "rumour") or kind == "other_city_bad", where
+        assert labels["official_notice"] == (kind == "official_notice") or kind == "other_city_bad", where
+        if item["office"] == "jining-ggzy" and labels["topic"] is not None:
+            assert labels["topic"] == "公共资源交易", f"{where}: the centre's remit is 公共资源交易"
+        if kind == "emotional_offtopic":
+            assert item["tone"] == "emotional", where
+
+
+def test_relevant_items_name_the_jurisdiction(items: list[dict], office: ClassifierSettings) -> None:
+    names = {**JURISDICTION, "fictional": (*office.places, *office.bodies, *office.people)}
+    for item in items:
+        text = item["title"] + item["text"]
+        named = [n for n in names[item["office"]] if n in text]
+        # A message on the office's own channel (市民留言板, 发布, 交易网) needs no place name.
+        own_channel = CITY[item["office"]] in item["source"]["name"]
+        if item["labels"]["relevant"]:
+            assert named or own_channel, (
+                f"{item['id']}: relevant to {item['office']} but names none of its places or bodies")
+        elif item["kind"] == "other_city_bad":
+            assert not named, f"{item['id']}: other-city item names the office's {named}"
+
+
+def test_adverse_kinds_come_in_both_tones(items: list[dict]) -> None:
+    tones = defaultdict(set)
+    for item in items:
+        tones[item["kind"]].add(item["tone"])
+    assert set(tones) == KINDS, f"kinds missing: {sorted(KINDS - set(tones))}"
+    for kind in ADVERSE_KINDS:
+        assert tones[kind] == {"calm", "emotional"}, f"{kind} has only {tones[kind]}"
+
+
+def test_split_is_the_seeded_draw(items: list[dict], split: ModuleType) -> None:
+    drawn = split.draw(items)
+    wrong = [i["id"] for i in items if i["split"] != drawn[i["id"]]]
+    assert not wrong, f"splits differ from devsets/split.py's draw: {wrong[:5]} (run python devsets/split.py)"
+
+
+def test_split_is_stratified(items: list[dict], split: ModuleType) -> None:
+    strata: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for item in items:
+        strata[(item["kind"], item["office"])][item["split"]] += 1
+    for key, counts in strata.items():
+        n = counts["dev"] + counts["heldout"]
+        assert abs(counts["dev"] - split.P_DEV * n) <= 1, f"{key}: {dict(counts)} is not ~55/45"
+    dev = sum(c["dev"] for c in strata.values()) / len(items)
+    assert 0.50 <= dev <= 0.60, f"dev share {dev:.2f}"
+
+
+def test_draw_is_stable_when_items_are_appended(items: list[dict], split: ModuleType) -> None:
+    first = split.draw(items[: len(items) // 2])
+    everything = split.draw(items)
+    assert all(everything[k] == v for k, v in first.items())
+
+
+def test_readme_counts_are_current(items: list[dict], split: ModuleType) -> None:
+    readme = (DEVSETS / "README.md").read_text(encoding="utf-8")
+    assert split.table(items) in readme, "devsets/README.md's counts table is stale: python devsets/split.py --table"
+
+
+def test_fictional_office_config_loads(office: ClassifierSettings) -> None:
+    assert re.fullmatch(r"4599", office.region)
+    for district in ("沣城区", "柳湾区", "青石县", "棠溪县"):
+        assert district in office.places
+    for name in ("places", "bodies", "people"):
+        values = getattr(office, name)
+        assert values and len(values) == len(set(values)), f"{name}: empty or with duplicates"
