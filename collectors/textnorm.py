@@ -16,7 +16,9 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin gloss right after a character: letters with at least one tone mark, in ASCII parentheses.
 _PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONES}]*[{_TONES}])[a-zü{_TONES}]{{1,8}}\)")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Direction controls too (U+200E/F marks, U+202A–E embeddings and overrides, U+2066–9 isolates):
+# "‮员理管" must not read as "管理员" in the console or a report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a]+")
 _EDGE_SPACES = re.compile(r" ?\n ?")
 _BLANKS = re.compile(r"\n{3,}")

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from console import audit
 from console.roles import HANDLER, ROLE_NAMES
+from console.text import plain
 from core.contracts import utcnow
 from router.timeutil import utc
 from store.console_tables import ConsoleLoginAttemptRow, ConsoleUserRow
@@ -79,7 +80,7 @@ def create_user(session: Session, username: str, password: str, role: str, *, di
     if session.scalar(select(ConsoleUserRow.id).where(ConsoleUserRow.username == username)) is not None:
         raise AccountError(f"用户名“{username}”已存在")
     now = utcnow()
-    row = ConsoleUserRow(username=username, display_name=(display_name or username)[:128], role=role,
+    row = ConsoleUserRow(username=username, display_name=(plain(display_name).strip() or username)[:128], role=role,
                          department_id=department_id, password_hash=hash_password(password), active=True,
                          created_at=now, updated_at=now)
     session.add(row)

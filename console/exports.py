@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from console.reports import Report
+from console.text import plain
 
 CASE_COLUMNS = ("编号", "分级", "标题", "来源", "来源级别", "来源类型", "链接", "主题", "主办部门", "会办部门", "状态",
                 "地区", "发现时间", "签收时间", "办结时间", "点击量", "回帖量")
@@ -36,7 +37,7 @@ class ExportError(RuntimeError):
 
 
 def cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = plain("" if value is None else str(value))
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -74,10 +75,10 @@ def report_docx(report: Report) -> bytes:
     style.font.size = Pt(11)
     # East-Asian text uses its own font slot in Word.
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    doc.add_heading(report.title, level=1)
+    doc.add_heading(plain(report.title), level=1)
     for one in report.fields:
         doc.add_heading(one.label, level=2)
-        for line in (one.value or "").splitlines() or [""]:
+        for line in plain(one.value or "").splitlines() or [""]:
             doc.add_paragraph(line)
     for table in report.tables:
         doc.add_heading(table.title, level=2)
@@ -88,7 +89,7 @@ def report_docx(report: Report) -> bytes:
         for row in table.rows:
             cells = grid.add_row().cells
             for index, value in enumerate(row[:len(table.headers)]):
-                cells[index].text = str(value)
+                cells[index].text = plain(str(value))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -105,7 +106,7 @@ def clip(text: str, width_mm: float, font_pt: float, lines: int = PDF_CELL_LINES
     """``text`` cut to about ``lines`` lines of a ``width_mm`` column (a CJK character is 1 em wide)."""
     per_line = max(1, int(width_mm / (font_pt * 0.3528)) - 1)
     limit = per_line * lines
-    flat = " ".join(text.split())
+    flat = " ".join(plain(text).split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
@@ -120,13 +121,13 @@ def report_pdf(report: Report) -> bytes:
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font("cjk", size=16)
-    pdf.multi_cell(width, 9, report.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="C")
+    pdf.multi_cell(width, 9, plain(report.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="C")
     pdf.ln(3)
     for one in report.fields:
         pdf.set_font("cjk", size=12)
         pdf.multi_cell(width, 7, f"【{one.label}】", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("cjk", size=10.5)
-        pdf.multi_cell(width, 6, one.value or " ", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, 6, plain(one.value or "") or " ", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
     for table in report.tables:
         pdf.set_font("cjk", size=12)

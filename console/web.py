@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from console import labels_zh, websessions
+from console import labels_zh, text, websessions
 from console.db import Store
 from console.roles import ROLE_NAMES, Principal
 from console.settings import ConsoleSettings
@@ -251,7 +251,7 @@ def countdown(due: datetime | None, now: datetime) -> str:
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=text.finalize)
     env.filters["safe_url"] = safe_url
     env.globals["ZH"] = labels_zh
     env.globals["ROLE_NAMES"] = ROLE_NAMES
