@@ -71,9 +71,9 @@ def create_user(session: Session, username: str, password: str, role: str, *, di
         raise AccountError(f"没有“{role}”这一角色；可选：{'、'.join(f'{k}（{v}）' for k, v in ROLE_NAMES.items())}")
     if role == HANDLER:
         if not department_id:
-            raise AccountError("部门处置人须指定所属部门（--department）")
+            raise AccountError("部门处置人须指定所属部门")
         if departments is not None and department_id not in departments:
-            raise AccountError(f"策略配置中没有 id 为“{department_id}”的部门；可选：{'、'.join(sorted(departments))}")
+            raise AccountError(f"策略配置中没有“{department_id}”这一部门")
     elif department_id:
         raise AccountError("只有部门处置人需要指定部门")
     check_password(password)

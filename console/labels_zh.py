@@ -73,15 +73,59 @@ _DELIVERY = (
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def delivery_error(text: str) -> str:
-    """A channel's failure in Chinese: SMTP and socket errors arrive in English."""
+def delivery_error(text: str, fallback: str = "发送失败") -> str:
+    """A channel's (or a fetch's) failure in Chinese: SMTP and socket errors arrive in English."""
     if not text:
         return ""
     for pattern, phrase in _DELIVERY:
         found = pattern.search(text)
         if found:
             return phrase.format(*found.groups())
-    return text if _CJK.search(text) and not re.search(r"[A-Za-z]{4,}Error", text) else "发送失败"
+    return _chinese_part(text) or fallback
+
+
+def _chinese_part(text: str) -> str:
+    """The Chinese head of a bilingual message ("模型文件缺失: x (model file missing…)"), or ""."""
+    head = re.split(r" \(|（see|\(see", text, maxsplit=1)[0].strip()
+    if not _CJK.search(head) or re.search(r"[A-Za-z]{4,}Error|[a-z]{3,} [a-z]{3,} [a-z]{3,}", head):
+        return ""
+    return head
+
+
+_MODEL_ERRORS = (
+    ("invalid model version", "模型版本名称无效"),
+    ("already exists", "该模型版本已存在"),
+    ("unknown analyzer", "模型使用了本版本不认识的分词方式，请重新训练"),
+    ("model format", "模型格式与本版本不符，请重新训练"),
+    ("older marking", "模型格式过旧，请重新训练"),
+    ("no version or files", "模型卡不完整（缺少版本或文件清单）"),
+    ("does not list", "模型卡不完整（未列出全部文件）"),
+    ("disagree in shape", "模型文件已损坏（各部分尺寸不一致），请恢复或重新训练"),
+    ("points outside", "模型文件已损坏，请恢复或重新训练"),
+    ("invalid calibration", "模型文件已损坏（校准参数无效），请恢复或重新训练"),
+)
+
+
+def model_error(text: str) -> str:
+    """A model registry refusal in Chinese (the registry writes for the command line too)."""
+    for needle, phrase in _MODEL_ERRORS:
+        if needle in text:
+            return phrase
+    return _chinese_part(text) or "模型操作失败，请查看服务日志"
+
+
+_LABEL_ERRORS = (
+    ("must be 1/0", "标注只能是 是/否（负面/非负面、相关/不相关）"),
+    ("is not a base topic", "所选主题不是基础主题之一"),
+    ("empty label", "标注不能为空"),
+)
+
+
+def label_error(text: str) -> str:
+    for needle, phrase in _LABEL_ERRORS:
+        if needle in text:
+            return phrase
+    return _chinese_part(text) or "标注内容不正确"
 
 
 def audit_detail(detail: dict | None, dept) -> str:  # type: ignore[no-untyped-def]
@@ -113,3 +157,11 @@ def audit_target(target: str) -> str:
     if kind in names and rest.isdigit():
         return f"{names[kind]} #{rest}"
     return target
+
+
+LABEL_VALUES = {"negativity": {"1": "负面", "0": "非负面"}, "relevance": {"1": "相关", "0": "不相关"}}
+LABEL_SOURCES = {"console": "控制台"}
+
+
+def label_value(head: str, label: str) -> str:
+    return LABEL_VALUES.get(head, {}).get(str(label), str(label))

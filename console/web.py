@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from pathlib import Path
@@ -139,6 +139,20 @@ class Console:
 
     def delete_cookie(self, response: Response, base: str) -> None:
         response.delete_cookie(self.cookie(base), path="/", secure=self.settings.cookie_secure, httponly=True)
+
+    def local_iso(self, text: str | datetime | None) -> str:
+        """An ISO 8601 time (as the collectors and the model cards write it) in local time, to the minute."""
+        if isinstance(text, datetime):
+            return self.local(text)
+        if not text:
+            return ""
+        try:
+            moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+        except ValueError:
+            return str(text)[:16]
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return self.local(moment)
 
     def local(self, moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
         if moment is None:
@@ -271,7 +285,7 @@ def render(request: Request, name: str, principal: Principal | None, status: int
     base = {"request": request, "me": principal, "csrf": principal.csrf_token if principal else "",
             "profile": app.profile, "dept_name": app.dept_name, "local": app.local, "now": now,
             "countdown": lambda due: countdown(due, now), "flash": flash,
-            "refresh_seconds": app.settings.refresh_seconds}
+            "refresh_seconds": app.settings.refresh_seconds, "local_iso": app.local_iso}
     response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
     if raw_flash:
         app.delete_cookie(response, websessions.FLASH_COOKIE)

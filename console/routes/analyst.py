@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from classifier.labels import FIELDS, HEADS, LabelError
 from classifier.model import ModelError
-from console import access, audit, labelling, models
+from console import access, audit, labelling, labels_zh, models
 from console.exports import cell
 from console.roles import Principal
 from console.web import Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
@@ -61,7 +61,7 @@ def label_save(request: Request, item_id: str, who: Who, data: Form) -> Response
             written = labelling.save_labels(session, item_id[:64], labels, app.profile.name, who.username)
             audit.record(session, who.username, "labelled", item_id[:64], labels, client_ip(request))
     except LabelError as exc:
-        raise WebError(400, f"标注未保存：{exc}") from exc
+        raise WebError(400, f"标注未保存：{labels_zh.label_error(str(exc))}") from exc
     return redirect(f"/labels?offset={_int(values.get('offset'), 0, 1_000_000)}", flash=f"已保存 {written} 项标注")
 
 
@@ -130,7 +130,7 @@ def models_action(request: Request, action: str, who: Who, data: Form) -> Respon
             target = models.rollback(app.models_dir, who.username)
             done = f"已回滚到 {target or '内置默认模型'}"
     except ModelError as exc:
-        raise WebError(409, f"未切换：{exc}") from exc
+        raise WebError(409, f"未切换：{labels_zh.model_error(str(exc))}") from exc
     with app.store.sessions() as session, session.begin():
         audit.record(session, who.username, f"model_{action}", version, {}, client_ip(request))
     return redirect("/models", flash=done)

@@ -23,7 +23,7 @@ def overview_page(request: Request, who: Who) -> Response:
     app = console(request)
     period = request.query_params.get("period", "30d")
     if period not in overview.PERIODS:
-        raise WebError(400, "时间范围只能是 7d、30d 或 90d")
+        raise WebError(400, "时间范围只能是 近7天、近30天 或 近90天")
     with app.store.sessions() as session:
         data = overview.build(session, who, app.profile, overview.PERIODS[period], utcnow())
     data.sources, data.sources_note = overview.source_health(app.settings.store)
