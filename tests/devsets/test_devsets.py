@@ -206,3 +206,30 @@ def test_fictional_office_config_loads(office: ClassifierSettings) -> None:
     for name in ("places", "bodies", "people"):
         values = getattr(office, name)
         assert values and len(values) == len(set(values)), f"{name}: empty or with duplicates"
+
+
+MIN_PER_KIND = {"expose": 60, "complaint": 60, "rumour": 25, "official_notice": 25, "emotional_offtopic": 40,
+                "positive_gov": 40, "neutral_notice": 40, "other_city_bad": 30}
+
+
+def test_minimum_counts(items: list[dict]) -> None:
+    assert len(items) >= 380
+    kinds = Counter(i["kind"] for i in items)
+    short = {k: (kinds[k], n) for k, n in MIN_PER_KIND.items() if kinds[k] < n}
+    assert not short, f"kinds below their minimum (have, need): {short}"
+    offices = Counter(i["office"] for i in items)
+    assert 0.55 <= offices["fictional"] / len(items) <= 0.65, f"fictional share {offices['fictional']}/{len(items)}"
+    assert offices["city-gov"] >= 70 and offices["jining-ggzy"] >= 35, dict(offices)
+    for kind in ("other_city_bad", "emotional_offtopic"):
+        spread = {i["office"] for i in items if i["kind"] == kind}
+        assert spread == OFFICES, f"{kind} must be spread over every office, is over {spread}"
+
+
+def test_enough_critical_items_and_topic_traps(items: list[dict]) -> None:
+    critical = [i for i in items if i["labels"]["critical"]]
+    assert len(critical) >= 35, f"{len(critical)} critical items"
+    assert {i["kind"] for i in critical} >= {"expose", "rumour", "official_notice", "complaint"}
+    traps = [i for i in items
+             if i["labels"]["topic"] in TRAP_TOPICS and TRAP_WORDS.search(i["title"] + i["text"])]
+    assert len(traps) >= 35, f"{len(traps)} topic traps"
+    assert {i["labels"]["topic"] for i in traps} == TRAP_TOPICS
