@@ -3,7 +3,9 @@
 Order: byte-order mark; valid UTF-8 (a meta tag claiming GB2312 on a UTF-8 page is a lie we
 ignore: random GB bytes are almost never valid UTF-8); the declared charset (HTTP header, then
 ``<meta>``/XML declaration); and when that fails or reads as nonsense, the Chinese candidate whose
-text is made of common characters. GB2312 and GBK are read as their superset GB18030, Big5 as
+text is made of common characters. A declared Korean or Japanese encoding that decodes is believed.
+Undeclared bytes are read as Chinese: a Korean, Japanese, Thai or Cyrillic page without a
+declaration comes out as (wrong) hanzi. GB2312 and GBK are read as their superset GB18030, Big5 as
 Big5-HKSCS.
 """
 
@@ -29,6 +31,10 @@ _SUPERSETS = {
     "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
 }
 CHINESE = ("gb18030", "big5hkscs")
+# Korean and Japanese multi-byte encodings: declared and valid, they are believed. (GB bytes often
+# read as valid EUC-KR too, and Korean read as GB looks like common hanzi, so no score can tell.)
+_OTHER_CJK = frozenset({"euc_kr", "cp949", "euc_jp", "shift_jis", "cp932", "iso2022_jp", "iso2022_kr",
+                        "euc_jis_2004", "shift_jis_2004", "euc_jisx0213", "shift_jisx0213", "johab"})
 _SAMPLE = 3000
 
 
@@ -114,6 +120,10 @@ def decode(data: bytes, content_type: str | None = None) -> Decoded:
     start = first.start() if first else 0
     sample = data[start: start + _SAMPLE * 2]
     best: tuple[float, str] | None = None
+    if label in _OTHER_CJK:
+        text = _strict(data, label)
+        if text is not None:
+            return Decoded(text, label, "declared")
     if label and label not in ("utf-8",):
         text = _strict(sample, label) if label in CHINESE else None
         if text is not None:

@@ -15,10 +15,13 @@ bytes and headers, never a URL.
 
 from __future__ import annotations
 
+import html.entities
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
+from urllib.parse import urljoin
 
 from collectors import dates, encoding
 
@@ -30,6 +33,9 @@ _BROKEN_CHARREF = re.compile(r"&#(?>[xX][0-9a-fA-F]*|[0-9]*)(?!;)")
 # ``&#X41;``: HTML and feedparser read the capital X, XML does not.
 _UPPER_X = re.compile(r"&#X(?=[0-9a-fA-F]+;)")
 _BARE_AMP = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});)")
+# HTML's named entities, which XML does not know (its own five are left alone).
+_HTML_ENTITY = re.compile(r"&(?!(?:lt|gt|amp|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+_DECLARED_ENTITY = re.compile(r"<!ENTITY\s+([A-Za-z][A-Za-z0-9]*)\s")
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF|RDF)[\s>]", re.IGNORECASE)
 
 
@@ -67,32 +73,68 @@ def prepare(body: bytes, content_type: str | None = None) -> tuple[bytes, str]:
             if "&#X" in text:
                 text = _UPPER_X.sub("&#x", text)
         text = _BARE_AMP.sub("&amp;", text)
+        if _HTML_ENTITY.search(text):
+            declared = frozenset(_DECLARED_ENTITY.findall(text)) if "<!ENTITY" in text else frozenset()
+            text = _HTML_ENTITY.sub(lambda m: m.group() if m.group(1) in declared else _entity(m), text)
+    if "<![" in text:
+        # A document cut inside a CDATA section: the fragment is not text (feedparser drops it too).
+        start = text.rfind("<![")
+        if text.find("]]>", start) == -1 and text.find(">", start) == -1:
+            text = text[:start]
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + text.lstrip()).encode("utf-8"), decoded.encoding
+
+
+def _entity(match: re.Match[str]) -> str:
+    """``&nbsp;`` as the character reference XML reads; an unknown name stays as written."""
+    char = html.entities.html5.get(match.group(1) + ";")
+    return "".join(f"&#{ord(c)};" for c in char) if char else "&amp;" + match.group(1) + ";"
 
 
 def looks_like_feed(body: bytes) -> bool:
     return _FEED_ROOT.search(body[:4096].decode("latin-1")) is not None
 
 
-def parse(body: bytes, content_type: str | None = None, backend: Backend = "lxml") -> Feed:
+def base_url(url: str | None, headers: Mapping[str, str] | None = None) -> str:
+    """What relative links in a feed resolve against: its Content-Location, read against its URL."""
+    url = url or ""
+    location = next((v for k, v in (headers or {}).items() if k.lower() == "content-location"), None)
+    if location:
+        try:
+            joined = urljoin(url, location.strip())
+        except ValueError:
+            return url  # an unparseable header: the URL still stands
+        if joined.lower().startswith(("http://", "https://")):
+            return joined
+    return url
+
+
+def parse(body: bytes, headers: Mapping[str, str] | None = None, backend: Backend = "lxml",
+          url: str | None = None) -> Feed:
+    """The feed in ``body``, fetched from ``url`` with response ``headers`` (charset, Content-Location)."""
+    content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
     data, original = prepare(body, content_type)
-    headers = {"content-type": "application/xml; charset=utf-8"}
+    base = base_url(url, headers)
     if backend == "lxml":
-        return _parse_lxml(data, original)
+        return _parse_lxml(data, original, base)
     if backend == "feedparser_rs":
         import feedparser_rs
 
+        # It takes no base URL: relative links are resolved against ours below.
         result: Any = feedparser_rs.parse(data)
     else:
         import feedparser
 
-        result = feedparser.parse(data, response_headers=headers)
+        result = feedparser.parse(data, response_headers={"content-type": "application/xml; charset=utf-8",
+                                                          "content-location": base})
     feed = Feed(title=str(result.feed.get("title") or ""), version=str(result.get("version") or ""),
                 encoding=original)
     if result.get("bozo"):
         feed.malformed = str(result.get("bozo_exception") or "malformed")
     for entry in result.entries:
-        feed.entries.append(_entry(entry))
+        parsed = _entry(entry)
+        if base and backend == "feedparser_rs" and parsed.link and "://" not in parsed.link:
+            parsed = replace(parsed, link=urljoin(base, parsed.link))
+        feed.entries.append(parsed)
     return feed
 
 
@@ -134,10 +176,10 @@ def _entry(entry: Any) -> FeedEntry:
                      comments=count if count is None or count >= 0 else None)
 
 
-def _parse_lxml(data: bytes, original: str) -> Feed:
+def _parse_lxml(data: bytes, original: str, base: str) -> Feed:
     from collectors import feeds_lxml
 
-    title, version, entries, malformed = feeds_lxml.parse(data)
+    title, version, entries, malformed = feeds_lxml.parse(data, base)
     feed = Feed(title=title, version=version, malformed=malformed, encoding=original)
     for raw in entries:
         published, raw_date = feeds_lxml.parse_date(raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any, ClassVar, Literal
 
@@ -12,7 +13,6 @@ from collectors.extract import html_to_text
 from collectors.fetch import looks_binary
 from collectors.kinds.base import Candidate, PollContext
 from collectors.sources import SourceSpec
-from collectors.textnorm import clean
 from core.contracts import Engagement
 from core.errors import Failure
 
@@ -21,6 +21,32 @@ class RssOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # lxml: same entries as feedparser (tested on every recorded feed), ~10x faster. feedparser_rs
     # blanks links to loopback/private addresses (intranet sites, the local demo): opt in only.
     backend: Literal["lxml", "feedparser", "feedparser_rs"] = "lxml"
+
+
+# Frames and plugins are unwrapped, not dropped: the text inside is the feed author's fallback
+# text (feedparser keeps it too); scripts, styles and applets go with their content.
+_FRAMES = re.compile(r"</?(?:iframe|object|embed|frameset|frame|noframes)\b[^>]*>", re.IGNORECASE)
+# HTML that was escaped twice: after one reading it is still markup, not text anyone wrote.
+_MARKUP = re.compile(
+    r"<(?:/?(?:p|br|div|span|a|img|b|strong|em|i|u|font|table|tr|td|th|li|ul|ol|h[1-6]|blockquote|pre|center"
+    r"|section|article|figure|iframe|object|embed|script|style)\b[^<>]*|[a-z]+\s[^<>]*\bon[a-z]+\s*=[^<>]*)>",
+    re.IGNORECASE)
+
+
+def body_text(fragment: str) -> str:
+    """The text of a feed entry's HTML body: no script, style or event handler survives."""
+    if "<" in fragment and _FRAMES.search(fragment):
+        fragment = _FRAMES.sub("", fragment)
+    text = html_to_text(fragment) if fragment else ""
+    if "<" in text and _MARKUP.search(text):
+        text = html_to_text(_FRAMES.sub("", text))
+    return text
+
+
+def title_text(title: str) -> str:
+    """A feed entry's title as one line of text: markup stripped, like the body's."""
+    text = body_text(title)
+    return " ".join(text.split()) if "\n" in text else text
 
 
 def entries_to_candidates(ctx: PollContext, feed: feeds.Feed, base_url: str) -> list[Candidate]:
@@ -39,8 +65,8 @@ def entries_to_candidates(ctx: PollContext, feed: feeds.Feed, base_url: str) -> 
         guids.add(key)
         if entry.raw_date:
             ctx.problem(f"无法识别的日期 {entry.raw_date!r} (invalid date in {link})")
-        title = clean(entry.title)
-        text = html_to_text(entry.body_html) if entry.body_html else ""
+        title = title_text(entry.title)
+        text = body_text(entry.body_html)
         if not (title or text):
             ctx.problem(f"条目没有标题和正文 (empty entry {link})")
             continue
@@ -82,7 +108,7 @@ class RssKind:
         if not feeds.looks_like_feed(body):
             ctx.fail(Failure("不是 RSS/Atom 订阅源 (HTML or other text where a feed was expected)", retry=False))
             return
-        feed = feeds.parse(body, result.content_type, backend=ctx.options.backend)
+        feed = feeds.parse(body, result.headers, backend=ctx.options.backend, url=result.url)
         ctx.found = len(feed.entries)
         if feed.malformed and not feed.entries:
             ctx.fail(Failure(f"XML 格式错误 (malformed feed: {feed.malformed})", retry=False))
