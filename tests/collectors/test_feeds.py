@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from collectors import feeds
 from collectors.extract import html_to_text
 from collectors.textnorm import clean
@@ -81,3 +83,55 @@ def test_hex_and_decimal_character_references_are_decoded_on_every_backend() -> 
         entry = feeds.parse(data, backend=backend).entries[0]
         assert entry.title == "中文文", backend
         assert html_to_text(entry.body_html) == "市民反映", backend
+
+
+RELATIVE = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>某区政府网</title>
+<item><title>区政府回应停车难</title><link>/news/1.html</link><guid isPermaLink="false">n1</guid></item>
+<item xml:base="http://other.example.cn/zw/"><title>街道办通报</title><link>2.html</link></item>
+<item><title>只有 guid</title><guid>/news/3.html</guid></item>
+</channel></rss>"""
+
+
+def test_relative_links_resolve_against_the_feed_url_and_its_content_location(
+        http_server, sqlite_settings, settings_for, source_of, collect) -> None:
+    url = http_server.add("/feeds/rss.xml", RELATIVE, content_type="application/rss+xml")
+    moved = http_server.add("/feeds/moved.xml", RELATIVE, content_type="application/rss+xml",
+                            headers={"Content-Location": "http://www.example.cn/feed/"})
+    settings = settings_for(sqlite_settings)
+    items = collect(settings, source_of({"kind": "rss", "url": url})).publisher.items
+    base = http_server.url("")
+    assert [i.url for i in items] == [f"{base}/news/1.html", "http://other.example.cn/zw/2.html",
+                                      f"{base}/news/3.html"]
+    items = collect(settings, source_of({"id": "moved", "kind": "rss", "url": moved})).publisher.items
+    assert [i.url for i in items] == ["http://www.example.cn/news/1.html", "http://other.example.cn/zw/2.html",
+                                      "http://www.example.cn/news/3.html"]
+
+
+HOSTILE = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title type="html">&lt;script&gt;alert(1)&lt;/script&gt;某局&lt;b onclick="steal()"&gt;回应&lt;/b&gt;</title>
+<link href="http://x.example.cn/1.html"/><id>urn:1</id>
+<content type="html">&lt;style&gt;body{display:none}&lt;/style&gt;&lt;p onmouseover="steal()"&gt;正文&lt;/p&gt;
+&lt;script&gt;document.write(1)&lt;/script&gt;&amp;lt;script&amp;gt;alert(2)&amp;lt;/script&amp;gt;</content></entry>
+<entry><title>&lt;img src=x onerror="alert(3)"&gt;标题</title><link href="http://x.example.cn/2.html"/>
+<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><a href="javascript:alert(4)" style="color:red">链接</a>
+<script>alert(5)</script></div></summary></entry>
+</feed>"""
+
+
+@pytest.mark.parametrize("backend", ["lxml", "feedparser", "feedparser_rs"])
+def test_published_items_carry_no_script_style_or_handler(backend: str, http_server, sqlite_settings, settings_for,
+                                                          source_of, collect) -> None:
+    url = http_server.add("/hostile.xml", HOSTILE, content_type="application/atom+xml")
+    polled = collect(settings_for(sqlite_settings), source_of({"kind": "rss", "url": url,
+                                                              "options": {"backend": backend}}))
+    items = polled.publisher.items
+    assert [(i.title, i.text) for i in items] == [("某局回应", "正文"), ("标题", "链接")]
+    from core.contracts import encode
+
+    for item in items:
+        published = encode(item).decode("utf-8").lower()
+        for bad in ("<script", "alert(", "onclick", "onmouseover", "onerror", "<style", "display:none",
+                    "javascript:"):
+            assert bad not in published, (backend, bad, published)
