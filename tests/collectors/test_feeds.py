@@ -135,3 +135,17 @@ def test_published_items_carry_no_script_style_or_handler(backend: str, http_ser
         for bad in ("<script", "alert(", "onclick", "onmouseover", "onerror", "<style", "display:none",
                     "javascript:"):
             assert bad not in published, (backend, bad, published)
+
+
+def test_entities_a_feed_declares_expand_but_not_without_limit_nor_from_files() -> None:
+    declared = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY site "某市政府网">]><rss version="2.0"><channel>'
+                '<item><title>&site;通报</title><link>http://x.cn/1</link></item></channel></rss>')
+    assert [e.title for e in feeds.parse(declared.encode()).entries] == ["某市政府网通报"]
+    laughs = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)) + "]>"
+    laughs += '<rss version="2.0"><channel><item><title>&l9;</title><link>http://x.cn/1</link></item></channel></rss>'
+    feed = feeds.parse(laughs.encode())
+    assert feed.malformed and len(feed.entries) == 1 and len(feed.entries[0].title) < 1000
+    secret = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0">'
+              '<channel><item><title>a&x;b</title><link>http://x.cn/1</link></item></channel></rss>')
+    assert "root:" not in feeds.parse(secret.encode()).entries[0].title

@@ -81,6 +81,8 @@ class Report:
     documented_seen: set[tuple[str, str]] = field(default_factory=set)
     lost: list[tuple[str, int, int]] = field(default_factory=list)
     none_found: list[str] = field(default_factory=list)
+    # Feeds where the number of entries differs: (file, feedparser's, ours).
+    counts_differ: list[tuple[str, int, int]] = field(default_factory=list)
 
     def share(self, name: str) -> float:
         counted = self.entries - self.excused[name]
@@ -89,7 +91,7 @@ class Report:
     def lines(self) -> Iterator[str]:
         yield (f"{self.backend}: {self.feeds} feeds, {self.entries} entries with feedparser; items lost "
                f"{sum(r - o for _, r, o in self.lost)}; feeds where feedparser finds entries and we none: "
-               f"{len(self.none_found)}")
+               f"{len(self.none_found)}; feeds with another number of entries: {len(self.counts_differ)}")
         for name in (*FIELDS, "all"):
             yield (f"  {name:<6} equal {self.equal[name]:>5} of {self.entries - self.excused[name]:>5} "
                    f"({100 * self.share(name):6.2f}%), {self.excused[name]} excused")
@@ -137,6 +139,8 @@ def compare(corpus: Path, backend: feeds.Backend, excused: dict[str, set[str]] |
         report.feeds += 1
         if ref and not ours:
             report.none_found.append(name)
+        if len(ref) != len(ours):
+            report.counts_differ.append((name, len(ref), len(ours)))
         wanted, got = _candidates(ref), _candidates(ours)
         if got < wanted:
             report.lost.append((name, wanted, got))
@@ -182,6 +186,7 @@ def test_lxml_backend_agrees_with_feedparser_on_its_corpus(corpus: Path) -> None
     assert report.feeds == 2106 and report.entries > 1200
     assert report.lost == [], report.lost
     assert report.none_found == [], report.none_found
+    assert report.counts_differ == [], report.counts_differ
     for name in (*FIELDS, "all"):
         assert report.share(name) >= 0.99, f"{name}: {report.share(name):.2%}\n{shown}"
     listed = {(f, n) for f, fields in excused.items() for n in fields}
