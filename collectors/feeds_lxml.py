@@ -22,8 +22,11 @@ feedparser 6 on feedparser's own test corpus; the rules below are feedparser's:
   ``created`` (``dcterms:created``).
 - Text that is UTF-8 read as Latin-1 is repaired, and C1 controls read as windows-1252.
 
-One deliberate difference: a ``<link rel="enclosure">`` text is not the entry's link (feedparser
-6 takes any ``<link>`` text, against its own test's expectation).
+Deliberate differences (tests/collectors/feeds_conformance_differences.yaml lists the corpus files
+they show in): a ``<link rel="enclosure">`` text is not the entry's link (feedparser 6 takes any
+``<link>`` text, against its own test's expectation), nor the ``<id>`` of an ``<image>``; and a
+summary nested deeper than the item's own elements (a photo's ``media:description``) never
+becomes the body in place of the item's description.
 """
 
 from __future__ import annotations
@@ -302,8 +305,10 @@ def _add_content(entry: _Entry, node: Any, default_type: str, counts: bool = Tru
 
 
 def _summary(entry: _Entry, node: Any, depth: int, default_type: str) -> None:
-    # A second summary-like element while there is no content becomes the content (feedparser).
-    if entry.summary is not None and not entry.has_content:
+    # A second summary-like element while there is no content becomes the content (feedparser), but
+    # only the item's own: a photo's <media:description> inside <media:content> does not replace
+    # the article's description as the body (feedparser lets it).
+    if entry.summary is not None and not entry.has_content and depth == 1:
         _add_content(entry, node, "text/plain")
         return
     value = _value(node, default_type)

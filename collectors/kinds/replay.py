@@ -80,7 +80,8 @@ class ReplayKind:
             ctx.fail(Failure(f"回放文件无法读取 ({path}: {exc.strerror})", retry=True))
             return
         if ctx.options.format == "rss":
-            feed = feeds.parse(data)
+            # A saved feed has no response; its relative links resolve against the source's url, if given.
+            feed = feeds.parse(data, url=ctx.spec.url)
             if feed.malformed and not feed.entries:
                 ctx.fail(Failure(f"回放订阅源格式错误 ({feed.malformed})", retry=False))
                 return
