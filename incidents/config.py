@@ -25,10 +25,27 @@ TOP_KEYS = {"description", "window", "clock", "near_duplicate", "follow_up", "ne
 
 
 @dataclass(frozen=True, slots=True)
+class SpreadFloor:
+    """The grade a profile's own regulation gives a spread, and the clause (or the office's reason)."""
+
+    grade: str
+    basis: str = ""
+    choice: str = ""
+
+    @property
+    def reason(self) -> str:
+        return self.basis if self.basis else f"本单位自定: {self.choice}"
+
+
+@dataclass(frozen=True, slots=True)
 class SpreadRule:
-    steps_above_mildest: int
-    reason: str
+    meaning: str
     when: dict[str, Any]
+    grades: dict[str, SpreadFloor]
+
+    def floor_for(self, profile: str) -> SpreadFloor | None:
+        """By the profile's name, or the folder name of an office's own profile given by path."""
+        return self.grades.get(profile) or self.grades.get(profile.rstrip("/").rsplit("/", 1)[-1])
 
 
 @dataclass(frozen=True)
@@ -131,19 +148,28 @@ def parse(data: Any, where: Path) -> IncidentRules:
     rules: list[SpreadRule] = []
     for i, raw in enumerate(data.get("spread_rules") or []):
         at = f"{where}: spread_rules[{i}]"
-        if not isinstance(raw, dict) or set(raw) - {"steps_above_mildest", "reason", "when"}:
-            raise ConfigError(f"{at}: must be a map with steps_above_mildest, reason and when")
+        if not isinstance(raw, dict) or set(raw) != {"meaning", "when", "grades"}:
+            raise ConfigError(f"{at}: must be a map with meaning, when and grades (profile: {{grade, basis}}); "
+                              "a floor says what the spread means, and each profile names its own grade for it")
         when = raw.get("when") or {}
         if not isinstance(when, dict) or not when or set(when) - SPREAD_KEYS:
             raise ConfigError(f"{at}.when: must be a non-empty map of {', '.join(sorted(SPREAD_KEYS))}")
         if "tier_at_least" in when and when["tier_at_least"] not in TIERS:
             raise ConfigError(f"{at}.when.tier_at_least: unknown tier {when['tier_at_least']!r}")
-        steps = raw.get("steps_above_mildest")
-        if not isinstance(steps, int) or steps < 0:
-            raise ConfigError(f"{at}.steps_above_mildest: must be an integer >= 0")
-        if not str(raw.get("reason", "")).strip():
-            raise ConfigError(f"{at}.reason: say in words why (shown to staff)")
-        rules.append(SpreadRule(steps, str(raw["reason"]).strip(), dict(when)))
+        if not str(raw.get("meaning", "")).strip():
+            raise ConfigError(f"{at}.meaning: say in words what the spread means (shown to staff)")
+        floors: dict[str, SpreadFloor] = {}
+        grades = raw.get("grades")
+        if not isinstance(grades, dict) or not grades:
+            raise ConfigError(f"{at}.grades: map each profile to {{grade, basis}} (or {{grade, choice}})")
+        for profile, floor in grades.items():
+            if not isinstance(floor, dict) or "grade" not in floor or set(floor) - {"grade", "basis", "choice"} or (
+                    not str(floor.get("basis", "")).strip() and not str(floor.get("choice", "")).strip()):
+                raise ConfigError(f"{at}.grades.{profile}: write {{grade: ..., basis: the seed's clause}} or, "
+                                  "where the seed is silent, {grade: ..., choice: why the office adds it}")
+            floors[str(profile)] = SpreadFloor(str(floor["grade"]), str(floor.get("basis", "")).strip(),
+                                               str(floor.get("choice", "")).strip())
+        rules.append(SpreadRule(str(raw["meaning"]).strip(), dict(when), floors))
     patterns: list[re.Pattern[str]] = []
     for i, pattern in enumerate(data.get("boilerplate") or []):
         try:

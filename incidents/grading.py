@@ -71,7 +71,7 @@ def _spread_holds(rule: SpreadRule, m: dict[str, Any], rules: IncidentRules) -> 
 
 
 def estimate(state: dict[str, Any], metrics: dict[str, Any], grading: GradingRules | None,
-             rules: IncidentRules) -> Estimate | None:
+             rules: IncidentRules, profile: str = "") -> Estimate | None:
     """The incident's grade now, with reasons; None when nothing can grade it (no rules, no item grade)."""
     candidates: list[Estimate] = []
     topics: dict[str, int] = state.get("topics", {})
@@ -97,12 +97,18 @@ def estimate(state: dict[str, Any], metrics: dict[str, Any], grading: GradingRul
         candidates.append(Estimate(item_grade["level"], item_grade["rank"],
                                    ("单条研判", *item_grade.get("reasons", []))))
     if grades:
-        mildest = len(grades) - 1
+        # A floor is the grade the profile's own regulation gives the spread's meaning.
         for rule in rules.spread_rules:
+            floor = rule.floor_for(profile)
+            if floor is None:
+                continue
+            if floor.grade not in grades:
+                log.warning("spread floor %r names grade %r, not one of %s's", rule.meaning, floor.grade, profile)
+                continue
             facts = _spread_holds(rule, metrics, rules)
             if facts is not None:
-                rank = max(0, mildest - rule.steps_above_mildest)
-                candidates.append(Estimate(grades[rank], rank, (rule.reason, *facts)))
+                candidates.append(Estimate(floor.grade, grades.index(floor.grade),
+                                           (f"{rule.meaning} ({floor.reason})", *facts)))
     if not candidates:
         return None
     best = min(candidates, key=lambda e: e.rank)  # min() keeps the first of equal ranks

@@ -621,7 +621,8 @@ def _metrics(session: Session, incident: IncidentRow, now: datetime, rules: Inci
 
 def _regrade(session: Session, incident: IncidentRow, state: dict[str, Any], metrics: Metrics, item_id: str,
              now: datetime, is_new: bool, rules: IncidentRules) -> tuple[GradeChange | None, GradeChange | None]:
-    est = incident_grading.estimate(state, metrics.as_dict(), incident_grading.profile_rules(incident.profile), rules)
+    est = incident_grading.estimate(state, metrics.as_dict(), incident_grading.profile_rules(incident.profile), rules,
+                                    incident.profile)
     if est is None:
         return None, None
     if incident.grade_rank is None or est.rank < incident.grade_rank:

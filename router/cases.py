@@ -9,11 +9,13 @@ message in Chinese for the operator.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.contracts import ScoredItem
+from core.errors import ConfigError
 from core.settings import StoreSettings
 from router import clocks, notify, receipts
 from router.policy import CASE_STATUSES, Decision, Labels, Profile
@@ -67,8 +70,40 @@ BELOW_INTAKE = "below_intake"
 def labels_for(profile: Profile, scored: ScoredItem, grade: str) -> Labels:
     item = scored.item
     region = item.source.region or (item.region_hints[0] if item.region_hints else None)
+    text = f"{item.title}\n{item.text}"
     return Labels(topic=profile.base_to_topic.get(scored.topic), base_topic=scored.topic, grade=grade, region=region,
-                  source_kind=item.source.kind, source_tier=item.source.tier, text=f"{item.title}\n{item.text}")
+                  source_kind=item.source.kind, source_tier=item.source.tier, text=text,
+                  signals=signals_in(profile, text))
+
+
+def signals_in(profile: Profile, text: str) -> frozenset[str]:
+    """The emergency signals (死亡, 受伤 …) in a text, by the profile's grading lexicon (classifier.grading);
+    its default lexicon when the profile has no grading.yaml."""
+    rules = _grading(str(profile.path.parent) if profile.path else "")
+    if rules is not None:
+        return frozenset(rules.find_signals(text))
+    from classifier.grading import DEFAULT_SIGNALS
+
+    return frozenset(name for name, terms in DEFAULT_SIGNALS.items() if any(t in text for t in terms))
+
+
+@functools.lru_cache(maxsize=16)
+def _grading(folder: str) -> Any:
+    from classifier.grading import load_rules
+
+    if not folder or not (Path(folder) / "grading.yaml").is_file():
+        return None
+    try:
+        return load_rules(Path(folder))
+    except ConfigError as exc:
+        log.warning("no grading lexicon for signals in %s: %s", folder, exc)
+        return None
+
+
+def _saved_labels(labels: Labels) -> dict[str, Any]:
+    # Kept with the case so a clock opened later (a grade change, a 转办) sees the same labels.
+    return {"topic": labels.topic, "base_topic": labels.base_topic, "source_kind": labels.source_kind,
+            "source_tier": labels.source_tier, "text": labels.text[:2000], "signals": sorted(labels.signals)}
 
 
 def open_or_update(session: Session, profile: Profile, settings: RouterSettings, scored: ScoredItem,
@@ -112,6 +147,8 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
                           if scored.profile != profile.name else [])],
             "grade_reasons": list(scored.grade.reasons), "base_topic": scored.topic, "policy": profile.name,
             "silenced": decision.silence is not None,
+            "labels": _saved_labels(labels),
+            "posted_at": utc(scored.item.published_at).isoformat() if scored.item.published_at else None,
         }
         case = CaseRow(
             item_id=scored.item.id, profile=profile.name, topic=decision.topic, grade=grade,
@@ -128,7 +165,9 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
     for scored, case, decision, grade in fresh.values():
         session.add(CaseEventRow(case_id=case.id, at=now, actor=SYSTEM, action="created", from_status=None,
                                  to_status=NEW, detail={"routing": case.routing, "grade": grade}))
-        rows = clocks.clock_values(profile, case.id, grade, case.discovered_at)
+        rows = clocks.clock_values(profile, case.id, grade, case.discovered_at, lead=case.department_id,
+                                   region=case.region, labels=clocks.case_labels(case),
+                                   posted_at=scored.item.published_at)
         clock_rows.extend(rows)
         if decision.silence is not None:
             session.add(CaseEventRow(
@@ -276,6 +315,9 @@ class ClockView:
     reminders_sent: int
     met_at: datetime | None
     breached_at: datetime | None
+    # The department that owes it, and a warning when its working days run past the calendar.
+    owner: str = ""
+    calendar_warning: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,13 +395,18 @@ class CaseService:
                                          .order_by(CaseClockRow.due_at)).all()
             notes = session.scalars(select(NotificationRow).where(NotificationRow.case_id == case_id)
                                     .order_by(NotificationRow.id)).all()
+            profile = self.profile
             return CaseDetail(
                 case=_view(case, item),
                 events=tuple(EventView(e.id, utc(e.at), e.actor, e.action, e.from_status, e.to_status, e.detail)
                              for e in events),
                 clocks=tuple(ClockView(c.clock_id, c.name, c.grade, utc(c.started_at), utc(c.due_at), c.status,
                                        c.reminders_sent, utc(c.met_at) if c.met_at else None,
-                                       utc(c.breached_at) if c.breached_at else None) for c in clock_rows),
+                                       utc(c.breached_at) if c.breached_at else None,
+                                       owner=c.owner or case.department_id,
+                                       calendar_warning=profile.calendar.beyond_coverage(
+                                           utc(c.started_at), utc(c.due_at)) if c.working_days else "")
+                             for c in clock_rows),
                 notifications=tuple(NotificationView(n.id, n.purpose, n.department_id, n.channel_kind, n.status,
                                                      n.attempts, utc(n.next_attempt_at), n.last_error,
                                                      utc(n.sent_at) if n.sent_at else None) for n in notes))
@@ -454,13 +501,14 @@ class CaseService:
             case.department_id = to_department
             case.assisting = [d for d in (case.assisting or []) if d != to_department]
             case.acknowledged_at = None
-            to_status = ALERTED
-            record_event(session, case, actor, "transferred", case.status, to_status,
-                   {"from": old, "to": to_department, "reason": reason}, now)
+            from_status, to_status = case.status, ALERTED
             case.status, case.updated_at = to_status, now
             case.version += 1
             session.flush()
-            clocks.restart_acknowledgement(session, profile, case, now)
+            stopped, started = clocks.restart_acknowledgement(session, profile, case, old, now)
+            record_event(session, case, actor, "transferred", from_status, to_status,
+                         {"from": old, "to": to_department, "reason": reason, "clocks_stopped": stopped,
+                          "clocks_started": started}, now)
             notify.enqueue(session, profile, self._settings, case, purpose="transfer",
                            discriminator=f"{old}>{to_department}.{case.version}", departments=[to_department],
                            now=now, note=f"由 {self._name(old)} 转办：{reason}")
@@ -594,7 +642,7 @@ def summary(store_settings: StoreSettings, now: datetime | None = None) -> dict[
                 select(func.count()).select_from(NotificationRow).where(NotificationRow.status == "pending"))
             overdue = session.execute(
                 select(CaseClockRow.case_id, CaseClockRow.clock_id, CaseClockRow.name, CaseClockRow.due_at,
-                       CaseClockRow.status)
+                       CaseClockRow.status, func.coalesce(CaseClockRow.owner, CaseRow.department_id).label("owner"))
                 .join(CaseRow, CaseRow.id == CaseClockRow.case_id)
                 .where(CaseRow.status.in_(OPEN))
                 .where((CaseClockRow.status == "breached")
@@ -617,5 +665,5 @@ def summary(store_settings: StoreSettings, now: datetime | None = None) -> dict[
              "error": u.last_error} for u in undeliverable],
         "overdue_clocks": len(overdue),
         "overdue": [{"case": o.case_id, "clock": o.clock_id, "name": o.name, "due_at": utc(o.due_at).isoformat(),
-                     "status": o.status} for o in overdue],
+                     "status": o.status, "owner": o.owner} for o in overdue],
     }

@@ -1,8 +1,10 @@
 """Deadline clocks: opened at discovery from the grade's clock specs, run from the store.
 
-The ticker (:func:`tick`) finds clocks whose reminder or due time has passed, claims each by a
-compare-and-set on its row (so two tickers never send the same reminder), and queues reminders
-to the receivers and escalations to the lead, the desk and the leader the profile names.
+Each clock names the unit that owes it (``owner``: the lead, the 属地 office, the 领导小组, the
+reporter of an upward report). The ticker (:func:`tick`) finds clocks whose reminder or due time
+has passed, claims each by a compare-and-set on its row (so two tickers never send the same
+reminder), reminds the owner (the lead's own clocks also remind the assisting departments) and, on
+breach, tells the owner and the escalation targets the clock names.
 Nothing lives in process memory: a restarted router picks up where the store says.
 """
 
@@ -15,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from router import notify
-from router.policy import CASE_STATUSES, ClockSpec, Profile
+from router.policy import CASE_STATUSES, ClockSpec, Labels, Profile
 from router.settings import RouterSettings
 from router.timeutil import utc
 from store.case_tables import CaseClockRow, CaseEventRow
@@ -33,18 +35,36 @@ def _remind_at(spec: ClockSpec | None, due_at: datetime, started_at: datetime, s
     return max(moment, started_at)
 
 
-def clock_values(profile: Profile, case_id: int, grade: str, start: datetime) -> list[dict]:
-    """The rows of the grade's clocks for a case, started at ``start`` (discovery)."""
+def clock_values(profile: Profile, case_id: int, grade: str, start: datetime, *, lead: str | None = None,
+                 region: str | None = None, labels: Labels | None = None,
+                 posted_at: datetime | None = None) -> list[dict]:
+    """The rows of the grade's clocks that apply to a case, started at discovery (``start``) or, for
+    a clock the seed counts from the post, at ``posted_at`` (when known and not later)."""
     rows = []
-    for spec in profile.clocks_for(grade):
-        due_at = profile.calendar.due(start, spec.due)
+    for spec in profile.clocks_for(grade, labels):
+        begin = utc(start)
+        if spec.start == "post" and posted_at is not None and utc(posted_at) < begin:
+            begin = utc(posted_at)
+        due_at = profile.calendar.due(begin, spec.due)
         rows.append({
-            "case_id": case_id, "clock_id": spec.id, "name": spec.name, "grade": grade, "started_at": utc(start),
+            "case_id": case_id, "clock_id": spec.id, "name": spec.marked, "grade": grade, "started_at": begin,
             "due_at": due_at, "working_days": bool(spec.due.working_days),
-            "remind_at": _remind_at(spec, due_at, utc(start), 0), "reminders_sent": 0, "status": "running",
+            "remind_at": _remind_at(spec, due_at, begin, 0), "reminders_sent": 0, "status": "running",
             "stop_on": spec.stop_on, "met_at": None, "breached_at": None,
+            "owner": profile.owner_of(spec, lead, region) if lead is not None else None,
         })
     return rows
+
+
+def case_labels(case: CaseRow) -> Labels | None:
+    """The labels a case was routed with (kept in its routing record), for clocks that depend on them."""
+    saved = (case.routing or {}).get("labels")
+    if not saved:
+        return None
+    return Labels(topic=saved.get("topic"), base_topic=saved.get("base_topic", ""), grade=case.grade,
+                  region=case.region, source_kind=saved.get("source_kind", "news"),
+                  source_tier=saved.get("source_tier", "unknown"), text=saved.get("text", ""),
+                  signals=frozenset(saved.get("signals", ())))
 
 
 def insert(session: Session, rows: list[dict]) -> None:
@@ -57,19 +77,35 @@ def insert(session: Session, rows: list[dict]) -> None:
 
 def open_clocks(session: Session, profile: Profile, case: CaseRow, grade: str, start: datetime) -> list[str]:
     """Start the grade's clocks (idempotent per case, clock and grade); returns their ids."""
-    rows = clock_values(profile, case.id, grade, start)
+    posted = (case.routing or {}).get("posted_at")
+    rows = clock_values(profile, case.id, grade, start, lead=case.department_id, region=case.region,
+                        labels=case_labels(case), posted_at=datetime.fromisoformat(posted) if posted else None)
     insert(session, rows)
     return [r["clock_id"] for r in rows]
 
 
-def restart_acknowledgement(session: Session, profile: Profile, case: CaseRow, now: datetime) -> list[str]:
-    """After a 转办 the new lead must sign: the grade's 签收 clocks run again, from now."""
-    rows = [r for r in clock_values(profile, case.id, case.grade, now) if r["stop_on"] == "已签收"]
+def restart_acknowledgement(session: Session, profile: Profile, case: CaseRow, old_lead: str,
+                            now: datetime) -> tuple[list[str], list[str]]:
+    """After a 转办 the new lead must sign: the old lead's running 签收 clocks stop (cancelled, kept
+    in the record) and the grade's 签收 clocks run again for the new lead, from now.
+
+    Returns (the stopped clock ids, the started clock ids).
+    """
+    running = session.scalars(select(CaseClockRow).where(
+        CaseClockRow.case_id == case.id, CaseClockRow.status == "running",
+        CaseClockRow.stop_on == "已签收")).all()
+    stopped = []
+    for row in running:
+        if (row.owner or old_lead) == old_lead:
+            row.status, row.remind_at = "cancelled", None
+            stopped.append(row.clock_id)
+    rows = [r for r in clock_values(profile, case.id, case.grade, now, lead=case.department_id, region=case.region,
+                                    labels=case_labels(case)) if r["stop_on"] == "已签收"]
     for row in rows:
         # A new id per transfer (the case's version) keeps every earlier clock in the record.
         row["clock_id"] = f"{row['clock_id']}#{case.version}"
     insert(session, rows)
-    return [r["clock_id"] for r in rows]
+    return stopped, [r["clock_id"] for r in rows]
 
 
 def stop_for_status(session: Session, case: CaseRow, status: str, now: datetime) -> list[str]:
@@ -122,8 +158,11 @@ def tick(session: Session, profile: Profile, settings: RouterSettings, now: date
         case = session.get(CaseRow, clock.case_id)
         assert case is not None
         note = f"{clock.name} 将于 {profile.calendar.local(clock.due_at):%Y-%m-%d %H:%M} 到期"
+        owner = clock.owner or case.department_id
+        # The lead's own deadline concerns the departments assisting it; another unit's duty is its own.
+        reminded = [owner, *(case.assisting or [])] if owner == case.department_id else [owner]
         notify.enqueue(session, profile, settings, case, purpose="remind", discriminator=f"{clock.id}.{sent}",
-                       departments=[case.department_id, *(case.assisting or [])], now=now, note=note)
+                       departments=reminded, now=now, note=note)
         _event(session, case, "clock_reminded", {"clock": clock.clock_id, "grade": clock.grade, "note": note}, now)
         counts["reminders"] += 1
         log.info("reminder for clock %s", clock.clock_id, extra={"case": case.id, "item": case.item_id})
@@ -141,15 +180,23 @@ def tick(session: Session, profile: Profile, settings: RouterSettings, now: date
         spec = specs.get(clock.clock_id.partition("#")[0])
         targets = [profile.resolve_target(t) for t in (spec.escalate_to if spec else ("desk", "leader"))]
         purpose = "unacknowledged" if clock.stop_on == "已签收" else "breach"
-        note = f"{clock.name} 已于 {profile.calendar.local(clock.due_at):%Y-%m-%d %H:%M} 超时"
+        owner = clock.owner or case.department_id
+        due = profile.calendar.local(clock.due_at)
+        note = f"{clock.name}（责任单位：{_name(profile, owner)}）已于 {due:%Y-%m-%d %H:%M} 超时"
         notify.enqueue(session, profile, settings, case, purpose=purpose, discriminator=str(clock.id),
-                       departments=[case.department_id, *targets], now=now, note=note)
+                       departments=[owner, *targets], now=now, note=note)
         _event(session, case, "clock_breached",
-               {"clock": clock.clock_id, "grade": clock.grade, "escalated_to": targets, "note": note}, now)
+               {"clock": clock.clock_id, "grade": clock.grade, "owner": owner, "escalated_to": targets,
+                "note": note}, now)
         counts["breaches"] += 1
         log.warning("clock %s breached, escalated to %s", clock.clock_id, ",".join(targets),
                     extra={"case": case.id, "item": case.item_id})
     return counts
+
+
+def _name(profile: Profile, dept_id: str) -> str:
+    dept = profile.departments.get(dept_id)
+    return dept.name if dept else dept_id
 
 
 def _event(session: Session, case: CaseRow, action: str, detail: dict, now: datetime) -> None:

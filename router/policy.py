@@ -11,7 +11,7 @@ assist (会办); ``copy`` receivers along the path and the profile's ``always_co
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -21,7 +21,18 @@ import yaml
 
 from core.errors import ConfigError
 from core.taxonomy import BASE_TOPICS
-from router.timeutil import Calendar, Duration, in_window, parse_duration, parse_hhmm, utc
+from router.timeutil import (
+    DEFAULT_CALENDAR,
+    Calendar,
+    CalendarError,
+    Duration,
+    calendar_path,
+    in_window,
+    load_holidays,
+    parse_duration,
+    parse_hhmm,
+    utc,
+)
 
 CASE_STATUSES: tuple[str, ...] = ("新建", "已预警", "已签收", "处置中", "已回应", "办结", "已评估")
 SOURCE_KINDS = ("rss", "news", "forum", "microblog", "replay")
@@ -141,6 +152,8 @@ class Labels:
     source_kind: str
     source_tier: str
     text: str = ""
+    # Emergency signals found in the text (死亡, 受伤, 爆炸火灾 …: classifier.grading's lexicon).
+    signals: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +164,7 @@ class Matcher:
     source_kind: frozenset[str] | None = None
     source_tier: frozenset[str] | None = None
     keywords: tuple[str, ...] | None = None
+    signals: frozenset[str] | None = None
 
     @property
     def empty(self) -> bool:
@@ -168,11 +182,13 @@ class Matcher:
             return False
         if self.source_tier is not None and labels.source_tier not in self.source_tier:
             return False
+        if self.signals is not None and not self.signals & labels.signals:
+            return False
         return not (self.keywords is not None and not any(k in labels.text for k in self.keywords))
 
     def covers(self, other: Matcher) -> bool:
         """Whether everything ``other`` matches is matched by this one (then ``other`` is shadowed)."""
-        for key in ("topic", "grade", "source_kind", "source_tier"):
+        for key in ("topic", "grade", "source_kind", "source_tier", "signals"):
             mine, theirs = getattr(self, key), getattr(other, key)
             if mine is not None and (theirs is None or not theirs <= mine):
                 return False
@@ -191,7 +207,9 @@ class Matcher:
         return " ".join(parts) or "(全部)"
 
 
-MATCHER_KEYS = ("topic", "grade", "region_prefix", "source_kind", "source_tier", "keywords")
+MATCHER_KEYS = ("topic", "grade", "region_prefix", "source_kind", "source_tier", "keywords", "signals")
+# The emergency signals of classifier.grading (a grading.yaml may add its own; these are the defaults).
+SIGNALS = ("死亡", "受伤", "爆炸火灾", "事故灾害", "群体聚集")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +222,9 @@ class Route:
     cont: bool = False
     routes: tuple[Route, ...] = ()
     line: int = 0
+    # The seed's clause this node encodes, or (``choice``) why the office added it.
+    basis: str = ""
+    choice: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +239,33 @@ class ClockSpec:
     # Who is told on breach besides the lead: "desk", "leader" or department ids.
     escalate_to: tuple[str, ...] = ("desk", "leader")
     line: int = 0
+    # Who owes it (reminded, and told first on breach): ``lead`` (the case's lead), ``local`` (the
+    # 属地 office: the department whose region is the longest prefix of the case's region, else
+    # the desk), ``desk``, ``leader`` or a department id.
+    owner: str = "lead"
+    # An upward report: its form (快报, 网上舆情, 专报, 书面报告 …, see router/upward.py) and recipients.
+    report: str | None = None
+    to: tuple[str, ...] = ()
+    # ``discovery`` (the item's fetched_at) or ``post`` (its published_at, when the seed counts from
+    # the post; discovery when the post time is unknown).
+    start: str = "discovery"
+    # Only for cases whose labels match ``when`` and do not match ``unless``.
+    when: Matcher | None = None
+    unless: Matcher | None = None
+    basis: str = ""
+    choice: str = ""
+
+    def applies(self, labels: Labels | None) -> bool:
+        if labels is None:
+            return self.when is None
+        if self.when is not None and not self.when.matches(labels):
+            return False
+        return not (self.unless is not None and self.unless.matches(labels))
+
+    @property
+    def marked(self) -> str:
+        """The name as users see it: an office's own rule says so."""
+        return f"{self.name}（本单位自定）" if self.choice else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +345,9 @@ class Profile:
     intake: Intake = Intake()
     path: Path | None = None
     base_to_topic: Mapping[str, str] = field(default_factory=dict)
+    seed: str = ""
+    # Grades whose criteria the seed does not state (the office chose them): grade → why.
+    grade_choices: Mapping[str, str] = field(default_factory=dict)
 
     def rank(self, grade: str) -> int:
         return self.grades.index(grade)
@@ -319,8 +370,25 @@ class Profile:
         mapped = self.grades[min(max(rank, 0), len(self.grades) - 1)]
         return mapped, f"分级“{level}”不在策略 {self.name} 中，按序号 {rank} 视为“{mapped}”"
 
-    def clocks_for(self, grade: str) -> tuple[ClockSpec, ...]:
-        return tuple(c for c in self.clocks if grade in c.grades)
+    def clocks_for(self, grade: str, labels: Labels | None = None) -> tuple[ClockSpec, ...]:
+        """The grade's clocks; with labels, only those whose ``when``/``unless`` hold for the case."""
+        return tuple(c for c in self.clocks if grade in c.grades and c.applies(labels))
+
+    def local_office(self, region: str | None) -> str:
+        """The 属地 office of a region: the department with the longest region prefix, else the desk."""
+        best, length = self.escalation.desk, -1
+        for dept in self.departments.values():
+            if dept.region and region and region.startswith(dept.region) and len(dept.region) > length:
+                best, length = dept.id, len(dept.region)
+        return best
+
+    def owner_of(self, spec: ClockSpec, lead: str, region: str | None) -> str:
+        """The department that owes a clock of a case led by ``lead`` in ``region``."""
+        if spec.owner == "lead":
+            return lead
+        if spec.owner == "local":
+            return self.local_office(region)
+        return self.resolve_target(spec.owner)
 
     def mutes(self, open_grade: str, new_grade: str) -> bool:
         return any(open_grade in r.when_open and new_grade in r.mute for r in self.inhibit)
@@ -336,9 +404,13 @@ class Profile:
             reasons.append(f"地区 {labels.region} 不在本辖区 {self.region} 内，交默认接收单位")
             unknown = True
         if unknown:
-            matched: list[tuple[Route, str, tuple[str, ...]]] = [
-                (self.route_tree, self.default_receiver, ())]
+            # The lead is the default receiver, but the copies a grade or a signal calls for (the
+            # 领导小组, the regulators, 主要领导) still go out: nodes that only add copies are walked.
             path = ["默认接收单位"]
+            fallback_copies: list[str] = []
+            self._copy_nodes(self.route_tree, labels, fallback_copies, path)
+            matched: list[tuple[Route, str, tuple[str, ...]]] = [
+                (self.route_tree, self.default_receiver, tuple(fallback_copies))]
         else:
             matched = []
             path = [self.route_tree.name]
@@ -370,10 +442,38 @@ class Profile:
                 silence = candidate
                 reasons.append(f"静默至 {candidate.until.isoformat()}：{candidate.reason}")
                 break
+        for node in self._nodes_on(path):
+            if node.choice:
+                reasons.append(f"本单位自定（路由“{node.name}”）：{node.choice}")
+        if grade in self.grade_choices:
+            reasons.append(f"本单位自定（“{grade}”的认定标准）：{self.grade_choices[grade]}")
+        clocks = self.clocks_for(grade, labels)
+        for spec in clocks:
+            if spec.choice:
+                reasons.append(f"本单位自定（时限“{spec.name}”）：{spec.choice}")
         return Decision(
             topic=labels.topic or labels.base_topic, grade=grade, lead=lead, assisting=tuple(assisting),
-            copies=tuple(cc), path=tuple(path), reasons=tuple(reasons), clocks=self.clocks_for(grade),
+            copies=tuple(cc), path=tuple(path), reasons=tuple(reasons), clocks=clocks,
             silence=silence)
+
+    def _copy_nodes(self, node: Route, labels: Labels, copies: list[str], path: list[str]) -> None:
+        """Collect the copies of matching copy-only nodes (``continue`` without a receiver)."""
+        for child in node.routes:
+            if child.cont and child.receiver is None and child.match.matches(labels):
+                path.append(child.name)
+                copies.extend(d for d in child.copy if d not in copies)
+                self._copy_nodes(child, labels, copies, path)
+
+    def _nodes_on(self, path: Sequence[str]) -> list[Route]:
+        names = set(path)
+        found: list[Route] = []
+        stack = [self.route_tree]
+        while stack:
+            node = stack.pop()
+            if node.name in names:
+                found.append(node)
+            stack.extend(node.routes)
+        return found
 
     def _walk(self, node: Route, labels: Labels, receiver: str, copies: tuple[str, ...],
               matched: list[tuple[Route, str, tuple[str, ...]]], path: list[str]) -> None:
@@ -442,9 +542,13 @@ class _Checker:
 
 _TOP_KEYS = ("profile", "title", "seed", "region", "grades", "calendar", "departments", "topics",
              "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences",
-             "intake")
+             "intake", "grade_choices")
 _DEPT_KEYS = ("id", "name", "region", "channels", "people", "duty", "quiet_hours")
-_ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes")
+_ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes", "basis", "choice")
+_CLOCK_KEYS = ("id", "name", "grades", "due", "remind_before", "stop_on", "escalate_to", "owner", "report", "to",
+               "from", "when", "unless", "basis", "choice")
+# The forms of upward reports router/upward.py can write.
+REPORT_FORMS = ("快报", "网上舆情", "专报", "书面报告", "口头报告", "备案", "续报")
 
 
 def load(path: Path | str) -> Profile:
@@ -479,7 +583,7 @@ def _build(path: Path, data: Any) -> Profile:
     grades = c.strings(data, "grades", "profile", allow_one=False) or ()
     if len(set(grades)) != len(grades):
         c.error(_line(data, "grades"), "a grade is listed twice", "list each grade once, gravest first")
-    calendar = _calendar(c, data.get("calendar"))
+    calendar = _calendar(c, data.get("calendar"), path.parent)
     departments = _departments(c, data.get("departments"), grades)
     topics, base_to_topic = _topics(c, data.get("topics"))
 
@@ -497,27 +601,43 @@ def _build(path: Path, data: Any) -> Profile:
     tree = _route(c, data.get("route"), "route", grades, topics, dept_ref, root=True)
     _check_nesting(c, tree, {}, None)
     escalation = _escalation(c, data.get("escalation"), dept_ref)
-    clocks = _clocks(c, data.get("clocks"), data.get("escalation"), grades, departments)
+    clocks = _clocks(c, data.get("clocks"), data.get("escalation"), grades, departments, topics)
     inhibit = _inhibit(c, data.get("inhibit"), grades)
     silences = _silences(c, data.get("silences"), grades, topics, calendar)
     intake = _intake(c, data.get("intake"), grades)
+    grade_choices: dict[str, str] = {}
+    raw_choices = data.get("grade_choices") or {}
+    if not isinstance(raw_choices, dict):
+        c.error(_line(data, "grade_choices"), "grade_choices must map grades to why the office chose them",
+                "write grade_choices: {特别重大: 为什么}")
+        raw_choices = {}
+    for grade, why in raw_choices.items():
+        if grade not in grades:
+            c.error(_line(raw_choices, str(grade)), f"grade {grade!r} is not a grade of this profile",
+                    f"use one of {', '.join(grades)}")
+        grade_choices[str(grade)] = str(why)
     if c.problems:
         raise PolicyError(path, c.problems)
     return Profile(
         name=name, title=str(data.get("title", name)), region=region, grades=grades, departments=departments,
         topics=topics, route_tree=tree, always_copy=always_copy, default_receiver=default_receiver,
         clocks=clocks, calendar=calendar, escalation=escalation, inhibit=inhibit, silences=silences,
-        intake=intake, path=path, base_to_topic=base_to_topic)
+        intake=intake, path=path, base_to_topic=base_to_topic, seed=str(data.get("seed", "")),
+        grade_choices=grade_choices)
 
 
-def _calendar(c: _Checker, obj: Any) -> Calendar:
+def _calendar(c: _Checker, obj: Any, folder: Path) -> Calendar:
     if obj is None:
         return Calendar()
     if not c.keys(obj, "calendar", ("timezone", "holidays", "extra_holidays", "extra_workdays")):
         return Calendar()
-    if obj.get("holidays", "chinese") != "chinese":
-        c.error(_line(obj, "holidays"), "calendar.holidays must be 'chinese'",
-                "write holidays: chinese (weekends, public holidays and make-up workdays)")
+    holidays = None
+    try:
+        holidays = load_holidays(calendar_path(str(obj.get("holidays", DEFAULT_CALENDAR)), folder))
+    except CalendarError as exc:
+        for problem in exc.problems:
+            c.error(_line(obj, "holidays"), f"holiday file {exc}".split(": ", 1)[0] + f": {problem}",
+                    "correct the holiday file, or write holidays: cn-mainland (the shipped one)")
     days: dict[str, frozenset[date]] = {}
     for key in ("extra_holidays", "extra_workdays"):
         values = obj.get(key) or []
@@ -532,7 +652,11 @@ def _calendar(c: _Checker, obj: Any) -> Calendar:
     except (KeyError, ValueError):
         c.error(_line(obj, "timezone"), f"unknown time zone {timezone!r}", "write timezone: Asia/Shanghai")
         timezone = "Asia/Shanghai"
-    return Calendar(timezone=timezone, extra_holidays=days["extra_holidays"], extra_workdays=days["extra_workdays"])
+    if holidays is None:
+        return Calendar(timezone=timezone, extra_holidays=days["extra_holidays"],
+                        extra_workdays=days["extra_workdays"])
+    return Calendar(timezone=timezone, extra_holidays=days["extra_holidays"], extra_workdays=days["extra_workdays"],
+                    holidays=holidays)
 
 
 def _departments(c: _Checker, obj: Any, grades: tuple[str, ...]) -> dict[str, Department]:
@@ -651,7 +775,8 @@ def _matcher(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics:
     if not c.keys(obj, f"{where}.match", MATCHER_KEYS):
         return Matcher()
     values = {k: c.strings(obj, k, f"{where}.match") for k in MATCHER_KEYS}
-    known = {"topic": tuple(topics), "grade": grades, "source_kind": SOURCE_KINDS, "source_tier": SOURCE_TIERS}
+    known = {"topic": tuple(topics), "grade": grades, "source_kind": SOURCE_KINDS, "source_tier": SOURCE_TIERS,
+             "signals": SIGNALS}
     for key, allowed in known.items():
         for value in values[key] or ():
             if value not in allowed:
@@ -665,7 +790,8 @@ def _matcher(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics:
         region_prefix=values["region_prefix"],
         source_kind=frozenset(values["source_kind"]) if values["source_kind"] else None,
         source_tier=frozenset(values["source_tier"]) if values["source_tier"] else None,
-        keywords=values["keywords"])
+        keywords=values["keywords"],
+        signals=frozenset(values["signals"]) if values["signals"] else None)
 
 
 def _route(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics: Mapping[str, Any],
@@ -707,7 +833,8 @@ def _route(c: _Checker, obj: Any, where: str, grades: tuple[str, ...], topics: M
         c.error(_line(obj, "continue"), "continue must be true or false", "write continue: true")
         cont = False
     return Route(name=name, match=match, receiver=str(receiver) if receiver is not None else None, copy=copy,
-                 assist=assist, cont=cont, routes=tuple(children), line=_line(obj))
+                 assist=assist, cont=cont, routes=tuple(children), line=_line(obj),
+                 basis=str(obj.get("basis", "")), choice=str(obj.get("choice", "")))
 
 
 _SET_KEYS = ("topic", "grade", "source_kind", "source_tier")
@@ -753,16 +880,15 @@ def _escalation(c: _Checker, obj: Any, dept_ref: Any) -> Escalation:
 
 
 def _clocks(c: _Checker, obj: Any, escalation: Any, grades: tuple[str, ...],
-            departments: Mapping[str, Department]) -> tuple[ClockSpec, ...]:
+            departments: Mapping[str, Department], topics: Mapping[str, Any]) -> tuple[ClockSpec, ...]:
     result: list[ClockSpec] = []
     if not isinstance(obj, list):
         c.error(_line(obj), "clocks must be a list", "write clocks: then - id: ..., grades: [...], due: 4h")
         return ()
     for entry in obj:
-        if not c.keys(entry, "a clock", ("id", "name", "grades", "due", "remind_before", "stop_on", "escalate_to"),
-                      ("id", "name", "grades", "due")):
+        if not c.keys(entry, "a clock", _CLOCK_KEYS, ("id", "name", "grades", "due")):
             continue
-        spec = _clock(c, entry, grades, departments)
+        spec = _clock(c, entry, grades, departments, topics)
         if spec is not None:
             result.append(spec)
     # The escalation chain when nobody acknowledges: clocks met by 签收.
@@ -773,7 +899,7 @@ def _clocks(c: _Checker, obj: Any, escalation: Any, grades: tuple[str, ...],
         target = str(step["to"])
         entry = {"id": f"ack-{index + 1}", "name": f"签收（{step['after']}未签收升级）", "due": step["after"],
                  "grades": step.get("grades", list(grades)), "stop_on": "已签收", "escalate_to": [target]}
-        spec = _clock(c, _with_lines(entry, step), grades, departments)
+        spec = _clock(c, _with_lines(entry, step), grades, departments, topics)
         if spec is not None:
             result.append(spec)
     # Overlapping: the same clock twice for one grade.
@@ -795,7 +921,8 @@ def _with_lines(entry: dict, like: Any) -> _Map:
     return result
 
 
-def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mapping[str, Department]) -> ClockSpec | None:
+def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mapping[str, Department],
+           topics: Mapping[str, Any]) -> ClockSpec | None:
     clock_grades = c.strings(entry, "grades", f"clock {entry.get('id')}") or ()
     for grade in clock_grades:
         if grade not in grades:
@@ -832,9 +959,33 @@ def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mappin
         if target not in ("desk", "leader") and target not in departments:
             c.error(_line(entry, "escalate_to"), f"escalation target {target!r} is not desk, leader or a department",
                     "write desk, leader or a department id")
+    owner = str(entry.get("owner", "lead"))
+    if owner not in ("lead", "local", "desk", "leader") and owner not in departments:
+        c.error(_line(entry, "owner"), f"owner {owner!r} is not lead, local, desk, leader or a department",
+                "write owner: lead (the case's lead), local (the 属地 office), desk, leader or a department id")
+    to = c.strings(entry, "to", "clock") or ()
+    for target in to:
+        if target not in ("desk", "leader") and target not in departments:
+            c.error(_line(entry, "to"), f"report recipient {target!r} is not desk, leader or a department",
+                    "write to: [a department id]")
+    report = entry.get("report")
+    if report is not None and str(report) not in REPORT_FORMS:
+        c.error(_line(entry, "report"), f"report form {report!r} is unknown", f"use one of {', '.join(REPORT_FORMS)}")
+    if report is not None and not to:
+        c.error(_line(entry, "report"), "an upward report needs its recipients", "add to: [department ids]")
+    start = str(entry.get("from", "discovery"))
+    if start not in ("discovery", "post"):
+        c.error(_line(entry, "from"), f"from {start!r} is neither discovery nor post",
+                "write from: discovery (the item was found) or from: post (it was published)")
+    when = _matcher(c, entry["when"], f"clock {entry.get('id')}.when", grades, topics) if "when" in entry else None
+    unless = (_matcher(c, entry["unless"], f"clock {entry.get('id')}.unless", grades, topics)
+              if "unless" in entry else None)
     return ClockSpec(id=str(entry["id"]), name=str(entry["name"]), grades=frozenset(clock_grades), due=due,
                      remind_before=tuple(sorted(reminders, key=lambda d: -d.minutes)), stop_on=stop_on,
-                     escalate_to=tuple(escalate_to), line=_line(entry))
+                     escalate_to=tuple(escalate_to), line=_line(entry), owner=owner,
+                     report=str(report) if report is not None else None,
+                     to=tuple(to), start=start, when=when, unless=unless, basis=str(entry.get("basis", "")),
+                     choice=str(entry.get("choice", "")))
 
 
 def _intake(c: _Checker, obj: Any, grades: tuple[str, ...]) -> Intake:

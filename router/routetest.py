@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.taxonomy import BASE_TOPICS
-from router.policy import SOURCE_KINDS, SOURCE_TIERS, Labels, Profile
+from router.cases import signals_in
+from router.policy import SIGNALS, SOURCE_KINDS, SOURCE_TIERS, Labels, Profile
 from router.timeutil import now as utcnow
 
-KEYS = ("topic", "grade", "region", "source_kind", "source_tier", "text")
+KEYS = ("topic", "grade", "region", "source_kind", "source_tier", "text", "signals")
 
 
 def labels_from_pairs(profile: Profile, pairs: list[str]) -> Labels:
@@ -35,8 +36,16 @@ def labels_from_pairs(profile: Profile, pairs: list[str]) -> Labels:
     if kind not in SOURCE_KINDS or tier not in SOURCE_TIERS:
         raise ValueError(f"source_kind is one of {', '.join(SOURCE_KINDS)}; "
                          f"source_tier one of {', '.join(SOURCE_TIERS)}")
+    text = values.get("text", "")
+    if "signals" in values:
+        signals = frozenset(s for s in values["signals"].split(",") if s)
+        unknown = signals - set(SIGNALS)
+        if unknown:
+            raise ValueError(f"signals are among {', '.join(SIGNALS)}, not {', '.join(sorted(unknown))}")
+    else:
+        signals = signals_in(profile, text)
     return Labels(topic=topic, base_topic=base, grade=grade, region=values.get("region") or None,
-                  source_kind=kind, source_tier=tier, text=values.get("text", ""))
+                  source_kind=kind, source_tier=tier, text=text, signals=signals)
 
 
 def format_decision(profile: Profile, labels: Labels, at: datetime | None = None) -> str:
@@ -51,7 +60,8 @@ def format_decision(profile: Profile, labels: Labels, at: datetime | None = None
 
     lines = [f"策略: {profile.name} {profile.title}",
              f"标签: 主题={labels.topic or labels.base_topic} 分级={labels.grade} 地区={labels.region or '—'} "
-             f"来源={labels.source_kind}/{labels.source_tier}",
+             f"来源={labels.source_kind}/{labels.source_tier}"
+             + (f" 信号={'、'.join(sorted(labels.signals))}" if labels.signals else ""),
              "路由路径: " + " → ".join(decision.path),
              f"主办: {name(decision.lead)}",
              "会办: " + ("、".join(name(d) for d in decision.assisting) or "—"),
@@ -60,9 +70,22 @@ def format_decision(profile: Profile, labels: Labels, at: datetime | None = None
         lines.append(f"说明: {reason}")
     lines.append(f"时限 (自发现 {profile.calendar.local(start):%Y-%m-%d %H:%M} 起):")
     for spec in decision.clocks:
-        due = profile.calendar.local(profile.calendar.due(start, spec.due))
+        due_utc = profile.calendar.due(start, spec.due)
+        due = profile.calendar.local(due_utc)
         targets = "、".join(name(profile.resolve_target(t)) for t in spec.escalate_to)
-        lines.append(f"  {spec.id}: {spec.name} — {spec.due.label}，{due:%Y-%m-%d %H:%M} 前；超时升级至 {targets}")
+        owner = name(profile.owner_of(spec, decision.lead, labels.region))
+        counted = "自发帖" if spec.start == "post" else ""
+        line = (f"  {spec.id}: {spec.marked} — {counted}{spec.due.label}，{due:%Y-%m-%d %H:%M} 前；"
+                f"责任单位 {owner}")
+        if spec.report:
+            line += f"；以《{spec.report}》报 " + "、".join(name(profile.resolve_target(t)) for t in spec.to)
+        lines.append(line + f"；超时升级至 {targets}")
+        if spec.basis:
+            lines.append(f"      依据: {spec.basis}")
+        if spec.due.working_days:
+            warning = profile.calendar.beyond_coverage(start, due_utc)
+            if warning:
+                lines.append(f"      ⚠ {warning}")
     if not decision.clocks:
         lines.append("  (本分级无时限)")
     lines.append("(试路由, 未发送任何消息)")

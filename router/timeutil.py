@@ -7,11 +7,17 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import chinese_calendar
+import yaml
 
 log = logging.getLogger(__name__)
+
+CALENDARS = Path(__file__).resolve().parent.parent / "policies" / "calendars"
+DEFAULT_CALENDAR = "cn-mainland"
+# How far ahead `yuqing status` and the console warn that a calendar is running out.
+WARN_AHEAD = timedelta(days=60)
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|wd)\s*$")
 _UNITS = {"m": "分钟", "min": "分钟", "h": "小时", "d": "天", "wd": "个工作日"}
@@ -70,42 +76,146 @@ def parse_duration(text: object) -> Duration:
     return Duration(minutes=minutes, text=text.strip())
 
 
-@functools.lru_cache(maxsize=4096)
-def _chinese_workday(day: date) -> bool:
-    # Cached: a batch computes the same few weeks of days for every working-day clock.
-    return bool(chinese_calendar.is_workday(day))
+@dataclass(frozen=True)
+class HolidayFile:
+    """A dated list of public holidays and make-up workdays (调休上班) for the period it covers."""
+
+    name: str
+    path: Path
+    updated: date
+    source: str
+    covers_from: date
+    covers_to: date
+    holidays: dict[date, str]
+    workdays: dict[date, str]
+
+
+class CalendarError(ValueError):
+    """A holiday file is invalid; ``problems`` says what and how to fix it."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
+def calendar_path(spec: str, base: Path | None = None) -> Path:
+    """A shipped calendar by name (``cn-mainland``; ``chinese`` is its old name) or a file path,
+    relative to the profile's folder."""
+    if spec in ("chinese", DEFAULT_CALENDAR) or (CALENDARS / f"{spec}.yaml").is_file():
+        return CALENDARS / f"{DEFAULT_CALENDAR if spec == 'chinese' else spec}.yaml"
+    path = Path(spec)
+    return path if path.is_absolute() or base is None else base / path
+
+
+@functools.lru_cache(maxsize=16)
+def load_holidays(path: Path) -> HolidayFile:
+    """Read and check a holiday file strictly; :class:`CalendarError` lists every problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CalendarError(path, ["file not found — fix: give a holiday file or write holidays: cn-mainland"]) from exc
+    except yaml.YAMLError as exc:
+        raise CalendarError(path, [f"not valid YAML: {exc}"]) from exc
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise CalendarError(path, ["must be a mapping with name, updated, covers, holidays, workdays"])
+    unknown = set(data) - {"name", "updated", "source", "covers", "holidays", "workdays"}
+    if unknown:
+        problems.append(f"unknown keys {sorted(unknown)} — fix: remove them")
+    covers = data.get("covers")
+    start = end = None
+    if not isinstance(covers, dict) or set(covers) != {"from", "to"} or not all(
+            isinstance(covers[k], date) for k in ("from", "to")):
+        problems.append("covers must be {from: YYYY-MM-DD, to: YYYY-MM-DD} — fix: the period the file knows")
+    else:
+        start, end = covers["from"], covers["to"]
+        if start > end:
+            problems.append(f"covers.from {start} is after covers.to {end}")
+    updated = data.get("updated")
+    if not isinstance(updated, date):
+        problems.append("updated must be the date the file was last brought up to date (YYYY-MM-DD)")
+    days: dict[str, dict[date, str]] = {}
+    for key in ("holidays", "workdays"):
+        raw = data.get(key) or {}
+        if not isinstance(raw, dict) or not all(isinstance(d, date) for d in raw):
+            problems.append(f"{key} must map dates to names (2026-10-01: 国庆节)")
+            raw = {}
+        days[key] = {d: str(n) for d, n in raw.items()}
+        for day in raw:
+            if start and end and not start <= day <= end:
+                problems.append(f"{key}: {day} lies outside covers {start}..{end} — fix: widen covers or drop it")
+    for day in days["workdays"]:
+        if day.weekday() < 5:
+            problems.append(f"workdays: {day} is a weekday; only a weekend day can be a make-up workday")
+        if day in days["holidays"]:
+            problems.append(f"{day} is both a holiday and a workday")
+    if problems or start is None or end is None or not isinstance(updated, date):
+        raise CalendarError(path, problems)
+    return HolidayFile(name=str(data.get("name", path.stem)), path=path, updated=updated,
+                       source=str(data.get("source", "")), covers_from=start, covers_to=end,
+                       holidays=days["holidays"], workdays=days["workdays"])
+
+
+def default_holidays() -> HolidayFile:
+    return load_holidays(CALENDARS / f"{DEFAULT_CALENDAR}.yaml")
 
 
 @dataclass(frozen=True)
 class Calendar:
-    """Working days: weekends and Chinese public holidays off, make-up workdays on (chinesecalendar).
+    """Working days: weekends and public holidays off, make-up workdays on, from a dated holiday file.
 
-    ``extra_holidays``/``extra_workdays`` let an office add its own days. Outside the years the
-    package knows, only weekends are skipped (and a warning is logged once).
+    ``extra_holidays``/``extra_workdays`` let an office add its own days. Outside the period the
+    file covers only weekends are skipped: :meth:`beyond_coverage` says so for a clock, and
+    :meth:`coverage_warning` warns ahead of time.
     """
 
     timezone: str = "Asia/Shanghai"
     extra_holidays: frozenset[date] = frozenset()
     extra_workdays: frozenset[date] = frozenset()
+    holidays: HolidayFile = field(default_factory=default_holidays)
     _warned: set[int] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def covers(self, day: date) -> bool:
+        return self.holidays.covers_from <= day <= self.holidays.covers_to
+
     def is_workday(self, day: date) -> bool:
         if day in self.extra_holidays:
             return False
         if day in self.extra_workdays:
             return True
-        try:
-            return _chinese_workday(day)
-        except NotImplementedError:
+        if not self.covers(day):
             if day.year not in self._warned:
                 self._warned.add(day.year)
-                log.warning("chinesecalendar does not know %d: only weekends are skipped", day.year,
+                log.warning("holiday file %s does not cover %s: only weekends are skipped", self.holidays.path, day,
                             extra={"stage": "router"})
             return day.weekday() < 5
+        if day in self.holidays.holidays:
+            return False
+        return day.weekday() < 5 or day in self.holidays.workdays
+
+    def beyond_coverage(self, start: datetime, due: datetime) -> str:
+        """Why a working-day deadline from ``start`` to ``due`` may be wrong, or "" when it is sound."""
+        first, last = self.local(start).date(), self.local(due).date()
+        if self.covers(first) and self.covers(last):
+            return ""
+        return (f"工作日历“{self.holidays.name}”只覆盖 {self.holidays.covers_from}～{self.holidays.covers_to}，"
+                f"本时限超出部分只跳过周末、未计法定节假日和调休，到期时间可能有误；"
+                f"请更新 {self.holidays.path.name} 后核对")
+
+    def coverage_warning(self, now: datetime, ahead: timedelta = WARN_AHEAD) -> str:
+        """A loud warning when the holiday file ends within ``ahead`` of ``now``; "" otherwise."""
+        today = self.local(now).date()
+        end = self.holidays.covers_to
+        if end >= today + ahead:
+            return ""
+        left = (end - today).days
+        when = f"已于 {end} 到期" if left < 0 else f"只覆盖至 {end}（还剩 {left} 天）"
+        return (f"⚠ 工作日历“{self.holidays.name}”{when}：此后按工作日计算的时限不计节假日和调休。"
+                f"请按国务院办公厅当年的节假日安排更新 {self.holidays.path}，再运行 yuqing policy check")
 
     def local(self, moment: datetime) -> datetime:
         return utc(moment).astimezone(self.tz)

@@ -57,6 +57,9 @@ class CaseClockRow(Base):
     stop_on: Mapped[str | None] = mapped_column(String(16))
     met_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     breached_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The department that owes the clock (reminded, told first on breach); None on rows written
+    # before owners existed: the case's lead then.
+    owner: Mapped[str | None] = mapped_column(String(64))
 
 
 class NotificationRow(Base):

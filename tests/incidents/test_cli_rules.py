@@ -64,7 +64,14 @@ def test_rules_file_is_checked() -> None:
     with pytest.raises(ConfigError, match=r"near_duplicate\.jacard_min: unknown key"):
         parse({**data, "near_duplicate": {"jacard_min": 0.5}}, RULES_FILE)
     with pytest.raises(ConfigError, match=r"spread_rules\[0\]\.when"):
-        parse({**data, "spread_rules": [{"steps_above_mildest": 1, "reason": "x", "when": {"fast": 1}}]}, RULES_FILE)
+        parse({**data, "spread_rules": [{"meaning": "x", "when": {"fast": 1}, "grades": {}}]}, RULES_FILE)
+    # Steps above the mildest grade meant different things in each seed: a floor names its meaning.
+    with pytest.raises(ConfigError, match="meaning, when and grades"):
+        parse({**data, "spread_rules": [{"steps_above_mildest": 1, "reason": "x", "when": {"sources_min": 5}}]},
+              RULES_FILE)
+    with pytest.raises(ConfigError, match=r"grades\.school: write \{grade"):
+        parse({**data, "spread_rules": [{"meaning": "x", "when": {"sources_min": 5},
+                                         "grades": {"school": {"grade": "较大"}}}]}, RULES_FILE)
     with pytest.raises(ConfigError, match="jaccard_min: must be within"):
         parse({**data, "near_duplicate": {"jaccard_min": 3}}, RULES_FILE)
     with pytest.raises(ConfigError, match="boilerplate"):
@@ -79,21 +86,23 @@ def test_spread_floor_upgrades_then_a_downgrade_is_only_suggested(sqlite_setting
     factory = sessions(engine)
     forum = [source(f"f{i}", f"论坛{i}", "forum", "self_media") for i in range(4)]
     items = [scored(f"g{i}", forum[i], "实名举报任城区学校食堂采购围标串标", "转发：" + POST,
-                    T0 + timedelta(minutes=10 * i), profile="city-gov", topic="其他") for i in range(3)]
+                    T0 + timedelta(minutes=10 * i), profile="yichun-scjg", topic="其他") for i in range(3)]
     late = scored("g-late", forum[3], "实名举报任城区学校食堂采购围标串标", POST + "顶一下", T0 + timedelta(hours=6),
-                  profile="city-gov", topic="其他")
+                  profile="yichun-scjg", topic="其他")
     with factory() as session, session.begin():
         results = [incidents.assign(session, i, i.item.fetched_at, rules) for i in items]
         last = incidents.assign(session, late, late.item.fetched_at, rules)
     engine.dispose()
     assert results[0].grade == "一般" and results[1].upgrade is None
     up = results[2].upgrade
-    assert up is not None and (up.from_grade, up.to_grade) == ("一般", "重大") and up.applied and not up.to_top
-    assert any("传播较快" in r for r in up.reasons) and any("近一小时新增 3 条" in r for r in up.reasons)
+    # 002 第十七条: spreading fast is 敏感 in yichun (the seed's meaning, not "one step up").
+    assert up is not None and (up.from_grade, up.to_grade) == ("一般", "敏感") and up.applied and not up.to_top
+    assert any("传播较快" in r and "002 第十七条" in r for r in up.reasons)
+    assert any("近一小时新增 3 条" in r for r in up.reasons)
     # Growth fell: the estimate is 一般 again, but only people lower a grade.
     down = last.downgrade
-    assert down is not None and not down.applied and (down.from_grade, down.to_grade) == ("重大", "一般")
-    assert last.grade == "重大" and last.upgrade is None and "建议降级" in down.reason_text
+    assert down is not None and not down.applied and (down.from_grade, down.to_grade) == ("敏感", "一般")
+    assert last.grade == "敏感" and last.upgrade is None and "建议降级" in down.reason_text
 
 
 def test_own_source_ids_mark_responses(sqlite_settings: StoreSettings) -> None:

@@ -97,7 +97,8 @@ def test_transfer_assist_and_grade_change(service: CaseService, store_settings: 
     changes = ("transferred", "assisting_set", "grade_changed")
     assert [a for a in actions if a in changes] == list(changes)
     transferred = next(e for e in detail.events if e.action == "transferred")
-    assert transferred.detail == {"from": "housing", "to": "desk", "reason": "不属于住建职责"}
+    assert transferred.detail == {"from": "housing", "to": "desk", "reason": "不属于住建职责", "clocks_stopped": [],
+                                  "clocks_started": []}
     with sessions(make_engine(store_settings))() as session:
         purposes = set(session.scalars(select(NotificationRow.purpose).where(NotificationRow.case_id == case_id)))
     assert {"alert", "copy", "transfer", "assist", "regrade"} <= purposes

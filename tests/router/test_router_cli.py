@@ -35,15 +35,19 @@ def test_policy_check_reports_line_and_fix(tmp_path: Path, capsys: pytest.Captur
 
 def test_route_test_prints_path_receivers_and_clocks(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["route", "test", "--profile", "city-gov", "--at", "2026-10-01T09:00:00+08:00",
-                 "topic=住房", "grade=重大", "region=450721"])
+                 "topic=住房", "grade=重大", "region=450721", "text=某小区电梯坠落致3人受伤"])
     assert code == 0
     out = capsys.readouterr().out
     assert "路由路径: 市本级 → 属地-灵山县 → 民生-住房" in out
     assert "主办: 灵山县人民政府办公室 (lingshan)" in out
     assert "会办: 市住房和城乡建设局 (housing)" in out
     assert "抄送: 市人民政府办公室 (gov-office)、市政务公开工作领导小组办公室 (open-office)" in out
-    assert "facts: 发布事实类信息 — 1小时，2026-10-01 10:00 前" in out
-    assert "press: 召开新闻发布会 — 24小时，2026-10-02 09:00 前" in out
+    assert "信号=受伤" in out
+    # 重大突发 (an emergency signal): facts within 1 h, reported upward at the same time (004 三).
+    assert ("facts: 发布事实类信息（重大突发事件） — 1小时，2026-10-01 10:00 前；"
+            "责任单位 灵山县人民政府办公室 (lingshan)") in out
+    assert "report-up: 向上级报告（重大突发事件）（本单位自定） — 1小时" in out
+    assert "依据: 004 三" in out
     assert "未发送任何消息" in out
 
 

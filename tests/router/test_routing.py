@@ -58,9 +58,9 @@ def test_same_items_through_two_profiles(store_settings: StoreSettings, tmp_path
     assert case.assisting == ["education"]  # the topic's city department assists
     assert case.routing["copies"] == ["gov-office", "open-office", "press", "cac"]
     assert case.routing["path"] == ["市本级", "属地-灵山县", "民生-教育"]
-    assert set(clocks_) == {"facts/重大", "press/重大", "ack-1/重大", "ack-2/重大"}
-    assert _local(clocks_["facts/重大"].due_at) == datetime(2026, 9, 30, 11, 0, tzinfo=CST)
-    assert _local(clocks_["press/重大"].due_at) == datetime(2026, 10, 1, 10, 0, tzinfo=CST)
+    # A 重大 without an emergency: 004 三 gives it 48 h (the 1 h / 24 h clocks are for 突发事件).
+    assert set(clocks_) == {"respond/重大", "ack-1/重大", "ack-2/重大"}
+    assert _local(clocks_["respond/重大"].due_at) == datetime(2026, 10, 2, 10, 0, tzinfo=CST)
     other, _ = _case(store_settings, "bid-1")
     # city-gov counts bidding among "everything else" (其他 → 市人民政府办公室).
     assert other.department_id == "gov-office" and other.topic == "其他"
@@ -76,7 +76,8 @@ def test_same_items_through_two_profiles(store_settings: StoreSettings, tmp_path
     assert case.department_id == "grade-3"  # 首问负责制: the 年级组 named in the post leads
     assert case.assisting == ["academic"]
     assert case.routing["copies"] == ["leading-group", "yuqing-staff"]
-    assert set(clocks_) == {"reply/重大", "formal-answer/重大", "settle/重大", "ack-1/重大", "ack-2/重大"}
+    assert set(clocks_) == {"reply/重大", "formal-answer/重大", "settle/重大", "report-up/重大", "ack-1/重大",
+                            "ack-2/重大"}
     assert _local(clocks_["reply/重大"].due_at) == datetime(2026, 9, 30, 15, 0, tzinfo=CST)  # 5 h, holidays included
     # 5 working days across 国庆 (10-01..10-07 off, Sat 10-10 a make-up workday, Sun 10-11 off).
     assert _local(clocks_["settle/重大"].due_at) == datetime(2026, 10, 13, 10, 0, tzinfo=CST)

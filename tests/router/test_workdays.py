@@ -70,7 +70,8 @@ def test_unacknowledged_chain_escalates_until_signed(store_settings: StoreSettin
     profile = policy.load(profile_dir("city-gov"))
     settings = router_settings(store_settings)
     found = _cst(2026, 11, 25, 10, 0)
-    item = scored("ack-1", topic="社会稳定", grade="重大", rank=1, fetched_at=found)
+    item = scored("ack-1", topic="社会稳定", grade="重大", rank=1, fetched_at=found,
+                  title="某工业园区工人聚集讨薪堵路", text="数十名工人聚集讨薪，一度堵路。")
     RouterProcessor(settings, profile).process([Record("items.scored", 0, 0, b"k", encode(item))])
     factory = sessions(make_engine(store_settings))
 
