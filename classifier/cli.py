@@ -276,7 +276,16 @@ def cmd_grades(args: argparse.Namespace) -> int:
     except (ConfigError, UnknownProfile) as exc:
         print(f"yuqing grades: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(report(load_cases(settings.store, profile, rules), rules), ensure_ascii=False, indent=1))
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        cases = load_cases(settings.store, profile, rules)
+    except SQLAlchemyError as exc:
+        # Most often a store that was never migrated: say so, not a traceback.
+        print(f"yuqing grades: 无法读取库中的等级标注 ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})；"
+              "新库请先运行 yuqing migrate", file=sys.stderr)
+        return 2
+    print(json.dumps(report(cases, rules), ensure_ascii=False, indent=1))
     return 0
 
 

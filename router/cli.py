@@ -12,6 +12,7 @@ from core import logs
 from core.errors import ConfigError
 from core.settings import load as load_settings
 from router.settings import RouterSettings
+from router.timeutil import now as utcnow
 
 
 def _settings(args: argparse.Namespace) -> RouterSettings:
@@ -143,6 +144,12 @@ def cmd_policy_check(args: argparse.Namespace) -> int:
         routes = _count_routes(profile.route_tree)
         print(f"✓ {profile.path}: {profile.name} {profile.title} — 分级 {'/'.join(profile.grades)}, "
               f"部门 {len(profile.departments)}, 主题 {len(profile.topics)}, 路由 {routes}, 时限 {len(profile.clocks)}")
+        holidays = profile.calendar.holidays
+        print(f"  工作日历 {holidays.path.name}: {holidays.covers_from} ～ {holidays.covers_to}"
+              f"（更新于 {holidays.updated}）")
+        warning = profile.calendar.coverage_warning(utcnow())
+        if warning:
+            print(f"  {warning}")
         for note in notes:
             print(f"  {note}")
         if problems:

@@ -170,6 +170,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             report[key] = "不可用 (模块未安装)"
             continue
         report[key] = getattr(module, func)(settings.store)
+    from router.calendar_status import for_config
+
+    report["calendar"] = for_config(_config(args))
     _print_status(report)
     return 0
 
@@ -191,6 +194,15 @@ def _print_status(report: dict[str, Any]) -> None:
             print("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
     else:
         print(f"  {sources}")
+    calendar = report.get("calendar") or {}
+    print("== 工作日历 ==")
+    if calendar.get("warning"):
+        print(f"  {calendar['warning']}")
+    elif "error" in calendar:
+        print(f"  ⚠ 无法读取策略的工作日历: {calendar['error']}")
+    else:
+        print(f"  {calendar.get('profile')}: {calendar.get('covers_from')} ～ {calendar.get('covers_to')} "
+              f"({calendar.get('file')})")
     print("== 案件 ==")
     cases = report["cases"]
     if isinstance(cases, dict):
