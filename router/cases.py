@@ -411,6 +411,14 @@ class CaseService:
                                                      n.attempts, utc(n.next_attempt_at), n.last_error,
                                                      utc(n.sent_at) if n.sent_at else None) for n in notes))
 
+    def upward_reports(self, case_id: int, clock_id: str | None = None) -> list[Any]:
+        """The upward reports (快报, 《网上舆情》, 专报 …) the case owes, written from it (router/upward.py)."""
+        from router import upward
+
+        with self._sessions() as session:
+            self._get(session, case_id)
+            return upward.for_case(session, self.profile, case_id, clock_id)
+
     # -- state machine
 
     def acknowledge(self, case_id: int, actor: str, *, department_id: str | None = None,

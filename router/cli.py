@@ -87,6 +87,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     grade.add_argument("--reason", required=True)
     grade.add_argument("--by", required=True)
     grade.set_defaults(func=cmd_cases)
+    report = csub.add_parser("report", help="上报材料: 案件应报送的快报、《网上舆情》、专报、书面报告")
+    report.add_argument("case", type=int)
+    report.add_argument("--clock", help="only the report of this clock (e.g. phone-express)")
+    report.set_defaults(func=cmd_cases)
     done = csub.add_parser("clock-done", help="标记某项时限已完成 (如书面报告已报送)")
     done.add_argument("case", type=int)
     done.add_argument("clock")
@@ -213,6 +217,14 @@ def cmd_cases(args: argparse.Namespace) -> int:
         if action == "show":
             detail = service.show(args.case)
             print(json.dumps(_jsonable(detail), ensure_ascii=False, indent=2, default=str))
+            return 0
+        if action == "report":
+            reports = service.upward_reports(args.case, args.clock)
+            for one in reports:
+                print(one.text(profile))
+                print()
+            if not reports:
+                print(f"案件 {args.case} 没有应上报的材料" + (f"（时限 {args.clock}）" if args.clock else ""))
             return 0
         by = getattr(args, "by", None) or getpass.getuser()
         if action == "ack":
