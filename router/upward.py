@@ -54,9 +54,10 @@ class UpwardReport:
     basis: str = ""
 
     def text(self, profile: Profile) -> str:
+        due = profile.calendar.local(self.due_at)
         head = [f"【{self.form}】{self.title}", f"报送单位：{self.sender}",
                 f"报送对象：{'、'.join(self.recipients)}",
-                f"时限：{profile.calendar.local(self.due_at):%Y-%m-%d %H:%M} 前（{_STATUS.get(self.status, self.status)}）"]
+                f"时限：{due:%Y-%m-%d %H:%M} 前（{_STATUS.get(self.status, self.status)}）"]
         if self.basis:
             head.append(f"依据：{self.basis}")
         return "\n".join([*head, *(f"{label}：{value}" for _, label, value in self.fields)])
