@@ -8,6 +8,7 @@ Chinese text is encoded as UTF-8 on the wire, never as ``\\u`` escapes.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime
 from typing import Literal, TypeVar
 
@@ -25,6 +26,41 @@ MediaTier = Literal[
 ]
 
 
+# Limits of a message, enforced here once so that SQLite and PostgreSQL see the same items: what
+# passes them fits every column of the store and, encoded, stays under the broker's 1 MB message.
+MAX_TEXT_CHARS = 100_000  # a very long article is ~20 000 characters; text_simplified doubles it
+MAX_TITLE_CHARS = 1_000
+MAX_URL_CHARS = 4_096
+MAX_COUNT = 2_147_483_647  # counts, ranks and revisions: a 32-bit INTEGER column
+MAX_REGION_HINTS = 64
+ID_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")
+# NUL cannot be stored in PostgreSQL text (SQLite silently cuts there); a lone surrogate cannot be
+# encoded as UTF-8. Neither is ever part of real text.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def check_text(name: str, value: str | None, limit: int) -> None:
+    """Raise ValueError when ``value`` is longer than ``limit`` or holds characters no store keeps."""
+    if value is None:
+        return
+    if len(value) > limit:
+        raise ValueError(f"{name} is {len(value)} characters long, more than the limit of {limit}")
+    bad = _UNSTORABLE.search(value)
+    if bad is not None:
+        raise ValueError(f"{name} holds the character U+{ord(bad.group()):04X} at position {bad.start()}, "
+                         "which cannot be stored")
+
+
+def check_id(name: str, value: str | None) -> None:
+    if value is not None and not ID_FORM.fullmatch(value):
+        raise ValueError(f"{name} {value[:80]!r} is not an id (1-64 of A-Z a-z 0-9 . _ : -)")
+
+
+def check_count(name: str, value: int | None) -> None:
+    if value is not None and not 0 <= value <= MAX_COUNT:
+        raise ValueError(f"{name} must be within [0, {MAX_COUNT}], got {value}")
+
+
 class Engagement(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
     """Counts as read from the source; ``None`` means the source does not show it."""
 
@@ -35,9 +71,7 @@ class Engagement(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_d
 
     def __post_init__(self) -> None:
         for name in ("views", "replies", "reposts", "likes"):
-            value = getattr(self, name)
-            if value is not None and value < 0:
-                raise ValueError(f"engagement.{name} must be >= 0, got {value}")
+            check_count(f"engagement.{name}", getattr(self, name))
 
 
 class Source(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -46,6 +80,13 @@ class Source(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     kind: SourceKind
     tier: MediaTier = "unknown"
     region: str | None = None
+
+    def __post_init__(self) -> None:
+        check_text("source.id", self.id, 128)
+        if not self.id:
+            raise ValueError("source.id must not be empty")
+        check_text("source.name", self.name, 256)
+        check_text("source.region", self.region, 32)
 
 
 class RawItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -74,6 +115,19 @@ class RawItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
             raise ValueError(f"items.raw schema_version {self.schema_version} is not supported")
         if not self.id:
             raise ValueError("id must not be empty")
+        check_id("id", self.id)
+        check_id("parent_id", self.parent_id)
+        check_text("url", self.url, MAX_URL_CHARS)
+        check_text("title", self.title, MAX_TITLE_CHARS)
+        check_text("text", self.text, MAX_TEXT_CHARS)
+        check_text("text_simplified", self.text_simplified, MAX_TEXT_CHARS)
+        check_text("author", self.author, 256)
+        check_text("language", self.language, 16)
+        if len(self.region_hints) > MAX_REGION_HINTS:
+            raise ValueError(f"region_hints has {len(self.region_hints)} entries, more than {MAX_REGION_HINTS}")
+        for hint in self.region_hints:
+            check_text("region_hints", hint, 64)
+        check_count("revision", self.revision)
         if not (self.title.strip() or self.text.strip()):
             raise ValueError("an item needs a title or a text")
 
@@ -84,6 +138,12 @@ class Grade(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     level: str
     rank: int  # 0 = the gravest grade of the profile
     reasons: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_text("grade.level", self.level, 32)
+        check_count("grade.rank", self.rank)
+        for reason in self.reasons:
+            check_text("grade.reasons", reason, 1_000)
 
 
 class ScoredItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -117,6 +177,9 @@ class ScoredItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
             value = getattr(self, name)
             if value is not None and not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be within [0, 1], got {value}")
+        check_text("topic", self.topic, 64)
+        check_text("model_version", self.model_version, 64)
+        check_text("profile", self.profile, 64)
 
 
 class DeadLetter(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -131,6 +194,10 @@ class DeadLetter(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
     value: bytes
     error: str
     failed_at: datetime
+    # Set when ``value`` is only the head of a message too large to forward whole: the size and
+    # SHA-256 of the original, which stays readable at topic/partition/offset.
+    original_size: int | None = None
+    original_sha256: str | None = None
 
 
 class ContractError(ValueError):

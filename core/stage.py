@@ -9,6 +9,7 @@ and stop cleanly.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import signal
@@ -16,10 +17,17 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.errors import KafkaError
+from kafka.errors import (
+    CorruptRecordError,
+    InvalidRecordError,
+    KafkaError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+)
+from kafka.producer.future import FutureRecordMetadata
 from kafka.structs import OffsetAndMetadata
 
 from core import contracts, topics
@@ -27,6 +35,15 @@ from core.kafka import make_consumer, make_producer, wait_for_broker
 from core.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
+
+# The producer's max_request_size is 1 MiB; an output above this is a dead letter, not a retry.
+MAX_MESSAGE_BYTES = 1_000_000
+# How much of a too-large message a dead letter keeps (the rest stays at its topic and offset).
+DEAD_LETTER_HEAD_BYTES = 256 * 1024
+# Errors of one message that no retry heals: it goes to the dead-letter topic.
+PERMANENT_PRODUCE_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError, InvalidRecordError,
+                            CorruptRecordError)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,23 +197,44 @@ class StageRunner:
         return result
 
     def _handle(self, records: list[Record]) -> None:
+        """Produce a batch's outputs and dead letters, then commit its offsets.
+
+        Every error that retrying cannot heal is a dead letter, and the stage goes on: an output
+        too large for the broker, a record the broker refuses. Only a broker that does not answer
+        (it is away, the producer timed out) rewinds the batch with :class:`RetryLater`.
+        """
         result = self._process(records)
         assert self._producer is not None and self._consumer is not None
-        futures = [self._producer.send(o.topic, key=o.key, value=o.value) for o in result.outputs]
-        for rejected in result.rejected:
-            futures.append(self._producer.send(
-                topics.DEAD_LETTER.name, key=rejected.record.key, value=self._dead_letter(rejected)))
+        outputs: list[Output] = []
+        rejected = list(result.rejected)
+        for output in result.outputs:
+            size = len(output.value) + len(output.key)
+            if size > MAX_MESSAGE_BYTES:
+                rejected.append(Rejected(self._origin(output, records),
+                                         f"output to {output.topic} is {size} bytes, more than the "
+                                         f"{MAX_MESSAGE_BYTES} a message may have"))
+            else:
+                outputs.append(output)
+        refused = self._produce([(o, o.topic, o.key, o.value) for o in outputs]
+                                + [(r, *self._letter(r)) for r in rejected])
+        # What the broker refused for good becomes a dead letter (of a head of its bytes) too.
+        second: list[Rejected] = []
+        for what, exc in refused:
+            if isinstance(what, Output):
+                outputs.remove(what)
+                second.append(Rejected(self._origin(what, records), f"the broker refused the output to "
+                                                                    f"{what.topic}: {type(exc).__name__}: {exc}"))
+            else:
+                log.error("stage %s: the broker refused even the dead letter (%s); the record stays at its "
+                          "offset in %s", self.name, exc, what.record.topic,
+                          extra={"stage": self.name, **what.record.ids})
+        for what, exc in self._produce([(r, *self._letter(r, head_only=True)) for r in second]):
+            log.error("stage %s: the broker refused the dead letter (%s); the record stays at its offset",
+                      self.name, exc, extra={"stage": self.name, **what.record.ids})
+        rejected.extend(second)
+        for letter in rejected:
             log.error("stage %s: message sent to %s: %s", self.name, topics.DEAD_LETTER.name,
-                      rejected.error, extra={"stage": self.name, **rejected.record.ids})
-        try:
-            self._producer.flush()
-            for future in futures:
-                future.get(timeout=30)
-        except KafkaError as exc:
-            # The broker did not acknowledge: recreate the producer and process the batch again.
-            self._producer.close(timeout=5)
-            self._producer = make_producer(self.settings, self.name)
-            raise RetryLater(f"produce failed: {exc}") from exc
+                      letter.error, extra={"stage": self.name, **letter.record.ids})
         offsets: dict[TopicPartition, OffsetAndMetadata] = {}
         for record in records:
             tp = TopicPartition(record.topic, record.partition)
@@ -206,15 +244,56 @@ class StageRunner:
         self._consumer.commit(offsets)
         self.stats.batches += 1
         self.stats.records += len(records)
-        self.stats.outputs += len(result.outputs)
-        self.stats.dead_letters += len(result.rejected)
+        self.stats.outputs += len(outputs)
+        self.stats.dead_letters += len(rejected)
         log.debug("stage %s: batch of %d done", self.name, len(records), extra={"stage": self.name})
 
-    def _dead_letter(self, rejected: Rejected) -> bytes:
+    def _produce(self, messages: list[tuple[T, str, bytes | None, bytes]]) -> list[tuple[T, KafkaError]]:
+        """Send and wait for every acknowledgement; return the messages refused for good.
+
+        Any other failure (no answer, a broker away) recreates the producer and raises RetryLater.
+        """
+        assert self._producer is not None
+        pending: list[tuple[T, FutureRecordMetadata]] = []
+        refused: list[tuple[T, KafkaError]] = []
+        try:
+            for what, topic, key, value in messages:
+                try:
+                    pending.append((what, self._producer.send(topic, key=key, value=value)))
+                except PERMANENT_PRODUCE_ERRORS as exc:
+                    refused.append((what, exc))
+            self._producer.flush()
+            for what, future in pending:
+                try:
+                    future.get(timeout=30)
+                except PERMANENT_PRODUCE_ERRORS as exc:
+                    refused.append((what, exc))
+        except KafkaError as exc:
+            # The broker did not acknowledge: recreate the producer and process the batch again.
+            self._producer.close(timeout=5)
+            self._producer = make_producer(self.settings, self.name)
+            raise RetryLater(f"produce failed: {exc}") from exc
+        return refused
+
+    @staticmethod
+    def _origin(output: Output, records: list[Record]) -> Record:
+        """The input record an output came from: the one with its key (outputs keep their input's key)."""
+        return next((r for r in records if r.key == output.key), records[-1])
+
+    def _letter(self, rejected: Rejected, head_only: bool = False) -> tuple[str, bytes | None, bytes]:
+        return topics.DEAD_LETTER.name, rejected.record.key, self._dead_letter(rejected, head_only)
+
+    def _dead_letter(self, rejected: Rejected, head_only: bool = False) -> bytes:
         r = rejected.record
+        value, size, digest = r.value, None, None
+        if head_only or len(r.value) > DEAD_LETTER_HEAD_BYTES:
+            # Base64 in JSON grows bytes by a third: only a head is kept, with what finds the whole.
+            value = r.value[:DEAD_LETTER_HEAD_BYTES]
+            size, digest = len(r.value), hashlib.sha256(r.value).hexdigest()
         return contracts.encode(contracts.DeadLetter(
             stage=self.name, topic=r.topic, partition=r.partition, offset=r.offset,
-            key=r.key, value=r.value, error=rejected.error, failed_at=contracts.utcnow()))
+            key=r.key[:1024] if r.key else r.key, value=value, error=rejected.error[:4000],
+            failed_at=contracts.utcnow(), original_size=size, original_sha256=digest))
 
     def _rewind(self, records: list[Record]) -> None:
         assert self._consumer is not None

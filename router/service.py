@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import contracts, topics
@@ -108,6 +108,41 @@ class RouterProcessor:
                 result.rejected.append(Rejected(record, str(exc)))
         if not decoded:
             return result
+        try:
+            outcomes = self._route(decoded)
+        except _PERMANENT_STORE_ERRORS as exc:
+            if len(decoded) > 1:
+                log.warning("router: the store refused a batch of %d (%s); routing one by one", len(decoded),
+                            type(exc).__name__, extra={"stage": "router"})
+            outcomes = []
+            for one in decoded:
+                routed = self._route_alone(one)
+                if isinstance(routed, Rejected):
+                    result.rejected.append(routed)
+                else:
+                    outcomes.extend(routed)
+        for record, case_id, outcome in outcomes:
+            self.counts[outcome] = self.counts.get(outcome, 0) + 1
+            log.debug("routed: %s", outcome, extra={**record.ids, "case": case_id})
+        return result
+
+    def _route_alone(self, one: tuple[Record, ScoredItem]) -> list[tuple[Record, int | None, str]] | Rejected:
+        """Route one item; what the store refuses for good is a dead letter, not a retry for ever.
+
+        An IntegrityError may be a race with another replica that has just committed the same
+        row, so it is tried once more; a DataError (out of range, too long, a NUL) never heals.
+        """
+        for attempt in (1, 2):
+            try:
+                return self._route([one])
+            except _PERMANENT_STORE_ERRORS as exc:
+                if isinstance(exc, IntegrityError) and attempt == 1:
+                    continue
+                return Rejected(one[0], f"store refused: {type(exc).__name__}: {str(exc.orig or exc)[:300]}")
+        raise AssertionError("unreachable")
+
+    def _route(self, decoded: list[tuple[Record, ScoredItem]]) -> list[tuple[Record, int | None, str]]:
+        """Route items in one transaction; a store that is away raises RetryLater."""
         profile = self._profile()
         now = utcnow()
         outcomes: list[tuple[Record, int | None, str]] = []
@@ -119,12 +154,16 @@ class RouterProcessor:
                     for hook in self.on_routed:
                         hook(session, scored, case, outcome, now)
                     outcomes.append((record, case.id if case is not None else None, outcome))
+        except _PERMANENT_STORE_ERRORS:
+            raise
         except SQLAlchemyError as exc:
             raise RetryLater(f"store: {type(exc).__name__}: {str(exc)[:300]}") from exc
-        for record, case_id, outcome in outcomes:
-            self.counts[outcome] = self.counts.get(outcome, 0) + 1
-            log.debug("routed: %s", outcome, extra={**record.ids, "case": case_id})
-        return result
+        return outcomes
+
+
+# What the store says about the data itself (out of range, too long, a NUL, a broken reference):
+# retrying the same item cannot help. Anything else (connection lost, locked, server away) can heal.
+_PERMANENT_STORE_ERRORS = (DataError, IntegrityError)
 
 
 def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, holder: PolicyHolder,
