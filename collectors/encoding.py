@@ -106,6 +106,32 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def utf16_variant(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when ``data`` is UTF-16 text (by its BOM, or markup with every
+    other byte NUL), else None."""
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    head = data[:512]
+    if len(head) >= 8:
+        if head[1::2].count(0) >= len(head) // 2 * 0.7 and head[0::2].count(0) == 0:
+            return "utf-16-le"
+        if head[0::2].count(0) >= len(head) // 2 * 0.7 and head[1::2].count(0) == 0:
+            return "utf-16-be"
+    return None
+
+
+def as_utf8(data: bytes) -> bytes:
+    """UTF-16 text re-encoded as UTF-8 (with a BOM, so the XML declaration's label is not trusted);
+    any other bytes unchanged."""
+    variant = utf16_variant(data)
+    if variant is None:
+        return data
+    text = data.decode(variant, "replace").lstrip("\ufeff")
+    return codecs.BOM_UTF8 + text.encode("utf-8")
+
+
 def decode(data: bytes, content_type: str | None = None) -> Decoded:
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                       (codecs.BOM_UTF16_BE, "utf-16-be")):

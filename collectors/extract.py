@@ -10,7 +10,11 @@ grandparent) by length and commas; the best container, minus link-heavy blocks, 
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -130,8 +134,12 @@ def _ranked_containers(tree: LexborHTMLParser) -> list[tuple[float, LexborNode]]
     return ranked[:3]
 
 
-def _container_text(node: LexborNode) -> str:
+def _container_text(node: LexborNode, deadline: float) -> str:
     for block in node.css("div, ul, ol, table, p, li, section, dl"):
+        # Each block's text is its whole subtree: on thousands of unclosed nested tags this is
+        # quadratic, so the cleaning stops at the deadline and the text is taken as it is.
+        if time.monotonic() > deadline:
+            break
         text_len = _chars(block.text())
         if _junk(block) or (text_len < 200 and _link_density(block, text_len) > 0.5):
             block.decompose()
@@ -184,7 +192,54 @@ def _author(metas: dict[str, str], head_text: str, body_text: str, html: str) ->
     return found.group(1) if found else None
 
 
+# The budget of one page: a bigger page is cut, a slower one (pathological nesting) stops cleaning.
+MAX_HTML_CHARS = 2_000_000
+TIME_BUDGET_S = 2.0
+_CACHE_SIZE = 256
+_cache: OrderedDict[bytes, Article] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
 def extract(html: str) -> Article:
+    """The article of a page, within a size and time budget; an unchanged page is not extracted again."""
+    key = hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+            return cached
+    article = _extract(html[:MAX_HTML_CHARS], time.monotonic() + TIME_BUDGET_S)
+    with _cache_lock:
+        _cache[key] = article
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return article
+
+
+# Real pages nest a few dozen levels; the parser's cost grows with the square of the depth, so a
+# page with thousands of unclosed containers is flattened to its text blocks before parsing.
+MAX_UNCLOSED = 2_000
+_CONTAINER_OPEN = re.compile(r"<(?:div|span|p|td|tr|table|section|article|li|ul|ol|font|b|i|a|center|blockquote)\b",
+                             re.IGNORECASE)
+_CONTAINER_CLOSE = re.compile(r"</(?:div|span|p|td|tr|table|section|article|li|ul|ol|font|b|i|a|center|blockquote)\b",
+                              re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _flattened(html: str) -> str:
+    """The page with its body reduced to text lines in one container (head kept for title and metas)."""
+    found = _BODY_START.search(html)
+    head, body = (html[:found.start()], html[found.end():]) if found else ("", html)
+    body = re.sub(r"<(?:br|/?(?:" + "|".join(_BLOCK) + r"))\b[^>]*>", "\n", body, flags=re.IGNORECASE)
+    body = _ANY_TAG.sub("", body)
+    lines = "".join(f"<p>{line}</p>" for line in body.split("\n") if line.strip())
+    return f"{head}<body><article>{lines}</article></body>"
+
+
+def _extract(html: str, deadline: float) -> Article:
+    if len(_CONTAINER_OPEN.findall(html)) - len(_CONTAINER_CLOSE.findall(html)) > MAX_UNCLOSED:
+        html = _flattened(html)
     tree = LexborHTMLParser(html)
     metas = _metas(tree)
     title = _title(tree, metas)
@@ -197,7 +252,7 @@ def extract(html: str) -> Article:
         node.decompose()
     text, score = "", 0.0
     for rank_score, container in _ranked_containers(tree):
-        text, score = textnorm.clean(_container_text(container)), rank_score
+        text, score = textnorm.clean(_container_text(container, deadline)), rank_score
         if len(text) >= 20:
             break
     if title and text.startswith(title):

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from collectors import encoding
 from collectors.robots import RobotsCache
 from collectors.settings import CollectorSettings
 from collectors.urls import host_of
@@ -45,26 +46,41 @@ class Fetched:
 
 
 def looks_binary(body: bytes, content_type: str = "") -> bool:
-    """Images, archives and other bytes that are not text, whatever the URL promised."""
+    """Images, archives and other bytes that are not text, whatever the URL promised.
+
+    A stray NUL in a page, or a UTF-16 document (half its bytes NUL), is still text.
+    """
     if content_type.lower().startswith(_BINARY_TYPES):
         return True
     head = body[:2048]
-    return b"\x00" in head or head.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF"))
+    if head.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"BZh",
+                        b"\xfd7zXZ", b"7z\xbc\xaf")):
+        return True
+    if encoding.utf16_variant(head) is not None:
+        return False
+    controls = sum(1 for byte in head if byte < 9 or (13 < byte < 32 and byte != 27))
+    return controls > max(4, len(head) // 10)
+
+
+# A Retry-After beyond this (``Wed, 21 Oct 2099``, 10**9 seconds) is read as this: the source is
+# asked again within the hour rather than silenced for decades.
+MAX_RETRY_AFTER_S = 3600.0
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta or HTTP date), capped at MAX_RETRY_AFTER_S."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        return min(float(value[:12]), MAX_RETRY_AFTER_S)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+    return min(MAX_RETRY_AFTER_S, max(0.0, when.timestamp() - (now if now is not None else time.time())))
 
 
 @dataclass(slots=True)
@@ -72,8 +88,6 @@ class _Host:
     semaphore: asyncio.Semaphore
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_at: float = 0.0
-    # A 429's Retry-After holds the whole host, not just the one request.
-    blocked_until: float = 0.0
 
 
 class Fetcher:
@@ -159,10 +173,9 @@ class Fetcher:
     def _status_failure(self, result: Fetched) -> Failure:
         status = result.status
         if status in _RETRY_STATUS:
+            # The wait applies to the source that asked (its next poll), not to the host: one
+            # source's Retry-After must not hold the other sources of the same site.
             wait = retry_after_seconds(result.headers.get("retry-after"))
-            if wait is not None:
-                host = self._host(result.url)
-                host.blocked_until = max(host.blocked_until, time.monotonic() + wait)
             return Failure(f"HTTP {status} ({result.url})", retry=True, retry_after=wait)
         return Failure(f"HTTP {status} ({result.url})", retry=False)
 
@@ -176,31 +189,39 @@ class Fetcher:
         if accept:
             headers["Accept"] = accept
         host = self._host(url)
-        async with self._global, host.semaphore:
+        async with host.semaphore:
+            # The per-host delay is waited for before a global slot is taken, so a polite pause on
+            # one host never keeps the other hosts' requests waiting.
             await self._wait_turn(host)
-            try:
-                return await asyncio.wait_for(self._stream(url, headers), self._deadline())
-            except (TimeoutError, httpx.TimeoutException):
-                return Failure(f"超时 (timeout fetching {url})", retry=True)
-            except httpx.TooManyRedirects:  # pragma: no cover - redirects are followed by hand
-                return Failure(f"重定向过多 ({url})", retry=False)
-            except (httpx.TransportError, httpx.DecodingError, OSError) as exc:
-                return Failure(f"连接失败 ({type(exc).__name__}: {exc} at {url})", retry=True)
-            except httpx.InvalidURL as exc:
-                return Failure(f"地址无效 ({exc}: {url})", retry=False)
-            finally:
-                host.next_at = time.monotonic() + self.settings.per_host_delay_s
+            async with self._global:
+                return await self._request(url, headers, host)
+
+    async def _request(self, url: str, headers: dict[str, str], host: _Host) -> Fetched | Failure:
+        try:
+            return await asyncio.wait_for(self._stream(url, headers), self._deadline())
+        except (TimeoutError, httpx.TimeoutException):
+            return Failure(f"超时 (timeout fetching {url})", retry=True)
+        except httpx.TooManyRedirects:  # pragma: no cover - redirects are followed by hand
+            return Failure(f"重定向过多 ({url})", retry=False)
+        except (httpx.TransportError, httpx.DecodingError, OSError) as exc:
+            return Failure(f"连接失败 ({type(exc).__name__}: {exc} at {url})", retry=True)
+        except httpx.InvalidURL as exc:
+            return Failure(f"地址无效 ({exc}: {url})", retry=False)
+        finally:
+            host.next_at = max(host.next_at, time.monotonic() + self.settings.per_host_delay_s)
 
     def _deadline(self) -> float:
         # A server trickling one byte per read timeout must not hold a worker forever.
         return self.settings.connect_timeout_s + 3 * self.settings.read_timeout_s
 
     async def _wait_turn(self, host: _Host) -> None:
+        # Take the next turn under the lock, sleep for it outside: the lock is never held asleep.
         async with host.lock:
-            delay = max(host.next_at, host.blocked_until) - time.monotonic()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            host.next_at = time.monotonic() + self.settings.per_host_delay_s
+            now = time.monotonic()
+            turn = max(host.next_at, now)
+            host.next_at = turn + self.settings.per_host_delay_s
+        if turn > now:
+            await asyncio.sleep(turn - now)
 
     async def _stream(self, url: str, headers: dict[str, str]) -> Fetched | Failure:
         cap = self.settings.max_bytes

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from collectors import encoding
 from collectors.fetch import Fetched, looks_binary
+from core.contracts import MAX_COUNT
 from core.errors import Failure
 
 
@@ -36,4 +37,11 @@ def count(text: str | None) -> int | None:
     value = float(found.group(1))
     unit = (found.group(2) or "").lower()
     value *= {"万": 10_000, "w": 10_000, "亿": 100_000_000, "k": 1_000}.get(unit, 1)
+    return plausible_count(value)
+
+
+def plausible_count(value: float | int | None) -> int | None:
+    """A count the contract accepts, or None: a page showing 99999999999999999999 views shows garbage."""
+    if value is None or value != value or not 0 <= value <= MAX_COUNT:
+        return None
     return int(value)

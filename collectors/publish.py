@@ -14,13 +14,19 @@ from core.contracts import RawItem, encode
 from core.errors import Failure
 from core.kafka import make_producer, wait_for_broker
 from core.settings import KafkaSettings
+from core.stage import MAX_MESSAGE_BYTES, PERMANENT_PRODUCE_ERRORS
 
 log = logging.getLogger(__name__)
 
 
+# (id, revision, reason): an item the broker refuses for good (too large); retrying cannot help.
+Refused = tuple[str, int, str]
+
+
 class Publisher(Protocol):
-    def publish(self, items: Sequence[RawItem]) -> tuple[list[tuple[str, int]], Failure | None]:
-        """Send items; return the (id, revision) pairs acknowledged and the failure, if any."""
+    def publish(self, items: Sequence[RawItem]) -> tuple[list[tuple[str, int]], list[Refused], Failure | None]:
+        """Send items; return the (id, revision) pairs acknowledged, those refused for good, and
+        the failure that a later retry may heal, if any."""
 
     def alert(self, alert: dict) -> Failure | None: ...
 
@@ -38,11 +44,21 @@ class KafkaPublisher:
         self._timeout_s = timeout_s
         self._producer = make_producer(settings, "collectors")
 
-    def publish(self, items: Sequence[RawItem]) -> tuple[list[tuple[str, int]], Failure | None]:
+    def publish(self, items: Sequence[RawItem]) -> tuple[list[tuple[str, int]], list[Refused], Failure | None]:
         futures = []
+        refused: list[Refused] = []
+        queued_all = False
         try:
             for item in items:
-                futures.append((item, self._producer.send(topics.RAW.name, key=item.id.encode(), value=encode(item))))
+                value = encode(item)
+                if len(value) > MAX_MESSAGE_BYTES:
+                    refused.append((item.id, item.revision, f"条目过大 ({len(value)} bytes > {MAX_MESSAGE_BYTES})"))
+                    continue
+                try:
+                    futures.append((item, self._producer.send(topics.RAW.name, key=item.id.encode(), value=value)))
+                except PERMANENT_PRODUCE_ERRORS as exc:
+                    refused.append((item.id, item.revision, f"Kafka 拒收 ({type(exc).__name__}: {exc})"))
+            queued_all = True
             self._producer.flush(timeout=self._timeout_s)
         except KafkaError as exc:
             log.warning("publishing to %s failed: %s", topics.RAW.name, exc)
@@ -51,12 +67,15 @@ class KafkaPublisher:
         for item, future in futures:
             if future.succeeded():
                 acked.append((item.id, item.revision))
+            elif future.is_done and isinstance(future.exception, PERMANENT_PRODUCE_ERRORS):
+                refused.append((item.id, item.revision,
+                                f"Kafka 拒收 ({type(future.exception).__name__}: {future.exception})"))
             else:
                 reason = future.exception if future.is_done else "no acknowledgement in time"
                 failure = Failure(f"Kafka 未确认 (broker did not acknowledge: {reason})", retry=True)
-        if len(futures) < len(items) and failure is None:
+        if not queued_all and failure is None:
             failure = Failure("Kafka 发送失败 (send failed before every item was queued)", retry=True)
-        return acked, failure
+        return acked, refused, failure
 
     def alert(self, alert: dict) -> Failure | None:
         try:
@@ -78,9 +97,9 @@ class DryRunPublisher:
         self.items: list[RawItem] = []
         self.alerts: list[dict] = []
 
-    def publish(self, items: Sequence[RawItem]) -> tuple[list[tuple[str, int]], Failure | None]:
+    def publish(self, items: Sequence[RawItem]) -> tuple[list[tuple[str, int]], list[Refused], Failure | None]:
         self.items.extend(items)
-        return [(i.id, i.revision) for i in items], None
+        return [(i.id, i.revision) for i in items], [], None
 
     def alert(self, alert: dict) -> Failure | None:
         self.alerts.append(alert)

@@ -28,7 +28,8 @@ from collectors.publish import KafkaPublisher, Publisher
 from collectors.settings import CollectorSettings
 from collectors.sources import LoadedSource
 from collectors.state import CollectorStore, SourceState
-from core.contracts import RawItem, decode, utcnow
+from collectors.urls import BadURL
+from core.contracts import ContractError, RawItem, decode, utcnow
 from core.errors import Failure
 from store.db import migrate
 
@@ -79,7 +80,7 @@ class Collector:
         return outcome
 
     async def _work(self, loaded: LoadedSource, ctx: PollContext, outcome: health.PollOutcome) -> None:
-        resent = await self._resend_pending(loaded.spec.id)
+        resent = await self._resend_pending(loaded.spec.id, ctx)
         if isinstance(resent, Failure):
             outcome.failure = resent
             return
@@ -121,24 +122,28 @@ class Collector:
             if self.stopping.is_set():
                 outcome.interrupted = True
                 break
-            key = candidate.guid or items.item_id(candidate.url)
+            try:
+                key = items.item_id(candidate.url)
+            except BadURL as exc:
+                ctx.problem(f"条目已跳过: {exc}")
+                continue
             if key in guids:
-                ctx.problem(f"重复条目 {key!r} (duplicate within one poll, kept the first)")
+                ctx.problem(f"重复条目 {candidate.guid or candidate.url!r} (duplicate within one poll, kept the first)")
                 continue
             guids.add(key)
             batch.append(candidate)
             if len(batch) >= self.settings.publish_batch:
-                failure = await self._shielded(self._publish_batch(loaded, batch, outcome))
+                failure = await self._shielded(self._publish_batch(loaded, ctx, batch, outcome))
                 batch = []
                 if failure is not None:
                     outcome.failure = failure
                     return
         if batch and not outcome.interrupted:
-            failure = await self._shielded(self._publish_batch(loaded, batch, outcome))
+            failure = await self._shielded(self._publish_batch(loaded, ctx, batch, outcome))
             if failure is not None:
                 outcome.failure = failure
 
-    async def _publish_batch(self, loaded: LoadedSource, batch: list[Candidate],
+    async def _publish_batch(self, loaded: LoadedSource, ctx: PollContext, batch: list[Candidate],
                              outcome: health.PollOutcome) -> Failure | None:
         spec = loaded.spec
         now = utcnow()
@@ -146,32 +151,66 @@ class Collector:
         def decide_and_stage() -> list[RawItem]:
             ids = [items.item_id(c.url) for c in batch]
             seen = self.store.seen(spec.id, ids)
-            built = [items.decide(spec, c, seen.get(i), now) for c, i in zip(batch, ids, strict=True)]
-            chosen = [b for b in built if b is not None]
+            chosen = []
+            for candidate, item_id in zip(batch, ids, strict=True):
+                # One entry that cannot become an item (a URL too long, a field out of range) is
+                # skipped and recorded; the others of the batch go on.
+                try:
+                    built = items.decide(spec, candidate, seen.get(item_id), now)
+                except (ValueError, ContractError) as exc:
+                    ctx.problem(f"条目已跳过 ({candidate.url[:200]}): {exc}")
+                    continue
+                if built is None:
+                    continue
+                if built.item.text.endswith(items.TRUNCATED_MARK) and len(candidate.text) > len(built.item.text):
+                    ctx.problem(f"正文过长，已截断 ({len(candidate.text)} characters: {built.item.url[:200]})")
+                chosen.append(built)
             self.store.stage(spec.id, [b.staged for b in chosen])
             return [b.item for b in chosen]
 
         to_send = await asyncio.to_thread(decide_and_stage)
         if not to_send:
             return None
-        acked, failure = await asyncio.to_thread(self.publisher.publish, to_send)
-        await asyncio.to_thread(self.store.mark_published, spec.id, acked)
-        outcome.published += len(acked)
+        published, failure = await self._send(spec.id, to_send, ctx.problem)
+        outcome.published += published
         for item in to_send:
             log.debug("published %s rev %d", item.url, item.revision, extra={"source": spec.id, "item": item.id})
         return failure
 
-    async def _resend_pending(self, source_id: str) -> int | Failure:
+    async def _send(self, source_id: str, to_send: list[RawItem],
+                    problem: Callable[[str], None]) -> tuple[int, Failure | None]:
+        """Publish; what the broker refuses for good is recorded and never sent again (only a
+        changed revision of it is tried anew), so one item cannot hold its source back."""
+        acked, refused, failure = await asyncio.to_thread(self.publisher.publish, to_send)
+        for item_id, revision, reason in refused:
+            problem(f"条目被拒，不再重发 (item {item_id} rev {revision} refused: {reason})")
+            log.error("item refused by the broker, not retried: %s", reason,
+                      extra={"source": source_id, "item": item_id})
+        await asyncio.to_thread(self.store.mark_published, source_id,
+                                [*acked, *((i, r) for i, r, _ in refused)])
+        return len(acked), failure
+
+    async def _resend_pending(self, source_id: str, ctx: PollContext) -> int | Failure:
         pending = await asyncio.to_thread(self.store.pending, source_id)
         if not pending:
             return 0
-        to_send = [decode(p.payload.encode("utf-8"), RawItem) for p in pending]
+        to_send: list[RawItem] = []
+        unreadable: list[tuple[str, int]] = []
+        for p in pending:
+            try:
+                to_send.append(decode(p.payload.encode("utf-8", "surrogatepass"), RawItem))
+            except ContractError as exc:
+                ctx.problem(f"暂存条目无法重发，已放弃 (staged item {p.item_id} rev {p.revision}: {exc})")
+                unreadable.append((p.item_id, p.revision))
+        if unreadable:
+            await asyncio.to_thread(self.store.mark_published, source_id, unreadable)
+        if not to_send:
+            return 0
         log.info("re-sending %d items staged but not acknowledged", len(to_send), extra={"source": source_id})
 
         async def send() -> int | Failure:
-            acked, failure = await asyncio.to_thread(self.publisher.publish, to_send)
-            await asyncio.to_thread(self.store.mark_published, source_id, acked)
-            return failure if failure is not None else len(acked)
+            published, failure = await self._send(source_id, to_send, ctx.problem)
+            return failure if failure is not None else published
 
         return await self._shielded(send())
 

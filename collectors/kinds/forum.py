@@ -18,7 +18,7 @@ from collectors.extract import extract
 from collectors.kinds.base import Candidate, PollContext
 from collectors.sources import SourceSpec
 from collectors.textnorm import clean
-from collectors.urls import canonical
+from collectors.urls import BadURL, canonical
 from core.contracts import Engagement
 from core.errors import Failure
 
@@ -116,7 +116,11 @@ class ForumKind:
                 if not isinstance(href, str):
                     ctx.problem("帖子列表行没有链接 (thread row without link)")
                     continue
-                url = canonical(href, result.url)
+                try:
+                    url = canonical(href, result.url)
+                except BadURL as exc:
+                    ctx.problem(str(exc))
+                    continue
                 title = clean(link.get_text(" ", strip=True)) if link is not None else ""
                 engagement = Engagement(replies=pages.count(_text(row, options.replies_selector)),
                                         views=pages.count(_text(row, options.views_selector)))

@@ -104,9 +104,10 @@ def get(doc: Any, path: str | None) -> Any:
 def _int(value: Any) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
+    from collectors.pages import count, plausible_count
+
     if isinstance(value, int):
-        return value if value >= 0 else None
-    from collectors.pages import count
+        return plausible_count(value)
 
     return count(str(value))
 

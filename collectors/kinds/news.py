@@ -13,7 +13,7 @@ from collectors import pages
 from collectors.extract import extract
 from collectors.kinds.base import Candidate, PollContext
 from collectors.sources import SourceSpec
-from collectors.urls import canonical
+from collectors.urls import BadURL, canonical
 from core.errors import Failure
 
 
@@ -53,7 +53,10 @@ def article_links(html: str, base: str, options: NewsOptions) -> list[str]:
         href = node.get("href")
         if not isinstance(href, str) or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        url = canonical(href, base)
+        try:
+            url = canonical(href, base)
+        except BadURL:
+            continue  # one broken link on a list page is not the page's failure
         if not url.startswith(("http://", "https://")) or url in seen:
             continue
         if options.same_host and urlsplit(url).netloc != host:

@@ -8,11 +8,13 @@ from typing import Any, ClassVar, Literal
 
 import msgspec
 
-from collectors import feeds
+from collectors import encoding, feeds
 from collectors.extract import html_to_text
 from collectors.fetch import looks_binary
 from collectors.kinds.base import Candidate, PollContext
+from collectors.pages import plausible_count
 from collectors.sources import SourceSpec
+from collectors.urls import BadURL, canonical
 from core.contracts import Engagement
 from core.errors import Failure
 
@@ -52,17 +54,25 @@ def title_text(title: str) -> str:
 def entries_to_candidates(ctx: PollContext, feed: feeds.Feed, base_url: str) -> list[Candidate]:
     """Shared with ``replay`` (recorded feed files): duplicates and bad entries are reported, not kept."""
     out: list[Candidate] = []
-    guids: set[str] = set()
+    guids: set[tuple[str, str]] = set()
     for index, entry in enumerate(feed.entries):
         link = entry.link or (entry.guid if entry.guid and entry.guid.startswith(("http://", "https://")) else None)
         if not link:
             ctx.problem(f"条目 {index} 没有链接 (entry without link or URL guid)")
             continue
+        try:
+            canonical(link, base_url)
+        except BadURL as exc:
+            ctx.problem(f"条目 {index}: {exc}")
+            continue
         key = entry.guid or link
-        if key in guids:
+        if (key, link) in guids:
             ctx.problem(f"重复的 GUID {key!r} (duplicate guid, kept the first)")
             continue
-        guids.add(key)
+        if entry.guid and any(g == key for g, _ in guids):
+            # A guid reused with another link is another item (feeds that recycle guids): kept.
+            ctx.problem(f"重复的 GUID {key!r} 但链接不同，已保留 (duplicate guid with a distinct link {link!r}, kept)")
+        guids.add((key, link))
         if entry.raw_date:
             ctx.problem(f"无法识别的日期 {entry.raw_date!r} (invalid date in {link})")
         title = title_text(entry.title)
@@ -72,7 +82,7 @@ def entries_to_candidates(ctx: PollContext, feed: feeds.Feed, base_url: str) -> 
             continue
         out.append(Candidate(url=link, title=title, text=text, author=entry.author,
                              published_at=entry.published, guid=key,
-                             engagement=Engagement(replies=entry.comments)))
+                             engagement=Engagement(replies=plausible_count(entry.comments))))
     return out
 
 
@@ -98,7 +108,7 @@ class RssKind:
             return
         ctx.etag = result.headers.get("etag") or ctx.etag
         ctx.last_modified = result.headers.get("last-modified") or ctx.last_modified
-        body = result.body
+        body = encoding.as_utf8(result.body)
         if not body.strip():
             ctx.fail(Failure("响应为空 (empty body where a feed was expected)", retry=True))
             return

@@ -43,7 +43,8 @@ def test_own_feed_dates_duplicates_and_conditional_get(http_server, sqlite_setti
     source = source_of({"kind": "rss", "url": url})
     polled = collect(settings, source)
     items = polled.publisher.items
-    assert [i.title for i in items] == ["市民反映某小区供暖不足", "县政府回应道路积水问题"]
+    # g1 is reused with another link: another item, kept (and reported).
+    assert [i.title for i in items] == ["市民反映某小区供暖不足", "县政府回应道路积水问题", "重复条目"]
     assert items[0].url == f"{base}/a/1.html"  # tracking parameter gone
     assert items[0].published_at is not None and items[0].published_at.year == 2020
     assert items[1].published_at is None  # an invalid date is not invented
@@ -106,7 +107,7 @@ def test_redirect_loop_and_429_retry_after(http_server, sqlite_settings, setting
     http_server.handle("/limited.xml", limited)
     polled = collect(settings, source_of({"kind": "rss", "url": http_server.url("/limited.xml")}))
     assert polled.outcome.failure is None and calls["n"] == 2
-    assert len(polled.publisher.items) == 2
+    assert len(polled.publisher.items) == 3  # g1 reused with a distinct link is its own item
 
 
 def test_long_retry_after_ends_the_poll_and_is_kept(http_server, sqlite_settings, settings_for, source_of,
