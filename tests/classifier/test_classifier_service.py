@@ -84,7 +84,7 @@ def test_broken_promotion_keeps_current_model(tiny_trained: tuple, tmp_path: Pat
 def test_bad_items_get_defined_results(tmp_path: Path) -> None:
     processor = ClassifierProcessor(ClassifierSettings(models_dir=str(tmp_path / "m")))
     items = [
-        raw("b1", "", "很" * 1_000_000),
+        raw("b1", "", "很" * contracts.MAX_TEXT_CHARS),  # the longest text the contract allows
         raw("b2", "Hello", "The weather is lovely today, nothing to report."),
         raw("b3", "<h1>标题</h1>", "<div><script>alert(1)</script><p>投诉&nbsp;乱收费</p></div>"),
         raw("b4", "😀😀😀", "🔥🔥 👍"),
