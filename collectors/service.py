@@ -20,6 +20,8 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from collectors import health, items, sources
 from collectors.fetch import Fetcher
 from collectors.kinds import REGISTRY
@@ -248,7 +250,12 @@ class Collector:
         if not once:
             await self._sleep(random.uniform(0, min(spec.interval_s, 5.0) * self.settings.jitter * 10))
         while not self.stopping.is_set():
-            outcome = await self.poll(loaded)
+            try:
+                outcome = await self.poll(loaded)
+            except SQLAlchemyError as exc:
+                # The store is read-only or gone: nothing was marked, the next poll does it all again.
+                log.warning("store unavailable, poll given up: %s", str(exc)[:300], extra={"source": spec.id})
+                outcome = health.PollOutcome(failure=Failure(f"存储不可用 ({type(exc).__name__})", retry=True))
             if once or self.stopping.is_set():
                 return
             delay = spec.interval_s * (1 + random.uniform(-self.settings.jitter, self.settings.jitter))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, select, tuple_, update
+from sqlalchemy import and_, delete, exists, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from core.contracts import utcnow
@@ -19,6 +19,7 @@ from core.settings import StoreSettings
 from store.collector_tables import CollectorErrorRow, CollectorHealthRow, CollectorSeenRow, CollectorSourceStateRow
 from store.db import make_engine, sessions
 from store.items import insert_for
+from store.tables import ItemRow
 
 log = logging.getLogger(__name__)
 ERRORS_KEPT_PER_SOURCE = 200
@@ -127,6 +128,18 @@ class CollectorStore:
                           .where(CollectorSeenRow.source_id == source_id,
                                  tuple_(CollectorSeenRow.item_id, CollectorSeenRow.revision).in_(chunk))
                           .values(published=True, published_at=now))
+
+    def requeue_unstored(self) -> int:
+        """Mark pending again what was published but never reached the store (the broker that
+        acknowledged it lost it): the next poll of its source sends it again. Downstream is
+        idempotent, so an item that was merely still on its way is stored once all the same."""
+        stored = exists().where(ItemRow.id == CollectorSeenRow.item_id, ItemRow.revision >= CollectorSeenRow.revision)
+        with self.session() as s, s.begin():
+            result = s.execute(update(CollectorSeenRow)
+                               .where(CollectorSeenRow.published.is_(True), ~stored)
+                               .values(published=False, published_at=None)
+                               .execution_options(synchronize_session=False))
+            return int(result.rowcount or 0)
 
     def pending(self, source_id: str) -> list[Seen]:
         with self.session() as s:

@@ -70,10 +70,15 @@ class StoreSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class LogSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     level: str = "INFO"
     json: bool = False
+    # The supervisor's log files (var/log/<stage>.log) are rotated at this size, keeping this many.
+    file_max_mb: float = 50.0
+    file_backups: int = 5
 
     def __post_init__(self) -> None:
         if self.level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             raise ValueError("level must be one of DEBUG, INFO, WARNING, ERROR")
+        if self.file_max_mb <= 0 or self.file_backups < 0:
+            raise ValueError("file_max_mb must be > 0 and file_backups >= 0")
 
 
 S = TypeVar("S", bound=msgspec.Struct)

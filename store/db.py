@@ -8,12 +8,18 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import StoreSettings
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
+# SQLite errors after which a pooled connection is useless even once the cause is gone: a
+# connection opened while the file was read-only stays read-only for good, one whose file was
+# moved or lost its folder keeps failing. Treated as disconnects, they empty the pool.
+_SQLITE_STALE = ("readonly database", "unable to open database file", "disk i/o error",
+                 "database disk image is malformed")
 
 
 def make_engine(settings: StoreSettings) -> Engine:
@@ -28,6 +34,12 @@ def make_engine(settings: StoreSettings) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+
+        @event.listens_for(engine, "handle_error")
+        def _recycle_stale(context: ExceptionContext) -> None:
+            if any(mark in str(context.original_exception).lower() for mark in _SQLITE_STALE):
+                log.warning("store: %s; the connection pool is recycled", context.original_exception)
+                context.is_disconnect = True
 
         return engine
     return create_engine(settings.url, echo=settings.echo, pool_pre_ping=True)

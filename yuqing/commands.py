@@ -11,7 +11,6 @@ from typing import Any
 import msgspec
 
 from core import logs, topics
-from core.broker import port_in_use
 from core.contracts import DeadLetter, decode
 from core.errors import BrokerUnavailable, ConfigError
 from core.kafka import highwaters, read_topic, wait_for_broker
@@ -84,7 +83,7 @@ def _stack_settings(args: argparse.Namespace) -> StackSettings:
 
 
 def cmd_up(args: argparse.Namespace) -> int:
-    from yuqing.stack import Stack, StageSpec, stage_command
+    from yuqing.stack import Stack, StackRunning, StageSpec, stage_command
 
     settings = _stack_settings(args)
     logs.configure(settings.log.level, settings.log.json, stage="supervisor")
@@ -94,14 +93,18 @@ def cmd_up(args: argparse.Namespace) -> int:
         StageSpec("collectors", stage_command(config, "collectors", *collector_extra)),
         StageSpec("classifier", stage_command(config, "classifier")),
         StageSpec("router", stage_command(config, "router")),
-        StageSpec("console", stage_command(config, "console")),
+        StageSpec("console", stage_command(config, "console"), needs_broker=False),
     ]
     stack = Stack(stages=stages, store=settings.store, kafka=settings.kafka if args.external_kafka else None,
-                  embedded_port=None if args.external_kafka else _embedded_port(settings.kafka))
+                  embedded_port=None if args.external_kafka else _embedded_port(settings.kafka),
+                  log_max_bytes=int(settings.log.file_max_mb * 1024 * 1024), log_backups=settings.log.file_backups)
     stack.install_signal_handlers()
     try:
         stack.start()
         stack.run()
+    except StackRunning as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except BrokerUnavailable as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -115,10 +118,8 @@ def _embedded_port(kafka: KafkaSettings) -> int | None:
     host, _, port = kafka.servers[0].rpartition(":")
     if host not in ("127.0.0.1", "localhost"):
         return None
-    if port_in_use(int(port)):
-        print(f"警告: {kafka.servers[0]} 已被占用, 嵌入式代理改用空闲端口; 其他命令需设置 "
-              f"YUQING__KAFKA__BOOTSTRAP_SERVERS 为下面显示的地址", file=sys.stderr)
-        return None
+    # When it is taken (for a few seconds by the broker of a supervisor that just died), the
+    # supervisor waits for it, then takes a free port and says so.
     return int(port)
 
 

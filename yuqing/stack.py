@@ -1,18 +1,28 @@
-"""``yuqing up``: the whole local stack, each stage its own supervised process.
+"""``yuqing up``: the whole local stack, each part its own supervised process.
 
-The supervisor starts the embedded broker (unless bootstrap servers are given), migrates the
-store, creates the topics, then runs every stage as a child process whose output it prefixes
-with the stage name. A stage that exits is restarted with backoff. Ctrl-C or SIGTERM stops the
-stages first (they finish and commit their batch), then the broker.
+The supervisor takes a lock (a second ``yuqing up`` on the same folder refuses to start), starts
+the embedded broker (unless bootstrap servers are given), migrates the store, creates the topics,
+then runs every stage as a child process whose output it prefixes with the stage name and keeps
+in a rotated log. A stage that exits is restarted with backoff.
 
-The embedded broker keeps everything in memory, so the supervisor bounds it: once every stage
-has caught up and the topics hold more than ``retained_cap`` messages, it stops the stages,
-recreates the topics and starts the stages again. Nothing is lost: a stage commits only what it
-has processed and the collectors mark an item published only after the broker acknowledged it.
+The embedded broker is supervised like a stage. It keeps everything in memory, so when it dies
+the stages that use it are stopped, it is started again on the same port, and what the
+collectors published but the store never saw is marked to be sent again (downstream is
+idempotent): a broker death loses nothing that was collected. The same is done whenever the
+supervisor starts the embedded broker, since a fresh one is always empty. Every child dies with
+the supervisor, even one killed with SIGKILL; Ctrl-C or SIGTERM stops the stages first (they
+finish and commit their batch), then the broker.
+
+The supervisor also bounds the embedded broker's memory: once every stage has caught up and the
+topics hold more than ``retained_cap`` messages, it stops the stages, recreates the topics and
+starts the stages again. Nothing is lost: a stage commits only what it has processed and the
+collectors mark an item published only after the broker acknowledged it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import os
 import signal
@@ -25,8 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from kafka.errors import KafkaError
+from sqlalchemy.exc import SQLAlchemyError
+
 from core import topics
-from core.broker import EmbeddedBroker
+from core.broker import BrokerStartError, EmbeddedBroker, die_with_parent, wait_port_free
+from core.errors import BrokerUnavailable
 from core.kafka import highwaters, wait_for_broker
 from core.settings import KafkaSettings, StoreSettings
 from core.stage import group_for
@@ -36,12 +50,19 @@ log = logging.getLogger(__name__)
 
 # The input topic of each consuming stage.
 STAGE_INPUTS: dict[str, str] = {"classifier": topics.RAW.name, "router": topics.SCORED.name}
+LOCK_NAME = "supervisor.lock"
+
+
+class StackRunning(RuntimeError):
+    """Another supervisor holds the lock of this stack."""
 
 
 @dataclass(frozen=True)
 class StageSpec:
     name: str
     argv: tuple[str, ...]
+    # Stopped and started again with the embedded broker (it loses its state when it dies).
+    needs_broker: bool = True
 
 
 @dataclass
@@ -60,6 +81,70 @@ def stage_command(config: Path | None, stage: str, *extra: str) -> tuple[str, ..
     return (*base, stage, *extra)
 
 
+class RotatingLog:
+    """A log file that is renamed to ``.1`` (``.1`` to ``.2``, ...) once it passes ``max_bytes``."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.backups = backups
+        self._file = path.open("ab")
+
+    def write(self, data: bytes) -> None:
+        self._file.write(data)
+        self._file.flush()
+        if self.max_bytes > 0 and self._file.tell() >= self.max_bytes:
+            self._rotate()
+
+    def _rotate(self) -> None:
+        self._file.close()
+        for n in range(self.backups - 1, 0, -1):
+            older = self.path.with_name(f"{self.path.name}.{n}")
+            if older.exists():
+                older.replace(self.path.with_name(f"{self.path.name}.{n + 1}"))
+        if self.backups > 0:
+            self.path.replace(self.path.with_name(f"{self.path.name}.1"))
+        else:
+            self.path.unlink(missing_ok=True)
+        self._file = self.path.open("ab")
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class SupervisorLock:
+    """An exclusive ``flock`` on a file in the log folder; the kernel releases it when the holder dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 4096).decode("utf-8", "replace").strip() or "pid 未知"
+            os.close(fd)
+            raise StackRunning(f"另一个 yuqing up 正在运行 ({holder}; 锁文件 {self.path}); "
+                               f"请先停止它 (kill -TERM <pid>) 或直接使用它") from None
+        self._fd = fd
+        self.note(f"pid {os.getpid()}")
+
+    def note(self, text: str) -> None:
+        """What a refused second supervisor is told about this one."""
+        if self._fd is None:
+            return
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, text.encode("utf-8"), 0)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 @dataclass
 class Stack:
     """The supervised stages plus, when no bootstrap servers are given, the embedded broker."""
@@ -73,39 +158,60 @@ class Stack:
     on_tick: Callable[[], None] | None = None
     # The embedded broker's port (the configured one, so that ``yuqing status`` finds it); None: any free port.
     embedded_port: int | None = None
+    # Each child's log file is rotated at this size, keeping this many old files.
+    log_max_bytes: int = 50 * 1024 * 1024
+    log_backups: int = 5
+    # Grace given to a stage to finish its batch when it is stopped, before it is killed.
+    stop_grace_s: float = 20.0
     broker: EmbeddedBroker | None = None
+    broker_restarts: int = 0
+    requeued: int = 0
+    _embedded: bool = False
+    _broker_next_start: float = 0.0
+    _broker_pump: threading.Thread | None = None
+    _lock: SupervisorLock | None = None
     _children: list[_Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _print_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> KafkaSettings:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        if self.kafka is None:
-            self.broker = EmbeddedBroker(port=self.embedded_port, log_file=self.log_dir / "broker.log").start()
-            self.kafka = KafkaSettings(bootstrap_servers=self.broker.bootstrap_servers)
-            self._say("broker", f"嵌入式 Kafka 代理已启动: {self.broker.bootstrap_servers}")
-        admin = wait_for_broker(self.kafka, "supervisor")
-        try:
-            topics.ensure_topics(admin)
-        finally:
-            admin.close()
+        self._lock = SupervisorLock(self.log_dir / LOCK_NAME)
+        self._lock.acquire()
         migrate(self.store)
+        if self.kafka is None:
+            self._embedded = True
+            self._start_broker()
+        else:
+            admin = wait_for_broker(self.kafka, "supervisor")
+            try:
+                topics.ensure_topics(admin)
+            finally:
+                admin.close()
+        assert self.kafka is not None
+        self._lock.note(f"pid {os.getpid()}, Kafka {self.kafka.bootstrap_servers}")
         self._children = [_Child(spec) for spec in self.stages]
         for child in self._children:
             self._spawn(child)
         return self.kafka
 
     def run(self) -> None:
-        """Supervise until stopped; restart crashed stages; bound the embedded broker's memory."""
+        """Supervise until stopped: restart crashed stages and a dead broker; bound the broker's memory."""
         last_check = time.monotonic()
         while not self._stop.is_set():
+            if self._embedded and (self.broker is None or not self.broker.alive()):
+                self._recover_broker()
             for child in self._children:
                 self._watch(child)
             if self.on_tick is not None:
                 self.on_tick()
             if self.broker is not None and time.monotonic() - last_check > 30:
                 last_check = time.monotonic()
-                self._bound_broker_memory()
+                try:
+                    self._bound_broker_memory()
+                except (KafkaError, BrokerUnavailable, OSError) as exc:
+                    # The broker is busy or restarting: the next check tries again.
+                    self._say("supervisor", f"检查代理内存失败, 稍后重试: {type(exc).__name__}: {exc}")
             self._stop.wait(0.5)
 
     def stop(self, *_: object) -> None:
@@ -113,14 +219,16 @@ class Stack:
 
     def shutdown(self) -> None:
         self._stop.set()
-        self._terminate_children()
+        self._terminate_children(self._children)
+        self._stop_broker()
         if self.broker is not None:
-            self.broker.stop()
             self._say("broker", "已停止")
+        if self._lock is not None:
+            self._lock.release()
 
     def install_signal_handlers(self) -> None:
-        signal.signal(signal.SIGINT, self.stop)
-        signal.signal(signal.SIGTERM, self.stop)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, self.stop)
 
     def env_for_children(self) -> dict[str, str]:
         assert self.kafka is not None
@@ -130,21 +238,100 @@ class Stack:
         env["PYTHONUNBUFFERED"] = "1"
         return env
 
+    # -- the embedded broker ------------------------------------------------------------------
+    def _start_broker(self) -> None:
+        """Start the embedded broker (fresh, hence empty), create the topics, requeue what it lost."""
+        port = self.embedded_port if self.broker is None else self.broker.port
+        if port is not None and not wait_port_free(port):
+            # A broker of a supervisor that just died still holds it (it is on its way out).
+            self._say("broker", f"端口 {port} 仍被占用, 改用空闲端口; 其他命令需设置 YUQING__KAFKA__BOOTSTRAP_SERVERS")
+            port = None
+        broker = EmbeddedBroker(port=port, pipe_output=True)
+        broker.start()
+        self.broker = broker
+        self.kafka = KafkaSettings(bootstrap_servers=broker.bootstrap_servers)
+        self._broker_pump = threading.Thread(target=self._pump_broker, args=(broker,), daemon=True)
+        self._broker_pump.start()
+        self._say("broker", f"嵌入式 Kafka 代理已启动: {broker.bootstrap_servers} (pid {broker.pid})")
+        admin = wait_for_broker(self.kafka, "supervisor")
+        try:
+            topics.ensure_topics(admin)
+        finally:
+            admin.close()
+        self._requeue_lost()
+
+    def _requeue_lost(self) -> None:
+        from collectors.state import CollectorStore
+
+        store = CollectorStore(self.store)
+        try:
+            count = store.requeue_unstored()
+        finally:
+            store.close()
+        self.requeued += count
+        if count:
+            self._say("supervisor", f"{count} 条已发布但未入库的信息将由采集器重新发送")
+
+    def _recover_broker(self) -> None:
+        if time.monotonic() < self._broker_next_start:
+            return
+        dependent = [c for c in self._children if c.spec.needs_broker]
+        if self.broker is not None:
+            self._say("broker", f"代理进程退出 (code {self.broker.returncode}); 停止依赖它的阶段后重启代理")
+            self._terminate_children(dependent, grace_s=min(self.stop_grace_s, 10.0))
+        try:
+            self._start_broker()
+        except (BrokerStartError, BrokerUnavailable, KafkaError, OSError, SQLAlchemyError) as exc:
+            self.broker_restarts += 1
+            delay = min(2 ** min(self.broker_restarts, 5), 30)
+            self._say("broker", f"重启失败 ({type(exc).__name__}: {exc}); {delay}s 后重试")
+            self._broker_next_start = time.monotonic() + delay
+            return
+        self.broker_restarts += 1
+        for child in dependent:
+            child.process = None
+            child.next_start = 0.0
+            self._spawn(child)
+
+    def _stop_broker(self) -> None:
+        if self.broker is not None:
+            self.broker.stop()
+        if self._broker_pump is not None:
+            self._broker_pump.join(timeout=5)
+            self._broker_pump = None
+
+    def _pump_broker(self, broker: EmbeddedBroker) -> None:
+        """The broker's output goes to its rotated log only, not to the terminal."""
+        stream = broker.output
+        if stream is None:
+            return
+        keep = RotatingLog(self.log_dir / "broker.log", self.log_max_bytes, self.log_backups)
+        try:
+            for line in stream:
+                keep.write(line)
+        finally:
+            keep.close()
+
+    # -- the stages -------------------------------------------------------------------------
     def _spawn(self, child: _Child) -> None:
+        # Each stage leads a process group of its own (stopped as a whole) and dies with the supervisor.
         child.process = subprocess.Popen(
             child.spec.argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, env=self.env_for_children(), start_new_session=True)
+            stdin=subprocess.DEVNULL, env=self.env_for_children(), start_new_session=True,
+            preexec_fn=die_with_parent)
         child.pump = threading.Thread(target=self._pump, args=(child.spec.name, child.process), daemon=True)
         child.pump.start()
         self._say(child.spec.name, f"已启动 (pid {child.process.pid})")
 
     def _pump(self, name: str, process: subprocess.Popen[bytes]) -> None:
         assert process.stdout is not None
-        with (self.log_dir / f"{name}.log").open("ab") as keep:
+        keep = RotatingLog(self.log_dir / f"{name}.log", self.log_max_bytes, self.log_backups)
+        try:
             for line in process.stdout:
                 keep.write(line)
-                keep.flush()
                 self._say(name, line.decode("utf-8", "replace").rstrip())
+        finally:
+            keep.close()
 
     def _watch(self, child: _Child) -> None:
         process = child.process
@@ -158,25 +345,28 @@ class Stack:
         child.restarts += 1
         delay = min(2 ** min(child.restarts, 5), 30)
         self._say(child.spec.name, f"进程退出 (code {code}); {delay}s 后第 {child.restarts} 次重启")
+        _signal_group(process, signal.SIGKILL)  # whatever it started goes with it
         child.process = None
         child.next_start = time.monotonic() + delay
 
-    def _terminate_children(self) -> None:
-        for child in self._children:
+    def _terminate_children(self, children: Sequence[_Child], grace_s: float | None = None) -> None:
+        grace = self.stop_grace_s if grace_s is None else grace_s
+        for child in children:
             if child.process is not None and child.process.poll() is None:
-                child.process.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + 20
-        for child in self._children:
+                _signal_group(child.process, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for child in children:
             if child.process is None:
                 continue
             try:
                 child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                self._say(child.spec.name, "未在 20s 内退出, 强制结束")
-                child.process.kill()
+                self._say(child.spec.name, f"未在 {grace:.0f}s 内退出, 强制结束")
+                _signal_group(child.process, signal.SIGKILL)
                 child.process.wait()
+            _signal_group(child.process, signal.SIGKILL)
             child.process = None
-        for child in self._children:
+        for child in children:
             if child.pump is not None:
                 child.pump.join(timeout=5)
 
@@ -195,15 +385,24 @@ class Stack:
         if retained <= self.retained_cap or lag > 0:
             return
         self._say("supervisor", f"代理保留 {retained} 条消息且各阶段已处理完: 重建主题以释放内存")
-        self._terminate_children()
+        dependent = [c for c in self._children if c.spec.needs_broker]
+        self._terminate_children(dependent)
         assert self.kafka is not None
-        recycle_topics(self.kafka)
-        for child in self._children:
-            self._spawn(child)
+        try:
+            recycle_topics(self.kafka)
+        finally:
+            for child in dependent:
+                self._spawn(child)
 
     def _say(self, name: str, line: str) -> None:
         with self._print_lock:
             print(f"[{name:>10}] {line}", file=self.output, flush=True)
+
+
+def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
+    """Signal the process group a child leads (the child and anything it started)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, sig)
 
 
 def recycle_topics(kafka: KafkaSettings) -> None:
@@ -220,3 +419,4 @@ def recycle_topics(kafka: KafkaSettings) -> None:
         topics.ensure_topics(admin)
     finally:
         admin.close()
+

@@ -73,3 +73,26 @@ def test_health_alerts_once_per_episode() -> None:
     row, alerts = health.apply(row, SPEC, health.PollOutcome(found=2), settings, NOW + timedelta(hours=3))
     assert [a["kind"] for a in alerts] == ["source_quiet"]
     assert health.row_summary(row)["status"] == "长时间无新内容"
+
+
+def test_published_but_never_stored_is_pending_again(store_settings) -> None:
+    """A broker that acknowledged items and then died lost them: they are sent again, the stored ones not."""
+    from store.db import make_engine, sessions
+    from store.items import upsert_items
+
+    store = CollectorStore(store_settings)
+    try:
+        built = [items.decide(SPEC, Candidate(url=f"http://x.cn/{n}.html", title=f"标题{n}", text="正文"), None, NOW)
+                 for n in range(3)]
+        store.stage("s1", [b.staged for b in built if b])
+        store.mark_published("s1", [(b.item.id, 0) for b in built if b])
+        engine = make_engine(store_settings)
+        with sessions(engine)() as session, session.begin():
+            upsert_items(session, [built[0].item])  # only the first reached the store
+        engine.dispose()
+        assert store.requeue_unstored() == 2
+        assert sorted(p.item_id for p in store.pending("s1")) == sorted(b.item.id for b in built[1:])
+        assert store.is_published("s1", built[0].item.id)
+        assert store.requeue_unstored() == 0
+    finally:
+        store.close()
