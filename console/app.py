@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import msgspec
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -39,6 +40,7 @@ from router.cases import CaseError, CaseService
 from router.policy import Profile
 from router.service import PolicyHolder
 from router.settings import RouterSettings
+from store.install import CONSOLE_SECRET, install_secret
 
 log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -50,6 +52,8 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
                profile: Profile | Callable[[], Profile] | None = None, models_dir: Path | str | None = None
                ) -> FastAPI:
     """The console as an ASGI application (migrate the store before serving it)."""
+    if settings.secret_key is None:
+        settings = msgspec.structs.replace(settings, secret_key=install_secret(settings.store, CONSOLE_SECRET))
     store = Store(settings.store)
     if profile is None:
         profile = PolicyHolder(settings.profile)

@@ -67,7 +67,6 @@ def cmd_console(args: argparse.Namespace) -> int:
     import uvicorn
 
     from console.app import create_app
-    from console.settings import DEFAULT_SECRET
     from store.db import migrate
 
     settings, router_settings = _load(args)
@@ -75,8 +74,6 @@ def cmd_console(args: argparse.Namespace) -> int:
     if overrides:
         settings = msgspec.structs.replace(settings, **overrides)
     logs.configure(settings.log.level, settings.log.json, stage="console")
-    if settings.secret_key == DEFAULT_SECRET:
-        print("警告: [console] secret_key 仍为默认值，请在配置文件中设置随机密钥", file=sys.stderr)
     if not settings.cookie_secure:
         print("警告: [console] cookie_secure = false，会话 Cookie 可经明文 HTTP 传输，仅限本机或测试", file=sys.stderr)
     migrate(settings.store)

@@ -8,9 +8,9 @@ from pathlib import Path
 import msgspec
 
 from core.settings import KafkaSettings, LogSettings, StoreSettings, load
+from store.install import is_known_default
 
 TABLE = "console"
-DEFAULT_SECRET = "change-me-console-secret"
 
 
 class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -19,8 +19,9 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     log: LogSettings = LogSettings()
     host: str = "127.0.0.1"
     port: int = 8080
-    # HMAC key of the login-form CSRF tokens; replace it in production (at least 16 characters).
-    secret_key: str = DEFAULT_SECRET
+    # HMAC key of the login-form CSRF tokens (at least 16 characters). None: the install's own,
+    # generated once and kept in the store.
+    secret_key: str | None = None
     # Secure cookies travel over HTTPS only; browsers also accept them on http://127.0.0.1 and localhost.
     cookie_secure: bool = True
     session_idle_minutes: int = 120
@@ -47,8 +48,12 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         if not 0 < self.port < 65536:
             raise ValueError("port must be within 1..65535")
-        if len(self.secret_key) < 16:
-            raise ValueError("secret_key must have at least 16 characters")
+        if self.secret_key is not None:
+            if is_known_default(self.secret_key):
+                raise ValueError("secret_key is a known default: set a random one, or leave it out to use the "
+                                 "install's own")
+            if len(self.secret_key) < 16:
+                raise ValueError("secret_key must have at least 16 characters")
         if self.session_idle_minutes < 1 or self.session_max_hours < 1:
             raise ValueError("session_idle_minutes and session_max_hours must be >= 1")
         if self.login_max_failures < 1 or self.login_window_minutes < 1 or self.login_backoff_seconds < 1:

@@ -28,6 +28,7 @@ from console.settings import ConsoleSettings
 from core.contracts import utcnow
 from router.cases import CaseService
 from router.policy import Profile
+from router.receipts import receipt_key
 from router.settings import RouterSettings
 from router.timeutil import utc
 
@@ -116,7 +117,7 @@ class Console:
 
     @property
     def receipt_secret(self) -> str:
-        return self.router_settings.receipt_secret
+        return receipt_key(self.router_settings)
 
     @property
     def profile(self) -> Profile:

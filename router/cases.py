@@ -445,7 +445,7 @@ class CaseService:
 
     def acknowledge_receipt(self, token: str, secret: str | None = None) -> CaseView:
         """签收 by a one-click link; the token names the case and the department."""
-        receipt = receipts.verify(token, secret or self._settings.receipt_secret)
+        receipt = receipts.verify(token, secret or receipts.receipt_key(self._settings))
         if not isinstance(receipt, receipts.Receipt):
             raise CaseError(receipt.reason)
         try:

@@ -179,7 +179,7 @@ def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemL
         base_key = f"{case.id}:{purpose}:{discriminator}:{dept_id}"
         receipt_url = None
         if with_receipt:
-            token = receipts.sign(case.id, dept_id, base_key, settings.receipt_secret,
+            token = receipts.sign(case.id, dept_id, base_key, receipts.receipt_key(settings),
                                   timedelta(hours=settings.receipt_ttl_hours), now)
             receipt_url = f"{settings.console_base_url.rstrip('/')}/receipts/{token}"
         subject, text, body_html, payload = render(profile, case, item, clocks, purpose, department, note,

@@ -12,8 +12,13 @@ import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from core.errors import Failure
+from store.install import RECEIPT_SECRET, install_secret, is_known_default
+
+if TYPE_CHECKING:
+    from router.settings import RouterSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +37,15 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+def receipt_key(settings: RouterSettings) -> str:
+    """The key links are signed with: the configured one, else the install's own (never a default)."""
+    return settings.receipt_secret or install_secret(settings.store, RECEIPT_SECRET)
+
+
 def sign(case_id: int, department_id: str, notification: str, secret: str, ttl: timedelta,
          now: datetime | None = None) -> str:
+    if is_known_default(secret):
+        raise ValueError("refusing to sign a receipt with a known default secret")
     expires = int(((now or datetime.now(UTC)) + ttl).timestamp())
     body = _b64(json.dumps({"c": case_id, "d": department_id, "n": notification, "e": expires},
                            ensure_ascii=False, separators=(",", ":")).encode())
@@ -43,6 +55,8 @@ def sign(case_id: int, department_id: str, notification: str, secret: str, ttl: 
 
 def verify(token: str, secret: str, now: datetime | None = None) -> Receipt | Failure:
     """The receipt a token stands for, or a Failure saying why it is refused (never retryable)."""
+    if is_known_default(secret):
+        return Failure("签收密钥为公开的默认值, 拒绝受理签收链接; 请联系管理员", retry=False)
     body, _, mac = token.strip().partition(".")
     if not body or not mac:
         return Failure("签收链接格式不对", retry=False)

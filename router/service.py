@@ -26,9 +26,9 @@ from core.errors import ConfigError
 from core.settings import redacted
 from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
 from policies import UnknownProfile, profile_dir
-from router import cases, clocks, policy
+from router import cases, clocks, policy, receipts
 from router.delivery import Delivery, RateLimiter
-from router.settings import DEFAULT_RECEIPT_SECRET, RouterSettings
+from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
 from store.items import upsert_scored
@@ -221,10 +221,8 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     holder = PolicyHolder(settings.profile)
     log.info("router starting with profile %s, settings %s", holder.current.name, safe_settings(settings),
              extra={"stage": "router"})
-    if settings.receipt_secret == DEFAULT_RECEIPT_SECRET:
-        log.warning("[router] receipt_secret is the default: receipt links can be forged until it is set",
-                    extra={"stage": "router"})
     migrate(settings.store)
+    receipts.receipt_key(settings)  # the install's own key is created before the first link is signed
     engine = make_engine(settings.store)
     factory = sessions(engine)
     hooks = tuple(on_routed)

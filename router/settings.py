@@ -5,8 +5,9 @@ from __future__ import annotations
 import msgspec
 
 from core.settings import KafkaSettings, LogSettings, StoreSettings
+from store.install import is_known_default
 
-# Links signed with the default secret can be forged: the router warns at start until it is set.
+# Once the shipped default: links signed with it can be forged, so it is refused.
 DEFAULT_RECEIPT_SECRET = "change-me"
 DEFAULT_RATES = {"webhook": 600, "wecom": 20, "dingtalk": 20, "feishu": 100, "email": 120, "sms": 60}
 
@@ -33,8 +34,9 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Secrets of signed channels (generic webhook HMAC, 钉钉/飞书 signatures), by the name the
     # profile's channel refers to in its ``secret`` key; a profile never holds a secret itself.
     webhook_secrets: dict[str, str] = msgspec.field(default_factory=dict)
-    # Receipt links (签收): HMAC key, console base URL, validity.
-    receipt_secret: str = DEFAULT_RECEIPT_SECRET
+    # Receipt links (签收): HMAC key, console base URL, validity. No key: the install's own, generated
+    # once and kept in the store (router.receipts.receipt_key).
+    receipt_secret: str | None = None
     console_base_url: str = "http://127.0.0.1:8080"
     receipt_ttl_hours: float = 24.0 * 14
     # Delivery: HTTP timeout, retries with exponential backoff, lease of a claimed row.
@@ -60,6 +62,9 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     incidents_sweep_s: float = 300.0
 
     def __post_init__(self) -> None:
+        if self.receipt_secret is not None and (is_known_default(self.receipt_secret) or not self.receipt_secret):
+            raise ValueError("receipt_secret is a known default (anyone could sign receipts with it): "
+                             "set a random one, or leave it out to use the install's own")
         if self.delivery_workers < 1:
             raise ValueError("delivery_workers must be >= 1")
         if self.delivery_max_attempts < 1:
