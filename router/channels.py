@@ -17,14 +17,16 @@ import smtplib
 import ssl
 import time
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import make_msgid
+from functools import lru_cache
 from typing import Any, Protocol
 
 import httpx
 
 from core.errors import Failure
+from router.masking import Masker
 from router.settings import RouterSettings
 
 
@@ -37,6 +39,20 @@ class Message:
     text: str
     html: str
     payload: dict[str, Any]
+
+
+@lru_cache(maxsize=8)
+def _masker(kinds: tuple[str, ...]) -> Masker:
+    return Masker(kinds)
+
+
+def outbound(message: Message, settings: RouterSettings) -> Message:
+    """The message as it may leave the console: personal numbers masked (``[router] mask_pii``)."""
+    masker = _masker(tuple(sorted(settings.mask_pii)))
+    if not masker.rules:
+        return message
+    return replace(message, subject=masker.text(message.subject), text=masker.text(message.text),
+                   html=masker.text(message.html), payload=masker.value(message.payload))
 
 
 @dataclass(frozen=True, slots=True)

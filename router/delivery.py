@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import Failure
 from router import cases, notify
-from router.channels import CHANNELS, Message, Sent
+from router.channels import CHANNELS, Message, Sent, outbound
 from router.policy import Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
@@ -135,8 +135,8 @@ class Delivery:
         if plugin is None:
             result: Sent | Failure = Failure(f"未知渠道 {row.channel_kind!r}", retry=False)
         else:
-            message = Message(key=idempotency_key(row.id), subject=row.subject, text=row.body_text, html=row.body_html,
-                              payload=dict(row.payload))
+            message = outbound(Message(key=idempotency_key(row.id), subject=row.subject, text=row.body_text,
+                                       html=row.body_html, payload=dict(row.payload)), self._settings)
             try:
                 result = plugin.send(row.channel, message, self._settings, self._client)
             except Exception as exc:

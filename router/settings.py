@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from core.settings import KafkaSettings, LogSettings, StoreSettings
+from router.masking import MASKS
 from store.install import is_known_default
 
 # Once the shipped default: links signed with it can be forged, so it is refused.
@@ -51,6 +52,9 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     delivery_workers: int = 4
     # Messages per minute per channel (robots limit senders: 钉钉 20/min, 企业微信 20/min).
     rate_per_minute: dict[str, int] = msgspec.field(default_factory=lambda: dict(DEFAULT_RATES))
+    # Personal numbers masked in everything sent outside the console (router.masking.MASKS:
+    # phone, id_card, bank_card); an empty list sends them as they are.
+    mask_pii: list[str] = msgspec.field(default_factory=lambda: list(MASKS))
     # Seconds between clock ticks (reminders, breaches, escalation).
     tick_s: float = 15.0
     # Group items into incidents (reposts and follow-ups of one story) and re-grade their cases.
@@ -65,6 +69,9 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         if self.receipt_secret is not None and (is_known_default(self.receipt_secret) or not self.receipt_secret):
             raise ValueError("receipt_secret is a known default (anyone could sign receipts with it): "
                              "set a random one, or leave it out to use the install's own")
+        unknown = sorted(set(self.mask_pii) - set(MASKS))
+        if unknown:
+            raise ValueError(f"mask_pii: unknown kind {unknown[0]!r}; known: {', '.join(MASKS)}")
         if self.delivery_workers < 1:
             raise ValueError("delivery_workers must be >= 1")
         if self.delivery_max_attempts < 1:
