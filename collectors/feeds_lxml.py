@@ -75,8 +75,10 @@ _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
 _URI_FIXER = re.compile(r"^([A-Za-z][A-Za-z0-9+\-.]*://)(/*)(.*?)")
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 _C1 = re.compile("[\x80-\x9f]")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 # feedparser's windows-1252 reading of C1 controls (its _cp1252 table).
 _CP1252 = {c: bytes((c,)).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_AMP_QUERY = re.compile(r"&([A-Za-z0-9_]+);")
 _NAMES: dict[str, str] = {}
 
 
@@ -135,10 +137,12 @@ def _inner_xml(node: Any) -> str:
 
 
 def _undouble(text: str) -> str:
+    if _BEYOND_LATIN1.search(text):
+        return text  # not double-encoded: the usual case (Chinese text)
     try:
         return text.encode("latin-1").decode("utf-8")
     except UnicodeError:
-        return text  # not double-encoded: the usual case (any character above U+00FF ends it at once)
+        return text  # Latin-1 text that is not UTF-8 underneath
 
 
 def _unbase64(text: str) -> str:
@@ -277,7 +281,10 @@ def _link(entry: _Entry, node: Any, depth: int) -> None:
         return  # an enclosure's URL is not the entry's link
     value = repair((node.text or "").strip())
     if value:
-        value = re.sub(r"&([A-Za-z0-9_]+);", r"&\1", entry.resolve(node, value).replace("&amp;", "&"))
+        value = entry.resolve(node, value)
+        if "&" in value:
+            # feedparser's repair of query strings whose & were read as entity references.
+            value = _AMP_QUERY.sub(r"&\1", value.replace("&amp;", "&"))
     entry.link = value
 
 
