@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 import incidents
+from core.contracts import MAX_TEXT_CHARS
 from core.settings import StoreSettings
 from store.db import make_engine, sessions
 from tests.incidents.story import POST, T0, scored, source
@@ -43,14 +44,14 @@ def test_items_without_text_or_with_huge_text(factory) -> None:  # type: ignore[
     forum = source("f", "论坛", "forum", "self_media")
     title_only = [scored(f"t{i}", forum, "求助", "", T0 + timedelta(minutes=i), negativity=0.5) for i in range(3)]
     huge = scored("huge", source("h", "某网站", "news", "portal"), "任城区第一实验学校食堂设备采购围标串标调查",
-                  POST + "无关内容" * 250_000, T0 + timedelta(hours=1))
+                  (POST + "无关内容" * 25_000)[:MAX_TEXT_CHARS], T0 + timedelta(hours=1))
     with factory() as session, session.begin():
         results = [incidents.assign(session, x, x.item.fetched_at) for x in title_only]
         first = incidents.assign(session, scored("p1", forum, "实名举报任城区学校食堂采购围标串标", POST, T0), T0)
         big = incidents.assign(session, huge, huge.item.fetched_at)
     # "求助" three times from one forum: too short to call reposts of each other.
     assert len({r.incident_id for r in results}) == 3 and all(r.is_new for r in results)
-    # A 1 MB page is cut before comparing: it still joins the story it reposts.
+    # The longest page the contract admits is cut before comparing: it still joins the story it reposts.
     assert big.incident_id == first.incident_id and big.how in {"repost", "follow_up"}
 
 
