@@ -12,6 +12,9 @@ class Failure:
     reason: str
     retry: bool
     retry_after: float | None = None
+    # The request was sent but no answer came (a reset, a timeout, a deadline): the receiver may
+    # have taken it, so a blind re-send could deliver it twice.
+    maybe_delivered: bool = False
 
     def __str__(self) -> str:
         hint = "可重试" if self.retry else "不可重试"

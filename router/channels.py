@@ -10,11 +10,14 @@ drop the rare duplicate of a crash between sending and recording.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
 import smtplib
+import socket
 import ssl
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, replace
@@ -82,15 +85,75 @@ def _secret(target: dict[str, Any], settings: RouterSettings) -> str | Failure |
     return value
 
 
+class Watchdog:
+    """The deadline of one send: when it passes, the sockets of the send are shut down.
+
+    A per-read timeout does not bound a receiver that trickles a byte just inside it; shutting
+    the socket makes the blocked read return at once, whatever the library in the middle.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.fired = False
+
+    def __enter__(self) -> Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            fired = self.fired
+        if fired:
+            _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
 def _post(client: httpx.Client, url: str, *, body: bytes, headers: dict[str, str],
-          timeout: float) -> httpx.Response | Failure:
-    try:
-        return client.post(url, content=body, headers={"Content-Type": "application/json; charset=utf-8", **headers},
-                           timeout=timeout)
-    except httpx.TimeoutException as exc:
-        return Failure(f"超时: {type(exc).__name__}", retry=True)
-    except httpx.HTTPError as exc:
-        return Failure(f"连接失败: {type(exc).__name__}: {exc}", retry=True)
+          timeout: float, deadline: float | None = None) -> httpx.Response | Failure:
+    """POST within ``deadline`` seconds in all. A failure after the whole request went out is
+    ``maybe_delivered``: the receiver may have taken it, only its answer is missing."""
+    sent = threading.Event()
+
+    with Watchdog(deadline if deadline is not None else timeout * 1.5) as watchdog:
+        def trace(event: str, info: dict[str, Any]) -> None:
+            if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+                stream = info.get("return_value")
+                watchdog.watch(stream.get_extra_info("socket") if stream is not None else None)
+            elif event == "http11.send_request_body.complete":
+                sent.set()
+
+        try:
+            # A fresh connection per send, so its socket is known to the watchdog.
+            return client.post(url, content=body, timeout=timeout, extensions={"trace": trace},
+                               headers={"Content-Type": "application/json; charset=utf-8", "Connection": "close",
+                                        **headers})
+        except httpx.HTTPError as exc:
+            what = "发送超时" if watchdog.fired else (
+                "超时" if isinstance(exc, httpx.TimeoutException) else "连接失败")
+            if sent.is_set():
+                return Failure(f"{what}（请求已发出，未得到应答）: {type(exc).__name__}", retry=True,
+                               maybe_delivered=True)
+            return Failure(f"{what}: {type(exc).__name__}: {exc}", retry=True)
 
 
 def _status_failure(response: httpx.Response) -> Failure | None:
@@ -134,7 +197,8 @@ class Webhook:
             timestamp = str(int(time.time()))
             digest = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
             headers.update({"X-Yuqing-Timestamp": timestamp, "X-Yuqing-Signature": f"sha256={digest}"})
-        response = _post(client, str(target["url"]), body=body, headers=headers, timeout=settings.delivery_timeout_s)
+        response = _post(client, str(target["url"]), body=body, headers=headers, timeout=settings.delivery_timeout_s,
+                         deadline=settings.send_deadline_s)
         if isinstance(response, Failure):
             return response
         return _status_failure(response) or Sent(f"HTTP {response.status_code}")
@@ -176,7 +240,8 @@ class WeCom:
 def _post_to_robot(client: httpx.Client, url: str, body: bytes, settings: RouterSettings, code_key: str,
                    retry_codes: frozenset[int]) -> Result:
     """POST to a chat robot; its HTTP status and then the error code in its JSON answer decide."""
-    response = _post(client, url, body=body, headers={}, timeout=settings.delivery_timeout_s)
+    response = _post(client, url, body=body, headers={}, timeout=settings.delivery_timeout_s,
+                     deadline=settings.send_deadline_s)
     if isinstance(response, Failure):
         return response
     failure = _status_failure(response)
@@ -263,27 +328,44 @@ class Email:
         mail["X-Yuqing-Notification"] = message.key
         mail.set_content(message.text)
         mail.add_alternative(message.html, subtype="html")
-        try:
-            if settings.smtp_ssl:
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port,
-                                                      timeout=settings.delivery_timeout_s,
-                                                      context=ssl.create_default_context())
-            else:
-                smtp = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.delivery_timeout_s)
-            with smtp:
-                if settings.smtp_starttls:
-                    smtp.starttls(context=ssl.create_default_context())
-                if settings.smtp_user:
-                    smtp.login(settings.smtp_user, settings.smtp_password or "")
-                refused = smtp.send_message(mail)
-        except smtplib.SMTPRecipientsRefused as exc:
-            return Failure(f"收件人被拒: {sorted(exc.recipients)}", retry=False)
-        except smtplib.SMTPAuthenticationError as exc:
-            return Failure(f"SMTP 认证失败: {exc.smtp_code}", retry=False)
-        except smtplib.SMTPResponseException as exc:
-            return Failure(f"SMTP {exc.smtp_code}: {exc.smtp_error!r:.200}", retry=exc.smtp_code < 500)
-        except (smtplib.SMTPException, OSError) as exc:
-            return Failure(f"SMTP 失败: {type(exc).__name__}: {exc}", retry=True)
+        data_sent = threading.Event()
+        with Watchdog(settings.send_deadline_s) as watchdog:
+            base = smtplib.SMTP_SSL if settings.smtp_ssl else smtplib.SMTP
+
+            class Watched(base):  # type: ignore[valid-type,misc]
+                """Its socket is known to the deadline; the message counts as out once DATA begins."""
+
+                def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+                    sock = super()._get_socket(host, port, timeout)
+                    watchdog.watch(sock)
+                    return sock
+
+                def data(self, msg: Any) -> tuple[int, bytes]:
+                    data_sent.set()
+                    return super().data(msg)
+
+            try:
+                kwargs: dict[str, Any] = {"context": ssl.create_default_context()} if settings.smtp_ssl else {}
+                smtp: smtplib.SMTP = Watched(timeout=settings.delivery_timeout_s, **kwargs)
+                with smtp:
+                    smtp.connect(settings.smtp_host, settings.smtp_port)
+                    if settings.smtp_starttls:
+                        smtp.starttls(context=ssl.create_default_context())
+                    if settings.smtp_user:
+                        smtp.login(settings.smtp_user, settings.smtp_password or "")
+                    refused = smtp.send_message(mail)
+            except smtplib.SMTPRecipientsRefused as exc:
+                return Failure(f"收件人被拒: {sorted(exc.recipients)}", retry=False)
+            except smtplib.SMTPAuthenticationError as exc:
+                return Failure(f"SMTP 认证失败: {exc.smtp_code}", retry=False)
+            except smtplib.SMTPResponseException as exc:
+                return Failure(f"SMTP {exc.smtp_code}: {exc.smtp_error!r:.200}", retry=exc.smtp_code < 500)
+            except (smtplib.SMTPException, OSError) as exc:
+                what = "SMTP 发送超时" if watchdog.fired else "SMTP 失败"
+                if data_sent.is_set():
+                    return Failure(f"{what}（邮件已发出，未得到应答）: {type(exc).__name__}", retry=True,
+                                   maybe_delivered=True)
+                return Failure(f"{what}: {type(exc).__name__}: {exc}", retry=True)
         if refused:
             return Sent(f"部分收件人被拒: {sorted(refused)}")
         return Sent(f"{len(recipients)} 位收件人")
@@ -309,7 +391,7 @@ class Sms:
         text = f"{message.subject} {message.payload.get('receipt_url', '')}".strip()
         body = _dumps({"id": message.key, "phones": phones, "text": text})
         response = _post(client, settings.sms_gateway_url, body=body, headers=headers,
-                         timeout=settings.delivery_timeout_s)
+                         timeout=settings.delivery_timeout_s, deadline=settings.send_deadline_s)
         if isinstance(response, Failure):
             return response
         return _status_failure(response) or Sent(f"HTTP {response.status_code}")

@@ -28,6 +28,7 @@ from router.channels import CHANNELS, Message, Sent, outbound
 from router.policy import Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
+from router.timeutil import utc
 from store.case_tables import CaseEventRow, NotificationRow
 from store.tables import CaseRow
 
@@ -67,10 +68,52 @@ class RateLimiter:
             return (1.0 - tokens) / per_second
 
 
+class Bulkhead:
+    """At most ``per_receiver`` sends in flight to one receiver, across the workers of a process.
+
+    A receiver that trickles or hangs holds one slot until its send deadline, never every
+    worker: the rows of other receivers keep going out on time.
+    """
+
+    def __init__(self, per_receiver: int) -> None:
+        self._per_receiver = per_receiver
+        self._busy: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def enter(self, receiver: str) -> bool:
+        with self._lock:
+            if self._busy.get(receiver, 0) >= self._per_receiver:
+                return False
+            self._busy[receiver] = self._busy.get(receiver, 0) + 1
+            return True
+
+    def leave(self, receiver: str) -> None:
+        with self._lock:
+            left = self._busy.get(receiver, 1) - 1
+            if left:
+                self._busy[receiver] = left
+            else:
+                self._busy.pop(receiver, None)
+
+    def busy(self, receiver: str) -> bool:
+        with self._lock:
+            return self._busy.get(receiver, 0) >= self._per_receiver
+
+
+def receiver_of(kind: str, channel: dict, settings: RouterSettings) -> str:
+    """Who a row is sent to, for the bulkhead: the webhook URL, the SMTP server, the SMS gateway."""
+    if kind == "email":
+        return f"smtp://{settings.smtp_host}:{settings.smtp_port}"
+    if kind == "sms":
+        return f"sms:{settings.sms_gateway_url}"
+    return f"{kind}:{channel.get('url') or channel.get('to') or ''}"
+
+
 class Delivery:
     def __init__(self, session_factory: sessionmaker[Session], settings: RouterSettings,
                  profile: Callable[[], Profile], owner: str | None = None,
-                 client: httpx.Client | None = None, limiter: RateLimiter | None = None) -> None:
+                 client: httpx.Client | None = None, limiter: RateLimiter | None = None,
+                 bulkhead: Bulkhead | None = None) -> None:
         self._sessions = session_factory
         self._settings = settings
         self._profile = profile
@@ -78,6 +121,7 @@ class Delivery:
         self._client = client or httpx.Client(follow_redirects=False)
         # Shared by the workers of one process, so a robot's limit holds for all of them.
         self._limiter = limiter or RateLimiter(dict(settings.rate_per_minute))
+        self._bulkhead = bulkhead or Bulkhead(settings.delivery_per_receiver)
         self.sent = 0
         self.failed = 0
 
@@ -88,22 +132,27 @@ class Delivery:
         with self._sessions() as session:
             # Under a backlog the graver cases go first (特别重大 before 一般), then the oldest.
             query = (
-                select(NotificationRow.id, CaseRow.grade_rank)
+                select(NotificationRow.id, CaseRow.grade_rank, NotificationRow.channel_kind, NotificationRow.channel)
                 .join(CaseRow, CaseRow.id == NotificationRow.case_id)
                 .where(NotificationRow.status == "pending", NotificationRow.next_attempt_at <= now,
                        or_(NotificationRow.lease_until.is_(None), NotificationRow.lease_until < now))
                 .order_by(CaseRow.grade_rank, NotificationRow.next_attempt_at, NotificationRow.id)
                 .limit(self._settings.delivery_batch))
             rows = session.execute(query).all()
+        # A receiver already busy with a send (a slow one) is skipped: the bulkhead.
+        rows = [r for r in rows if not self._bulkhead.busy(receiver_of(r[2], r[3] or {}, self._settings))]
         # Several workers read the same due rows: each takes those of one grade in its own order, so
         # they rarely race for the same row (the claim settles any race).
-        return [row_id for row_id, _ in sorted(rows, key=lambda r: (r[1], random.random()))]
+        return [r[0] for r in sorted(rows, key=lambda r: (r[1], random.random()))]
 
     def claim(self, row_id: int, now: datetime) -> NotificationRow | None:
+        """Lease a pending row that is due: a row that just failed waits for its backoff, even when
+        another worker read it as a candidate before the failure was recorded."""
         lease = now + timedelta(seconds=self._settings.delivery_lease_s)
         with self._sessions() as session, session.begin():
             claimed = session.execute(update(NotificationRow).where(
                 NotificationRow.id == row_id, NotificationRow.status == "pending",
+                NotificationRow.next_attempt_at <= now,
                 or_(NotificationRow.lease_until.is_(None), NotificationRow.lease_until < now))
                 .values(lease_owner=self.owner, lease_until=lease)
                 .execution_options(synchronize_session=False)).rowcount
@@ -120,7 +169,14 @@ class Delivery:
             row = self.claim(row_id, utcnow())
             if row is None:
                 continue
-            self._deliver(row)
+            receiver = receiver_of(row.channel_kind, row.channel or {}, self._settings)
+            if not self._bulkhead.enter(receiver):
+                self._release(row, row.next_attempt_at)  # another worker is sending there: later
+                continue
+            try:
+                self._deliver(row)
+            finally:
+                self._bulkhead.leave(receiver)
             handled += 1
         return handled
 
@@ -160,18 +216,22 @@ class Delivery:
     def _record(self, row: NotificationRow, result: Sent | Failure) -> None:
         now = utcnow()
         attempts = row.attempts + 1
-        values: dict[str, object] = {"attempts": attempts, "lease_owner": None, "lease_until": None}
+        uncertain = row.uncertain + (1 if isinstance(result, Failure) and result.maybe_delivered else 0)
+        values: dict[str, object] = {"attempts": attempts, "uncertain": uncertain, "lease_owner": None,
+                                     "lease_until": None}
         undeliverable = False
         if isinstance(result, Sent):
             values.update(status="sent", sent_at=now, last_error=None)
-        elif result.retry and attempts < self._settings.delivery_max_attempts:
-            backoff = min(self._settings.delivery_backoff_max_s,
-                          self._settings.delivery_backoff_s * 2 ** (attempts - 1)) * (0.8 + 0.4 * random.random())
-            delay = max(backoff, result.retry_after or 0.0)
-            values.update(status="pending", next_attempt_at=now + timedelta(seconds=delay), last_error=str(result))
         else:
-            undeliverable = True
-            values.update(status="undeliverable", last_error=str(result))
+            delay = self._retry_delay(row, result, attempts, uncertain, now)
+            if delay is None:
+                undeliverable = True
+                error = str(result)
+                if result.maybe_delivered and uncertain > 1:
+                    error += "；两次发出均未得到应答，对方可能已收到，为免重复不再重发，请人工核实"
+                values.update(status="undeliverable", last_error=error)
+            else:
+                values.update(status="pending", next_attempt_at=now + timedelta(seconds=delay), last_error=str(result))
         with self._sessions() as session, session.begin():
             updated = session.execute(update(NotificationRow).where(
                 NotificationRow.id == row.id, NotificationRow.lease_owner == self.owner).values(**values)
@@ -189,6 +249,26 @@ class Delivery:
                                             "channel": row.channel_kind, "error": str(result),
                                             "attempts": attempts}))
                 self._tell_desk(session, row, str(result), now)
+
+    def _retry_delay(self, row: NotificationRow, result: Failure, attempts: int, uncertain: int,
+                     now: datetime) -> float | None:
+        """Seconds until the next attempt, or None when the row is given up.
+
+        Exponential backoff with jitter, for up to ``delivery_retry_for_s`` after the row was
+        queued: a receiver down for hours still gets every message when it is back. A send that
+        may have been taken (no answer after the request went out) is retried once, with the
+        same idempotency key; a second such send is not repeated.
+        """
+        settings = self._settings
+        if not result.retry or attempts >= settings.delivery_max_attempts:
+            return None
+        if result.maybe_delivered and uncertain > 1:
+            return None
+        backoff = min(settings.delivery_backoff_max_s, settings.delivery_backoff_s * 2 ** min(attempts - 1, 30))
+        delay = max(backoff * (0.5 + random.random()), result.retry_after or 0.0)
+        if utc(now) + timedelta(seconds=delay) - utc(row.created_at) > timedelta(seconds=settings.delivery_retry_for_s):
+            return None
+        return delay
 
     def _tell_desk(self, session: Session, row: NotificationRow, error: str, now: datetime) -> None:
         """An undeliverable message is shown to the desk (unless it was the desk's own notice)."""

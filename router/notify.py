@@ -198,7 +198,7 @@ def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemL
                 "department_id": dept_id, "channel_kind": kind,
                 "channel": _target(channel, department, local_now) if kind != "none" else {"kind": "none"},
                 "subject": subject, "body_text": text, "body_html": body_html, "payload": payload,
-                "status": "pending" if kind != "none" else "undeliverable", "attempts": 0,
+                "status": "pending" if kind != "none" else "undeliverable", "attempts": 0, "uncertain": 0,
                 "next_attempt_at": due, "created_at": now,
                 "last_error": None if kind != "none" else f"{department.name} 未配置任何通知渠道",
             })

@@ -27,7 +27,7 @@ from core.settings import redacted
 from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
 from policies import UnknownProfile, profile_dir
 from router import cases, clocks, policy, receipts
-from router.delivery import Delivery, RateLimiter
+from router.delivery import Bulkhead, Delivery, RateLimiter
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
@@ -235,7 +235,9 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     if install_signals:
         runner.install_signal_handlers()
     limiter = RateLimiter(dict(settings.rate_per_minute))
-    deliveries = [Delivery(factory, settings, holder, limiter=limiter) for _ in range(settings.delivery_workers)]
+    bulkhead = Bulkhead(settings.delivery_per_receiver)
+    deliveries = [Delivery(factory, settings, holder, limiter=limiter, bulkhead=bulkhead)
+                  for _ in range(settings.delivery_workers)]
     workers = [
         *(threading.Thread(target=d.run, args=(stop,), name=f"router-delivery-{n}", daemon=True)
           for n, d in enumerate(deliveries)),
@@ -255,7 +257,7 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     finally:
         stop.set()
         for worker in workers:
-            worker.join(timeout=max(30.0, settings.delivery_timeout_s * 2))
+            worker.join(timeout=max(30.0, settings.send_deadline_s * 2))
         for delivery in deliveries:
             delivery.close()
         engine.dispose()

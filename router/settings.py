@@ -40,11 +40,20 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     receipt_secret: str | None = None
     console_base_url: str = "http://127.0.0.1:8080"
     receipt_ttl_hours: float = 24.0 * 14
-    # Delivery: HTTP timeout, retries with exponential backoff, lease of a claimed row.
+    # Delivery: HTTP timeout (connect, each read), retries with exponential backoff and jitter
+    # over ``delivery_retry_for_s`` (a receiver down for hours still gets every message), lease
+    # of a claimed row.
     delivery_timeout_s: float = 10.0
-    delivery_max_attempts: int = 8
+    # The deadline of one whole send (connect, request, answer): a receiver trickling a byte per
+    # read timeout is cut off here. None: 1.5 x delivery_timeout_s (within the lease).
+    delivery_deadline_s: float | None = None
+    delivery_max_attempts: int = 40
+    delivery_retry_for_s: float = 6 * 3600.0
     delivery_backoff_s: float = 5.0
     delivery_backoff_max_s: float = 1800.0
+    # Sends in flight at once to one receiver (URL, SMTP server, gateway): the bulkhead that keeps
+    # one slow or broken receiver from taking every delivery thread.
+    delivery_per_receiver: int = 1
     delivery_lease_s: float = 60.0
     delivery_poll_s: float = 1.0
     delivery_batch: int = 50
@@ -65,6 +74,12 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Seconds between sweeps of the incident index (ageing out, 平息 proposals).
     incidents_sweep_s: float = 300.0
 
+    @property
+    def send_deadline_s(self) -> float:
+        if self.delivery_deadline_s is not None:
+            return self.delivery_deadline_s
+        return min(1.5 * self.delivery_timeout_s, (self.delivery_timeout_s + self.delivery_lease_s) / 2)
+
     def __post_init__(self) -> None:
         if self.receipt_secret is not None and (is_known_default(self.receipt_secret) or not self.receipt_secret):
             raise ValueError("receipt_secret is a known default (anyone could sign receipts with it): "
@@ -72,13 +87,18 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         unknown = sorted(set(self.mask_pii) - set(MASKS))
         if unknown:
             raise ValueError(f"mask_pii: unknown kind {unknown[0]!r}; known: {', '.join(MASKS)}")
+        if self.delivery_deadline_s is not None and self.delivery_deadline_s <= 0:
+            raise ValueError("delivery_deadline_s must be > 0")
         if self.delivery_workers < 1:
             raise ValueError("delivery_workers must be >= 1")
         if self.delivery_max_attempts < 1:
             raise ValueError("delivery_max_attempts must be >= 1")
         if self.delivery_timeout_s <= 0 or self.delivery_backoff_s <= 0 or self.delivery_lease_s <= 0:
             raise ValueError("delivery_timeout_s, delivery_backoff_s and delivery_lease_s must be > 0")
-        if self.delivery_lease_s <= self.delivery_timeout_s:
-            raise ValueError("delivery_lease_s must exceed delivery_timeout_s, or a slow send is taken twice")
+        if self.delivery_lease_s <= self.send_deadline_s:
+            raise ValueError("delivery_lease_s must exceed the send deadline (delivery_deadline_s, default "
+                             "1.5 x delivery_timeout_s), or a slow send is taken twice")
+        if self.delivery_retry_for_s <= 0 or self.delivery_per_receiver < 1:
+            raise ValueError("delivery_retry_for_s must be > 0 and delivery_per_receiver >= 1")
         if self.tick_s <= 0 or self.delivery_poll_s <= 0:
             raise ValueError("tick_s and delivery_poll_s must be > 0")

@@ -92,6 +92,9 @@ class NotificationRow(Base):
     # pending → sent | undeliverable; suppressed = silenced or inhibited (kept, never sent).
     status: Mapped[str] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Sends that went out but got no answer: one is retried (with the idempotency key), a second
+    # is not, so a receiver that takes messages and then resets never gets a flood of copies.
+    uncertain: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     lease_owner: Mapped[str | None] = mapped_column(String(64))
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
