@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from console import audit
 from console.access import AccessDenied
 from console.db import Store
+from console.live import LiveFeed
 from console.settings import ConsoleSettings
 from console.web import (
     HERE,
@@ -62,11 +63,13 @@ def create_app(settings: ConsoleSettings, router_settings: RouterSettings | None
     folder = Path(models_dir) if models_dir is not None else (Path(settings.models_dir) if settings.models_dir
                                                                else None)
     state = Console(settings=settings, store=store, cases=CaseService(store.sessions, source, rsettings),
-                    profile_source=source, router_settings=rsettings, models_dir=folder)
+                    profile_source=source, router_settings=rsettings, models_dir=folder,
+                    live=LiveFeed(store.sessions, settings.live_poll_seconds))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        await state.live.close()
         store.close()
 
     app = FastAPI(title="舆情监测控制台", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)

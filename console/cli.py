@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import socket
 import sys
 from pathlib import Path
 
@@ -67,6 +66,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     import uvicorn
 
     from console.app import create_app
+    from console.server import port_free
     from store.db import migrate
 
     settings, router_settings = _load(args)
@@ -82,24 +82,15 @@ def cmd_console(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"策略配置错误, 未启动: {exc}", file=sys.stderr)
         return 2
-    if not _can_bind(settings.host, settings.port):
+    if not port_free(settings.host, settings.port):
         print(f"端口 {settings.host}:{settings.port} 已被占用: 用 --port 指定其他端口, 或设置 [console] port",
               file=sys.stderr)
         return 2
     print(f"控制台: http://{settings.host}:{settings.port}/", flush=True)
+    # Live-update streams stay open: shutdown waits for them at most this long.
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log.level.lower(),
-                proxy_headers=False)
+                proxy_headers=False, timeout_graceful_shutdown=3)
     return 0
-
-
-def _can_bind(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
 
 
 def cmd_users(args: argparse.Namespace) -> int:

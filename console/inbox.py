@@ -20,8 +20,10 @@ from store.tables import CaseRow, ItemRow
 
 PERIODS: dict[str, timedelta] = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}
 PERIOD_NAMES = {"": "不限", "24h": "24小时内", "7d": "7天内", "30d": "30天内"}
-STATUS_CHOICES = ("open", "all", *CASE_STATUSES)
-STATUS_NAMES = {"open": "未办结", "all": "全部", **{s: s for s in CASE_STATUSES}}
+# 未签收: waiting for the lead department's receipt (新建, 已预警).
+UNSIGNED = ("新建", "已预警")
+STATUS_CHOICES = ("open", "unsigned", "all", *CASE_STATUSES)
+STATUS_NAMES = {"open": "未办结", "unsigned": "未签收", "all": "全部", **{s: s for s in CASE_STATUSES}}
 SOURCE_KIND_NAMES = {"rss": "RSS订阅", "news": "新闻网站", "forum": "论坛贴吧", "microblog": "微博", "replay": "回放"}
 TIER_NAMES = {"central": "中央媒体", "provincial": "省级媒体", "prefecture": "市级媒体", "county": "县级媒体",
               "portal": "门户网站", "self_media": "自媒体", "government": "政府网站", "unknown": "未知"}
@@ -123,6 +125,7 @@ class InboxPage:
     page: int
     page_size: int
     generated_at: datetime
+    unsigned: int = 0  # the person's 未签收 cases, whatever the filter (the tab title shows it)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -139,6 +142,8 @@ def filtered(principal: Principal, flt: InboxFilter, now: datetime, tz: Any = No
     query = scope(select(CaseRow), principal)
     if flt.status == "open":
         query = query.where(CaseRow.status.in_(OPEN))
+    elif flt.status == "unsigned":
+        query = query.where(CaseRow.status.in_(UNSIGNED))
     elif flt.status != "all":
         query = query.where(CaseRow.status == flt.status)
     if flt.grade:
@@ -191,7 +196,10 @@ def load_page(session: Session, principal: Principal, flt: InboxFilter, page_siz
     cases = list(session.scalars(ordered(query).limit(page_size).offset((flt.page - 1) * page_size)))
     rows = [_row(c, i) for c, i in with_items(session, cases)]
     attach_clocks(session, rows, now)
-    return InboxPage(rows=rows, total=total, page=flt.page, page_size=page_size, generated_at=now)
+    unsigned = session.scalar(scope(select(func.count()).select_from(CaseRow).where(CaseRow.status.in_(UNSIGNED)),
+                                    principal)) or 0
+    return InboxPage(rows=rows, total=total, page=flt.page, page_size=page_size, generated_at=now,
+                     unsigned=unsigned)
 
 
 def _row(case: CaseRow, item: ItemRow) -> InboxRow:

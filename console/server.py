@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ def start_background(settings: ConsoleSettings, router_settings: RouterSettings 
                      start_timeout: float = 30.0) -> RunningConsole:
     """Serve the console on ``settings.host:settings.port`` in a daemon thread; returns once it listens."""
     app = create_app(settings, router_settings)
-    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning", lifespan="on")
+    # Live-update streams (server-sent events) stay open: shutdown waits for them at most 3 s.
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning", lifespan="on",
+                            timeout_graceful_shutdown=3)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="console", daemon=True)
     thread.start()
@@ -56,6 +59,17 @@ def start_background(settings: ConsoleSettings, router_settings: RouterSettings 
     url = f"http://{settings.host}:{settings.port}/"
     log.info("console serving at %s", url)
     return RunningConsole(url, server, thread)
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether the console could listen on ``host:port`` now."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 DEMO_ACCOUNTS = (

@@ -40,7 +40,9 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     profile: str = "city-gov"
     # The classifier's model registry; empty: the models page shows the shipped model only.
     models_dir: str = "var/models"
-    # How often the inbox asks for new cases (seconds).
+    # Live updates: how often the console looks for changed cases (seconds; pushed to the pages as
+    # server-sent events), and how often a page polls instead when it cannot hold a stream open.
+    live_poll_seconds: float = 1.0
     refresh_seconds: int = 15
     search_max_chars: int = 100
     page_size: int = 50
@@ -66,6 +68,8 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 ip_network(proxy, strict=False)
             except ValueError as exc:
                 raise ValueError(f"trusted_proxies: {proxy!r} is not an address or CIDR block") from exc
+        if not 0.1 <= self.live_poll_seconds <= 60:
+            raise ValueError("live_poll_seconds must be within 0.1..60")
         if self.refresh_seconds < 1 or not 1 <= self.search_max_chars <= 1000 or not 1 <= self.page_size <= 500:
             raise ValueError("refresh_seconds >= 1, search_max_chars within 1..1000, page_size within 1..500")
 

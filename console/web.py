@@ -114,6 +114,7 @@ class Console:
     profile_source: Any  # a callable returning the current Profile
     router_settings: RouterSettings
     models_dir: Path | None = None
+    live: Any = None  # console.live.LiveFeed
 
     @property
     def receipt_secret(self) -> str:

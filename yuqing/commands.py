@@ -58,7 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--workdir", default="var/demo", help="where the demo keeps its store and logs")
     demo.add_argument("--keep-running", action="store_true",
                       help="keep the stack running after the demo, with the web console and demo accounts")
-    demo.add_argument("--timeout", type=float, default=240.0, help="seconds to wait for all cases")
+    demo.add_argument("--timeout", type=float, default=240.0,
+                      help="seconds to wait for all cases (with --keep-running: it runs on until Ctrl-C)")
+    demo.add_argument("--console-port", type=int, default=None,
+                      help="port of the web console with --keep-running (default: a free port)")
     demo.set_defaults(func=cmd_demo)
 
     topics_cmd = sub.add_parser("topics", help="创建并列出流水线主题 (分区数与消息数)")
@@ -126,7 +129,11 @@ def _embedded_port(kafka: KafkaSettings) -> int | None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from yuqing.demo import run_demo
 
-    return run_demo(Path(args.workdir), keep_running=args.keep_running, timeout_s=args.timeout)
+    if args.console_port is not None and not 0 < args.console_port < 65536:
+        print("✗ --console-port 须在 1–65535 之间", file=sys.stderr)
+        return 2
+    return run_demo(Path(args.workdir), keep_running=args.keep_running, timeout_s=args.timeout,
+                    console_port=args.console_port)
 
 
 def cmd_topics(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from console.server import RunningConsole, demo_accounts, start_background
+from console.server import RunningConsole, demo_accounts, port_free, start_background
 from console.settings import ConsoleSettings
 from core import logs
 from core.broker import free_port
@@ -127,7 +127,12 @@ class CasePrinter:
         return self.scored >= self.expected_items
 
 
-def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0) -> int:
+def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0,
+             console_port: int | None = None) -> int:
+    """Run the demo; with ``keep_running`` the stack and the console stay up until Ctrl-C."""
+    if console_port is not None and not port_free("127.0.0.1", console_port):
+        print(f"✗ 控制台端口 127.0.0.1:{console_port} 已被占用: 用 --console-port 指定其他端口")
+        return 2
     logs.configure("WARNING")
     if workdir.exists():
         shutil.rmtree(workdir)  # the demo's own disposable folder: every run starts clean
@@ -147,9 +152,18 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
         started = time.monotonic()
         deadline = started + timeout_s
 
+        warned = False
+
         def tick() -> None:
+            nonlocal warned
             printer.poll()
-            if (printer.done and not keep_running) or time.monotonic() > deadline:
+            if keep_running:
+                # Runs until Ctrl-C: the timeout only says that the sample is not done yet.
+                if not warned and not printer.done and time.monotonic() > deadline:
+                    warned = True
+                    print(f"… {timeout_s:.0f}s 内已处理 {printer.scored}/{expected} 条，继续运行（Ctrl-C 停止）")
+                return
+            if printer.done or time.monotonic() > deadline:
                 stack.stop()
 
         stack.on_tick = tick
@@ -159,13 +173,16 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
             stack.start()
             print("流水线已启动: 采集 → items.raw → 研判 → items.scored → 转办 → 案件库; 等待案件 ...")
             if keep_running:
-                console = _start_console(store)
+                console = _start_console(store, console_port)
             stack.run()
         finally:
             if console is not None:
                 console.stop()
             stack.shutdown()
         elapsed = time.monotonic() - started
+    if keep_running and not printer.done:
+        print(f"已停止: 处理了 {printer.scored}/{expected} 条, 立案 {printer.cases} 件; 存储: {store.url}")
+        return 0
     if not printer.done:
         print(f"✗ {timeout_s:.0f}s 内只处理了 {printer.scored}/{expected} 条; 日志见 {workdir / 'log'}")
         return 1
@@ -181,11 +198,11 @@ def run_demo(workdir: Path, keep_running: bool = False, timeout_s: float = 240.0
     return 0
 
 
-def _start_console(store: StoreSettings) -> RunningConsole:
-    """The web console on a free port, with the demo's accounts (one per role)."""
+def _start_console(store: StoreSettings, port: int | None = None) -> RunningConsole:
+    """The web console on ``port`` (else a free one), with the demo's accounts (one per role)."""
     password = secrets.token_urlsafe(9)
     names = demo_accounts(store, password)
-    settings = ConsoleSettings(store=store, cookie_secure=False, port=free_port(), profile=DEMO_PROFILE,
+    settings = ConsoleSettings(store=store, cookie_secure=False, port=port or free_port(), profile=DEMO_PROFILE,
                                secret_key=secrets.token_urlsafe(32))
     running = start_background(settings, RouterSettings(store=store, profile=DEMO_PROFILE))
     print(f"网页控制台: {running.url}  演示账号: {', '.join(names) or '(已存在)'}  密码: {password}")

@@ -6,10 +6,10 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import select
 
-from console import access, audit, eventlog, inbox
+from console import access, audit, eventlog, inbox, live
 from console.access import AccessDenied
 from console.roles import HANDLER, Principal
 from console.web import Id, Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
@@ -41,7 +41,7 @@ def _choices(request: Request) -> dict:
     return {"grades": profile.grades, "topics": list(profile.topics),
             "departments": [(d.id, d.name) for d in profile.departments.values()],
             "statuses": inbox.STATUS_NAMES, "periods": inbox.PERIOD_NAMES, "kinds": inbox.SOURCE_KIND_NAMES,
-            "tiers": inbox.TIER_NAMES}
+            "tiers": inbox.TIER_NAMES, "unsigned_states": inbox.UNSIGNED}
 
 
 def _render_inbox(request: Request, who: Principal, template: str) -> tuple[Response, inbox.InboxPage]:
@@ -63,7 +63,22 @@ def inbox_rows(request: Request, who: Who) -> Response:
     """The inbox rows alone, for the page's live refresh (polling fetch)."""
     response, page = _render_inbox(request, who, "inbox_rows.html")
     response.headers["X-Total"] = str(page.total)
+    response.headers["X-Unsigned"] = str(page.unsigned)
     return response
+
+
+@router.get("/inbox/events")
+async def inbox_events(request: Request, who: Who) -> Response:
+    """Server-sent events: the person's 未签收 count now and after every change of the cases."""
+    access.require(who, "cases.read", "查看案件")
+    app = console(request)
+
+    def count() -> int:
+        with app.store.sessions() as session:
+            return live.unsigned_count(session, who)
+
+    return StreamingResponse(live.stream(app.live, count, request.is_disconnected), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 def _case_context(request: Request, who: Principal, case_id: int) -> dict:
