@@ -1,9 +1,15 @@
 """Grade estimation from a profile's ``grading.yaml``: rules as data, the first match wins.
 
 A rule names a grade, a reason in words and its conditions (all must hold; ``any`` holds when
-one of its condition maps holds). The grade comes with the reasons in words, e.g.
-``二级: 地方报刊或网络媒体报道, 负面 0.93, 回帖 1,200``. ``check`` validates a file strictly and
-says where (line, key) and how to fix it; ``yuqing policy check`` calls it.
+one of its condition maps holds). The ``gate`` says which items are graded by the rules at all:
+a relevant adverse item (舆情负面 about the office); any other gets the mildest grade with the
+reason it fell short. Conditions read the media tier, the kind of source, the topic, adverse-ness
+(``negativity``), relevance, counts, emergency signals, and the facts of :mod:`classifier.facts`:
+deaths, injured and people gathered (counts), a named mass incident, a rumour, an official notice.
+Emotion (情绪) is shown in the reasons but no condition reads it: it never decides a grade.
+The grade comes with the reasons in words, e.g. ``二级: 地方报刊或网络媒体报道, 负面 0.93,
+回帖 1,200``. ``check`` validates a file strictly and says where (line, key) and how to fix it;
+``yuqing policy check`` calls it, with the profile's jurisdiction and the media registry.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from classifier.facts import Facts
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
@@ -42,9 +49,14 @@ _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}
 CONDITION_KEYS = {
     "tier", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
     "views_min", "replies_min", "reposts_min", "likes_min", "signals", "any",
+    "deaths_min", "injured_min", "gathered_min", "mass_incident", "rumour", "official",
 }
+FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集"}
 RULE_KEYS = {"grade", "reason", "when"}
-TOP_KEYS = {"grades", "signals", "rules", "default", "description"}
+GATE_KEYS = {"negativity_min", "relevance_min"}
+TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate"}
+# Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
+STRONG_EMOTION = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +73,27 @@ class Features:
     reposts: int | None = None
     likes: int | None = None
     signals: dict[str, str] = field(default_factory=dict)  # signal name -> the term found
+    facts: Facts = Facts()
+    emotion: float | None = None  # shown in the reasons only
+    tier_reason: str | None = None  # where the tier came from when the source registry did not say
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Only relevant adverse items are graded by the rules (舆情负面 about the office)."""
+
+    negativity_min: float = 0.0
+    relevance_min: float = 0.0
+
+    def shortfall(self, f: Features) -> str | None:
+        # A death, a mass incident or a crowd counted in the text is bad news whatever the model's
+        # score (a flat 通报 of an accident): the count itself is the adverse evidence.
+        hard = bool(f.facts.deaths or f.facts.mass_incident or f.facts.gathered)
+        if f.negativity < self.negativity_min and not hard:
+            return f"未达负面门槛 (负面 {f.negativity:.2f} < {self.negativity_min:.2f})"
+        if f.relevance < self.relevance_min:
+            return f"与本单位关联弱 (相关度 {f.relevance:.2f} < {self.relevance_min:.2f})"
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +107,10 @@ class Condition:
     relevance_min: float | None = None
     counts_min: tuple[tuple[str, int], ...] = ()
     signals: tuple[str, ...] = ()
+    facts_min: tuple[tuple[str, int], ...] = ()
+    mass_incident: bool | None = None
+    rumour: bool | None = None
+    official: bool | None = None
     any: tuple[Condition, ...] = ()
 
     def match(self, f: Features) -> list[str] | None:
@@ -110,6 +147,17 @@ class Condition:
             if value is None or value < minimum:
                 return None
             facts.append(f"{COUNTS[name]} {value:,}")
+        for name, minimum in self.facts_min:
+            value = getattr(f.facts, name)
+            if value is None or value < minimum:
+                return None
+            facts.append(f"{FACT_COUNTS[name]} {value:,} 人")
+        for name, flag in (("mass_incident", self.mass_incident), ("rumour", self.rumour),
+                           ("official", self.official)):
+            if flag is not None and bool(getattr(f.facts, name)) != flag:
+                return None
+        if self.mass_incident:
+            facts.append(f"群体性事件“{f.facts.mass_incident}”")
         if self.any:
             for alternative in self.any:
                 sub = alternative.match(f)
@@ -135,6 +183,7 @@ class GradingRules:
     rules: tuple[Rule, ...]
     default: Rule
     signals: dict[str, tuple[str, ...]]
+    gate: Gate = Gate()
     _signal_re: re.Pattern[str] | None = None
     _signal_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -154,6 +203,9 @@ class GradingRules:
         return found
 
     def grade(self, f: Features) -> Grade:
+        short = self.gate.shortfall(f)
+        if short is not None:
+            return self._grade(self.default, f, [short])
         for rule in self.rules:
             facts = rule.when.match(f)
             if facts is not None:
@@ -165,11 +217,27 @@ class GradingRules:
         reasons = [rule.reason, *facts]
         if negativity not in reasons:
             reasons.insert(1, negativity)
-        for name, word in COUNTS.items():
-            value = getattr(f, name)
-            text = f"{word} {value:,}" if value else None
+
+        def add(text: str | None) -> None:
             if text and text not in reasons:
                 reasons.append(text)
+
+        add(f.tier_reason)
+        for name, word in FACT_COUNTS.items():
+            value = getattr(f.facts, name)
+            if value and not any(r.startswith(f"{word} ") for r in reasons):
+                add(f"{word} {value:,} 人")
+        if f.facts.mass_incident:
+            add(f"群体性事件“{f.facts.mass_incident}”")
+        if f.facts.rumour:
+            add(f"网传消息, 待核实 (“{f.facts.rumour}”)")
+        if f.facts.official:
+            add(f.facts.official)
+        if f.emotion is not None:
+            add(f"网民情绪激烈 (情绪 {f.emotion:.2f})" if f.emotion >= STRONG_EMOTION else f"情绪 {f.emotion:.2f}")
+        for name, word in COUNTS.items():
+            value = getattr(f, name)
+            add(f"{word} {value:,}" if value else None)
         return Grade(level=rule.grade, rank=self.grades.index(rule.grade), reasons=tuple(reasons))
 
 
@@ -227,6 +295,7 @@ def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tup
         return Condition()
     args: dict[str, Any] = {}
     counts: list[tuple[str, int]] = []
+    facts_min: list[tuple[str, int]] = []
     for key, key_node, value in _pairs(node):
         path = f"{where}.{key}"
         if key not in CONDITION_KEYS:
@@ -247,6 +316,16 @@ def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tup
                 args["sensitive_topic"] = flag
         elif key in {"negativity_min", "negativity_max", "relevance_min"}:
             args[key] = _number(value, path, p, 0.0, 1.0)
+        elif key in {"mass_incident", "rumour", "official"}:
+            flag = _plain(value) if isinstance(value, yaml.ScalarNode) else None
+            if not isinstance(flag, bool):
+                p.add(value, path, "must be true or false")
+            else:
+                args[key] = flag
+        elif key[: -len("_min")] in FACT_COUNTS:
+            number = _number(value, path, p, 1, None)
+            if number is not None:
+                facts_min.append((key[: -len("_min")], int(number)))
         elif key.endswith("_min"):
             number = _number(value, path, p, 0, None)
             if number is not None:
@@ -256,7 +335,8 @@ def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tup
                 p.add(value, path, "must be a non-empty list of condition maps")
             else:
                 args["any"] = tuple(_condition(v, f"{path}[{i}]", p, signals) for i, v in enumerate(value.value))
-    return Condition(**{k: v for k, v in args.items() if v is not None}, counts_min=tuple(counts))
+    return Condition(**{k: v for k, v in args.items() if v is not None}, counts_min=tuple(counts),
+                     facts_min=tuple(facts_min))
 
 
 def _rule(node: yaml.Node, where: str, p: _Problems, grades: tuple[str, ...],
@@ -326,6 +406,21 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
                 if not terms:
                     p.add(value, f"signals.{name}", "needs at least one term")
                 signals[name] = terms
+    gate = Gate()
+    if "gate" in top:
+        node = top["gate"][1]
+        if not isinstance(node, yaml.MappingNode):
+            p.add(node, "gate", "must be a map, e.g. {negativity_min: 0.5, relevance_min: 0.4}")
+        else:
+            values: dict[str, float] = {}
+            for key, key_node, value in _pairs(node):
+                if key not in GATE_KEYS:
+                    p.add(key_node, f"gate.{key}", f"unknown key; use {', '.join(sorted(GATE_KEYS))}")
+                    continue
+                number = _number(value, f"gate.{key}", p, 0.0, 1.0)
+                if number is not None:
+                    values[key] = float(number)
+            gate = Gate(**values)
     rules: list[Rule] = []
     if "rules" not in top:
         p.add(root, "rules", "missing: the list of rules, checked in order")
@@ -348,12 +443,25 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
         for term in terms:
             signal_of[term] = (*signal_of.get(term, ()), name)
     pattern = trie_pattern(signal_of) if signal_of else None
-    return GradingRules(grades, tuple(rules), default, signals, pattern, signal_of), []
+    return GradingRules(grades, tuple(rules), default, signals, gate, pattern, signal_of), []
 
 
 def check(profile_dir: Path, grade_names: list[str]) -> list[str]:
-    """Every problem of ``profile_dir/grading.yaml`` against the profile's grade names; [] if none."""
-    return _parse(Path(profile_dir) / GRADING_FILE, list(grade_names))[1]
+    """Every problem of ``profile_dir/grading.yaml`` against the profile's grade names, of its
+    ``jurisdiction.yaml`` (when there is one) against its region, and of the media registry; [] if none."""
+    from classifier import jurisdiction, media
+
+    folder = Path(profile_dir)
+    problems = _parse(folder / GRADING_FILE, list(grade_names))[1]
+    if (folder / jurisdiction.FILE).exists():
+        region = None
+        try:
+            data = yaml.safe_load((folder / "profile.yaml").read_text(encoding="utf-8"))
+            region = str(data["region"]) if isinstance(data, dict) and data.get("region") else None
+        except (OSError, yaml.YAMLError):
+            pass  # profile.yaml's own problems are the router's check to report
+        problems += jurisdiction.check(folder, region)
+    return problems + media.check()
 
 
 def load_rules(profile_dir: Path) -> GradingRules:

@@ -1,28 +1,40 @@
 """Relevance: does an item concern this office's jurisdiction and remit?
 
-Evidence is literal: the office's places, bodies and people from its settings, found in the
-title or the text, and the source's region. National news naming none of them scores low. A
+Evidence is literal and kept in the reasons: the office's bodies and people, its city and the
+names people use for it, its districts and counties (GB/T 2260, from the profile's
+``jurisdiction.yaml`` plus the office's ``[classifier]`` settings), other places in it, found in the
+title or the text; and the source: its region code, or one of the office's local media. A district
+name that other cities also have (铁西区) is weak evidence alone. Another city's news naming none
+of the office's places scores low even when a local outlet carries it (本地媒体转载外地新闻). A
 learned ``relevance`` head (trained on the office's labelled cases) is blended in when the model
 has one.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from classifier.jurisdiction import Jurisdiction
+from classifier.lexicon import trie_pattern
+from classifier.regions import regions, short_name
 
 # Weight of each kind of evidence; independent pieces combine as 1 - Π(1 - w).
 BODY = 0.85
 PERSON = 0.75
 PLACE_IN_TITLE = 0.8
 PLACE_IN_TEXT = 0.6
+SHARED_PLACE = 0.3  # a district name other cities have too (铁西区), without the city beside it
 REGION = 0.6
+LOCAL_SOURCE = 0.4
 NO_EVIDENCE = 0.05
+ELSEWHERE = 0.02
 UNCONFIGURED = 0.5
 
 
 @dataclass(frozen=True, slots=True)
 class Office:
+    """An office's own names without a profile's jurisdiction (tests, benchmarks, old callers)."""
+
     region: str = ""
     places: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
@@ -32,59 +44,101 @@ class Office:
     def configured(self) -> bool:
         return bool(self.region or self.places or self.bodies or self.people)
 
-    @property
-    def terms(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*([self.region] if self.region else []), *self.places, *self.bodies,
-                                    *self.people)))
+    def jurisdiction(self) -> Jurisdiction:
+        return Jurisdiction(region=self.region, places=self.places, bodies=self.bodies, people=self.people)
 
 
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    terms = tuple(t for t in terms if t)
-    if not terms:
-        return None
-    # Longest first, so 任城区 wins over 任城 at the same position.
-    return re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
+class _Terms:
+    """One trie over a group of names → the name found first in a text."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self._re = trie_pattern(names) if names else None
+
+    def find(self, text: str) -> str | None:
+        if self._re is None or not text:
+            return None
+        m = self._re.search(text)
+        return m.group(0) if m else None
 
 
 class RelevanceScorer:
-    def __init__(self, office: Office) -> None:
-        self.office = office
-        self._places = _pattern((*([office.region] if office.region else []), *office.places))
-        self._bodies = _pattern(office.bodies)
-        self._people = _pattern(office.people)
-        self._regions = {office.region, *office.places} - {""}
+    def __init__(self, office: Jurisdiction | Office) -> None:
+        j = office.jurisdiction() if isinstance(office, Office) else office
+        self.jurisdiction = j
+        self.configured = bool(j.region or j.name or j.places or j.bodies or j.people or j.divisions)
+        table = regions()
+        own: dict[str, str] = {n: "本市" for n in j.own_names}
+        if j.name:
+            own.setdefault(short_name(j.name), "本市")
+        shared: dict[str, str] = {}
+        for name, code in j.division_names().items():
+            # A district name also used outside the region (铁西区) is weak alone.
+            (shared if j.region and table.shared_outside(name, j.region) else own).setdefault(name, code)
+        for place in j.places:
+            own.setdefault(place, "地名")
+        self._bodies = _Terms({b: "本单位" for b in j.bodies})
+        self._people = _Terms({p: "人员" for p in j.people})
+        self._places = _Terms(own)
+        self._shared = _Terms(shared)
+        own_names = {*own, *shared, *j.bodies}
+        self._elsewhere = _Terms(table.foreign_names(j.region, own_names) if j.region else {})
+        self._codes = {c for c in (j.region, *(d.code for d in j.divisions)) if c}
+        self._region_names = {*own, *shared}
 
-    def score(self, title: str, text: str, regions: tuple[str, ...] = (),
-              learned: float | None = None) -> tuple[float, list[str]]:
-        """Relevance in [0, 1] and the evidence in words."""
-        if not self.office.configured:
+    def score(self, title: str, text: str, regions: tuple[str, ...] = (), learned: float | None = None,
+              local_source: str | None = None) -> tuple[float, list[str]]:
+        """Relevance in [0, 1] and the evidence in words.
+
+        ``regions``: the source's region (code or name) and the item's region hints;
+        ``local_source``: the name of the office's local outlet that carried the item, if one did.
+        """
+        if not self.configured:
             if learned is not None:
                 return learned, [f"模型相关度 {learned:.2f}"]
             return UNCONFIGURED, ["未配置辖区"]
         weights: list[float] = []
         reasons: list[str] = []
-        if self._bodies and (m := self._bodies.search(title) or self._bodies.search(text)):
+        if name := self._bodies.find(title) or self._bodies.find(text):
             weights.append(BODY)
-            reasons.append(f"提及本单位 {m.group(0)}")
-        if self._people and (m := self._people.search(title) or self._people.search(text)):
+            reasons.append(f"提及本单位 {name}")
+        if name := self._people.find(title) or self._people.find(text):
             weights.append(PERSON)
-            reasons.append(f"提及 {m.group(0)}")
-        if self._places:
-            if m := self._places.search(title):
-                weights.append(PLACE_IN_TITLE)
-                reasons.append(f"标题提及 {m.group(0)}")
-            elif m := self._places.search(text):
-                weights.append(PLACE_IN_TEXT)
-                reasons.append(f"正文提及 {m.group(0)}")
-        hit = next((r for r in regions if r and any(r in p or p in r for p in self._regions)), None)
+            reasons.append(f"提及 {name}")
+        if name := self._places.find(title):
+            weights.append(PLACE_IN_TITLE)
+            reasons.append(f"标题提及 {name}")
+        elif name := self._places.find(text):
+            weights.append(PLACE_IN_TEXT)
+            reasons.append(f"正文提及 {name}")
+        elif name := self._shared.find(title) or self._shared.find(text):
+            weights.append(SHARED_PLACE)
+            reasons.append(f"提及 {name} (外地也有同名区县)")
+        in_text = bool(weights)
+        source_weights: list[float] = []
+        hit = next((r for r in regions if r and (any(r.startswith(c) or c.startswith(r) for c in self._codes)
+                                                 or r in self._region_names)), None)
         if hit:
-            weights.append(REGION)
+            source_weights.append(REGION)
             reasons.append(f"来源地区 {hit}")
+        if local_source:
+            source_weights.append(LOCAL_SOURCE)
+            reasons.append(f"本地媒体 {local_source}")
+        elsewhere = None if in_text else (self._elsewhere.find(title) or self._elsewhere.find(text))
+        if elsewhere and source_weights:
+            # A local outlet reporting another city's news: the source says nothing about the story.
+            source_weights = []
+        weights.extend(source_weights)
         miss = 1.0
         for w in weights:
             miss *= 1.0 - w
-        lexical = 1.0 - miss if weights else NO_EVIDENCE
-        if not weights:
+        if weights:
+            lexical = 1.0 - miss
+        elif elsewhere:
+            lexical = ELSEWHERE
+            reasons.append(f"提及外地 {elsewhere}, 未提及本辖区")
+        else:
+            lexical = NO_EVIDENCE
             reasons.append("未提及本辖区")
         if learned is not None:
             return round(0.5 * lexical + 0.5 * learned, 4), [*reasons, f"模型相关度 {learned:.2f}"]

@@ -1,0 +1,266 @@
+"""Media tier without configuration: the outlet registry (``reference/media.yaml``) and its use.
+
+A source whose registry entry has no tier (``unknown``), or an item that came through
+``yuqing score``, gets the tier its regulation grades by, from (in this order) the source's name,
+the URL's host, and the generic names of local media (鞍山日报, 曲阜市融媒体中心). A credit in
+the text (据新华社, 来源：人民网, 新华社济宁12月1日电, 央视曝光) raises the tier of a repost by a
+portal, a forum or a local site to the outlet credited: the story was carried by that outlet.
+Every call says in words where the tier comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from classifier.jurisdiction import LocalOutlet
+from classifier.lexicon import trie_pattern
+from classifier.regions import regions, short_name
+from core.contracts import Source
+from core.errors import ConfigError
+
+REGISTRY = Path(__file__).parent / "reference" / "media.yaml"
+TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
+TIER_WORDS = {"central": "中央级媒体", "provincial": "省级主流媒体", "prefecture": "地市级媒体", "county": "县级媒体",
+              "portal": "大型门户网站", "self_media": "自媒体/社交平台", "government": "政府/官方发布", "unknown": "来源级别未知"}
+# Which credited tier may raise which source tier (graver first). A government source keeps its
+# tier: its notice is the office's (or another authority's) own voice, not a repost.
+GRAVITY = ("central", "provincial", "portal", "prefecture", "county", "self_media", "unknown")
+OUTLET_KEYS = {"name", "aliases", "domains", "tier", "region"}
+# A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光....
+_BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)$")
+_AFTER = re.compile(r"(?:\s*(?:记者|报道|消息|讯|曝光|调查|披露|刊发|刊文|发文|评论|客户端|微博|公众号|官微|视频|关注|点名|发布)"
+                    r"|[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|电[（(\s])")
+# 新华社区, 人民路: the name is the start of a place, not an outlet.
+_PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)")
+# Generic local media names: a known place + a media word (鞍山日报, 曲阜市融媒体中心).
+_LOCAL_NAME = re.compile(r"^(.{2,8}?)(日报社|日报|晚报|都市报|广播电视台|电视台|新闻网|融媒体中心|融媒|发布)$")
+SCAN = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    tier: str
+    names: tuple[str, ...]
+    domains: tuple[str, ...] = ()
+    region: str = ""
+    local: bool = False  # the office's own local media (from its jurisdiction)
+
+
+@dataclass(frozen=True, slots=True)
+class TierCall:
+    """The tier an item is graded by and why (``reason`` is None when the source registry said it)."""
+
+    tier: str
+    reason: str | None = None
+    outlet: Outlet | None = None
+    credited: Outlet | None = None
+
+
+def tier_text(tier: str) -> str:
+    return TIER_WORDS.get(tier, tier)
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    try:
+        parts = urlsplit(url if "//" in url else f"//{url}")
+    except ValueError:
+        return "", ""
+    return (parts.hostname or "").lower().rstrip("."), parts.path or "/"
+
+
+class MediaRegistry:
+    def __init__(self, outlets: Iterable[Outlet], government_domains: Iterable[str] = (),
+                 government_suffixes: Iterable[str] = ()) -> None:
+        self.outlets = tuple(outlets)
+        self._by_name: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            for name in outlet.names:
+                # The office's local list wins over the national one for the same name.
+                if name not in self._by_name or outlet.local:
+                    self._by_name[name] = outlet
+        # host suffix → [(path prefix, outlet)], longest path prefix first.
+        self._domains: dict[str, list[tuple[str, Outlet]]] = {}
+        for o in self.outlets:
+            for d in o.domains:
+                host, _, path = d.lower().partition("/")
+                self._domains.setdefault(host, []).append((path, o))
+        for entries in self._domains.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)
+        self._names = trie_pattern(self._by_name) if self._by_name else None
+        self.government_domains = tuple(d.lower() for d in government_domains)
+        self.government_suffixes = tuple(government_suffixes)
+
+    def with_local(self, media: Iterable[LocalOutlet]) -> MediaRegistry:
+        """This registry plus an office's local media (they win on equal names)."""
+        local = [Outlet(m.name, m.tier, (m.name, *m.aliases), m.domains, local=True) for m in media]
+        return MediaRegistry((*self.outlets, *local), self.government_domains, self.government_suffixes)
+
+    # -- look-ups ---------------------------------------------------------------------------------
+    def by_name(self, name: str) -> Outlet | None:
+        """The outlet a source name is, or belongs to (人民网山东频道 → 人民日报): the longest name inside."""
+        name = name.strip()
+        if not name:
+            return None
+        if name in self._by_name:
+            return self._by_name[name]
+        best: Outlet | None = None
+        best_len = 0
+        if self._names is not None:
+            for m in self._names.finditer(name):
+                if len(m.group(0)) > best_len:
+                    best, best_len = self._by_name[m.group(0)], len(m.group(0))
+        return best
+
+    def by_url(self, url: str) -> Outlet | None:
+        host, path = _host_path(url)
+        if not host:
+            return None
+        labels = host.split(".")
+        path = path.lstrip("/")
+        for i in range(len(labels) - 1):  # the longest host suffix first: liuyan.people.com.cn
+            for prefix, outlet in self._domains.get(".".join(labels[i:]), ()):
+                if not prefix or path.startswith(prefix):
+                    return outlet
+        return None
+
+    def government(self, name: str, url: str) -> str | None:
+        """Why a source is a government one (its host or its name), or None."""
+        host, _ = _host_path(url) if url else ("", "")
+        for d in self.government_domains:
+            if host == d or host.endswith("." + d):
+                return f"政府网站 {host}"
+        for suffix in self.government_suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return f"官方账号 {name}"
+        return None
+
+    def generic_local(self, name: str) -> Outlet | None:
+        """鞍山日报 → a prefecture outlet, 曲阜市融媒体中心 → a county one (by the national table)."""
+        m = _LOCAL_NAME.match(name.strip())
+        if not m:
+            return None
+        place, word = m.group(1), m.group(2)
+        table = regions()
+        codes = table.codes_of(place) or table.codes_of(short_name(place))
+        if not codes:
+            return None
+        level = table.by_code[codes[0]].level
+        if word == "发布":
+            return Outlet(name, "government", (name,))
+        tier = {"province": "provincial", "prefecture": "prefecture", "county": "county"}[level]
+        return Outlet(name, tier, (name,), region=codes[0])
+
+    def credit(self, title: str, text: str) -> tuple[Outlet, str] | None:
+        """The gravest outlet credited in the title or at the start or end of the text, with the words."""
+        if self._names is None:
+            return None
+        best: tuple[Outlet, str] | None = None
+        for part in (title, text[:SCAN], text[-SCAN:] if len(text) > SCAN else ""):
+            if not part:
+                continue
+            for m in self._names.finditer(part):
+                after = part[m.end():m.end() + 14]
+                if _PLACE_AFTER.match(after):
+                    continue
+                cue_before = _BEFORE.search(part[max(0, m.start() - 8):m.start()])
+                cue_after = _AFTER.match(after)
+                if not (cue_before or cue_after):
+                    continue
+                outlet = self._by_name[m.group(0)]
+                if outlet.tier not in GRAVITY or outlet.tier in ("self_media", "unknown"):
+                    continue
+                if best is None or GRAVITY.index(outlet.tier) < GRAVITY.index(best[0].tier):
+                    start = m.start() - (len(cue_before.group(0)) if cue_before else 0)
+                    end = m.end() + (len(cue_after.group(0)) if cue_after else 0)
+                    best = (outlet, part[start:end].strip())
+        return best
+
+    def resolve(self, source: Source, url: str, title: str, text: str) -> TierCall:
+        """The tier to grade ``source``'s item by, and why."""
+        tier, reason, outlet = source.tier, None, None
+        if tier == "unknown":
+            outlet = self.by_name(source.name)
+            how = f"信源名称“{source.name}”"
+            if outlet is None and url:
+                outlet = self.by_url(url)
+                how = f"网址 {_host_path(url)[0]}"
+            if outlet is None:
+                why = self.government(source.name, url)
+                if why is not None:
+                    tier, reason = "government", f"{tier_text('government')}: {why}"
+            if outlet is None and tier == "unknown":
+                outlet = self.generic_local(source.name)
+                how = f"信源名称“{source.name}”"
+            if outlet is not None:
+                tier = outlet.tier
+                local = "本地" if outlet.local else ""
+                reason = f"{tier_text(tier)}: {local}{outlet.name} (据{how})"
+        credited = None
+        if tier != "government":
+            found = self.credit(title, text)
+            if found is not None and GRAVITY.index(found[0].tier) < GRAVITY.index(tier if tier in GRAVITY else "unknown"):
+                credited, words = found
+                tier = credited.tier
+                reason = f"{tier_text(tier)}: {credited.name} (正文“{words}”)"
+        return TierCall(tier, reason, outlet, credited)
+
+
+# -- loading and checking -------------------------------------------------------------------------
+def parse(path: Path = REGISTRY) -> tuple[MediaRegistry | None, list[str]]:
+    problems: list[str] = []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return None, [f"{path}: cannot be read: {exc}"]
+    if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
+        return None, [f"{path}: must have outlets: [...] and government: {{domains, name_suffixes}}"]
+    for key in data:
+        if key not in {"outlets", "government"}:
+            problems.append(f"{path.name}: {key}: unknown key; use outlets, government")
+    outlets: list[Outlet] = []
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(data["outlets"]):
+        at = f"{path.name}: outlets[{i}]"
+        if not isinstance(entry, dict) or not entry.get("name"):
+            problems.append(f"{at}: must be a map with name, aliases, domains, tier")
+            continue
+        for key in entry:
+            if key not in OUTLET_KEYS:
+                problems.append(f"{at}.{key}: unknown key; use {', '.join(sorted(OUTLET_KEYS))}")
+        tier = str(entry.get("tier", ""))
+        if tier not in TIERS or tier == "unknown":
+            problems.append(f"{at}.tier: {tier!r}; use one of {', '.join(TIERS[:-1])}")
+        names = (str(entry["name"]), *(str(a) for a in entry.get("aliases") or []))
+        for name in names:
+            if name in seen and seen[name] != entry["name"]:
+                problems.append(f"{at}: {name!r} is already a name of {seen[name]}")
+            seen[name] = str(entry["name"])
+        outlets.append(Outlet(str(entry["name"]), tier, names, tuple(str(d) for d in entry.get("domains") or []),
+                              str(entry.get("region") or "")))
+    gov = data.get("government") or {}
+    if not isinstance(gov, dict) or set(gov) - {"domains", "name_suffixes"}:
+        problems.append(f"{path.name}: government: must be a map with domains and name_suffixes")
+        gov = {}
+    registry = MediaRegistry(outlets, gov.get("domains") or (), gov.get("name_suffixes") or ())
+    return (None if problems else registry), problems
+
+
+def check(path: Path = REGISTRY) -> list[str]:
+    return parse(path)[1]
+
+
+@lru_cache(maxsize=1)
+def registry() -> MediaRegistry:
+    """The shipped registry, read once per process."""
+    result, problems = parse()
+    if result is None:
+        raise ConfigError("; ".join(problems))
+    return result
