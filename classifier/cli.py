@@ -179,7 +179,12 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"yuqing score: {exc}", file=sys.stderr)
         return 2
     load_office_words(settings)
-    scorer = Scorer(loaded, RelevanceScorer(office_of(settings)), rules, profile)
+    try:
+        office = office_of(settings, profile)
+    except ConfigError as exc:
+        print(f"yuqing score: {exc}", file=sys.stderr)
+        return 2
+    scorer = Scorer(loaded, RelevanceScorer(office), rules, profile)
     with ExitStack() as stack:
         source = sys.stdin.buffer if args.infile == "-" else stack.enter_context(open(args.infile, "rb"))
         sink = sys.stdout.buffer if args.outfile == "-" else stack.enter_context(open(args.outfile, "wb"))

@@ -61,13 +61,15 @@ _HURT = r"(?:受伤|重伤|轻伤|伤势|送医|入院|住院|就医|[砍刺捅�
 _GATHER = (r"(?:聚集|围堵|堵路|堵门|堵住|上访|集访|讨薪|静坐|拉横幅|打横幅|举牌|维权|抗议|示威|冲击|围攻|冲突|"
            r"聚众|集会|游行)")
 _NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无)[^，。！？,.!?；;]{0,4}$")
-_DEATH_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_DIE}|{_DIE}(?:人数)?(?:达|为|已达|升至|增至)?(?P<m>{_NUM})(?:名|人)"
+_RISE = r"(?:人数)?(?:达|为|已达|升至|增至)?"
+_DEATH_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_DIE}|{_DIE}{_RISE}(?P<m>{_NUM})(?:名|人)"
                         rf"|(?P<d>{_NUM})死(?:(?P<i>{_NUM})伤)?")
 _DEATH_WORD = re.compile(rf"{_DIE}|命案|尸体|遗体|死者")
-_HURT_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_HURT}|{_HURT}(?:人数)?(?:达|为|已达|升至|增至)?(?P<m>{_NUM})(?:名|人)")
+_HURT_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_HURT}|{_HURT}{_RISE}(?P<m>{_NUM})(?:名|人)")
 _HURT_WORD = re.compile(rf"{_HURT}|伤者|伤员")
-_GATHER_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众)?"
-                         rf"{_GAP}{_GATHER}|{_GATHER}(?:了)?(?:约|近|超过|逾)?(?P<m>{_NUM})(?:余|多)?(?:名|人)")
+_WHO = r"(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众)?"
+_GATHER_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_WHO}{_GAP}{_GATHER}"
+                         rf"|{_GATHER}(?:了)?(?:约|近|超过|逾)?(?P<m>{_NUM})(?:余|多)?(?:名|人)")
 MASS_INCIDENT = re.compile(r"群体性事件|群体事件|大规模聚集|聚众闹事|打砸抢")
 
 
@@ -128,18 +130,19 @@ class Facts:
 
 
 # -- rumour and official notices ------------------------------------------------------------------
-RUMOUR = re.compile(r"网传|网曝|网帖称|有网友(?:称|说|爆料|发帖|反映)|网友爆料|据网友|据传|传言|传闻|流传|疯传|未经证实|尚未证实|"
-                    r"待核实|有待核实|真假难辨|听说|小道消息|群里说|朋友圈(?:里)?(?:说|传)")
-_NOTICE = r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|辟谣|澄清)"
-_AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|应急管理局|应急局|人民政府|政府|管委会|指挥部|市场监督管理局|"
-              r"市场监管局|卫健委|卫生健康委|教育局|住建局|住房和城乡建设局|纪委|监委|法院|检察院|网信办|中心|局|办|委员会)")
+RUMOUR = re.compile(r"网传|网曝|网帖称|有网友(?:称|说|爆料|发帖|反映)|网友爆料|据网友|据传|传言|传闻|流传|疯传|"
+                    r"未经证实|尚未证实|待核实|有待核实|真假难辨|听说|小道消息|群里说|朋友圈(?:里)?(?:说|传)")
+_NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|"
+           r"辟谣|澄清)")
+_AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|应急管理局|应急局|人民政府|政府|管委会|指挥部|"
+              r"市场监督管理局|市场监管局|卫健委|卫生健康委|教育局|住建局|住房和城乡建设局|纪委|监委|法院|检察院|网信办|中心|局|办|委员会)")
 OFFICIAL = re.compile(rf"{_AUTHORITY}[^。！？\n]{{0,12}}?{_NOTICE}|{_NOTICE}[:：]|关于[^。！？\n]{{2,40}}的{_NOTICE}")
 OPENING = 80
 
 
 # One scan finds every trigger; the count patterns then read only the stretches around them.
-_TRIGGER = re.compile(rf"(?P<mass>{MASS_INCIDENT.pattern})|(?P<rumour>{RUMOUR.pattern})|(?P<die>{_DIE}|命案|尸体|遗体|死者|死)"
-                      rf"|(?P<hurt>{_HURT}|伤者|伤员|伤)|(?P<gather>{_GATHER})")
+_TRIGGER = re.compile(rf"(?P<mass>{MASS_INCIDENT.pattern})|(?P<rumour>{RUMOUR.pattern})"
+                      rf"|(?P<die>{_DIE}|命案|尸体|遗体|死者|死)|(?P<hurt>{_HURT}|伤者|伤员|伤)|(?P<gather>{_GATHER})")
 
 
 def find_facts(title: str, text: str, government_source: bool = False) -> Facts:

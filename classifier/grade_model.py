@@ -16,6 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sqlalchemy import select
 
+from classifier.facts import find_facts
 from classifier.grading import KINDS, TIERS, Features, GradingRules
 from core.settings import StoreSettings
 from core.taxonomy import SENSITIVE
@@ -55,7 +56,8 @@ def load_cases(store: StoreSettings, profile: str, rules: GradingRules) -> list[
                 features = Features(
                     tier=item.source_tier, kind=item.source_kind, topic=scored.topic, negativity=scored.negativity,
                     relevance=scored.relevance, views=item.views, replies=item.replies, reposts=item.reposts,
-                    likes=item.likes, signals=rules.find_signals(f"{item.title}。{item.text}"))
+                    likes=item.likes, signals=rules.find_signals(f"{item.title}。{item.text}"),
+                    facts=find_facts(item.title, item.text, government_source=item.source_tier == "government"))
                 cases.append(GradeCase(features, label))
             return cases
     finally:

@@ -73,7 +73,7 @@ class Features:
     reposts: int | None = None
     likes: int | None = None
     signals: dict[str, str] = field(default_factory=dict)  # signal name -> the term found
-    facts: Facts = Facts()
+    facts: Facts = field(default_factory=Facts)
     emotion: float | None = None  # shown in the reasons only
     tier_reason: str | None = None  # where the tier came from when the source registry did not say
 

@@ -28,14 +28,16 @@ from core.errors import ConfigError
 REGISTRY = Path(__file__).parent / "reference" / "media.yaml"
 TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
 TIER_WORDS = {"central": "中央级媒体", "provincial": "省级主流媒体", "prefecture": "地市级媒体", "county": "县级媒体",
-              "portal": "大型门户网站", "self_media": "自媒体/社交平台", "government": "政府/官方发布", "unknown": "来源级别未知"}
+              "portal": "大型门户网站", "self_media": "自媒体/社交平台", "government": "政府/官方发布",
+              "unknown": "来源级别未知"}
 # Which credited tier may raise which source tier (graver first). A government source keeps its
 # tier: its notice is the office's (or another authority's) own voice, not a repost.
 GRAVITY = ("central", "provincial", "portal", "prefecture", "county", "self_media", "unknown")
 OUTLET_KEYS = {"name", "aliases", "domains", "tier", "region"}
 # A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光....
 _BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)$")
-_AFTER = re.compile(r"(?:\s*(?:记者|报道|消息|讯|曝光|调查|披露|刊发|刊文|发文|评论|客户端|微博|公众号|官微|视频|关注|点名|发布)"
+_AFTER = re.compile(r"(?:\s*(?:记者|报道|消息|讯|曝光|调查|披露|刊发|刊文|发文|评论|客户端|微博|公众号|官微|视频|关注|"
+                    r"点名|发布)"
                     r"|[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|电[（(\s])")
 # 新华社区, 人民路: the name is the start of a place, not an outlet.
 _PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)")
@@ -206,7 +208,8 @@ class MediaRegistry:
         credited = None
         if tier != "government":
             found = self.credit(title, text)
-            if found is not None and GRAVITY.index(found[0].tier) < GRAVITY.index(tier if tier in GRAVITY else "unknown"):
+            rank = GRAVITY.index(tier if tier in GRAVITY else "unknown")
+            if found is not None and GRAVITY.index(found[0].tier) < rank:
                 credited, words = found
                 tier = credited.tier
                 reason = f"{tier_text(tier)}: {credited.name} (正文“{words}”)"

@@ -15,8 +15,9 @@ TABLE = Path(__file__).parent / "reference" / "regions.txt"
 # Suffixes dropped to get the short name people use (济宁市 → 济宁, 兖州区 → 兖州).
 # Short prefecture names that are also ordinary words (大同小异, 长治久安, 三明治): not taken alone
 # as another place named in a text.
-COMMON_WORDS = frozenset({"大同", "三明", "来宾", "中山", "北海", "白银", "阿里", "安康", "长治", "日照", "黄山", "玉树",
-                          "朝阳", "吉林", "海南", "海东", "海北", "海西", "开封", "东方", "白山", "南平", "新余"})
+COMMON_WORDS = frozenset({"大同", "三明", "来宾", "中山", "北海", "白银", "阿里", "安康", "长治", "日照", "黄山",
+                          "玉树", "朝阳", "吉林", "海南", "海东", "海北", "海西", "开封", "东方", "白山",
+                          "南平", "新余"})
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "区", "县", "盟", "旗")
 
 
@@ -80,11 +81,12 @@ class Regions:
         """
         out: dict[str, str] = {}
         for d in self.divisions:
-            if own_prefix and d.code.startswith(own_prefix) or d.level == "province":
+            if (own_prefix and d.code.startswith(own_prefix)) or d.level == "province":
                 continue
             names = [d.name] if d.level == "county" else [d.name, d.short]
             for name in names:
-                if len(name) < (3 if d.level == "county" else 2) or name in COMMON_WORDS or name in own_names or any(name in own for own in own_names):
+                too_short = len(name) < (3 if d.level == "county" else 2)
+                if too_short or name in COMMON_WORDS or name in own_names or any(name in own for own in own_names):
                     continue
                 if own_prefix and any(c.startswith(own_prefix) for c in self._codes_of.get(name, ())):
                     continue

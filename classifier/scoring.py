@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import msgspec
 import numpy as np
 
+from classifier.facts import find_facts
 from classifier.grading import Features, GradingRules
 from classifier.lexicon import (
     COMPLAINT_CUE,
@@ -20,6 +22,7 @@ from classifier.lexicon import (
     trie_pattern,
     weak_topic,
 )
+from classifier.media import MediaRegistry, registry
 from classifier.registry import LoadedModel
 from classifier.relevance import RelevanceScorer
 from classifier.text import clean, for_model
@@ -52,6 +55,8 @@ class Score:
     model_version: str
     relevance_reasons: tuple[str, ...] = ()
     emotion: float | None = None
+    # The media tier the item was graded by, when the source registry had none (the media registry's).
+    tier: str | None = None
 
 
 def positive_column(classes: tuple[str, ...]) -> int:
@@ -78,9 +83,12 @@ def negativity_with_cues(model: float, emergency: bool, complaint: bool) -> floa
 class Scorer:
     """Model + office + grading rules of one profile. Stateless per call; safe to share."""
 
-    def __init__(self, loaded: LoadedModel, relevance: RelevanceScorer, rules: GradingRules, profile: str) -> None:
+    def __init__(self, loaded: LoadedModel, relevance: RelevanceScorer, rules: GradingRules, profile: str,
+                 media: MediaRegistry | None = None) -> None:
         self.loaded = loaded
         self.relevance = relevance
+        # Tiers of outlets without one in the source registry: the shipped registry + the office's local media.
+        self.media = media or registry().with_local(relevance.jurisdiction.local_media())
         self.rules = rules
         self.profile = profile
         model = loaded.model
@@ -116,8 +124,11 @@ class Scorer:
         for i, item in enumerate(items):
             title, text = cleaned[i]
             regions = tuple(r for r in (item.source.region, *item.region_hints) if r)
+            call = self.media.resolve(item.source, item.url, title, text)
+            local = call.outlet.name if call.outlet is not None and call.outlet.local else None
             rel, rel_reasons = self.relevance.score(
-                title, text, regions, None if learned is None else float(learned[i]))
+                title, text, regions, None if learned is None else float(learned[i]), local)
+            facts = find_facts(title, text, government_source=call.tier == "government")
             joined = f"{title}。{text}"
             signals = self.rules.find_signals(joined)
             neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals),
@@ -140,15 +151,20 @@ class Scorer:
                 best = int(np.argmax(row))
                 topic, topic_prob = self._topics[best], float(row[best])
             e = item.engagement
+            emo = None if emotion is None else round(float(emotion[i]) if docs[i] else 0.0, 4)
             features = Features(
-                tier=item.source.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,
-                views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals)
+                tier=call.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,
+                views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals, facts=facts,
+                emotion=emo, tier_reason=call.reason)
             out.append(Score(round(neg, 4), float(np.clip(rel, 0.0, 1.0)), topic, round(topic_prob, 4),
-                             self.rules.grade(features), self.version, tuple(rel_reasons),
-                             None if emotion is None else round(float(emotion[i]) if docs[i] else 0.0, 4)))
+                             self.rules.grade(features), self.version, tuple(rel_reasons), emo,
+                             call.tier if call.tier != item.source.tier else None))
         return out
 
     def scored_item(self, item: RawItem, score: Score, scored_at: datetime) -> ScoredItem:
+        if score.tier is not None and item.source.tier == "unknown":
+            # The registry's tier travels on, so the router, the incidents and the store see it too.
+            item = msgspec.structs.replace(item, source=msgspec.structs.replace(item.source, tier=score.tier))
         return ScoredItem(item=item, negativity=score.negativity, relevance=score.relevance, topic=score.topic,
                           grade=score.grade, model_version=score.model_version, profile=self.profile,
                           scored_at=scored_at, emotion=score.emotion)

@@ -9,9 +9,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from classifier.grading import load_rules
+from classifier.jurisdiction import Jurisdiction
+from classifier.jurisdiction import load as load_jurisdiction
 from classifier.model import ModelError
 from classifier.registry import LoadedModel, Registry
-from classifier.relevance import Office, RelevanceScorer
+from classifier.relevance import RelevanceScorer
 from classifier.scoring import Score, Scorer
 from classifier.settings import ClassifierSettings
 from classifier.tokens import add_words, load_user_dict
@@ -25,8 +27,18 @@ INPUT_TOPIC = "items.raw"
 OUTPUT_TOPIC = "items.scored"
 
 
-def office_of(settings: ClassifierSettings) -> Office:
-    return Office(settings.region, settings.places, settings.bodies, settings.people)
+def office_of(settings: ClassifierSettings, profile: str | None = None) -> Jurisdiction:
+    """The profile's jurisdiction with the office's ``[classifier]`` names on top.
+
+    The office's places, bodies and people extend the profile's; a ``region`` of another place
+    (an office built on ``city-gov`` for its own city) replaces the profile's jurisdiction.
+    """
+    base = load_jurisdiction(profile_dir(profile or settings.profile))
+    region = settings.region
+    if region and base.region and not (region.startswith(base.region) or base.region.startswith(region)):
+        return Jurisdiction(region=region, places=settings.places, bodies=settings.bodies, people=settings.people,
+                            source="[classifier]")
+    return base.extended(region, settings.places, settings.bodies, settings.people)
 
 
 def load_office_words(settings: ClassifierSettings) -> None:

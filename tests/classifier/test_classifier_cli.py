@@ -13,7 +13,7 @@ from yuqing.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 ROWS = [
-    {"id": "c1", "title": "某市化工厂爆炸致3人死亡", "text": "今天上午某市化工厂发生爆炸，造成3人死亡5人受伤。",
+    {"id": "c1", "title": "东城区化工厂爆炸致3人死亡", "text": "今天上午东城区一化工厂发生爆炸，造成3人死亡5人受伤。",
      "url": "http://example.cn/1", "source_name": "某市日报", "source_kind": "news", "source_tier": "prefecture",
      "replies": 1200, "published_at": "2024-05-01T08:00:00+08:00"},
     {"id": "c2", "title": "", "text": "   ", "url": "", "source_name": "论坛", "source_kind": "forum"},
@@ -49,7 +49,8 @@ def test_score_jsonl_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[st
         # Emotion is its own field (None when the model has no emotion head), never the negativity.
         assert "emotion" in row and (row["emotion"] is None or 0 <= row["emotion"] <= 1)
         assert row["profile"] == "jining-ggzy" and row["grade"] in {"一级", "二级", "三级"}
-    assert c1["grade"] == "二级" and "回帖 1,200" in c1["grade_reasons"]
+    # Deaths in the office's own 东城区: 一级 (jining-ggzy's grading.yaml), the count in the reasons.
+    assert c1["grade"] == "一级" and "回帖 1,200" in c1["grade_reasons"] and "死亡 3 人" in c1["grade_reasons"]
     assert c3["relevance"] > c4["relevance"]  # region and text name the office's 东城区
     assert c4["negativity"] < 0.5
     assert "标题和正文均为空" in c2["error"]

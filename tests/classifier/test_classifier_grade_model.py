@@ -47,7 +47,7 @@ def test_grades_command_reads_labelled_items(tmp_path: Path, capsys: pytest.Capt
     for i in range(12):
         item = RawItem(id=f"g{i}", source=Source(id="s", name="日报", kind="news", tier="prefecture"),
                        url=f"http://x/{i}", title="化工厂爆炸致2人死亡" if i % 2 else "小区停水",
-                       text=f"第{i}起: " + ("今天发生爆炸，2人死亡。" if i % 2 else "居民反映停水三天。"),
+                       text=f"第{i}起: 钦州市" + ("今天发生爆炸，2人死亡。" if i % 2 else "居民反映停水三天。"),
                        fetched_at=contracts.utcnow(),
                        engagement=Engagement(replies=i * 10))
         out = processor.process([Record("items.raw", 0, i, b"k", contracts.encode(item))]).outputs[0]

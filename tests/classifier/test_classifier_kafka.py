@@ -20,7 +20,7 @@ def test_stage_scores_items_and_dead_letters_bad_ones(kafka_settings: KafkaSetti
     items = [RawItem(id=f"{run_id}-{i}", source=Source(id="s", name="某市日报", kind="news", tier="provincial"),
                      url=f"http://example.cn/{i}", title=title, text=text, fetched_at=contracts.utcnow(),
                      engagement=Engagement(replies=300))
-             for i, (title, text) in enumerate([("化工厂爆炸致2人死亡", "今天凌晨化工厂发生爆炸，2人死亡。"),
+             for i, (title, text) in enumerate([("济宁一化工厂爆炸致2人死亡", "今天凌晨化工厂发生爆炸，2人死亡。"),
                                                 ("市民投诉小区停水", "东城区某小区停水三天，居民生活困难。"),
                                                 ("新公园开放", "市民纷纷前往游玩。")])]
     producer = make_producer(kafka_settings, "test")

@@ -26,7 +26,8 @@ def record(value: bytes, offset: int = 0, key: bytes | None = b"k") -> Record:
 
 def test_process_scores_and_rejects_bad_records(tmp_path: Path) -> None:
     processor = ClassifierProcessor(ClassifierSettings(models_dir=str(tmp_path / "models")))
-    good = raw("i1", "小区燃气爆炸致3人死亡", "今天上午某小区发生燃气爆炸，造成3人死亡。", replies=1200)
+    # city-gov's jurisdiction is 钦州市 (policies/city-gov/jurisdiction.yaml): no configuration needed.
+    good = raw("i1", "钦州一小区燃气爆炸致3人死亡", "今天上午钦南区某小区发生燃气爆炸，造成3人死亡。", replies=1200)
     records = [record(contracts.encode(good), 0), record(b"{not json", 1), record(b'{"id": "x"}', 2)]
     result = processor.process(records)
     assert len(result.outputs) == 1 and len(result.rejected) == 2
