@@ -65,12 +65,13 @@ _RISE = r"(?:人数)?(?:达|为|已达|升至|增至)?"
 _DEATH_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_DIE}|{_DIE}{_RISE}(?P<m>{_NUM})(?:名|人)"
                         rf"|(?P<d>{_NUM})死(?:(?P<i>{_NUM})伤)?")
 _DEATH_WORD = re.compile(rf"{_DIE}|命案|尸体|遗体|死者")
-_HURT_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_HURT}|{_HURT}{_RISE}(?P<m>{_NUM})(?:名|人)")
+_HURT_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_HURT}|{_HURT}{_RISE}(?P<m>{_NUM})(?:名|人)"
+                       rf"|伤了(?P<k>{_NUM})(?:余|多)?(?:名|个)?人")
 _HURT_WORD = re.compile(rf"{_HURT}|伤者|伤员")
 _WHO = r"(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众)?"
 _GATHER_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_WHO}{_GAP}{_GATHER}"
                          rf"|{_GATHER}(?:了)?(?:约|近|超过|逾)?(?P<m>{_NUM})(?:余|多)?(?:名|人)")
-MASS_INCIDENT = re.compile(r"群体性事件|群体事件|大规模聚集|聚众闹事|打砸抢")
+MASS_INCIDENT = re.compile(r"群体性事件|群体事件|大规模聚集|聚众闹事|打砸抢|打群架|群架|群殴|械斗")
 
 
 def _negated(text: str, start: int) -> bool:
@@ -131,7 +132,7 @@ class Facts:
 
 # -- rumour and official notices ------------------------------------------------------------------
 RUMOUR = re.compile(r"网传|网曝|网帖称|有网友(?:称|说|爆料|发帖|反映)|网友爆料|据网友|据传|传言|传闻|流传|疯传|"
-                    r"未经证实|尚未证实|待核实|有待核实|真假难辨|听说|小道消息|群里说|朋友圈(?:里)?(?:说|传)")
+                    r"据说|有人说|求证|真的假的|是真的吗|未经证实|尚未证实|待核实|有待核实|真假难辨|听说|小道消息|群里说|朋友圈(?:里)?(?:说|传)")
 _NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|"
            r"辟谣|澄清)")
 _AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|应急管理局|应急局|人民政府|政府|管委会|指挥部|"
@@ -163,7 +164,7 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
         if deaths is None and _DEATH_WORD.match(first["die"]):
             deaths = (1, first["die"])
     if "hurt" in at:
-        injured = _count(_HURT_NUM, at["hurt"], joined, ("n", "m"))
+        injured = _count(_HURT_NUM, at["hurt"], joined, ("n", "m", "k"))
     if injured is None and deaths is not None:
         m = _DEATH_NUM.search(deaths[1])
         if m and m.group("i"):

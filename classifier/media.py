@@ -41,6 +41,8 @@ _AFTER = re.compile(r"(?:\s*(?:记者|报道|消息|讯|曝光|调查|披露|刊
                     r"|[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|电[（(\s])")
 # 新华社区, 人民路: the name is the start of a place, not an outlet.
 _PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)")
+# Citizens' message boards and forums (on a gov.cn host too): posts, not official notices.
+_BOARD = re.compile(r"留言板|留言|信箱|论坛|贴吧|社区|问政|投诉|12345")
 # Generic local media names: a known place + a media word (鞍山日报, 曲阜市融媒体中心).
 _LOCAL_NAME = re.compile(r"^(.{2,8}?)(日报社|日报|晚报|都市报|广播电视台|电视台|新闻网|融媒体中心|融媒|发布)$")
 SCAN = 200
@@ -80,8 +82,11 @@ def _host_path(url: str) -> tuple[str, str]:
 
 class MediaRegistry:
     def __init__(self, outlets: Iterable[Outlet], government_domains: Iterable[str] = (),
-                 government_suffixes: Iterable[str] = ()) -> None:
+                 government_suffixes: Iterable[str] = (), own_places: Iterable[str] = ()) -> None:
         self.outlets = tuple(outlets)
+        # The office's own place names: 临沣日报 is a local outlet even where the national table
+        # does not know 临沣 (a new or an invented place).
+        self.own_places = tuple(own_places)
         self._by_name: dict[str, Outlet] = {}
         for outlet in self.outlets:
             for name in outlet.names:
@@ -100,10 +105,11 @@ class MediaRegistry:
         self.government_domains = tuple(d.lower() for d in government_domains)
         self.government_suffixes = tuple(government_suffixes)
 
-    def with_local(self, media: Iterable[LocalOutlet]) -> MediaRegistry:
-        """This registry plus an office's local media (they win on equal names)."""
+    def with_local(self, media: Iterable[LocalOutlet], places: Iterable[str] = ()) -> MediaRegistry:
+        """This registry plus an office's local media (they win on equal names) and place names."""
         local = [Outlet(m.name, m.tier, (m.name, *m.aliases), m.domains, local=True) for m in media]
-        return MediaRegistry((*self.outlets, *local), self.government_domains, self.government_suffixes)
+        return MediaRegistry((*self.outlets, *local), self.government_domains, self.government_suffixes,
+                             (*self.own_places, *places))
 
     # -- look-ups ---------------------------------------------------------------------------------
     def by_name(self, name: str) -> Outlet | None:
@@ -150,13 +156,16 @@ class MediaRegistry:
         if not m:
             return None
         place, word = m.group(1), m.group(2)
+        if word == "发布":
+            return Outlet(name, "government", (name,))
+        if place in self.own_places or short_name(place) in self.own_places:
+            tier = "county" if place.endswith(("区", "县")) else "prefecture"
+            return Outlet(name, tier, (name,), local=True)
         table = regions()
         codes = table.codes_of(place) or table.codes_of(short_name(place))
         if not codes:
             return None
         level = table.by_code[codes[0]].level
-        if word == "发布":
-            return Outlet(name, "government", (name,))
         tier = {"province": "provincial", "prefecture": "prefecture", "county": "county"}[level]
         return Outlet(name, tier, (name,), region=codes[0])
 
@@ -188,20 +197,28 @@ class MediaRegistry:
     def resolve(self, source: Source, url: str, title: str, text: str) -> TierCall:
         """The tier to grade ``source``'s item by, and why."""
         tier, reason, outlet = source.tier, None, None
+        outlet = self.by_name(source.name)
+        how = f"信源名称“{source.name}”"
         if tier == "unknown":
-            outlet = self.by_name(source.name)
-            how = f"信源名称“{source.name}”"
-            if outlet is None and url:
-                outlet = self.by_url(url)
-                how = f"网址 {_host_path(url)[0]}"
-            if outlet is None:
-                why = self.government(source.name, url)
-                if why is not None:
-                    tier, reason = "government", f"{tier_text('government')}: {why}"
-            if outlet is None and tier == "unknown":
-                outlet = self.generic_local(source.name)
-                how = f"信源名称“{source.name}”"
-            if outlet is not None:
+            # The source's own name first: an official account on 微博 is official, not a post.
+            board = _BOARD.search(source.name)
+            why = None if outlet is not None or board else self.government(source.name, "")
+            if outlet is None and why is None and board:
+                tier, reason = "self_media", f"{tier_text('self_media')}: 网民留言/论坛“{source.name}”"
+            elif why is not None:
+                tier, reason = "government", f"{tier_text('government')}: {why}"
+            else:
+                if outlet is None and url:
+                    outlet = self.by_url(url)
+                    how = f"网址 {_host_path(url)[0]}"
+                if outlet is None:
+                    why = self.government("", url)
+                    if why is not None:
+                        tier, reason = "government", f"{tier_text('government')}: {why}"
+                if outlet is None and tier == "unknown":
+                    outlet = self.generic_local(source.name)
+                    how = f"信源名称“{source.name}”"
+            if outlet is not None and tier == "unknown":
                 tier = outlet.tier
                 local = "本地" if outlet.local else ""
                 reason = f"{tier_text(tier)}: {local}{outlet.name} (据{how})"

@@ -25,7 +25,7 @@ PLACE_IN_TITLE = 0.8
 PLACE_IN_TEXT = 0.6
 SHARED_PLACE = 0.3  # a district name other cities have too (铁西区), without the city beside it
 REGION = 0.6
-LOCAL_SOURCE = 0.4
+LOCAL_SOURCE = 0.5
 NO_EVIDENCE = 0.05
 ELSEWHERE = 0.02
 UNCONFIGURED = 0.5
@@ -87,11 +87,13 @@ class RelevanceScorer:
         self._region_names = {*own, *shared}
 
     def score(self, title: str, text: str, regions: tuple[str, ...] = (), learned: float | None = None,
-              local_source: str | None = None) -> tuple[float, list[str]]:
+              local_source: str | None = None, source_name: str = "") -> tuple[float, list[str]]:
         """Relevance in [0, 1] and the evidence in words.
 
         ``regions``: the source's region (code or name) and the item's region hints;
-        ``local_source``: the name of the office's local outlet that carried the item, if one did.
+        ``local_source``: the name of the office's local outlet that carried the item, if one did;
+        ``source_name``: a source named after the office's place (临沣12345市民留言板, 百度贴吧·济宁吧)
+        is local too.
         """
         if not self.configured:
             if learned is not None:
@@ -124,6 +126,9 @@ class RelevanceScorer:
         if local_source:
             source_weights.append(LOCAL_SOURCE)
             reasons.append(f"本地媒体 {local_source}")
+        elif source_name and (self._places.find(source_name) or self._bodies.find(source_name)):
+            source_weights.append(LOCAL_SOURCE)
+            reasons.append(f"本地信源 {source_name}")
         elsewhere = None if in_text else (self._elsewhere.find(title) or self._elsewhere.find(text))
         if elsewhere and source_weights:
             # A local outlet reporting another city's news: the source says nothing about the story.

@@ -88,7 +88,8 @@ class Scorer:
         self.loaded = loaded
         self.relevance = relevance
         # Tiers of outlets without one in the source registry: the shipped registry + the office's local media.
-        self.media = media or registry().with_local(relevance.jurisdiction.local_media())
+        j = relevance.jurisdiction
+        self.media = media or registry().with_local(j.local_media(), (*j.own_names, *j.places))
         self.rules = rules
         self.profile = profile
         model = loaded.model
@@ -127,7 +128,7 @@ class Scorer:
             call = self.media.resolve(item.source, item.url, title, text)
             local = call.outlet.name if call.outlet is not None and call.outlet.local else None
             rel, rel_reasons = self.relevance.score(
-                title, text, regions, None if learned is None else float(learned[i]), local)
+                title, text, regions, None if learned is None else float(learned[i]), local, item.source.name)
             facts = find_facts(title, text, government_source=call.tier == "government")
             joined = f"{title}。{text}"
             signals = self.rules.find_signals(joined)

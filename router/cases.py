@@ -133,7 +133,8 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
         if scored.item.id in existing or scored.item.id in fresh:
             continue
         grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
-        if not profile.intake.admits(scored.negativity, scored.relevance, profile.rank(grade), profile):
+        if not profile.intake.admits(scored.negativity, scored.relevance, profile.rank(grade), profile,
+                                     scored.item.source.tier, scored.item.engagement):
             below.add(scored.item.id)
             continue
         below.discard(scored.item.id)

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
+from core.contracts import Engagement, MediaTier
 from core.errors import ConfigError
 from core.taxonomy import BASE_TOPICS
 from router.timeutil import (
@@ -292,19 +293,49 @@ class Escalation:
 
 
 @dataclass(frozen=True, slots=True)
+class Prominence:
+    """Lower bars for an item carried by a tier the regulation names or spread widely."""
+
+    tiers: frozenset[str] = frozenset()
+    views: int | None = None
+    replies: int | None = None
+    reposts: int | None = None
+    min_negativity: float = 0.0
+    min_relevance: float = 0.0
+
+    def why(self, tier: str, engagement: Engagement) -> str | None:
+        if tier in self.tiers:
+            return f"媒体级别 {tier}"
+        for name, word in (("views", "阅读"), ("replies", "回帖"), ("reposts", "转发")):
+            floor, value = getattr(self, name), getattr(engagement, name)
+            if floor is not None and value is not None and value >= floor:
+                return f"{word} {value:,}"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Intake:
-    """Which scored items open a case. Every item is stored and scored either way; one below the
-    intake stays visible to analysts and opens its case when a later revision rises above it."""
+    """Which scored items open a case: adverse-ness (``negativity``) × relevance, with lower bars
+    for an item a named tier carried or that spread widely (``prominent``). Emotion never counts:
+    a furious post about something else opens nothing. Every item is stored and scored either
+    way; one below the intake stays visible to analysts and opens its case when a later revision
+    rises above it."""
 
     min_negativity: float = 0.0
     min_relevance: float = 0.0
     # Items of this grade or a graver one always open a case, whatever their scores.
     always_from_grade: str | None = None
+    prominent: Prominence | None = None
 
-    def admits(self, negativity: float, relevance: float, rank: int, profile: Profile) -> bool:
+    def admits(self, negativity: float, relevance: float, rank: int, profile: Profile,
+               tier: str = "unknown", engagement: Engagement | None = None) -> bool:
         if self.always_from_grade is not None and rank <= profile.rank(self.always_from_grade):
             return True
-        return negativity >= self.min_negativity and relevance >= self.min_relevance
+        if negativity >= self.min_negativity and relevance >= self.min_relevance:
+            return True
+        p = self.prominent
+        return (p is not None and negativity >= p.min_negativity and relevance >= p.min_relevance
+                and p.why(tier, engagement or Engagement()) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -991,7 +1022,7 @@ def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mappin
 def _intake(c: _Checker, obj: Any, grades: tuple[str, ...]) -> Intake:
     if obj is None:
         return Intake()
-    if not c.keys(obj, "intake", ("min_negativity", "min_relevance", "always_from_grade")):
+    if not c.keys(obj, "intake", ("min_negativity", "min_relevance", "always_from_grade", "prominent")):
         return Intake()
     values: dict[str, Any] = {}
     for key in ("min_negativity", "min_relevance"):
@@ -1000,12 +1031,42 @@ def _intake(c: _Checker, obj: Any, grades: tuple[str, ...]) -> Intake:
             c.error(_line(obj, key), f"intake.{key} must be a number within [0, 1]", f"write {key}: 0.5")
             value = 0.0
         values[key] = float(value)
+    values["prominent"] = _prominence(c, obj.get("prominent"), values)
     grade = obj.get("always_from_grade")
     if grade is not None and str(grade) not in grades:
         c.error(_line(obj, "always_from_grade"), f"intake.always_from_grade {grade!r} is not a grade of the profile",
                 f"use one of {', '.join(grades)}")
         grade = None
     return Intake(always_from_grade=str(grade) if grade is not None else None, **values)
+
+
+def _prominence(c: _Checker, obj: Any, bars: dict[str, float]) -> Prominence | None:
+    if obj is None:
+        return None
+    keys = ("tiers", "views", "replies", "reposts", "min_negativity", "min_relevance")
+    if not c.keys(obj, "intake.prominent", keys):
+        return None
+    tiers = c.strings(obj, "tiers", "intake.prominent") or ()
+    for tier in tiers:
+        if tier not in get_args(MediaTier):
+            c.error(_line(obj, "tiers"), f"intake.prominent.tiers: {tier!r} is not a media tier",
+                    f"use some of {', '.join(get_args(MediaTier))}")
+    counts: dict[str, int | None] = {}
+    for key in ("views", "replies", "reposts"):
+        value = obj.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            c.error(_line(obj, key), f"intake.prominent.{key} must be a whole number >= 0", f"write {key}: 500")
+            value = None
+        counts[key] = value
+    lower: dict[str, float] = {}
+    for key in ("min_negativity", "min_relevance"):
+        value = obj.get(key, bars[key])
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= bars[key]:
+            c.error(_line(obj, key), f"intake.prominent.{key} must be a number within [0, intake.{key}]",
+                    f"write {key}: 0.3 (a lower bar than intake.{key})")
+            value = bars[key]
+        lower[key] = float(value)
+    return Prominence(tiers=frozenset(tiers), **counts, **lower)
 
 
 def _inhibit(c: _Checker, obj: Any, grades: tuple[str, ...]) -> tuple[InhibitRule, ...]:

@@ -47,10 +47,11 @@ def test_items_below_intake_are_stored_without_a_case_until_they_rise(store_sett
 
 def test_intake_is_checked_strictly(tmp_path: Path) -> None:
     text = (profile_dir("city-gov") / "profile.yaml").read_text("utf-8")
-    bad = text.replace("  min_negativity: 0.4\n  always_from_grade: 特别重大",
-                       "  min_negativity: 1.4\n  always_from_grade: 天大\n  min_heat: 3")
+    bad = text.replace("  min_negativity: 0.4\n", "  min_negativity: 1.4\n  min_heat: 3\n").replace(
+        "  always_from_grade: 特别重大", "  always_from_grade: 天大").replace("tiers: [central, provincial]",
+                                                                   "tiers: [central, national]")
     (tmp_path / "profile.yaml").write_text(bad, "utf-8")
     with pytest.raises(policy.PolicyError) as info:
         policy.load(tmp_path)
     message = str(info.value)
-    assert "min_negativity" in message and "天大" in message and "min_heat" in message
+    assert "min_negativity" in message and "天大" in message and "min_heat" in message and "national" in message
