@@ -126,8 +126,10 @@ class Facts:
     words: tuple[str, ...] = ()  # the literal evidence, in reading order
 
     @property
-    def any(self) -> bool:
-        return any((self.deaths, self.injured, self.gathered, self.mass_incident, self.rumour, self.official))
+    def adverse(self) -> bool:
+        """Bad news by itself, whatever the tone: someone died or was hurt, people gathered, a
+        mass incident, or an unverified claim going round (a rumour the office must check)."""
+        return bool(self.deaths or self.injured or self.gathered or self.mass_incident or self.rumour)
 
 
 # -- rumour and official notices ------------------------------------------------------------------

@@ -86,10 +86,9 @@ class Gate:
     relevance_min: float = 0.0
 
     def shortfall(self, f: Features) -> str | None:
-        # A death, a mass incident or a crowd counted in the text is bad news whatever the model's
-        # score (a flat 通报 of an accident): the count itself is the adverse evidence.
-        hard = bool(f.facts.deaths or f.facts.mass_incident or f.facts.gathered)
-        if f.negativity < self.negativity_min and not hard:
+        # A death, an injury, a crowd, a mass incident or a rumour in the text is bad news whatever
+        # the model's score (a flat 通报 of an accident): the fact itself is the adverse evidence.
+        if f.negativity < self.negativity_min and not f.facts.adverse:
             return f"未达负面门槛 (负面 {f.negativity:.2f} < {self.negativity_min:.2f})"
         if f.relevance < self.relevance_min:
             return f"与本单位关联弱 (相关度 {f.relevance:.2f} < {self.relevance_min:.2f})"

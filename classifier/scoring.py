@@ -132,7 +132,9 @@ class Scorer:
             facts = find_facts(title, text, government_source=call.tier == "government")
             joined = f"{title}。{text}"
             signals = self.rules.find_signals(joined)
-            neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals),
+            # Facts that are bad news by themselves (deaths, crowds, a rumour: classifier.facts) count
+            # as an emergency cue: adverse-ness whatever the tone.
+            neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals) or facts.adverse,
                                        _COMPLAINT.search(joined) is not None)
             topic, topic_prob = OTHER, 0.0
             if self._topics:

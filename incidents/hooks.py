@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from core.contracts import ScoredItem
 from incidents.config import IncidentRules, default_rules
-from incidents.service import Assignment, GradeChange, assign, link_case
+from incidents.service import Assignment, GradeChange, ResponseTarget, assign, link_case, response_target
 from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,11 @@ class IncidentsHook:
         self.on_joined = on_joined
         self.on_response = on_response
         self.assignments: list[Assignment] = []
+
+    def response_target(self, session: Session, scored: ScoredItem, now: datetime) -> ResponseTarget | None:
+        """The incident (with a case) that ``scored``, an official response, answers: the router joins
+        the item to that case instead of opening one (see :func:`incidents.service.response_target`)."""
+        return response_target(session, scored, now, self.rules)
 
     def take(self) -> list[Assignment]:
         done, self.assignments = self.assignments, []

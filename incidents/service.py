@@ -425,6 +425,40 @@ def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentR
     return _add(session, incident, scored, tf, title_key, published, now, how, reason, is_new, response, rules)
 
 
+@dataclass(frozen=True, slots=True)
+class ResponseTarget:
+    """The incident an official response answers, and that incident's case."""
+
+    incident_id: str
+    case_id: int
+    reason: dict[str, Any]
+
+
+def response_target(session: Session, scored: ScoredItem, now: datetime,
+                    rules: IncidentRules | None = None) -> ResponseTarget | None:
+    """For an official response (``is_response``: an own-tier source and a response term), the
+    incident it answers when that incident already has a case; None otherwise. Reads only:
+    :func:`assign` then adds the item to the incident as its response.
+
+    The router asks this before opening a case, so an official 通报 of a bad event joins its
+    incident's case as the response instead of opening a fresh case as if it were news.
+    """
+    rules = rules or default_rules()
+    if not is_response(scored, rules):
+        return None
+    item = scored.item
+    existing = session.get(IncidentItemRow, item.id)
+    if existing is not None:
+        incident = session.get(IncidentRow, existing.incident_id)
+        match = _Match(incident, "replay", {}) if incident is not None else None
+    else:
+        tf = tx.features(item.title, item.text, rules)
+        match = _find(session, scored, tf, tx.title_key(tf.title, rules), utc(now), True, rules)
+    if match is None or match.incident.case_id is None:
+        return None
+    return ResponseTarget(match.incident.id, match.incident.case_id, match.reason)
+
+
 _UPSERTS: dict[str, Any] = {}
 
 

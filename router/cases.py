@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -65,6 +65,14 @@ class CaseNotFound(CaseError):
 
 
 BELOW_INTAKE = "below_intake"
+# An official response (通报, 情况说明) to an incident that already has a case: it joins that case.
+RESPONSE = "response"
+
+
+class ResponseFinder(Protocol):
+    """Which open incident's case an official response answers (incidents.IncidentsHook.response_target)."""
+
+    def __call__(self, session: Session, scored: ScoredItem, now: datetime) -> Any: ...
 
 
 def labels_for(profile: Profile, scored: ScoredItem, grade: str) -> Labels:
@@ -118,19 +126,29 @@ def open_or_update(session: Session, profile: Profile, settings: RouterSettings,
 
 
 def open_batch(session: Session, profile: Profile, settings: RouterSettings, batch: Sequence[ScoredItem],
-               now: datetime) -> list[tuple[CaseRow | None, str]]:
+               now: datetime, responses: ResponseFinder | None = None) -> list[tuple[CaseRow | None, str]]:
     """Open the cases of a batch of scored items (the item id is the key; replays change nothing).
 
     New cases, their audit lines, clocks and outbox rows are written in a few bulk statements;
     an item that already has a case (or appears twice) is a re-score, handled one by one. An item
     below the profile's intake opens no case (``None``, ``below_intake``); it is stored all the same.
+    An official response to an incident that has a case (``responses`` finds it) opens none either:
+    it joins that case (the case, ``response``) and the incidents hook records it as the response.
     """
     ids = list(dict.fromkeys(s.item.id for s in batch))
     existing = {c.item_id: c for c in session.scalars(select(CaseRow).where(CaseRow.item_id.in_(ids)))}
     fresh: dict[str, tuple[ScoredItem, CaseRow, Decision, str]] = {}
     below: set[str] = set()
+    answered: dict[str, CaseRow] = {}
     for scored in batch:
-        if scored.item.id in existing or scored.item.id in fresh:
+        if scored.item.id in existing or scored.item.id in fresh or scored.item.id in answered:
+            continue
+        target = responses(session, scored, now) if responses is not None else None
+        joined = session.get(CaseRow, target.case_id) if target is not None else None
+        if joined is not None:
+            answered[scored.item.id] = joined
+            log.info("official response joins case %s (incident %s)", joined.id, target.incident_id,
+                     extra={"case": joined.id, "item": scored.item.id})
             continue
         grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
         if not profile.intake.admits(scored.negativity, scored.relevance, profile.rank(grade), profile,
@@ -192,6 +210,9 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
     created: set[str] = set()
     for scored in batch:
         item_id = scored.item.id
+        if item_id in answered:
+            results.append((answered[item_id], RESPONSE))
+            continue
         if item_id in below and item_id not in fresh:
             results.append((None, BELOW_INTAKE))
             continue

@@ -88,10 +88,12 @@ class RouterProcessor:
 
     def __init__(self, settings: RouterSettings, profile: Callable[[], policy.Profile] | policy.Profile | None = None,
                  session_factory: sessionmaker[Session] | None = None,
-                 on_routed: Sequence[RoutedHook] = ()) -> None:
+                 on_routed: Sequence[RoutedHook] = (), responses: cases.ResponseFinder | None = None) -> None:
         self.settings = settings
         # Called per item inside the batch transaction (e.g. incidents.assign / link_case).
         self.on_routed = tuple(on_routed)
+        # Finds the incident case an official response answers (incidents), so it joins that case.
+        self.responses = responses
         if profile is None:
             profile = PolicyHolder(settings.profile)
         self._profile = profile if callable(profile) else (lambda: profile)
@@ -149,7 +151,8 @@ class RouterProcessor:
         try:
             with self._sessions() as session, session.begin():
                 upsert_scored(session, [scored for _, scored in decoded])
-                opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in decoded], now)
+                opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in decoded], now,
+                                          self.responses)
                 for (record, scored), (case, outcome) in zip(decoded, opened, strict=True):
                     for hook in self.on_routed:
                         hook(session, scored, case, outcome, now)
@@ -226,11 +229,13 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     engine = make_engine(settings.store)
     factory = sessions(engine)
     hooks = tuple(on_routed)
+    responses = None
     if settings.incidents:
         from incidents.routing import router_hook
 
-        hooks = (*hooks, router_hook(settings, holder, fold_joined=settings.incidents_fold_joined))
-    processor = RouterProcessor(settings, holder, factory, on_routed=hooks)
+        incidents_hook = router_hook(settings, holder, fold_joined=settings.incidents_fold_joined)
+        hooks, responses = (*hooks, incidents_hook), incidents_hook.response_target
+    processor = RouterProcessor(settings, holder, factory, on_routed=hooks, responses=responses)
     runner = StageRunner("router", settings.kafka, topics.SCORED.name, processor, group_id=group_id)
     if install_signals:
         runner.install_signal_handlers()
