@@ -21,8 +21,11 @@ class ClassifierSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True
     models_dir: str = "var/models"
     # How often the service looks for a newly promoted model between batches.
     reload_interval_s: float = 30.0
-    # The office's jurisdiction and remit, for relevance: place names (市, 区县, 乡镇, 街道),
-    # bodies (局, 中心, 学校), people (领导 names or titles). Matched literally in title and text.
+    # The office's jurisdiction and remit, for relevance, on top of the profile's own
+    # (policies/<profile>/jurisdiction.yaml): place names (市, 区县, 乡镇, 街道), bodies (局, 中心,
+    # 学校), people (领导 names or titles), matched literally in title and text. A region of
+    # another place than the profile's replaces the profile's jurisdiction (an office built on
+    # city-gov for its own city).
     region: str = ""
     places: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
@@ -40,6 +43,9 @@ class ClassifierSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True
         for name in ("places", "bodies", "people"):
             if any(not term.strip() for term in getattr(self, name)):
                 raise ValueError(f"{name} must not contain empty names")
+        if self.region and not (self.region.isdigit() and len(self.region) in (2, 4, 6)):
+            raise ValueError(f"region {self.region!r} must be a GB/T 2260 code or prefix (2, 4 or 6 digits, e.g. "
+                             "\"3708\")")
         if self.user_dict and not Path(self.user_dict).is_file():
             raise ValueError(f"user_dict {self.user_dict!r} does not exist")
 

@@ -1131,5 +1131,5 @@ def check_grading(profile_dir: Path, grades: tuple[str, ...]) -> tuple[list[str]
     except ConfigError as exc:
         return [str(exc)], []
     if not result:
-        return [], ["grading.yaml: ✓ (classifier.grading.check)"]
+        return [], ["grading.yaml, jurisdiction.yaml, 媒体级别登记表: ✓ (classifier.grading.check)"]
     return ([result] if isinstance(result, str) else [str(r) for r in result]), []

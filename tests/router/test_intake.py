@@ -55,3 +55,24 @@ def test_intake_is_checked_strictly(tmp_path: Path) -> None:
         policy.load(tmp_path)
     message = str(info.value)
     assert "min_negativity" in message and "天大" in message and "min_heat" in message and "national" in message
+
+
+def test_intake_is_adverse_ness_times_relevance_with_lower_bars_for_prominent_items() -> None:
+    from core.contracts import Engagement
+
+    profile = policy.load(profile_dir("jining-ggzy"))
+    intake, mildest = profile.intake, len(profile.grades) - 1
+    assert intake.min_relevance == 0.5 and intake.prominent is not None
+    # A relevant adverse item opens a case; the same item about another city does not.
+    assert intake.admits(0.8, 0.9, mildest, profile)
+    assert not intake.admits(0.8, 0.05, mildest, profile)
+    # Emotion is not an input: a furious post with a high emotion score but not about the office opens nothing,
+    # and there is no parameter through which emotion could open one.
+    assert "emotion" not in intake.admits.__code__.co_varnames
+    # A borderline item a central outlet carried, or that spread widely, is admitted at the lower bars.
+    assert not intake.admits(0.35, 0.4, mildest, profile, "self_media", Engagement(replies=10))
+    assert intake.admits(0.35, 0.4, mildest, profile, "central")
+    assert intake.admits(0.35, 0.4, mildest, profile, "self_media", Engagement(reposts=800))
+    assert not intake.admits(0.2, 0.4, mildest, profile, "central")  # not adverse enough even so
+    # The gravest grade always opens a case (the grading gate gives it only to relevant adverse items).
+    assert intake.admits(0.1, 0.1, 0, profile)

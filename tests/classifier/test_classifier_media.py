@@ -1,0 +1,79 @@
+"""Media tier without configuration: the outlet registry, by name, domain and credit, in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classifier import media
+from classifier.jurisdiction import load
+from core.contracts import Source
+from policies import HERE
+
+
+@pytest.fixture(scope="module")
+def jining() -> media.MediaRegistry:
+    return media.registry().with_local(load(HERE / "jining-ggzy").local_media())
+
+
+def call(reg: media.MediaRegistry, name: str, url: str = "", title: str = "", text: str = "",
+         tier: str = "unknown") -> media.TierCall:
+    return reg.resolve(Source(id="s", name=name, kind="news", tier=tier), url, title, text)  # type: ignore[arg-type]
+
+
+def test_the_shipped_registry_checks_clean_and_covers_every_province() -> None:
+    assert media.check() == []
+    provinces = {o.region for o in media.registry().outlets if o.tier == "provincial"}
+    assert len(provinces) == 31  # every province, autonomous region and municipality of the mainland
+
+
+@pytest.mark.parametrize(("name", "url", "tier", "outlet"), [
+    ("新华网", "", "central", "新华社"),
+    ("人民网山东频道", "", "central", "人民日报"),
+    ("央视新闻", "", "central", "中央广播电视总台"),
+    ("batch", "https://www.chinanews.com.cn/sh/2026/11-30/1.shtml", "central", "中国新闻社"),
+    ("batch", "http://www.dzwww.com/shandong/1.htm", "provincial", "大众日报"),
+    ("闪电新闻", "", "provincial", "大众日报"),
+    ("batch", "https://news.sina.com.cn/c/1.shtml", "portal", "新浪网"),
+    ("batch", "https://www.sohu.com/a/123_456", "self_media", "搜狐号"),
+    ("batch", "http://liuyan.people.com.cn/threads/content?tid=1", "self_media", "人民网地方领导留言板"),
+    ("济宁日报", "", "prefecture", "济宁日报"),
+    ("曲阜市融媒体中心", "", "county", "曲阜市融媒体中心"),
+    ("鞍山日报", "", "prefecture", "鞍山日报"),
+])
+def test_tier_by_name_or_domain(jining: media.MediaRegistry, name: str, url: str, tier: str, outlet: str) -> None:
+    c = call(jining, name, url)
+    assert c.tier == tier and c.outlet is not None and c.outlet.name == outlet
+    assert c.reason is not None and c.reason.startswith(media.tier_text(tier)) and outlet in c.reason
+
+
+def test_official_accounts_boards_and_government_sites(jining: media.MediaRegistry) -> None:
+    assert call(jining, "济宁公安", "https://weibo.com/jnga").tier == "government"  # an official account on 微博
+    assert call(jining, "batch", "http://www.jining.gov.cn/art/1.html").tier == "government"
+    board = call(jining, "济宁12345市民留言板", "http://liuyan.jining.gov.cn/1")
+    assert board.tier == "self_media" and "网民留言" in (board.reason or "")  # citizens' posts on a gov.cn host
+    assert call(jining, "某某", "").tier == "unknown" and call(jining, "某某", "").reason is None
+
+
+def test_a_credit_in_the_text_raises_a_repost_to_the_outlet_credited(jining: media.MediaRegistry) -> None:
+    c = call(jining, "某论坛", text="新华社济南11月30日电（记者 王某）济宁市某中心……", tier="self_media")
+    assert c.tier == "central" and c.credited is not None and "正文“新华社济南11月30日电" in (c.reason or "")
+    assert call(jining, "batch", title="央视曝光：某地问题奶粉").tier == "central"
+    assert call(jining, "batch", text="据人民日报报道，……").tier == "central"
+    assert call(jining, "batch", text="……（来源：大众网）").tier == "provincial"
+    # Not credits: a place that starts like an outlet, a name in passing, a government notice.
+    assert call(jining, "batch", text="新华社区居民反映路灯坏了").tier == "unknown"
+    assert call(jining, "batch", text="我昨天在人民日报上看到一个广告").tier == "unknown"
+    assert call(jining, "batch", text="据新华社报道", tier="government").tier == "government"
+    # A known tier is kept when no graver outlet is credited.
+    assert call(jining, "新浪微博", text="据济宁日报报道", tier="central").tier == "central"
+
+
+def test_check_names_bad_entries(tmp_path: Path) -> None:
+    path = tmp_path / "media.yaml"
+    path.write_text("outlets:\n  - {name: 某报, tier: national}\n  - {name: 新报, aliases: [某报], tier: central, "
+                    "colour: red}\ngovernment: {domains: [gov.cn]}\nextra: 1\n", encoding="utf-8")
+    problems = "\n".join(media.check(path))
+    assert "tier: 'national'" in problems and "'某报' is already a name of 某报" in problems
+    assert "colour: unknown key" in problems and "extra: unknown key" in problems
