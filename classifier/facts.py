@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classifier.lexicon import trie_pattern
+
 # -- numbers --------------------------------------------------------------------------------------
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
@@ -54,65 +56,64 @@ def chinese_number(text: str) -> int | None:
 
 
 # -- counts of people -----------------------------------------------------------------------------
-_PEOPLE = r"(?:余|多)?(?:名|人|位|个)?"
-_GAP = r"[^，。；;！!？?\n]{0,8}?"
-_DIE = r"(?:死亡|遇难|身亡|丧生|罹难|殒命|溺亡|坠亡|遇害|被害|不幸离世|失去生命)"
-_HURT = r"(?:受伤|重伤|轻伤|伤势|送医|入院|住院|就医|[砍刺捅打撞烧烫咬摔砸炸割]伤|中毒|不适)"
-_GATHER = (r"(?:聚集|围堵|堵路|堵门|堵住|上访|集访|讨薪|静坐|拉横幅|打横幅|举牌|维权|抗议|示威|冲击|围攻|冲突|"
-           r"聚众|集会|游行)")
+# Trigger words, literal (one trie scan finds them all, longest first): what happened to people.
+DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡", "坠亡", "遇害", "被害", "不幸离世", "失去生命",
+             "命案", "尸体", "遗体", "死者", "死")
+HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
+              *(f"{c}伤" for c in "砍刺捅打撞烧烫咬摔砸炸割"))
+GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "上访", "集访", "讨薪", "静坐", "拉横幅", "打横幅", "举牌",
+                "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行")
+MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹事", "打砸抢", "打群架", "群架", "群殴", "械斗")
+RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
+                "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
+                "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
+                "朋友圈传", "朋友圈里说", "朋友圈里传")
+# Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
+_ONE_DEAD = frozenset(DIE_WORDS) - {"死"}
+_ONE_HURT = frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}
+_KIND: dict[str, str] = {}
+for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("mass", MASS_WORDS),
+                      ("rumour", RUMOUR_WORDS)):
+    for _w in _words:
+        _KIND.setdefault(_w, _kind)
+_TRIGGER = trie_pattern(_KIND)
+
+_WHO = r"(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众|名|人)?"
+# A count before the trigger, within a few characters of the same clause: 2名施工人员死亡, 数十名农民工聚集.
+_COUNT_BEFORE = re.compile(rf"(?P<n>{_NUM})(?:余|多)?(?:名|人|位|个)?{_WHO}[^，。；;！!？?\n]{{0,8}}$")
+# A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人.
+_COUNT_AFTER = re.compile(rf"(?:人数)?(?:已经|已)?(?:达到|达|为|升至|增至|上升至|上升到|了)?(?:约|近|超过|逾)?"
+                          rf"(?P<n>{_NUM})(?:余|多)?(?:名|个)?人")
+# 3死12伤.
+_DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
+_HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
 _NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无)[^，。！？,.!?；;]{0,4}$")
-_RISE = r"(?:人数)?(?:已经|已)?(?:达到|达|为|升至|增至|上升至|上升到)?"
-_DEATH_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_DIE}|{_DIE}{_RISE}(?P<m>{_NUM})(?:名|人)"
-                        rf"|(?P<d>{_NUM})死(?:(?P<i>{_NUM})伤)?")
-_DEATH_WORD = re.compile(rf"{_DIE}|命案|尸体|遗体|死者")
-_HURT_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_GAP}{_HURT}|{_HURT}{_RISE}(?P<m>{_NUM})(?:名|人)"
-                       rf"|伤了(?P<k>{_NUM})(?:余|多)?(?:名|个)?人")
-_HURT_WORD = re.compile(rf"{_HURT}|伤者|伤员")
-_WHO = r"(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众)?"
-_GATHER_NUM = re.compile(rf"(?P<n>{_NUM}){_PEOPLE}{_WHO}{_GAP}{_GATHER}"
-                         rf"|{_GATHER}(?:了)?(?:约|近|超过|逾)?(?P<m>{_NUM})(?:余|多)?(?:名|人)")
-MASS_INCIDENT = re.compile(r"群体性事件|群体事件|大规模聚集|聚众闹事|打砸抢|打群架|群架|群殴|械斗")
 
 
 def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(text[max(0, start - 8):start]))
 
 
-def _windows(spans_at: list[tuple[int, int]], text: str) -> list[str]:
-    """The stretches of ``text`` around each trigger word (a count stands within a few characters):
-    the count patterns run on these only, not on the whole text."""
-    spans: list[list[int]] = []
-    for s, e in spans_at:
-        start, end = max(0, s - 24), min(len(text), e + 12)
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return [text[a:b] for a, b in spans]
-
-
-def _count(pattern: re.Pattern[str], spans_at: list[tuple[int, int]], text: str,
-           groups: tuple[str, ...]) -> tuple[int, str] | None:
-    """The largest count the pattern finds near a trigger word, with the words."""
-    best: tuple[int, str] | None = None
-    for window in _windows(spans_at, text):
-        found = _count_in(pattern, window, groups)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = found
-    return best
-
-
-def _count_in(pattern: re.Pattern[str], text: str, groups: tuple[str, ...]) -> tuple[int, str] | None:
-    best: tuple[int, str] | None = None
-    for m in pattern.finditer(text):
-        if _negated(text, m.start()):
-            continue
-        for g in groups:
-            raw = m.groupdict().get(g)
-            n = chinese_number(raw) if raw else None
-            if n is not None and n > 0 and (best is None or n > best[0]):
-                best = (n, m.group(0))
-    return best
+def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | None:
+    """The count of people a trigger word at ``text[start:end]`` speaks of, with the words."""
+    before = text[max(0, start - 24):start]
+    if word == "死":
+        m = _DEAD_HURT.search(before)
+        if m is None:
+            return None
+        n = chinese_number(m.group("n"))
+        return (n, text[start - len(m.group(0)):end]) if n else None
+    m = _COUNT_BEFORE.search(before)
+    if m is not None and word != "伤":
+        n = chinese_number(m.group("n"))
+        if n:
+            return n, text[start - len(m.group(0)):end]
+    m = _COUNT_AFTER.match(text, end, end + 14)
+    if m is not None:
+        n = chinese_number(m.group("n"))
+        if n:
+            return n, text[start:m.end()]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,56 +133,41 @@ class Facts:
         return bool(self.deaths or self.injured or self.gathered or self.mass_incident or self.rumour)
 
 
-# -- rumour and official notices ------------------------------------------------------------------
-RUMOUR = re.compile(r"网传|网曝|网帖称|有网友(?:称|说|爆料|发帖|反映)|网友爆料|据网友|据传|传言|传闻|流传|疯传|"
-                    r"据说|有人说|求证|真的假的|是真的吗|未经证实|尚未证实|待核实|有待核实|真假难辨|听说|小道消息|群里说|朋友圈(?:里)?(?:说|传)")
+# -- official notices -----------------------------------------------------------------------------
 _NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|"
            r"辟谣|澄清)")
 _AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|应急管理局|应急局|人民政府|政府|管委会|指挥部|"
-              r"市场监督管理局|市场监管局|卫健委|卫生健康委|教育局|住建局|住房和城乡建设局|纪委|监委|法院|检察院|网信办|中心|局|办|委员会)")
+              r"市场监督管理局|市场监管局|卫健委|卫生健康委|教育局|住建局|住房和城乡建设局|纪委|监委|法院|检察院|"
+              r"网信办|中心|局|办|委员会)")
 OFFICIAL = re.compile(rf"{_AUTHORITY}[^。！？\n]{{0,12}}?{_NOTICE}|{_NOTICE}[:：]|关于[^。！？\n]{{2,40}}的{_NOTICE}")
+_NOTICE_RE = re.compile(_NOTICE)
 OPENING = 80
-
-
-# One scan finds every trigger; the count patterns then read only the stretches around them.
-_TRIGGER = re.compile(rf"(?P<mass>{MASS_INCIDENT.pattern})|(?P<rumour>{RUMOUR.pattern})"
-                      rf"|(?P<die>{_DIE}|命案|尸体|遗体|死者|死)|(?P<hurt>{_HURT}|伤者|伤员|伤)|(?P<gather>{_GATHER})")
 
 
 def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     """The facts of one item (title + text, already cleaned)."""
     joined = f"{title}。{text}"
-    at: dict[str, list[tuple[int, int]]] = {}
+    best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
     for m in _TRIGGER.finditer(joined):
-        kind = m.lastgroup or ""
-        if kind in ("die", "hurt") and _negated(joined, m.start()):
+        word = m.group(0)
+        kind = _KIND[word]
+        if kind in ("die", "hurt", "gather") and _negated(joined, m.start()):
             continue
-        at.setdefault(kind, []).append(m.span())
-        first.setdefault(kind, m.group(0))
-    words: list[str] = []
-    deaths = injured = gathered = None
-    if "die" in at:
-        deaths = _count(_DEATH_NUM, at["die"], joined, ("n", "m", "d"))
-        if deaths is None and _DEATH_WORD.match(first["die"]):
-            deaths = (1, first["die"])
-    if "hurt" in at:
-        injured = _count(_HURT_NUM, at["hurt"], joined, ("n", "m", "k"))
-    if injured is None and deaths is not None:
-        m = _DEATH_NUM.search(deaths[1])
-        if m and m.group("i"):
-            injured = (chinese_number(m.group("i")) or 0, m.group(0))
-    if injured is None and "hurt" in at:
-        word = next((joined[s:e] for s, e in at["hurt"] if _HURT_WORD.fullmatch(joined[s:e])
-                     and joined[s:e] not in ("不适", "就医", "入院", "住院", "伤")), None)
-        if word is not None:
-            injured = (1, word)
-    if "gather" in at:
-        gathered = _count(_GATHER_NUM, at["gather"], joined, ("n", "m"))
+        first.setdefault(kind, word)
+        if kind in ("die", "hurt", "gather"):
+            found = _count_at(joined, m.start(), m.end(), word)
+            if found is None and ((kind == "die" and word in _ONE_DEAD) or (kind == "hurt" and word in _ONE_HURT)):
+                found = (1, word)
+            if found is not None and (kind not in best or found[0] > best[kind][0]):
+                best[kind] = found
+            if word == "死" and found is not None:
+                hurt = _HURT_AFTER_DEAD.match(joined, m.end())
+                n = chinese_number(hurt.group("n")) if hurt else None
+                if n and ("hurt" not in best or n > best["hurt"][0]):
+                    best["hurt"] = (n, found[1] + hurt.group(0))
+    words = list(dict.fromkeys(v[1] for k, v in best.items()))
     mass = first.get("mass")
-    for found in (deaths, injured, gathered):
-        if found and found[1] not in words:
-            words.append(found[1])
     if mass:
         words.append(mass)
     head = f"{title}。{text[:OPENING]}"
@@ -189,11 +175,14 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     official = None
     if official_m is not None:
         official = f"官方通报“{official_m.group(0)}”"
-    elif government_source and re.search(_NOTICE, head):
+    elif government_source and _NOTICE_RE.search(head):
         official = "政府/官方发布的通报"
     rumour = None if official else first.get("rumour")
     if rumour:
         words.append(rumour)
-    return Facts(deaths=deaths[0] if deaths else None, injured=injured[0] if injured else None,
-                 gathered=gathered[0] if gathered else None, mass_incident=mass, rumour=rumour, official=official,
-                 words=tuple(words))
+
+    def count(kind: str) -> int | None:
+        return best[kind][0] if kind in best else None
+
+    return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), mass_incident=mass,
+                 rumour=rumour, official=official, words=tuple(words))

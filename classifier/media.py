@@ -45,7 +45,8 @@ _PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)"
 _BOARD = re.compile(r"留言板|留言|信箱|论坛|贴吧|社区|问政|投诉|12345")
 # Generic local media names: a known place + a media word (鞍山日报, 曲阜市融媒体中心).
 _LOCAL_NAME = re.compile(r"^(.{2,8}?)(日报社|日报|晚报|都市报|广播电视台|电视台|新闻网|融媒体中心|融媒|发布)$")
-SCAN = 200
+SCAN = 120
+TAIL = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,8 @@ class MediaRegistry:
         if self._names is None:
             return None
         best: tuple[Outlet, str] | None = None
-        for part in (title, text[:SCAN], text[-SCAN:] if len(text) > SCAN else ""):
+        # Credits stand at the start (新华社……电, 据……报道) or at the end (来源：……) of a text.
+        for part in (title, text[:SCAN], text[-TAIL:] if len(text) > SCAN else ""):
             if not part:
                 continue
             for m in self._names.finditer(part):

@@ -124,7 +124,8 @@ def test_local_feed_becomes_routed_cases(pipeline_env: tuple[Stages, StoreSettin
 
 def _raw(i: int) -> RawItem:
     url = f"http://bbs.example.cn/thread-{i}.html"
-    source = Source(id="load", name="压力测试论坛", kind="forum", tier="self_media")
+    # A local forum of the demo's city (city-gov's jurisdiction, 4507): its posts concern the office.
+    source = Source(id="load", name="压力测试论坛", kind="forum", tier="self_media", region="450700")
     return RawItem(id=item_id_for(url), source=source, url=url, title=f"第{i}号帖子: 小区供暖不热 物业不管",
                    text="业主多次反映暖气不热, 物业和供热公司互相推诿。", fetched_at=datetime.now(UTC))
 
