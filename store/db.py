@@ -7,9 +7,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from core.settings import StoreSettings
 
@@ -56,9 +57,36 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+# The key of the PostgreSQL advisory lock every migrating process takes (any stable 64-bit number;
+# the text is "yuqing migrate" in ASCII, so an operator reading pg_locks can tell whose it is).
+MIGRATION_LOCK_KEY = 0x7975716D6967
+
+
 def migrate(settings: StoreSettings) -> None:
-    """Bring the schema to the newest revision of every branch."""
-    command.upgrade(alembic_config(settings.url), "heads")
+    """Bring the schema to the newest revision of every branch.
+
+    On PostgreSQL the upgrade runs under a session advisory lock, so any number of services that
+    start at once migrate one after the other: the first applies the revisions, the others wait
+    for it, then find nothing left to do. (SQLite serialises writers on its file lock.)
+    """
+    config = alembic_config(settings.url)
+    if settings.url.startswith("sqlite"):
+        command.upgrade(config, "heads")
+        return
+    engine = create_engine(settings.url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            conn.commit()
+            try:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "heads")
+                conn.commit()
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                conn.commit()
+    finally:
+        engine.dispose()
 
 
 def current_heads(settings: StoreSettings) -> set[str]:
