@@ -77,6 +77,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     migrate_cmd = sub.add_parser("migrate", help="把存储升级到最新的表结构")
     migrate_cmd.set_defaults(func=cmd_migrate)
 
+    health = sub.add_parser("health", help="健康检查 (容器探针): 存储、代理, 以及可选的 HTTP 地址")
+    health.add_argument("--no-kafka", action="store_true", help="skip the broker (services that do not use it)")
+    health.add_argument("--http", help="also GET this URL (e.g. the console's /login) and expect 200")
+    health.add_argument("--timeout", type=float, default=5.0, help="seconds per check")
+    health.set_defaults(func=cmd_health)
+
 
 def _stack_settings(args: argparse.Namespace) -> StackSettings:
     try:
@@ -262,3 +268,45 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     migrate(settings.store)
     print(f"存储已升级: {redacted(settings.store)['url']} → {sorted(current_heads(settings.store))}")
     return 0
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """A container probe: exit 0 when the store answers at the newest schema, the broker answers
+    and (with --http) the URL answers 200; else print what failed and exit 1."""
+    import urllib.request
+
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from store.db import alembic_config, current_heads, make_engine
+
+    settings = _stack_settings(args)
+    failures: list[str] = []
+    try:
+        engine = make_engine(settings.store)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+        expected = set(ScriptDirectory.from_config(alembic_config(settings.store.url)).get_heads())
+        if current_heads(settings.store) != expected:
+            failures.append("存储表结构不是最新 (run yuqing migrate)")
+    except Exception as exc:  # noqa: BLE001 - a probe reports every failure as unhealthy
+        failures.append(f"存储不可用: {type(exc).__name__}: {exc}")
+    if not args.no_kafka:
+        try:
+            wait_for_broker(msgspec.structs.replace(settings.kafka, connect_timeout_s=args.timeout),
+                            "health").close()
+        except BrokerUnavailable as exc:
+            failures.append(str(exc))
+    if args.http:
+        try:
+            with urllib.request.urlopen(args.http, timeout=args.timeout) as response:
+                if response.status != 200:
+                    failures.append(f"{args.http}: HTTP {response.status}")
+        except OSError as exc:
+            failures.append(f"{args.http}: {exc}")
+    for failure in failures:
+        print(f"✗ {failure}", file=sys.stderr)
+    if not failures:
+        print("✓ healthy")
+    return 1 if failures else 0
