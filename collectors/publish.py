@@ -37,7 +37,7 @@ class KafkaPublisher:
     def __init__(self, settings: KafkaSettings, timeout_s: float = 30.0) -> None:
         admin = wait_for_broker(settings, "collectors-admin")
         try:
-            topics.ensure_topics(admin, (topics.RAW, topics.OPS))
+            topics.ensure_topics(admin, (topics.RAW, topics.OPS), settings)
         finally:
             admin.close()
         self._settings = settings

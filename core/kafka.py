@@ -3,7 +3,8 @@
 Settings that matter for the embedded broker (Tansu): eager assignors (range/round-robin, not
 cooperative-sticky), short session timeouts (it joins a group in about session_timeout / 2),
 no idempotent producer (recreate the producer after a fatal error instead), acks=all, and lag
-computed from fetch high-water marks, since its ListOffsets answers are wrong.
+computed from fetch high-water marks, since its ListOffsets answers are wrong. On Apache Kafka
+``[kafka] idempotent_producer`` and ``cooperative_rebalancing`` turn the first two on.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.coordinator.assignors.cooperative_sticky import CooperativeStickyAssignor
 from kafka.coordinator.assignors.range import RangePartitionAssignor
 from kafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 from kafka.errors import KafkaError
@@ -42,13 +44,19 @@ def make_producer(settings: KafkaSettings, client_suffix: str) -> KafkaProducer:
         bootstrap_servers=settings.servers,
         client_id=f"{settings.client_id}-{client_suffix}",
         acks="all",
-        enable_idempotence=False,
+        enable_idempotence=settings.idempotent_producer,
         linger_ms=5,
         retries=5,
         max_in_flight_requests_per_connection=1,
         request_timeout_ms=30000,
         **_security(settings),
     )
+
+
+def assignors(settings: KafkaSettings) -> list[type]:
+    if settings.cooperative_rebalancing:
+        return [CooperativeStickyAssignor]
+    return [RangePartitionAssignor, RoundRobinPartitionAssignor]
 
 
 def make_consumer(settings: KafkaSettings, group_id: str, topics: Iterable[str]) -> KafkaConsumer:
@@ -61,7 +69,8 @@ def make_consumer(settings: KafkaSettings, group_id: str, topics: Iterable[str])
         session_timeout_ms=settings.session_timeout_ms,
         heartbeat_interval_ms=settings.heartbeat_interval_ms,
         max_poll_records=settings.max_poll_records,
-        partition_assignment_strategy=[RangePartitionAssignor, RoundRobinPartitionAssignor],
+        max_poll_interval_ms=settings.max_poll_interval_ms,
+        partition_assignment_strategy=assignors(settings),
         **_security(settings),
     )
     consumer.subscribe(list(topics))

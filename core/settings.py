@@ -26,8 +26,31 @@ SHARED_TABLES = ("kafka", "store", "log")
 _SECRET_KEY = re.compile(r"(password|secret|token|key)$", re.IGNORECASE)
 
 
+class TopicOverride(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """``[kafka.topics."<name>"]``: one topic's settings where they differ from core/topics.py."""
+
+    partitions: int | None = None
+    replication: int | None = None
+    min_insync_replicas: int | None = None
+    # Milliseconds; -1 keeps messages for ever.
+    retention_ms: int | None = None
+    cleanup_policy: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("partitions", "replication", "min_insync_replicas"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"{name} must be >= 1")
+        if self.retention_ms is not None and self.retention_ms < -1:
+            raise ValueError("retention_ms must be -1 (for ever) or >= 0")
+        if self.cleanup_policy is not None and self.cleanup_policy not in ("delete", "compact", "compact,delete"):
+            raise ValueError("cleanup_policy must be delete, compact or compact,delete")
+
+
 class KafkaSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """Only ``bootstrap_servers`` differs between the embedded broker and Apache Kafka."""
+    """Only ``bootstrap_servers`` and the cluster's guarantees differ between the embedded broker
+    and Apache Kafka (replication, min ISR, idempotence, cooperative rebalancing: off by default,
+    since the embedded broker is one node and cannot do the last two)."""
 
     bootstrap_servers: str = "127.0.0.1:9092"
     client_id: str = "yuqing"
@@ -35,19 +58,41 @@ class KafkaSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     session_timeout_ms: int = 6000
     heartbeat_interval_ms: int = 1000
     max_poll_records: int = 500
+    # A replica that takes longer than this between two polls leaves its group (its partitions
+    # go to the others and its commit fails: the stage then rewinds, see core/stage.py).
+    max_poll_interval_ms: int = 300000
     poll_timeout_ms: int = 1000
     connect_timeout_s: float = 60.0
     security_protocol: str = "PLAINTEXT"
     sasl_mechanism: str | None = None
     sasl_username: str | None = None
     sasl_password: str | None = None
+    # Copies of every topic, and how many must have a write before it is acknowledged (acks=all).
+    replication: int = 1
+    min_insync_replicas: int = 1
+    # Idempotent producers (no duplicates from a producer's own retries); needs Apache Kafka.
+    idempotent_producer: bool = False
+    # Cooperative-sticky assignment: a replica joining or leaving moves only the partitions that
+    # change hands instead of stopping the whole group; needs Apache Kafka.
+    cooperative_rebalancing: bool = False
+    # Per-topic overrides of core/topics.py, by topic name.
+    topics: dict[str, TopicOverride] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from core.topics import NAMES
+
+        unknown = sorted(set(self.topics) - NAMES)
+        if unknown:
+            raise ValueError(f"topics: unknown topic {unknown[0]!r}; the topics are {', '.join(sorted(NAMES))}")
+        if self.replication < 1 or not 1 <= self.min_insync_replicas <= self.replication:
+            raise ValueError("replication must be >= 1 and min_insync_replicas within 1..replication")
         if not self.bootstrap_servers.strip():
             raise ValueError("bootstrap_servers must name at least one host:port")
         for server in self.bootstrap_servers.split(","):
             if not re.fullmatch(r"[\w.\-\[\]:]+:\d{1,5}", server.strip()):
                 raise ValueError(f"bootstrap server {server!r} is not host:port")
+        if self.max_poll_interval_ms < self.session_timeout_ms:
+            raise ValueError("max_poll_interval_ms must be at least session_timeout_ms")
         if self.heartbeat_interval_ms * 3 > self.session_timeout_ms:
             raise ValueError("heartbeat_interval_ms must be at most a third of session_timeout_ms")
 

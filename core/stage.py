@@ -21,6 +21,7 @@ from typing import Protocol, TypeVar
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import (
+    CommitFailedError,
     CorruptRecordError,
     InvalidRecordError,
     KafkaError,
@@ -136,7 +137,7 @@ class StageRunner:
         """Consume until :meth:`stop` (or ``max_idle_s`` without messages, for batch use)."""
         admin = wait_for_broker(self.settings, f"{self.name}-admin")
         try:
-            topics.ensure_topics(admin)
+            topics.ensure_topics(admin, settings=self.settings)
         finally:
             admin.close()
         self._consumer = make_consumer(self.settings, self.group_id, [self.input_topic])
@@ -241,7 +242,18 @@ class StageRunner:
             current = offsets.get(tp)
             if current is None or record.offset + 1 > current.offset:
                 offsets[tp] = OffsetAndMetadata(record.offset + 1, "", -1)
-        self._consumer.commit(offsets)
+        try:
+            self._consumer.commit(offsets)
+        except CommitFailedError as exc:
+            # The group rebalanced while the batch was processed: its partitions may belong to another
+            # replica now, which starts from the last commit. The outputs are produced and the
+            # processors are idempotent per key, so rewinding (what is still ours) repeats nothing harmful.
+            self._rewind(records)
+            self.stats.retries += 1
+            self.stats.last_error = f"commit failed during a rebalance: {exc}"
+            log.warning("stage %s: commit of a batch of %d failed during a rebalance; rewound to the last commit",
+                        self.name, len(records), extra={"stage": self.name})
+            return
         self.stats.batches += 1
         self.stats.records += len(records)
         self.stats.outputs += len(outputs)
@@ -301,8 +313,12 @@ class StageRunner:
         for record in records:
             tp = TopicPartition(record.topic, record.partition)
             first[tp] = min(first.get(tp, record.offset), record.offset)
+        # After a rebalance only the partitions still assigned here can be sought; the others
+        # resume from their last commit at their new owner.
+        owned = self._consumer.assignment()
         for tp, offset in first.items():
-            self._consumer.seek(tp, offset)
+            if tp in owned:
+                self._consumer.seek(tp, offset)
 
     def _close(self) -> None:
         if self._producer is not None:

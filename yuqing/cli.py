@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "router.cli",
     "incidents.cli",
     "console.cli",
+    "yuqing.deadletters",
 )
 
 

@@ -64,7 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="port of the web console with --keep-running (default: a free port)")
     demo.set_defaults(func=cmd_demo)
 
-    topics_cmd = sub.add_parser("topics", help="创建并列出流水线主题 (分区数与消息数)")
+    topics_cmd = sub.add_parser("topics", help="创建并列出流水线主题 (分区数与消息数), 对照配置显示差异")
+    topics_cmd.add_argument("--apply", action="store_true",
+                            help="grow partitions and set topic configs to the settings (never shrinks)")
     topics_cmd.set_defaults(func=cmd_topics)
 
     status = sub.add_parser("status", help="各阶段积压、各主题消息数、信息源健康与案件概况")
@@ -102,6 +104,7 @@ def cmd_up(args: argparse.Namespace) -> int:
         StageSpec("collectors", stage_command(config, "collectors", *collector_extra)),
         StageSpec("classifier", stage_command(config, "classifier")),
         StageSpec("router", stage_command(config, "router")),
+        StageSpec("dead-letters", stage_command(config, "dead-letters", "keep")),
         StageSpec("console", stage_command(config, "console"), needs_broker=False),
     ]
     stack = Stack(stages=stages, store=settings.store, kafka=settings.kafka if args.external_kafka else None,
@@ -150,14 +153,27 @@ def cmd_topics(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        created = topics.ensure_topics(admin)
+        created = topics.ensure_topics(admin, settings=settings.kafka)
+        changes = topics.plan(admin, settings.kafka)
+        done, failed = (topics.apply(admin, [c for c in changes if c.possible], settings.kafka)
+                        if args.apply else ([], []))
     finally:
         admin.close()
-    for topic in topics.ALL:
-        count = sum(p.highwater for p in highwaters(settings.kafka, topic.name))
-        mark = " (新建)" if topic.name in created else ""
-        print(f"{topic.name:<14} 分区 {topic.partitions:>2}  消息 {count:>8}  {topic.description}{mark}")
-    return 0
+    for spec in topics.specs(settings.kafka):
+        count = sum(p.highwater for p in highwaters(settings.kafka, spec.name))
+        mark = " (新建)" if spec.name in created else ""
+        print(f"{spec.name:<14} 分区 {spec.partitions:>2}  副本 {spec.replication}  "
+              f"最少同步 {spec.min_insync_replicas}  消息 {count:>8}  {spec.description}{mark}")
+    refused = dict(failed)
+    for change in changes:
+        if change in done:
+            state = "已调整"
+        elif change in refused:
+            state = f"代理拒绝: {refused[change]}"
+        else:
+            state = "无法原地调整 (见 deploy/README.md)" if not change.possible else "待调整 (--apply)"
+        print(f"  {change.topic}: {change.what} {change.current} → {change.wanted}  {state}")
+    return 1 if refused or any(not c.possible for c in changes) else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:

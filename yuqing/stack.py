@@ -185,7 +185,7 @@ class Stack:
         else:
             admin = wait_for_broker(self.kafka, "supervisor")
             try:
-                topics.ensure_topics(admin)
+                topics.ensure_topics(admin, settings=self.kafka)
             finally:
                 admin.close()
         assert self.kafka is not None
@@ -416,7 +416,7 @@ def recycle_topics(kafka: KafkaSettings) -> None:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and owned & set(admin.list_topics()):
             time.sleep(0.2)
-        topics.ensure_topics(admin)
+        topics.ensure_topics(admin, settings=kafka)
     finally:
         admin.close()
 
