@@ -1,13 +1,13 @@
 """Dead letters kept in the store, so none expires with the topic's retention.
 
-Revision ID: 0008_dead_letters
+Revision ID: dead_letters_0001
 Revises: 0001_backbone
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_dead_letters"
+revision = "dead_letters_0001"
 down_revision = "0001_backbone"
 branch_labels = ("dead_letters",)
 depends_on = None
