@@ -71,11 +71,35 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
 _ONE_DEAD = frozenset(DIE_WORDS) - {"死"}
 _ONE_HURT = frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}
+# What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
+# 涉外 → 外侨办). Crimes and public order; accidents and disasters; foreigners and foreign firms.
+EVENT_WORDS: dict[str, tuple[str, ...]] = {
+    "社会稳定": (
+        "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "诈骗", "杀人", "凶杀", "命案",
+        "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗", "嫌疑人", "犯罪",
+        "报警", "民警", "派出所", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
+        "贩毒", "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
+        "走失", "猥亵", "性侵", "霸凌",
+    ),
+    "应急管理": (
+        "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
+        "燃气泄漏", "山体滑坡", "泥石流", "洪水", "内涝", "暴雨", "台风", "地震", "溺水", "溺亡", "被困", "救援",
+        "消防", "安全事故", "生产事故", "交通事故", "车祸", "翻车", "相撞", "触电", "坠落", "险情",
+    ),
+    "涉外": (
+        "外籍", "外国人", "外国籍", "外资", "外企", "外商", "外方", "留学生", "外教", "领事馆", "大使馆", "签证",
+        "护照", "出入境", "涉外",
+    ),
+}
 _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("mass", MASS_WORDS),
                       ("rumour", RUMOUR_WORDS)):
     for _w in _words:
         _KIND.setdefault(_w, _kind)
+_EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
+_EVENT = trie_pattern(_EVENT_OF)
+# On equal evidence public order before accidents.
+_EVENT_ORDER = ("社会稳定", "应急管理")
 _TRIGGER = trie_pattern(_KIND)
 
 _WHO = r"(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众|名|人)?"
@@ -125,6 +149,10 @@ class Facts:
     rumour: str | None = None  # the words marking an unverified claim
     official: str | None = None  # why the item is an authority's own notice
     words: tuple[str, ...] = ()  # the literal evidence, in reading order
+    # What kind of event happened (社会稳定, 应急管理, 涉外), with the words: the topic of the event,
+    # which outranks the place it happened in (a crime at a school is 社会稳定, not 教育).
+    event_topic: str | None = None
+    event_words: tuple[str, ...] = ()
 
     @property
     def adverse(self) -> bool:
@@ -184,5 +212,26 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     def count(kind: str) -> int | None:
         return best[kind][0] if kind in best else None
 
+    event, event_words = _event(joined, mass)
     return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), mass_incident=mass,
-                 rumour=rumour, official=official, words=tuple(words))
+                 rumour=rumour, official=official, words=tuple(words), event_topic=event, event_words=event_words)
+
+
+def _event(text: str, mass: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """The topic of what happened (the one with most distinct event words), and its words."""
+    found: dict[str, list[str]] = {}
+    for m in _EVENT.finditer(text):
+        word = m.group(0)
+        if _negated(text, m.start()):
+            continue
+        words = found.setdefault(_EVENT_OF[word], [])
+        if word not in words:
+            words.append(word)
+    if mass:
+        found.setdefault("社会稳定", []).append(mass)
+    if not found:
+        return None, ()
+    # Who is involved decides first: anything a foreigner or a foreign firm is part of is 涉外
+    # (seed 004: 涉外类 → 外侨办); otherwise the kind of event with the most distinct words.
+    topic = "涉外" if "涉外" in found else max(found, key=lambda t: (len(found[t]), -_EVENT_ORDER.index(t)))
+    return topic, tuple(found[topic])

@@ -38,6 +38,8 @@ TOPIC = "topic"
 RELEVANCE = "relevance"
 # Signals and relevance read more than the model does, but not unbounded (1 MB pastes).
 SCAN_CHARS = 5000
+# Topics that often name only where something happened (a school, an estate, a hospital).
+SETTING_TOPICS = frozenset({"教育", "住房", "卫生计生", OTHER})
 # Weight of the seed lexicons' clear verdict on the topic, mixed into the model's probabilities:
 # until an office's labelled cases take over, the lexicons know its domain better than news data.
 LEXICON_TOPIC_WEIGHT = 0.4
@@ -153,6 +155,11 @@ class Scorer:
                     row[self._topics.index(hint)] += LEXICON_TOPIC_WEIGHT
                 best = int(np.argmax(row))
                 topic, topic_prob = self._topics[best], float(row[best])
+                # The event outranks the place it happened in (issue 10): a crime at a school is 社会稳定,
+                # a fire in an estate 应急管理, a foreign teacher's drink-driving 涉外 (classifier.facts).
+                if topic in SETTING_TOPICS and facts.event_topic in self._topics:
+                    j = self._topics.index(facts.event_topic)
+                    topic, topic_prob = facts.event_topic, float(row[j])
             e = item.engagement
             emo = None if emotion is None else round(float(emotion[i]) if docs[i] else 0.0, 4)
             features = Features(

@@ -150,3 +150,20 @@ def test_emotion_is_shown_but_never_decides_the_grade() -> None:
                 assert calm_grade.level == furious_grade.level, (name.name, tier, negativity, relevance)
                 assert any(r.startswith("网民情绪激烈") for r in furious_grade.reasons)
                 assert not any(r.startswith("网民情绪激烈") for r in calm_grade.reasons)
+
+
+def test_the_event_outranks_the_place_it_happened_in(tmp_path: Path) -> None:
+    """Issue 10: 网传绑架案 → 社会稳定, not 教育; 外籍教师酒驾 → 涉外; an estate's gas explosion → 应急管理."""
+    rows = {
+        "kidnap": ("网传钦南区一小学门口发生绑架案",
+                   "网传钦南区某小学放学时有孩子被陌生人强行抱走，有网友称嫌疑人已被控制，待核实。"),
+        "foreign": ("钦州一外籍教师醉驾被查",
+                    "钦北区某中学一名外籍教师夜间醉酒驾驶机动车，被交警查获，学校表示将配合调查。"),
+        "gas": ("钦南区一小区燃气爆炸",
+                "今天上午钦南区某小区一住户家中发生燃气爆炸，消防赶到现场救援，部分业主家门窗受损。"),
+    }
+    cases = [Case(k, "topic", "calm", "city-gov", {"title": t, "text": x, "source_name": "新浪微博",
+                                                    "url": "https://weibo.com/t", "source_kind": "microblog"},
+                  relevant=True, adverse=True) for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert {k: out[k]["topic"] for k in rows} == {"kidnap": "社会稳定", "foreign": "涉外", "gas": "应急管理"}
