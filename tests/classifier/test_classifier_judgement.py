@@ -167,3 +167,48 @@ def test_the_event_outranks_the_place_it_happened_in(tmp_path: Path) -> None:
                   relevant=True, adverse=True) for k, (t, x) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
     assert {k: out[k]["topic"] for k in rows} == {"kidnap": "社会稳定", "foreign": "涉外", "gas": "应急管理"}
+
+
+def _judged(profile: str, row: dict, adverse: float) -> tuple[str, tuple[str, ...], bool]:
+    """Grade and intake of ``row`` as the classifier builds them, with the adverse-ness call given."""
+    from classifier.facts import find_facts
+    from classifier.media import registry
+    from classifier.relevance import RelevanceScorer
+    from classifier.service import office_of
+
+    office = office_of(ClassifierSettings(profile=profile))
+    rules = load_rules(profile_dir(profile))
+    source = Source(id="s", name=row["source_name"], kind=row["source_kind"])
+    call = registry().with_local(office.local_media(), office.own_names).resolve(source, row["url"], row["title"],
+                                                                                 row["text"])
+    relevance, _ = RelevanceScorer(office).score(row["title"], row["text"])
+    grade = rules.grade(Features(tier=call.tier, kind=source.kind, topic="公共资源交易", negativity=adverse,
+                                 relevance=relevance, facts=find_facts(row["title"], row["text"]),
+                                 tier_reason=call.reason))
+    p = policy.load(profile_dir(profile))
+    return grade.level, grade.reasons, p.intake.admits(adverse, relevance, grade.rank, p, call.tier)
+
+
+XINHUA_EXPOSE = {
+    "title": "济宁市公共资源交易服务中心部分项目评标未按规定执行", "source_name": "新华网", "source_kind": "news",
+    "url": "https://www.news.cn/local/2026-11/30/c_1.htm",
+    "text": "记者调查发现，济宁市公共资源交易服务中心今年组织的部分政府采购项目中，评标专家抽取未按规定回避，"
+            "评审记录存在事后补签等问题。"}
+PEOPLES_DAILY_BID_RIGGING = {
+    "title": "一市政工程招标疑存围标串标", "source_name": "batch", "source_kind": "replay", "url": "",
+    "text": "人民日报记者调查发现，济宁市某市政工程项目招标过程中，多家投标企业的投标文件出自同一台电脑，"
+            "投标保证金由同一账户转出，涉嫌围标串标。"}
+
+
+def test_a_xinhua_expose_of_the_jining_centre_is_a_grade_one_case() -> None:
+    """Seed 000 第六条: any relevant adverse 央媒 report is 一级, whatever its tone (issue 10)."""
+    level, reasons, opened = _judged("jining-ggzy", XINHUA_EXPOSE, adverse=0.8)
+    assert level == "一级" and opened
+    assert reasons[0] == "中央级或省内主流媒体报道 (第六条 一级)"
+    assert "中央级媒体: 新华社 (据信源名称“新华网”)" in reasons
+
+
+def test_peoples_daily_on_bid_rigging_is_not_grade_three() -> None:
+    """Issue 10: 人民日报 on 围标串标 was graded 三级; the credit in the text makes it 央媒 coverage."""
+    level, reasons, opened = _judged("jining-ggzy", PEOPLES_DAILY_BID_RIGGING, adverse=0.8)
+    assert level == "一级" and opened and "中央级媒体: 人民日报 (正文“人民日报记者”)" in reasons
