@@ -7,6 +7,8 @@ Without ``--store`` it runs on a temporary SQLite file, then on PostgreSQL when
 The cases are opened through the router's own API (case, clocks, audit, outbox rows); the other
 items are bulk-inserted. Each figure is a full HTTP request through the application (session
 lookup, access scope, query, template), measured with FastAPI's TestClient: median and p95 ms.
+The live feed's own queries (one fingerprint per interval per process, one scoped 未签收 count
+per reader per change) are timed directly.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ sys.path.insert(0, str(ROOT))
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
 
-from console import accounts  # noqa: E402
+from console import accounts, live  # noqa: E402
 from console.app import create_app  # noqa: E402
 from console.db import Store  # noqa: E402
+from console.roles import Principal  # noqa: E402
 from console.settings import ConsoleSettings  # noqa: E402
 from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source  # noqa: E402
 from core.settings import StoreSettings  # noqa: E402
@@ -39,6 +42,7 @@ from policies import profile_dir  # noqa: E402
 from router import cases  # noqa: E402
 from router.policy import load  # noqa: E402
 from router.settings import RouterSettings  # noqa: E402
+from store.console_tables import ConsoleUserRow  # noqa: E402
 from store.db import make_engine, migrate, sessions  # noqa: E402
 from store.items import upsert_scored  # noqa: E402
 from store.tables import CaseRow, ItemRow  # noqa: E402
@@ -107,11 +111,11 @@ def fill(store: StoreSettings, n_cases: int, n_items: int) -> None:
 
 
 def measure(store: StoreSettings, repeat: int) -> list[tuple[str, float, float, int]]:
-    settings = ConsoleSettings(store=store, cookie_secure=False, login_max_failures=100, page_size=50)
+    settings = ConsoleSettings(store=store, cookie_secure=False, page_size=50)
     app = create_app(settings, RouterSettings(store=store))
     results = []
-    for user, paths in (("desk", ["/", "/inbox/rows", "/?grade=重大&topic=住房", "/?q=漏水", "/?status=all&page=100",
-                                  "/?period=24h&region=4507"]),
+    for user, paths in (("desk", ["/", "/inbox/rows", "/?status=unsigned", "/?grade=重大&topic=住房", "/?q=漏水",
+                                  "/?status=all&page=100", "/?period=24h&region=4507"]),
                         ("hous", ["/", "/?q=小区"])):
         with TestClient(app) as client:
             page = client.get("/login")
@@ -132,7 +136,41 @@ def measure(store: StoreSettings, repeat: int) -> list[tuple[str, float, float, 
                 times.sort()
                 p95 = times[max(0, int(len(times) * 0.95) - 1)]
                 results.append((f"{user:<5} GET {path}", statistics.median(times), p95, total))
+    results.extend(measure_live(store, repeat))
     return results
+
+
+def measure_live(store: StoreSettings, repeat: int) -> list[tuple[str, float, float, int]]:
+    """The live feed's costs: the one fingerprint query per interval, and each reader's count per change."""
+    handle = Store(store)
+    results = []
+    try:
+        with handle.sessions() as session:
+            users = {u.username: u for u in session.scalars(select(ConsoleUserRow))}
+            for name, call in (
+                    ("live  fingerprint (per interval)", lambda: live.fingerprint(session)),
+                    ("live  unsigned count desk (per change)",
+                     lambda: live.unsigned_count(session, _principal(users["desk"]))),
+                    ("live  unsigned count hous (per change)",
+                     lambda: live.unsigned_count(session, _principal(users["hous"])))):
+                call()
+                times = []
+                value = 0
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    value = call()
+                    times.append((time.perf_counter() - t0) * 1000)
+                times.sort()
+                results.append((name, statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)],
+                                value if isinstance(value, int) else 0))
+    finally:
+        handle.close()
+    return results
+
+
+def _principal(user: ConsoleUserRow) -> Principal:
+    return Principal(user_id=user.id, username=user.username, display_name=user.display_name, role=user.role,
+                     department_id=user.department_id, session_id="bench", csrf_token="bench")
 
 
 def run(url: str, n_cases: int, n_items: int, repeat: int, label: str) -> None:
