@@ -599,25 +599,27 @@ def _update_state(state: dict[str, Any], scored: ScoredItem, tf: tx.TextFeatures
     region = region_of(scored)
     if region and region not in state.get("regions", []):
         state["regions"] = [*state.get("regions", []), region][-12:]
-    if response:
-        return state
-    topics = dict(state.get("topics", {}))
-    topics[scored.topic] = topics.get(scored.topic, 0) + 1
-    state["topics"] = topics
-    carriers = dict(state.get("carriers", {}))
-    tier = item.source.tier
-    c = carriers.get(tier)
-    if c is None or scored.negativity > c["neg"]:
-        carriers[tier] = {"neg": scored.negativity, "kind": item.source.kind,
-                          "rel": max(scored.relevance, c["rel"] if c else 0.0), "item": item.id}
-    state["carriers"] = carriers
-    counts = dict(state.get("counts", {}))
-    e = item.engagement
-    for name in ("views", "replies", "reposts", "likes"):
-        value = getattr(e, name)
-        if value is not None:
-            counts[name] = counts.get(name, 0) + value
-    state["counts"] = counts
+    if not response:
+        # The office's own response is no spread: it adds no carrier, topic vote or counts. What it
+        # confirms (2 人死亡) is the event's, and its grade counts below (000 第八条: the grade follows
+        # the event as it develops).
+        topics = dict(state.get("topics", {}))
+        topics[scored.topic] = topics.get(scored.topic, 0) + 1
+        state["topics"] = topics
+        carriers = dict(state.get("carriers", {}))
+        tier = item.source.tier
+        c = carriers.get(tier)
+        if c is None or scored.negativity > c["neg"]:
+            carriers[tier] = {"neg": scored.negativity, "kind": item.source.kind,
+                              "rel": max(scored.relevance, c["rel"] if c else 0.0), "item": item.id}
+        state["carriers"] = carriers
+        counts = dict(state.get("counts", {}))
+        e = item.engagement
+        for name in ("views", "replies", "reposts", "likes"):
+            value = getattr(e, name)
+            if value is not None:
+                counts[name] = counts.get(name, 0) + value
+        state["counts"] = counts
     grading = incident_grading.profile_rules(scored.profile)
     if grading is not None:
         signals = dict(state.get("signals", {}))
