@@ -113,7 +113,7 @@ def _share(hits: int, n: int) -> str:
 
 def report(results: list[Result], name: str, show_misses: bool) -> dict:
     print(f"\n== {name}: {len(results)} items ==")
-    print(f"{'kind':<20}{'n':>4} {'adverse':>8} {'med neg':>8} {'relev':>6} {'case':>6} "
+    print(f"{'kind':<20}{'n':>4} {'adverse':>8} {'calm':>6} {'emot.':>6} {'med neg':>8} {'relev':>6} {'case':>6} "
           f"{'top2 crit':>10} {'official':>9} {'rumour':>7}")
     out: dict = {"kinds": {}}
     for kind in KINDS:
@@ -128,7 +128,12 @@ def report(results: list[Result], name: str, show_misses: bool) -> dict:
         official = sum(r.official for r in rs)
         rumour = sum(r.rumour for r in rs)
         med = statistics.median(r.negativity for r in rs)
-        print(f"{kind:<20}{len(rs):>4} {_share(adverse, len(rs)):>8} {med:>8.2f} {_share(relevant, len(rs)):>6} "
+        tones = []
+        for tone in ("calm", "emotional"):
+            t = [r for r in rs if r.row.get("tone") == tone]
+            tones.append(_share(sum((r.negativity >= 0.5) == bool(r.row["labels"]["adverse"]) for r in t), len(t)))
+        print(f"{kind:<20}{len(rs):>4} {_share(adverse, len(rs)):>8} {tones[0]:>6} {tones[1]:>6} {med:>8.2f} "
+              f"{_share(relevant, len(rs)):>6} "
               f"{_share(cases, len(rs)):>6} {f'{top2}/{len(crit)}':>10} {_share(official, len(rs)):>9} "
               f"{_share(rumour, len(rs)):>7}")
         out["kinds"][kind] = {"n": len(rs), "adverse": adverse / len(rs), "median_negativity": med,
