@@ -13,9 +13,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from core.contracts import utcnow
+from core.contracts import MAX_TEXT_CHARS, MAX_TITLE_CHARS, utcnow
 from core.settings import StoreSettings
 from core.taxonomy import BASE_TOPICS
+from core.textfile import TextFileError, read_text, surrogate_at
 
 HEADS = ("negativity", "relevance", "topic", "grade")
 BINARY = {"1": "1", "0": "0", "true": "1", "false": "0", "yes": "1", "no": "0", "是": "1", "否": "0",
@@ -46,19 +47,49 @@ def normalise(head: str, label: str) -> str:
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
+    """The rows of a labels file (JSON Lines or CSV); :class:`LabelError` names the file, row and fix."""
     if not path.is_file():
         raise LabelError(f"{path}: file not found")
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = read_text(path)
+    except TextFileError as exc:
+        raise LabelError(str(exc)) from exc
     if path.suffix.lower() in {".jsonl", ".json", ".ndjson"}:
         rows = []
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    row = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise LabelError(f"{path}:{n}: not JSON: {exc}") from exc
+                    hint = " — 每行一个 JSON 对象 (JSON Lines), not one JSON array" if line.lstrip()[:1] == "[" else ""
+                    raise LabelError(f"{path}:{n}: not JSON: {exc}{hint}") from exc
+                except RecursionError as exc:
+                    raise LabelError(f"{path}:{n}: nested too deeply") from exc
+                if not isinstance(row, dict):
+                    raise LabelError(f"{path}:{n}: each line must be a JSON object, got {type(row).__name__} "
+                                     "— 每行一个 JSON 对象 (JSON Lines)")
+                rows.append(_checked(path, n, row))
         return rows
-    return list(csv.DictReader(io.StringIO(text)))
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return [_checked(path, reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise LabelError(f"{path}:{reader.line_num}: not valid CSV: {exc}") from exc
+
+
+def _checked(path: Path, n: int, row: dict[str, Any]) -> dict[str, Any]:
+    """A row whose text fields fit an item (the contract's limits) and hold no lone surrogate."""
+    for key, value in row.items():
+        if not isinstance(value, str):
+            continue
+        limit = MAX_TITLE_CHARS if key == "title" else MAX_TEXT_CHARS
+        if len(value) > limit:
+            raise LabelError(f"{path}:{n}: field {key!r} is {len(value)} characters, more than {limit}")
+        at = surrogate_at(value)
+        if at is not None:
+            raise LabelError(f"{path}:{n}: field {key!r} holds a lone surrogate (U+{ord(value[at]):04X}) "
+                             f"at position {at}: not valid text")
+    return row
 
 
 def import_labels(store: StoreSettings, path: Path, head: str | None, profile: str, who: str) -> tuple[int, int]:

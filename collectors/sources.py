@@ -23,6 +23,7 @@ import yaml
 
 from core.contracts import MediaTier, Source, SourceKind
 from core.errors import ConfigError
+from core.textfile import read_text
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]{0,127}")
 _REGION = re.compile(r"\d{6}|\d{9}|\d{12}")
@@ -74,11 +75,15 @@ def load(path: str | Path) -> list[LoadedSource]:
     """Read and validate the registry; raise :class:`ConfigError` listing every problem found."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text(path))
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: 信源文件不存在 (sources file not found)") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path}: 是目录，不是信源文件 (a directory, not a sources file)") from exc
+    except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: 不是合法的 YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: 嵌套过深 (nested too deeply to read)") from exc
     return parse(raw, str(path))
 
 

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from core.errors import ConfigError
+from core.textfile import read_text
 
 ENV_PREFIX = "YUQING__"
 ENV_CONFIG_FILE = "YUQING_CONFIG"
@@ -133,12 +134,15 @@ def read_file(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(read_text(path))
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: 配置文件不存在 (settings file not found)") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path}: 是目录，不是配置文件 (a directory, not a settings file)") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: 不是合法的 TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: 嵌套过深 (arrays or tables nested too deeply to read)") from exc
     unknown = sorted(set(data) - set(SERVICE_TABLES) - set(SHARED_TABLES))
     if unknown:
         known = ", ".join(SHARED_TABLES + SERVICE_TABLES)

@@ -22,6 +22,7 @@ import yaml
 from core.contracts import Engagement, MediaTier
 from core.errors import ConfigError
 from core.taxonomy import BASE_TOPICS
+from core.textfile import TextFileError, read_text
 from router.timeutil import (
     DEFAULT_CALENDAR,
     Calendar,
@@ -588,11 +589,15 @@ def load(path: Path | str) -> Profile:
     if path.is_dir():
         path = path / "profile.yaml"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError as exc:
         raise PolicyError(path, ["line 0: file not found — fix: give a profile.yaml or a profile name"]) from exc
+    except (TextFileError, IsADirectoryError, PermissionError) as exc:
+        raise PolicyError(path, [f"line 0: {exc}"]) from exc
     try:
         data = yaml.load(text, Loader=_Loader)
+    except RecursionError as exc:
+        raise PolicyError(path, ["nested too deeply (嵌套过深) — fix: a profile is a few levels deep"]) from exc
     except ConfigError as exc:
         raise PolicyError(path, [str(exc)]) from exc
     except yaml.YAMLError as exc:

@@ -272,9 +272,39 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"✓ [{table}]: {redacted(loaded).get(table, '') or 'ok'}")
         except ConfigError as exc:
             errors.append(str(exc))
+            continue
+        if table in data:
+            errors.extend(_references(path, table, loaded))
     for error in errors:
         print(f"✗ {error}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _references(path: Path, table: str, loaded: Any) -> list[str]:
+    """What a service would refuse at start beyond its own keys: the profile it names (with its
+    grading rules), the sources file."""
+    from policies import UnknownProfile, profile_dir
+
+    errors: list[str] = []
+    name = getattr(loaded, "profile", None)
+    if isinstance(name, str):
+        try:
+            from router import policy
+
+            policy.load(profile_dir(name))
+        except UnknownProfile as exc:
+            errors.append(f"{path}: [{table}] profile {name!r}: {exc}")
+        except ConfigError as exc:
+            errors.append(f"{path}: [{table}] profile {name!r}: {exc}")
+    sources_file = getattr(loaded, "sources", None)
+    if table == "collectors" and isinstance(sources_file, str):
+        from collectors import sources
+
+        try:
+            sources.load(Path(sources_file))
+        except ConfigError as exc:
+            errors.append(f"{path}: [collectors] sources: {exc}")
+    return errors
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
