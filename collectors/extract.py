@@ -266,6 +266,8 @@ def html_to_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed summary, a weibo): blocks become lines, emoticons keep their alt."""
     if "<" not in fragment:
         return textnorm.clean(fragment)
+    if len(_CONTAINER_OPEN.findall(fragment)) - len(_CONTAINER_CLOSE.findall(fragment)) > MAX_UNCLOSED:
+        fragment = _flattened(fragment)  # thousands of unclosed tags: see _extract
     tree = LexborHTMLParser(f"<body>{fragment}</body>")
     for img in tree.css("img"):
         alt = img.attributes.get("alt")
