@@ -17,6 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Coroutine
+from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,9 +29,10 @@ from collectors.kinds import REGISTRY
 from collectors.kinds.base import Candidate, PollContext
 from collectors.publish import KafkaPublisher, Publisher
 from collectors.settings import CollectorSettings
+from collectors.shard import Shard
 from collectors.sources import LoadedSource
 from collectors.state import CollectorStore, SourceState
-from collectors.urls import BadURL
+from collectors.urls import BadURL, host_of
 from core.contracts import ContractError, RawItem, decode, utcnow
 from core.errors import Failure
 from store.db import migrate
@@ -43,8 +45,10 @@ class Collector:
     """Polls sources into a publisher; owns nothing it did not create."""
 
     def __init__(self, settings: CollectorSettings, store: CollectorStore, publisher: Publisher,
-                 fetcher: Fetcher) -> None:
+                 fetcher: Fetcher, shard: Shard | None = None) -> None:
         self.settings = settings
+        # This instance's share of the hosts when several instances run (None: every source).
+        self.shard = shard
         self.store = store
         self.publisher = publisher
         self.fetcher = fetcher
@@ -249,7 +253,20 @@ class Collector:
         # Spread the first polls so that hundreds of sources do not start in the same instant.
         if not once:
             await self._sleep(random.uniform(0, min(spec.interval_s, 5.0) * self.settings.jitter * 10))
+        host, held = host_of(spec.url), True
         while not self.stopping.is_set():
+            if self.shard is not None:
+                owned = self.shard.owns(host)
+                if owned and not held:
+                    # Taken over from another instance: poll when the source is due, not at once.
+                    due = await asyncio.to_thread(self._due_in, spec.id, spec.interval_s)
+                    if due > 0:
+                        await self._sleep(min(due, self.shard.heartbeat_s))
+                        continue
+                held = owned
+                if not owned:
+                    await self._sleep(self.shard.heartbeat_s / 2)
+                    continue
             try:
                 outcome = await self.poll(loaded)
             except SQLAlchemyError as exc:
@@ -262,6 +279,13 @@ class Collector:
             if outcome.failure is not None and outcome.failure.retry_after:
                 delay = max(delay, outcome.failure.retry_after)
             await self._sleep(delay)
+
+    def _due_in(self, source_id: str, interval_s: float) -> float:
+        row = self.store.health(source_id)
+        if row is None or row.last_poll is None:
+            return 0.0
+        last = row.last_poll if row.last_poll.tzinfo else row.last_poll.replace(tzinfo=UTC)
+        return interval_s - (utcnow() - last).total_seconds()
 
     async def _sleep(self, seconds: float) -> None:
         try:
@@ -281,23 +305,50 @@ async def _watch(stop: threading.Event, collector: Collector) -> None:
     collector.stopping.set()
 
 
+async def _heartbeat(shard: Shard, collector: Collector) -> None:
+    while not collector.stopping.is_set():
+        await collector._sleep(shard.heartbeat_s)
+        if collector.stopping.is_set():
+            return
+        try:
+            await asyncio.to_thread(shard.tick)
+        except SQLAlchemyError as exc:
+            # Leases run out locally before they do in the store: polling pauses until the store is back.
+            log.warning("lease heartbeat failed (%s): %s", type(exc).__name__, str(exc)[:300])
+
+
 async def _main(settings: CollectorSettings, stop: threading.Event | None, once: bool,
                 publisher_factory: Callable[[], Publisher] | None) -> None:
     loaded = sources.load(Path(settings.sources))
     await asyncio.to_thread(migrate, settings.store)
     store = CollectorStore(settings.store)
+    # A one-off poll (--once) polls every source it is given; a service shares them with the others.
+    shard = None if once else Shard(settings.store, {host_of(s.spec.url) for s in loaded if s.spec.enabled},
+                                    settings.lease_ttl_s)
+    if shard is not None:
+        await asyncio.to_thread(shard.register)
+        log.info("collector instance %s holds %d of %d hosts", shard.id, len(shard.owned()), len(shard.hosts))
     publisher = publisher_factory() if publisher_factory else await asyncio.to_thread(
         KafkaPublisher, settings.kafka, settings.publish_timeout_s)
     fetcher = Fetcher(settings)
-    collector = Collector(settings, store, publisher, fetcher)
+    collector = Collector(settings, store, publisher, fetcher, shard)
     watcher = asyncio.create_task(_watch(stop, collector)) if stop is not None else None
+    heartbeat = asyncio.create_task(_heartbeat(shard, collector)) if shard is not None else None
     try:
         await collector.run(loaded, once=once)
     finally:
         collector.stopping.set()
         if watcher is not None:
             await watcher
+        if heartbeat is not None:
+            await heartbeat
         await collector.drain()
+        if shard is not None:
+            try:
+                await asyncio.to_thread(shard.release)
+            except SQLAlchemyError as exc:
+                log.warning("leases not given back (%s); they expire in %.0fs", type(exc).__name__, shard.ttl_s)
+            shard.close()
         await fetcher.close()
         publisher.close()
         store.close()

@@ -45,6 +45,10 @@ class CollectorSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
     publish_timeout_s: float = 30.0
     # Items published in one broker round trip.
     publish_batch: int = 100
+    # Several instances divide the sources by host, each holding a lease it renews every third of
+    # this; a dead instance's hosts go to the others when its leases run out. Keep it well below the
+    # shortest interval_s, so that a dead instance's sources are taken over within one poll interval.
+    lease_ttl_s: float = 30.0
 
     def __post_init__(self) -> None:
         positive = ("concurrency", "per_host_concurrency", "max_bytes", "publish_batch",
@@ -52,7 +56,7 @@ class CollectorSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
         for name in positive:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
-        for name in ("connect_timeout_s", "read_timeout_s", "poll_timeout_s", "publish_timeout_s"):
+        for name in ("connect_timeout_s", "read_timeout_s", "poll_timeout_s", "publish_timeout_s", "lease_ttl_s"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0")
         if self.per_host_delay_s < 0 or self.backoff_base_s < 0 or self.retries < 0 or self.max_redirects < 0:
