@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import timedelta
 
 import pytest
 from console_helpers import Env, csrf_of, login
@@ -78,3 +79,28 @@ def test_the_education_handler_sees_its_own_first_item_and_not_the_repost_title(
     page = client.get(f"/cases/{edu_case}").text
     assert SECRET_TITLE in page and "首发" in page
     assert "小区家长转发学校周边情况" not in page and "forum.example.org" not in page
+
+
+def test_first_publication_is_labelled_first_not_first_arrival(env: Env, client: TestClient) -> None:
+    import msgspec
+
+    from core.contracts import utcnow
+
+    now = utcnow()
+    arrived_first = scored("inc-late", topic="住房", grade="一般", title="转载：小区业主反映地下车库渗水", text=TEXT,
+                           source="晚发论坛")
+    arrived_first = msgspec.structs.replace(arrived_first, item=msgspec.structs.replace(
+        arrived_first.item, published_at=now - timedelta(minutes=5)))
+    published_first = scored("inc-early", topic="住房", grade="一般", title="小区业主反映地下车库渗水", text=TEXT,
+                             source="原发新闻网")
+    published_first = msgspec.structs.replace(published_first, item=msgspec.structs.replace(
+        published_first.item, published_at=now - timedelta(hours=2)))
+    late_case, _ = seed_incident(env.store, env.profile, [arrived_first, published_first])
+    login(client, "desk")
+    page = client.get(f"/cases/{late_case}").text
+    timeline = page.split('id="incident"', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", timeline, re.S)[1:]
+    assert len(rows) == 2
+    assert "原发新闻网" in rows[0] and "首发" in rows[0]
+    assert "晚发论坛" in rows[1] and "首发" not in rows[1]
+    assert "首发 <bdi>原发新闻网</bdi>" in timeline
