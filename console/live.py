@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 # server shutting down never waits long for open streams).
 STREAM_SECONDS = 300.0
 HEARTBEAT_SECONDS = 15.0
+# The watcher stops when no stream has waited on it this long (streams wait at least every heartbeat).
+IDLE_SECONDS = 2 * HEARTBEAT_SECONDS
 
 
 def unsigned_count(session: Session, principal: Principal) -> int:
@@ -57,6 +59,7 @@ class LiveFeed:
         self._loop: asyncio.AbstractEventLoop | None = None
         self.version = 0
         self._last: tuple[Any, ...] | None = None
+        self._last_wait = 0.0
         self.closed = False
 
     def _read(self) -> tuple[Any, ...]:
@@ -76,6 +79,8 @@ class LiveFeed:
                 changed, self._changed = self._changed, asyncio.Event()
                 changed.set()
             await asyncio.sleep(self._poll)
+            if asyncio.get_running_loop().time() - self._last_wait > IDLE_SECONDS:
+                return  # nobody is listening: no queries until the next stream starts it again
 
     def _ensure_running(self) -> None:
         loop = asyncio.get_running_loop()
@@ -87,6 +92,7 @@ class LiveFeed:
 
     async def wait(self, seen: int, timeout: float) -> int:
         """The version after the next change (or the same one after ``timeout``)."""
+        self._last_wait = asyncio.get_running_loop().time()
         self._ensure_running()
         if self.version != seen:
             return self.version
@@ -94,6 +100,10 @@ class LiveFeed:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(changed.wait(), timeout)
         return self.version
+
+    def touch(self) -> None:
+        """A stream is still listening (also after a long wait)."""
+        self._last_wait = asyncio.get_running_loop().time()
 
     async def close(self) -> None:
         self.closed = True
@@ -124,6 +134,7 @@ async def stream(feed: LiveFeed, count: Callable[[], int], disconnected: Callabl
             last_count = unsigned
         seen = feed.version
         version = await feed.wait(seen, min(HEARTBEAT_SECONDS, max(0.1, ends - loop.time())))
+        feed.touch()
         if await disconnected():
             return
         if version == seen:
