@@ -96,3 +96,22 @@ def test_office_settings_extend_or_replace_the_profile_jurisdiction() -> None:
     scorer = RelevanceScorer(own)
     assert scorer.score("钦州一小区停水", "")[0] < 0.1
     assert scorer.score("沣城区一小区停水", "")[0] >= 0.8
+
+
+def test_the_office_region_must_be_a_code() -> None:
+    with pytest.raises(ValueError, match="GB/T 2260"):
+        ClassifierSettings(region="济宁")
+    assert ClassifierSettings(region="370811").region == "370811"
+
+
+def test_policy_check_reports_a_broken_jurisdiction(tmp_path: Path) -> None:
+    import shutil
+
+    from yuqing.cli import main
+
+    folder = tmp_path / "my-office"
+    shutil.copytree(HERE / "jining-ggzy", folder)
+    text = (folder / jurisdiction.FILE).read_text(encoding="utf-8")
+    (folder / jurisdiction.FILE).write_text(text.replace("name: 邹城市", "name: 邹县"), encoding="utf-8")
+    assert main(["policy", "check", str(folder)]) == 1
+    assert main(["policy", "check", str(HERE / "jining-ggzy")]) == 0
