@@ -158,7 +158,7 @@ def cmd_policy_check(args: argparse.Namespace) -> int:
             print(f"  {note}")
         if problems:
             failed += 1
-            print(f"✗ {folder / 'grading.yaml'}: {len(problems)} 处问题")
+            print(f"✗ {folder}: {len(problems)} 处问题 (grading.yaml, jurisdiction.yaml, 媒体级别登记表)")
             for problem in problems:
                 print(f"  {problem}")
     return 1 if failed else 0
