@@ -58,7 +58,9 @@ def chinese_number(text: str) -> int | None:
 # -- counts of people -----------------------------------------------------------------------------
 # Trigger words, literal (one trie scan finds them all, longest first): what happened to people.
 DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡", "坠亡", "遇害", "被害", "不幸离世", "失去生命",
-             "命案", "尸体", "遗体", "死者", "死")
+             "命案", "尸体", "遗体", "死者", "死", "致死",
+             # killed by a deed (被捅死, 撞死); 气死, 笑死, 累死 are ways of speaking and are not here
+             *(f"{c}死" for c in "捅砍撞打烧淹压摔毒勒杀害轧砸"))
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
               *(f"{c}伤" for c in "砍刺捅打撞烧烫咬摔砸炸割"))
 GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "上访", "集访", "讨薪", "静坐", "拉横幅", "打横幅", "举牌",
