@@ -61,8 +61,12 @@ def test_the_gate_grades_only_relevant_adverse_items_with_the_reason() -> None:
     rules = load_rules(HERE / "jining-ggzy")
     elsewhere = rules.grade(feats(tier="central", relevance=0.05))
     assert elsewhere.level == "三级" and "与本单位关联弱 (相关度 0.05 < 0.50)" in elsewhere.reasons
-    calm = rules.grade(feats(tier="central", negativity=0.1))
-    assert calm.level == "三级" and "未达负面门槛 (负面 0.10 < 0.50)" in calm.reasons
+    calm = rules.grade(feats(tier="self_media", negativity=0.4))
+    assert calm.level == "三级" and "未达负面门槛 (负面 0.40 < 0.50)" in calm.reasons
+    # A report by the media the regulation names is graded from the lower bar (as the intake admits it).
+    assert rules.grade(feats(tier="central", negativity=0.4)).level == "一级"
+    low = rules.grade(feats(tier="central", negativity=0.1))
+    assert low.level == "三级" and "未达负面门槛 (负面 0.10 < 0.30)" in low.reasons
     # A death counted in the text is bad news whatever the model's score.
     deaths = rules.grade(feats(negativity=0.1, facts=Facts(deaths=2, words=("2人死亡",))))
     assert deaths.level == "一级" and "死亡 2 人" in deaths.reasons
@@ -86,10 +90,11 @@ def test_deaths_mass_incidents_and_central_exposes_reach_the_top_two(profile: st
 
 def test_fact_conditions_are_checked_strictly(tmp_path: Path) -> None:
     (tmp_path / "grading.yaml").write_text(
-        "grades: [一级, 二级]\ngate: {negativity_min: 2, colour: red}\nrules:\n"
+        "grades: [一级, 二级]\ngate: {negativity_min: 2, colour: red, prominent_tiers: [national]}\nrules:\n"
         "  - {grade: 一级, reason: r, when: {deaths_min: 0, rumour: maybe, emotion_min: 0.5}}\n"
         "default: {grade: 二级, reason: d}\n", encoding="utf-8")
     problems = "\n".join(check(tmp_path, ["一级", "二级"]))
     assert "gate.negativity_min: must be within [0.0, 1.0]" in problems and "gate.colour: unknown key" in problems
+    assert "unknown value 'national'" in problems
     assert "deaths_min: must be within [1" in problems and "rumour: must be true or false" in problems
     assert "emotion_min: unknown condition" in problems  # emotion is never a condition
