@@ -12,14 +12,13 @@ ACTIONS = {
     "lower_grade_suggested": "研判建议降级", "clocks_cancelled": "时限取消", "clock_met": "时限完成",
     "clock_reminded": "时限提醒", "clock_breached": "时限超时", "undeliverable": "通知无法送达",
     "incident_joined": "归入舆情事件", "incident_responded": "事件已有官方回应", "incident_quiet": "事件趋于平息",
-    "upward_report": "向上报送",
 }
 DETAIL_KEYS = {
     "grade": "分级", "department": "部门", "note": "说明", "reason": "理由", "summary": "评估总结",
     "assessment": "评估意见", "from": "原", "to": "新", "clocks_met": "完成时限", "clocks_cancelled": "取消时限",
     "clocks_opened": "新开时限", "clock": "时限", "clocks": "时限", "escalated_to": "升级至", "reasons": "理由",
     "model": "模型", "until": "至", "by": "设定人", "channel": "渠道", "error": "原因", "attempts": "尝试次数",
-    "why": "依据", "how": "方式",
+    "why": "依据", "how": "方式", "owner": "责任单位",
 }
 # The console's own audit log (accounts, exports, labels, models).
 CONSOLE_ACTIONS = {

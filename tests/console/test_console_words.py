@@ -99,3 +99,16 @@ def test_channel_and_model_errors_in_chinese() -> None:
     assert labels_zh.label_error("topic 'x' is not a base topic (住房, 教育)") == "所选主题不是基础主题之一"
     assert labels_zh.clock_text("签收（30m未签收升级）") == "签收（30分钟未签收升级）"
     assert labels_zh.clock_text("2wd 内答复；8h 提醒") == "2个工作日 内答复；8小时 提醒"
+
+
+def test_deadline_lines_name_departments_and_durations_in_words() -> None:
+    from console import eventlog
+
+    names = {"housing": "市住房和城乡建设局", "gov-office": "市人民政府办公室"}
+    phrases = eventlog.phrases(
+        "clock_breached", {"clock": "ack-1", "grade": "重大", "owner": "housing", "escalated_to": ["gov-office"],
+                           "note": "签收（30m未签收升级）已于 2026-12-01 10:00 超时"},
+        dept=lambda d: names.get(d or "", d or ""), case_ref=str, local=str,
+        clock=lambda c: labels_zh.clock_text({"ack-1": "签收（30m未签收升级）"}.get(c, c)))
+    assert phrases == ["时限：签收（30分钟未签收升级）", "分级：重大", "责任单位：市住房和城乡建设局",
+                       "升级至：市人民政府办公室", "说明：签收（30分钟未签收升级）已于 2026-12-01 10:00 超时"]
