@@ -20,6 +20,7 @@ from collectors.state import Seen, Staged
 from collectors.textnorm import simplified
 from collectors.urls import BadURL, canonical
 from core.contracts import (
+    MAX_QUERIES,
     MAX_REGION_HINTS,
     MAX_TEXT_CHARS,
     MAX_TITLE_CHARS,
@@ -74,6 +75,8 @@ def build(spec: SourceSpec, candidate: Candidate, fetched_at: datetime) -> RawIt
     source = spec.source
     if candidate.tier is not None and candidate.tier != source.tier:
         source = msgspec.structs.replace(source, tier=candidate.tier)
+    if candidate.kind is not None and candidate.kind != source.kind:
+        source = msgspec.structs.replace(source, kind=candidate.kind)
     text = fit(candidate.text, MAX_TEXT_CHARS, TRUNCATED_MARK)
     simple = fit(simplified(text), MAX_TEXT_CHARS, TRUNCATED_MARK)
     return RawItem(
@@ -82,7 +85,8 @@ def build(spec: SourceSpec, candidate: Candidate, fetched_at: datetime) -> RawIt
         author=fit(candidate.author, 256) or None if candidate.author else None,
         published_at=candidate.published_at, fetched_at=fetched_at, engagement=candidate.engagement,
         region_hints=tuple(fit(h, 64) for h in candidate.region_hints[:MAX_REGION_HINTS]),
-        parent_id=item_id(candidate.parent_url) if candidate.parent_url else None)
+        parent_id=item_id(candidate.parent_url) if candidate.parent_url else None,
+        queries=tuple(fit(q, 256) for q in candidate.queries[:MAX_QUERIES]))
 
 
 def decide(spec: SourceSpec, candidate: Candidate, seen: Seen | None, fetched_at: datetime) -> Built | None:

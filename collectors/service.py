@@ -64,6 +64,7 @@ class Collector:
         ctx = PollContext(spec=spec, options=loaded.options, settings=self.settings, fetcher=self.fetcher,
                           etag=state.etag, last_modified=state.last_modified, cursor=dict(state.cursor or {}))
         ctx.is_seen = lambda url: asyncio.to_thread(self.store.is_published, spec.id, items.item_id(url))
+        ctx.published_elsewhere = lambda ids: asyncio.to_thread(self.store.published_elsewhere, spec.id, ids)
         try:
             async with asyncio.timeout(self.settings.poll_timeout_s):
                 await self._until_stopped(self._work(loaded, ctx, outcome), outcome)

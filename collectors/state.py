@@ -99,6 +99,18 @@ class CollectorStore:
             row = s.get(CollectorSeenRow, (source_id, item_id))
             return row is not None and row.published
 
+    def published_elsewhere(self, source_id: str, item_ids: Iterable[str]) -> set[str]:
+        """Which of ``item_ids`` another source has already published (one item, one id)."""
+        ids = list(set(item_ids))
+        found: set[str] = set()
+        with self.session() as s:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                found.update(s.execute(select(CollectorSeenRow.item_id).where(
+                    CollectorSeenRow.item_id.in_(chunk), CollectorSeenRow.source_id != source_id,
+                    CollectorSeenRow.published.is_(True))).scalars())
+        return found
+
     def stage(self, source_id: str, staged: Sequence[Staged]) -> None:
         """Record items about to be published (published = false) in one transaction."""
         if not staged:

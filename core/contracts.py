@@ -14,13 +14,15 @@ from typing import Literal, TypeVar
 
 import msgspec
 
-RAW_SCHEMA_VERSION = 1
+# items.raw: version 2 adds ``queries`` (the keyword searches that found the item); version 1 is still read.
+RAW_SCHEMA_VERSION = 2
+RAW_SCHEMA_VERSIONS = frozenset({1, 2})
 # items.scored: version 2 adds ``emotion``; consumers still accept version 1 messages (no emotion).
 SCORED_SCHEMA_VERSION = 2
 SCORED_SCHEMA_VERSIONS = frozenset({1, 2})
 DEAD_LETTER_SCHEMA_VERSION = 1
 
-SourceKind = Literal["rss", "news", "forum", "microblog", "replay"]
+SourceKind = Literal["rss", "news", "forum", "microblog", "replay", "search"]
 MediaTier = Literal[
     "central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown"
 ]
@@ -33,6 +35,7 @@ MAX_TITLE_CHARS = 1_000
 MAX_URL_CHARS = 4_096
 MAX_COUNT = 2_147_483_647  # counts, ranks and revisions: a 32-bit INTEGER column
 MAX_REGION_HINTS = 64
+MAX_QUERIES = 32
 ID_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")
 # NUL cannot be stored in PostgreSQL text (SQLite silently cuts there); a lone surrogate cannot be
 # encoded as UTF-8. Neither is ever part of real text.
@@ -109,10 +112,19 @@ class RawItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     parent_id: str | None = None
     # Increases when a later poll re-reads the same item (engagement updates).
     revision: int = 0
+    # Version 2: the platform searches of the office's keyword scheme that found it ("灵山县 拆迁").
+    queries: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.schema_version != RAW_SCHEMA_VERSION:
-            raise ValueError(f"items.raw schema_version {self.schema_version} is not supported")
+        if self.schema_version not in RAW_SCHEMA_VERSIONS:
+            raise ValueError(f"items.raw schema_version {self.schema_version} is not supported "
+                             f"(known: {', '.join(map(str, sorted(RAW_SCHEMA_VERSIONS)))})")
+        if self.schema_version < 2 and self.queries:
+            raise ValueError("queries is a field of items.raw schema_version 2, not 1")
+        if len(self.queries) > MAX_QUERIES:
+            raise ValueError(f"queries has {len(self.queries)} entries, more than {MAX_QUERIES}")
+        for query in self.queries:
+            check_text("queries", query, 256)
         if not self.id:
             raise ValueError("id must not be empty")
         check_id("id", self.id)

@@ -27,7 +27,9 @@ class CollectorSeenRow(Base):
     ``payload`` is the RawItem as last staged (re-sent after a crash, base of engagement updates)."""
 
     __tablename__ = "collector_seen"
-    __table_args__ = (Index("ix_collector_seen_pending", "source_id", "published"),)
+    # By item alone: is this item already published by another source (search results vs fixed sources)?
+    __table_args__ = (Index("ix_collector_seen_pending", "source_id", "published"),
+                      Index("ix_collector_seen_item", "item_id"))
 
     source_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -8,6 +8,7 @@ from collectors.kinds.microblog import MicroblogKind
 from collectors.kinds.news import NewsKind
 from collectors.kinds.replay import ReplayKind
 from collectors.kinds.rss import RssKind
+from collectors.kinds.search import SearchKind
 
 REGISTRY: dict[str, type[Kind]] = {
     "rss": RssKind,
@@ -15,4 +16,5 @@ REGISTRY: dict[str, type[Kind]] = {
     "forum": ForumKind,
     "microblog": MicroblogKind,
     "replay": ReplayKind,
+    "search": SearchKind,
 }

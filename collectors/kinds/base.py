@@ -13,7 +13,7 @@ from collectors import pages
 from collectors.fetch import Fetched, Fetcher
 from collectors.settings import CollectorSettings
 from collectors.sources import SourceSpec
-from core.contracts import Engagement, MediaTier
+from core.contracts import Engagement, MediaTier, SourceKind
 from core.errors import Failure
 
 
@@ -35,6 +35,10 @@ class Candidate:
     guid: str | None = None
     # Only the engagement was re-read (a thread list): update the stored item, never create one.
     engagement_only: bool = False
+    # A search result: the queries of the keyword scheme that found it, and what kind of item it is
+    # (a weibo found by search is a microblog post for grading, not a "search").
+    queries: tuple[str, ...] = ()
+    kind: SourceKind | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +54,8 @@ class PollContext:
     cursor: dict[str, Any] = field(default_factory=dict)
     # Set by the service: has this canonical URL been published already?
     is_seen: Callable[[str], Awaitable[bool]] | None = None
+    # Set by the service: which of these item ids another source has published already.
+    published_elsewhere: Callable[[list[str]], Awaitable[set[str]]] | None = None
     # Problems that do not end the poll (one bad entry, one article that failed).
     problems: list[Failure] = field(default_factory=list)
     # A problem that ended the poll.
@@ -79,6 +85,9 @@ class PollContext:
 
     async def seen(self, url: str) -> bool:
         return False if self.is_seen is None else await self.is_seen(url)
+
+    async def elsewhere(self, item_ids: list[str]) -> set[str]:
+        return set() if self.published_elsewhere is None or not item_ids else await self.published_elsewhere(item_ids)
 
 
 class Kind(Protocol):

@@ -28,6 +28,8 @@ class Mapping(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     items: str
     id: str = "id"
     text: str = "text"
+    # A title of its own (news search APIs); None: the first sentence of the text.
+    title: str | None = None
     created_at: str | None = "created_at"
     author: str | None = "user.screen_name"
     reposts: str | None = "reposts_count"
@@ -132,7 +134,9 @@ def map_response(doc: Any, api_url: str, options: MicroblogOptions, ctx: PollCon
     mapping = options.resolved
     query = dict(parse_qsl(urlsplit(api_url).query))
     out: list[Candidate] = []
-    for item in walk(doc, mapping.items):
+    # ``a|b`` on the item path: both layouts are read (weibo search mixes single cards and groups).
+    found = [item for path in mapping.items.split("|") for item in walk(doc, path.strip())]
+    for item in found:
         if not isinstance(item, dict):
             continue
         raw_id = get(item, mapping.id)
@@ -157,8 +161,9 @@ def map_response(doc: Any, api_url: str, options: MicroblogOptions, ctx: PollCon
         tier = options.verified_tiers.get(str(verified)) if verified is not None else None
         parent = _format(mapping.parent_url, item, item_id, query) if mapping.parent_url else None
         author = get(item, mapping.author)
+        title = html_to_text(str(get(item, mapping.title) or "")) if mapping.title else ""
         out.append(Candidate(
-            url=url, title=title_of(text, options.title_chars), text=text,
+            url=url, title=title or title_of(text, options.title_chars), text=text,
             author=str(author) if author is not None else None, published_at=published,
             engagement=Engagement(reposts=_int(get(item, mapping.reposts)), replies=_int(get(item, mapping.comments)),
                                   likes=_int(get(item, mapping.likes))),

@@ -50,7 +50,7 @@ def test_scored_item_round_trip() -> None:
     [
         (b"not json", "malformed"),
         (b'{"id": "x"}', "missing required field"),
-        (encode(_item()).replace(b'"schema_version":1', b'"schema_version":9'), "schema_version 9"),
+        (encode(_item()).replace(b'"schema_version":2', b'"schema_version":9'), "schema_version 9"),
         (encode(_item()).replace(b'"title"', b'"titel"'), "unknown field"),
     ],
 )
@@ -118,3 +118,17 @@ def test_scored_item_bad_versions_and_emotion_are_refused(replace: tuple[bytes, 
     data = encode(_scored(emotion=0.5)).replace(*replace)
     with pytest.raises(ContractError, match=message):
         decode(data, ScoredItem)
+
+
+def test_raw_item_version_2_carries_the_queries_that_found_it_and_version_1_is_still_read() -> None:
+    found = _item(queries=("灵山县 拆迁", "县长 拆迁"))
+    data = encode(found)
+    assert b'"schema_version":2' in data and "灵山县 拆迁".encode() in data
+    assert decode(data, RawItem) == found
+    v1 = encode(_item()).replace(b'"schema_version":2', b'"schema_version":1').replace(b',"queries":[]', b"")
+    old = decode(v1, RawItem)
+    assert old.schema_version == 1 and old.queries == ()
+    with pytest.raises(ContractError, match="queries is a field of items.raw schema_version 2"):
+        decode(data.replace(b'"schema_version":2', b'"schema_version":1'), RawItem)
+    with pytest.raises(ContractError, match="queries has 33 entries"):
+        decode(encode(_item()).replace(b'"queries":[]', b'"queries":[' + b",".join([b'"a"'] * 33) + b"]"), RawItem)
