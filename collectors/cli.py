@@ -88,6 +88,8 @@ def _check(args: argparse.Namespace) -> int:
     from collectors.dryrun import dry_poll
     from core.contracts import encode
 
+    if chosen[0].spec.kind == "search":
+        _print_search_plan(settings, chosen[0])
     found, outcome = asyncio.run(dry_poll(settings, chosen[0]))
     for raw in found:
         sys.stdout.write(encode(raw).decode("utf-8") + "\n")
@@ -98,3 +100,18 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     print(f"试采完成: 解析到 {outcome.found} 条，将发布 {len(found)} 条 (未发布任何内容)", file=sys.stderr)
     return 0
+
+
+def _print_search_plan(settings, source) -> None:  # type: ignore[no-untyped-def]
+    """What a search source costs: the expanded queries, which of them this poll runs, the load per hour."""
+    from collectors.kinds import search
+
+    plan = search.plan(source.spec, source.options, settings)
+    template = search.template_of(source.spec, source.options)
+    print(f"搜索模板: {template.url}", file=sys.stderr)
+    for line in plan.describe():
+        print(f"  {line}", file=sys.stderr)
+    print(f"展开的搜索词 ({len(plan.queries)} 个，试采只跑前 {plan.per_poll} 个，即首次采集的一批):", file=sys.stderr)
+    for index, query in enumerate(plan.queries):
+        mark = "▶" if index < plan.per_poll else " "
+        print(f"  {mark} {index + 1:>5}  {query.text}  〔规则 {query.rule}〕", file=sys.stderr)

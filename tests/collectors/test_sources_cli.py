@@ -15,9 +15,10 @@ from yuqing.cli import main
 EXAMPLE = Path(__file__).resolve().parents[2] / "collectors" / "sources.example.yaml"
 
 
-def test_the_example_file_is_valid() -> None:
+def test_the_example_file_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLE.parents[1])  # the search source names its scheme from the working directory
     loaded = sources.load(EXAMPLE)
-    assert {s.spec.kind for s in loaded} == {"rss", "news", "forum", "microblog", "replay"}
+    assert {s.spec.kind for s in loaded} == {"rss", "news", "forum", "microblog", "replay", "search"}
 
 
 @pytest.mark.parametrize(("entry", "message"), [

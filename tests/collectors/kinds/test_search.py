@@ -197,3 +197,29 @@ def test_a_bad_scheme_or_template_is_refused_when_the_registry_loads(tmp_path: P
         source_of({"kind": "search", "options": {"scheme": str(good), "template": "bing"}})
     with pytest.raises(ConfigError, match=r"rules \['别的'\] are not rules"):
         source_of({"kind": "search", "options": {"scheme": str(good), "rules": ["别的"]}})
+
+
+def test_the_dry_run_prints_the_expansion_the_schedule_and_the_items(http_server, tmp_path: Path, scheme_file,
+                                                                     capsys) -> None:
+    from yuqing.cli import main
+
+    t = _template(http_server, HTML_TEMPLATE)
+    site = http_server.url("/a")
+    _route(http_server, t, "灵山县 拆迁", 0, _html([(f"{site}/1.html", "灵山县拆迁户讨说法", "补偿款被拖欠", 1)]))
+    _route(http_server, t, "灵山县 投诉", 0, _html([]))
+    registry = tmp_path / "sources.yaml"
+    registry.write_text(json.dumps({"sources": [{
+        "id": "s", "name": "资讯搜索", "kind": "search", "interval_s": 1800,
+        "options": {"scheme": str(scheme_file), "template": t, "cycle_s": 3600}}]}, ensure_ascii=False),
+        encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text(f'[store]\nurl = "sqlite:///{tmp_path / "never.db"}"\n[collectors]\nper_host_delay_s = 0.0\n',
+                      encoding="utf-8")
+    assert main(["--config", str(config), "sources", "check", str(registry), "--poll", "s"]) == 0
+    out = capsys.readouterr()
+    assert "关键词方案展开为 4 个搜索词" in out.err and "每次采集（每 1800s）搜索 2 个词" in out.err
+    assert "▶     1  灵山县 拆迁  〔规则 本县负面〕" in out.err and "      3  灵山县人民政府 拆迁" in out.err
+    [line] = [x for x in out.out.splitlines() if x.startswith("{")]
+    item = json.loads(line)
+    assert item["queries"] == ["灵山县 拆迁"] and item["url"] == f"{site}/1.html"
+    assert not (tmp_path / "never.db").exists()
