@@ -162,6 +162,7 @@ def _load_model(settings: ClassifierSettings, which: str | None):  # type: ignor
 def cmd_score(args: argparse.Namespace) -> int:
     from classifier.batch import score_lines, write_lines
     from classifier.grading import load_rules
+    from classifier.keywords import KeywordScorer
     from classifier.model import ModelError
     from classifier.relevance import RelevanceScorer
     from classifier.scoring import Scorer
@@ -184,7 +185,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"yuqing score: {exc}", file=sys.stderr)
         return 2
-    scorer = Scorer(loaded, RelevanceScorer(office), rules, profile)
+    try:
+        keyword_scorer = KeywordScorer.load(settings.keywords)
+    except ConfigError as exc:
+        print(f"yuqing score: {exc}", file=sys.stderr)
+        return 2
+    scorer = Scorer(loaded, RelevanceScorer(office), rules, profile, keywords=keyword_scorer)
     with ExitStack() as stack:
         source = sys.stdin.buffer if args.infile == "-" else stack.enter_context(open(args.infile, "rb"))
         sink = sys.stdout.buffer if args.outfile == "-" else stack.enter_context(open(args.outfile, "wb"))

@@ -12,6 +12,7 @@ import numpy as np
 
 from classifier.facts import find_facts
 from classifier.grading import Features, GradingRules
+from classifier.keywords import KeywordScorer
 from classifier.lexicon import (
     COMPLAINT_CUE,
     COMPLAINT_CUES,
@@ -86,9 +87,11 @@ class Scorer:
     """Model + office + grading rules of one profile. Stateless per call; safe to share."""
 
     def __init__(self, loaded: LoadedModel, relevance: RelevanceScorer, rules: GradingRules, profile: str,
-                 media: MediaRegistry | None = None) -> None:
+                 media: MediaRegistry | None = None, keywords: KeywordScorer | None = None) -> None:
         self.loaded = loaded
         self.relevance = relevance
+        # The office's keyword scheme (关键词方案): raises relevance, named in the reasons.
+        self.keywords = keywords or KeywordScorer()
         # Tiers of outlets without one in the source registry: the shipped registry + the office's local media.
         j = relevance.jurisdiction
         self.media = media or registry().with_local(j.local_media(), (*j.own_names, *j.places))
@@ -131,6 +134,7 @@ class Scorer:
             local = call.outlet.name if call.outlet is not None and call.outlet.local else None
             rel, rel_reasons = self.relevance.score(
                 title, text, regions, None if learned is None else float(learned[i]), local, item.source.name)
+            rel, rel_reasons, hits = self.keywords.apply(title, item.text_simplified or text, rel, rel_reasons)
             facts = find_facts(title, text, government_source=call.tier == "government")
             joined = f"{title}。{text}"
             signals = self.rules.find_signals(joined)
@@ -167,7 +171,8 @@ class Scorer:
                 views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals, facts=facts,
                 emotion=emo, tier_reason=call.reason)
             out.append(Score(round(neg, 4), float(np.clip(rel, 0.0, 1.0)), topic, round(topic_prob, 4),
-                             self.rules.grade(features), self.version, tuple(rel_reasons), emo,
+                             self.keywords.graded(self.rules.grade(features), hits), self.version,
+                             tuple(rel_reasons), emo,
                              call.tier if call.tier != item.source.tier else None))
         return out
 

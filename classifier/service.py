@@ -11,6 +11,7 @@ from pathlib import Path
 from classifier.grading import load_rules
 from classifier.jurisdiction import Jurisdiction
 from classifier.jurisdiction import load as load_jurisdiction
+from classifier.keywords import KeywordScorer
 from classifier.model import ModelError
 from classifier.registry import LoadedModel, Registry
 from classifier.relevance import RelevanceScorer
@@ -68,6 +69,7 @@ class ClassifierProcessor:
         self.rules = load_rules(profile_dir(settings.profile))
         self.profile = settings.profile
         self.relevance = RelevanceScorer(office_of(settings))
+        self.keywords = KeywordScorer.load(settings.keywords)
         load_office_words(settings)
         self._pointer = self.registry.promoted()
         self.scorer = self._scorer(self.registry.load_promoted())
@@ -75,7 +77,7 @@ class ClassifierProcessor:
         log.info("classifier uses model %s, profile %s", self.scorer.version, self.profile)
 
     def _scorer(self, loaded: LoadedModel) -> Scorer:
-        return Scorer(loaded, self.relevance, self.rules, self.profile)
+        return Scorer(loaded, self.relevance, self.rules, self.profile, keywords=self.keywords)
 
     @property
     def model_version(self) -> str:

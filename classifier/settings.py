@@ -33,6 +33,9 @@ class ClassifierSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True
     # A jieba user dictionary (one word per line, optional frequency and tag) for word features;
     # the office's places, bodies and people are added to it too.
     user_dict: str = ""
+    # The office's keyword scheme (关键词方案, YAML: core/keywords.py); empty: none. Its hits raise
+    # relevance and are named in the case's reasons. `yuqing check` validates it.
+    keywords: str = ""
     batch_size: int = 500
 
     def __post_init__(self) -> None:
@@ -48,6 +51,8 @@ class ClassifierSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True
                              "\"3708\")")
         if self.user_dict and not Path(self.user_dict).is_file():
             raise ValueError(f"user_dict {self.user_dict!r} does not exist")
+        if self.keywords and not Path(self.keywords).is_file():
+            raise ValueError(f"keywords {self.keywords!r} does not exist")
 
 
 def load_settings(path: Path | None = None) -> ClassifierSettings:

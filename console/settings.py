@@ -40,6 +40,8 @@ class ConsoleSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     profile: str = "city-gov"
     # The classifier's model registry; empty: the models page shows the shipped model only.
     models_dir: str = "var/models"
+    # The office's keyword scheme (关键词方案, the file [classifier] keywords names), shown to analysts.
+    keywords: str = ""
     # Live updates: how often the console looks for changed cases (seconds; pushed to the pages as
     # server-sent events), and how often a page polls instead when it cannot hold a stream open.
     live_poll_seconds: float = 1.0

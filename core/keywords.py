@@ -19,8 +19,8 @@ console shows it. Loading is strict: every problem is reported with the file, th
 inside an expression, the column.
 
 Semantics: NOT binds tighter than AND, AND tighter than OR. ``near`` constrains the words a rule
-needs (they must all occur in one sentence, or within that many characters); a NOT always looks
-at the whole item, since an exclusion word anywhere means the item is about something else.
+needs: all in one sentence, or all within N characters after the first of them ends; a NOT always
+looks at the whole item, since an exclusion word anywhere means the item is about something else.
 Matching ignores Latin case; callers pass simplified text.
 """
 
@@ -296,9 +296,10 @@ class Rule:
         if not terms:
             return
         pattern = re.compile("|".join(re.escape(t) for t in terms))
-        span = self.near or 0
+        # Each window starts at a word and ends ``near`` characters after it: the rule's other words
+        # must lie wholly inside. The earliest word of a match starts one of the windows.
         for m in pattern.finditer(text):
-            yield text[m.start(): m.start() + span + len(m.group(0)) + MAX_WORD_CHARS]
+            yield text[m.start(): m.end() + (self.near or 0)]
 
     def queries(self) -> list[Query]:
         out: list[Query] = []

@@ -275,6 +275,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         if table in data:
             errors.extend(_references(path, table, loaded))
+        errors.extend(_check_keywords(table, loaded))
     for error in errors:
         print(f"✗ {error}", file=sys.stderr)
     return 1 if errors else 0
@@ -305,6 +306,22 @@ def _references(path: Path, table: str, loaded: Any) -> list[str]:
         except ConfigError as exc:
             errors.append(f"{path}: [collectors] sources: {exc}")
     return errors
+
+
+def _check_keywords(table: str, loaded: Any) -> list[str]:
+    """The keyword scheme a table names (``keywords = "…"``), parsed strictly: file, line and column."""
+    path = getattr(loaded, "keywords", "")
+    if not path:
+        return []
+    from core import keywords
+
+    try:
+        scheme = keywords.load(path)
+    except ConfigError as exc:
+        return [f"[{table}] keywords: {exc}"]
+    print(f"✓ [{table}] keywords: {path}: 方案“{scheme.name}”，{len(scheme.groups)} 个词组，"
+          f"{len(scheme.rules)} 条规则，展开为 {len(scheme.queries())} 个搜索词")
+    return []
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:

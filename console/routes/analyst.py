@@ -114,6 +114,24 @@ def models_page(request: Request, who: Who) -> Response:
                   models_dir=str(app.models_dir or ""))
 
 
+@router.get("/keywords")
+def keywords_page(request: Request, who: Who) -> Response:
+    """The office's keyword scheme (关键词方案), read-only: the office edits the file, `yuqing check` checks it."""
+    access.require(who, "labels", "查看关键词方案")
+    from core import keywords
+    from core.errors import ConfigError
+
+    path = console(request).settings.keywords
+    scheme, error = None, None
+    if path:
+        try:
+            scheme = keywords.load(path)
+        except ConfigError as exc:
+            error = str(exc)
+    return render(request, "keywords.html", who, path=path, scheme=scheme, error=error,
+                  queries=scheme.queries() if scheme else [])
+
+
 @router.post("/models/{action}")
 def models_action(request: Request, action: str, who: Who, data: Form) -> Response:
     access.require(who, "models", "切换模型")

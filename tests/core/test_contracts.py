@@ -128,7 +128,7 @@ def test_raw_item_version_2_carries_the_queries_that_found_it_and_version_1_is_s
     v1 = encode(_item()).replace(b'"schema_version":2', b'"schema_version":1').replace(b',"queries":[]', b"")
     old = decode(v1, RawItem)
     assert old.schema_version == 1 and old.queries == ()
-    with pytest.raises(ContractError, match="queries is a field of items.raw schema_version 2"):
+    with pytest.raises(ContractError, match=r"queries is a field of items\.raw schema_version 2"):
         decode(data.replace(b'"schema_version":2', b'"schema_version":1'), RawItem)
     with pytest.raises(ContractError, match="queries has 33 entries"):
         decode(encode(_item()).replace(b'"queries":[]', b'"queries":[' + b",".join([b'"a"'] * 33) + b"]"), RawItem)

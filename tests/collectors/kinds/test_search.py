@@ -52,11 +52,11 @@ def scheme_file(tmp_path: Path) -> Path:
     return path
 
 
-def _template(server, base: dict) -> dict:  # noqa: ANN001 - the conftest Server
+def _template(server, base: dict) -> dict:
     return {**base, "url": base["url"].replace("http://placeholder", server.url(""))}
 
 
-def _route(server, template: dict, query: str, page: int, body: str | bytes, **kwargs) -> str:  # noqa: ANN001
+def _route(server, template: dict, query: str, page: int, body: str | bytes, **kwargs) -> str:
     url = search.query_url(search.msgspec.convert(template, search.Template), query, page)
     parts = urlsplit(url)
     ctype = kwargs.pop("content_type", "text/html; charset=utf-8")
@@ -191,7 +191,7 @@ def test_a_bad_scheme_or_template_is_refused_when_the_registry_loads(tmp_path: P
         source_of({"kind": "search", "options": {"scheme": str(bad)}})
     good = tmp_path / "good.yaml"
     good.write_text(SCHEME, encoding="utf-8")
-    with pytest.raises(ConfigError, match="has no {keyword}"):
+    with pytest.raises(ConfigError, match=r"has no \{keyword\}"):
         source_of({"kind": "search", "url": "http://127.0.0.1/s?q=x", "options": {"scheme": str(good)}})
     with pytest.raises(ConfigError, match="template 'bing' is not one of"):
         source_of({"kind": "search", "options": {"scheme": str(good), "template": "bing"}})

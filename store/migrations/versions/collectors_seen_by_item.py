@@ -1,12 +1,12 @@
 """Collectors: the seen-set indexed by item, so a search source skips what a fixed source published.
 
-Revision ID: 0008_seen_by_item
+Revision ID: collectors_seen_by_item
 Revises: 0002_collectors
 """
 
 from alembic import op
 
-revision = "0008_seen_by_item"
+revision = "collectors_seen_by_item"
 down_revision = "0002_collectors"
 branch_labels = None
 depends_on = None
