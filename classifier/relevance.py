@@ -67,6 +67,9 @@ class RelevanceScorer:
         j = office.jurisdiction() if isinstance(office, Office) else office
         self.jurisdiction = j
         self.configured = bool(j.region or j.name or j.places or j.bodies or j.people or j.divisions)
+        # Bodies and people but no place (the school of seed 003 篇一 names neither its town nor its
+        # own name): an item naming none of them cannot be called elsewhere.
+        self.placeless = not (j.region or j.name or j.places or j.divisions)
         table = regions()
         own: dict[str, str] = {n: "本市" for n in j.own_names}
         if j.name:
@@ -142,6 +145,9 @@ class RelevanceScorer:
         elif elsewhere:
             lexical = ELSEWHERE
             reasons.append(f"提及外地 {elsewhere}, 未提及本辖区")
+        elif self.placeless:
+            lexical = UNCONFIGURED
+            reasons.append("未配置辖区地名 (在 [classifier] places 补充本单位所在地)")
         else:
             lexical = NO_EVIDENCE
             reasons.append("未提及本辖区")

@@ -115,3 +115,12 @@ def test_policy_check_reports_a_broken_jurisdiction(tmp_path: Path) -> None:
     (folder / jurisdiction.FILE).write_text(text.replace("name: 邹城市", "name: 邹县"), encoding="utf-8")
     assert main(["policy", "check", str(folder)]) == 1
     assert main(["policy", "check", str(HERE / "jining-ggzy")]) == 0
+
+
+def test_a_jurisdiction_without_places_calls_nothing_elsewhere() -> None:
+    """The school of seed 003 篇一 names its people, not its town: unknown items stay at 0.5."""
+    scorer = RelevanceScorer(office_of(ClassifierSettings(profile="school")))
+    assert scorer.score("某地一小区停水", "")[0] == 0.5
+    assert scorer.score("网友反映我校食堂饭菜变质", "")[0] >= 0.85
+    placed = RelevanceScorer(office_of(ClassifierSettings(profile="school", places=("青石县",))))
+    assert placed.score("某地一小区停水", "")[0] < 0.1 and placed.score("青石县一中食堂", "")[0] >= 0.8
