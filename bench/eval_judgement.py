@@ -81,7 +81,26 @@ def _item(row: dict) -> RawItem:
                                                                  ("views", "replies", "reposts", "likes")}))
 
 
-def score_all(rows: list[dict], model: str | None, fictional: Path) -> list[Result]:
+def _oracle(scorer: Scorer, labels: list[bool]) -> None:
+    """Diagnostic only: the negativity head answers with the labels (0.9 adverse, 0.1 not), so the
+    figures show what relevance, tiers, facts, grading and intake do given a perfect adverse call."""
+    from classifier.scoring import NEGATIVITY, positive_column
+
+    model = scorer.loaded.model
+    original = model.predict
+    col = positive_column(model.heads[NEGATIVITY].classes)
+
+    def predict(docs: list[str]):  # type: ignore[no-untyped-def]
+        probs = original(docs)
+        neg = probs[NEGATIVITY].copy()
+        for i, adverse in enumerate(labels[: len(docs)]):
+            neg[i, col], neg[i, 1 - col] = (0.9, 0.1) if adverse else (0.1, 0.9)
+        return {**probs, NEGATIVITY: neg}
+
+    model.predict = predict  # type: ignore[method-assign]
+
+
+def score_all(rows: list[dict], model: str | None, fictional: Path, oracle: bool = False) -> list[Result]:
     by_office: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_office[row["office"]].append(row)
@@ -95,6 +114,8 @@ def score_all(rows: list[dict], model: str | None, fictional: Path) -> list[Resu
         profile = policy.load(profile_dir(profile_name))
         scorer = Scorer(loaded, RelevanceScorer(office_of(settings, profile_name)), rules, profile_name)
         raw = [_item(r) for r in items]
+        if oracle:
+            _oracle(scorer, [bool(r["labels"]["adverse"]) for r in items])
         for row, item, score in zip(items, raw, scorer.score(raw), strict=True):
             grade, _ = profile.grade_for(score.grade.level, score.grade.rank)
             tier = score.tier or item.source.tier
@@ -186,13 +207,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-misses", action="store_true", help="list every item judged wrong (dev only: don't tune "
                                                                 "to heldout)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--oracle-adverse", action="store_true",
+                    help="diagnostic: the labels stand in for the adverse-ness head (what the rest does given a "
+                         "perfect adverse call)")
     args = ap.parse_args(argv)
     if not args.items.is_file():
         print(f"eval_judgement: {args.items} not found (the development set: devsets/city_items.jsonl)",
               file=sys.stderr)
         return 2
     rows = [json.loads(line) for line in args.items.read_text(encoding="utf-8").splitlines() if line.strip()]
-    results = score_all(rows, args.model, args.office_config)
+    results = score_all(rows, args.model, args.office_config, args.oracle_adverse)
     figures = {}
     for split in (("dev", "heldout") if args.split == "both" else (args.split,)):
         part = [r for r in results if r.row.get("split") == split]

@@ -81,12 +81,16 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗", "嫌疑人", "犯罪",
         "报警", "民警", "派出所", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
         "贩毒", "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
-        "走失", "猥亵", "性侵", "霸凌",
+        "走失", "猥亵", "性侵", "霸凌", "冒充", "警察", "警方", "警车",
+        # killed by someone's deed
+        "捅死", "砍死", "打死", "杀死", "杀害", "勒死", "毒死", "被捅", "被砍",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
         "燃气泄漏", "山体滑坡", "泥石流", "洪水", "内涝", "暴雨", "台风", "地震", "溺水", "溺亡", "被困", "救援",
         "消防", "安全事故", "生产事故", "交通事故", "车祸", "翻车", "相撞", "触电", "坠落", "险情",
+        # killed in an accident
+        "撞死", "轧死", "烧死", "淹死", "压死", "摔死", "砸死",
     ),
     "涉外": (
         "外籍", "外国人", "外国籍", "外资", "外企", "外商", "外方", "留学生", "外教", "领事馆", "大使馆", "签证",
@@ -114,10 +118,13 @@ _COUNT_AFTER = re.compile(rf"(?:人数)?(?:已经|已)?(?:达到|达|为|升至|
 _DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
 _HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
 _NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无)[^，。！？,.!?；;]{0,4}$")
+# What might happen is no fact: 动作不标准会受伤, 以免溺水, 谨防诈骗.
+_HYPOTHETICAL = re.compile(r"(?:会|可能|容易|以免|避免|防止|小心|谨防|预防|担心|生怕|一旦|防范)[^，。！？；]{0,2}$")
 
 
 def _negated(text: str, start: int) -> bool:
-    return bool(_NEGATION.search(text[max(0, start - 8):start]))
+    before = text[max(0, start - 8):start]
+    return bool(_NEGATION.search(before) or _HYPOTHETICAL.search(before))
 
 
 def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | None:

@@ -39,8 +39,9 @@ TOPIC = "topic"
 RELEVANCE = "relevance"
 # Signals and relevance read more than the model does, but not unbounded (1 MB pastes).
 SCAN_CHARS = 5000
-# Topics that often name only where something happened (a school, an estate, a hospital).
-SETTING_TOPICS = frozenset({"教育", "住房", "卫生计生", OTHER})
+# Topics that often name only where something happened (a school, an estate, a hospital) or that
+# catch what the model could not place (社情民意, 其他).
+SETTING_TOPICS = frozenset({"教育", "住房", "卫生计生", "社情民意", OTHER})
 # Weight of the seed lexicons' clear verdict on the topic, mixed into the model's probabilities:
 # until an office's labelled cases take over, the lexicons know its domain better than news data.
 LEXICON_TOPIC_WEIGHT = 0.4
