@@ -72,6 +72,10 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         return rows
     reader = csv.DictReader(io.StringIO(text))
     try:
+        columns = set(reader.fieldnames or ())
+        if text.strip() and ("label" not in columns or not columns & {"text", "title"}):
+            raise LabelError(f"{path}:1: the first line must name the columns (text, label; optional title, head, "
+                             f"profile), got {sorted(columns)[:6]}")
         return [_checked(path, reader.line_num, row) for row in reader]
     except csv.Error as exc:
         raise LabelError(f"{path}:{reader.line_num}: not valid CSV: {exc}") from exc

@@ -21,13 +21,15 @@ from typing import Any
 import msgspec
 import yaml
 
+from collectors.urls import canonical
 from core.contracts import MediaTier, Source, SourceKind
 from core.errors import ConfigError
-from core.textfile import read_text
+from core.textfile import expands_beyond, read_text, surrogate_in
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]{0,127}")
 _REGION = re.compile(r"\d{6}|\d{9}|\d{12}")
 MIN_INTERVAL_S = 1.0
+MAX_INTERVAL_S = 7 * 24 * 3600.0  # a source polled less than weekly is not being monitored
 
 
 class SourceSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -47,12 +49,16 @@ class SourceSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_onl
             raise ValueError(f"id {self.id!r} must match [a-z0-9][a-z0-9_.-]* (lower case, at most 128)")
         if not self.name.strip():
             raise ValueError("name must not be empty")
-        if self.interval_s < MIN_INTERVAL_S:
-            raise ValueError(f"interval_s must be at least {MIN_INTERVAL_S}")
+        if not MIN_INTERVAL_S <= self.interval_s <= MAX_INTERVAL_S:
+            raise ValueError(f"interval_s must be within [{MIN_INTERVAL_S:g}, {MAX_INTERVAL_S:g}] seconds")
+        if len(self.name) > 256:
+            raise ValueError(f"name is {len(self.name)} characters long, more than 256")
         if self.region is not None and not _REGION.fullmatch(self.region):
             raise ValueError(f"region {self.region!r} must be an administrative code of 6, 9 or 12 digits")
         if self.url is not None and not self.url.startswith(("http://", "https://", "file:")):
-            raise ValueError(f"url {self.url!r} must start with http://, https:// or file:")
+            raise ValueError(f"url {self.url[:200]!r} must start with http://, https:// or file:")
+        if self.url is not None and self.url.startswith(("http://", "https://")):
+            canonical(self.url)  # BadURL (a ValueError) names the link that cannot be read
 
     @property
     def source(self) -> Source:
@@ -84,6 +90,11 @@ def load(path: str | Path) -> list[LoadedSource]:
         raise ConfigError(f"{path}: 不是合法的 YAML: {exc}") from exc
     except RecursionError as exc:
         raise ConfigError(f"{path}: 嵌套过深 (nested too deeply to read)") from exc
+    if expands_beyond(raw):
+        raise ConfigError(f"{path}: 展开后过大 (YAML aliases expand to too many values, a 'billion laughs')")
+    where = surrogate_in(raw)
+    if where is not None:
+        raise ConfigError(f"{path}: {where} 含孤立代理字符 (a lone surrogate from a \\u escape): 不是合法文本")
     return parse(raw, str(path))
 
 

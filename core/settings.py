@@ -143,6 +143,10 @@ def read_file(path: Path | None) -> dict[str, Any]:
         raise ConfigError(f"{path}: 不是合法的 TOML: {exc}") from exc
     except RecursionError as exc:
         raise ConfigError(f"{path}: 嵌套过深 (arrays or tables nested too deeply to read)") from exc
+    for name in SHARED_TABLES + SERVICE_TABLES:
+        if name in data and not isinstance(data[name], dict):
+            raise ConfigError(f"{path}: [{name}] must be a table ([{name}] followed by key = value lines), "
+                              f"not {type(data[name]).__name__}")
     unknown = sorted(set(data) - set(SERVICE_TABLES) - set(SHARED_TABLES))
     if unknown:
         known = ", ".join(SHARED_TABLES + SERVICE_TABLES)
@@ -195,7 +199,9 @@ def load(
         own = data.get(table, {})
         clash = sorted(set(own) & set(SHARED_TABLES))
         if clash:
-            raise ConfigError(f"[{table}] may not contain the shared key {clash[0]!r}")
+            where = str(path) if path else "environment"
+            raise ConfigError(f"{where}: [{table}] may not contain the shared key {clash[0]!r}; "
+                              f"write it in its own table [{clash[0]}]")
         merged.update(own)
     where = str(path) if path else "environment"
     try:

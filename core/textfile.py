@@ -55,3 +55,41 @@ def surrogate_at(value: str) -> int | None:
         if "\ud800" <= char <= "\udfff":
             return index
     return None
+
+
+def surrogate_in(doc: object, where: str = "$") -> str | None:
+    """The path (``$.departments[2].name``) of the first string holding a lone surrogate, or None.
+
+    YAML and TOML escapes (``"\\ud800"``) produce one; printed or stored, it raises far from here.
+    """
+    stack: list[tuple[object, str]] = [(doc, where)]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, str):
+            if surrogate_at(value) is not None:
+                return at
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and surrogate_at(key) is not None:
+                    return at
+                stack.append((item, f"{at}.{key}"))
+        elif isinstance(value, list | tuple):
+            stack.extend((item, f"{at}[{n}]") for n, item in enumerate(value))
+    return None
+
+
+def expands_beyond(doc: object, limit: int = 200_000) -> bool:
+    """True when walking ``doc`` visits more than ``limit`` values: YAML aliases (a billion
+    laughs) make a small file a huge tree, and every check that walks it would hang."""
+    seen = 0
+    stack: list[object] = [doc]
+    while stack:
+        value = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+    return False

@@ -32,7 +32,10 @@ def profile_dir(name_or_path: str) -> Path:
     if name_or_path in SHIPPED:
         return HERE / name_or_path
     path = Path(name_or_path)
-    if path.is_dir() and (path / "profile.yaml").exists():
-        return path
+    try:
+        if path.is_dir() and (path / "profile.yaml").exists():
+            return path
+    except (OSError, ValueError):  # a name too long for a path, a NUL: no such folder
+        pass
     raise UnknownProfile(
-        f"未知的策略配置 {name_or_path!r}: use one of {', '.join(SHIPPED)} or a folder with profile.yaml")
+        f"未知的策略配置 {name_or_path[:200]!r}: use one of {', '.join(SHIPPED)} or a folder with profile.yaml")

@@ -22,7 +22,7 @@ import yaml
 from core.contracts import Engagement, MediaTier
 from core.errors import ConfigError
 from core.taxonomy import BASE_TOPICS
-from core.textfile import TextFileError, read_text
+from core.textfile import TextFileError, expands_beyond, read_text, surrogate_in
 from router.timeutil import (
     DEFAULT_CALENDAR,
     Calendar,
@@ -604,6 +604,13 @@ def load(path: Path | str) -> Profile:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         raise PolicyError(path, [f"line {line}: not valid YAML: {exc} — fix: correct the syntax"]) from exc
+    if expands_beyond(data):
+        raise PolicyError(path, ["the document expands to too many values (YAML aliases, a 'billion laughs') — "
+                                 "fix: write the values out"])
+    where = surrogate_in(data)
+    if where is not None:
+        raise PolicyError(path, [f"{where}: a lone surrogate (from a \\u escape) is not text — "
+                                 "fix: write the character itself"])
     return _build(path, data)
 
 
