@@ -73,7 +73,7 @@ def _cases() -> Iterator[tuple[str, bytes]]:
     }
     yield from raw_cases.items()
     fields: list[tuple[str, str, object]] = [
-        ("schema-version-2", "schema_version", 2), ("id-empty", "id", ""), ("id-space", "id", "a b"),
+        ("schema-version-3", "schema_version", 3), ("id-empty", "id", ""), ("id-space", "id", "a b"),
         ("id-65", "id", "a" * 65), ("id-nul", "id", "a\x00b"), ("id-number", "id", 5), ("id-slash", "id", "a/b"),
         ("id-chinese", "id", "编号"), ("id-newline", "id", "a\nb"), ("source-null", "source", None),
         ("source-id-empty", "source.id", ""), ("source-id-129", "source.id", "s" * 129),
