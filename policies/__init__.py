@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.errors import ConfigError
+
 HERE = Path(__file__).parent
 
 # The explicit registry of shipped profiles and the seed each comes from (../shared/RULES.md).
@@ -23,8 +25,9 @@ SHIPPED: dict[str, str] = {
 DEFAULT = "city-gov"
 
 
-class UnknownProfile(LookupError):
-    pass
+class UnknownProfile(ConfigError, LookupError):
+    """No shipped profile has this name and no folder here holds a profile.yaml: a settings
+    error, so every service refuses to start with the message rather than a traceback."""
 
 
 def profile_dir(name_or_path: str) -> Path:

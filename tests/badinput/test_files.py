@@ -339,3 +339,16 @@ def test_every_score_line_is_answered_and_every_good_line_scored(scored: list[di
 def test_bad_score_line_gets_a_reason_or_a_score(index: int, scored: list[dict]) -> None:
     answer = scored[2 * index]
     assert ("error" in answer and answer["error"].strip()) or 0 <= answer.get("negativity", -1) <= 1, answer
+
+
+@pytest.mark.parametrize("service", ["classifier", "router"])
+def test_a_service_refuses_an_unknown_profile_with_a_message(service: str, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """What `yuqing check` refuses, the service refuses too, with the message and no crash loop of tracebacks."""
+    config = tmp_path / "yuqing.toml"
+    config.write_text(f'[store]\nurl = "sqlite:///{tmp_path / "s.db"}"\n\n[{service}]\nprofile = "no-such-office"\n',
+                      encoding="utf-8")
+    rc, out = _run(capsys, ["--config", str(config), service])
+    assert rc == 2 and "no-such-office" in out and "Traceback" not in out
+    rc, out = _run(capsys, ["check", str(config)])
+    assert rc == 1 and "no-such-office" in out
