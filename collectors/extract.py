@@ -255,6 +255,9 @@ def _extract(html: str, deadline: float) -> Article:
         text, score = textnorm.clean(_container_text(container, deadline)), rank_score
         if len(text) >= 20:
             break
+    if len(text) < 20 and tree.body is not None and tree.body.css_first("p") is not None:
+        # Paragraphs straight under <body>, in no container: the body is the article.
+        text = textnorm.clean(_container_text(tree.body, deadline))
     if title and text.startswith(title):
         text = text[len(title):].lstrip()
     text = _trim_tail(text)

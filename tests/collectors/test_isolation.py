@@ -142,3 +142,9 @@ def test_pathological_nesting_is_flattened_and_an_unchanged_page_not_extracted_a
     article = extract.extract(page)
     assert article.title == "某市回应供水问题" and "供水中断多日" in article.text
     assert extract.extract(page) is article  # served from the cache, not computed again
+
+
+def test_paragraphs_straight_under_body_are_the_article() -> None:
+    paragraph = "<p>市民反映，东城区供水中断多日，相关部门表示正在抢修。</p>"
+    page = "<html><head><title>供水中断</title></head><body>" + paragraph * 3
+    assert "东城区供水中断多日" in extract.extract(page + "</body></html>").text
