@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from statistics import median
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -82,7 +82,9 @@ def build(session: Session, principal: Principal, profile: Profile, days: int, n
     for dept, values in ack_minutes.items():
         timing[dept].median_ack_minutes = round(median(values), 1)
     clock_query = access.scope(
-        select(CaseClockRow.case_id, CaseClockRow.name, CaseClockRow.due_at, CaseClockRow.status, CaseRow.department_id,
+        # A clock is the duty of its owner (a 转办's old lead keeps the clocks it let run out).
+        select(CaseClockRow.case_id, CaseClockRow.name, CaseClockRow.due_at, CaseClockRow.status,
+               func.coalesce(CaseClockRow.owner, CaseRow.department_id).label("department_id"),
                CaseRow.grade, CaseRow.status.label("case_status"))
         .join(CaseRow, CaseRow.id == CaseClockRow.case_id).where(CaseRow.discovered_at >= since), principal)
     late: list[dict[str, Any]] = []
