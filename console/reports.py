@@ -34,8 +34,9 @@ KINDS: dict[str, str] = {
     "weekly": "舆情周报",
     "monthly": "舆情月报",
     "special": "舆情专报",
+    "upward": "上报材料（快报、网上舆情、专报、书面报告）",
 }
-CASE_KINDS = ("event", "special")
+CASE_KINDS = ("event", "special", "upward")
 # Seed 000 第十一条, in its order.
 EVENT_FIELDS: tuple[tuple[str, str], ...] = (
     ("media", "发布媒体名称"), ("title", "文章标题"), ("summary", "内容概要"), ("links", "转载网站链接"),
@@ -123,6 +124,8 @@ class ReportBuilder:
                 case_id = bounded_id(params.get("case"), "案件编号")
             except WebError as exc:
                 raise ReportError(exc.message) from exc
+            if kind == "upward":
+                return self.upward(case_id)
             return self.event(case_id) if kind == "event" else self.special(case_id)
         day = self._date(params.get("date", ""))
         if kind == "daily":
@@ -229,6 +232,23 @@ class ReportBuilder:
             ReportField("next", "下一步工作建议", TO_FILL),
         ]
         return Report(kind="special", title=f"舆情专报（案件 {case.id}）：{item.title}"[:300],
+                      params={"case": case.id}, fields=fields)
+
+    def upward(self, case_id: int) -> Report:
+        """The upward reports the profile's clocks require of the case (router/upward.py), to edit."""
+        from router import upward
+
+        case, item = self._case(case_id)
+        reports = upward.for_case(self.session, self.profile, case.id)
+        if not reports:
+            raise ReportError(f"案件 {case.id}（{case.grade}）按本策略无须上报材料")
+        fields = []
+        for one in reports:
+            head = (f"{one.sender} → {'、'.join(one.recipients)}，{self.local(one.due_at)} 前"
+                    + (f"（依据：{one.basis}）" if one.basis else ""))
+            fields.append(ReportField(f"{one.clock_id}.head", f"【{one.form}】{one.title}", head, False))
+            fields += [ReportField(f"{one.clock_id}.{key}", label, value) for key, label, value in one.fields]
+        return Report(kind="upward", title=f"上报材料（案件 {case.id}）：{item.title}"[:300],
                       params={"case": case.id}, fields=fields)
 
     # -- a period

@@ -39,3 +39,13 @@ def test_overview_blames_the_department_that_let_the_clock_run_out(env, client: 
     late = re.findall(rf'<tr class="late"><td><a href="/cases/{case_id}">#{case_id}</a></td>.*?<td>([^<]*)</td></tr>',
                       page)
     assert late and set(late) == {"市住房和城乡建设局"}
+
+
+def test_upward_report_from_the_case(env, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    """004 三: the 特别重大 case's report upward (快报) with its sender, recipients and deadline, to edit."""
+    login(client, "desk")
+    page = client.get(f"/reports/new?kind=upward&case={env.cases['county']}").text
+    assert "【快报】向上级报告" in page and "快报内容（手机快报不超过 200 字）" in page
+    assert "市人民政府办公室、市人民政府分管副秘书长" in page and "灵山县某小区地面塌陷" in page
+    plain = client.get(f"/reports/new?kind=upward&case={env.cases['housing']}")
+    assert plain.status_code == 400 and "无须上报材料" in plain.text
