@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 import incidents
+from classifier.facts import find_facts
 from classifier.grading import Features, load_rules
 from incidents.grading import estimate
 from policies import SHIPPED, profile_dir
@@ -81,6 +82,14 @@ def test_every_clock_and_choice_of_the_profile_is_in_the_table(name: str) -> Non
         assert any(r["kind"] == "grade" and r.get("choice") and grade in r["rule"] for r in rows), grade
 
 
+@pytest.mark.parametrize("name", list(SHIPPED))
+def test_grading_choices_are_in_the_table(name: str) -> None:
+    """grading.yaml marks its own readings 本单位选择 (issue 10); the table lists them as the office's choice."""
+    if "本单位选择" in (profile_dir(name) / "grading.yaml").read_text(encoding="utf-8"):
+        assert any(r["kind"] == "grade" and r.get("choice") and "本单位选择" in str(r["encoded"])
+                   for r in _table(name)["rules"]), f"{name}: grading.yaml's 本单位选择 rules are in no row"
+
+
 def _check_route(profile: policy.Profile, ex: dict[str, Any]) -> None:
     labels = labels_from_pairs(profile, list(ex["route"]))
     decision = profile.route(labels, AT)
@@ -110,10 +119,11 @@ def _check_route(profile: policy.Profile, ex: dict[str, Any]) -> None:
 
 def _check_grade(name: str, ex: dict[str, Any]) -> None:
     rules = load_rules(profile_dir(name))
+    text = ex.get("text", "")
     f = Features(tier=ex.get("tier", "unknown"), kind=ex.get("kind", "news"), topic=ex.get("topic", "其他"),
                  negativity=ex.get("negativity", 0.9), relevance=0.9, views=ex.get("views"),
-                 replies=ex.get("replies"), reposts=ex.get("reposts"),
-                 signals=rules.find_signals(ex.get("text", "")))
+                 replies=ex.get("replies"), reposts=ex.get("reposts"), signals=rules.find_signals(text),
+                 facts=find_facts("", text))
     assert rules.grade(f).level == ex["expect"], rules.grade(f)
 
 
