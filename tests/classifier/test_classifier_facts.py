@@ -33,6 +33,8 @@ def test_chinese_numbers(text: str, value: int | None) -> None:
     ("国足又输了", "气死我了，笑死，这球踢的", None, None, None),
     ("", "小区有人被捅死了？？警车来了十几辆", 1, None, None),
     ("", "教练说你这个动作不标准会受伤", None, None, None),
+    ("", "网传小区有人跳楼了", None, 1, None),
+    ("", "好多业主聚集在售楼处门口讨说法", None, None, 10),
 ])
 def test_counts(title: str, text: str, deaths: int | None, injured: int | None, gathered: int | None) -> None:
     f = find_facts(title, text)
