@@ -58,15 +58,18 @@ def chinese_number(text: str) -> int | None:
 # -- counts of people -----------------------------------------------------------------------------
 # Trigger words, literal (one trie scan finds them all, longest first): what happened to people.
 DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡", "坠亡", "遇害", "被害", "不幸离世", "失去生命",
-             "命案", "尸体", "遗体", "死者", "死", "致死",
+             "命案", "尸体", "遗体", "死者", "死", "致死", "去世", "抢救无效", "不治", "离世",
+             # spoken: 死了两个人, 有人死了, 人没了
+             "死了人", "人死了", "有人死", "人没了",
              # killed by a deed (被捅死, 撞死); 气死, 笑死, 累死 are ways of speaking and are not here
              *(f"{c}死" for c in "捅砍撞打烧淹压摔毒勒杀害轧砸"))
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
               *(f"{c}伤" for c in "砍刺捅打撞烧烫咬摔砸炸割"),
-              # someone harmed themselves or fell: at least one person hurt until told otherwise
-              "跳楼", "坠楼", "跳河", "跳桥", "自杀", "轻生", "割腕")
-GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "上访", "集访", "讨薪", "静坐", "拉横幅", "打横幅", "举牌",
-                "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行")
+              # someone harmed themselves, was attacked, or fell: at least one person hurt until told otherwise
+              "跳楼", "坠楼", "跳河", "跳桥", "自杀", "轻生", "割腕", "喝农药", "服毒", "伤人", "砍人", "行凶", "血泊",
+              "流血", "踩踏")
+GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围在", "围住", "聚在", "上访", "集访", "讨薪", "静坐",
+                "拉横幅", "打横幅", "举牌", "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行")
 MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹事", "打砸抢", "打群架", "群架", "群殴", "械斗")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
@@ -134,10 +137,12 @@ def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | N
     before = text[max(0, start - 24):start]
     if word == "死":
         m = _DEAD_HURT.search(before)
-        if m is None:
-            return None
-        n = chinese_number(m.group("n"))
-        return (n, text[start - len(m.group(0)):end]) if n else None
+        if m is not None:
+            n = chinese_number(m.group("n"))
+            return (n, text[start - len(m.group(0)):end]) if n else None
+        after = _COUNT_AFTER.match(text, end, end + 14)  # 死了两个人
+        n = chinese_number(after.group("n")) if after is not None else None
+        return (n, text[start:after.end()]) if after is not None and n else None
     m = _COUNT_BEFORE.search(before)
     if m is not None and word != "伤":
         n = chinese_number(m.group("n"))

@@ -34,6 +34,10 @@ def test_chinese_numbers(text: str, value: int | None) -> None:
     ("", "小区有人被捅死了？？警车来了十几辆", 1, None, None),
     ("", "教练说你这个动作不标准会受伤", None, None, None),
     ("", "网传小区有人跳楼了", None, 1, None),
+    ("", "听说工地上死了两个人", 2, None, None),
+    ("", "送到医院抢救无效", 1, None, None),
+    ("", "一男子持刀行凶", None, 1, None),
+    ("", "上百名家长堵在校门口要说法", None, None, 100),
     ("", "好多业主聚集在售楼处门口讨说法", None, None, 10),
 ])
 def test_counts(title: str, text: str, deaths: int | None, injured: int | None, gathered: int | None) -> None:
