@@ -137,10 +137,16 @@ def _config_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 # -- service --------------------------------------------------------------------------------------
 def cmd_classifier(args: argparse.Namespace) -> int:
     from classifier.service import run
+    from core import metrics
 
     settings = _settings(args)
     _configure(settings, stage="classifier")
-    run(settings)
+    ops = metrics.start("classifier", Path(args.config) if getattr(args, "config", None) else None,
+                        settings.store, settings.kafka)
+    try:
+        run(settings)
+    finally:
+        ops.stop()
     return 0
 
 

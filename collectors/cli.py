@@ -52,11 +52,18 @@ def _run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
+    from core import metrics
+
+    ops = None if args.once else metrics.start("collectors", Path(args.config) if args.config else None,
+                                               settings.store, settings.kafka)
     try:
         service.run(settings, stop=stop, once=args.once)
     except ConfigError as exc:
         print(f"配置错误: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if ops is not None:
+            ops.stop()
     return 0
 
 

@@ -33,6 +33,7 @@ from collectors.shard import Shard
 from collectors.sources import LoadedSource
 from collectors.state import CollectorStore, SourceState
 from collectors.urls import BadURL, host_of
+from core import metrics
 from core.contracts import ContractError, RawItem, decode, utcnow
 from core.errors import Failure
 from store.db import migrate
@@ -228,6 +229,7 @@ class Collector:
         def save() -> list[dict]:
             row, alerts = health.apply(self.store.health(spec.id), spec, outcome, self.settings, now)
             self.store.save_health(row)
+            metrics.SOURCE_HEALTHY.labels(spec.id).set(0 if row.alert else 1)
             errors = [(p.reason, None, p.retry, False) for p in outcome.problems]
             if outcome.failure is not None:
                 errors.append((outcome.failure.reason, spec.url, outcome.failure.retry, True))
@@ -235,6 +237,8 @@ class Collector:
             return alerts
 
         alerts = await asyncio.to_thread(save)
+        metrics.POLLS.labels(spec.id, "failed" if outcome.failure is not None else "ok").inc()
+        metrics.ITEMS_COLLECTED.labels(spec.id).inc(outcome.published)
         ids = {"source": spec.id}
         if outcome.failure is not None:
             log.warning("poll failed: %s", outcome.failure, extra=ids)
@@ -302,6 +306,7 @@ class Collector:
 
 async def _watch(stop: threading.Event, collector: Collector) -> None:
     while not stop.is_set() and not collector.stopping.is_set():
+        metrics.HEALTH.beat("collectors")  # the event loop turns
         await asyncio.sleep(0.1)
     collector.stopping.set()
 

@@ -87,9 +87,15 @@ def cmd_console(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     print(f"控制台: http://{settings.host}:{settings.port}/", flush=True)
-    # Live-update streams stay open: shutdown waits for them at most this long.
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log.level.lower(),
-                proxy_headers=False, timeout_graceful_shutdown=3)
+    from core import metrics
+
+    ops = metrics.start("console", Path(args.config) if getattr(args, "config", None) else None, settings.store)
+    try:
+        # Live-update streams stay open: shutdown waits for them at most this long.
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log.level.lower(),
+                    proxy_headers=False, timeout_graceful_shutdown=3)
+    finally:
+        ops.stop()
     return 0
 
 

@@ -23,7 +23,7 @@ from core.textfile import read_text
 ENV_PREFIX = "YUQING__"
 ENV_CONFIG_FILE = "YUQING_CONFIG"
 SERVICE_TABLES = ("collectors", "classifier", "router", "console")
-SHARED_TABLES = ("kafka", "store", "log")
+SHARED_TABLES = ("kafka", "store", "log", "ops")
 _SECRET_KEY = re.compile(r"(password|secret|token|key)$", re.IGNORECASE)
 
 
@@ -125,6 +125,44 @@ class LogSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             raise ValueError("level must be one of DEBUG, INFO, WARNING, ERROR")
         if self.file_max_mb <= 0 or self.file_backups < 0:
             raise ValueError("file_max_mb must be > 0 and file_backups >= 0")
+
+
+# 网络安全法 第二十一条: network logs are kept for no less than six months.
+MIN_AUDIT_DAYS = 183
+
+
+class OpsSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What operators see and how long data is kept; read by every service and ``yuqing status``."""
+
+    # Prometheus /metrics, /healthz and /readyz of each service on metrics_port + its offset
+    # (core.metrics.SERVICE_OFFSETS); a port that is taken falls back to a free one (logged).
+    metrics: bool = True
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 9400
+    # Each running service says so in the store this often; missing for 3 beats = down.
+    heartbeat_s: float = 10.0
+    # ``yuqing status`` exits non-zero beyond these.
+    max_lag: int = 5000
+    max_silence_minutes: float = 180.0
+    # Retention in days (0 = keep for ever): the text of items without a case, scores, closed
+    # cases with everything about them, and the audit log (at least six months, by law).
+    keep_raw_text_days: int = 180
+    keep_scores_days: int = 365
+    keep_closed_cases_days: int = 1095
+    keep_audit_days: int = 1095
+    prune_every_hours: float = 6.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.metrics_port < 65536:
+            raise ValueError("metrics_port must be within 0..65535")
+        if self.heartbeat_s <= 0 or self.prune_every_hours <= 0 or self.max_silence_minutes <= 0:
+            raise ValueError("heartbeat_s, prune_every_hours and max_silence_minutes must be > 0")
+        days = (self.keep_raw_text_days, self.keep_scores_days, self.keep_closed_cases_days, self.keep_audit_days)
+        if min(days) < 0 or self.max_lag < 0:
+            raise ValueError("retention days and max_lag must be >= 0")
+        if 0 < self.keep_audit_days < MIN_AUDIT_DAYS:
+            raise ValueError(f"keep_audit_days must be 0 (for ever) or at least {MIN_AUDIT_DAYS}: "
+                             "网络安全法 requires network logs to be kept for six months")
 
 
 S = TypeVar("S", bound=msgspec.Struct)

@@ -31,7 +31,7 @@ from kafka.errors import (
 from kafka.producer.future import FutureRecordMetadata
 from kafka.structs import OffsetAndMetadata
 
-from core import contracts, topics
+from core import contracts, metrics, topics
 from core.kafka import make_consumer, make_producer, wait_for_broker
 from core.settings import KafkaSettings
 
@@ -148,20 +148,24 @@ class StageRunner:
         backoff = 0.5
         try:
             while not self._stop.is_set():
+                metrics.HEALTH.beat(f"stage:{self.name}")
                 polled = self._consumer.poll(timeout_ms=self.settings.poll_timeout_ms)
                 records = [
                     Record(m.topic, m.partition, m.offset, m.key, m.value)
                     for batch in polled.values() for m in batch
                 ]
+                self._observe_lag(polled)
                 if not records:
                     if max_idle_s is not None and time.monotonic() - idle_since > max_idle_s:
                         break
                     continue
                 idle_since = time.monotonic()
                 try:
-                    self._handle(records)
+                    with metrics.BATCH_SECONDS.labels(self.name).time():
+                        self._handle(records)
                     backoff = 0.5
                 except RetryLater as exc:
+                    metrics.STAGE_ERRORS.labels(self.name).inc()
                     self._rewind(records)
                     self.stats.retries += 1
                     self.stats.last_error = str(exc)
@@ -170,8 +174,23 @@ class StageRunner:
                     self._stop.wait(backoff * (0.8 + 0.4 * random.random()))
                     backoff = min(backoff * 2, 30.0)
         finally:
+            metrics.HEALTH.forget(f"stage:{self.name}")
             self._close()
         return self.stats
+
+    def _observe_lag(self, polled: dict) -> None:
+        """Consumer lag per partition, from the high-water marks the fetches brought back."""
+        assert self._consumer is not None
+        last = {tp: batch[-1].offset + 1 for tp, batch in polled.items() if batch}
+        for tp in self._consumer.assignment():
+            mark = self._consumer.highwater(tp)
+            if mark is None:
+                continue
+            position = last.get(tp)
+            if position is None:
+                position = mark if not polled else None
+            if position is not None:
+                metrics.CONSUMER_LAG.labels(self.name, str(tp.partition)).set(max(0, mark - position))
 
     def _process(self, records: list[Record]) -> BatchResult:
         """Process the batch; if the processor fails on it, find the record that makes it fail.
@@ -258,6 +277,10 @@ class StageRunner:
         self.stats.records += len(records)
         self.stats.outputs += len(outputs)
         self.stats.dead_letters += len(rejected)
+        metrics.RECORDS_IN.labels(self.name).inc(len(records))
+        metrics.RECORDS_OUT.labels(self.name).inc(len(outputs))
+        metrics.DEAD_LETTERS.labels(self.name).inc(len(rejected))
+        metrics.LAST_BATCH.labels(self.name).set_to_current_time()
         log.debug("stage %s: batch of %d done", self.name, len(records), extra={"stage": self.name})
 
     def _produce(self, messages: list[tuple[T, str, bytes | None, bytes]]) -> list[tuple[T, KafkaError]]:

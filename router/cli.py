@@ -15,6 +15,10 @@ from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 
 
+def _config_path(args: argparse.Namespace) -> Path | None:
+    return Path(args.config) if getattr(args, "config", None) else None
+
+
 def _settings(args: argparse.Namespace) -> RouterSettings:
     path = Path(args.config) if getattr(args, "config", None) else None
     try:
@@ -110,6 +114,10 @@ def cmd_router(args: argparse.Namespace) -> int:
     if args.profile:
         settings = msgspec.structs.replace(settings, profile=args.profile)
     logs.configure(settings.log.level, settings.log.json, stage="router")
+    from core import metrics
+    from router.gauges import RouterGauges
+
+    ops = metrics.start("router", _config_path(args), settings.store, settings.kafka, RouterGauges(settings.store))
     try:
         run(settings, install_signals=True)
     except ConfigError as exc:
@@ -121,6 +129,8 @@ def cmd_router(args: argparse.Namespace) -> int:
     except SQLAlchemyError as exc:
         print(f"存储不可用, 未启动: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
+    finally:
+        ops.stop()
     return 0
 
 

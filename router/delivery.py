@@ -22,6 +22,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core import metrics
 from core.errors import Failure
 from router import cases, notify
 from router.channels import CHANNELS, Message, Sent, outbound
@@ -199,6 +200,7 @@ class Delivery:
                 log.exception("channel %s raised", row.channel_kind, extra=ids)
                 result = Failure(f"渠道插件异常: {type(exc).__name__}: {exc}", retry=True)
         self._record(row, result)
+        metrics.DELIVERIES.labels(row.channel_kind, "sent" if isinstance(result, Sent) else "failed").inc()
         if isinstance(result, Sent):
             self.sent += 1
             log.info("sent %s via %s to %s", row.purpose, row.channel_kind, row.department_id, extra=ids)
@@ -290,6 +292,7 @@ class Delivery:
         """Deliver until ``stop``; a store outage is logged and retried, never fatal."""
         backoff = self._settings.delivery_poll_s
         while not stop.is_set():
+            metrics.HEALTH.beat(f"delivery:{self.owner}", stale_after_s=max(300.0, 4 * self._settings.delivery_lease_s))
             try:
                 handled = self.run_once(stop)
                 backoff = self._settings.delivery_poll_s

@@ -20,14 +20,16 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import contracts, topics
+from core import contracts, metrics, topics
 from core.contracts import ContractError, ScoredItem
-from core.errors import ConfigError
+from core.errors import BrokerUnavailable, ConfigError
 from core.settings import redacted
 from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
 from policies import UnknownProfile, profile_dir
 from router import cases, clocks, policy, receipts
 from router.delivery import Bulkhead, Delivery, RateLimiter
+from router.ops_alerts import OpsAlertProcessor
+from router.ops_alerts import delivery_loop as ops_delivery_loop
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
@@ -174,6 +176,7 @@ def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, 
     """Every ``tick_s``: reminders and escalations from the store; every ``reload_interval_s``: the policy."""
     last_reload = last_sweep = 0.0
     while not stop.is_set():
+        metrics.HEALTH.beat("router:clocks", stale_after_s=max(300.0, 4 * settings.tick_s))
         if time.monotonic() - last_reload >= settings.reload_interval_s:
             holder.reload_if_changed()
             last_reload = time.monotonic()
@@ -202,6 +205,16 @@ def _sweep_incidents(session_factory: sessionmaker[Session]) -> None:
             log.info("incident sweep: %d proposed for closing (平息)", len(swept.proposals))
     except SQLAlchemyError as exc:
         log.warning("incident sweep: store unavailable (%s); the next sweep retries", type(exc).__name__)
+
+
+def _run_ops(runner: StageRunner, stop: threading.Event) -> None:
+    """The ops.alerts consumer beside the main stage; the broker being away is waited out."""
+    while not stop.is_set():
+        try:
+            runner.run()
+            return
+        except BrokerUnavailable as exc:
+            log.warning("ops alerts: %s; retrying", exc, extra={"stage": "router"})
 
 
 def safe_settings(settings: RouterSettings) -> dict:
@@ -248,6 +261,11 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
           for n, d in enumerate(deliveries)),
         threading.Thread(target=tick_loop, args=(factory, settings, holder, stop), name="router-clocks", daemon=True),
     ]
+    ops_runner = StageRunner("router-ops", settings.kafka, topics.OPS.name, OpsAlertProcessor(factory))
+    if settings.ops_alerts:
+        workers += [threading.Thread(target=_run_ops, args=(ops_runner, stop), name="router-ops", daemon=True),
+                    threading.Thread(target=ops_delivery_loop, args=(factory, settings, holder, stop),
+                                     name="router-ops-delivery", daemon=True)]
     for worker in workers:
         worker.start()
 
@@ -255,6 +273,7 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
         # The runner has its own stop flag; mirror ours into it and its end into ours.
         stop.wait()
         runner.stop()
+        ops_runner.stop()
 
     threading.Thread(target=relay, name="router-stop", daemon=True).start()
     try:

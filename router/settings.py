@@ -64,6 +64,8 @@ class RouterSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Personal numbers masked in everything sent outside the console (router.masking.MASKS:
     # phone, id_card, bank_card); an empty list sends them as they are.
     mask_pii: list[str] = msgspec.field(default_factory=lambda: list(MASKS))
+    # Operations alerts (ops.alerts: sources failing or quiet, stages restarting) sent to the desk.
+    ops_alerts: bool = True
     # Seconds between clock ticks (reminders, breaches, escalation).
     tick_s: float = 15.0
     # Group items into incidents (reposts and follow-ups of one story) and re-grade their cases.

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
-from core import logs, topics
-from core.contracts import DeadLetter, decode
+from core import logs, metrics, topics
 from core.errors import BrokerUnavailable, ConfigError
-from core.kafka import highwaters, read_topic, wait_for_broker
+from core.kafka import highwaters, wait_for_broker
 from core.settings import (
     SERVICE_TABLES,
     KafkaSettings,
     LogSettings,
+    OpsSettings,
     StoreSettings,
     load,
     read_file,
     redacted,
 )
-from core.stage import group_for
-from yuqing.stack import STAGE_INPUTS
 
 # The settings struct of each service table, checked by ``yuqing check``.
 SERVICE_SETTINGS: dict[str, str] = {
@@ -41,6 +39,7 @@ class StackSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     kafka: KafkaSettings = KafkaSettings()
     store: StoreSettings = StoreSettings()
     log: LogSettings = LogSettings()
+    ops: OpsSettings = OpsSettings()
 
 
 def _config(args: argparse.Namespace) -> Path | None:
@@ -69,7 +68,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                             help="grow partitions and set topic configs to the settings (never shrinks)")
     topics_cmd.set_defaults(func=cmd_topics)
 
-    status = sub.add_parser("status", help="各阶段积压、各主题消息数、信息源健康与案件概况")
+    status = sub.add_parser("status", help="各服务是否在运行、积压、信息流、信息源健康与案件概况; "
+                                           "退出码 0 正常, 1 需要处理 (阶段停止/积压/长时间无新信息), 2 配置错误")
+    status.add_argument("--json", action="store_true", help="machine-readable report (for scripts and monitoring)")
     status.set_defaults(func=cmd_status)
 
     check = sub.add_parser("check", help="严格校验配置文件 (未知键即错误), 不启动任何服务")
@@ -85,12 +86,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     health.add_argument("--timeout", type=float, default=5.0, help="seconds per check")
     health.set_defaults(func=cmd_health)
 
+    backup_cmd = sub.add_parser("backup", help="备份存储 (SQLite 在线备份 / pg_dump), 服务运行时亦可")
+    backup_cmd.add_argument("target", help="backup file, or a folder to write a dated file into")
+    backup_cmd.set_defaults(func=cmd_backup)
+
+    restore_cmd = sub.add_parser("restore", help="从备份恢复存储 (先停止各服务); 目标已有数据时需 --force")
+    restore_cmd.add_argument("source", help="a file written by yuqing backup")
+    restore_cmd.add_argument("--force", action="store_true",
+                             help="overwrite a store that holds data, even with services running")
+    restore_cmd.set_defaults(func=cmd_restore)
+
 
 def _stack_settings(args: argparse.Namespace) -> StackSettings:
-    try:
-        return load(StackSettings, None, _config(args))
-    except ConfigError as exc:
-        raise SystemExit(f"配置错误: {exc}") from exc
+    return load(StackSettings, None, _config(args))  # a ConfigError: "配置错误", exit code 2
 
 
 def cmd_up(args: argparse.Namespace) -> int:
@@ -111,8 +119,10 @@ def cmd_up(args: argparse.Namespace) -> int:
                   embedded_port=None if args.external_kafka else _embedded_port(settings.kafka),
                   log_max_bytes=int(settings.log.file_max_mb * 1024 * 1024), log_backups=settings.log.file_backups)
     stack.install_signal_handlers()
+    ops = None
     try:
         stack.start()
+        ops = metrics.ServiceOps("supervisor", settings.ops, settings.store)
         stack.run()
     except StackRunning as exc:
         print(exc, file=sys.stderr)
@@ -122,6 +132,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         return 2
     finally:
         stack.shutdown()
+        if ops is not None:
+            ops.stop()
     return 0
 
 
@@ -177,69 +189,15 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from yuqing import status
+
     settings = _stack_settings(args)
-    report: dict[str, Any] = {"kafka": {}, "stages": {}, "sources": None, "cases": None, "errors": {}}
-    try:
-        wait_for_broker(msgspec.structs.replace(settings.kafka, connect_timeout_s=5)).close()
-        for topic in topics.ALL:
-            report["kafka"][topic.name] = sum(p.highwater for p in highwaters(settings.kafka, topic.name))
-        for stage, topic in STAGE_INPUTS.items():
-            parts = highwaters(settings.kafka, topic, group_for(stage))
-            report["stages"][stage] = {"input": topic, "lag": sum(p.lag for p in parts),
-                                       "committed": sum(p.committed for p in parts)}
-        for raw in read_topic(settings.kafka, topics.DEAD_LETTER.name, timeout_s=10, last=100):
-            letter = decode(raw, DeadLetter)
-            report["errors"][letter.stage] = letter
-    except BrokerUnavailable as exc:
-        report["kafka"] = {"error": str(exc)}
-    for key, target in (("sources", "collectors.health:summary"), ("cases", "router.cases:summary")):
-        module_name, _, func = target.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            report[key] = "不可用 (模块未安装)"
-            continue
-        report[key] = getattr(module, func)(settings.store)
-    from router.calendar_status import for_config
-
-    report["calendar"] = for_config(_config(args))
-    _print_status(report)
-    return 0
-
-
-def _print_status(report: dict[str, Any]) -> None:
-    print("== Kafka 主题 (消息数) ==")
-    for name, value in report["kafka"].items():
-        print(f"  {name:<14} {value}")
-    print("== 阶段积压 (lag) ==")
-    for stage, value in report["stages"].items():
-        print(f"  {stage:<12} 输入 {value['input']:<13} 积压 {value['lag']:>6}  已提交 {value['committed']}")
-    for stage, letter in report["errors"].items():
-        print(f"  {stage:<12} 最近错误 {letter.failed_at:%Y-%m-%d %H:%M:%S} "
-              f"({letter.topic}/{letter.partition}@{letter.offset}): {letter.error[:200]}")
-    print("== 信息源健康 ==")
-    sources = report["sources"]
-    if isinstance(sources, list):
-        for row in sources:
-            print("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
+    report = status.collect(settings.store, settings.kafka, settings.ops, _config(args))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     else:
-        print(f"  {sources}")
-    calendar = report.get("calendar") or {}
-    print("== 工作日历 ==")
-    if calendar.get("warning"):
-        print(f"  {calendar['warning']}")
-    elif "error" in calendar:
-        print(f"  ⚠ 无法读取策略的工作日历: {calendar['error']}")
-    else:
-        print(f"  {calendar.get('profile')}: {calendar.get('covers_from')} ～ {calendar.get('covers_to')} "
-              f"({calendar.get('file')})")
-    print("== 案件 ==")
-    cases = report["cases"]
-    if isinstance(cases, dict):
-        for k, v in cases.items():
-            print(f"  {k}: {v}")
-    else:
-        print(f"  {cases}")
+        status.print_text(report)
+    return status.exit_code(report)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -373,3 +331,36 @@ def cmd_health(args: argparse.Namespace) -> int:
     if not failures:
         print("✓ healthy")
     return 1 if failures else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from yuqing.backup import BackupError, backup
+
+    settings = _stack_settings(args)
+    try:
+        done = backup(settings.store, Path(args.target))
+    except BackupError as exc:
+        print(f"✗ 备份失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"✓ 备份完成: {done.path} ({done.bytes / 1e6:.1f} MB, {done.tables} 张表)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from store.heartbeats import instances
+    from yuqing.backup import BackupError, restore
+
+    settings = _stack_settings(args)
+    try:
+        running = sum(1 for i in instances(settings.store, settings.ops.heartbeat_s) if i.alive)
+    except SQLAlchemyError:
+        running = 0  # a fresh store: no table of heartbeats yet
+    try:
+        done = restore(settings.store, Path(args.source), force=args.force, running=running)
+    except BackupError as exc:
+        print(f"✗ 恢复失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"✓ 已从 {done.path} 恢复存储 {redacted(settings.store)['url']} ({done.tables} 张表); 可重新启动各服务")
+    return 0

@@ -26,22 +26,26 @@ import fcntl
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+import orjson
+from kafka import KafkaProducer
 from kafka.errors import KafkaError
 from sqlalchemy.exc import SQLAlchemyError
 
-from core import topics
+from core import metrics, topics
 from core.broker import BrokerStartError, EmbeddedBroker, die_with_parent, wait_port_free
 from core.errors import BrokerUnavailable
-from core.kafka import highwaters, wait_for_broker
+from core.kafka import highwaters, make_producer, wait_for_broker
 from core.settings import KafkaSettings, StoreSettings
 from core.stage import group_for
 from store.db import migrate
@@ -51,6 +55,8 @@ log = logging.getLogger(__name__)
 # The input topic of each consuming stage.
 STAGE_INPUTS: dict[str, str] = {"classifier": topics.RAW.name, "router": topics.SCORED.name}
 LOCK_NAME = "supervisor.lock"
+# A stage that has exited this many times is reported to the desk (ops.alerts).
+ALERT_AFTER_RESTARTS = (3, 10, 30, 100)
 
 
 class StackRunning(RuntimeError):
@@ -170,6 +176,8 @@ class Stack:
     _broker_next_start: float = 0.0
     _broker_pump: threading.Thread | None = None
     _lock: SupervisorLock | None = None
+    _last_requeued: int = 0
+    _producer: KafkaProducer | None = None
     _children: list[_Child] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _print_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -199,7 +207,9 @@ class Stack:
         """Supervise until stopped: restart crashed stages and a dead broker; bound the broker's memory."""
         last_check = time.monotonic()
         while not self._stop.is_set():
+            metrics.HEALTH.beat("supervisor")
             if self._embedded and (self.broker is None or not self.broker.alive()):
+                metrics.PROCESS_UP.labels("broker").set(0)
                 self._recover_broker()
             for child in self._children:
                 self._watch(child)
@@ -219,6 +229,9 @@ class Stack:
 
     def shutdown(self) -> None:
         self._stop.set()
+        if self._producer is not None:
+            self._producer.close(timeout=2)
+            self._producer = None
         self._terminate_children(self._children)
         self._stop_broker()
         if self.broker is not None:
@@ -249,6 +262,7 @@ class Stack:
         broker = EmbeddedBroker(port=port, pipe_output=True)
         broker.start()
         self.broker = broker
+        metrics.PROCESS_UP.labels("broker").set(1)
         self.kafka = KafkaSettings(bootstrap_servers=broker.bootstrap_servers)
         self._broker_pump = threading.Thread(target=self._pump_broker, args=(broker,), daemon=True)
         self._broker_pump.start()
@@ -269,6 +283,8 @@ class Stack:
         finally:
             store.close()
         self.requeued += count
+        self._last_requeued = count
+        metrics.REQUEUED.inc(count)
         if count:
             self._say("supervisor", f"{count} 条已发布但未入库的信息将由采集器重新发送")
 
@@ -278,6 +294,9 @@ class Stack:
         dependent = [c for c in self._children if c.spec.needs_broker]
         if self.broker is not None:
             self._say("broker", f"代理进程退出 (code {self.broker.returncode}); 停止依赖它的阶段后重启代理")
+            if self._producer is not None:
+                self._producer.close(timeout=1)
+                self._producer = None
             self._terminate_children(dependent, grace_s=min(self.stop_grace_s, 10.0))
         try:
             self._start_broker()
@@ -288,10 +307,13 @@ class Stack:
             self._broker_next_start = time.monotonic() + delay
             return
         self.broker_restarts += 1
+        metrics.RESTARTS.labels("broker").inc()
         for child in dependent:
             child.process = None
             child.next_start = 0.0
             self._spawn(child)
+        self.alert("broker_restarted", f"嵌入式消息代理曾退出, 已自动重启 (第 {self.broker_restarts} 次); "
+                                       f"已发布未入库的 {self._last_requeued} 条信息由采集器重新发送, 不会丢失")
 
     def _stop_broker(self) -> None:
         if self.broker is not None:
@@ -321,6 +343,7 @@ class Stack:
             preexec_fn=die_with_parent)
         child.pump = threading.Thread(target=self._pump, args=(child.spec.name, child.process), daemon=True)
         child.pump.start()
+        metrics.PROCESS_UP.labels(child.spec.name).set(1)
         self._say(child.spec.name, f"已启动 (pid {child.process.pid})")
 
     def _pump(self, name: str, process: subprocess.Popen[bytes]) -> None:
@@ -345,6 +368,11 @@ class Stack:
         child.restarts += 1
         delay = min(2 ** min(child.restarts, 5), 30)
         self._say(child.spec.name, f"进程退出 (code {code}); {delay}s 后第 {child.restarts} 次重启")
+        metrics.PROCESS_UP.labels(child.spec.name).set(0)
+        metrics.RESTARTS.labels(child.spec.name).inc()
+        if child.restarts in ALERT_AFTER_RESTARTS:
+            self.alert("stage_restarting", f"{child.spec.name} 进程已退出 {child.restarts} 次 (最近退出码 {code}), "
+                                           f"监护进程仍在重启它; 日志见 {self.log_dir / (child.spec.name + '.log')}")
         _signal_group(process, signal.SIGKILL)  # whatever it started goes with it
         child.process = None
         child.next_start = time.monotonic() + delay
@@ -393,6 +421,23 @@ class Stack:
         finally:
             for child in dependent:
                 self._spawn(child)
+
+    def alert(self, kind: str, message: str) -> None:
+        """An operations alert on ops.alerts (the router takes it to the desk); never fatal."""
+        self._say("supervisor", f"运维告警 {kind}: {message}")
+        if self.kafka is None:
+            return
+        doc = {"schema_version": 1, "kind": kind, "source": None, "message": message,
+               "at": datetime.now(UTC).isoformat(), "host": socket.gethostname()}
+        try:
+            if self._producer is None:
+                self._producer = make_producer(self.kafka, "supervisor")
+            self._producer.send(topics.OPS.name, key=kind.encode(), value=orjson.dumps(doc)).get(timeout=10)
+        except (KafkaError, OSError) as exc:
+            log.warning("ops alert %s not published: %s", kind, exc)
+            if self._producer is not None:
+                self._producer.close(timeout=1)
+                self._producer = None
 
     def _say(self, name: str, line: str) -> None:
         with self._print_lock:

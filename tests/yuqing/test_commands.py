@@ -48,9 +48,9 @@ def test_topics_and_status_on_the_real_broker(
     out = capsys.readouterr().out
     for topic in topics.ALL:
         assert topic.name in out
-    assert main(["--config", str(config), "status"]) == 0
+    assert main(["--config", str(config), "status"]) == 1, "no stage is running"
     out = capsys.readouterr().out
-    assert "阶段积压" in out and "classifier" in out and "router" in out
+    assert "阶段积压" in out and "classifier" in out and "router" in out and "未运行" in out
 
 
 def test_unreachable_broker_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
@@ -38,6 +39,7 @@ pytestmark = pytest.mark.broker
 
 TOTAL = 400
 RESERVE = 40  # held back until the last fault, so that every fault strikes mid-stream
+AHEAD = 60  # the feeds run at most this far ahead of the store, so a slow recovery cannot use them up
 FEEDS = 3
 RATE_PER_S = 5.0
 SHOWN = 200  # newest entries a feed shows: an outage shorter than SHOWN / per-feed rate loses nothing upstream
@@ -53,6 +55,7 @@ class GrowingFeeds:
     def __init__(self) -> None:
         self.released = 0
         self.limit = TOTAL - RESERVE
+        self.progress: Callable[[], int] = lambda: 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self.t0 = datetime.now(UTC)
@@ -102,7 +105,7 @@ class GrowingFeeds:
 
     def _release(self) -> None:
         while not self._stop.is_set() and self.released < TOTAL:
-            if self.released < self.limit:
+            if self.released < min(self.limit, self.progress() + AHEAD):
                 with self._lock:
                     self.released += 1
             self._stop.wait(1 / RATE_PER_S)
@@ -187,7 +190,8 @@ def stack_env(tmp_path: Path) -> Iterator[tuple[GrowingFeeds, Supervisor, Path]]
         f'[collectors]\nsources = "{sources}"\nper_host_delay_s = 0.0\nrespect_robots = false\n\n'
         f'[classifier]\nprofile = "city-gov"\n\n'
         f'[router]\nprofile = "city-gov"\ntick_s = 5.0\n\n'
-        f'[console]\nport = {free_port()}\ncookie_secure = false\n', "utf-8")
+        f'[console]\nport = {free_port()}\ncookie_secure = false\n\n'
+        f'[ops]\nmetrics_port = {free_port()}\nheartbeat_s = 2.0\n', "utf-8")
     supervisor = Supervisor(tmp_path, config)
     yield feeds, supervisor, db
     supervisor.stop()
@@ -227,6 +231,7 @@ def test_every_collected_item_is_stored_once_whatever_dies(stack_env: tuple[Grow
     def kill(name: str) -> Callable[[], None]:
         return lambda: os.kill(supervisor.pid_of(name), signal.SIGKILL)
 
+    feeds.progress = stored
     supervisor.start()
     wait_for(lambda: re.search(r"\[\s*router\] 已启动", supervisor.output()) is not None, "the stack to start")
     feeds.start()
@@ -304,6 +309,24 @@ def test_every_collected_item_is_stored_once_whatever_dies(stack_env: tuple[Grow
     })
     (tmp_path / "fault_counts.json").write_text(json.dumps(counts, ensure_ascii=False, indent=1), "utf-8")
     print("\nfault test counts:", json.dumps(counts, ensure_ascii=False))
+
+    # What the operator sees of the recovered stack: every service alive, and its metrics.
+    status = subprocess.run([sys.executable, "-m", "yuqing.cli", "--config", str(supervisor.config), "status",
+                             "--json"], cwd=supervisor.workdir, env=supervisor.env, capture_output=True, timeout=120)
+    report = json.loads(status.stdout)
+    counts["status_exit_code"] = status.returncode
+    assert status.returncode == 0, report["problems"]
+    urls = {name: [i["metrics"] for i in value["instances"] if i["alive"]]
+            for name, value in report["services"].items()}
+    assert all(urls[name] for name in ("collectors", "classifier", "router", "console", "supervisor")), urls
+    router_metrics = httpx.get(urls["router"][0] + "/metrics", timeout=10).text
+    assert re.search(r'^yuqing_stage_records_in_total\{stage="router"\} [1-9]', router_metrics, re.MULTILINE)
+    assert "yuqing_open_cases" in router_metrics and "yuqing_breached_clocks" in router_metrics
+    supervisor_metrics = httpx.get(urls["supervisor"][0] + "/metrics", timeout=10).text
+    assert re.search(r'^yuqing_process_up\{process="broker"\} 1', supervisor_metrics, re.MULTILINE)
+    for name, found in urls.items():
+        assert httpx.get(found[0] + "/healthz", timeout=10).status_code == 200, name
+        assert httpx.get(found[0] + "/readyz", timeout=10).status_code == 200, name
 
     last = supervisor.pids()
     assert supervisor.stop() == 0

@@ -1,0 +1,42 @@
+"""The router's gauges for operators: open cases, breached clocks, the outbox and ops alerts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from core import metrics
+from core.settings import StoreSettings
+from router.cases import OPEN
+from router.timeutil import now as utcnow
+from store.case_tables import CaseClockRow, NotificationRow
+from store.db import make_engine, sessions
+from store.tables import CaseRow
+
+
+class RouterGauges:
+    """Called on every heartbeat: sets the gauges, and returns them for the heartbeat row."""
+
+    def __init__(self, store: StoreSettings) -> None:
+        self._sessions = sessions(make_engine(store))
+
+    def __call__(self) -> dict[str, Any]:
+        now = utcnow()
+        with self._sessions() as session:
+            open_cases = session.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.status.in_(OPEN)))
+            breached = session.scalar(
+                select(func.count()).select_from(CaseClockRow).join(CaseRow, CaseRow.id == CaseClockRow.case_id)
+                .where(CaseRow.status.in_(OPEN))
+                .where((CaseClockRow.status == "breached")
+                       | ((CaseClockRow.status == "running") & (CaseClockRow.due_at <= now))))
+            by_status = dict(session.execute(select(NotificationRow.status, func.count())
+                                             .group_by(NotificationRow.status)).tuples().all())
+        values = {"open_cases": int(open_cases or 0), "breached_clocks": int(breached or 0),
+                  "notifications_pending": int(by_status.get("pending", 0)),
+                  "notifications_undeliverable": int(by_status.get("undeliverable", 0))}
+        metrics.OPEN_CASES.set(values["open_cases"])
+        metrics.BREACHED_CLOCKS.set(values["breached_clocks"])
+        metrics.PENDING_NOTIFICATIONS.set(values["notifications_pending"])
+        metrics.UNDELIVERABLE.set(values["notifications_undeliverable"])
+        return values
