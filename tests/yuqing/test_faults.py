@@ -10,6 +10,7 @@ and kept in ``fault_counts.json`` in the test's folder.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import os
@@ -72,7 +73,8 @@ class GrowingFeeds:
                 self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a collector killed mid-read
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:
                 return
