@@ -176,19 +176,20 @@ def exit_code(report: dict[str, Any]) -> int:
 
 def print_text(report: dict[str, Any]) -> None:
     print("== 总体 ==")
-    print("  ✓ 正常" if report["ok"] else "  ✗ 需要处理:")
-    for problem in report["problems"]:
+    print("  ✓ 正常" if report.get("ok") else "  ✗ 需要处理:")
+    for problem in report.get("problems", []):
         print(f"    - {problem}")
-    for warning in report["warnings"]:
+    for warning in report.get("warnings", []):
         print(f"  ⚠ {warning}")
     print("== Kafka 主题 (消息数) ==")
     kafka = report["kafka"]
     for name, value in (kafka.get("topics") or {}).items():
         print(f"  {name:<14} {value}")
-    if not kafka.get("reachable"):
+    if kafka and not kafka.get("reachable"):
         print(f"  {kafka.get('error')}")
     print("== 服务 ==")
-    for name, value in report["services"].items() if isinstance(report["services"], dict) else ():
+    services = report.get("services")
+    for name, value in services.items() if isinstance(services, dict) else ():
         if not isinstance(value, dict):
             continue
         urls = ", ".join(i["metrics"] for i in value["instances"] if i.get("alive") and i.get("metrics"))
@@ -197,12 +198,13 @@ def print_text(report: dict[str, Any]) -> None:
     print("== 阶段积压 (lag) ==")
     for stage, value in report["stages"].items():
         print(f"  {stage:<12} 输入 {value['input']:<13} 积压 {value['lag']:>6}  已提交 {value['committed']}")
-    for stage, letter in report["dead_letters"].get("latest", {}).items():
+    dead = report.get("dead_letters") or {}
+    for stage, letter in dead.get("latest", {}).items():
         print(f"  {stage:<12} 最近错误 {letter['at']} ({letter['topic']}/{letter['partition']}@{letter['offset']}): "
               f"{letter['error'][:200]}")
-    if report["dead_letters"].get("unreadable"):
-        print(f"  死信主题中有 {report['dead_letters']['unreadable']} 条无法解读的消息 (空值或非本系统格式)")
-    flow = report["flow"]
+    if dead.get("unreadable"):
+        print(f"  死信主题中有 {dead['unreadable']} 条无法解读的消息 (空值或非本系统格式)")
+    flow = report.get("flow") or {}
     print("== 信息流 ==")
     print(f"  入库 {flow.get('items', '-')} 条, 最新 {flow.get('last_item_at') or '-'}"
           + (f" ({flow['silent_minutes']} 分钟前)" if flow.get("silent_minutes") is not None else ""))

@@ -112,10 +112,10 @@ def test_a_clock_past_the_calendar_says_so_on_the_case(store_settings: StoreSett
 
 
 def test_status_prints_the_calendar_warning(capsys: pytest.CaptureFixture[str]) -> None:
-    from yuqing import commands
+    from yuqing import status
 
     report = {"kafka": {}, "stages": {}, "errors": {}, "sources": [], "cases": {},
               "calendar": coverage("city-gov", datetime(2026, 12, 1, tzinfo=CST) + timedelta(days=0))}
-    commands._print_status(report)
+    status.print_text(report)
     out = capsys.readouterr().out
     assert "== 工作日历 ==" in out and "⚠ 工作日历“中国大陆法定节假日安排”只覆盖至 2026-12-31" in out
