@@ -122,14 +122,13 @@ _COUNT_AFTER = re.compile(rf"(?:人数)?(?:已经|已)?(?:达到|达|为|升至|
 # 3死12伤.
 _DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
 _HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
-_NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无)[^，。！？,.!?；;]{0,4}$")
-# What might happen is no fact: 动作不标准会受伤, 以免溺水, 谨防诈骗.
-_HYPOTHETICAL = re.compile(r"(?:会|可能|容易|以免|避免|防止|小心|谨防|预防|担心|生怕|一旦|防范)[^，。！？；]{0,2}$")
+# Not a fact: negated (无人员伤亡, 未造成死亡) or what might happen (动作不标准会受伤, 以免溺水).
+_NEGATION = re.compile(r"(?:(?:无|未|没有|不曾|零|未造成|并无|均无)[^，。！？,.!?；;]{0,4}"
+                       r"|(?:会|可能|容易|以免|避免|防止|小心|谨防|预防|担心|生怕|一旦|防范)[^，。！？；]{0,2})$")
 
 
 def _negated(text: str, start: int) -> bool:
-    before = text[max(0, start - 8):start]
-    return bool(_NEGATION.search(before) or _HYPOTHETICAL.search(before))
+    return _NEGATION.search(text, max(0, start - 8), start) is not None
 
 
 def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | None:
@@ -165,10 +164,6 @@ class Facts:
     rumour: str | None = None  # the words marking an unverified claim
     official: str | None = None  # why the item is an authority's own notice
     words: tuple[str, ...] = ()  # the literal evidence, in reading order
-    # What kind of event happened (社会稳定, 应急管理, 涉外), with the words: the topic of the event,
-    # which outranks the place it happened in (a crime at a school is 社会稳定, not 教育).
-    event_topic: str | None = None
-    event_words: tuple[str, ...] = ()
 
     @property
     def adverse(self) -> bool:
@@ -228,13 +223,14 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     def count(kind: str) -> int | None:
         return best[kind][0] if kind in best else None
 
-    event, event_words = _event(joined, mass)
     return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), mass_incident=mass,
-                 rumour=rumour, official=official, words=tuple(words), event_topic=event, event_words=event_words)
+                 rumour=rumour, official=official, words=tuple(words))
 
 
-def _event(text: str, mass: str | None) -> tuple[str | None, tuple[str, ...]]:
-    """The topic of what happened (the one with most distinct event words), and its words."""
+def event_topic(text: str, mass: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+    """What kind of event happened (社会稳定, 应急管理, 涉外) and its words: the topic of the event,
+    which outranks the place it happened in (a crime at a school is 社会稳定, not 教育). ``mass``:
+    the mass incident :func:`find_facts` named, if any."""
     found: dict[str, list[str]] = {}
     for m in _EVENT.finditer(text):
         word = m.group(0)

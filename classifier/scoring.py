@@ -10,7 +10,7 @@ from datetime import datetime
 import msgspec
 import numpy as np
 
-from classifier.facts import find_facts
+from classifier.facts import event_topic, find_facts
 from classifier.grading import Features, GradingRules
 from classifier.keywords import KeywordScorer
 from classifier.lexicon import (
@@ -162,9 +162,10 @@ class Scorer:
                 topic, topic_prob = self._topics[best], float(row[best])
                 # The event outranks the place it happened in (issue 10): a crime at a school is 社会稳定,
                 # a fire in an estate 应急管理, a foreign teacher's drink-driving 涉外 (classifier.facts).
-                if topic in SETTING_TOPICS and facts.event_topic in self._topics:
-                    j = self._topics.index(facts.event_topic)
-                    topic, topic_prob = facts.event_topic, float(row[j])
+                event = event_topic(joined, facts.mass_incident)[0] if topic in SETTING_TOPICS else None
+                if event in self._topics:
+                    j = self._topics.index(event)
+                    topic, topic_prob = event, float(row[j])
             e = item.engagement
             emo = None if emotion is None else round(float(emotion[i]) if docs[i] else 0.0, 4)
             features = Features(
