@@ -38,6 +38,8 @@ def test_chinese_numbers(text: str, value: int | None) -> None:
     ("", "送到医院抢救无效", 1, None, None),
     ("", "一男子持刀行凶", None, 1, None),
     ("", "上百名家长堵在校门口要说法", None, None, 100),
+    ("", "听说化工厂爆炸死了好几个人", 3, None, None),
+    ("", "网传几十个村民和施工队打起来了", None, None, 20),
     ("", "好多业主聚集在售楼处门口讨说法", None, None, 10),
 ])
 def test_counts(title: str, text: str, deaths: int | None, injured: int | None, gathered: int | None) -> None:
