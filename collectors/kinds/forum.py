@@ -38,6 +38,12 @@ class ForumOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     reply_author_selector: str | None = None
     reply_time_selector: str | None = None
     max_replies: int = 50
+    # Paging: the link to the next page of the thread list (Discuz: "a.nxt") followed up to
+    # max_pages while a page brings a thread not seen before; the same for a thread's replies.
+    next_selector: str | None = None
+    max_pages: int = 1
+    reply_next_selector: str | None = None
+    max_reply_pages: int = 1
 
 
 def _text(node: Any, selector: str | None) -> str | None:
@@ -72,7 +78,22 @@ async def _thread(ctx: PollContext, url: str, title: str, engagement: Engagement
     out = [Candidate(url=url, title=title, text=body, author=author, published_at=published,
                      engagement=engagement)]
     if options.reply_selector:
-        for index, node in enumerate(tree.select(options.reply_selector)[: options.max_replies]):
+        nodes = list(tree.select(options.reply_selector))
+        page_url = result.url
+        for _ in range(options.max_reply_pages - 1):
+            if len(nodes) >= options.max_replies:
+                break
+            following = _next_url(tree, options.reply_next_selector, page_url, ctx)
+            if following is None:
+                break
+            page = await ctx.fetch_page(following)
+            if isinstance(page, Failure):
+                ctx.problem(f"回帖翻页失败 ({page.reason})", retry=page.retry)
+                break
+            page_url = page[0].url
+            tree = pages.soup(page[1])
+            nodes.extend(tree.select(options.reply_selector))
+        for index, node in enumerate(nodes[: options.max_replies]):
             text = clean(_text(node, options.reply_body_selector) if options.reply_body_selector
                          else node.get_text("\n", strip=True))
             if not text:
@@ -86,6 +107,21 @@ async def _thread(ctx: PollContext, url: str, title: str, engagement: Engagement
     return out
 
 
+def _next_url(tree: Any, selector: str | None, base: str, ctx: PollContext) -> str | None:
+    """The next page's address from its link, or None (no link: the last page)."""
+    if not selector:
+        return None
+    link = tree.select_one(selector)
+    href = link.get("href") if link is not None else None
+    if not isinstance(href, str) or not href.strip() or href.startswith(("javascript:", "#")):
+        return None
+    try:
+        return canonical(href, base)
+    except BadURL as exc:
+        ctx.problem(f"下一页链接无效 ({exc})")
+        return None
+
+
 class ForumKind:
     name: ClassVar[str] = "forum"
     Options: ClassVar[type[msgspec.Struct]] = ForumOptions
@@ -96,39 +132,65 @@ class ForumKind:
             raise ValueError("kind forum needs url or options.list_urls")
         if options.max_replies < 0:
             raise ValueError("max_replies must be >= 0")
+        for name in ("max_pages", "max_reply_pages"):
+            if not 1 <= getattr(options, name) <= 50:
+                raise ValueError(f"{name} must be within 1..50")
+        if options.max_pages > 1 and not options.next_selector:
+            raise ValueError("max_pages > 1 needs next_selector (the link to the next list page)")
+        if options.max_reply_pages > 1 and not options.reply_next_selector:
+            raise ValueError("max_reply_pages > 1 needs reply_next_selector")
 
     @staticmethod
     async def poll(ctx: PollContext) -> AsyncIterator[Candidate]:
         options: ForumOptions = ctx.options
         urls = ([ctx.spec.url] if ctx.spec.url else []) + list(options.list_urls)
         budget = ctx.settings.max_articles_per_poll
-        for list_url in urls:
-            page = await ctx.fetch_page(list_url)
-            if isinstance(page, Failure):
-                ctx.fail(page)
-                return
-            result, html = page
-            rows = pages.soup(html).select(options.row_selector)
-            ctx.found += len(rows)
-            for row in rows:
-                link = row.select_one(options.link_selector)
-                href = link.get("href") if link is not None else None
-                if not isinstance(href, str):
-                    ctx.problem("帖子列表行没有链接 (thread row without link)")
-                    continue
-                try:
-                    url = canonical(href, result.url)
-                except BadURL as exc:
-                    ctx.problem(str(exc))
-                    continue
-                title = clean(link.get_text(" ", strip=True)) if link is not None else ""
-                engagement = Engagement(replies=pages.count(_text(row, options.replies_selector)),
-                                        views=pages.count(_text(row, options.views_selector)))
-                if await ctx.seen(url):
-                    yield Candidate(url=url, title=title, text="", engagement=engagement, engagement_only=True)
-                    continue
-                if budget <= 0:
-                    continue
-                budget -= 1
-                for candidate in await _thread(ctx, url, title, engagement, _text(row, options.author_selector)):
-                    yield candidate
+        sent: set[str] = set()
+        done: set[str] = set()
+        for first_url in urls:
+            list_url: str | None = first_url
+            for number in range(options.max_pages):
+                if list_url is None or list_url in done:
+                    break
+                done.add(list_url)
+                page = await ctx.fetch_page(list_url)
+                if isinstance(page, Failure):
+                    if number == 0:
+                        ctx.fail(page)
+                        return
+                    ctx.problem(f"列表翻页失败，已停止翻页 ({page.reason})", retry=page.retry)
+                    break
+                result, html = page
+                tree = pages.soup(html)
+                rows = tree.select(options.row_selector)
+                ctx.found += len(rows)
+                fresh = 0
+                for row in rows:
+                    link = row.select_one(options.link_selector)
+                    href = link.get("href") if link is not None else None
+                    if not isinstance(href, str):
+                        ctx.problem("帖子列表行没有链接 (thread row without link)")
+                        continue
+                    try:
+                        url = canonical(href, result.url)
+                    except BadURL as exc:
+                        ctx.problem(str(exc))
+                        continue
+                    title = clean(link.get_text(" ", strip=True)) if link is not None else ""
+                    engagement = Engagement(replies=pages.count(_text(row, options.replies_selector)),
+                                            views=pages.count(_text(row, options.views_selector)))
+                    if url in sent:
+                        continue  # moved from one list page to the next while we read them
+                    sent.add(url)
+                    if await ctx.seen(url):
+                        yield Candidate(url=url, title=title, text="", engagement=engagement, engagement_only=True)
+                        continue
+                    fresh += 1
+                    if budget <= 0:
+                        continue
+                    budget -= 1
+                    for candidate in await _thread(ctx, url, title, engagement, _text(row, options.author_selector)):
+                        yield candidate
+                if not fresh or budget <= 0:
+                    break  # a page of threads all seen before: the older pages hold nothing new
+                list_url = _next_url(tree, options.next_selector, result.url, ctx)

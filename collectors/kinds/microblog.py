@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import msgspec
 
@@ -61,10 +61,21 @@ class MicroblogOptions(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     urls: list[str] = []
     verified_tiers: dict[str, MediaTier] = msgspec.field(default_factory=lambda: dict(DEFAULT_VERIFIED_TIERS))
     title_chars: int = 40
+    # Paging: up to max_pages per URL, while a page brings something new. The next page is the
+    # response's cursor at next_path sent as next_param (weibo: data.cardlistInfo.since_id →
+    # since_id, comments: data.max_id → max_id), or else page_param counted up from the URL's value.
+    max_pages: int = 1
+    page_param: str = "page"
+    next_path: str | None = None
+    next_param: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.mapping, str) and self.mapping not in BUILTIN:
             raise ValueError(f"mapping {self.mapping!r} is not one of {', '.join(BUILTIN)} (or give a mapping table)")
+        if not 1 <= self.max_pages <= 50:
+            raise ValueError("max_pages must be within 1..50")
+        if self.next_path is not None and not self.next_param:
+            raise ValueError("next_path needs next_param (the query parameter that carries the cursor)")
 
     @property
     def resolved(self) -> Mapping:
@@ -184,23 +195,62 @@ class MicroblogKind:
     async def poll(ctx: PollContext) -> AsyncIterator[Candidate]:
         options: MicroblogOptions = ctx.options
         mapping = options.resolved
-        for api_url in ([ctx.spec.url] if ctx.spec.url else []) + list(options.urls):
-            result = await ctx.fetch(api_url, accept="application/json, text/plain;q=0.8")
-            if isinstance(result, Failure):
-                ctx.fail(result)
-                return
-            if not result.body.strip() or looks_binary(result.body, result.content_type):
-                ctx.fail(Failure(f"响应为空或不是文本 (empty or binary body: {api_url})", retry=True))
-                return
-            try:
-                doc = json.loads(result.body)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                ctx.fail(Failure(f"不是合法的 JSON ({exc.__class__.__name__}: {api_url})", retry=False))
-                return
-            if mapping.ok is not None and isinstance(doc, dict) and not get(doc, mapping.ok):
-                ctx.fail(Failure(f"接口返回失败 ({mapping.ok} = {get(doc, mapping.ok)!r}: {api_url})", retry=True))
-                return
-            candidates = map_response(doc, api_url, options, ctx)
-            ctx.found += len(candidates)
-            for candidate in candidates:
-                yield candidate
+        sent: set[str] = set()
+        for first_url in ([ctx.spec.url] if ctx.spec.url else []) + list(options.urls):
+            api_url: str | None = first_url
+            for page in range(options.max_pages):
+                if api_url is None:
+                    break
+                result = await ctx.fetch(api_url, accept="application/json, text/plain;q=0.8")
+                if isinstance(result, Failure):
+                    if page == 0:
+                        ctx.fail(result)
+                        return
+                    ctx.problem(f"翻页失败，已停止翻页 ({result.reason})", retry=result.retry)
+                    break
+                if not result.body.strip() or looks_binary(result.body, result.content_type):
+                    ctx.fail(Failure(f"响应为空或不是文本 (empty or binary body: {api_url})", retry=True))
+                    return
+                try:
+                    doc = json.loads(result.body)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    ctx.fail(Failure(f"不是合法的 JSON ({exc.__class__.__name__}: {api_url})", retry=False))
+                    return
+                if mapping.ok is not None and isinstance(doc, dict) and not get(doc, mapping.ok):
+                    if page > 0:
+                        break  # weibo answers a page past the end with ok: 0
+                    ctx.fail(Failure(f"接口返回失败 ({mapping.ok} = {get(doc, mapping.ok)!r}: {api_url})",
+                                     retry=True))
+                    return
+                candidates = map_response(doc, api_url, options, ctx)
+                ctx.found += len(candidates)
+                fresh = 0
+                for candidate in candidates:
+                    if candidate.url in sent:
+                        continue  # the timeline moved between two pages
+                    sent.add(candidate.url)
+                    if not await ctx.seen(candidate.url):
+                        fresh += 1
+                    yield candidate
+                if not fresh:
+                    break  # nothing new here: the pages after it are older still
+                api_url = next_page(api_url, doc, options)
+
+
+def next_page(api_url: str, doc: Any, options: MicroblogOptions) -> str | None:
+    """The URL of the page after ``api_url``'s, or None when the response says there is none."""
+    parts = urlsplit(api_url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if options.next_path is not None:
+        cursor = get(doc, options.next_path)
+        if cursor in (None, "", 0, "0"):
+            return None
+        param, value = str(options.next_param), str(cursor)
+    else:
+        try:
+            current = int(dict(query).get(options.page_param, "1"))
+        except ValueError:
+            return None
+        param, value = options.page_param, str(current + 1)
+    query = [(k, v) for k, v in query if k != param] + [(param, value)]
+    return urlunsplit(parts._replace(query=urlencode(query)))

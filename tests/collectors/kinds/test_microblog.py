@@ -81,3 +81,39 @@ def test_bad_api_answers(body: bytes, http_server, sqlite_settings, settings_for
     url = http_server.add("/api", body, content_type="application/json")
     polled = collect(settings_for(sqlite_settings, retries=0), source_of({"kind": "microblog", "url": url}))
     assert polled.publisher.items == [] and polled.outcome.failure is not None
+
+
+def _cards(ids: range, since_id: int | None) -> str:
+    cards = [{"card_type": 9, "mblog": {"id": str(n), "text": f"第{n}条：某某路段积水严重",
+                                        "created_at": "Sat Jun 15 10:00:00 +0800 2019",
+                                        "user": {"screen_name": "网友"}, "reposts_count": 1, "comments_count": 2,
+                                        "attitudes_count": 3}} for n in ids]
+    info = {"since_id": since_id} if since_id else {}
+    return json.dumps({"ok": 1 if cards else 0, "data": {"cardlistInfo": info, "cards": cards}}, ensure_ascii=False)
+
+
+def test_pages_by_cursor_and_by_number_until_nothing_new(http_server, sqlite_settings, settings_for, source_of,
+                                                         collect) -> None:
+    js = "application/json"
+    first = http_server.add("/tl?containerid=107603", _cards(range(10, 7, -1), 7), content_type=js)
+    http_server.add("/tl?containerid=107603&since_id=7", _cards(range(7, 4, -1), 4), content_type=js)
+    http_server.add("/tl?containerid=107603&since_id=4", _cards(range(4, 2, -1), None), content_type=js)
+    settings = settings_for(sqlite_settings)
+    source = source_of({"kind": "microblog", "url": first,
+                        "options": {"max_pages": 5, "next_path": "data.cardlistInfo.since_id",
+                                    "next_param": "since_id"}})
+    polled = collect(settings, source)
+    # Post 7 and 4 appear on two pages each (the timeline moved): each goes out once, without a problem.
+    assert [i.url.rsplit("/", 1)[1] for i in polled.publisher.items] == [str(n) for n in range(10, 2, -1)]
+    assert not [p for p in polled.outcome.problems if "重复" in p.reason]
+    before = http_server.hits["/tl?containerid=107603&since_id=7"]
+    assert collect(settings, source, store=polled.store).publisher.items == []
+    assert http_server.hits["/tl?containerid=107603&since_id=7"] == before  # page one had nothing new
+
+    numbered = http_server.add("/search?q=x&page=1", _cards(range(30, 28, -1), None), content_type=js)
+    http_server.add("/search?q=x&page=2", _cards(range(28, 26, -1), None), content_type=js)
+    http_server.add("/search?q=x&page=3", _cards(range(0), None), content_type=js)  # ok: 0 past the end
+    polled = collect(settings, source_of({"id": "numbered", "kind": "microblog", "url": numbered,
+                                          "options": {"max_pages": 5}}))
+    assert polled.outcome.failure is None
+    assert [i.url.rsplit("/", 1)[1] for i in polled.publisher.items] == ["30", "29", "28", "27"]
