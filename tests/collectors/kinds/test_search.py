@@ -223,3 +223,36 @@ def test_the_dry_run_prints_the_expansion_the_schedule_and_the_items(http_server
     item = json.loads(line)
     assert item["queries"] == ["灵山县 拆迁"] and item["url"] == f"{site}/1.html"
     assert not (tmp_path / "never.db").exists()
+
+
+def test_a_large_scheme_runs_in_slices_that_rotate_through_every_query(http_server, sqlite_settings, settings_for,
+                                                                      source_of, collect, tmp_path: Path) -> None:
+    from urllib.parse import parse_qs
+
+    asked: list[str] = []
+
+    def answer(handler):
+        asked.append(parse_qs(urlsplit(handler.path).query)["wd"][0])
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, _html([]).encode()
+
+    subjects = [f"灵山县{n}镇" for n in range(20)]
+    events = [f"事件{n:02d}" for n in range(30)]
+    path = tmp_path / "big.yaml"
+    path.write_text(json.dumps({"name": "大方案", "groups": {"主体": subjects, "事件": events},
+                                "rules": [{"name": "全部", "match": "主体 AND 事件"}]}, ensure_ascii=False),
+                    encoding="utf-8")
+    t = _template(http_server, HTML_TEMPLATE)
+    source = source_of({"id": "big", "kind": "search", "interval_s": 60,
+                        "options": {"scheme": str(path), "template": t, "cycle_s": 3600}})
+    settings = settings_for(sqlite_settings)
+    for query in search.plan(source.spec, source.options, settings).queries:
+        url = urlsplit(search.query_url(search.msgspec.convert(t, search.Template), query.text, 0))
+        http_server.handle(f"{url.path}?{url.query}", answer)
+    store = None
+    for _ in range(3):
+        polled = collect(settings, source, store=store)
+        store = polled.store
+        assert polled.outcome.failure is None
+    # Three polls of a 600-query scheme every 60 s over a 3600 s cycle: 10 queries each, none twice.
+    assert len(asked) == 30 and len(set(asked)) == 30
+    assert asked[:2] == ["灵山县0镇 事件00", "灵山县0镇 事件01"] and asked[-1] == "灵山县0镇 事件29"
