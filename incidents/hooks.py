@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 
 from core.contracts import ScoredItem
 from incidents.config import IncidentRules, default_rules
-from incidents.service import Assignment, GradeChange, ResponseTarget, assign, link_case, response_target
+from incidents.service import (
+    Assignment,
+    GradeChange,
+    ResponseTarget,
+    assign,
+    is_response,
+    link_case,
+    response_target,
+)
 from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
@@ -44,7 +52,12 @@ class IncidentsHook:
         self.on_response = on_response
         self.assignments: list[Assignment] = []
 
-    def response_target(self, session: Session, scored: ScoredItem, now: datetime) -> ResponseTarget | None:
+    # The router's ResponseFinder (router.cases): an official response joins its incident's case.
+    def candidate(self, scored: ScoredItem) -> bool:
+        """Whether ``scored`` may be an official response (own tier or source and a response term)."""
+        return is_response(scored, self.rules)
+
+    def target(self, session: Session, scored: ScoredItem, now: datetime) -> ResponseTarget | None:
         """The incident (with a case) that ``scored``, an official response, answers: the router joins
         the item to that case instead of opening one (see :func:`incidents.service.response_target`)."""
         return response_target(session, scored, now, self.rules)

@@ -70,9 +70,15 @@ RESPONSE = "response"
 
 
 class ResponseFinder(Protocol):
-    """Which open incident's case an official response answers (incidents.IncidentsHook.response_target)."""
+    """Which incident's case an official response answers (incidents.IncidentsHook)."""
 
-    def __call__(self, session: Session, scored: ScoredItem, now: datetime) -> Any: ...
+    def candidate(self, scored: ScoredItem) -> bool:
+        """Whether the item may be an official response (no store access)."""
+        ...
+
+    def target(self, session: Session, scored: ScoredItem, now: datetime) -> Any:
+        """The incident (``incident_id``, ``case_id``) it answers, or None."""
+        ...
 
 
 def labels_for(profile: Profile, scored: ScoredItem, grade: str) -> Labels:
@@ -143,7 +149,7 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
     for scored in batch:
         if scored.item.id in existing or scored.item.id in fresh or scored.item.id in answered:
             continue
-        target = responses(session, scored, now) if responses is not None else None
+        target = responses.target(session, scored, now) if responses is not None else None
         joined = session.get(CaseRow, target.case_id) if target is not None else None
         if joined is not None:
             answered[scored.item.id] = joined

@@ -145,6 +145,18 @@ class RouterProcessor:
                 return Rejected(one[0], f"store refused: {type(exc).__name__}: {str(exc.orig or exc)[:300]}")
         raise AssertionError("unreachable")
 
+    def _parts(self, decoded: list[tuple[Record, ScoredItem]]) -> list[list[tuple[Record, ScoredItem]]]:
+        """The batch in order, cut before each possible official response: the story it answers may
+        be earlier in the same batch, and its incident exists only once that part's hooks ran."""
+        if self.responses is None:
+            return [decoded]
+        parts: list[list[tuple[Record, ScoredItem]]] = [[]]
+        for pair in decoded:
+            if self.responses.candidate(pair[1]) and parts[-1]:
+                parts.append([])
+            parts[-1].append(pair)
+        return parts
+
     def _route(self, decoded: list[tuple[Record, ScoredItem]]) -> list[tuple[Record, int | None, str]]:
         """Route items in one transaction; a store that is away raises RetryLater."""
         profile = self._profile()
@@ -153,12 +165,13 @@ class RouterProcessor:
         try:
             with self._sessions() as session, session.begin():
                 upsert_scored(session, [scored for _, scored in decoded])
-                opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in decoded], now,
-                                          self.responses)
-                for (record, scored), (case, outcome) in zip(decoded, opened, strict=True):
-                    for hook in self.on_routed:
-                        hook(session, scored, case, outcome, now)
-                    outcomes.append((record, case.id if case is not None else None, outcome))
+                for part in self._parts(decoded):
+                    opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in part], now,
+                                              self.responses)
+                    for (record, scored), (case, outcome) in zip(part, opened, strict=True):
+                        for hook in self.on_routed:
+                            hook(session, scored, case, outcome, now)
+                        outcomes.append((record, case.id if case is not None else None, outcome))
         except _PERMANENT_STORE_ERRORS:
             raise
         except SQLAlchemyError as exc:
@@ -247,7 +260,7 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
         from incidents.routing import router_hook
 
         incidents_hook = router_hook(settings, holder, fold_joined=settings.incidents_fold_joined)
-        hooks, responses = (*hooks, incidents_hook), incidents_hook.response_target
+        hooks, responses = (*hooks, incidents_hook), incidents_hook
     processor = RouterProcessor(settings, holder, factory, on_routed=hooks, responses=responses)
     runner = StageRunner("router", settings.kafka, topics.SCORED.name, processor, group_id=group_id)
     if install_signals:

@@ -26,7 +26,7 @@ def _processor(store_settings: StoreSettings, *, join_responses: bool) -> tuple[
     settings = RouterSettings(store=store_settings, rate_per_minute={}, receipt_secret="test-secret")
     hook = router_hook(settings, profile)
     processor = RouterProcessor(settings, profile, sessions(make_engine(store_settings)), on_routed=[hook],
-                                responses=hook.response_target if join_responses else None)
+                                responses=hook if join_responses else None)
     return processor, hook
 
 
@@ -104,3 +104,12 @@ def test_a_notice_that_confirms_deaths_raises_the_incident_case(store_settings: 
         assert case.item_id == "c1-post" and case.grade == "一级"
         actions = [e.action for e in session.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case.id))]
         assert "incident_responded" in actions and "grade_changed" in actions
+
+
+def test_a_notice_in_the_same_batch_as_its_story_joins_it(store_settings: StoreSettings) -> None:
+    processor, _ = _processor(store_settings, join_responses=True)
+    batch = _official_notice_graded_as_news()
+    processor.process([Record("items.scored", 0, i, s.item.id.encode(), encode(s)) for i, s in enumerate(batch)])
+    assert processor.counts.get(RESPONSE) == 1
+    with sessions(make_engine(store_settings))() as session:
+        assert [c.item_id for c in session.scalars(select(CaseRow))] == ["s1-forum"]
