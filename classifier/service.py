@@ -89,6 +89,7 @@ class ClassifierProcessor:
         if not force and now - self._checked_at < self.settings.reload_interval_s:
             return False
         self._checked_at = now
+        self.keywords.refresh()  # the office edited its keyword scheme: the next batch uses it
         pointer = self.registry.promoted()
         if pointer == self._pointer:
             return False
