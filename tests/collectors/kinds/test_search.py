@@ -256,3 +256,26 @@ def test_a_large_scheme_runs_in_slices_that_rotate_through_every_query(http_serv
     # Three polls of a 600-query scheme every 60 s over a 3600 s cycle: 10 queries each, none twice.
     assert len(asked) == 30 and len(set(asked)) == 30
     assert asked[:2] == ["灵山县0镇 事件00", "灵山县0镇 事件01"] and asked[-1] == "灵山县0镇 事件29"
+
+
+def test_follow_fetches_the_full_text_and_keeps_the_snippet_when_the_page_fails(
+        http_server, sqlite_settings, settings_for, source_of, collect, scheme_file) -> None:
+    t = {**_template(http_server, HTML_TEMPLATE), "max_pages": 1}
+    site = http_server.url("/a")
+    article = ("<html><head><title>灵山县拆迁户讨说法</title></head><body><article><h1>灵山县拆迁户讨说法</h1>"
+               "<p>记者近日走访灵山县檀圩镇，多名拆迁户反映，征地补偿款已被拖欠两年，镇政府答复称资金尚未到位。</p>"
+               "<p>县住建局工作人员表示，将尽快核实并给出处理意见。</p></article></body></html>")
+    http_server.add("/a/1.html", article, content_type="text/html; charset=utf-8")
+    http_server.add("/a/2.html", "gone", status=404)
+    _route(http_server, t, "灵山县 拆迁", 0, _html([
+        (f"{site}/1.html", "灵山县拆迁户讨说法", "灵山县拆迁户反映补偿款被拖欠…", 1),
+        (f"{site}/2.html", "灵山县拆迁进展", "灵山县拆迁工作推进…", 2)]))
+    for query in ("灵山县 投诉", "灵山县人民政府 拆迁", "灵山县人民政府 投诉"):
+        _route(http_server, t, query, 0, _html([]))
+    source = source_of({"id": "follow", "kind": "search", "interval_s": 600,
+                        "options": {"scheme": str(scheme_file), "template": t, "cycle_s": 600, "follow": True}})
+    polled = collect(settings_for(sqlite_settings), source)
+    got = {i.url: i for i in polled.publisher.items}
+    assert "县住建局工作人员表示" in got[f"{site}/1.html"].text
+    assert got[f"{site}/2.html"].text == "灵山县拆迁工作推进…"
+    assert any("保留摘要" in p.reason and "404" in p.reason for p in polled.outcome.problems)
