@@ -218,6 +218,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"✓ 共享配置: {redacted(stack)}")
     except ConfigError as exc:
         errors.append(str(exc))
+    schemes: dict[str, str] = {}
     for table in SERVICE_TABLES:
         module_name, _, cls_name = SERVICE_SETTINGS[table].partition(":")
         try:
@@ -235,6 +236,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if table in data:
             errors.extend(_references(path, table, loaded))
         errors.extend(_check_keywords(table, loaded))
+        if getattr(loaded, "keywords", ""):
+            schemes[table] = str(Path(loaded.keywords).resolve())
+    if len(set(schemes.values())) > 1:
+        # The classifier grades by one scheme, the console shows analysts another: never what anyone means.
+        errors.append(f"{path}: keywords: the tables name different schemes ("
+                      + ", ".join(f"[{t}] {p}" for t, p in schemes.items()) + "); name one file in each")
     for error in errors:
         print(f"✗ {error}", file=sys.stderr)
     return 1 if errors else 0

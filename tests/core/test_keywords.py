@@ -109,6 +109,12 @@ def test_yuqing_check_validates_the_scheme_a_table_names(tmp_path: Path, capsys:
     err = capsys.readouterr().err
     assert f"[classifier] keywords: {scheme}: 关键词方案有 1 处错误" in err and f"{scheme}:9: rules[0].match" in err
     assert "未知的词组 '排外'" in err
+    other = tmp_path / "other.yaml"
+    other.write_text(SCHEME, encoding="utf-8")
+    config.write_text(f'[classifier]\nkeywords = "{scheme}"\n[console]\nkeywords = "{other}"\n', encoding="utf-8")
+    scheme.write_text(SCHEME, encoding="utf-8")
+    assert main(["check", str(config)]) == 1
+    assert "keywords: the tables name different schemes" in capsys.readouterr().err
     config.write_text(f'[classifier]\nkeywords = "{tmp_path / "gone.yaml"}"\n', encoding="utf-8")
     assert main(["check", str(config)]) == 1
     assert "does not exist" in capsys.readouterr().err
