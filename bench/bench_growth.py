@@ -72,6 +72,7 @@ def size_bytes(store: StoreSettings) -> int:
 
 
 def fill(store: StoreSettings, count: int, chars: int, case_every: int = 10) -> None:
+    case_every = case_every or count + 1
     rng = random.Random(7)
     collectors = CollectorStore(store)
     profile = policy.load(profile_dir("city-gov"))
@@ -105,6 +106,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=20000)
     parser.add_argument("--chars", type=int, default=100, help="characters of text per item")
     parser.add_argument("--store", help="store URL (default: a temporary SQLite file)")
+    parser.add_argument("--case-every", type=int, default=10, help="one item in N opens a case (0: none)")
     args = parser.parse_args()
     pg_db = None
     if args.store and args.store.startswith("postgresql"):
@@ -119,13 +121,14 @@ def main() -> int:
         migrate(store)
         empty = size_bytes(store)
         started = time.monotonic()
-        fill(store, args.items, args.chars)
+        fill(store, args.items, args.chars, args.case_every)
         filled = size_bytes(store) - empty
         pruned = prune(sessions(make_engine(store)), OpsSettings(), cases.OPEN)
         after = size_bytes(store) - empty
         scale = 1_000_000 / args.items
         print(json.dumps({
             "store": "postgresql" if pg_db else "sqlite", "items": args.items, "chars_per_item": args.chars,
+            "case_every": args.case_every,
             "fill_seconds": round(time.monotonic() - started, 1),
             "mb_per_million_before_retention": round(filled * scale / 1e6),
             "mb_per_million_after_retention": round(after * scale / 1e6),

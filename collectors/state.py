@@ -5,6 +5,7 @@ Synchronous SQLAlchemy; the asyncio service calls it through ``asyncio.to_thread
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,11 +15,11 @@ from typing import Any
 from sqlalchemy import and_, delete, exists, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from core.contracts import utcnow
+from core.contracts import encode, utcnow
 from core.settings import StoreSettings
 from store.collector_tables import CollectorErrorRow, CollectorHealthRow, CollectorSeenRow, CollectorSourceStateRow
 from store.db import make_engine, sessions
-from store.items import insert_for
+from store.items import insert_for, raw_item
 from store.tables import ItemRow
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,12 @@ class CollectorStore:
                 for row in rows:
                     found[row.item_id] = Seen(row.item_id, row.content_hash, dict(row.engagement or {}),
                                               row.revision, row.published, row.payload)
+            compacted = [i for i, seen in found.items() if not seen.payload]
+            for start in range(0, len(compacted), 500):
+                # The retention job emptied the copy once the store held the item: take the store's.
+                for item in s.execute(select(ItemRow).where(ItemRow.id.in_(compacted[start:start + 500]))).scalars():
+                    payload = encode(raw_item(item)).decode("utf-8")
+                    found[item.id] = dataclasses.replace(found[item.id], payload=payload)
         return found
 
     def is_published(self, source_id: str, item_id: str) -> bool:
@@ -148,7 +155,7 @@ class CollectorStore:
         stored = exists().where(ItemRow.id == CollectorSeenRow.item_id, ItemRow.revision >= CollectorSeenRow.revision)
         with self.session() as s, s.begin():
             result = s.execute(update(CollectorSeenRow)
-                               .where(CollectorSeenRow.published.is_(True), ~stored)
+                               .where(CollectorSeenRow.published.is_(True), CollectorSeenRow.payload != "", ~stored)
                                .values(published=False, published_at=None)
                                .execution_options(synchronize_session=False))
             return int(result.rowcount or 0)

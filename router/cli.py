@@ -119,7 +119,7 @@ def cmd_router(args: argparse.Namespace) -> int:
 
     ops = metrics.start("router", _config_path(args), settings.store, settings.kafka, RouterGauges(settings.store))
     try:
-        run(settings, install_signals=True)
+        run(settings, install_signals=True, retention=ops.ops)
     except ConfigError as exc:
         print(f"策略配置错误, 未启动: {exc}", file=sys.stderr)
         return 2

@@ -31,7 +31,7 @@ class RouterGauges:
                 .where((CaseClockRow.status == "breached")
                        | ((CaseClockRow.status == "running") & (CaseClockRow.due_at <= now))))
             by_status = dict(session.execute(select(NotificationRow.status, func.count())
-                                             .group_by(NotificationRow.status)).tuples().all())
+                                             .group_by(NotificationRow.status)).all())
         values = {"open_cases": int(open_cases or 0), "breached_clocks": int(breached or 0),
                   "notifications_pending": int(by_status.get("pending", 0)),
                   "notifications_undeliverable": int(by_status.get("undeliverable", 0))}

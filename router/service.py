@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core import contracts, metrics, topics
 from core.contracts import ContractError, ScoredItem
 from core.errors import BrokerUnavailable, ConfigError
-from core.settings import redacted
+from core.settings import OpsSettings, redacted
 from core.stage import BatchResult, Record, Rejected, RetryLater, StageRunner
 from policies import UnknownProfile, profile_dir
 from router import cases, clocks, policy, receipts
@@ -34,6 +34,7 @@ from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
 from store.items import upsert_scored
+from store.retention import prune_loop
 from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
@@ -238,7 +239,8 @@ def safe_settings(settings: RouterSettings) -> dict:
 
 
 def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, max_idle_s: float | None = None,
-        install_signals: bool = False, group_id: str | None = None, on_routed: Sequence[RoutedHook] = ()) -> None:
+        install_signals: bool = False, group_id: str | None = None, on_routed: Sequence[RoutedHook] = (),
+        retention: OpsSettings | None = None) -> None:
     """Run the router: the items.scored stage, the delivery worker and the clock ticker.
 
     A bad profile refuses the start (ConfigError); ``stop_event`` (or SIGTERM with
@@ -274,7 +276,12 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
           for n, d in enumerate(deliveries)),
         threading.Thread(target=tick_loop, args=(factory, settings, holder, stop), name="router-clocks", daemon=True),
     ]
-    ops_runner = StageRunner("router-ops", settings.kafka, topics.OPS.name, OpsAlertProcessor(factory))
+    ops_runner = StageRunner("router-ops", settings.kafka, topics.OPS.name, OpsAlertProcessor(factory),
+                             group_id=f"{group_id}-ops" if group_id else None)
+    if retention is not None:
+        # The data lifecycle ([ops] keep_*_days) is enforced here, on its own.
+        workers.append(threading.Thread(target=prune_loop, args=(factory, retention, cases.OPEN, stop),
+                                        name="router-retention", daemon=True))
     if settings.ops_alerts:
         workers += [threading.Thread(target=_run_ops, args=(ops_runner, stop), name="router-ops", daemon=True),
                     threading.Thread(target=ops_delivery_loop, args=(factory, settings, holder, stop),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import msgspec
 from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -38,8 +39,20 @@ def item_values(item: RawItem) -> dict:
         "reposts": item.engagement.reposts,
         "likes": item.engagement.likes,
         "revision": item.revision,
-        "payload": to_builtins(item),
+        "payload": _payload(item),
     }
+
+
+def _payload(item: RawItem) -> dict:
+    """The item as JSON without its text, which ``items.text`` holds: text stored once."""
+    doc = to_builtins(item)
+    doc.pop("text", None)
+    return doc
+
+
+def raw_item(row: ItemRow) -> RawItem:
+    """The stored item as the collectors published it (its payload with the text put back)."""
+    return msgspec.convert({**row.payload, "text": row.text}, RawItem, strict=False)
 
 
 def upsert_items(session: Session, items: Sequence[RawItem]) -> None:

@@ -19,11 +19,13 @@ once do no harm):
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, exists, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import metrics
@@ -125,3 +127,17 @@ def prune(factory: sessionmaker[Session], ops: OpsSettings, open_statuses: Itera
     if done.counts:
         log.info("retention: %s", ", ".join(f"{k} {v}" for k, v in sorted(done.counts.items())))
     return done
+
+
+def prune_loop(factory: sessionmaker[Session], ops: OpsSettings, open_statuses: Iterable[str],
+               stop: threading.Event) -> None:
+    """Prune every ``prune_every_hours`` (the first pass a minute after start); store outages are waited out."""
+    wait = 60.0
+    while not stop.wait(wait):
+        metrics.HEALTH.beat("retention", stale_after_s=ops.prune_every_hours * 3600 * 2 + 600)
+        try:
+            prune(factory, ops, open_statuses)
+            wait = ops.prune_every_hours * 3600
+        except SQLAlchemyError as exc:
+            log.warning("retention: store unavailable (%s); retrying in 10 minutes", type(exc).__name__)
+            wait = 600.0

@@ -87,6 +87,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     health.add_argument("--timeout", type=float, default=5.0, help="seconds per check")
     health.set_defaults(func=cmd_health)
 
+    prune_cmd = sub.add_parser("prune", help="按 [ops] keep_*_days 清理过期数据 (路由服务也会定期自动执行)")
+    prune_cmd.set_defaults(func=cmd_prune)
+
     backup_cmd = sub.add_parser("backup", help="备份存储 (SQLite 在线备份 / pg_dump), 服务运行时亦可")
     backup_cmd.add_argument("target", help="backup file, or a folder to write a dated file into")
     backup_cmd.set_defaults(func=cmd_backup)
@@ -371,4 +374,25 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"✗ 恢复失败: {exc}", file=sys.stderr)
         return 1
     print(f"✓ 已从 {done.path} 恢复存储 {redacted(settings.store)['url']} ({done.tables} 张表); 可重新启动各服务")
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    from router.cases import OPEN
+    from store.db import make_engine, sessions
+    from store.retention import prune
+
+    settings = _stack_settings(args)
+    engine = make_engine(settings.store)
+    try:
+        done = prune(sessions(engine), settings.ops, OPEN)
+    finally:
+        engine.dispose()
+    names = {"seen_payload": "采集副本 (已入库)", "item_text": "过期正文", "scores": "过期研判结果",
+             "closed_cases": "过期办结案件", "audit": "过期审计日志", "ops_alerts": "过期运维告警",
+             "heartbeats": "过期心跳"}
+    if not done.counts:
+        print("✓ 没有需要清理的数据")
+    for key, count in sorted(done.counts.items()):
+        print(f"✓ {names.get(key, key)}: {count}")
     return 0
