@@ -54,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="model to compare with: a version, a folder, 'promoted' or 'none' (default: promoted)")
     p.add_argument("--data-root", help="where the dataset paths are (default: the config's data_root)")
     p.add_argument("--out", default="evaluation.html", help="report file (HTML)")
+    p.add_argument("--no-curve", action="store_true",
+                   help="skip the learning curve from the office's labels (refits a head per point)")
+    p.add_argument("--devset", help="a development set by kind (devsets/city_items.jsonl): per-kind table")
+    p.add_argument("--split", action="append", default=[],
+                   help="split(s) of the development set to report (default: dev; repeatable)")
     p.set_defaults(func=cmd_evaluate)
 
     p = subparsers.add_parser("grades", help="等级标注对照: the profile's rules and a learned model vs labelled grades")
@@ -65,8 +70,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     m = msub.add_parser("list", help="registered versions and their metrics")
     m.add_argument("--json", action="store_true")
     m.set_defaults(func=cmd_models_list)
-    m = msub.add_parser("promote", help="make a version the one the service uses")
+    m = msub.add_parser("promote", help="make a version the one the service uses (if not worse on the office's "
+                                        "held-out labels)")
     m.add_argument("version")
+    m.add_argument("--force", action="store_true",
+                   help="promote although the gate refuses (needs --reason; recorded in the history)")
+    m.add_argument("--reason", default="", help="why a refused model is promoted anyway")
     m.set_defaults(func=cmd_models_promote)
     m = msub.add_parser("rollback", help="return to the previously promoted version")
     m.set_defaults(func=cmd_models_rollback)
@@ -239,9 +248,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         registry = registry_of(settings)
         card = registry.register(model, card)
         print(f"模型已登记: {card['version']} in {registry.root}")
-        if args.promote:
-            registry.promote(card["version"], getpass.getuser())
-            print(f"已发布 {card['version']}")
+        if args.promote and gated_promote(settings, card["version"]) != 0:
+            return 3
     for name, head in card["heads"].items():
         m = head["metrics"]
         evals = ", ".join(f"{k} acc {v['accuracy']} macro-F1 {v['macro_f1']}" for k, v in m["eval"].items())
@@ -271,10 +279,31 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     if other is not None and other.version == model.version:
         other = None
-    from classifier.labels import labels_loader
+    from classifier.labels import fetch_labels, labels_loader
+
+    def office_labels(head: str) -> list[dict[str, object]]:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return fetch_labels(settings.store, head)
+        except SQLAlchemyError as exc:
+            print(f"学习曲线: 无法读取标注库, 跳过 (cannot read the labels from the store: {exc})", file=sys.stderr)
+            return []
 
     summary = evaluate(config, resolve_root(config, args.data_root), model, other, Path(args.out),
-                       labels_loader(settings.store))
+                       labels_loader(settings.store), None if args.no_curve else office_labels)
+    if args.devset:
+        from classifier.devset import DevsetError, judge, load_devset, markdown, table
+
+        try:
+            items = load_devset(Path(args.devset), args.split or ["dev"])
+        except DevsetError as exc:
+            print(f"yuqing evaluate: {exc}", file=sys.stderr)
+            return 2
+        judged = judge(model, items)
+        result = table(items, judged.negativity, judged.topic, judged.emotion)
+        summary["devset"] = {"path": args.devset, "splits": args.split or ["dev"], **result}
+        print(markdown(result, f"{args.devset} {'+'.join(args.split or ['dev'])}: {model.version}"), file=sys.stderr)
     print(json.dumps(summary, ensure_ascii=False, indent=1))
     print(f"评估报告: {args.out}", file=sys.stderr)
     return 0
@@ -331,17 +360,44 @@ def cmd_models_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_models_promote(args: argparse.Namespace) -> int:
+def gated_promote(settings: ClassifierSettings, version: str, force: bool = False, reason: str = "") -> int:
+    """Promote ``version`` if it is not worse than the model in use on the office's held-out labels."""
+    from classifier import gate
     from classifier.model import ModelError
     from classifier.service import registry_of
 
+    if force and not reason.strip():
+        print("yuqing models promote: --force needs --reason (it is kept in the history)", file=sys.stderr)
+        return 2
+    from sqlalchemy.exc import SQLAlchemyError
+
+    registry = registry_of(settings)
     try:
-        registry_of(_settings(args)).promote(args.version, getpass.getuser())
+        candidate = registry.load(version)
+        result = gate.check(settings.store, candidate, registry.load_promoted())
     except ModelError as exc:
         print(f"yuqing models promote: {exc}", file=sys.stderr)
         return 2
-    print(f"已发布 {args.version}; 运行中的研判服务会自动加载")
+    except SQLAlchemyError as exc:
+        print(f"yuqing models promote: 无法读取本单位标注, 不能检查新模型 (cannot read the office's labels: {exc}); "
+              "修复标注库后重试", file=sys.stderr)
+        return 2
+    print(result.message())
+    detail: dict[str, object] = {"gate": result.to_json()}
+    if result.compared and not result.passed:
+        if not force:
+            print(f"未发布 {version}: 在本单位留出标注上比在用模型更差 (refused). 补充标注后重新训练, "
+                  "或确有理由时用 --force --reason 强制发布 (记入历史)", file=sys.stderr)
+            return 3
+        detail.update(forced=True, reason=reason.strip())
+        log.warning("model %s promoted against the gate by %s: %s", version, getpass.getuser(), reason.strip())
+    registry.promote(version, getpass.getuser(), detail)
+    print(f"已发布 {version}{' (强制, 已记入历史)' if detail.get('forced') else ''}; 运行中的研判服务会自动加载")
     return 0
+
+
+def cmd_models_promote(args: argparse.Namespace) -> int:
+    return gated_promote(_settings(args), args.version, args.force, args.reason)
 
 
 def cmd_models_rollback(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from sklearn.model_selection import train_test_split
 from classifier.data import Examples, load_dataset
 from classifier.registry import LoadedModel
 from classifier.scoring import positive_column
+from classifier.text import prepare
 from classifier.train import TrainConfig, metrics_of
 
 W, H, PAD = 320, 260, 36
@@ -178,11 +180,98 @@ def _section(head: str, set_name: str, examples: Examples, loaded: LoadedModel, 
             f"<th>置信度</th><th>文本</th></tr>{errors}</table></details>")
 
 
+CURVE_POINTS = (0, 10, 25, 50, 100, 200, 400, 800, 1600)
+# Public rows per curve point's fit: enough for the public part's shape, cheap enough to refit often.
+CURVE_PUBLIC_LIMIT = 6000
+
+
+def learning_curve(config: TrainConfig, data_root: Path, loaded: LoadedModel, office_rows: list[dict[str, Any]],
+                   head: str = "negativity") -> dict[str, Any]:
+    """Accuracy on the office's held-out labels against the number of the office's labels trained on.
+
+    Each point refits the head (logistic regression in the model's own feature space, the model's
+    C) on a sample of the config's public sets plus the first n of the office's training labels, in
+    the order they were labelled, weighted as the config weights them.
+    """
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from classifier.gate import predict_labels
+    from classifier.labels import split_labels
+
+    train_rows, heldout = split_labels(office_rows)
+    out: dict[str, Any] = {"head": head, "office_labels": len(train_rows), "heldout": len(heldout), "points": []}
+    spec = config.heads.get(head)
+    if spec is None or head not in loaded.model.heads or not heldout:
+        out["note"] = "本单位还没有留出的标注案例 (no held-out labels of the office for this head)"
+        return out
+    model = loaded.model
+    public = Examples()
+    office_weight = 5.0
+    for ds in spec.datasets:
+        if ds.format == "labels":
+            office_weight = ds.weight
+            continue
+        public.extend(load_dataset(ds, data_root, config.seed, model.max_chars))
+    rng = np.random.default_rng(config.seed)
+    keep = rng.permutation(len(public.texts))[:CURVE_PUBLIC_LIMIT]
+    x_public = model.transform([public.texts[i] for i in keep]) if len(keep) else None
+    y_public = [public.labels[i] for i in keep]
+    w_public = [public.weights[i] for i in keep]
+    x_office = model.transform([prepare(r["title"], r["text"], model.max_chars) for r in train_rows])
+    x_held = model.transform([prepare(r["title"], r["text"], model.max_chars) for r in heldout])
+    truth = np.array([r["label"] for r in heldout])
+    c = float((loaded.card.get("heads", {}).get(head, {}).get("metrics", {}) or {}).get("C")
+              or (spec.C[0] if isinstance(spec.C, list) else spec.C))
+    own = np.array(predict_labels(loaded, head, heldout))
+    out["model"] = {"version": loaded.version, "accuracy": round(float(np.mean(own == truth)), 4)}
+    points = sorted({n for n in CURVE_POINTS if n <= len(train_rows)} | {len(train_rows)})
+    for n in points:
+        parts = [m for m in (x_public, x_office[:n] if n else None) if m is not None]
+        if not parts:
+            continue
+        x = sparse.vstack(parts).tocsr()
+        y = np.array(y_public + [r["label"] for r in train_rows[:n]])
+        w = np.array(w_public + [office_weight] * n)
+        if len(set(y)) < 2:
+            continue
+        clf = LogisticRegression(C=c, max_iter=2000, class_weight=spec.class_weight,
+                                 solver="liblinear" if len(set(y)) == 2 else "lbfgs", random_state=config.seed)
+        clf.fit(x, y, sample_weight=w)
+        out["points"].append({"labels": n, "accuracy": round(float(np.mean(clf.predict(x_held) == truth)), 4)})
+    return out
+
+
+def _curve_section(curve: dict[str, Any]) -> str:
+    if not curve["points"]:
+        return f"<h3>学习曲线 · {_esc(curve['head'])}</h3><p>{_esc(curve.get('note', ''))}</p>"
+    top = max(max(p["labels"] for p in curve["points"]), 1)
+    xs = np.array([p["labels"] / top for p in curve["points"]])
+    ys = np.array([p["accuracy"] for p in curve["points"]])
+    rows = "".join(f"<tr><td>{p['labels']}</td><td>{p['accuracy']}</td></tr>" for p in curve["points"])
+    return (f"<h3>学习曲线 · {_esc(curve['head'])} (本单位留出标注 {curve['heldout']} 条)</h3>"
+            f"<p>横轴: 训练用的本单位标注数 (0 … {top}); 纵轴: 留出标注上的准确率. 在用模型 "
+            f"{_esc(curve['model']['version'])}: {curve['model']['accuracy']}</p>"
+            f"<div class='plots'>{svg_curve('学习曲线', xs, ys, f'本单位标注数 / {top}', '准确率', points=True)}</div>"
+            f"<table><tr><th>本单位标注数</th><th>准确率</th></tr>{rows}</table>")
+
+
 def evaluate(config: TrainConfig, data_root: Path, loaded: LoadedModel, other: LoadedModel | None,
-             out: Path, labels_loader: Any = None) -> dict[str, Any]:
-    """Write the report to ``out``; return the metrics summary."""
+             out: Path, labels_loader: Any = None,
+             office_labels: Callable[[str], list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """Write the report to ``out``; return the metrics summary.
+
+    ``office_labels(head)`` (the store's labelled cases) adds the learning curve of each head.
+    """
     summary: dict[str, Any] = {}
     sections = []
+    if office_labels is not None:
+        for head in config.heads:
+            rows = office_labels(head)
+            if rows:
+                curve = learning_curve(config, data_root, loaded, rows, head)
+                summary.setdefault("learning_curve", {})[head] = curve
+                sections.append(_curve_section(curve))
     max_chars = loaded.model.max_chars
     for head, spec in config.heads.items():
         sets: dict[str, Examples] = {}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from core.contracts import MAX_TEXT_CHARS, MAX_TITLE_CHARS, utcnow
 from core.settings import StoreSettings
@@ -22,6 +22,10 @@ HEADS = ("negativity", "relevance", "topic", "grade")
 BINARY = {"1": "1", "0": "0", "true": "1", "false": "0", "yes": "1", "no": "0", "是": "1", "否": "0",
           "负面": "1", "非负面": "0", "相关": "1", "不相关": "0"}
 FIELDS = ("head", "profile", "item_id", "title", "text", "label", "labelled_by")
+# One labelled case in five is kept out of training, chosen by its text hash (stable as labels
+# accumulate, the same for every trainer): the office's held-out labels that a new model must not
+# do worse on before it is promoted, and the points of the learning curve.
+HELDOUT_EVERY = 5
 
 
 class LabelError(ValueError):
@@ -30,6 +34,19 @@ class LabelError(ValueError):
 
 def text_sha(title: str, text: str) -> str:
     return hashlib.sha256(f"{title.strip()}\n{text.strip()}".encode()).hexdigest()
+
+
+def is_heldout(title: str, text: str) -> bool:
+    """Whether a labelled case belongs to the office's held-out part (never trained on)."""
+    return int(text_sha(title, text)[:8], 16) % HELDOUT_EVERY == 0
+
+
+def split_labels(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(training part, held-out part) of labelled rows, each in labelling order."""
+    train, heldout = [], []
+    for row in rows:
+        (heldout if is_heldout(row["title"], row["text"]) else train).append(row)
+    return train, heldout
 
 
 def normalise(head: str, label: str) -> str:
@@ -145,6 +162,8 @@ def fetch_labels(store: StoreSettings, head: str | None = None, profile: str | N
 
     engine = make_engine(store)
     try:
+        if not inspect(engine).has_table(LabelRow.__tablename__):
+            return []  # a store not migrated yet holds no labels
         with sessions(engine)() as session:
             query = select(LabelRow).order_by(LabelRow.id)
             if head:
@@ -172,13 +191,21 @@ def export_labels(store: StoreSettings, target: str, head: str | None = None) ->
     return len(rows)
 
 
-def labels_loader(store: StoreSettings) -> Callable[[Any], list[tuple[str, str, str]]]:
-    """For training configs' ``format: labels`` sets: (title, text, label) rows of the store."""
+def labels_loader(store: StoreSettings, part: str = "train") -> Callable[[Any], list[tuple[str, str, str]]]:
+    """For training configs' ``format: labels`` sets: (title, text, label) rows of the store.
+
+    ``part``: "train" (the default: held-out cases are never trained on), "heldout" or "all".
+    """
+    if part not in {"train", "heldout", "all"}:
+        raise ValueError(f"part must be train, heldout or all, not {part!r}")
 
     def load(spec: Any) -> list[tuple[str, str, str]]:
         head = spec.head or spec.name
         if head not in HEADS:
             raise LabelError(f"dataset {spec.name}: set head to one of {', '.join(HEADS)}")
-        return [(r["title"], r["text"], r["label"]) for r in fetch_labels(store, head, spec.profile or None)]
+        rows = fetch_labels(store, head, spec.profile or None)
+        if part != "all":
+            rows = split_labels(rows)[part == "heldout"]
+        return [(r["title"], r["text"], r["label"]) for r in rows]
 
     return load

@@ -177,7 +177,7 @@ class Registry:
                 stack.pop()
         return stack
 
-    def _set_pointer(self, version: str | None, action: str, who: str) -> None:
+    def _set_pointer(self, version: str | None, action: str, who: str, detail: dict[str, Any] | None = None) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         previous = self.promoted()
         if version is None:
@@ -187,14 +187,17 @@ class Registry:
             tmp.write_text(version + "\n", encoding="utf-8")
             os.replace(tmp, self.pointer)
         entry = {"at": datetime.now(UTC).isoformat(), "action": action, "version": version,
-                 "previous": previous, "by": who}
+                 "previous": previous, "by": who, **(detail or {})}
         with self.history.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
-    def promote(self, version: str, who: str = "") -> None:
-        """Point the service at ``version`` after verifying its files load."""
+    def promote(self, version: str, who: str = "", detail: dict[str, Any] | None = None) -> None:
+        """Point the service at ``version`` after verifying its files load.
+
+        ``detail`` (the promotion gate's figures, a forced promotion's reason) goes into the history.
+        """
         self.load(version)
-        self._set_pointer(version, "promote", who)
+        self._set_pointer(version, "promote", who, detail)
         log.info("promoted model %s", version)
 
     def rollback(self, who: str = "") -> str | None:

@@ -62,6 +62,17 @@ class HeadSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     max_iter: int = 2000
 
 
+class DevsetConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A development set of items by kind (classifier.devset) whose per-kind table goes into the card."""
+
+    path: str  # in this repository
+    splits: tuple[str, ...] = ("dev", "heldout")
+    # Also train a plain TF-IDF + LogisticRegression on the head's training rows (C searched alike)
+    # and report it on the same items.
+    baseline: bool = True
+    head: str = "negativity"
+
+
 class TrainConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     name: str
     heads: dict[str, HeadSpec]
@@ -73,6 +84,7 @@ class TrainConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     description: str = ""
     # After measuring on the hold-out, fit the final model on training + hold-out data.
     refit_on_all: bool = False
+    devset: DevsetConfig | None = None
 
     def __post_init__(self) -> None:
         if not self.heads:
@@ -198,7 +210,7 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
     max_chars = config.features.max_chars
     started = time.monotonic()
     steps = sum((len(h.C) if isinstance(h.C, list) else 1) * config.cv_folds + 3 + config.refit_on_all
-                for h in config.heads.values())
+                for h in config.heads.values()) + (config.devset is not None)
     progress = Progress(steps + 1, config.name)
     head_data: dict[str, tuple[Examples, Examples, dict[str, Examples]]] = {}
     sources: dict[str, list[dict[str, Any]]] = {}
@@ -328,7 +340,50 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
         "training_seconds": round(time.monotonic() - started, 1),
         "command": " ".join(["yuqing", *sys.argv[1:]]) if Path(sys.argv[0]).name == "yuqing" else "",
     }
+    if config.devset is not None and config.devset.head in head_data:
+        card["devset"] = devset_report(model, card, config, head_data[config.devset.head][0])
+        progress.step("development set by kind" + (" (and the baseline)" if config.devset.baseline else ""))
     return model, card, results
+
+
+def devset_report(model: LinearModel, card: dict[str, Any], config: TrainConfig,
+                  train_part: Examples) -> dict[str, Any]:
+    """Per-kind tables of the model (through the full scorer) and of the baseline on each split."""
+    from classifier.devset import baseline_adverse, judge, load_devset, markdown, table
+    from classifier.registry import LoadedModel, sha256_file
+    from classifier.text import prepare
+
+    assert config.devset is not None
+    path = resolve_path(config.devset.path)
+    items = load_devset(path, config.devset.splits)
+    loaded = LoadedModel(model, card, path.parent)
+    judged = judge(loaded, items)
+    out: dict[str, Any] = {"path": config.devset.path, "sha256": sha256_file(path), "splits": {}}
+    base = None
+    if config.devset.baseline:
+        spec = config.heads[config.devset.head]
+        grid = spec.C if isinstance(spec.C, list) else [spec.C]
+        proba, chosen = baseline_adverse(
+            train_part.texts, train_part.labels, train_part.weights, grid, config.cv_folds, config.seed,
+            spec.class_weight, config.features.max_features, config.features.min_df,
+            [prepare(i.title, i.text, model.max_chars) for i in items])
+        base = proba
+        out["baseline"] = {"what": "TfidfVectorizer(char 1-3) + LogisticRegression, same training rows, "
+                                   "C searched by the same CV, P(adverse) >= 0.5", **chosen}
+    for split in config.devset.splits:
+        idx = [j for j, i in enumerate(items) if i.split == split]
+        if not idx:
+            continue
+        part = [items[j] for j in idx]
+        mine = table(part, [judged.negativity[j] for j in idx], [judged.topic[j] for j in idx],
+                     [judged.emotion[j] for j in idx])
+        entry: dict[str, Any] = {"model": mine, "markdown": markdown(mine, f"{split}: {card['version']}")}
+        if base is not None:
+            theirs = table(part, [base[j] for j in idx])
+            entry["baseline"] = theirs
+            entry["baseline_markdown"] = markdown(theirs, f"{split}: baseline")
+        out["splits"][split] = entry
+    return out
 
 
 def _subset(examples: Examples, idx: np.ndarray) -> Examples:

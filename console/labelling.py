@@ -10,17 +10,23 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case as when
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from classifier.labels import HEADS, LabelError, normalise, text_sha
 from console.access import scope
 from console.roles import Principal
 from core.contracts import utcnow
+from store.case_tables import CaseEventRow
 from store.classifier_tables import LabelRow
 from store.tables import CaseRow, ItemRow, ScoredItemRow
 
 log = logging.getLogger(__name__)
+# Case events by which the office's staff corrected the model's call: a person re-graded the case or
+# sent it to another department (the topic was wrong). The router's own events are by 系统.
+CORRECTIONS = ("grade_changed", "transferred")
+SYSTEM_ACTOR = "系统"
 
 
 @dataclass
@@ -36,6 +42,8 @@ class QueueItem:
     grade: str
     model_version: str
     case_id: int | None
+    # The office's staff corrected the model on this case (re-graded it, moved it to another department).
+    corrected: bool = False
 
     @property
     def confidence(self) -> float:
@@ -45,10 +53,15 @@ class QueueItem:
 
 def queue(session: Session, principal: Principal, profile: str, limit: int = 20, offset: int = 0
           ) -> tuple[list[QueueItem], int]:
-    """Scored items nobody labelled yet for ``profile``, least confident first."""
+    """Scored items nobody labelled yet for ``profile``: first the cases whose call the office's staff
+    corrected (the model got them wrong), then the items the model is least sure of (uncertainty
+    sampling: negativity nearest 0.5)."""
     labelled = select(LabelRow.item_id).where(LabelRow.item_id.is_not(None), LabelRow.profile == profile,
                                               LabelRow.head == "negativity")
-    base = (select(ScoredItemRow, ItemRow, CaseRow.id)
+    corrected = exists().where(CaseEventRow.case_id == CaseRow.id, CaseEventRow.action.in_(CORRECTIONS),
+                               CaseEventRow.actor != SYSTEM_ACTOR)
+    flag = when((corrected, 1), else_=0)
+    base = (select(ScoredItemRow, ItemRow, CaseRow.id, flag.label("corrected"))
             .join(ItemRow, ItemRow.id == ScoredItemRow.item_id)
             .outerjoin(CaseRow, CaseRow.item_id == ScoredItemRow.item_id)
             .where(ScoredItemRow.item_id.not_in(labelled)))
@@ -57,11 +70,13 @@ def queue(session: Session, principal: Principal, profile: str, limit: int = 20,
     if condition is not None:
         base = base.where(CaseRow.id.is_(None) | condition)
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    rows = session.execute(base.order_by(func.abs(ScoredItemRow.negativity - 0.5), ScoredItemRow.scored_at.desc())
+    rows = session.execute(base.order_by(flag.desc(), func.abs(ScoredItemRow.negativity - 0.5),
+                                         ScoredItemRow.scored_at.desc())
                            .limit(limit).offset(offset)).all()
     return [QueueItem(item_id=i.id, title=i.title, text=i.text, url=i.url, source_name=i.source_name,
                       negativity=s.negativity, relevance=s.relevance, topic=s.topic, grade=s.grade,
-                      model_version=s.model_version, case_id=case_id) for s, i, case_id in rows], total
+                      model_version=s.model_version, case_id=case_id, corrected=bool(fixed))
+            for s, i, case_id, fixed in rows], total
 
 
 def save_labels(session: Session, item_id: str, labels: dict[str, str], profile: str, who: str) -> int:

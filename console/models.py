@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from classifier import gate
 from classifier.model import ModelError
 from classifier.registry import DEFAULT_MODEL_DIR, Registry, read_card
+from core.settings import StoreSettings
 
 METRICS = ("accuracy", "macro_f1")
 
@@ -69,10 +71,19 @@ def versions(models_dir: Path | None) -> tuple[list[VersionRow], str | None]:
     return rows, promoted
 
 
-def promote(models_dir: Path | None, version: str, who: str) -> None:
+def promote(models_dir: Path | None, version: str, who: str, store: StoreSettings | None = None) -> None:
+    """Promote through the classifier's gate: refused (ModelError with the figures) when the version
+    is worse than the one in use on the office's held-out labels."""
     if models_dir is None:
         raise ModelError("未配置模型目录（[console] models_dir），无法切换模型")
-    Registry(models_dir).promote(version, who)
+    registry = Registry(models_dir)
+    detail = None
+    if store is not None:
+        result = gate.check(store, registry.load(version), registry.load_promoted())
+        if result.compared and not result.passed:
+            raise ModelError(result.message())
+        detail = {"gate": result.to_json()}
+    registry.promote(version, who, detail)
 
 
 def rollback(models_dir: Path | None, who: str) -> str | None:

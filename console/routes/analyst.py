@@ -142,7 +142,7 @@ def models_action(request: Request, action: str, who: Who, data: Form) -> Respon
     version = values.get("version", "")[:128]
     try:
         if action == "promote":
-            models.promote(app.models_dir, version, who.username)
+            models.promote(app.models_dir, version, who.username, app.store.settings)
             done = f"已启用模型 {version}"
         else:
             target = models.rollback(app.models_dir, who.username)

@@ -119,8 +119,17 @@ def test_labels_import_export_and_train_on_them(tmp_path: Path, tiny_data: Path)
     from classifier.data import DatasetSpec
     from classifier.labels import labels_loader
 
+    from classifier.labels import is_heldout
+
     spec = DatasetSpec(name="office", format="labels", head="negativity")
-    assert len(labels_loader(StoreSettings(url=f"sqlite:///{tmp_path / 'y.db'}"))(spec)) == 3
+    store = StoreSettings(url=f"sqlite:///{tmp_path / 'y.db'}")
+    assert len(labels_loader(store, "all")(spec)) == 3
+    # Training never sees the office's held-out cases (one in five, by text hash).
+    trained = labels_loader(store)(spec)
+    held = labels_loader(store, "heldout")(spec)
+    assert len(trained) + len(held) == 3
+    assert all(is_heldout(title, text) for title, text, _ in held)
+    assert not any(is_heldout(title, text) for title, text, _ in trained)
 
 
 def test_train_and_evaluate_one_file_without_config(tiny_data: Path, tmp_path: Path,

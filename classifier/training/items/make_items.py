@@ -1,0 +1,278 @@
+"""Write ``own_items.jsonl``: the team's own training items for adverse-ness and topic.
+
+Training data only, never evaluation data: the development set lives in ``devsets/`` and is
+written by someone else; nothing here was copied or adapted from it. The public sets teach
+adverse events (DuEE) and citizen complaints (泰迪杯) but hardly any flat exposé, official 通报,
+rumour, service notice or furious post about a match, so these templates fill those kinds, in
+both tones, with places and bodies drawn at random so that no place name carries a label.
+
+    python -m classifier.training.items.make_items   # rewrites own_items.jsonl (fixed seed)
+"""
+
+# ruff: noqa: E501  (template lists read best one per line of data)
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+OUT = Path(__file__).with_name("own_items.jsonl")
+SEED = 20261201
+PER_KIND = 220
+
+PLACES = ["临江市", "青山区", "南湖县", "东河镇", "西岭街道", "北关区", "长宁县", "安平镇", "清水乡", "石桥街道",
+          "白云区", "金川县", "红旗街道", "永安镇", "城南新区", "滨江区", "凤凰镇", "龙泉县", "桃源乡", "双河街道",
+          "某市", "我市", "本县", "该区", "平阳县", "兴隆镇", "高新区", "经开区"]
+SPOTS = ["幸福小区", "阳光花园", "锦绣华庭", "第三中学", "实验小学", "人民医院", "中心幼儿园", "农贸市场",
+         "汽车站", "人民公园", "建设路", "解放大道", "工业园", "老旧小区", "城中村", "安置小区", "滨河路",
+         "第一中学", "职业技术学院", "妇幼保健院", "便民服务中心", "高铁站", "万达广场", "翠湖苑"]
+BODIES = ["住建局", "市场监管局", "城管执法局", "街道办事处", "公共资源交易中心", "卫健委", "教育局", "自来水公司",
+          "供电所", "人社局", "交警大队", "不动产登记中心", "村委会", "社区居委会", "环保局", "民政局", "医保局",
+          "镇政府", "国土资源局", "交通运输局", "应急管理局", "税务局", "派出所", "行政审批局"]
+FIRMS = ["某房地产开发公司", "某物业公司", "某化工厂", "某建筑公司", "某养老院", "某培训机构", "某餐饮店",
+         "某驾校", "某医药公司", "某混凝土搅拌站", "某民营医院", "某快递网点", "某超市", "某水泥厂"]
+MEDIA = ["新华社", "人民日报", "央视新闻", "中新网", "省电视台", "本地晚报", "经济日报", "法治日报", "澎湃新闻",
+         "新京报", "光明日报", "都市报"]
+VIOLATIONS = ["未按规定公示招标信息", "违规收取服务费用", "擅自提高收费标准", "虚报冒领补贴资金", "未取得施工许可擅自开工",
+              "违规发放津贴补贴", "长期拖欠农民工工资", "使用不合格建材", "伪造检测报告", "超标排放污水",
+              "违规占用耕地", "套取医保基金", "未落实安全生产责任", "对群众反映的问题推诿拖延", "违规审批项目",
+              "存在重大消防安全隐患", "食堂使用过期食材", "在招投标中围标串标", "克扣困难群众低保金", "违规发放贷款",
+              "未经环评擅自投产", "违规转包工程", "私设小金库", "违规收受礼金", "对举报线索压案不查",
+              "挪用专项资金", "虚假宣传", "未按合同约定交付房屋", "违规设置收费站点", "篡改监测数据"]
+CONSEQUENCES = ["相关部门已介入调查。", "涉事负责人已被停职检查。", "目前已被责令限期整改。",
+                "群众多次反映，问题至今没有解决。", "纪检监察机关已立案审查。", "涉案金额达{n}万元。",
+                "已被处以罚款{n}万元。", "涉及群众{n}余户。", "{n}名相关责任人被问责。", "此前已被约谈两次。", ""]
+PROBLEMS = ["小区路灯坏了一个多月", "楼下烧烤店油烟很大", "自来水发黄还有异味", "垃圾站好几天没人清运",
+            "工地晚上十一点以后还在施工", "学校门口没有红绿灯，孩子过马路很危险", "公交车经常不按时发车",
+            "窗口工作人员让我来回跑了四趟还没办成", "拆迁补偿款到现在还没到位", "公司已经三个月没发工资",
+            "小区电梯隔三差五就坏", "路面坑坑洼洼，一下雨就积水", "医保报销材料交了两个月没有消息",
+            "下水道堵了，污水流到路上", "附近养殖场臭味很大", "物业收了钱不干事，楼道卫生没人管",
+            "楼上违章搭建阳光房", "买的房子到期了还不交房", "孩子上学划片不合理，要走四公里",
+            "低保申请交上去半年没有回音", "门口的井盖丢了好几天", "夜里广场舞音响太吵", "停车位被长期占用",
+            "冬天暖气不热，屋里只有十几度", "村里的路修了一半就停工了", "网上预约一直约不上号"]
+DURATIONS = ["一个多月", "半年", "三个星期", "好几个月", "快一年", "两年多", "十几天"]
+RUMOUR_EVENTS = ["发生命案", "有小孩被拐走", "一名学生坠楼", "化工厂泄漏了", "食堂有学生食物中毒", "自来水被污染",
+                 "有人聚集堵路", "要整体拆迁", "出现不明传染病", "一名局长被带走调查", "银行要倒闭",
+                 "发生塌方埋了人", "医院死了人家属在闹", "开发商老板跑路了", "有老人被打", "出了严重车祸死了好几个"]
+ACCIDENTS = ["一起较大道路交通事故", "一起火灾", "一起燃气爆炸事故", "一起建筑工地坍塌事故", "一起有限空间中毒事故",
+             "一起民房倒塌事故", "一起液化气泄漏事故", "一起溺水事件", "一起电梯故障伤人事件", "一起山体滑坡"]
+HARMS = ["{n}人死亡、{m}人受伤", "{n}人受伤", "{n}人经抢救无效死亡", "{n}人被困，已全部救出", "{n}人失联",
+         "{n}人轻伤，无人员死亡"]
+CRIMES = ["故意伤害案", "持刀伤人案", "电信诈骗案", "盗窃案", "寻衅滋事案", "非法集资案", "聚众斗殴案"]
+TEAMS = ["国足", "主队", "湖人", "我皇马", "曼联", "男篮", "女排", "申花", "鲁能", "我们队", "电竞战队"]
+STARS = ["某顶流", "我家爱豆", "某男星", "某女星", "那个歌手", "某网红", "男主角", "某主播"]
+SPORT_RANTS = ["又输了，气死我了！", "被绝杀了，我人都傻了，这什么破防守！", "裁判眼瞎吗？黑哨！太恶心了！",
+               "0比3惨败，丢人现眼，主教练下课！", "点球都罚不进，废物，我再看球我就是狗", "输给这种队，真是耻辱，心态崩了",
+               "补时被扳平，气得我把遥控器都摔了", "连败五场，太失望了，退钱！"]
+STAR_RANTS = ["塌房了，我哭了一整晚，再也不相信爱情了", "被全网黑，心疼死了，那些造谣的人太恶毒了",
+              "官宣恋爱了，我失恋了呜呜呜", "演技太烂了，看得我想砸电视", "的新剧结局太虐了，编剧你出来挨打",
+              "居然退圈了，难过得吃不下饭", "被骂上热搜，气死了，黑粉滚"]
+PRIVATE_RANTS = ["失恋了，好难过，为什么受伤的总是我", "今天又被老板骂了，烦死了，不想上班", "考试又挂了，崩溃",
+                 "室友天天半夜打游戏，我快疯了", "男朋友忘了我生日，气哭了", "减肥一个月又胖回去了，绝望",
+                 "下雨没带伞，淋成落汤鸡，倒霉透了", "猫咪走丢了，找了一天都没找到，心好痛", "游戏连跪十把，气到爆炸",
+                 "和闺蜜吵架了，好伤心", "排队两小时买的奶茶洒了，想哭", "熬夜追剧追到三点，后悔死了"]
+HONOURS = ["全国文明城市", "省级卫生县城", "全国综合减灾示范社区", "省级文明单位", "国家园林城市", "全国法治政府建设示范区",
+           "省级优秀营商环境奖", "全国民族团结进步示范区"]
+GOOD_EVENTS = ["举办第{n}届文化旅游节，吸引游客{m}万人次", "新建的{spot}正式投入使用，方便周边群众", "开展“我为群众办实事”活动，为居民解决实际问题{n}件",
+               "召开重点项目集中签约仪式，签约项目{n}个，总投资{m}亿元", "前三季度地区生产总值同比增长{n}.{m}%",
+               "组织志愿者走进{spot}，开展义诊和政策宣传", "新增城市公园{n}个，市民出门见绿", "为{n}名高校毕业生提供就业岗位",
+               "完成老旧小区改造{n}个，惠及居民{m}户", "启动秋冬季植树活动，种植苗木{n}万株", "成功举办招商推介会",
+               "表彰{n}名优秀志愿者", "推进“一网通办”，{n}项业务实现掌上办"]
+NOTICES = ["关于{date}{place}部分区域计划停水的通知：因管网改造施工，{date}8时至18时{spot}周边将暂停供水，请居民提前做好储水准备。",
+           "停电检修公告：因线路检修，{date}9:00至17:00{place}{spot}一带停电，给您带来不便敬请谅解。",
+           "关于{place}{spot}路段实施交通管制的公告：因道路施工，{date}起该路段禁止机动车通行，请绕行。",
+           "{place}{body}关于开展{year}年度{item}申报工作的通知，请符合条件的单位于{date}前提交材料。",
+           "{place}{body}办公地点搬迁公告：自{date}起迁至新址办公，咨询电话不变。",
+           "{year}年{place}公开招聘事业单位工作人员公告，报名时间为{date}至月底。",
+           "天气预报：受冷空气影响，{date}{place}有小到中雨，气温下降5到8摄氏度，请注意添衣。",
+           "{place}{body}：{date}起办理{item}可在网上预约，节假日照常受理。",
+           "关于{place}{spot}燃气管道例行检查的通知：{date}起工作人员将入户安检，请住户配合。",
+           "{place}{year}年义务教育招生工作安排公布，{date}开始网上报名。",
+           "{place}{body}政策解读：{item}申领条件和办理流程说明。",
+           "温馨提示：{date}{place}{spot}将进行消防演练，届时会有警报声，请勿惊慌。"]
+ITEMS = ["高新技术企业", "稳岗补贴", "住房公积金提取", "居住证", "老年人优待证", "创业担保贷款", "职称评审",
+         "农机购置补贴", "残疾人两项补贴", "失业保险金"]
+
+
+def _n(rng: random.Random) -> int:
+    return rng.choice([2, 3, 4, 5, 6, 7, 8, 12, 15, 20, 36, 50, 120, 300])
+
+
+def _date(rng: random.Random) -> str:
+    return f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+
+
+def _fill(rng: random.Random, text: str) -> str:
+    return text.format(n=_n(rng), m=rng.randint(1, 9), date=_date(rng), year=rng.choice([2025, 2026]),
+                       place=rng.choice(PLACES), spot=rng.choice(SPOTS), body=rng.choice(BODIES),
+                       item=rng.choice(ITEMS))
+
+
+def expose(rng: random.Random) -> tuple[str, str]:
+    place, body, firm = rng.choice(PLACES), rng.choice(BODIES), rng.choice(FIRMS)
+    org = rng.choice([body, firm, f"{rng.choice(SPOTS)}"])
+    v, c = rng.choice(VIOLATIONS), _fill(rng, rng.choice(CONSEQUENCES))
+    media = rng.choice(MEDIA)
+    frames = [
+        ("", f"记者调查发现，{place}{org}{v}。{c}"),
+        (f"{place}{org}被曝{v}", f"据{media}报道，{place}{org}{v}，{c}"),
+        (f"{media}：{place}{org}{v}", f"{place}{org}{v}。记者走访了解到，该问题已持续{rng.choice(DURATIONS)}。{c}"),
+        ("", f"审计发现，{place}{body}{v}，涉及资金{_n(rng)}万元。{c}"),
+        (f"暗访{place}{org}", f"{media}记者近日暗访发现，{place}{org}{v}，{rng.choice(VIOLATIONS)}。{c}"),
+        ("", f"{place}{body}通报，{firm}{v}，已依法立案查处。{c}"),
+        (f"{place}{org}存在问题", f"经核查，{place}{org}存在{v}等问题。{c}"),
+        ("", f"{media}消息，{place}{body}原局长因{v}被开除党籍和公职，涉嫌犯罪问题移送检察机关。"),
+        ("", f"省环保督察组在{place}发现，{firm}{v}，周边河道水质明显变差。{c}"),
+    ]
+    return rng.choice(frames)
+
+
+def complaint(rng: random.Random) -> tuple[str, str]:
+    place, spot, p, d = rng.choice(PLACES), rng.choice(SPOTS), rng.choice(PROBLEMS), rng.choice(DURATIONS)
+    frames = [
+        ("", f"您好，我是{place}{spot}的居民，{p}，已经{d}了，打电话反映过几次都没人处理，希望有关部门尽快解决，谢谢。"),
+        (f"反映{place}{spot}的问题", f"{p}，{d}了，麻烦领导关注一下。"),
+        ("", f"请问{place}{spot}{p}，到底有没有人管？"),
+        ("", f"俺们{place}{spot}{p}，找了好几回都木有人管，咋整嘛。"),
+        (f"{place}{spot}{p}", "希望相关部门能够重视，尽快处理，给老百姓一个说法。"),
+        ("", f"领导你好，{place}{spot}{p}，12345也打了，说转给{rng.choice(BODIES)}了，结果一直没下文。"),
+        ("", f"{place}{spot}，{p}。{d}了，希望政府管管撒"),
+        (f"关于{place}{spot}的投诉", f"本人住在{spot}，{p}，严重影响生活，恳请相关部门协调解决。"),
+        ("", f"@{place}发布 {spot}{p}，啥时候能解决？等了{d}了"),
+        ("", f"想问一下{place}{rng.choice(BODIES)}，{p}这个事情归谁管，反应了好多次没有用"),
+    ]
+    return rng.choice(frames)
+
+
+def rumour(rng: random.Random) -> tuple[str, str]:
+    place, spot, e = rng.choice(PLACES), rng.choice(SPOTS), rng.choice(RUMOUR_EVENTS)
+    frames = [
+        ("", f"网传{place}{spot}{e}，有网友称现场来了很多警车，目前官方尚未回应。"),
+        (f"有网友爆料{place}{spot}{e}", "消息在微信群里大量转发，真实性有待核实。"),
+        ("", f"听说{place}{spot}{e}？是真的吗，有没有知道情况的"),
+        ("", f"群里都在传{place}{spot}{e}，大家注意安全"),
+        (f"网传{place}{e}", f"有网友发视频称{place}{spot}{e}，评论区众说纷纭。"),
+        ("", f"据网络流传的截图，{place}{spot}{e}，记者联系相关部门，对方表示正在核实。"),
+    ]
+    return rng.choice(frames)
+
+
+def official_notice(rng: random.Random) -> tuple[str, str]:
+    place, spot, body = rng.choice(PLACES), rng.choice(SPOTS), rng.choice(BODIES)
+    harm = rng.choice(HARMS).format(n=rng.randint(1, 6), m=rng.randint(1, 9))
+    acc, crime, date = rng.choice(ACCIDENTS), rng.choice(CRIMES), _date(rng)
+    frames = [
+        (f"关于{place}{spot}{acc}的情况通报", f"{date}，{place}{spot}发生{acc}，造成{harm}。事故原因正在调查中。"),
+        ("", f"{place}{rng.choice(['应急管理局', '消防救援大队', '人民政府'])}通报：{date}，{spot}附近发生{acc}，{harm}。"
+             "相关责任人已被控制。"),
+        ("警情通报", f"{date}，{place}{spot}发生一起{crime}，犯罪嫌疑人已被抓获，案件正在进一步侦办中。"),
+        (f"关于{place}{body}有关问题的处理通报", f"经查，{place}{body}工作人员{rng.choice(VIOLATIONS)}，"
+                                          f"经研究决定，给予相关责任人党内警告、政务记过处分。"),
+        ("", f"{place}卫健委通报：{date}{spot}有{_n(rng)}名学生出现呕吐腹泻症状，疑似食物中毒，均已送医。"),
+        (f"{place}通报{spot}事件调查结果", f"针对网民反映的{spot}问题，调查组核实情况属实，已对{_n(rng)}名干部问责。"),
+    ]
+    return rng.choice(frames)
+
+
+def emotional_offtopic(rng: random.Random) -> tuple[str, str]:
+    frames = [
+        ("", f"{rng.choice(TEAMS)}{rng.choice(SPORT_RANTS)}"),
+        ("", f"{rng.choice(STARS)}{rng.choice(STAR_RANTS)}"),
+        ("", rng.choice(PRIVATE_RANTS)),
+        (f"{rng.choice(TEAMS)}主场惨败", f"赛后球迷愤怒地喊着主教练下课，{rng.choice(SPORT_RANTS)}"),
+        ("", f"气死了！！{rng.choice(PRIVATE_RANTS)}😭😭"),
+        ("", f"看了{rng.choice(TEAMS)}的比赛，{rng.choice(SPORT_RANTS)}谁能懂我现在的心情"),
+        (f"{rng.choice(STARS)}恋情曝光", f"粉丝炸锅了，{rng.choice(STAR_RANTS)}"),
+    ]
+    return rng.choice(frames)
+
+
+def positive_gov(rng: random.Random) -> tuple[str, str]:
+    place, body = rng.choice(PLACES), rng.choice(BODIES)
+    event = _fill(rng, rng.choice(GOOD_EVENTS))
+    frames = [
+        ("", f"{place}{event}。"),
+        (f"{place}获评{rng.choice(HONOURS)}", f"近日，{place}被命名为{rng.choice(HONOURS)}，这是对全市干部群众的肯定。"),
+        (f"{place}{body}：{event}", f"{place}{body}持续优化服务，{event}，群众满意度不断提升。"),
+        ("", f"点赞！{place}{event}，老百姓看得见摸得着。"),
+        (f"{place}召开{rng.choice(['工作推进会', '专题会议', '常务会议'])}", f"会议强调，要扎实做好{rng.choice(ITEMS)}等民生工作。"),
+    ]
+    return rng.choice(frames)
+
+
+def neutral_notice(rng: random.Random) -> tuple[str, str]:
+    return "", _fill(rng, rng.choice(NOTICES))
+
+
+def other_city_bad(rng: random.Random) -> tuple[str, str]:
+    maker = rng.choice([expose, official_notice, rumour])
+    return maker(rng)
+
+
+KINDS: dict[str, tuple[int, Callable[[random.Random], tuple[str, str]]]] = {
+    "expose": (1, expose), "complaint": (1, complaint), "rumour": (1, rumour),
+    "official_notice": (1, official_notice), "emotional_offtopic": (0, emotional_offtopic),
+    "positive_gov": (0, positive_gov), "neutral_notice": (0, neutral_notice),
+}
+
+# Topic items: 社会稳定, 涉外 and 应急管理 in places named after a school or a housing estate, so the
+# topic head learns that the event decides the topic, not the place it happened.
+SCHOOLS = ["第三中学", "实验小学", "中心幼儿园", "职业技术学院", "第一中学", "外国语学校"]
+ESTATES = ["幸福小区", "阳光花园", "锦绣华庭", "翠湖苑", "安置小区", "金色家园"]
+TOPIC_FRAMES: dict[str, list[str]] = {
+    "社会稳定": ["{place}{spot}门口发生一起持刀伤人事件，嫌疑人已被警方控制",
+               "网传{place}{spot}发生绑架案，警方回应正在调查",
+               "{place}{spot}数十名业主聚集堵路，要求开发商退还购房款",
+               "{place}{spot}附近发生打架斗殴，多人受伤",
+               "{place}公安破获一起针对{spot}学生家长的电信诈骗案",
+               "{place}{spot}一男子入室盗窃被抓获",
+               "{place}{spot}上百名家长聚集讨说法，现场秩序混乱",
+               "有网友称{place}{spot}有陌生人尾随小学生，警方已介入"],
+    "涉外": ["{place}{spot}一名外籍教师酒驾被查", "{place}{spot}外籍人员非法就业被查处",
+           "{place}{spot}外教无证上岗被举报", "{place}一外资企业拖欠员工工资，员工到{spot}附近维权",
+           "{place}{spot}一名外国留学生与出租车司机发生冲突", "{place}{spot}外籍住户违规群租被投诉",
+           "日资企业在{place}{spot}旁的工厂排污被曝光", "{place}一外籍人员签证过期滞留在{spot}"],
+    "应急管理": ["{place}{spot}突发火灾，消防紧急疏散居民", "{place}{spot}教学楼外墙脱落砸伤路人",
+              "{place}{spot}燃气爆炸致{n}人受伤", "暴雨导致{place}{spot}被淹，数百人被困",
+              "{place}{spot}围墙倒塌，{n}名学生受伤", "{place}{spot}地下车库发生坍塌",
+              "{place}{spot}学生在校外河道溺水身亡", "{place}{spot}电动车起火，整栋楼浓烟滚滚"],
+}
+
+
+def topic_items(rng: random.Random, per_topic: int) -> list[dict[str, object]]:
+    out = []
+    for topic, frames in TOPIC_FRAMES.items():
+        for _ in range(per_topic):
+            text = rng.choice(frames).format(place=rng.choice(PLACES), spot=rng.choice(SCHOOLS + ESTATES),
+                                             n=rng.randint(2, 9))
+            out.append({"title": "", "text": text, "adverse": 1, "topic": topic, "kind": f"topic_{topic}"})
+    return out
+
+
+def build() -> list[dict[str, object]]:
+    rng = random.Random(SEED)
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for kind, (adverse, maker) in KINDS.items():
+        made = tries = 0
+        while made < PER_KIND and tries < PER_KIND * 20:
+            tries += 1
+            title, text = maker(rng)
+            if text in seen:
+                continue
+            seen.add(text)
+            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
+            made += 1
+    rows += topic_items(rng, 70)
+    return rows
+
+
+def main() -> None:
+    rows = build()
+    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} items → {OUT}")
+
+
+if __name__ == "__main__":
+    main()
