@@ -36,6 +36,9 @@ PLACE_POOL = ("临江", "青山", "南湖", "东河", "西岭", "北关", "长�
 # 留言 asking a question or making a suggestion rather than reporting a problem (weak labels of
 # format gov_adverse): a title like this, with no complaint cue, is "0"; every other message "1".
 _ASKING = re.compile(r"咨询|请问|建议|能否|可否|如何|怎样|怎么办理|申请|政策|流程|条件|有关规定|是否可以|想了解")
+# A question that still tells of a problem (补贴迟迟未到账的咨询) is dropped, not labelled "0".
+_PROBLEM = re.compile(r"没有|未|迟迟|一直|不给|拖|问题|困难|不合理|为何|为什么|投诉|举报|违规|违法|不到位|至今|仍|不予|"
+                      r"拒绝|乱|差|坏|漏|堵|吵|扰民|污染|欠|骗|难")
 
 
 class DatasetSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -67,6 +70,8 @@ class DatasetSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     exclude_cues: str = ""
     require_cues: str = ""
     places: bool = False
+    # gov_adverse: the message titles alone (a headline-length statement of the problem).
+    titles_only: bool = False
     # ``path``/``paths`` are in this repository (the team's own training items), not under the data root.
     in_repo: bool = False
 
@@ -173,14 +178,18 @@ def duee_rows(path: Path, mapping: dict[str, str], adverse: bool) -> Iterator[tu
                 yield "", row["text"], label
 
 
-def gov_adverse_rows(path: Path) -> Iterator[tuple[str, str, str]]:
-    """Citizen messages: a question or suggestion is "0", a message reporting a problem "1"."""
-    complaint = WEAK_CUES["complaint"]
+def gov_adverse_rows(path: Path, titles_only: bool = False) -> Iterator[tuple[str, str, str]]:
+    """Citizen messages: a plain question or suggestion is "0", a message reporting a problem "1"; a
+    question that tells of a problem too is dropped."""
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             title, body = row.get("title", ""), row.get("body", "")
-            asking = _ASKING.search(title) is not None and complaint.search(title) is None
-            yield title, body, "0" if asking else "1"
+            label = "1"
+            if _ASKING.search(title):
+                if _PROBLEM.search(title) or _PROBLEM.search(body[:300]):
+                    continue
+                label = "0"
+            yield ("", title, label) if titles_only else (title, body, label)
 
 
 def _places(text: str, rng: random.Random) -> str:
@@ -228,7 +237,7 @@ def load_dataset(spec: DatasetSpec, root: Path, seed: int, max_chars: int, label
         for name in spec.paths or (spec.path,):
             path = root / name
             files.append(path)
-            rows.extend(gov_adverse_rows(path) if spec.format == "gov_adverse"
+            rows.extend(gov_adverse_rows(path, spec.titles_only) if spec.format == "gov_adverse"
                         else duee_rows(path, mapping, spec.head == "adverse"))
     elif spec.format == "labels":
         if labels_loader is None:

@@ -228,5 +228,7 @@ WEAK_CUES: dict[str, re.Pattern[str]] = {
     "adverse_news": trie_pattern(ADVERSE_NEWS_CUES),
     "adverse_news_strict": trie_pattern(t for t in ADVERSE_NEWS_CUES if t not in _GENERIC),
     "complaint": trie_pattern(COMPLAINT_CUES),
+    # Adverse events and complaints: politics and society headlines with none of them are routine.
+    "public_matters_adverse": trie_pattern((*COMPLAINT_CUES, *ADVERSE_NEWS_CUES)),
     "public_matters": trie_pattern((*_PUBLIC, *COMPLAINT_CUES, *ADVERSE_NEWS_CUES)),
 }

@@ -117,9 +117,7 @@ def test_labels_import_export_and_train_on_them(tmp_path: Path, tiny_data: Path)
     assert main(["--config", config, "labels", "import", str(bad)]) == 2
 
     from classifier.data import DatasetSpec
-    from classifier.labels import labels_loader
-
-    from classifier.labels import is_heldout
+    from classifier.labels import is_heldout, labels_loader
 
     spec = DatasetSpec(name="office", format="labels", head="negativity")
     store = StoreSettings(url=f"sqlite:///{tmp_path / 'y.db'}")

@@ -91,6 +91,31 @@ NOTICES = ["关于{date}{place}部分区域计划停水的通知：因管网改�
            "{place}{year}年义务教育招生工作安排公布，{date}开始网上报名。",
            "{place}{body}政策解读：{item}申领条件和办理流程说明。",
            "温馨提示：{date}{place}{spot}将进行消防演练，届时会有警报声，请勿惊慌。"]
+# Problems stated flatly, across the base topics, and the same topics' ordinary news: the topic
+# words must not decide adverse-ness, the problem must.
+FLAT_PROBLEMS = ["医院重复收费，患者多花了上千元", "药店销售过期药品", "诊所无证行医", "急诊室推诿危重病人",
+                 "菜市场缺斤短两现象严重", "商场销售假冒名牌服装", "电动车充电器质量不合格引发火情",
+                 "学校食堂饭菜里吃出虫子", "奶茶店使用过期原料", "餐馆后厨卫生条件差", "小作坊生产劣质豆腐",
+                 "停车场乱收费，一小时收二十元", "景区门票违规涨价", "出租车拒载宰客", "燃气费计费不透明",
+                 "扶贫资金被村干部截留", "低保评定优亲厚友", "贫困户危房改造补贴没发到位", "救助金发放拖延",
+                 "移民补偿款迟迟不到位", "安置房墙体开裂渗水", "搬迁户的宅基地被占用",
+                 "新修的道路不到一年就塌陷", "小区停水三天无人解释", "路灯成片不亮", "排水管网年久失修，一下雨就内涝",
+                 "公交站牌标错线路多年无人改", "井盖缺失导致行人摔伤",
+                 "工厂拖欠工人工资", "用人单位不签劳动合同", "招聘信息虚假，求职者被骗", "社保断缴无人负责",
+                 "开发商逾期不办房产证", "物业擅自涨价还不公示", "小区公共收益被物业侵占", "中介发布虚假房源",
+                 "学校违规收取补课费", "幼儿园教师体罚孩子", "校外培训机构卷款跑路", "学区划分暗箱操作",
+                 "城管执法粗暴", "窗口人员吃拿卡要", "办事群众被要求提供重复证明", "村干部违规占地建房",
+                 "电梯频繁故障困人", "热水器漏电厂家推卸责任", "燃气报警器无人维护"]
+FLAT_NORMAL = ["医院开通网上预约挂号", "药店推出夜间售药服务", "社区卫生服务中心开展免费体检",
+               "农贸市场完成升级改造", "商场举办年货节", "市场监管部门开展计量器具免费检定",
+               "学校食堂推出新菜品", "餐饮店亮出后厨直播", "食品安全宣传周活动启动",
+               "停车场新增充电桩", "景区推出冬季优惠票", "出租车统一更换新能源车",
+               "扶贫产业园迎来丰收", "低保标准今年起提高", "困难群众收到慰问品", "移民新村建起文化广场",
+               "安置小区配套幼儿园开园", "新修道路正式通车", "小区完成供水管网改造", "路灯换装节能灯具",
+               "排水管网改造工程开工", "新开通两条公交线路", "招聘会提供岗位两千个", "人社部门上门送政策",
+               "社保卡可以手机申领", "楼盘开盘当天销售火爆", "物业公司组织业主联欢", "二手房交易可网上办理",
+               "学校举办科技节", "幼儿园开展亲子运动会", "中考招生政策发布", "城管队员帮助摊贩规范经营",
+               "政务大厅推行一窗通办", "村里新建了文化活动室", "电梯完成年度检验", "燃气公司上门安检"]
 ITEMS = ["高新技术企业", "稳岗补贴", "住房公积金提取", "居住证", "老年人优待证", "创业担保贷款", "职称评审",
          "农机购置补贴", "残疾人两项补贴", "失业保险金"]
 
@@ -205,6 +230,78 @@ def neutral_notice(rng: random.Random) -> tuple[str, str]:
     return "", _fill(rng, rng.choice(NOTICES))
 
 
+def flat_problem(rng: random.Random) -> tuple[str, str]:
+    place, spot = rng.choice(PLACES), rng.choice(SPOTS)
+    p = rng.choice(FLAT_PROBLEMS)
+    return rng.choice([("", f"{place}{p}"), ("", f"{place}{spot}附近{p}"), (f"{place}{p}", ""),
+                       ("", f"{p}，{place}群众意见很大"), ("", f"有市民反映，{place}{p}")])
+
+
+def flat_normal(rng: random.Random) -> tuple[str, str]:
+    place = rng.choice(PLACES)
+    n = rng.choice(FLAT_NORMAL)
+    return rng.choice([("", f"{place}{n}"), (f"{place}{n}", ""), ("", f"近日，{place}{n}，市民纷纷点赞"),
+                       ("", f"记者从{place}{rng.choice(BODIES)}获悉，{n}")])
+
+
+# Public-resource trading (招投标) offices: their bad news and their routine notices.
+PROJECTS = ["道路改造工程", "智慧校园采购项目", "污水处理厂扩建工程", "医院设备采购项目", "安置房建设工程", "路灯维护服务项目",
+            "物业服务采购项目", "农村饮水安全工程", "体育馆改造工程", "信息化平台建设项目", "绿化养护项目", "土地出让"]
+BID_PROBLEMS = ["几家投标公司报价只差几百元，明显是围标", "招标文件的资格条件像是给某家公司量身定做的", "评标专家打分明显偏向一家",
+                "中标公司转手就把工程转包出去了", "投标保证金交了两个月还没退", "交易平台开标当天系统崩溃，文件上传不了",
+                "项目经理同时挂在好几个在建项目上", "开标前中标结果就在圈子里传开了", "中标价比市场价高出三成",
+                "评标专家在评标室里打电话玩手机", "外地企业被设置门槛挡在门外", "代理机构收了费却不给发票",
+                "电子招标系统一升级老文件就全打不开", "中标候选人的业绩证明涉嫌造假", "有人以低价中标后偷工减料"]
+BID_NOTICES = ["{place}{project}招标公告：本项目已具备招标条件，现对其进行公开招标，欢迎符合条件的投标人参加。",
+               "{place}{project}中标候选人公示：第一中标候选人为某建设有限公司，公示期三日。",
+               "{place}公共资源交易中心关于系统升级维护的通知：{date}晚间暂停服务，请投标人合理安排时间。",
+               "{place}{project}成交结果公告，成交金额{n}万元。", "{place}{project}开标时间变更公告，开标时间顺延至{date}。",
+               "{place}公共资源交易中心开标大厅{date}起迁至新址，联系电话不变。",
+               "{place}{project}竞争性磋商公告，采购预算{n}万元。"]
+
+
+def bidding_problem(rng: random.Random) -> tuple[str, str]:
+    place, project, p = rng.choice(PLACES), rng.choice(PROJECTS), rng.choice(BID_PROBLEMS)
+    return rng.choice([("", f"{place}{project}，{p}。"), (f"{place}{project}有问题", f"{p}，交易中心管不管？"),
+                       ("", f"说真的，{place}这个{project}{p}，我们做投标的太难了"),
+                       ("", f"记者调查发现，{place}{project}{p}，监管部门已介入。"),
+                       ("", f"听说{place}{project}{p}，有没有知情的？")])
+
+
+def bidding_notice(rng: random.Random) -> tuple[str, str]:
+    text = rng.choice(BID_NOTICES).format(place=rng.choice(PLACES), project=rng.choice(PROJECTS), date=_date(rng),
+                                          n=_n(rng))
+    return "", text
+
+
+RUMOUR_QUESTIONS = ["是不是着火了？冒了好大的烟", "是不是出车祸了，好多警车", "是不是有人打群架？好几十个人", "是不是有人跳河了",
+                    "是不是有人被砍了", "是不是又停工了，工人都在门口", "是不是楼塌了", "是不是有小孩走丢了"]
+OTHER_NOTICES = ["明天起{place}三条公交线路临时调整走向，恢复时间另行通知。", "{place}{year}年度集中供暖有关事项通告：供暖期自12月1日起。",
+                 "{place}烟花爆竹禁放区域划定公告，请市民遵守。", "{place}{body}{date}召开年度工作会议。",
+                 "{place}医保缴费{date}开始，可在线缴纳。", "{place}{spot}周边道路{date}起临时封闭施工，请绕行。",
+                 "{place}{year}年高考报名须知发布。", "{place}{body}{date}起调整工作时间，夏季下午3点上班。"]
+FIXED = ["早上反映的路灯下午就修好了", "反映的积水问题两天就解决了", "投诉的噪音问题很快有了回音", "我家门口的坑洼路面终于修好了",
+         "拖了很久的证昨天办下来了，工作人员很耐心", "反映的垃圾问题当天就清运了"]
+
+
+def rumour_question(rng: random.Random) -> tuple[str, str]:
+    place, spot = rng.choice(PLACES), rng.choice(SPOTS)
+    q = rng.choice(RUMOUR_QUESTIONS)
+    return rng.choice([(f"求证：{place}{spot}{q}", "有没有住附近的知道什么情况？"), ("", f"{place}{spot}那边{q}？朋友圈都在传"),
+                       (f"{place}{spot}{q}", "刚刚路过看到的，不知道具体情况")])
+
+
+def notice_more(rng: random.Random) -> tuple[str, str]:
+    return "", _fill(rng, rng.choice(OTHER_NOTICES))
+
+
+def praise_after_fix(rng: random.Random) -> tuple[str, str]:
+    place = rng.choice(PLACES)
+    f = rng.choice(FIXED)
+    return rng.choice([(f"给{place}12345点个赞", f"{f}，必须点赞！"), ("", f"{place}的办事效率真高，{f}，为工作人员点赞"),
+                       ("", f"感谢{place}{rng.choice(BODIES)}，{f}。")])
+
+
 def other_city_bad(rng: random.Random) -> tuple[str, str]:
     maker = rng.choice([expose, official_notice, rumour])
     return maker(rng)
@@ -214,6 +311,9 @@ KINDS: dict[str, tuple[int, Callable[[random.Random], tuple[str, str]]]] = {
     "expose": (1, expose), "complaint": (1, complaint), "rumour": (1, rumour),
     "official_notice": (1, official_notice), "emotional_offtopic": (0, emotional_offtopic),
     "positive_gov": (0, positive_gov), "neutral_notice": (0, neutral_notice),
+    "flat_problem": (1, flat_problem), "flat_normal": (0, flat_normal),
+    "bidding_problem": (1, bidding_problem), "bidding_notice": (0, bidding_notice),
+    "rumour_question": (1, rumour_question), "notice_more": (0, notice_more), "praise_after_fix": (0, praise_after_fix),
 }
 
 # Topic items: 社会稳定, 涉外 and 应急管理 in places named after a school or a housing estate, so the
@@ -221,7 +321,9 @@ KINDS: dict[str, tuple[int, Callable[[random.Random], tuple[str, str]]]] = {
 SCHOOLS = ["第三中学", "实验小学", "中心幼儿园", "职业技术学院", "第一中学", "外国语学校"]
 ESTATES = ["幸福小区", "阳光花园", "锦绣华庭", "翠湖苑", "安置小区", "金色家园"]
 TOPIC_FRAMES: dict[str, list[str]] = {
-    "社会稳定": ["{place}{spot}门口发生一起持刀伤人事件，嫌疑人已被警方控制",
+    "社会稳定": ["{place}{spot}业主聚集在售楼部讨说法，要求开发商交房", "{place}{spot}数百名购房者聚集在区政府门前",
+             "{place}{spot}昨晚发生命案，警方已拉起警戒线", "{place}{spot}一名老人在电梯里被抢劫",
+"{place}{spot}门口发生一起持刀伤人事件，嫌疑人已被警方控制",
                "网传{place}{spot}发生绑架案，警方回应正在调查",
                "{place}{spot}数十名业主聚集堵路，要求开发商退还购房款",
                "{place}{spot}附近发生打架斗殴，多人受伤",
@@ -229,10 +331,17 @@ TOPIC_FRAMES: dict[str, list[str]] = {
                "{place}{spot}一男子入室盗窃被抓获",
                "{place}{spot}上百名家长聚集讨说法，现场秩序混乱",
                "有网友称{place}{spot}有陌生人尾随小学生，警方已介入"],
-    "涉外": ["{place}{spot}一名外籍教师酒驾被查", "{place}{spot}外籍人员非法就业被查处",
+    "涉外": ["{place}一家外资企业宣布裁员，数百名员工{spot}附近讨说法", "{place}{spot}旁的外资化工厂夜间偷排废气",
+           "{place}{spot}外籍教师学历造假被举报", "{place}一外商独资工厂老板失联，工人工资无着落",
+           "{place}{spot}聘用的外教持旅游签证违规任教", "{place}{spot}一名外国人与居民发生纠纷",
+           "{place}{spot}一名外籍教师酒驾被查", "{place}{spot}外籍人员非法就业被查处",
            "{place}{spot}外教无证上岗被举报", "{place}一外资企业拖欠员工工资，员工到{spot}附近维权",
            "{place}{spot}一名外国留学生与出租车司机发生冲突", "{place}{spot}外籍住户违规群租被投诉",
            "日资企业在{place}{spot}旁的工厂排污被曝光", "{place}一外籍人员签证过期滞留在{spot}"],
+    # Officials' discipline cases and the business climate have no competent department above: 其他.
+    "其他": ["{place}一干部违反中央八项规定精神违规收受礼金被通报", "{place}纪委监委通报一批违规发放津补贴问题",
+           "{place}一名科长公款吃喝被处分", "{place}企业反映办一个证要盖几十个章，营商环境亟待改善",
+           "{place}一街道干部违规操办婚宴被查处", "{place}纪委通报三起形式主义官僚主义典型问题"],
     "应急管理": ["{place}{spot}突发火灾，消防紧急疏散居民", "{place}{spot}教学楼外墙脱落砸伤路人",
               "{place}{spot}燃气爆炸致{n}人受伤", "暴雨导致{place}{spot}被淹，数百人被困",
               "{place}{spot}围墙倒塌，{n}名学生受伤", "{place}{spot}地下车库发生坍塌",
