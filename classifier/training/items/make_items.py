@@ -284,6 +284,43 @@ FIXED = ["早上反映的路灯下午就修好了", "反映的积水问题两天
          "拖了很久的证昨天办下来了，工作人员很耐心", "反映的垃圾问题当天就清运了"]
 
 
+# Service notices and good news are composed from parts, so that the services a complaint names
+# (停水, 公交, 学校, 道路) appear as often in routine notices and achievements as in complaints.
+SERVICES = [("停水", "供水管道", "请用户提前储水"), ("停电", "线路", "请提前做好准备"), ("停气", "燃气管道", "请关闭燃气阀门"),
+            ("交通管制", "道路", "请过往车辆绕行"), ("公交线路临时调整", "道路", "请乘客留意站点变化"),
+            ("暂停办理业务", "系统", "请办事群众合理安排时间"), ("停止供暖", "管网", "请住户做好防寒准备")]
+REASONS = ["管网改造施工", "设备检修", "线路升级", "道路施工", "系统升级维护", "管道接驳", "市政工程建设"]
+FACILITIES = [("中小学", "所", "新增学位{m}千个"), ("农村公路", "公里", "群众出行更加便捷"), ("公园", "个", "市民出门见绿"),
+              ("地下综合管廊", "公里", "马路不再反复开挖"), ("幼儿园", "所", "缓解入园难"), ("污水处理厂", "座", "出水水质达标"),
+              ("社区卫生服务中心", "个", "群众看病更方便"), ("公共停车位", "个", "缓解停车难"), ("安置房", "套", "群众喜迁新居"),
+              ("便民服务站", "个", "办事不出社区"), ("城市绿道", "公里", "市民休闲有了好去处")]
+
+
+def service_notice(rng: random.Random) -> tuple[str, str]:
+    place, spot = rng.choice(PLACES), rng.choice(SPOTS)
+    what, thing, advice = rng.choice(SERVICES)
+    reason, date = rng.choice(REASONS), _date(rng)
+    hours = f"{rng.randint(7, 10)}时至{rng.randint(16, 22)}时"
+    return rng.choice([
+        (f"{place}部分区域{date}计划{what}", f"因{thing}{reason}，{date}{hours}，{place}{spot}周边{what}，{advice}。"),
+        ("", f"【{what}通知】因{reason}，{date}{hours}{place}{spot}一带{what}，{advice}，给您带来不便敬请谅解。"),
+        (f"关于{place}{spot}{what}的公告", f"为配合{reason}，自{date}起{spot}周边{what}，恢复时间另行通知。{advice}。"),
+        (f"{place}{date}{what}信息", f"{spot}、{rng.choice(SPOTS)}等区域{date}{hours}{what}。{advice}。"),
+    ])
+
+
+def good_news(rng: random.Random) -> tuple[str, str]:
+    place = rng.choice(PLACES)
+    facility, unit, benefit = rng.choice(FACILITIES)
+    n, benefit = _n(rng), benefit.format(m=rng.randint(2, 9))
+    verb = rng.choice(["新建", "改扩建", "建成", "投入使用", "完工"])
+    return rng.choice([
+        (f"{place}{verb}{facility}{n}{unit}", f"今年{place}投入资金{rng.randint(2, 9)}亿元，{verb}{facility}{n}{unit}，{benefit}。"),
+        ("", f"好消息！{place}首个{facility}{verb}，{benefit}～"),
+        (f"{place}{facility}建设提速", f"截至目前，{place}已{verb}{facility}{n}{unit}，{benefit}，群众满意度明显提升。"),
+    ])
+
+
 def rumour_question(rng: random.Random) -> tuple[str, str]:
     place, spot = rng.choice(PLACES), rng.choice(SPOTS)
     q = rng.choice(RUMOUR_QUESTIONS)
@@ -314,6 +351,7 @@ KINDS: dict[str, tuple[int, Callable[[random.Random], tuple[str, str]]]] = {
     "flat_problem": (1, flat_problem), "flat_normal": (0, flat_normal),
     "bidding_problem": (1, bidding_problem), "bidding_notice": (0, bidding_notice),
     "rumour_question": (1, rumour_question), "notice_more": (0, notice_more), "praise_after_fix": (0, praise_after_fix),
+    "service_notice": (0, service_notice), "good_news": (0, good_news),
 }
 
 # Topic items: 社会稳定, 涉外 and 应急管理 in places named after a school or a housing estate, so the
