@@ -87,11 +87,14 @@ def test_smp2020_eval_slice_emotion(shipped: LoadedModel, shared_dir: Path) -> N
     assert acc >= SMP_FLOOR, f"SMP2020 usual eval slice emotion accuracy {acc:.3f}"
 
 
-# Measured on the shipped model (see its card): filled in from the final training run.
-KIND_FLOORS = {"expose": 0.0, "complaint": 0.0, "rumour": 0.0, "official_notice": 0.0, "emotional_offtopic": 0.0,
-               "positive_gov": 0.0, "neutral_notice": 0.0, "other_city_bad": 0.0}
-ADVERSE_FLOOR = 0.0
-TOPIC_DEVSET_FLOOR = 0.0
+# Measured on the shipped model default-20261201T102728 (held-out split, its card): expose 1.000,
+# complaint 0.778, rumour 1.000, official_notice 1.000, emotional_offtopic 0.905, positive_gov 0.800,
+# neutral_notice 0.909, other_city_bad 0.867, overall 0.898; topic on relevant adverse items 0.703.
+# Floors sit about one item under each (complaint and positive_gov are under the 0.85: known).
+KIND_FLOORS = {"expose": 0.95, "complaint": 0.73, "rumour": 0.94, "official_notice": 0.93, "emotional_offtopic": 0.85,
+               "positive_gov": 0.75, "neutral_notice": 0.86, "other_city_bad": 0.8}
+ADVERSE_FLOOR = 0.87
+TOPIC_DEVSET_FLOOR = 0.66
 # The 51 city items were written by the developer who wrote the seed lexicons, so they check for
 # regressions; they are no independent measure of quality.
 TOPIC_FLOOR = 0.85
