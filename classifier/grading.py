@@ -239,8 +239,8 @@ class GradingRules:
             add(f"网传消息, 待核实 (“{f.facts.rumour}”)")
         if f.facts.official:
             add(f.facts.official)
-        if f.emotion is not None:
-            add(f"网民情绪激烈 (情绪 {f.emotion:.2f})" if f.emotion >= STRONG_EMOTION else f"情绪 {f.emotion:.2f}")
+        if f.emotion is not None and f.emotion >= STRONG_EMOTION:
+            add(f"网民情绪激烈 (情绪 {f.emotion:.2f})")  # shown to staff; no rule reads it
         for name, word in COUNTS.items():
             value = getattr(f, name)
             add(f"{word} {value:,}" if value else None)
