@@ -212,3 +212,16 @@ def test_peoples_daily_on_bid_rigging_is_not_grade_three() -> None:
     """Issue 10: 人民日报 on 围标串标 was graded 三级; the credit in the text makes it 央媒 coverage."""
     level, reasons, opened = _judged("jining-ggzy", PEOPLES_DAILY_BID_RIGGING, adverse=0.8)
     assert level == "一级" and opened and "中央级媒体: 人民日报 (正文“人民日报记者”)" in reasons
+
+
+def test_the_issue_examples_end_to_end_with_the_shipped_model(tmp_path: Path) -> None:
+    """The same two reports through ``yuqing score`` with the shipped model and nothing configured."""
+    cases = [Case("xinhua", "expose", "calm", "jining-ggzy", XINHUA_EXPOSE, relevant=True, adverse=True),
+             Case("peoples-daily", "expose", "calm", "jining-ggzy", PEOPLES_DAILY_BID_RIGGING, relevant=True,
+                  adverse=True)]
+    out = _score(tmp_path, "jining-ggzy", cases)
+    profile = policy.load(profile_dir("jining-ggzy"))
+    for row in out.values():
+        assert row["grade"] == "一级", row  # not 三级, whatever the tone
+        assert row["grade_reasons"][0] == "中央级或省内主流媒体报道 (第六条 一级)"
+        assert profile.intake.admits(row["negativity"], row["relevance"], row["grade_rank"], profile, "central")
