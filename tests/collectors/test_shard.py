@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core import topics
-from core.contracts import RawItem, decode
+from core.contracts import ContractError, RawItem, decode
 from core.kafka import read_topic
 from core.settings import KafkaSettings, StoreSettings
 from store.collector_tables import CollectorSeenRow
@@ -117,10 +117,18 @@ def test_two_instances_share_the_sources_and_take_over_from_a_dead_one(
         for server in servers:
             server.httpd.shutdown()
             server.httpd.server_close()
-    ids = [item.id for item in (decode(v, RawItem) for v in read_topic(kafka_settings, topics.RAW.name))
-           if item.source.id.startswith(prefix)]
+    ids = [item.id for item in map(_raw_or_none, read_topic(kafka_settings, topics.RAW.name))
+           if item is not None and item.source.id.startswith(prefix)]
     assert len(ids) == total + 2 * len(entries), "every item published"
     assert len(set(ids)) == len(ids), "no item published twice"
+
+
+def _raw_or_none(value: bytes | None) -> RawItem | None:
+    """The session's broker is shared: other tests put broken messages on items.raw on purpose."""
+    try:
+        return decode(value or b"", RawItem)
+    except ContractError:
+        return None
 
 
 @pytest.fixture(autouse=True)
