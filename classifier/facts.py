@@ -212,7 +212,8 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     if mass:
         words.append(mass)
     head = f"{title}。{text[:OPENING]}"
-    official_m = OFFICIAL.search(head)
+    # The notice word first (cheap); the authority before it only then.
+    official_m = OFFICIAL.search(head) if _NOTICE_RE.search(head) else None
     official = None
     if official_m is not None:
         official = f"官方通报“{official_m.group(0)}”"
