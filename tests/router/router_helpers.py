@@ -107,6 +107,8 @@ def router_settings(store: StoreSettings, **overrides: Any) -> RouterSettings:
         "rate_per_minute": {}, "console_base_url": "http://console.test",
         # Routing on its own: tests/incidents drive the router with incidents on.
         "incidents": False,
+        # The shared broker's ops.alerts holds other tests' alerts: only tests/router/test_ops_alerts.py reads it.
+        "ops_alerts": False,
     }
     values.update(overrides)
     return RouterSettings(**values)

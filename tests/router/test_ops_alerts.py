@@ -88,7 +88,8 @@ def test_without_desk_channels_an_alert_is_undeliverable(sqlite_settings: StoreS
 def test_a_collector_alert_reaches_the_desk_through_the_running_router(
         sqlite_settings: StoreSettings, kafka_settings: KafkaSettings, receiver: Receiver, tmp_path: Path) -> None:
     folder = write_profile(tmp_path / "p", receiver.url)
-    settings = router_settings(sqlite_settings, kafka=kafka_settings, profile=str(folder), delivery_poll_s=0.2)
+    settings = router_settings(sqlite_settings, kafka=kafka_settings, profile=str(folder), delivery_poll_s=0.2,
+                               ops_alerts=True)
     stop = threading.Event()
     thread = threading.Thread(target=run, args=(settings, stop), kwargs={"group_id": f"g-{uuid.uuid4().hex}"},
                               daemon=True)
