@@ -24,6 +24,7 @@ from incidents.service import (
     assign,
     is_response,
     link_case,
+    prepare,
     response_target,
 )
 from store.tables import CaseRow
@@ -62,6 +63,22 @@ class IncidentsHook:
         the item to that case instead of opening one (see :func:`incidents.service.response_target`)."""
         return response_target(session, scored, now, self.rules)
 
+    def prepare(self, session: Session, items: list[ScoredItem]) -> None:
+        """Called once per router batch before the per-item calls (see :func:`incidents.service.prepare`)."""
+        prepare(session, items)
+
+    @staticmethod
+    def _case(session: Session, case_id: int) -> CaseRow | None:
+        # Kept referenced for the batch's transaction: every item of a story asks for the same case.
+        cases: dict[int, CaseRow | None] = session.info.setdefault("incident_cases", {})
+        transaction = session.get_transaction()
+        if session.info.get("incident_cases_tx") is not transaction:
+            cases.clear()
+            session.info["incident_cases_tx"] = transaction
+        if case_id not in cases:
+            cases[case_id] = session.get(CaseRow, case_id)
+        return cases[case_id]
+
     def take(self) -> list[Assignment]:
         done, self.assignments = self.assignments, []
         return done
@@ -78,7 +95,7 @@ class IncidentsHook:
             case_id = case.id
         if case_id is None:
             return
-        incident_case = case if case is not None and case.id == case_id else session.get(CaseRow, case_id)
+        incident_case = case if case is not None and case.id == case_id else self._case(session, case_id)
         if incident_case is None:
             log.warning("incident case %s is gone", case_id, extra={"item": a.item_id, "incident": a.incident_id})
             return

@@ -200,7 +200,7 @@ def _lookup_stmt(slots: int) -> Any:
     not make a lookup read the whole window. A fixed number of slots (unused ones get a key that
     matches nothing) keeps one compiled statement in SQLAlchemy's cache.
     """
-    parts = [select(_K.key, _K.incident_id, _K.item_id).where(_K.key == bindparam(f"k{i}"))
+    parts = [select(_K.key, _K.incident_id, _K.item_id, _K.last_seen).where(_K.key == bindparam(f"k{i}"))
              .order_by(_K.last_seen.desc()).limit(bindparam("limit", type_=Integer)).subquery().select()
              for i in range(slots)]
     return union_all(*parts)
@@ -225,6 +225,8 @@ class _Hits:
     quoted: dict[str, tuple[str, str]]  # incident -> (item whose title this text quotes, the quote)
     terms: dict[str, float]  # incident -> summed weight of the shared terms (candidates, best first)
     common: set[str]  # terms carried by many incidents right now (city names, 小区, 物业 ...)
+    # (key, incident) -> last_seen of the index rows read: what need not be written again.
+    known: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
 
 def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, rules: IncidentRules) -> _Hits:
@@ -232,6 +234,7 @@ def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, r
     quote_keys = {k: q for q in tf.quotes if (k := tx.title_key(q, rules))}
     keys = [*tf.bands, *([title_key] if title_key else []), *quote_keys, *terms]
     hits = _Hits({}, {}, {}, {}, set())
+    _tx(session)["hits"] = (tf, hits)
     if not keys:
         return hits
     df: Counter[str] = Counter()
@@ -240,7 +243,8 @@ def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, r
     keys = keys[:slots]
     params: dict[str, Any] = {f"k{i}": (keys[i] if i < len(keys) else "") for i in range(slots)}
     params["limit"] = rules.per_term_candidates
-    for key, incident_id, item_id in session.execute(_lookup_stmt(slots), params):
+    for key, incident_id, item_id, last_seen in session.execute(_lookup_stmt(slots), params):
+        hits.known[(key, incident_id)] = last_seen
         if key in quote_keys:
             hits.quoted[incident_id] = (item_id, quote_keys[key])
         elif key.startswith("t:"):
@@ -270,8 +274,11 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
     ids = set(hits.bands) | set(hits.titles) | set(hits.quoted) | set(by_terms)
     if not ids:
         return None
-    # populate_existing: another worker may have grown these incidents since this session read them.
-    incidents = {row.id: row for row in session.scalars(_INCIDENTS, {"ids": sorted(ids)}).all()
+    # populate_existing: another worker may have grown these incidents since this session read them;
+    # not those this transaction locked (they are current, and may hold changes not flushed yet).
+    locked: dict[str, IncidentRow] = _tx(session).get("locked", {})
+    fresh = session.scalars(_INCIDENTS, {"ids": sorted(ids - set(locked))}).all() if ids - set(locked) else []
+    incidents = {row.id: row for row in (*fresh, *(locked[i] for i in sorted(ids & set(locked))))
                  if row.profile == scored.profile}
     region = region_of(scored)
     index_cut = arrival - timedelta(hours=rules.index_hours)
@@ -283,7 +290,12 @@ def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: 
     best: _Match | None = None
     wanted = {item_id for i in usable if i in hits.bands for item_id in hits.bands[i]}
     if wanted and tf.signature:
-        rows = session.execute(_SIGNATURES, {"items": sorted(wanted)}).all()
+        # An item's signature never changes: each is read once per transaction.
+        signatures: dict[str, tuple] = _tx(session).setdefault("signatures", {})
+        missing = sorted(wanted - set(signatures))
+        if missing:
+            signatures.update((row[0], tuple(row)) for row in session.execute(_SIGNATURES, {"items": missing}))
+        rows = [signatures[i] for i in sorted(wanted) if i in signatures]
         for item_id, incident_id, signature, shingles, other_is_response in rows:
             if response and other_is_response:
                 continue  # two 答复 of one template are not one story
@@ -393,6 +405,39 @@ def _take_write_lock(session: Session) -> None:
 # ---------------------------------------------------------------------------------------------
 # Assigning
 
+# An index row is rewritten only when it is new, or when its last_seen is older than this: a
+# repost of a known story then writes no index row at all (its keys are the story's already).
+KEY_REFRESH = timedelta(minutes=10)
+
+
+def _tx(session: Session) -> dict[str, Any]:
+    """What this transaction already knows (incidents it locked, items it holds, growth counts):
+    facts that stay true until it commits, since it holds the locks they depend on."""
+    transaction = session.get_transaction()
+    cached = session.info.get("incidents_tx")
+    if cached is None or cached[0] is not transaction:
+        cached = (transaction, {})
+        session.info["incidents_tx"] = cached
+    return cached[1]
+
+
+def prepare(session: Session, items: list[ScoredItem]) -> None:
+    """Read once for a batch which of its items are already grouped (a replay), so that
+    :func:`assign` asks the store only for those."""
+    ids = sorted({s.item.id for s in items})
+    known: set[str] = set()
+    for start in range(0, len(ids), 1000):
+        known.update(session.scalars(select(IncidentItemRow.item_id).where(
+            IncidentItemRow.item_id.in_(ids[start:start + 1000]))))
+    _tx(session)["prepared"] = (set(ids), known)
+
+
+def _already_grouped(session: Session, item_id: str) -> IncidentItemRow | None:
+    prepared = _tx(session).get("prepared")
+    if prepared is not None and item_id in prepared[0] and item_id not in prepared[1]:
+        return None
+    return session.get(IncidentItemRow, item_id)
+
 
 def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentRules | None = None) -> Assignment:
     """Put ``scored`` into its incident (new or existing) in the caller's transaction."""
@@ -400,7 +445,7 @@ def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentR
     now = utc(now)
     item = scored.item
     _take_write_lock(session)
-    existing = session.get(IncidentItemRow, item.id)
+    existing = _already_grouped(session, item.id)
     if existing is not None:
         return _replay(session, scored, existing, now, rules)
     response = is_response(scored, rules)
@@ -412,13 +457,20 @@ def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentR
         _serialise(session, keys)
         match = _find(session, scored, tf, title_key, now, response, rules)
     published, clock_note = event_time(scored, rules)
+    # The incidents this transaction holds locked, kept referenced (the session's identity map is weak).
+    locked_ids: dict[str, IncidentRow] = _tx(session).setdefault("locked", {})
     if match is None:
         incident = _create(session, scored, published, now, rules)
         how, reason, is_new = "first", {"note": "未匹配到已有事件, 新建"}, True
+        locked_ids[incident.id] = incident
+    elif match.incident.id in locked_ids:
+        # Locked earlier in this transaction: nobody else changed it since, the object is current.
+        incident, how, reason, is_new = match.incident, match.how, match.reason, False
     else:
         # Lock only the incident joined, then read it afresh: its counters are updated below.
         locked = session.scalar(_LOCK_ONE, {"id": match.incident.id})
         assert locked is not None
+        locked_ids[locked.id] = locked
         incident, how, reason, is_new = locked, match.how, match.reason, False
     if clock_note:
         reason["clock"] = clock_note
@@ -500,6 +552,7 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
     item = scored.item
     views, interactions = _engagement(scored)
     after = incident.responded_at is not None and not response
+    _count_arrival(session, incident.id, now, now)
     session.execute(_INSERT_ITEM, dict(
         item_id=item.id, incident_id=incident.id, arrived_at=now, published_at=published, source_id=item.source.id,
         source_name=item.source.name, source_tier=item.source.tier, source_kind=item.source.kind,
@@ -508,16 +561,25 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
         shingles=tf.shingles, signature=tf.signature))
     keys = {**dict.fromkeys(tf.bands, item.id), **({title_key: item.id} if title_key else {}),
             **dict.fromkeys(_term_keys(tf), item.id)}
+    looked = _tx(session).get("hits")
+    known = looked[1].known if looked is not None and looked[0] is tf else {}
+    stale = now - KEY_REFRESH
+    keys = {k: v for k, v in keys.items() if (seen := known.get((k, incident.id))) is None or utc(seen) < stale}
     if keys:
         session.connection().execute(_upsert_keys(session), [
             {"key": k, "incident_id": incident.id, "item_id": v, "last_seen": now} for k, v in sorted(keys.items())])
-    src = insert_for(session, IncidentSourceRow).values(
-        incident_id=incident.id, source_id=item.source.id, source_name=item.source.name, tier=item.source.tier,
-        first_item_id=item.id, first_at=published).on_conflict_do_nothing(
-        index_elements=[IncidentSourceRow.incident_id, IncidentSourceRow.source_id]).returning(
-        IncidentSourceRow.source_id)
-    # RETURNING, not rowcount: drivers disagree on rowcount after ON CONFLICT DO NOTHING.
-    new_source = session.execute(src).first() is not None
+    # A source already counted for the incident in this transaction (the incident is locked) is not new.
+    sources_seen: set[tuple[str, str]] = _tx(session).setdefault("sources", set())
+    new_source = False
+    if (incident.id, item.source.id) not in sources_seen:
+        src = insert_for(session, IncidentSourceRow).values(
+            incident_id=incident.id, source_id=item.source.id, source_name=item.source.name, tier=item.source.tier,
+            first_item_id=item.id, first_at=published).on_conflict_do_nothing(
+            index_elements=[IncidentSourceRow.incident_id, IncidentSourceRow.source_id]).returning(
+            IncidentSourceRow.source_id)
+        # RETURNING, not rowcount: drivers disagree on rowcount after ON CONFLICT DO NOTHING.
+        new_source = session.execute(src).first() is not None
+        sources_seen.add((incident.id, item.source.id))
     events: list[str] = []
     # A deep copy: the JSON column is saved only when the new value differs from the loaded one, and
     # an in-place change of a nested list would change both.
@@ -638,7 +700,7 @@ def _mean(pair: list | None) -> float | None:
 
 
 def _metrics(session: Session, incident: IncidentRow, now: datetime, rules: IncidentRules) -> Metrics:
-    growth = session.scalar(_GROWTH, {"id": incident.id, "since": now - timedelta(hours=1)}) or 0
+    growth = _growth(session, incident.id, now)
     heat = decayed(incident.heat, incident.heat_at, now, rules)
     hours = max(1.0, (now - utc(incident.created_at)).total_seconds() / 3600.0)
     state = incident.state or {}
@@ -653,6 +715,24 @@ def _metrics(session: Session, incident: IncidentRow, now: datetime, rules: Inci
         responded_at=utc(incident.responded_at) if incident.responded_at else None,
         negativity_before_response=_mean(state.get("neg_before")),
         negativity_after_response=_mean(state.get("neg_after")), at=now)
+
+
+def _growth(session: Session, incident_id: str, now: datetime) -> int:
+    """Items of the incident that arrived in the hour before ``now``: counted once per transaction
+    and ``now`` (the incident is locked by this transaction, so only its own additions change it)."""
+    counts: dict[tuple[str, datetime], int] = _tx(session).setdefault("growth", {})
+    key = (incident_id, now)
+    if key not in counts:
+        session.flush()
+        counts[key] = session.scalar(_GROWTH, {"id": incident_id, "since": now - timedelta(hours=1)}) or 0
+        return counts[key]
+    return counts[key]
+
+
+def _count_arrival(session: Session, incident_id: str, now: datetime, arrived: datetime) -> None:
+    counts: dict[tuple[str, datetime], int] = _tx(session).get("growth", {})
+    if (incident_id, now) in counts and arrived > now - timedelta(hours=1):
+        counts[(incident_id, now)] += 1
 
 
 def _regrade(session: Session, incident: IncidentRow, state: dict[str, Any], metrics: Metrics, item_id: str,

@@ -166,6 +166,10 @@ class RouterProcessor:
         try:
             with self._sessions() as session, session.begin():
                 upsert_scored(session, [scored for _, scored in decoded])
+                for hook in self.on_routed:
+                    # A hook may read what it needs for the whole batch at once (incidents: replays).
+                    if (prepare := getattr(hook, "prepare", None)) is not None:
+                        prepare(session, [scored for _, scored in decoded])
                 for part in self._parts(decoded):
                     opened = cases.open_batch(session, profile, self.settings, [scored for _, scored in part], now,
                                               self.responses)
