@@ -85,6 +85,13 @@ class IncidentsHook:
 
     def __call__(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
                  now: datetime) -> None:
+        # The incidents this batch locked are written once, when the router's batch flushes or
+        # commits, not once per item: a story with hundreds of items in a batch is one UPDATE.
+        with session.no_autoflush:
+            self._call(session, scored, case, outcome, now)
+
+    def _call(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
+              now: datetime) -> None:
         # Items under the profile's intake open no case; they still count for the incident.
         a = assign(session, scored, now, self.rules)
         self.assignments.append(a)

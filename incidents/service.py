@@ -633,7 +633,10 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
         events.append("upgraded")
     if downgrade:
         events.append("downgrade_suggested")
-    session.flush()
+    if is_new or session.autoflush:
+        session.flush()
+    # else (a router batch, see IncidentsHook): the locked incident's row is written once, at the
+    # batch's next flush or commit, instead of once per item.
     log.info("incident %s: %s %s", "opened" if is_new else "joined", how, incident.grade or "",
              extra={"item": item.id, "incident": incident.id})
     return Assignment(
