@@ -43,6 +43,24 @@ def instance_id() -> str:
     return f"{socket.gethostname()[:80]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
+def _dead_here(owner: str) -> bool:
+    """An instance of this machine (or container) whose process is gone: a previous incarnation
+    restarted by its supervisor. Its leases need not run out before they are taken over."""
+    host, _, rest = owner.rpartition("-")[0].rpartition("-")
+    if host != socket.gethostname()[:80] or not rest.isdigit():
+        return False
+    pid = int(rest)
+    if pid == os.getpid():
+        return True  # the same pid in the same container: the container was restarted
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 class Shard:
     """This instance's share of the hosts; :meth:`owns` is what the poll loop asks."""
 
@@ -93,6 +111,14 @@ class Shard:
                       .values(heartbeat_at=now))
             if s.get(CollectorInstanceRow, self.id) is None:
                 s.add(CollectorInstanceRow(id=self.id, heartbeat_at=now, started_at=now))
+            others = set(s.scalars(select(CollectorLeaseRow.owner).where(
+                CollectorLeaseRow.owner.is_not(None), CollectorLeaseRow.owner != self.id,
+                CollectorLeaseRow.expires_at >= now).distinct()))
+            for dead in sorted(o for o in others if _dead_here(o)):
+                s.execute(update(CollectorLeaseRow).where(CollectorLeaseRow.owner == dead)
+                          .values(owner=None, expires_at=None))
+                s.execute(delete(CollectorInstanceRow).where(CollectorInstanceRow.id == dead))
+                log.info("collector %s takes over from %s, which is no longer running here", self.id, dead)
             alive_since = now - timedelta(seconds=self.ttl_s)
             s.execute(delete(CollectorInstanceRow).where(
                 CollectorInstanceRow.heartbeat_at < now - timedelta(seconds=self.ttl_s * 20)))

@@ -135,3 +135,30 @@ def _raw_or_none(value: bytes | None) -> RawItem | None:
 def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HTTP_PROXY", raising=False)
     monkeypatch.delenv("http_proxy", raising=False)
+
+
+def test_leases_of_an_instance_on_another_machine_are_taken_over_when_they_expire(
+        store_settings: StoreSettings) -> None:
+    from collectors.shard import Shard
+
+    hosts = {f"http://h{i}.example.cn" for i in range(6)}
+    a = Shard(store_settings, hosts, ttl_s=1.5, owner="machine-a-101-aaaaaaaa")
+    b = Shard(store_settings, hosts, ttl_s=1.5, owner="machine-b-202-bbbbbbbb")
+    try:
+        a.register()
+        assert a.owned() == hosts  # alone: every host
+        b.register()
+        a.tick()  # a sees two live instances and gives back its excess
+        b.tick()
+        assert len(a.owned()) == 3 and len(b.owned()) == 3 and not a.owned() & b.owned()
+        # a stops heartbeating (its machine died): b takes its hosts once a's leases ran out.
+        time.sleep(0.5)
+        b.tick()
+        assert len(b.owned()) == 3, "a's leases have not expired yet"
+        time.sleep(1.6)
+        assert not a.owns(next(iter(a.owned() or hosts))), "a stops polling when its lease may have ended"
+        b.tick()
+        assert b.owned() == hosts
+    finally:
+        a.close()
+        b.close()
