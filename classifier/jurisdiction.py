@@ -102,6 +102,11 @@ class Jurisdiction:
 
 
 # -- loading and checking -------------------------------------------------------------------------
+def unknown_keys(entry: dict[str, Any], allowed: frozenset[str] | set[str], prefix: str) -> list[str]:
+    """One problem per key of ``entry`` that ``allowed`` does not name, each prefixed with where it is."""
+    return [f"{prefix}{key}: unknown key; use {', '.join(sorted(allowed))}" for key in entry if key not in allowed]
+
+
 def _strings(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -123,9 +128,7 @@ def parse(path: Path, profile_region: str | None = None) -> tuple[Jurisdiction |
         return None, [f"{path}: not valid YAML: {exc}"]
     if not isinstance(data, dict):
         return None, [f"{where}: must be a map with region, name, divisions, places, bodies, people, media"]
-    for key in data:
-        if key not in TOP_KEYS:
-            problems.append(f"{where}: {key}: unknown key; use {', '.join(sorted(TOP_KEYS))}")
+    problems += unknown_keys(data, TOP_KEYS, f"{where}: ")
     table = regions()
     region = str(data.get("region") or "")
     if region and (not region.isdigit() or len(region) not in (2, 4, 6)):
@@ -148,9 +151,7 @@ def parse(path: Path, profile_region: str | None = None) -> tuple[Jurisdiction |
         if not isinstance(entry, dict):
             problems.append(f"{at}: must be a map {{code: \"370811\", name: 任城区}}")
             continue
-        for key in entry:
-            if key not in DIVISION_KEYS:
-                problems.append(f"{at}.{key}: unknown key; use {', '.join(sorted(DIVISION_KEYS))}")
+        problems += unknown_keys(entry, DIVISION_KEYS, f"{at}.")
         code, dname = str(entry.get("code") or ""), str(entry.get("name") or "")
         if not (code.isdigit() and len(code) == 6):
             problems.append(f"{at}.code: {code!r} must be a six-digit GB/T 2260 code")
@@ -181,9 +182,7 @@ def parse(path: Path, profile_region: str | None = None) -> tuple[Jurisdiction |
         if not isinstance(entry, dict) or not entry.get("name"):
             problems.append(f"{at}: must be a map with at least a name")
             continue
-        for key in entry:
-            if key not in MEDIA_KEYS:
-                problems.append(f"{at}.{key}: unknown key; use {', '.join(sorted(MEDIA_KEYS))}")
+        problems += unknown_keys(entry, MEDIA_KEYS, f"{at}.")
         tier = str(entry.get("tier") or "prefecture")
         if tier not in LOCAL_TIERS:
             problems.append(f"{at}.tier: {tier!r}; use one of {', '.join(LOCAL_TIERS)}")

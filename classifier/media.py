@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from classifier.jurisdiction import LocalOutlet
+from classifier.jurisdiction import LocalOutlet, unknown_keys
 from classifier.lexicon import trie_pattern
 from classifier.regions import regions, short_name
 from core.contracts import Source
@@ -254,9 +254,7 @@ def parse(path: Path = REGISTRY) -> tuple[MediaRegistry | None, list[str]]:
         if not isinstance(entry, dict) or not entry.get("name"):
             problems.append(f"{at}: must be a map with name, aliases, domains, tier")
             continue
-        for key in entry:
-            if key not in OUTLET_KEYS:
-                problems.append(f"{at}.{key}: unknown key; use {', '.join(sorted(OUTLET_KEYS))}")
+        problems += unknown_keys(entry, OUTLET_KEYS, f"{at}.")
         tier = str(entry.get("tier", ""))
         if tier not in TIERS or tier == "unknown":
             problems.append(f"{at}.tier: {tier!r}; use one of {', '.join(TIERS[:-1])}")
