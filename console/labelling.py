@@ -44,6 +44,8 @@ class QueueItem:
     case_id: int | None
     # The office's staff corrected the model on this case (re-graded it, moved it to another department).
     corrected: bool = False
+    # Tone, shown beside adverse-ness so an analyst sees when the two part (None: scored without it).
+    emotion: float | None = None
 
     @property
     def confidence(self) -> float:
@@ -75,7 +77,8 @@ def queue(session: Session, principal: Principal, profile: str, limit: int = 20,
                            .limit(limit).offset(offset)).all()
     return [QueueItem(item_id=i.id, title=i.title, text=i.text, url=i.url, source_name=i.source_name,
                       negativity=s.negativity, relevance=s.relevance, topic=s.topic, grade=s.grade,
-                      model_version=s.model_version, case_id=case_id, corrected=bool(fixed))
+                      model_version=s.model_version, case_id=case_id, corrected=bool(fixed),
+                      emotion=s.emotion)
             for s, i, case_id, fixed in rows], total
 
 

@@ -80,7 +80,8 @@ def upsert_scored(session: Session, batch: Sequence[ScoredItem]) -> None:
     if not latest:
         return
     rows = [{
-        "item_id": s.item.id, "negativity": s.negativity, "relevance": s.relevance, "topic": s.topic,
+        "item_id": s.item.id, "negativity": s.negativity, "emotion": s.emotion, "relevance": s.relevance,
+        "topic": s.topic,
         "grade": s.grade.level, "grade_rank": s.grade.rank, "grade_reasons": list(s.grade.reasons),
         "model_version": s.model_version, "profile": s.profile, "scored_at": s.scored_at,
     } for s in latest.values()]

@@ -43,6 +43,8 @@ class ScoredItemRow(Base):
 
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
     negativity: Mapped[float] = mapped_column(Float)
+    # Tone (情绪), a secondary signal shown beside adverse-ness; None for v1 scores.
+    emotion: Mapped[float | None] = mapped_column(Float, nullable=True)
     relevance: Mapped[float] = mapped_column(Float)
     topic: Mapped[str] = mapped_column(String(64), index=True)
     grade: Mapped[str] = mapped_column(String(32))

@@ -51,3 +51,22 @@ def test_scored_upsert_replays_without_duplicates(store_settings: StoreSettings)
         assert session.scalar(select(func.count()).select_from(ScoredItemRow)) == 1
         row = session.get(ScoredItemRow, scored.item.id)
     assert row is not None and row.grade_reasons == ["论坛帖子", "负面 0.90"]
+
+
+def test_emotion_is_kept_beside_negativity_and_a_v1_score_keeps_none(store_settings: StoreSettings) -> None:
+    make = sessions(make_engine(store_settings))
+    calm_expose = ScoredItem(item=_item(), negativity=0.97, relevance=0.9, topic="就业", emotion=0.04,
+                             grade=Grade("重大", 1, ("中央级媒体",)), model_version="m2", profile="city-gov",
+                             scored_at=datetime.now(UTC))
+    with make.begin() as session:
+        upsert_scored(session, [calm_expose])
+    with make() as session:
+        row = session.get(ScoredItemRow, calm_expose.item.id)
+        assert row is not None and (row.negativity, row.emotion) == (0.97, 0.04)
+    v1 = ScoredItem(item=calm_expose.item, negativity=0.9, relevance=0.9, topic="就业",
+                    grade=Grade("重大", 1, ()), model_version="m1", profile="city-gov", scored_at=datetime.now(UTC))
+    with make.begin() as session:
+        upsert_scored(session, [v1])
+    with make() as session:
+        row = session.get(ScoredItemRow, calm_expose.item.id)
+        assert row is not None and row.emotion is None and row.model_version == "m1"
