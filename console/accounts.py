@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console import audit
-from console.roles import HANDLER, ROLE_NAMES
+from console.roles import HANDLER, LEADER, ROLE_NAMES
 from console.text import plain
 from core.contracts import utcnow
 from router.timeutil import utc
@@ -69,13 +69,14 @@ def create_user(session: Session, username: str, password: str, role: str, *, di
         raise AccountError("用户名须为 2–64 个字母、数字、下划线、点或连字符")
     if role not in ROLE_NAMES:
         raise AccountError(f"没有“{role}”这一角色；可选：{'、'.join(f'{k}（{v}）' for k, v in ROLE_NAMES.items())}")
-    if role == HANDLER:
-        if not department_id:
-            raise AccountError("部门处置人须指定所属部门")
-        if departments is not None and department_id not in departments:
-            raise AccountError(f"策略配置中没有“{department_id}”这一部门")
-    elif department_id:
-        raise AccountError("只有部门处置人需要指定部门")
+    if role == HANDLER and not department_id:
+        raise AccountError("部门处置人须指定所属部门")
+    # A leader may name the department they are in charge of (分管): it decides which sign-offs
+    # (审定) they give; they still read every case.
+    if department_id and role not in (HANDLER, LEADER):
+        raise AccountError("只有部门处置人和分管领导需要指定部门")
+    if department_id and departments is not None and department_id not in departments:
+        raise AccountError(f"策略配置中没有“{department_id}”这一部门")
     check_password(password)
     if session.scalar(select(ConsoleUserRow.id).where(ConsoleUserRow.username == username)) is not None:
         raise AccountError(f"用户名“{username}”已存在")

@@ -16,17 +16,17 @@ ROLE_NAMES: dict[str, str] = {
 # Permissions by role. Case actions are further limited by what the case allows (CaseService).
 PERMISSIONS: dict[str, frozenset[str]] = {
     DESK: frozenset({"cases.read", "cases.act", "cases.route", "cases.grade", "cases.evaluate", "reports",
-                     "overview", "cases.export"}),
+                     "overview", "cases.export", "cases.approve"}),
     HANDLER: frozenset({"cases.read", "cases.act", "cases.route", "reports", "cases.export"}),
     ANALYST: frozenset({"cases.read", "overview", "labels", "models"}),
-    LEADER: frozenset({"cases.read", "cases.evaluate", "reports", "overview", "cases.export"}),
+    LEADER: frozenset({"cases.read", "cases.evaluate", "reports", "overview", "cases.export", "cases.approve"}),
     ADMIN: frozenset({"cases.read", "cases.act", "cases.route", "cases.grade", "cases.evaluate", "reports",
-                      "overview", "cases.export", "labels", "models", "users"}),
+                      "overview", "cases.export", "labels", "models", "users", "cases.approve"}),
 }
 PERMISSION_NAMES: dict[str, str] = {
     "cases.read": "查看案件", "cases.act": "签收与处置", "cases.route": "转办与会办", "cases.grade": "调整分级",
-    "cases.evaluate": "评估", "reports": "报告", "overview": "总览", "cases.export": "导出案件",
-    "labels": "标注", "models": "模型管理", "users": "账号管理",
+    "cases.evaluate": "评估", "cases.approve": "审定回应", "reports": "报告", "overview": "总览",
+    "cases.export": "导出案件", "labels": "标注", "models": "模型管理", "users": "账号管理",
 }
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.contracts import ScoredItem
 from core.errors import ConfigError
 from core.settings import StoreSettings
-from router import clocks, notify, receipts
+from router import approvals, clocks, notify, receipts
 from router.policy import CASE_STATUSES, Decision, Labels, Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
@@ -496,7 +496,45 @@ class CaseService:
     def respond(self, case_id: int, actor: str, note: str, *, expected_version: int | None = None) -> CaseView:
         if not note.strip():
             raise CaseError("回应须写明回应内容或发布渠道")
-        return self._step(case_id, RESPONDED, actor, {"note": note}, expected_version)
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            self._check(case, RESPONDED)
+            # The regulation lets no unit respond on its own: every sign-off of the grade comes first.
+            lacking = approvals.missing(self.profile.approvals, case.grade, self._events(session, case.id))
+            if lacking:
+                raise CaseError(f"案件 {case.id} 尚不能回应：" + "；".join(
+                    a.describe(self._names()) + "，尚未" + a.verb for a in lacking))
+            self._move(session, case, RESPONDED, actor, now, {"note": note})
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def approve(self, case_id: int, approval_id: str, actor: str, note: str, *, department_id: str | None = None,
+                expected_version: int | None = None) -> CaseView:
+        """Record a sign-off (审定, 审批, 审核) of the response; ``department_id`` limits who may give it."""
+        spec = next((a for a in self.profile.approvals if a.id == approval_id), None)
+        if spec is None:
+            known = "、".join(f"{a.id}（{a.what}{a.verb}）" for a in self.profile.approvals) or "无（本预案未规定审定）"
+            raise CaseError(f"没有“{approval_id}”这一审定环节；可选：{known}")
+        if not note.strip():
+            raise CaseError(f"{spec.what}{spec.verb}须写明意见（同意的稿件或修改意见）")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if department_id is not None and not spec.may_give(department_id, case.department_id):
+                raise CaseError(f"{spec.describe(self._names())}，{self._name(department_id)}不能{spec.verb}")
+            if case.status not in OPEN or case.status == RESPONDED:
+                raise CaseError(f"案件 {case.id} 当前为“{case.status}”，回应前才需{spec.what}{spec.verb}")
+            if not spec.applies(case.grade):
+                raise CaseError(f"案件 {case.id} 为{case.grade}，本预案不要求{spec.what}{spec.verb}")
+            done = approvals.given(self._events(session, case.id))
+            first = [a for a in self.profile.approvals if a.id in spec.after and a.applies(case.grade)
+                     and a.id not in done]
+            if first:
+                raise CaseError(f"须先{'、'.join(a.what + a.verb for a in first)}，再{spec.what}{spec.verb}")
+            record_event(session, case, actor, approvals.APPROVED, case.status, case.status,
+                         {"approval": spec.id, "what": spec.what, "verb": spec.verb, "note": note,
+                          "department": department_id}, now)
+            case.version += 1
+            case.updated_at = now
+        return self._apply(case_id, expected_version, apply, actor)
 
     def close(self, case_id: int, actor: str, summary: str, *, expected_version: int | None = None) -> CaseView:
         """办结, with the summary (起因、性质、影响、责任、经验教训) for the case library."""
@@ -603,6 +641,14 @@ class CaseService:
         return self._apply(case_id, None, apply, actor)
 
     # -- helpers
+
+    @staticmethod
+    def _events(session: Session, case_id: int) -> Sequence[CaseEventRow]:
+        return session.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id)
+                               .order_by(CaseEventRow.id)).all()
+
+    def _names(self) -> dict[str, str]:
+        return {d: dept.name for d, dept in self.profile.departments.items()}
 
     def _step(self, case_id: int, to_status: str, actor: str, detail: dict[str, Any],
               expected_version: int | None) -> CaseView:

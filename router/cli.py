@@ -91,6 +91,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     grade.add_argument("--reason", required=True)
     grade.add_argument("--by", required=True)
     grade.set_defaults(func=cmd_cases)
+    approve = csub.add_parser("approve", help="审定/审批/审核回应 (预案规定回应前须经领导签批的环节)")
+    approve.add_argument("case", type=int)
+    approve.add_argument("approval", help="the sign-off's id in the profile (e.g. caliber-press)")
+    approve.add_argument("--note", required=True, help="审定意见: 同意的稿件或修改意见")
+    approve.add_argument("--department", help="the department on whose behalf it is given (checked)")
+    approve.add_argument("--by", required=True)
+    approve.set_defaults(func=cmd_cases)
     report = csub.add_parser("report", help="上报材料: 案件应报送的快报、《网上舆情》、专报、书面报告")
     report.add_argument("case", type=int)
     report.add_argument("--clock", help="only the report of this clock (e.g. phone-express)")
@@ -259,6 +266,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
             view = service.set_assisting(args.case, args.departments, by, args.reason)
         elif action == "grade":
             view = service.change_grade(args.case, args.to, args.reason, by)
+        elif action == "approve":
+            view = service.approve(args.case, args.approval, by, args.note, department_id=args.department)
         elif action == "clock-done":
             view = service.complete_clock(args.case, args.clock, by, args.note)
         else:  # argparse only offers the actions above

@@ -23,6 +23,7 @@ from core.contracts import Engagement, MediaTier
 from core.errors import ConfigError
 from core.taxonomy import BASE_TOPICS
 from core.textfile import TextFileError, expands_beyond, read_text, surrogate_in
+from router.approvals import LEAD, Approval
 from router.timeutil import (
     DEFAULT_CALENDAR,
     Calendar,
@@ -380,6 +381,8 @@ class Profile:
     seed: str = ""
     # Grades whose criteria the seed does not state (the office chose them): grade → why.
     grade_choices: Mapping[str, str] = field(default_factory=dict)
+    # Sign-offs a response needs (router/approvals.py), in the order they are given.
+    approvals: tuple[Approval, ...] = ()
 
     def rank(self, grade: str) -> int:
         return self.grades.index(grade)
@@ -574,7 +577,8 @@ class _Checker:
 
 _TOP_KEYS = ("profile", "title", "seed", "region", "grades", "calendar", "departments", "topics",
              "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences",
-             "intake", "grade_choices")
+             "intake", "grade_choices", "approvals")
+_APPROVAL_KEYS = ("id", "what", "verb", "by", "grades", "after", "basis", "choice")
 _DEPT_KEYS = ("id", "name", "region", "channels", "people", "duty", "quiet_hours")
 _ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes", "basis", "choice")
 _CLOCK_KEYS = ("id", "name", "grades", "due", "remind_before", "stop_on", "escalate_to", "owner", "report", "to",
@@ -648,6 +652,7 @@ def _build(path: Path, data: Any) -> Profile:
     inhibit = _inhibit(c, data.get("inhibit"), grades)
     silences = _silences(c, data.get("silences"), grades, topics, calendar)
     intake = _intake(c, data.get("intake"), grades)
+    approvals = _approvals(c, data.get("approvals"), grades, dept_ref)
     grade_choices: dict[str, str] = {}
     raw_choices = data.get("grade_choices") or {}
     if not isinstance(raw_choices, dict):
@@ -666,7 +671,40 @@ def _build(path: Path, data: Any) -> Profile:
         topics=topics, route_tree=tree, always_copy=always_copy, default_receiver=default_receiver,
         clocks=clocks, calendar=calendar, escalation=escalation, inhibit=inhibit, silences=silences,
         intake=intake, path=path, base_to_topic=base_to_topic, seed=str(data.get("seed", "")),
-        grade_choices=grade_choices)
+        grade_choices=grade_choices, approvals=approvals)
+
+
+def _approvals(c: _Checker, obj: Any, grades: tuple[str, ...], dept_ref: Any) -> tuple[Approval, ...]:
+    if obj is None:
+        return ()
+    if not isinstance(obj, list):
+        c.error(_line(obj), "approvals must be a list of sign-offs", "write approvals: [- id: ..., what: ..., by: ...]")
+        return ()
+    out: list[Approval] = []
+    for entry in obj:
+        if not c.keys(entry, "an approval", _APPROVAL_KEYS, ("id", "what", "verb", "by")):
+            continue
+        approval_id = str(entry.get("id", ""))
+        if any(a.id == approval_id for a in out):
+            c.error(_line(entry, "id"), f"approval {approval_id!r} is listed twice", "give each sign-off its own id")
+        by = c.strings(entry, "by", "approval") or ()
+        for dept in by:
+            if dept != LEAD:
+                dept_ref(entry, "by", dept)
+        only = c.strings(entry, "grades", "approval") or ()
+        for grade in only:
+            if grade not in grades:
+                c.error(_line(entry, "grades"), f"grade {grade!r} is not a grade of this profile",
+                        f"use one of {', '.join(grades)}")
+        after = c.strings(entry, "after", "approval") or ()
+        for earlier in after:
+            if not any(a.id == earlier for a in out):
+                c.error(_line(entry, "after"), f"approval {earlier!r} is not listed before {approval_id!r}",
+                        "list the sign-off that comes first above this one")
+        out.append(Approval(id=approval_id, what=str(entry.get("what", "")), verb=str(entry.get("verb", "")), by=by,
+                            grades=frozenset(only), after=after, basis=str(entry.get("basis", "")),
+                            choice=str(entry.get("choice", ""))))
+    return tuple(out)
 
 
 def _calendar(c: _Checker, obj: Any, folder: Path) -> Calendar:

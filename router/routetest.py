@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.taxonomy import BASE_TOPICS
+from router import approvals
 from router.cases import signals_in
 from router.policy import SIGNALS, SOURCE_KINDS, SOURCE_TIERS, Labels, Profile
 from router.timeutil import now as utcnow
@@ -88,5 +89,10 @@ def format_decision(profile: Profile, labels: Labels, at: datetime | None = None
                 lines.append(f"      ⚠ {warning}")
     if not decision.clocks:
         lines.append("  (本分级无时限)")
+    signoffs = approvals.required(profile.approvals, labels.grade)
+    if signoffs:
+        names = {d: dept.name for d, dept in profile.departments.items()}
+        lines.append("回应前须经:")
+        lines.extend(f"  {a.id}: {a.describe(names)}" + ("（本单位自定）" if a.choice else "") for a in signoffs)
     lines.append("(试路由, 未发送任何消息)")
     return "\n".join(lines)

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from console import access, audit, eventlog, inbox, live
 from console.access import AccessDenied
-from console.roles import HANDLER, Principal
+from console.roles import HANDLER, LEADER, Principal
 from console.web import Id, Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.contracts import utcnow
+from router import approvals
 from router.cases import OPEN, TRANSFERABLE, CaseError
 from router.policy import CASE_STATUSES
 from store.case_tables import CaseEventRow
@@ -96,6 +97,12 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
                                     clock_names={**{s.id: s.name for s in app.profile.clocks}, **clock_names})
     routing = detail.case.routing or {}
     is_lead = who.role != HANDLER or case.department_id == who.department_id
+    given = approvals.given(detail.events)
+    names = {d: dept.name for d, dept in app.profile.departments.items()}
+    signoffs = [{"id": a.id, "describe": a.describe(names), "label": f"{a.what}{a.verb}", "verb": a.verb,
+                 "given": given.get(a.id), "mine": who.role not in (LEADER, HANDLER) or (who.department_id is not None
+                                                              and a.may_give(who.department_id, case.department_id))}
+                for a in approvals.required(app.profile.approvals, detail.case.grade)]
     # An assisting department signs once; its receipt is an event, the case status stays the lead's.
     signed = any(e.action == "receipt" and (e.detail or {}).get("department") == who.department_id
                  for e in detail.events)
@@ -103,6 +110,7 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
             "incident": incident, "signed": signed, "log_lines": log_lines,
             "review": (review.detail or {}).get("summary", "") if review else "",
             "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
+            "signoffs": signoffs,
             "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}
 
 
@@ -115,7 +123,7 @@ def case_page(request: Request, case_id: Id, who: Who) -> Response:
     return render(request, "case.html", who, **context)
 
 
-ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade"}
+ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade", "approve"}
 
 
 @router.post("/cases/{case_id}/{action}")
@@ -157,6 +165,13 @@ def case_action(request: Request, case_id: Id, action: str, who: Who, data: Form
             summary = "\n".join(f"{label}：{values[key].strip()}" for key, label in REVIEW_FIELDS)
             service.close(case_id, actor, summary, expected_version=version)
             done = "已办结，评估总结已存入案例库"
+        elif action == "approve":
+            access.require(who, "cases.approve", "审定回应")
+            # A leader signs for their own department; the desk records a sign-off given on paper.
+            dept = who.department_id if who.role in (LEADER, HANDLER) else None
+            service.approve(case_id, values.get("approval", ""), actor, values.get("note", ""), department_id=dept,
+                            expected_version=version)
+            done = "已记录审定意见"
         elif action == "evaluate":
             access.require(who, "cases.evaluate", "评估")
             service.evaluate(case_id, actor, values.get("assessment", ""), expected_version=version)

@@ -19,14 +19,14 @@ from classifier.facts import find_facts
 from classifier.grading import Features, load_rules
 from incidents.grading import estimate
 from policies import SHIPPED, profile_dir
-from router import policy
+from router import approvals, policy
 from router.routetest import labels_from_pairs
 from router.upward import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 AT = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Wednesday
 KINDS = {"grade", "notify", "deadline", "report", "routing", "local", "escalation", "closing", "confidentiality",
-         "process"}
+         "process", "approval"}
 ROW_KEYS = {"id", "clause", "kind", "rule", "encoded", "test", "choice", "example", "gap"}
 EXAMPLE_TEST = "tests/policies/test_rule_tables.py::test_rule_examples"
 
@@ -80,6 +80,8 @@ def test_every_clock_and_choice_of_the_profile_is_in_the_table(name: str) -> Non
                 f"{name}: clock {spec.id} is the office's choice but no row marks it"
     for grade in profile.grade_choices:
         assert any(r["kind"] == "grade" and r.get("choice") and grade in r["rule"] for r in rows), grade
+    for approval in profile.approvals:
+        assert f"approvals.{approval.id}" in encoded, f"{name}: approval {approval.id} is in no row of rules.yaml"
 
 
 @pytest.mark.parametrize("name", list(SHIPPED))
@@ -161,6 +163,10 @@ def test_rule_examples(name: str, row: dict[str, Any]) -> None:
             _check_escalation(profile, ex["escalation"])
         elif "inhibit" in ex:
             assert profile.mutes(*ex["inhibit"])
+        elif "approvals" in ex:
+            # {approvals: {grade: [sign-off ids, in order]}}: what a response of that grade waits for.
+            for grade, ids in ex["approvals"].items():
+                assert [a.id for a in approvals.required(profile.approvals, grade)] == ids, grade
         elif "form" in ex:
             assert ex["form"] in FORMS and [label for _, label in FORMS[ex["form"]]][:len(ex["fields"])] == \
                 ex["fields"]

@@ -10,6 +10,7 @@ from router_helpers import TEST_PROFILE, router_settings, scored, write_profile
 from core.contracts import encode
 from core.settings import StoreSettings
 from core.stage import Record
+from policies import profile_dir
 from router import policy
 from router.service import RouterProcessor
 from store.db import migrate
@@ -79,3 +80,31 @@ def test_cases_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], monk
     assert main([*base, "show", "1"]) == 0
     out = capsys.readouterr().out
     assert '"action": "transferred"' in out and "职责调整" in out
+
+
+def test_route_test_lists_the_sign_offs_and_cases_approve_records_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["route", "test", "--profile", "yichun-scjg", "topic=价格监管", "grade=重大"]) == 0
+    out = capsys.readouterr().out
+    assert "回应前须经:\n  caliber-press: 回应口径须经分管新闻宣传局领导审定（第十九条（一））" in out
+    assert "plan-director: 回应方案须经市局主要领导审批（第十九条（二））" in out
+    assert main(["route", "test", "--profile", "yichun-scjg", "topic=价格监管", "grade=一般"]) == 0
+    assert "回应前须经" not in capsys.readouterr().out
+    store = StoreSettings(url=f"sqlite:///{tmp_path / 'cli.db'}")
+    migrate(store)
+    RouterProcessor(router_settings(store), policy.load(profile_dir("huaning-gonglu"))).process(
+        [Record("items.scored", 0, 0, b"k", encode(scored("cli-h", topic="公共基础设施建设", grade="二级", rank=1,
+                                                             profile="huaning-gonglu")))])
+    config = tmp_path / "yuqing.toml"
+    config.write_text(f'[store]\nurl = "{store.url}"\n\n[router]\nprofile = "huaning-gonglu"\n', encoding="utf-8")
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    base = ["--config", str(config), "cases"]
+    assert main([*base, "ack", "1", "--by", "办公室"]) == 0
+    assert main([*base, "respond", "1", "--by", "办公室", "--note", "通稿已发布"]) == 1
+    assert "新闻通稿须经分局舆情处置工作领导小组办公室审核（第二十一条），尚未审核" in capsys.readouterr().err
+    assert main([*base, "approve", "1", "release-2", "--by", "办公室主任", "--note", "同意",
+                 "--department", "party-branch"]) == 1
+    assert "分局党总支不能审核" in capsys.readouterr().err
+    assert main([*base, "approve", "1", "release-2", "--by", "办公室主任", "--note", "同意",
+                 "--department", "group-office"]) == 0
+    assert main([*base, "respond", "1", "--by", "办公室", "--note", "通稿已发布"]) == 0
