@@ -30,7 +30,7 @@ from core.taxonomy import BASE_TOPICS, SENSITIVE
 
 GRADING_FILE = "grading.yaml"
 TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
-KINDS = ("rss", "news", "forum", "microblog", "replay")
+KINDS = ("rss", "news", "forum", "microblog", "replay", "forwarded")
 COUNTS = {"views": "阅读", "replies": "回帖", "reposts": "转发", "likes": "点赞"}
 # Emergency signals used when a grading.yaml declares none of its own.
 DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {

@@ -25,6 +25,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--poll", metavar="SOURCE_ID", help="试采该信源一次并打印将发布的条目，不发布")
     check.set_defaults(func=_check)
 
+    fwd = subparsers.add_parser("forward", help="录入上级转办单 (enter a 转办单 onto items.raw)")
+    fwd.add_argument("--from", dest="body", required=True, help="转办单位，如 省局、市委网信办")
+    fwd.add_argument("--title", required=True)
+    fwd.add_argument("--text", help="转办内容 (或 --file)")
+    fwd.add_argument("--file", help="UTF-8 文本文件，内容为转办内容")
+    fwd.add_argument("--url", default="", help="原帖或原报道地址")
+    fwd.add_argument("--instruction", default="", help="转办意见，如 请核实处理并主动回应")
+    fwd.add_argument("--region", help="属地行政区划代码，如 360902")
+    fwd.add_argument("--number", default="", help="转办单编号 (同一编号只录入一次)")
+    fwd.add_argument("--dry-run", action="store_true", help="只打印将发布的消息，不发布")
+    fwd.set_defaults(func=_forward)
+
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from collectors.settings import CollectorSettings
@@ -106,6 +118,42 @@ def _check(args: argparse.Namespace) -> int:
         print(f"采集失败: {outcome.failure}", file=sys.stderr)
         return 1
     print(f"试采完成: 解析到 {outcome.found} 条，将发布 {len(found)} 条 (未发布任何内容)", file=sys.stderr)
+    return 0
+
+
+def _forward(args: argparse.Namespace) -> int:
+    from collectors.forwarded import Forwarded, ForwardError, to_item
+    from collectors.publish import KafkaPublisher
+    from core.contracts import encode
+    from core.textfile import TextFileError, read_text
+
+    try:
+        text = read_text(Path(args.file)) if args.file else (args.text or "")
+        item = to_item(Forwarded(body=args.body, title=args.title, text=text, url=args.url,
+                                 instruction=args.instruction, region=args.region, number=args.number))
+    except (ForwardError, TextFileError, OSError) as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    if args.dry_run:
+        sys.stdout.write(encode(item).decode("utf-8") + "\n")
+        return 0
+    try:
+        settings = _settings(args)
+    except ConfigError as exc:
+        print(f"配置错误: {exc}", file=sys.stderr)
+        return 2
+    publisher = KafkaPublisher(settings.kafka)
+    try:
+        sent, refused, failure = publisher.publish([item])
+    finally:
+        publisher.close()
+    if refused:
+        print(f"✗ 转办单被拒收: {refused[0][2]}", file=sys.stderr)
+        return 2
+    if failure is not None or not sent:
+        print(f"✗ 转办单未能发布，可重试: {failure}", file=sys.stderr)
+        return 1
+    print(f"✓ 已录入{item.source.name}单 {item.id}：{item.title}")
     return 0
 
 

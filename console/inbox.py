@@ -24,7 +24,8 @@ PERIOD_NAMES = {"": "不限", "24h": "24小时内", "7d": "7天内", "30d": "30�
 UNSIGNED = ("新建", "已预警")
 STATUS_CHOICES = ("open", "unsigned", "all", *CASE_STATUSES)
 STATUS_NAMES = {"open": "未办结", "unsigned": "未签收", "all": "全部", **{s: s for s in CASE_STATUSES}}
-SOURCE_KIND_NAMES = {"rss": "RSS订阅", "news": "新闻网站", "forum": "论坛贴吧", "microblog": "微博", "replay": "回放"}
+SOURCE_KIND_NAMES = {"rss": "RSS订阅", "news": "新闻网站", "forum": "论坛贴吧", "microblog": "微博", "replay": "回放",
+                     "forwarded": "上级转办"}
 TIER_NAMES = {"central": "中央媒体", "provincial": "省级媒体", "prefecture": "市级媒体", "county": "县级媒体",
               "portal": "门户网站", "self_media": "自媒体", "government": "政府网站", "unknown": "未知"}
 FIELD_MAX = 64

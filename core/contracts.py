@@ -22,7 +22,8 @@ SCORED_SCHEMA_VERSION = 2
 SCORED_SCHEMA_VERSIONS = frozenset({1, 2})
 DEAD_LETTER_SCHEMA_VERSION = 1
 
-SourceKind = Literal["rss", "news", "forum", "microblog", "replay", "search"]
+# ``forwarded``: a 转办单 a superior body forwarded, entered by hand (collectors/forwarded.py).
+SourceKind = Literal["rss", "news", "forum", "microblog", "replay", "search", "forwarded"]
 MediaTier = Literal[
     "central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown"
 ]

@@ -149,7 +149,9 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
     for scored in batch:
         if scored.item.id in existing or scored.item.id in fresh or scored.item.id in answered:
             continue
-        target = responses.target(session, scored, now) if responses is not None else None
+        # A superior's 转办单 asks the office to act; it is never the office's own response.
+        target = (responses.target(session, scored, now)
+                  if responses is not None and scored.item.source.kind != "forwarded" else None)
         joined = session.get(CaseRow, target.case_id) if target is not None else None
         if joined is not None:
             answered[scored.item.id] = joined
@@ -158,7 +160,7 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
             continue
         grade, grade_note = profile.grade_for(scored.grade.level, scored.grade.rank)
         if not profile.intake.admits(scored.negativity, scored.relevance, profile.rank(grade), profile,
-                                     scored.item.source.tier, scored.item.engagement):
+                                     scored.item.source.tier, scored.item.engagement, scored.item.source.kind):
             below.add(scored.item.id)
             continue
         below.discard(scored.item.id)

@@ -38,7 +38,7 @@ from router.timeutil import (
 )
 
 CASE_STATUSES: tuple[str, ...] = ("新建", "已预警", "已签收", "处置中", "已回应", "办结", "已评估")
-SOURCE_KINDS = ("rss", "news", "forum", "microblog", "replay")
+SOURCE_KINDS = ("rss", "news", "forum", "microblog", "replay", "forwarded")
 SOURCE_TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -328,10 +328,14 @@ class Intake:
     # Items of this grade or a graver one always open a case, whatever their scores.
     always_from_grade: str | None = None
     prominent: Prominence | None = None
+    # Items of these source kinds always open a case (``forwarded``: a superior's 转办单).
+    always_kinds: frozenset[str] = frozenset()
 
     def admits(self, negativity: float, relevance: float, rank: int, profile: Profile,
-               tier: str = "unknown", engagement: Engagement | None = None) -> bool:
+               tier: str = "unknown", engagement: Engagement | None = None, kind: str = "") -> bool:
         if self.always_from_grade is not None and rank <= profile.rank(self.always_from_grade):
+            return True
+        if kind in self.always_kinds:
             return True
         if negativity >= self.min_negativity and relevance >= self.min_relevance:
             return True
@@ -1072,7 +1076,8 @@ def _clock(c: _Checker, entry: Any, grades: tuple[str, ...], departments: Mappin
 def _intake(c: _Checker, obj: Any, grades: tuple[str, ...]) -> Intake:
     if obj is None:
         return Intake()
-    if not c.keys(obj, "intake", ("min_negativity", "min_relevance", "always_from_grade", "prominent")):
+    if not c.keys(obj, "intake", ("min_negativity", "min_relevance", "always_from_grade", "prominent",
+                                  "always_kinds")):
         return Intake()
     values: dict[str, Any] = {}
     for key in ("min_negativity", "min_relevance"):
@@ -1087,7 +1092,13 @@ def _intake(c: _Checker, obj: Any, grades: tuple[str, ...]) -> Intake:
         c.error(_line(obj, "always_from_grade"), f"intake.always_from_grade {grade!r} is not a grade of the profile",
                 f"use one of {', '.join(grades)}")
         grade = None
-    return Intake(always_from_grade=str(grade) if grade is not None else None, **values)
+    kinds = c.strings(obj, "always_kinds", "intake") or ()
+    for kind in kinds:
+        if kind not in SOURCE_KINDS:
+            c.error(_line(obj, "always_kinds"), f"intake.always_kinds: {kind!r} is not a source kind",
+                    f"use one of {', '.join(SOURCE_KINDS)}")
+    return Intake(always_from_grade=str(grade) if grade is not None else None, always_kinds=frozenset(kinds),
+                  **values)
 
 
 def _prominence(c: _Checker, obj: Any, bars: dict[str, float]) -> Prominence | None:
