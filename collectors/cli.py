@@ -48,14 +48,21 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return loaded
 
 
+def _settings_or_none(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The settings, or None once the configuration error is printed for the operator."""
+    try:
+        return _settings(args)
+    except ConfigError as exc:
+        print(f"配置错误: {exc}", file=sys.stderr)
+        return None
+
+
 def _run(args: argparse.Namespace) -> int:
     from collectors import service
     from core.logs import configure
 
-    try:
-        settings = _settings(args)
-    except ConfigError as exc:
-        print(f"配置错误: {exc}", file=sys.stderr)
+    settings = _settings_or_none(args)
+    if settings is None:
         return 2
     configure(settings.log.level, settings.log.json, stage="collectors")
     import signal
@@ -99,10 +106,8 @@ def _check(args: argparse.Namespace) -> int:
     if not chosen:
         print(f"没有 id 为 {args.poll!r} 的信源", file=sys.stderr)
         return 2
-    try:
-        settings = _settings(args)
-    except ConfigError as exc:
-        print(f"配置错误: {exc}", file=sys.stderr)
+    settings = _settings_or_none(args)
+    if settings is None:
         return 2
     from collectors.dryrun import dry_poll
     from core.contracts import encode
@@ -137,10 +142,8 @@ def _forward(args: argparse.Namespace) -> int:
     if args.dry_run:
         sys.stdout.write(encode(item).decode("utf-8") + "\n")
         return 0
-    try:
-        settings = _settings(args)
-    except ConfigError as exc:
-        print(f"配置错误: {exc}", file=sys.stderr)
+    settings = _settings_or_none(args)
+    if settings is None:
         return 2
     publisher = KafkaPublisher(settings.kafka)
     try:
