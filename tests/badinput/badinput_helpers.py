@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from collectors import sources
@@ -16,48 +14,6 @@ from collectors.service import Collector
 from collectors.settings import CollectorSettings
 from collectors.state import CollectorStore
 from core.settings import StoreSettings
-
-
-class Pages:
-    """Serves fixed answers by path: (status, headers, body)."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *_: Any) -> None:
-                return None
-
-            def do_GET(self) -> None:
-                status, headers, body = outer.routes.get(self.path, (404, {}, b"not found"))
-                try:
-                    self.send_response(status)
-                    for key, value in headers.items():
-                        self.send_header(key, value)
-                    if "content-length" not in {k.lower() for k in headers}:
-                        self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    return
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-
-    def add(self, path: str, body: bytes, status: int = 200, content_type: str = "application/rss+xml",
-            headers: dict[str, str] | None = None) -> str:
-        self.routes[path] = (status, {"Content-Type": content_type, **(headers or {})}, body)
-        return self.base + path
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def settings(store: StoreSettings, **overrides: Any) -> CollectorSettings:

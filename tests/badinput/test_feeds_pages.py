@@ -10,7 +10,8 @@ import zlib
 from collections.abc import Iterator
 
 import pytest
-from badinput_helpers import Pages, poll, settings, source
+from badinput_helpers import poll, settings, source
+from recorded_http import Server
 
 from collectors import extract, pages
 from collectors.fetch import Fetched
@@ -133,8 +134,8 @@ FEED_CASES = list(_feed_cases())
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Pages]:
-    pages_server = Pages()
+def server() -> Iterator[Server]:
+    pages_server = Server().start()
     yield pages_server
     pages_server.close()
 
@@ -153,8 +154,8 @@ def _assert_no_crash(outcome_failure: Failure | None) -> None:
 
 
 @pytest.mark.parametrize(("name", "entry"), ENTRY_CASES, ids=[c[0] for c in ENTRY_CASES])
-def test_bad_entry_costs_only_itself(name: str, entry: str, server: Pages, store: StoreSettings) -> None:
-    url = server.add(f"/entries/{name}.xml", _feed(name, server.base, entry))
+def test_bad_entry_costs_only_itself(name: str, entry: str, server: Server, store: StoreSettings) -> None:
+    url = server.add(f"/entries/{name}.xml", _feed(name, server.base, entry), content_type="application/rss+xml")
     polled = poll(settings(store, max_bytes=8_000_000), source({"id": f"e-{name}", "kind": "rss", "url": url}))
     assert polled.outcome.failure is None, polled.outcome.failure
     titles = {i.title for i in polled.publisher.items}
@@ -195,7 +196,7 @@ def _body(name: str, base: str, headers: dict[str, str]) -> tuple[bytes, dict[st
 
 @pytest.mark.parametrize(("name", "body", "headers", "status", "good"), FEED_CASES, ids=[c[0] for c in FEED_CASES])
 def test_bad_feed_fails_with_a_reason_or_keeps_its_good_entries(
-        name: str, body: bytes | None, headers: dict[str, str], status: int, good: bool, server: Pages,
+        name: str, body: bytes | None, headers: dict[str, str], status: int, good: bool, server: Server,
         store: StoreSettings) -> None:
     extra = dict(headers)
     if body is None:
