@@ -30,6 +30,10 @@ from collectors import dates, encoding
 
 Backend = Literal["feedparser", "feedparser_rs", "lxml"]
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# A character reference to a UTF-16 surrogate (&#xD800;) makes lxml raise on the text that holds it,
+# losing the whole feed: it becomes U+FFFD before parsing.
+_SURROGATE_REF = re.compile(r"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|"
+                            r"573[0-3]\d|5734[0-3]));")
 # A character reference cut short (``&#2598`` then no ``;``): XML parsers stop there, so it goes.
 # Atomic: ``&#x4E2D;`` must not be read as a decimal reference with no digits (it ate hex ones).
 _BROKEN_CHARREF = re.compile(r"&#(?>[xX][0-9a-fA-F]*|[0-9]*)(?!;)")
@@ -72,7 +76,7 @@ def prepare(body: bytes, content_type: str | None = None) -> tuple[bytes, str]:
     text = _XML_DECL.sub("", decoded.text, count=1)
     if "&" in text:
         if "&#" in text:
-            text = _BROKEN_CHARREF.sub("", text)
+            text = _SURROGATE_REF.sub("&#xFFFD;", _BROKEN_CHARREF.sub("", text))
             if "&#X" in text:
                 text = _UPPER_X.sub("&#x", text)
         text = _BARE_AMP.sub("&amp;", text)

@@ -85,6 +85,16 @@ def test_hex_and_decimal_character_references_are_decoded_on_every_backend() -> 
         assert html_to_text(entry.body_html) == "市民反映", backend
 
 
+def test_a_reference_to_a_surrogate_costs_one_character_not_the_feed() -> None:
+    """A recorded feed (replay) gets the same mending as a polled one: it happens in feeds.prepare."""
+    data = ("<rss version='2.0'><channel><title>t</title><item><title>市民&#xD83D;反映</title>"
+            "<link>http://x.cn/1</link></item><item><title>停水&#56832;通知</title><link>http://x.cn/2</link>"
+            "</item></channel></rss>").encode()
+    for backend in ("lxml", "feedparser"):
+        titles = [e.title for e in feeds.parse(data, backend=backend).entries]
+        assert titles == ["市民\ufffd反映", "停水\ufffd通知"], backend
+
+
 RELATIVE = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>某区政府网</title>
 <item><title>区政府回应停车难</title><link>/news/1.html</link><guid isPermaLink="false">n1</guid></item>
