@@ -61,14 +61,15 @@ def main() -> None:
         admin = wait_for_broker(kafka)
         topics.ensure_topics(admin)
         admin.close()
+        logs = {stage: Path(tmp) / f"{stage}.log" for stage in ("classifier", "router")}
         env = dict(os.environ, YUQING__KAFKA__BOOTSTRAP_SERVERS=f'"{kafka.bootstrap_servers}"',
                    YUQING__STORE__URL=f'"{store.url}"', YUQING__LOG__LEVEL='"WARNING"')
-        stages = [subprocess.Popen([sys.executable, "-m", "yuqing.cli", stage], env=env,
-                                   stdout=(Path(tmp) / f"{stage}.log").open("wb"), stderr=subprocess.STDOUT)
-                  for stage in ("classifier", "router")]
+        stages = {stage: subprocess.Popen([sys.executable, "-m", "yuqing.cli", stage], env=env,
+                                          stdout=log.open("wb"), stderr=subprocess.STDOUT)
+                  for stage, log in logs.items()}
         try:
             make = sessions(make_engine(store))
-            time.sleep(8)  # both consumer groups joined before the clock starts
+            _wait(8.0, stages, logs)  # both consumer groups joined before the clock starts
             producer = make_producer(kafka, "bench")
             started = time.monotonic()
             for i in range(args.items):
@@ -83,7 +84,7 @@ def main() -> None:
             done = 0
             deadline = started + max(120.0, args.items / 20)
             while done < args.items and time.monotonic() < deadline:
-                time.sleep(0.25)
+                _wait(0.25, stages, logs)
                 with make() as session:
                     # Every item is stored with its score; calm ones open no case (the profile's intake).
                     done = session.scalar(select(func.count()).select_from(ScoredItemRow)) or 0
@@ -92,18 +93,35 @@ def main() -> None:
                 rows = session.execute(select(CaseRow.created_at, ItemRow.fetched_at)
                                        .join(ItemRow, ItemRow.id == CaseRow.item_id)).all()
         finally:
-            for stage in stages:
-                stage.terminate()
-            for stage in stages:
-                stage.wait(timeout=30)
+            for process in stages.values():
+                if process.poll() is None:
+                    process.terminate()
+            for process in stages.values():
+                process.wait(timeout=30)
     latencies = sorted((_utc(c) - _utc(f)).total_seconds() * 1000 for c, f in rows)
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     print(f"items: {args.items}, scored and stored: {done}, cases opened: {len(rows)}, "
-          f"store: {store.url.split(':')[0]}")
+          f"store: {store.url.split(':')[0]}, load average after the run: {load}")
     print(f"produce: {args.items / produced:,.0f} items/s; end to end: {done / elapsed:,.0f} items/s "
           f"({elapsed:.1f}s)")
     if latencies:
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         print(f"latency items.raw → stored case: p50 {statistics.median(latencies):,.0f} ms, p99 {p99:,.0f} ms")
+
+
+class StageDied(SystemExit):
+    """A stage process ended while the benchmark waits for it (its log tail says why)."""
+
+
+def _wait(seconds: float, stages: dict[str, subprocess.Popen[bytes]], logs: dict[str, Path]) -> None:
+    """Sleep, then stop with the stage's log tail if a stage process has died: otherwise the
+    benchmark would wait for items that never come and print 0 items/s."""
+    time.sleep(seconds)
+    for stage, process in stages.items():
+        if process.poll() is not None:
+            tail = logs[stage].read_text("utf-8", "replace").splitlines()[-30:]
+            raise StageDied(f"the {stage} stage exited with code {process.returncode}; its log ends:\n"
+                            + "\n".join(tail))
 
 
 def _utc(value: datetime) -> datetime:

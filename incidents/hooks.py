@@ -22,6 +22,7 @@ from incidents.service import (
     GradeChange,
     ResponseTarget,
     assign,
+    finish,
     is_response,
     link_case,
     prepare,
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 UpgradeCallback = Callable[[Session, CaseRow, GradeChange, datetime], None]
 AssignmentCallback = Callable[[Session, CaseRow, Assignment, datetime], None]
+FinishCallback = Callable[[Session], None]
 
 
 class IncidentsHook:
@@ -42,15 +44,19 @@ class IncidentsHook:
     * ``on_joined(session, item_case, assignment, now)``: the item joined an existing incident (its
       own case is a repeat of the incident's: the router may fold it in or silence it).
     * ``on_response(session, incident_case, assignment, now)``: the office's own response arrived.
+    * ``on_finish(session)``: the batch (or a part of it) is done; a callback that buffered its
+      writes per item does them now, in the same transaction.
     ``assignments`` keeps the batch's results for the caller (cleared by :meth:`take`).
     """
 
     def __init__(self, rules: IncidentRules | None = None, *, on_upgrade: UpgradeCallback | None = None,
-                 on_joined: AssignmentCallback | None = None, on_response: AssignmentCallback | None = None) -> None:
+                 on_joined: AssignmentCallback | None = None, on_response: AssignmentCallback | None = None,
+                 on_finish: FinishCallback | None = None) -> None:
         self.rules = rules or default_rules()
         self.on_upgrade = on_upgrade
         self.on_joined = on_joined
         self.on_response = on_response
+        self.on_finish = on_finish
         self.assignments: list[Assignment] = []
 
     # The router's ResponseFinder (router.cases): an official response joins its incident's case.
@@ -65,7 +71,14 @@ class IncidentsHook:
 
     def prepare(self, session: Session, items: list[ScoredItem]) -> None:
         """Called once per router batch before the per-item calls (see :func:`incidents.service.prepare`)."""
-        prepare(session, items)
+        prepare(session, items, self.rules)
+
+    def finish(self, session: Session) -> None:
+        """Called after the per-item calls of a batch (or of each part of it), before it commits: the
+        grouping's buffered writes (see :func:`incidents.service.finish`), then ``on_finish``."""
+        finish(session)
+        if self.on_finish is not None:
+            self.on_finish(session)
 
     @staticmethod
     def _case(session: Session, case_id: int) -> CaseRow | None:

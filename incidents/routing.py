@@ -23,12 +23,14 @@ them, and this is the place to follow them when they change.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from incidents import text
 from incidents.config import IncidentRules
 from incidents.hooks import IncidentsHook
 from incidents.service import Assignment, GradeChange, Sweep, sweep
@@ -44,6 +46,8 @@ ACTOR = "系统（事件研判）"
 def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profile,
                 rules: IncidentRules | None = None, *, fold_joined: bool = False) -> IncidentsHook:
     current: Callable[[], Profile] = profile if callable(profile) else (lambda: profile)
+    # The router builds its hook at start: the dictionaries load then, not on the first item.
+    text.warm_up()
 
     def regrade(session: Session, case: CaseRow, change: GradeChange, now: datetime) -> None:
         p = current()
@@ -61,21 +65,47 @@ def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profi
                                note=change.reason_text)
 
     def joined(session: Session, item_case: CaseRow, a: Assignment, now: datetime) -> None:
-        detail = {"incident": a.incident_id, "incident_case": a.case_id, "how": a.how, "reason": a.reason}
+        # Noted per item, written per batch part (finish): one statement per incident, not per item.
+        _joins(session).append((item_case, a, now))
+
+    def finish(session: Session) -> None:
+        joins = _joins(session)
+        pending, joins[:] = list(joins), []
+        held: Counter[int] = Counter()
         if fold_joined:
-            held = session.execute(update(NotificationRow).where(
-                NotificationRow.case_id == item_case.id, NotificationRow.status == "pending",
-                NotificationRow.attempts == 0).values(status="suppressed", last_error=f"归并至事件 {a.incident_id}"))
-            detail["notifications_held"] = held.rowcount or 0
-        cases.record_event(session, item_case, ACTOR, "incident_joined", item_case.status, item_case.status, detail,
-                           now)
+            by_incident: dict[str, list[int]] = {}
+            for item_case, a, _ in pending:
+                by_incident.setdefault(a.incident_id, []).append(item_case.id)
+            for incident_id, case_ids in sorted(by_incident.items()):
+                held.update(session.scalars(
+                    update(NotificationRow).where(
+                        NotificationRow.case_id.in_(case_ids), NotificationRow.status == "pending",
+                        NotificationRow.attempts == 0)
+                    .values(status="suppressed", last_error=f"归并至事件 {incident_id}")
+                    .returning(NotificationRow.case_id).execution_options(synchronize_session=False)))
+        for item_case, a, now in pending:
+            detail = {"incident": a.incident_id, "incident_case": a.case_id, "how": a.how, "reason": a.reason}
+            if fold_joined:
+                detail["notifications_held"] = held.pop(item_case.id, 0)
+            cases.record_event(session, item_case, ACTOR, "incident_joined", item_case.status, item_case.status,
+                               detail, now)
 
     def responded(session: Session, case: CaseRow, a: Assignment, now: datetime) -> None:
         cases.record_event(session, case, ACTOR, "incident_responded", case.status, case.status,
                      {"incident": a.incident_id, "item": a.item_id,
                       "negativity_before": a.metrics.negativity_before_response}, now)
 
-    return IncidentsHook(rules, on_upgrade=regrade, on_joined=joined, on_response=responded)
+    return IncidentsHook(rules, on_upgrade=regrade, on_joined=joined, on_response=responded, on_finish=finish)
+
+
+def _joins(session: Session) -> list[tuple[CaseRow, Assignment, datetime]]:
+    """The joins noted in this transaction and not yet written (a failed batch's are dropped with it)."""
+    transaction = session.get_transaction()
+    noted = session.info.get("incident_joins")
+    if noted is None or noted[0] is not transaction:
+        noted = (transaction, [])
+        session.info["incident_joins"] = noted
+    return noted[1]
 
 
 def sweep_and_note(session: Session, now: datetime, rules: IncidentRules | None = None) -> Sweep:

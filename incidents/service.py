@@ -16,18 +16,18 @@ A replayed item changes nothing (the item id is the key). Each item keeps why it
 
 from __future__ import annotations
 
-import copy
 import hashlib
+import json
 import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, delete, func, select, text, union_all
+from sqlalchemy import bindparam, delete, event, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from core.contracts import ScoredItem
 from incidents import grading as incident_grading
@@ -190,20 +190,103 @@ def _term_keys(tf: tx.TextFeatures) -> dict[str, str]:
 
 
 _K = IncidentKeyRow
+_KEY_COLUMNS = {"key": _K.key.type, "incident_id": _K.incident_id.type, "item_id": _K.item_id.type,
+                "last_seen": _K.last_seen.type}
+# Each key's newest ``limit`` index rows, for any number of keys in one statement whose text never
+# changes (psycopg parses a statement once; an expanding IN list would be a new text every time).
+# Each key stops at its limit: a common term must not make a lookup read the whole window.
+_FETCH = {
+    "postgresql": text(
+        "SELECT k.key, r.incident_id, r.item_id, r.last_seen FROM unnest(CAST(:keys AS varchar[])) AS k(key) "
+        "CROSS JOIN LATERAL (SELECT i.incident_id, i.item_id, i.last_seen FROM incident_keys AS i "
+        "WHERE i.key = k.key ORDER BY i.last_seen DESC LIMIT :limit) AS r").columns(**_KEY_COLUMNS),
+    # SQLite has no LATERAL: a correlated rowid subquery per key does the same range scan.
+    "sqlite": text(
+        "SELECT k.value AS key, i.incident_id, i.item_id, i.last_seen FROM json_each(:keys) AS k "
+        "JOIN incident_keys AS i ON i.rowid IN (SELECT j.rowid FROM incident_keys AS j "
+        "WHERE j.key = k.value ORDER BY j.last_seen DESC LIMIT :limit)").columns(**_KEY_COLUMNS),
+}
+
+IndexRow = tuple[str, str, str, datetime]  # key, incident, item that brought the key, last_seen
 
 
-@lru_cache(maxsize=4)
-def _lookup_stmt(slots: int) -> Any:
-    """One index range per key, newest first, at most ``limit`` rows each, for ``slots`` keys.
+def _fetch_keys(session: Session, keys: list[str], rules: IncidentRules) -> list[IndexRow]:
+    dialect = session.get_bind().dialect.name
+    param: Any = keys if dialect == "postgresql" else json.dumps(keys)
+    return [(key, incident_id, item_id, utc(seen)) for key, incident_id, item_id, seen in
+            session.execute(_FETCH[dialect], {"keys": param, "limit": rules.per_term_candidates})]
 
-    Each key yields only its most recently active incidents and stops there: a common term must
-    not make a lookup read the whole window. A fixed number of slots (unused ones get a key that
-    matches nothing) keeps one compiled statement in SQLAlchemy's cache.
+
+@dataclass(slots=True)
+class _Batch:
+    """A router batch in progress (:func:`prepare` … :func:`finish`), in one transaction.
+
+    The index rows of all the batch's keys are read at once, and the items and index rows the batch
+    adds are written at once when it finishes. Until then ``overlay`` holds what the batch added, so
+    that an item still finds the incident an earlier item of the same batch opened or joined.
     """
-    parts = [select(_K.key, _K.incident_id, _K.item_id, _K.last_seen).where(_K.key == bindparam(f"k{i}"))
-             .order_by(_K.last_seen.desc()).limit(bindparam("limit", type_=Integer)).subquery().select()
-             for i in range(slots)]
-    return union_all(*parts)
+
+    features: dict[tuple[str, str], tx.TextFeatures] = field(default_factory=dict)
+    # key -> its newest index rows in the store, as read in this transaction (per-key limit applied).
+    index: dict[str, list[IndexRow]] = field(default_factory=dict)
+    # key -> incident -> (item, last_seen): index rows this transaction wrote or is about to write.
+    overlay: dict[str, dict[str, tuple[str, datetime]]] = field(default_factory=dict)
+    # key -> the two above merged, newest first, limited: rebuilt when either changes for the key.
+    views: dict[str, list[IndexRow]] = field(default_factory=dict)
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)  # incident_items rows not written yet
+    keys: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # incident_keys rows not written yet
+
+
+def _batch(session: Session) -> _Batch | None:
+    return _tx(session).get("batch")
+
+
+def _features(session: Session, title: str, body: str, rules: IncidentRules) -> tx.TextFeatures:
+    batch = _batch(session)
+    if batch is None:
+        return tx.features(title, body, rules)
+    found = batch.features.get((title, body))
+    if found is None:
+        found = batch.features[(title, body)] = tx.features(title, body, rules)
+    return found
+
+
+def _lookup_list(tf: tx.TextFeatures, title_key: str | None, rules: IncidentRules) -> tuple[list[str], dict[str, str],
+                                                                                           dict[str, str]]:
+    """The index keys an item is looked up by (bands, title, quoted titles, terms), its term keys
+    (key -> term) and its quote keys (key -> quote)."""
+    terms = _term_keys(tf)
+    quote_keys = {k: q for q in tf.quotes if (k := tx.title_key(q, rules))}
+    keys = [*tf.bands, *([title_key] if title_key else []), *quote_keys, *terms]
+    slots = len(tx.BANDS_KEYS) + 1 + tx.MAX_QUOTES + rules.top_terms + tx.MAX_PLACES
+    return keys[:slots], terms, quote_keys
+
+
+def _index_rows(session: Session, keys: list[str], rules: IncidentRules, fresh: bool) -> list[IndexRow]:
+    """The newest index rows of ``keys``: from the store, or in a batch from what the batch read,
+    with the rows the batch added on top (they are the newest, so the per-key limit still holds)."""
+    batch = _batch(session)
+    if batch is None:
+        return _fetch_keys(session, keys, rules)
+    missing = keys if fresh else [k for k in keys if k not in batch.index]
+    if missing:
+        for key in missing:
+            batch.index[key] = []
+            batch.views.pop(key, None)
+        for row in _fetch_keys(session, missing, rules):
+            batch.index[row[0]].append(row)
+    rows: list[IndexRow] = []
+    for key in keys:
+        view = batch.views.get(key)
+        if view is None:
+            merged = {incident_id: (item_id, seen) for _, incident_id, item_id, seen in batch.index[key]}
+            for incident_id, (item_id, seen) in batch.overlay.get(key, {}).items():
+                # An upsert keeps the item that first brought the key; only last_seen moves.
+                merged[incident_id] = (merged[incident_id][0] if incident_id in merged else item_id, seen)
+            newest = sorted(merged.items(), key=lambda kv: kv[1][1], reverse=True)[: rules.per_term_candidates]
+            view = batch.views[key] = [(key, incident_id, item_id, seen) for incident_id, (item_id, seen) in newest]
+        rows.extend(view)
+    return rows
 
 
 _INCIDENTS = (select(IncidentRow).where(IncidentRow.id.in_(bindparam("ids", expanding=True)))
@@ -229,21 +312,16 @@ class _Hits:
     known: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
 
-def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, rules: IncidentRules) -> _Hits:
-    terms = _term_keys(tf)
-    quote_keys = {k: q for q in tf.quotes if (k := tx.title_key(q, rules))}
-    keys = [*tf.bands, *([title_key] if title_key else []), *quote_keys, *terms]
+def _lookup_keys(session: Session, tf: tx.TextFeatures, title_key: str | None, rules: IncidentRules,
+                 fresh: bool = False) -> _Hits:
+    keys, terms, quote_keys = _lookup_list(tf, title_key, rules)
     hits = _Hits({}, {}, {}, {}, set())
     _tx(session)["hits"] = (tf, hits)
     if not keys:
         return hits
     df: Counter[str] = Counter()
     term_rows: list[tuple[str, str]] = []
-    slots = len(tx.BANDS_KEYS) + 1 + tx.MAX_QUOTES + rules.top_terms + tx.MAX_PLACES
-    keys = keys[:slots]
-    params: dict[str, Any] = {f"k{i}": (keys[i] if i < len(keys) else "") for i in range(slots)}
-    params["limit"] = rules.per_term_candidates
-    for key, incident_id, item_id, last_seen in session.execute(_lookup_stmt(slots), params):
+    for key, incident_id, item_id, last_seen in _index_rows(session, keys, rules, fresh):
         hits.known[(key, incident_id)] = last_seen
         if key in quote_keys:
             hits.quoted[incident_id] = (item_id, quote_keys[key])
@@ -267,8 +345,8 @@ def _weights(tf: tx.TextFeatures, common: set[str], rules: IncidentRules) -> dic
 
 
 def _find(session: Session, scored: ScoredItem, tf: tx.TextFeatures, title_key: str | None, arrival: datetime,
-          response: bool, rules: IncidentRules) -> _Match | None:
-    hits = _lookup_keys(session, tf, title_key, rules)
+          response: bool, rules: IncidentRules, fresh: bool = False) -> _Match | None:
+    hits = _lookup_keys(session, tf, title_key, rules, fresh)
     # Only the incidents sharing the most weight are read (their state is what costs).
     by_terms = sorted(hits.terms, key=lambda i: (-hits.terms[i], i))[: rules.follow_up_candidates]
     ids = set(hits.bands) | set(hits.titles) | set(hits.quoted) | set(by_terms)
@@ -421,18 +499,57 @@ def _tx(session: Session) -> dict[str, Any]:
     return cached[1]
 
 
-def prepare(session: Session, items: list[ScoredItem]) -> None:
-    """Read once for a batch which of its items are already grouped (a replay), so that
-    :func:`assign` asks the store only for those."""
+def prepare(session: Session, items: list[ScoredItem], rules: IncidentRules | None = None) -> None:
+    """Start a batch in the caller's transaction: read once which of its items are already grouped
+    (replays), and the index rows of every key of the others; :func:`assign` then reads the index
+    from there, and buffers what it writes to the index and the incidents' items until
+    :func:`finish` (called at the latest before the transaction commits)."""
+    rules = rules or default_rules()
+    _take_write_lock(session)
     ids = sorted({s.item.id for s in items})
     known: set[str] = set()
     for start in range(0, len(ids), 1000):
         known.update(session.scalars(select(IncidentItemRow.item_id).where(
             IncidentItemRow.item_id.in_(ids[start:start + 1000]))))
-    _tx(session)["prepared"] = (set(ids), known)
+    tx_cache = _tx(session)
+    tx_cache["prepared"] = (set(ids), known)
+    batch = tx_cache.get("batch")
+    if batch is None:
+        batch = tx_cache["batch"] = _Batch()
+        # A batch whose caller forgets finish() must still lose nothing.
+        if not session.info.get("incidents_finish_listener"):
+            event.listen(session, "before_commit", finish)
+            session.info["incidents_finish_listener"] = True
+    wanted: dict[str, None] = {}
+    for scored in items:
+        if scored.item.id in known:
+            continue
+        tf = _features(session, scored.item.title, scored.item.text, rules)
+        wanted.update(dict.fromkeys(_lookup_list(tf, tx.title_key(tf.title, rules), rules)[0]))
+    _index_rows(session, [k for k in wanted if k not in batch.index], rules, fresh=False)
+
+
+def finish(session: Session) -> None:
+    """Write what the batch's :func:`assign` calls buffered: its items, then its index rows (in key
+    order, the same in every worker), one statement each."""
+    batch = _batch(session)
+    if batch is None:
+        return
+    if batch.items:
+        session.connection().execute(_INSERT_ITEM, list(batch.items.values()))
+        batch.items.clear()
+    if batch.keys:
+        session.connection().execute(_upsert_keys(session), [batch.keys[k] for k in sorted(batch.keys)])
+        batch.keys.clear()
+    # batch.overlay stays: the index rows read before are still missing what was written now.
 
 
 def _already_grouped(session: Session, item_id: str) -> IncidentItemRow | None:
+    batch = _batch(session)
+    if batch is not None and item_id in batch.items:
+        # Grouped earlier in this batch (the item twice in it): its row is needed as an object.
+        finish(session)
+        return session.get(IncidentItemRow, item_id)
     prepared = _tx(session).get("prepared")
     if prepared is not None and item_id in prepared[0] and item_id not in prepared[1]:
         return None
@@ -449,13 +566,15 @@ def assign(session: Session, scored: ScoredItem, now: datetime, rules: IncidentR
     if existing is not None:
         return _replay(session, scored, existing, now, rules)
     response = is_response(scored, rules)
-    tf = tx.features(item.title, item.text, rules)
+    tf = _features(session, item.title, item.text, rules)
     title_key = tx.title_key(tf.title, rules)
     match = _find(session, scored, tf, title_key, now, response, rules)
     if match is None and session.get_bind().dialect.name == "postgresql":
         keys = [*tf.bands, *([title_key] if title_key else []), *_term_keys(tf)]
         _serialise(session, keys)
-        match = _find(session, scored, tf, title_key, now, response, rules)
+        # Looked up again in the store, not in what the batch read before: under the locks, another
+        # worker's incident for this story is committed by now.
+        match = _find(session, scored, tf, title_key, now, response, rules, fresh=True)
     published, clock_note = event_time(scored, rules)
     # The incidents this transaction holds locked, kept referenced (the session's identity map is weak).
     locked_ids: dict[str, IncidentRow] = _tx(session).setdefault("locked", {})
@@ -499,12 +618,12 @@ def response_target(session: Session, scored: ScoredItem, now: datetime,
     if not is_response(scored, rules):
         return None
     item = scored.item
-    existing = session.get(IncidentItemRow, item.id)
+    existing = _already_grouped(session, item.id)
     if existing is not None:
         incident = session.get(IncidentRow, existing.incident_id)
         match = _Match(incident, "replay", {}) if incident is not None else None
     else:
-        tf = tx.features(item.title, item.text, rules)
+        tf = _features(session, item.title, item.text, rules)
         match = _find(session, scored, tf, tx.title_key(tf.title, rules), utc(now), True, rules)
     if match is None or match.incident.case_id is None:
         return None
@@ -553,21 +672,38 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
     views, interactions = _engagement(scored)
     after = incident.responded_at is not None and not response
     _count_arrival(session, incident.id, now, now)
-    session.execute(_INSERT_ITEM, dict(
+    row = dict(
         item_id=item.id, incident_id=incident.id, arrived_at=now, published_at=published, source_id=item.source.id,
         source_name=item.source.name, source_tier=item.source.tier, source_kind=item.source.kind,
         title=item.title[:500], url=item.url, negativity=scored.negativity, views=views, interactions=interactions,
         revision=item.revision, how=how, reason=reason, is_response=response, after_response=after,
-        shingles=tf.shingles, signature=tf.signature))
+        shingles=tf.shingles, signature=tf.signature)
+    batch = _batch(session)
+    if batch is None:
+        session.execute(_INSERT_ITEM, row)
+    else:
+        batch.items[item.id] = row
+    # Later items of this transaction compare with this one's signature without reading it back.
+    signatures: dict[str, tuple] = _tx(session).setdefault("signatures", {})
+    signatures[item.id] = (item.id, incident.id, tf.signature, tf.shingles, response)
     keys = {**dict.fromkeys(tf.bands, item.id), **({title_key: item.id} if title_key else {}),
             **dict.fromkeys(_term_keys(tf), item.id)}
     looked = _tx(session).get("hits")
     known = looked[1].known if looked is not None and looked[0] is tf else {}
     stale = now - KEY_REFRESH
     keys = {k: v for k, v in keys.items() if (seen := known.get((k, incident.id))) is None or utc(seen) < stale}
-    if keys:
+    if keys and batch is None:
         session.connection().execute(_upsert_keys(session), [
             {"key": k, "incident_id": incident.id, "item_id": v, "last_seen": now} for k, v in sorted(keys.items())])
+    elif keys and batch is not None:
+        for k, v in keys.items():
+            pending = batch.keys.get((k, incident.id))
+            # One row per (key, incident) in the batch's upsert; like the upsert, the first item stays.
+            batch.keys[(k, incident.id)] = {"key": k, "incident_id": incident.id, "last_seen": now,
+                                            "item_id": pending["item_id"] if pending else v}
+            overlay = batch.overlay.setdefault(k, {})
+            overlay[incident.id] = (overlay[incident.id][0] if incident.id in overlay else v, now)
+            batch.views.pop(k, None)
     # A source already counted for the incident in this transaction (the incident is locked) is not new.
     sources_seen: set[tuple[str, str]] = _tx(session).setdefault("sources", set())
     new_source = False
@@ -581,9 +717,9 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
         new_source = session.execute(src).first() is not None
         sources_seen.add((incident.id, item.source.id))
     events: list[str] = []
-    # A deep copy: the JSON column is saved only when the new value differs from the loaded one, and
-    # an in-place change of a nested list would change both.
-    state = _update_state(copy.deepcopy(incident.state or {}), scored, tf, response, rules)
+    # Changed in place (no copy per item: the state of a busy incident is large); the column is
+    # flagged below, since an in-place change is not seen as one.
+    state = _update_state(incident.state if incident.state is not None else {}, scored, tf, response, rules)
     incident.items += 1
     incident.sources += int(new_source)
     negative = not response and scored.negativity >= rules.negative_min
@@ -624,6 +760,7 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
     elif responded_now and incident.status == OPEN:
         incident.status = RESPONDED
     incident.state = state
+    flag_modified(incident, "state")
     metrics = _metrics(session, incident, now, rules)
     upgrade, downgrade = _regrade(session, incident, state, metrics, item.id, now, is_new, rules)
     if is_new:
@@ -650,7 +787,7 @@ def _update_state(state: dict[str, Any], scored: ScoredItem, tf: tx.TextFeatures
                   rules: IncidentRules) -> dict[str, Any]:
     """What grading and matching keep per incident, bounded in size."""
     item = scored.item
-    terms: dict[str, list] = {k: list(v) for k, v in state.get("terms", {}).items()}
+    terms: dict[str, list] = state.setdefault("terms", {})
     for term, weight in tf.terms.items():
         entry = terms.setdefault(term, [weight, 0])
         entry[1] += 1
@@ -727,7 +864,11 @@ def _growth(session: Session, incident_id: str, now: datetime) -> int:
     key = (incident_id, now)
     if key not in counts:
         session.flush()
-        counts[key] = session.scalar(_GROWTH, {"id": incident_id, "since": now - timedelta(hours=1)}) or 0
+        since = now - timedelta(hours=1)
+        batch = _batch(session)
+        pending = sum(1 for row in batch.items.values() if row["incident_id"] == incident_id
+                      and row["arrived_at"] > since) if batch is not None else 0
+        counts[key] = (session.scalar(_GROWTH, {"id": incident_id, "since": since}) or 0) + pending
         return counts[key]
     return counts[key]
 

@@ -162,6 +162,13 @@ def _jieba() -> tuple:
     return jieba, tfidf
 
 
+def warm_up() -> None:
+    """Load the dictionaries now: a stage calls it at start, so its first item does not wait
+    a second or two for them."""
+    _jieba()
+    rjieba.cut("预热", True)
+
+
 def idf(term: str) -> float:
     _, tfidf = _jieba()
     return float(tfidf.idf_freq.get(term, tfidf.median_idf))
@@ -246,6 +253,7 @@ def title_key(norm_title: str, rules: IncidentRules) -> str | None:
     return "t:" + hashlib.blake2b(norm_title.encode(), digest_size=10).hexdigest()
 
 
+@lru_cache(maxsize=65536)
 def term_key(term: str) -> str:
     # Hashed so that any term fits the key column; the term itself is kept on the incident.
     return "e:" + hashlib.blake2b(term.encode(), digest_size=10).hexdigest()

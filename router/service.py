@@ -80,7 +80,11 @@ class PolicyHolder:
 
 
 class RoutedHook(Protocol):
-    """Runs for each routed item in the batch's transaction; a store error in it retries the batch."""
+    """Runs for each routed item in the batch's transaction; a store error in it retries the batch.
+
+    Optional methods: ``prepare(session, items)`` before the batch's items, ``finish(session)``
+    after each part of the batch (its buffered writes), both in the same transaction.
+    """
 
     def __call__(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
                  now: datetime) -> None: ...
@@ -177,6 +181,10 @@ class RouterProcessor:
                         for hook in self.on_routed:
                             hook(session, scored, case, outcome, now)
                         outcomes.append((record, case.id if case is not None else None, outcome))
+                    for hook in self.on_routed:
+                        # A hook may write what it buffered per item at once (incidents: items, keys).
+                        if (finish := getattr(hook, "finish", None)) is not None:
+                            finish(session)
         except _PERMANENT_STORE_ERRORS:
             raise
         except SQLAlchemyError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
@@ -30,15 +31,23 @@ def reposts(n: int, tag: str) -> list[ScoredItem]:
     return out
 
 
-def _worker(factory, items: list[ScoredItem], barrier: threading.Barrier, errors: list[BaseException]) -> None:  # type: ignore[no-untyped-def]
+def _worker(factory, items: list[ScoredItem], barrier: threading.Barrier, errors: list[BaseException],  # type: ignore[no-untyped-def]
+            batch: int) -> None:
     barrier.wait()
-    for item in items:
-        # One transaction per item, retried like the router retries a batch on a store error
-        # (a deadlock between two workers on PostgreSQL, a busy database on SQLite).
+    for start in range(0, len(items), batch):
+        chunk = items[start:start + batch]
+        # One transaction per chunk, retried like the router retries a batch on a store error
+        # (a deadlock between two workers on PostgreSQL, a busy database on SQLite). A chunk of
+        # more than one item runs as the router runs a batch: prepared, its writes buffered.
         for _attempt in range(20):
             try:
                 with factory() as session, session.begin():
-                    incidents.assign(session, item, item.item.fetched_at)
+                    if batch > 1:
+                        incidents.prepare(session, chunk)
+                    for item in chunk:
+                        incidents.assign(session, item, item.item.fetched_at)
+                    if batch > 1:
+                        incidents.finish(session)
                 break
             except DBAPIError as exc:
                 last = exc
@@ -46,14 +55,15 @@ def _worker(factory, items: list[ScoredItem], barrier: threading.Barrier, errors
             errors.append(last)
 
 
-def test_two_workers_one_story_one_incident(store_settings: StoreSettings) -> None:
+@pytest.mark.parametrize("batch", [1, 4])
+def test_two_workers_one_story_one_incident(store_settings: StoreSettings, batch: int) -> None:
     engine = make_engine(store_settings)
     factory = sessions(engine)
     try:
         items_a, items_b = reposts(12, "a"), reposts(12, "b")
         barrier = threading.Barrier(2)
         errors: list[BaseException] = []
-        threads = [threading.Thread(target=_worker, args=(factory, chunk, barrier, errors))
+        threads = [threading.Thread(target=_worker, args=(factory, chunk, barrier, errors, batch))
                    for chunk in (items_a, items_b)]
         for t in threads:
             t.start()

@@ -23,16 +23,19 @@ from store.tables import CaseRow
 from tests.incidents.story import PROFILE, story
 
 
-@pytest.mark.parametrize("fold", [False, True])
-def test_story_through_the_router(store_settings: StoreSettings, fold: bool) -> None:
+@pytest.mark.parametrize(("fold", "batched"), [(False, False), (True, False), (True, True)])
+def test_story_through_the_router(store_settings: StoreSettings, fold: bool, batched: bool) -> None:
     profile = policy.load(profile_dir(PROFILE) / "profile.yaml")
     settings = RouterSettings(store=store_settings, rate_per_minute={}, receipt_secret="test-secret")
     hook = router_hook(settings, profile, fold_joined=fold)
     engine = make_engine(store_settings)
     processor = RouterProcessor(settings, profile, sessions(engine), on_routed=[hook])
-    # One batch per item, in arrival order, as the stream would bring them.
-    for offset, (_, item) in enumerate(story()):
-        result = processor.process([Record("items.scored", 0, offset, item.item.id.encode(), encode(item))])
+    records = [Record("items.scored", 0, offset, item.item.id.encode(), encode(item))
+               for offset, (_, item) in enumerate(story())]
+    # One batch per item, in arrival order, as a slow stream brings them; or the whole story in one
+    # batch, as a burst brings it (grouped and folded per batch, the end is the same).
+    for batch in ([records] if batched else [[r] for r in records]):
+        result = processor.process(batch)
         assert not result.rejected
     assert len({a.incident_id for a in hook.take()}) == 1
 
