@@ -83,12 +83,14 @@ def router_hook(settings: RouterSettings, profile: Callable[[], Profile] | Profi
                         NotificationRow.attempts == 0)
                     .values(status="suppressed", last_error=f"归并至事件 {incident_id}")
                     .returning(NotificationRow.case_id).execution_options(synchronize_session=False)))
+        events = []
         for item_case, a, now in pending:
             detail = {"incident": a.incident_id, "incident_case": a.case_id, "how": a.how, "reason": a.reason}
             if fold_joined:
                 detail["notifications_held"] = held.pop(item_case.id, 0)
-            cases.record_event(session, item_case, ACTOR, "incident_joined", item_case.status, item_case.status,
-                               detail, now)
+            events.append(cases.event_values(item_case, ACTOR, "incident_joined", item_case.status, item_case.status,
+                                             detail, now))
+        cases.append_events(session, events)
 
     def responded(session: Session, case: CaseRow, a: Assignment, now: datetime) -> None:
         cases.record_event(session, case, ACTOR, "incident_responded", case.status, case.status,

@@ -189,18 +189,18 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
         session.flush()
     clock_rows: list[dict] = []
     outbox: list[dict] = []
+    events: list[dict] = []
     for scored, case, decision, grade in fresh.values():
-        session.add(CaseEventRow(case_id=case.id, at=now, actor=SYSTEM, action="created", from_status=None,
-                                 to_status=NEW, detail={"routing": case.routing, "grade": grade}))
+        events.append(event_values(case, SYSTEM, "created", None, NEW, {"routing": case.routing, "grade": grade}, now))
         rows = clocks.clock_values(profile, case.id, grade, case.discovered_at, lead=case.department_id,
                                    region=case.region, labels=clocks.case_labels(case),
                                    posted_at=scored.item.published_at)
         clock_rows.extend(rows)
         if decision.silence is not None:
-            session.add(CaseEventRow(
-                case_id=case.id, at=now, actor=SYSTEM, action="silenced", from_status=NEW, to_status=NEW,
-                detail={"reason": decision.silence.reason, "until": decision.silence.until.isoformat(),
-                        "by": decision.silence.by}))
+            events.append(event_values(
+                case, SYSTEM, "silenced", NEW, NEW,
+                {"reason": decision.silence.reason, "until": decision.silence.until.isoformat(),
+                 "by": decision.silence.by}, now))
         else:
             item = scored.item
             facts = notify.ItemFacts(title=item.title, text=item.text, source_name=item.source.name, url=item.url,
@@ -212,6 +212,7 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
                                            departments=departments, discriminator=grade, now=now))
         log.info("case opened for %s (%s, %s)", decision.lead, decision.topic, grade,
                  extra={"case": case.id, "item": case.item_id})
+    append_events(session, events)
     clocks.insert(session, clock_rows)
     notify.insert(session, outbox)
     results: list[tuple[CaseRow | None, str]] = []
@@ -281,8 +282,26 @@ def change_grade_in_session(session: Session, profile: Profile, settings: Router
 def record_event(session: Session, case: CaseRow, actor: str, action: str, from_status: str | None,
                  to_status: str | None, detail: dict[str, Any], now: datetime) -> None:
     """Append a line to the case's audit log, inside the caller's transaction."""
-    session.add(CaseEventRow(case_id=case.id, at=now, actor=actor, action=action, from_status=from_status,
-                             to_status=to_status, detail=detail))
+    session.add(CaseEventRow(**event_values(case, actor, action, from_status, to_status, detail, now)))
+
+
+def event_values(case: CaseRow, actor: str, action: str, from_status: str | None, to_status: str | None,
+                 detail: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """An audit line as values, for :func:`append_events`."""
+    return {"case_id": case.id, "at": now, "actor": actor, "action": action, "from_status": from_status,
+            "to_status": to_status, "detail": detail}
+
+
+_INSERT_EVENT = CaseEventRow.__table__.insert()
+
+
+def append_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Append many audit lines (:func:`event_values`) in one statement, after those already added:
+    a batch writes thousands, and one ORM object each (read back for its id) costs more than the
+    rest of the line."""
+    if rows:
+        session.flush()  # the lines added before keep their place in the log
+        session.connection().execute(_INSERT_EVENT, rows)
 
 
 def mark_alerted(session: Session, case_id: int, department_id: str, now: datetime) -> None:
