@@ -62,9 +62,10 @@ def test_story_through_the_router(store_settings: StoreSettings, fold: bool, bat
             joined = session.scalars(select(CaseEventRow).where(
                 CaseEventRow.case_id == other.id, CaseEventRow.action == "incident_joined")).all()
             assert len(joined) == 1 and joined[0].detail["incident"] == incident.id
-            statuses = {n.status for n in session.scalars(select(NotificationRow).where(
-                NotificationRow.case_id == other.id))}
-            assert statuses == ({"suppressed"} if fold else {"pending"})
+            notes = session.scalars(select(NotificationRow).where(NotificationRow.case_id == other.id)).all()
+            assert {n.status for n in notes} == ({"suppressed"} if fold else {"pending"})
+            # The log says how many were held (per batch part, one UPDATE per incident).
+            assert joined[0].detail.get("notifications_held") == (len(notes) if fold else None)
     # Quiet for long enough: the case is told 建议平息 (a person closes it).
     with sessions(engine)() as session, session.begin():
         # The router stamps items with its own clock: 60 hours from now.
