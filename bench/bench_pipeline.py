@@ -51,6 +51,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.0,
                         help="items/s to publish at (0: all at once, which measures throughput; "
                              "a rate below it measures latency without a queue)")
+    parser.add_argument("--routers", type=int, default=1, help="router processes (replicas of one group)")
     parser.add_argument("--store", help="store URL (default: a SQLite file in a temporary folder)")
     args = parser.parse_args()
 
@@ -61,12 +62,14 @@ def main() -> None:
         admin = wait_for_broker(kafka)
         topics.ensure_topics(admin)
         admin.close()
-        logs = {stage: Path(tmp) / f"{stage}.log" for stage in ("classifier", "router")}
+        names = ["classifier", *(f"router-{n}" if args.routers > 1 else "router" for n in range(1, args.routers + 1))]
+        logs = {name: Path(tmp) / f"{name}.log" for name in names}
         env = dict(os.environ, YUQING__KAFKA__BOOTSTRAP_SERVERS=f'"{kafka.bootstrap_servers}"',
                    YUQING__STORE__URL=f'"{store.url}"', YUQING__LOG__LEVEL='"WARNING"')
-        stages = {stage: subprocess.Popen([sys.executable, "-m", "yuqing.cli", stage], env=env,
-                                          stdout=log.open("wb"), stderr=subprocess.STDOUT)
-                  for stage, log in logs.items()}
+        # Replicas of the router share items.scored's partitions as one consumer group.
+        stages = {name: subprocess.Popen([sys.executable, "-m", "yuqing.cli", name.split("-")[0]], env=env,
+                                         stdout=log.open("wb"), stderr=subprocess.STDOUT)
+                  for name, log in logs.items()}
         try:
             make = sessions(make_engine(store))
             _wait(8.0, stages, logs)  # both consumer groups joined before the clock starts

@@ -683,6 +683,10 @@ def _add(session: Session, incident: IncidentRow, scored: ScoredItem, tf: tx.Tex
         session.execute(_INSERT_ITEM, row)
     else:
         batch.items[item.id] = row
+    prepared = _tx(session).get("prepared")
+    if prepared is not None:
+        # Grouped now: the item again later in this batch (another part of it) is a replay.
+        prepared[1].add(item.id)
     # Later items of this transaction compare with this one's signature without reading it back.
     signatures: dict[str, tuple] = _tx(session).setdefault("signatures", {})
     signatures[item.id] = (item.id, incident.id, tf.signature, tf.shingles, response)

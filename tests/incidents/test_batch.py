@@ -3,10 +3,12 @@ once, the items and index rows written once) ends exactly as one transaction per
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import msgspec
+import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
@@ -108,25 +110,32 @@ def test_a_batch_that_is_not_finished_is_written_at_commit(store_settings: Store
     engine.dispose()
 
 
-def test_an_item_twice_in_one_router_batch_is_grouped_once(store_settings: StoreSettings) -> None:
+def test_an_item_twice_in_one_router_batch_is_grouped_once(store_settings: StoreSettings,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
     """The second copy (a newer revision with more views) is a replay: counted once, its
     engagement taken over; the batch is not refused and routed one by one."""
     profile = policy.load(profile_dir(PROFILE) / "profile.yaml")
     settings = RouterSettings(store=store_settings, rate_per_minute={}, receipt_secret="test-secret")
     hook = router_hook(settings, profile)
     engine = make_engine(store_settings)
-    processor = RouterProcessor(settings, profile, sessions(engine), on_routed=[hook])
+    processor = RouterProcessor(settings, profile, sessions(engine), on_routed=[hook], responses=hook)
     first = story()[0][1]
     newer = msgspec.structs.replace(first, item=msgspec.structs.replace(
         first.item, revision=1, engagement=msgspec.structs.replace(first.item.engagement, views=9000)))
     other = scored("x1", source("x", "网站", "news", "portal"), "转：实名举报任城区第一实验学校食堂设备采购围标串标",
                    first.item.text, T0 + timedelta(minutes=5))
-    batch = [first, other, newer]
-    result = processor.process([Record("items.scored", 0, n, s.item.id.encode(), encode(s))
-                                for n, s in enumerate(batch)])
+    official = story()[6][1]
+    # The office's notice cuts the batch in two parts (router.service._parts): the second copy is
+    # in the other part, after the first part's writes.
+    batch = [first, other, official, newer]
+    with caplog.at_level(logging.WARNING):
+        result = processor.process([Record("items.scored", 0, n, s.item.id.encode(), encode(s))
+                                    for n, s in enumerate(batch)])
     assert not result.rejected
-    assert [a.how for a in hook.take()] == ["first", "repost", "replay"]
+    assert "one by one" not in caplog.text
+    hows = [a.how for a in hook.take()]
+    assert hows == ["first", "repost", "response", "replay"], hows
     with sessions(engine)() as session:
         incident = session.scalar(select(IncidentRow))
-        assert incident is not None and incident.items == 2 and incident.views == 9000
+        assert incident is not None and incident.items == 3 and incident.views == 9000
     engine.dispose()
