@@ -276,11 +276,11 @@ def bidding_notice(rng: random.Random) -> tuple[str, str]:
 
 RUMOUR_QUESTIONS = ["是不是着火了？冒了好大的烟", "是不是出车祸了，好多警车", "是不是有人打群架？好几十个人", "是不是有人跳河了",
                     "是不是有人被砍了", "是不是又停工了，工人都在门口", "是不是楼塌了", "是不是有小孩走丢了"]
-OTHER_NOTICES = ["明天起{place}三条公交线路临时调整走向，恢复时间另行通知。", "{place}{year}年度集中供暖有关事项通告：供暖期自12月1日起。",
+OTHER_NOTICES = ["{place}部分公交线路因施工临时绕行，具体站点以公交公司公告为准。", "{place}{year}年度集中供暖有关事项通告：供暖期自12月1日起。",
                  "{place}烟花爆竹禁放区域划定公告，请市民遵守。", "{place}{body}{date}召开年度工作会议。",
                  "{place}医保缴费{date}开始，可在线缴纳。", "{place}{spot}周边道路{date}起临时封闭施工，请绕行。",
                  "{place}{year}年高考报名须知发布。", "{place}{body}{date}起调整工作时间，夏季下午3点上班。"]
-FIXED = ["早上反映的路灯下午就修好了", "反映的积水问题两天就解决了", "投诉的噪音问题很快有了回音", "我家门口的坑洼路面终于修好了",
+FIXED = ["反映的路面坑洼一周内就补平了", "反映的积水问题两天就解决了", "投诉的噪音问题很快有了回音", "我家门口的坑洼路面终于修好了",
          "拖了很久的证昨天办下来了，工作人员很耐心", "反映的垃圾问题当天就清运了"]
 
 
@@ -379,7 +379,7 @@ TOPIC_FRAMES: dict[str, list[str]] = {
     # Officials' discipline cases and the business climate have no competent department above: 其他.
     "其他": ["{place}一干部违反中央八项规定精神违规收受礼金被通报", "{place}纪委监委通报一批违规发放津补贴问题",
            "{place}一名科长公款吃喝被处分", "{place}企业反映办一个证要盖几十个章，营商环境亟待改善",
-           "{place}一街道干部违规操办婚宴被查处", "{place}纪委通报三起形式主义官僚主义典型问题"],
+           "{place}一街道干部违规操办婚宴被查处", "{place}纪委通报几起基层干部不作为乱作为问题"],
     "应急管理": ["{place}{spot}突发火灾，消防紧急疏散居民", "{place}{spot}教学楼外墙脱落砸伤路人",
               "{place}{spot}燃气爆炸致{n}人受伤", "暴雨导致{place}{spot}被淹，数百人被困",
               "{place}{spot}围墙倒塌，{n}名学生受伤", "{place}{spot}地下车库发生坍塌",
@@ -397,6 +397,333 @@ def topic_items(rng: random.Random, per_topic: int) -> list[dict[str, object]]:
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# Round 2: broader registers. The first generators wrote complaints as one or two sentence shapes
+# and good news as a handful of frames; an office's real items are far more varied: terse 留言
+# titles that only name a shortfall (某处缺少某设施), long polite letters, consultations that still
+# tell of a problem, suggestions that state what is missing, typos and dialect; positive news that
+# uses 问题/整治/投诉 in a good-news frame (解决了, 整改完成, 办结率); notices of many more kinds.
+# Composed from parts (subject × shortfall × register × noise) so that no sentence repeats and no
+# single word carries the label; a separate random stream keeps the rows above unchanged.
+ROADS = ["建设路", "人民大道", "滨河东路", "学府路", "工业大道", "新华街", "环城北路", "文昌路", "站前路", "光明巷",
+         "迎宾大道", "胜利街", "东风路", "朝阳路", "长江路", "花园路"]
+WHERES = SPOTS + ROADS + ["我们村", "我们小区", "我家楼下", "单位门口", "老城区", "新区", "开发区", "城郊结合部",
+                          "安置点", "移民新村", "菜市场门口", "学校门口", "医院门口", "地铁站出口", "公交总站"]
+# What is missing or wrong, by service. A terse title is a shortfall: that is a complaint.
+LACKS = ["公交站点", "公交线路", "路灯", "红绿灯", "人行横道", "减速带", "停车位", "公共厕所", "垃圾桶", "充电桩",
+         "无障碍通道", "健身器材", "农贸市场", "幼儿园", "社区医院", "护栏", "排水沟", "消防通道", "监控探头",
+         "遮阳棚", "休息座椅", "快递柜", "污水管网", "天然气管道", "学位"]
+FAULTS = ["{x}损坏多日无人维修", "{x}长期不亮", "{x}被占用", "{x}设置不合理", "{x}数量严重不足", "{x}年久失修",
+          "{x}坏了没人管", "{x}形同虚设", "{x}迟迟没有建成", "{x}建好了一直不开放"]
+ISSUES = ["长期积水", "夜间噪音扰民", "垃圾堆积", "污水横流", "油烟扰民", "道路破损严重", "经常停水", "频繁停电",
+          "水压不足", "暖气不热", "信号很差", "异味严重", "占道经营", "乱停乱放", "渣土车抛洒", "存在安全隐患",
+          "车辆乱停堵塞消防通道", "违章搭建", "围挡施工一年多还没完工", "绿化带被毁", "广告牌摇摇欲坠",
+          "下水道反味", "路面塌陷", "井盖松动", "电线私拉乱接", "流浪狗伤人", "臭水沟蚊虫多"]
+SERVICE_FAILS = ["窗口只开一个，排队要三个小时", "工作人员态度生硬，问什么都说不知道", "材料交了三次都说不齐",
+                 "电话一直打不通", "网上预约约不到号", "要求开具的证明根本开不出来", "办结时间一拖再拖",
+                 "说好的上门服务一直没来", "答复说已办结，其实问题根本没解决", "让我们去找另一个部门，那边又让回来找这边",
+                 "工单转来转去没人负责", "收了材料不给回执"]
+MONEY = ["补贴", "工资", "拆迁补偿款", "保证金", "医保报销款", "公积金", "退休金", "低保金", "奖励金", "押金",
+         "维修基金", "退款", "养老保险待遇", "稳岗补贴", "独生子女奖励"]
+PLATFORMS = ["网上办事大厅", "政务服务APP", "电子招投标系统", "医保小程序", "公积金网站", "预约挂号平台", "12345网站",
+             "社保查询系统", "不动产登记网上平台", "交易平台"]
+PLATFORM_FAILS = ["一直登录不上", "提交的时候总是报错", "更新以后以前做的文件全部打不开", "验证码老是收不到",
+                  "页面一直转圈", "上传附件失败", "显示系统繁忙请稍后再试，试了一整天", "扫码没有反应",
+                  "明明交了费却显示未缴费", "人脸识别一直通不过"]
+IDENTITIES = ["居民", "业主", "家长", "退休职工", "个体户", "外来务工人员", "村民", "出租车司机", "投标企业负责人",
+              "一名普通市民", "老人", "大学生"]
+OPENERS = ["尊敬的领导：您好！", "领导您好，", "您好，", "你好，", "市长您好！", "各位领导好，", "打扰了，", "",
+           "", "麻烦问一下，", "我想反映一个情况：", "实在没办法了才来留言。"]
+CLOSERS = ["希望有关部门能够重视，谢谢！", "恳请领导关注，感谢！", "望尽快解决。", "请相关部门核实处理。", "谢谢。",
+           "希望能给个答复。", "拜托了。", "盼回复。", "", "", "辛苦了！", "希望早日解决，给群众一个交代。"]
+SINCE = ["从去年开始", "今年三月以来", "上个月起", "已经有半年了", "这两年", "最近一个多月", "自从小区交房以后",
+         "入冬以来", "开学后", "自从修路以后"]
+TRIED = ["打过12345，说已转交处理", "找过社区，社区说管不了", "给物业说了好几次", "也在网上留过言",
+         "找过街道办，让等通知", "反映过多次", "打了无数次电话", "没找过谁，不知道该找哪个部门"]
+# Dialect and net-speak: phrases in 西南官话, 东北话, 粤语, 北方口语 and 网络用语 that citizens write.
+DIALECT = [("没有", ["莫得", "木有", "冇", "没得", "没"]), ("什么", ["啥子", "啥", "咩", "撒子"]),
+           ("怎么", ["咋个", "咋", "点解", "怎地"]), ("很", ["贼", "老", "好", "忒", "巨"]),
+           ("不知道", ["晓不得", "唔知", "不晓得"]), ("现在", ["而今", "宜家", "这会儿"]),
+           ("一直", ["一哈都", "成日", "老是"]), ("我们", ["俺们", "阿拉", "我哋", "咱们"]),
+           ("没人管", ["没得人管", "冇人理", "没人搭理", "木人管"]), ("了", ["咯", "嘞", "喽"])]
+TAILS = ["", "", "", "撒", "嘛", "噻", "啊", "呀", "哦", "啦", "咧", "哈", "！", "。。。", "？？", "…", "，无语了",
+         "，麻了", "，离谱", "，真的服了"]
+# Typos citizens make (homophones and slips): the model must not need clean text to see a complaint.
+TYPOS = [("的", "得"), ("在", "再"), ("已经", "以经"), ("反映", "反应"), ("部门", "部们"), ("那里", "哪里"),
+         ("做", "作"), ("账", "帐"), ("按时", "安时"), ("终于", "中于"), ("再", "在"), ("地", "的"),
+         ("修理", "修里"), ("联系", "连系"), ("需要", "须要"), ("一下", "一哈")]
+
+
+def _noisy(text: str, rng: random.Random, typo: float = 0.35, dialect: float = 0.3) -> str:
+    """Typos, dialect words and a spoken tail, each with a chance."""
+    if rng.random() < dialect:
+        for plain, forms in rng.sample(DIALECT, 3):
+            text = text.replace(plain, rng.choice(forms), 1)
+    if rng.random() < typo:
+        for right, wrong in rng.sample(TYPOS, 2):
+            text = text.replace(right, wrong, 1)
+    if rng.random() < 0.15:
+        text = text.replace("，", " ").replace("。", " ")
+    if rng.random() < 0.3 and text and text[-1] in "。！":
+        text = text[:-1] + rng.choice(TAILS)
+    return text
+
+
+def _where(rng: random.Random) -> str:
+    return rng.choice(["", rng.choice(PLACES)]) + rng.choice(WHERES)
+
+
+def _shortfall(rng: random.Random) -> str:
+    x = rng.choice(LACKS)
+    return rng.choice([f"缺少{x}", f"没有{x}", f"{x}太少", rng.choice(FAULTS).format(x=x), rng.choice(ISSUES),
+                       rng.choice(ISSUES), f"{rng.choice(MONEY)}{rng.choice(['迟迟未发放', '至今没到账', '被拖欠', '一直没退'])}"])
+
+
+def complaint_terse(rng: random.Random) -> tuple[str, str]:
+    """A 留言 that is a title only, or a title and a line: the shortfall itself is the complaint."""
+    where, s = _where(rng), _shortfall(rng)
+    title = rng.choice([f"{where}{s}", f"关于{where}{s}的问题", f"反映{where}{s}", f"{where}{s}问题",
+                        f"{where}{s}，望解决", f"{where}{s}，请求处理", f"{where}{s}谁来管", f"{s}（{where}）"])
+    body = rng.choice(["", "", "", f"如题，{rng.choice(SINCE)}就这样。", "附近居民出行很不方便。", "请尽快处理。",
+                       "多次反映无果。", f"周边{rng.choice(['几千', '上万', '几百'])}户居民都受影响。"])
+    return (title, _noisy(body, rng)) if body else ("", _noisy(title, rng, dialect=0.15))
+
+
+def complaint_letter(rng: random.Random) -> tuple[str, str]:
+    """A long, calm letter: who I am, since when, what I tried, what I ask."""
+    where = _where(rng)
+    what = rng.choice([_shortfall(rng), rng.choice(PROBLEMS), rng.choice(SERVICE_FAILS), rng.choice(FLAT_PROBLEMS),
+                       f"在{rng.choice(PLATFORMS)}办理业务{rng.choice(PLATFORM_FAILS)}"])
+    parts = [rng.choice(OPENERS), f"我是{where}的{rng.choice(IDENTITIES)}，", f"{rng.choice(SINCE)}，{what}。",
+             rng.choice([f"{rng.choice(TRIED)}，", ""]) + rng.choice(["到现在也没有解决。", "问题依旧。", "至今没有结果。",
+                                                                        "但一直没有下文。", "情况没有好转。"]),
+             rng.choice(["给大家的生活带来很大不便。", "老人孩子出行都不安全。", "严重影响了休息。", "", ""]),
+             rng.choice(CLOSERS)]
+    text = _noisy("".join(parts), rng, typo=0.4, dialect=0.2)
+    return rng.choice([("", text), (f"{where}{rng.choice(['的问题', '问题反映', '的情况'])}", text)])
+
+
+def consult_problem(rng: random.Random) -> tuple[str, str]:
+    """A question that still tells of a problem: a 咨询 in form, a complaint in substance."""
+    money, where = rng.choice(MONEY), _where(rng)
+    q = rng.choice([
+        f"请问{rng.choice(SINCE)}申请的{money}，为什么到现在还没有发放？",
+        f"咨询一下，{where}{_shortfall(rng)}，这个归哪个部门管？",
+        f"想问问{rng.choice(PLACES)}{rng.choice(BODIES)}，{money}拖了{rng.choice(DURATIONS)}了，什么时候能到账？",
+        f"请问{rng.choice(PLATFORMS)}{rng.choice(PLATFORM_FAILS)}，要怎么处理？",
+        f"咨询{money}的问题：按规定应该{rng.choice(['上个月', '年底前', '三个月内'])}发放，至今没有收到，请问是什么原因？",
+        f"请问{where}的{rng.choice(LACKS)}什么时候能修好？已经坏了{rng.choice(DURATIONS)}。",
+        f"{where}{rng.choice(ISSUES)}，请问有没有人管？",
+    ])
+    return rng.choice([("", _noisy(q, rng)), (f"关于{money}的咨询", _noisy(q, rng)), (f"咨询{where}的问题", _noisy(q, rng))])
+
+
+def suggestion_shortfall(rng: random.Random) -> tuple[str, str]:
+    """A calm suggestion that states what is missing now: the shortfall makes it adverse."""
+    where, x = _where(rng), rng.choice(LACKS)
+    now = rng.choice([f"目前附近{rng.choice(['没有', '缺少', '只有一个'])}{x}", f"现在的{x}{rng.choice(['太少', '离得太远', '经常坏'])}",
+                      f"现在{rng.choice(ISSUES)}", f"居民{rng.choice(['出行不便', '意见很大', '只能绕远路'])}"])
+    return rng.choice([(f"建议在{where}增设{x}", f"{now}，希望予以考虑。"),
+                       ("", _noisy(f"建议{where}增加{x}，{now}，谢谢。", rng)),
+                       (f"关于{where}{x}的建议", f"{now}，恳请有关部门规划解决。")])
+
+
+def platform_failure(rng: random.Random) -> tuple[str, str]:
+    p, f = rng.choice(PLATFORMS), rng.choice(PLATFORM_FAILS)
+    place = rng.choice(PLACES)
+    return rng.choice([("", _noisy(f"{place}{p}{f}，耽误事了", rng)), (f"{place}{p}{f}", ""),
+                       ("", _noisy(f"{p}又出毛病了，{f}！！", rng)), (f"反映{p}{f}的问题", "希望技术人员尽快修复。")])
+
+
+def price_complaint(rng: random.Random) -> tuple[str, str]:
+    thing = rng.choice(["停车费", "物业费", "供暖费", "水费", "电费", "景区门票", "出租车", "一碗粉",
+                        "小区电梯费", "校服费", "学校午托费", "医院检查费", "殡葬服务费"])
+    return rng.choice([("", _noisy(f"{rng.choice(PLACES)}的{thing}{rng.choice(['乱收费', '收费标准不公开', '一下涨了一倍', '没有明码标价', '贵得离谱'])}，有人管吗", rng)),
+                       (f"{_where(rng)}{thing}收费不合理", f"收{_n(rng)}元，没有任何依据。"),
+                       ("", _noisy(f"在{rng.choice(PLACES)}{rng.choice(['吃饭', '停车', '打车', '住宿'])}被宰了，{thing}要{_n(rng) * 10}块", rng))])
+
+
+POSITIVE_FRAMES = [
+    "{place}{body}集中整治{area}，解决群众反映的问题{n}个，市民纷纷点赞",
+    "{place}12345热线今年受理群众诉求{n}万件，办结率达{p}%，满意率持续提升",
+    "{place}{spot}{issue}问题整改完成，居民{good}",
+    "困扰居民多年的{spot}{issue}问题得到解决",
+    "曾经{issue}的{spot}，如今变成了{better}",
+    "{place}{body}获评{honour}",
+    "{place}入选{honour}名单",
+    "{place}{thing}工作排名全省第一",
+    "{place}{svc}实现全覆盖，群众办事{good2}",
+    "{place}{platform}正式上线，{good2}",
+    "{place}{new}正式开放，{good}",
+    "{place}{n}个重点项目集中开工，总投资{m}亿元",
+    "{place}{spot}改造提升工程完工，居民{good}",
+    "{place}公共资源交易中心推行{svc}，为企业节约成本{m}千万元",
+    "{place}{body}开展{area}专项行动，群众安全感明显提升",
+    "{place}前三季度{thing}指标增速位居全省前列",
+    "{place}为{n}户困难家庭送去慰问金，温暖过冬",
+    "{place}{body}推出{n}项便民措施，{good2}",
+    "{place}“{svc}”改革获国务院通报表扬",
+    "投诉变点赞：{place}{body}{n}天解决{spot}{issue}问题",
+]
+AREAS = ["占道经营", "背街小巷环境", "违章建筑", "餐饮油烟", "噪音污染", "交通秩序", "农村人居环境", "群租房消防隐患",
+         "校园周边环境", "电动自行车停放"]
+BETTERS = ["口袋公园", "居民休闲广场", "停车场", "便民市场", "儿童游乐场", "社区食堂"]
+GOODS = ["拍手称赞", "生活更方便了", "出行更安全了", "纷纷送来锦旗", "满意度明显提升", "告别了烦恼"]
+GOODS2 = ["最多跑一次", "不出村就能办", "掌上就能办", "时间缩短一半", "更加方便快捷", "实现零跑腿"]
+SVCS = ["一网通办", "不见面开标", "电子保函", "证照分离", "跨省通办", "一窗受理", "帮办代办",
+        "远程异地评标", "拿地即开工"]
+NEWS = ["城市书房", "市民中心", "体育公园", "社区食堂", "口袋公园", "城市绿道", "新图书馆", "便民服务驿站",
+        "老年活动中心", "科技馆"]
+THINGS = ["营商环境", "政务服务", "优化营商环境", "民生实事", "招商引资", "乡村振兴", "河长制"]
+
+
+def positive_broad(rng: random.Random) -> tuple[str, str]:
+    spot = rng.choice(WHERES)
+    line = rng.choice(POSITIVE_FRAMES).format(
+        place=rng.choice(PLACES), body=rng.choice(BODIES), area=rng.choice(AREAS), n=_n(rng), m=rng.randint(2, 9),
+        p=rng.choice([95, 96, 97, 98, 99]), spot=spot, issue=rng.choice(ISSUES), good=rng.choice(GOODS),
+        better=rng.choice(BETTERS), honour=rng.choice(HONOURS), thing=rng.choice(THINGS), svc=rng.choice(SVCS),
+        good2=rng.choice(GOODS2), platform=rng.choice(PLATFORMS), new=rng.choice(NEWS))
+    return rng.choice([("", f"{line}。"), (line, ""), (line, rng.choice([
+        "下一步，将继续聚焦群众急难愁盼问题，推动工作落实。", "据介绍，这是今年民生实事项目之一。",
+        "记者从相关部门获悉，相关做法将在全市推广。", "该做法得到了上级部门的肯定。", "不少市民表示，变化看得见。"])),
+        ("", _noisy(f"点赞！{line}", rng, typo=0.2, dialect=0.2))])
+
+
+NOTICE_FRAMES = [
+    "关于《{place}{item}管理办法（征求意见稿）》公开征求意见的公告：意见反馈截止时间为{date}。",
+    "{place}{body}关于召开{item}价格听证会的公告，听证会将于{date}举行。",
+    "{place}{year}年公开招聘拟聘用人员名单公示，公示期为{date}至月底。",
+    "{place}{year}年{item}资格审核结果公示，如有异议可在公示期内反映。",
+    "{place}{body}{date}节假日值班安排。",
+    "{place}{item}办事指南：申请条件、所需材料、办理时限。",
+    "{place}{body}举办{item}政策宣讲会，{date}在市民中心举行。",
+    "{place}{date}起开展秋季疫苗接种，请家长带孩子按时前往接种点。",
+    "{place}{year}年城乡居民医保集中缴费开始，缴费截止时间为{date}。",
+    "{place}{year}年中小学招生入学报名时间安排公布。",
+    "{place}{body}关于调整{item}窗口办公时间的通知。",
+    "{place}{spot}{date}至{date2}封闭施工，请过往车辆提前绕行。",
+    "{place}{date}起实施机动车尾号限行，具体时段见通告。",
+    "{place}气象台{date}发布天气预报：多云转晴，气温12到20摄氏度。",
+    "{place}招募文明交通志愿者的公告，报名截止{date}。",
+    "{place}{year}年政府采购意向公开：{project}，预算金额{n}万元。",
+    "{place}{body}就{item}有关问题答记者问。",
+    "{place}{body}召开{year}年度工作总结会议。",
+    "{place}{year}年第{m}次常务会议研究部署{item}等工作。",
+    "{place}{body}{date}开展“{item}”主题宣传活动。",
+    "{place}{project}项目批前公示，公示期十个工作日。",
+    "{place}公共资源交易中心{date}开标项目一览。",
+    "{place}{date}起调整部分公交线路首末班时间。",
+    "{place}{year}年度{item}申报已开始，{date}截止。",
+]
+
+
+def notice_broad(rng: random.Random) -> tuple[str, str]:
+    line = rng.choice(NOTICE_FRAMES).format(
+        place=rng.choice(PLACES), body=rng.choice(BODIES), item=rng.choice(ITEMS), date=_date(rng), date2=_date(rng),
+        year=rng.choice([2025, 2026]), spot=rng.choice(WHERES), project=rng.choice(PROJECTS), n=_n(rng),
+        m=rng.randint(2, 30))
+    head, colon, _ = line.partition("：")
+    return rng.choice([("", line), (head if colon else "", line), ("", line)])
+
+
+PRIVATE_MORE = ["网购的衣服色差太大，客服还不理人，气死", "演唱会又没抢到票，心态崩了",
+                "这部电影烂透了，浪费我两个小时", "相亲对象迟到一小时，无语", "股票又跌停了，我的血汗钱啊",
+                "游戏更新后手感太差了，策划出来挨打", "追的剧烂尾了，编剧脑子进水", "我家狗又把沙发咬烂了，崩溃",
+                "考研复试没过，哭了一晚上", "婚礼策划公司太不靠谱了，后悔死了", "新买的手机屏幕摔碎了，心疼",
+                "彩票又没中，这辈子都不买了", "今天的奶茶太甜了，踩雷", "外卖小哥把汤洒了，今天真倒霉",
+                "老公又打呼噜，一晚上没睡好", "理发师把我头发剪毁了，想哭", "抽卡抽了两百发没出金，吐了"]
+JOY = ["太棒了！！夺冠了！！", "终于等到了，开心到飞起", "绝杀！！今晚不睡了！！", "官宣了，我哭了，太甜了",
+       "演唱会太炸了，嗓子喊哑了", "考上了！！！感谢自己"]
+
+
+def emotional_more(rng: random.Random) -> tuple[str, str]:
+    return rng.choice([("", _noisy(rng.choice(PRIVATE_MORE), rng, typo=0.3, dialect=0.3)),
+                       ("", f"{rng.choice(TEAMS + STARS)}{rng.choice(JOY)}"),
+                       ("", _noisy(f"{rng.choice(PRIVATE_MORE)}，{rng.choice(['谁懂啊', '哭死', '破防了', '麻了'])}", rng))])
+
+
+def plain_consult(rng: random.Random) -> tuple[str, str]:
+    """A how-to question that tells of no problem: not adverse."""
+    item = rng.choice(ITEMS)
+    q = rng.choice([f"请问办理{item}需要哪些材料？", f"咨询一下{item}的申请条件", f"{item}可以在网上办理吗？",
+                    f"请问{rng.choice(PLACES)}{item}在哪个窗口办？", f"想了解一下{item}的政策，谢谢"])
+    return rng.choice([("", _noisy(q, rng, dialect=0.15)), (f"关于{item}的咨询", q)])
+
+
+MORE_KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
+    "complaint_terse": (1, 500, complaint_terse), "complaint_letter": (1, 350, complaint_letter),
+    "consult_problem": (1, 250, consult_problem), "suggestion_shortfall": (1, 200, suggestion_shortfall),
+    "platform_failure": (1, 120, platform_failure), "price_complaint": (1, 120, price_complaint),
+    "positive_broad": (0, 600, positive_broad), "notice_broad": (0, 450, notice_broad),
+    "emotional_more": (0, 250, emotional_more), "plain_consult": (0, 120, plain_consult),
+}
+
+
+# Problems and ordinary news of the same services, domain by domain: the service named (医院, 菜价,
+# 低保, 安置房) says nothing; what is said of it decides. Subject × predicate × frame.
+DOMAINS: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "医疗": (["医院", "乡镇卫生院", "私立诊所", "药店", "医保窗口", "急诊科", "社区医院"],
+           ["乱收费", "重复检查多收钱", "过度治疗", "乱开药", "推诿病人", "医保报销难", "挂号难", "看病排队一上午",
+            "把小病当大病治", "套取医保费用"],
+           ["开通夜间门诊", "推出检查结果互认", "开展义诊", "上线医保电子凭证", "新增床位", "引进新设备"]),
+    "食品": (["餐馆", "小吃店", "学校食堂", "超市", "网红店", "奶茶店", "早餐摊", "烧烤店"],
+           ["卫生脏乱差", "用过期食材", "后厨有蟑螂", "无证经营", "卖变质食品", "饭菜里有异物", "吃了拉肚子"],
+           ["亮出明厨亮灶", "通过食品安全检查", "推出平价套餐", "获评放心餐饮店"]),
+    "价格": (["菜价", "猪肉价格", "停车费", "物业费", "景区门票", "酒店房价", "药价", "快递费", "车位价格"],
+           ["猛涨", "被哄抬", "乱收费", "涨价不公示", "不明码标价", "一夜翻倍", "收费标准混乱"],
+           ["保持平稳", "下调", "实行政府指导价", "公示接受监督"]),
+    "民政": (["低保评定", "扶贫资金", "危房改造补贴", "高龄补贴", "残疾人补贴", "临时救助", "特困供养", "农业补贴"],
+           ["优亲厚友", "被截留", "发放不到位", "评定不公开", "暗箱操作", "迟迟不到账", "被冒领", "被克扣"],
+           ["标准提高", "按时足额发放", "实现线上申请", "公示接受监督", "覆盖全部困难群众"]),
+    "安置": (["安置房", "搬迁安置点", "移民新村", "回迁房", "保障房", "公租房"],
+           ["漏水开裂", "质量问题多", "配套设施不全", "迟迟不交付", "补偿不到位", "分配不公平", "后续帮扶跟不上"],
+           ["顺利交付", "配套设施完善", "群众喜迁新居", "开展入住仪式", "建起扶贫车间"]),
+    "住房": (["小区", "物业公司", "开发商", "电梯", "楼道", "地下车库", "业委会"],
+           ["乱收费", "服务差", "延期交房", "拒不办证", "困人", "年久失修", "漏水", "侵占公共收益", "违规挪用维修基金"],
+           ["完成改造", "加装电梯", "开展环境整治", "举办邻里节", "更换新设备"]),
+    "交通": (["公交车", "出租车", "网约车", "公交站", "红绿灯", "路口", "停车场", "客运站"],
+           ["班次太少", "拒载绕路", "设置不合理", "经常堵死", "收费乱", "车况太差", "司机态度恶劣"],
+           ["开通新线路", "智能化改造完成", "增加班次", "新增车位", "更换新能源车"]),
+    "环境": (["工厂", "养殖场", "河道", "垃圾站", "工地", "砖厂", "洗砂场"],
+           ["偷排污水", "臭气熏天", "粉尘漫天", "噪音扰民", "黑臭", "垃圾成堆", "夜间违规施工"],
+           ["完成治理", "水质达标", "建成湿地公园", "通过环保验收", "实现清洁生产"]),
+    "政务": (["政务大厅", "办事窗口", "户籍窗口", "社保窗口", "不动产登记中心", "村委会", "街道办"],
+           ["推诿扯皮", "让群众跑了五六趟", "办事难", "吃拿卡要", "态度差", "办事效率低", "要求提供奇葩证明"],
+           ["推行一窗通办", "延长服务时间", "开设老年人绿色通道", "实现就近可办", "推出预约服务"]),
+    "教育": (["学校", "幼儿园", "培训机构", "中学", "小学"],
+           ["乱收费", "强制补课", "作息时间过长", "体罚学生", "学位紧张", "食堂饭菜差", "违规招生", "卷钱跑路"],
+           ["举办运动会", "开设课后服务", "新校区启用", "获评示范学校", "开展研学活动"]),
+    "就业": (["工厂", "工地", "公司", "劳务公司", "商场"],
+           ["拖欠工资", "不签劳动合同", "不交社保", "无故辞退员工", "强制加班", "克扣工资"],
+           ["举办招聘会", "提供就业岗位", "开展技能培训", "为员工涨薪"]),
+    "设备": (["电梯", "燃气管道", "锅炉", "游乐设施", "消防设施"],
+           ["频繁困人", "故障不断", "检验走过场", "存在泄漏隐患", "形同虚设", "过期没人检"],
+           ["完成年检", "更新换代", "通过安全检验", "安装智能监测"]),
+}
+CONSEQ = ["群众意见很大", "居民苦不堪言", "投诉无门", "有苦难言", "多次反映没有结果", "希望有关部门查一查",
+          "大家敢怒不敢言", "老百姓吃了哑巴亏", "", "", ""]
+
+
+def flat_problem_broad(rng: random.Random) -> tuple[str, str]:
+    subjects, preds, _ = DOMAINS[rng.choice(list(DOMAINS))]
+    s, p, c = rng.choice(subjects), rng.choice(preds), rng.choice(CONSEQ)
+    place = rng.choice(["", "", rng.choice(PLACES), "某", "一些", "部分"])
+    line = f"{place}{s}{p}" + (f"，{c}" if c else "")
+    return rng.choice([("", line), ("", _noisy(line, rng, typo=0.3, dialect=0.25)), (f"{place}{s}{p}", ""),
+                       ("", f"有市民反映，{line}"), ("", f"{line}。{rng.choice(['到底有没有人管？', '', '请相关部门核查。'])}")])
+
+
+def flat_normal_broad(rng: random.Random) -> tuple[str, str]:
+    subjects, _, goods = DOMAINS[rng.choice(list(DOMAINS))]
+    line = f"{rng.choice(['', rng.choice(PLACES), '全市', '部分'])}{rng.choice(subjects)}{rng.choice(goods)}"
+    return rng.choice([("", line), (line, ""), ("", f"记者获悉，{line}。"), ("", f"近日，{line}，市民表示点赞")])
+
+
+MORE_KINDS["flat_problem_broad"] = (1, 600, flat_problem_broad)
+MORE_KINDS["flat_normal_broad"] = (0, 450, flat_normal_broad)
+
+
 def build() -> list[dict[str, object]]:
     rng = random.Random(SEED)
     rows: list[dict[str, object]] = []
@@ -412,6 +739,18 @@ def build() -> list[dict[str, object]]:
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
             made += 1
     rows += topic_items(rng, 70)
+    more = random.Random(SEED + 2)
+    for kind, (adverse, count, maker) in MORE_KINDS.items():
+        made = tries = 0
+        while made < count and tries < count * 20:
+            tries += 1
+            title, text = maker(more)
+            key = f"{title}|{text}"
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
+            made += 1
     return rows
 
 

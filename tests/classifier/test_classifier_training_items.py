@@ -1,0 +1,51 @@
+"""The team's own training items (classifier/training/items): reproducible, and apart from the
+development set (devsets/README.md: never train on it, never copy or paraphrase its sentences)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from classifier.training.items import make_items
+
+REPO = Path(__file__).resolve().parents[2]
+DEVSET = REPO / "devsets" / "city_items.jsonl"
+SHINGLE = 8
+
+
+def _shingles(text: str) -> set[str]:
+    return {text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
+
+
+def test_the_file_is_what_the_generator_writes() -> None:
+    rows = [json.loads(line) for line in make_items.OUT.read_text(encoding="utf-8").splitlines()]
+    assert rows == make_items.build(), "own_items.jsonl is stale: run python -m classifier.training.items.make_items"
+
+
+def test_every_kind_has_both_labels_and_the_new_registers() -> None:
+    rows = make_items.build()
+    labels = {r["adverse"] for r in rows}
+    kinds = {r["kind"] for r in rows}
+    assert labels == {0, 1}
+    assert {"complaint_terse", "complaint_letter", "consult_problem", "positive_broad", "notice_broad"} <= kinds
+
+
+def test_no_training_item_copies_a_development_item() -> None:
+    """No training item shares 30% of its 8-character shingles with any one development item (either
+    split): stock phrases (事故原因正在调查中) may recur, a paraphrased item may not."""
+    dev = [_shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}")
+           for r in map(json.loads, DEVSET.read_text(encoding="utf-8").splitlines())]
+    owners: dict[str, list[int]] = {}
+    for n, grams in enumerate(dev):
+        for gram in grams:
+            owners.setdefault(gram, []).append(n)
+    for row in make_items.build():
+        grams = _shingles(f"{row['title']}\n{row['text']}")
+        if len(grams) < 4:
+            continue
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for n in owners.get(gram, ()):
+                shared[n] = shared.get(n, 0) + 1
+        worst = max(shared.values(), default=0) / len(grams)
+        assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"
