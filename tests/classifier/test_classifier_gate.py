@@ -87,16 +87,18 @@ def test_smp2020_eval_slice_emotion(shipped: LoadedModel, shared_dir: Path) -> N
     assert acc >= SMP_FLOOR, f"SMP2020 usual eval slice emotion accuracy {acc:.3f}"
 
 
-# Measured on the shipped model default-20261201T102728 (held-out split, its card): expose 1.000,
-# complaint 0.778, rumour 1.000, official_notice 1.000, emotional_offtopic 0.905, positive_gov 0.800,
-# neutral_notice 0.909, other_city_bad 0.867, overall 0.898; topic on relevant adverse items 0.703.
-# Floors sit about one item under each (complaint and positive_gov are under the 0.85: known).
-KIND_FLOORS = {"expose": 0.95, "complaint": 0.73, "rumour": 0.94, "official_notice": 0.93, "emotional_offtopic": 0.85,
-               "positive_gov": 0.75, "neutral_notice": 0.86, "other_city_bad": 0.8}
-ADVERSE_FLOOR = 0.87
+# Measured on the shipped model default-20261201T122241 (held-out split, its card): expose 1.000 (40),
+# complaint 0.867 (45), rumour 1.000 (17), official_notice 1.000 (16), emotional_offtopic 0.905 (21),
+# positive_gov 1.000 (20), neutral_notice 1.000 (22), other_city_bad 0.933 (15), overall 0.954 (196);
+# topic on relevant adverse items 0.703. Floors sit about one item under each; the topic floor stays
+# where it was (the topic calls are the scorer's, worked on elsewhere; this model left them equal).
+KIND_FLOORS = {"expose": 0.97, "complaint": 0.84, "rumour": 0.94, "official_notice": 0.93, "emotional_offtopic": 0.85,
+               "positive_gov": 0.94, "neutral_notice": 0.95, "other_city_bad": 0.86}
+ADVERSE_FLOOR = 0.94
 TOPIC_DEVSET_FLOOR = 0.66
 # The 51 city items were written by the developer who wrote the seed lexicons, so they check for
-# regressions; they are no independent measure of quality.
+# regressions; they are no independent measure of quality (and their misses were read while the
+# round-2 training items were written). Measured: topic 0.980, negativity 0.961.
 TOPIC_FLOOR = 0.85
-NEGATIVITY_FLOOR = 0.8
+NEGATIVITY_FLOOR = 0.94
 SMP_FLOOR = 0.82
