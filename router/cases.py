@@ -206,10 +206,11 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
             facts = notify.ItemFacts(title=item.title, text=item.text, source_name=item.source.name, url=item.url,
                                      views=item.engagement.views, replies=item.engagement.replies)
             lines = sorted((notify.ClockFacts(r["name"], r["due_at"]) for r in rows), key=lambda c: c.due_at)
+            shared = notify.sheet(profile, case, facts, lines)
             for purpose, departments in (("alert", [decision.lead]), ("assist", decision.assisting),
                                          ("copy", decision.copies)):
                 outbox.extend(notify.build(profile, settings, case, facts, lines, purpose=purpose,
-                                           departments=departments, discriminator=grade, now=now))
+                                           departments=departments, discriminator=grade, now=now, shared=shared))
         log.info("case opened for %s (%s, %s)", decision.lead, decision.topic, grade,
                  extra={"case": case.id, "item": case.item_id})
     append_events(session, events)

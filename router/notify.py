@@ -7,6 +7,7 @@ end of the window; a department without channels gets an undeliverable row the d
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections.abc import Iterable
@@ -46,26 +47,26 @@ def _local(profile: Profile, moment: datetime | None) -> str:
     return profile.calendar.local(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def render(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[ClockLike], purpose: str,
-           department: Department, note: str, receipt_url: str | None, now: datetime) -> tuple[str, str, str, dict]:
-    """Subject, plain text, HTML and structured payload of a 舆情监测转办单."""
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """The part of a case's 转办单 that is the same for every department and purpose (the item, the
+    case, its clocks), rendered once per case: a batch sends thousands of 转办单."""
+
+    text: str
+    html: str
+
+
+def sheet(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[ClockLike]) -> Sheet:
     routing = case.routing or {}
     names = profile.departments
 
     def dept_names(ids: Iterable[str]) -> str:
         return "、".join(names[i].name if i in names else i for i in ids) or "—"
 
-    heading = PURPOSES.get(purpose, purpose)
-    subject = f"【{heading}】[{case.grade}] {item.title[:60]}（案件 {case.id}）"
     summary = " ".join(item.text.split())[:200]
-    on_duty = department.on_duty(profile.calendar.local(now))
     reasons = routing.get("grade_reasons") or []
     clock_lines = [f"{c.name}：{_local(profile, c.due_at)} 前（{c.status}）" for c in clocks]
     fields: list[tuple[str, str]] = [
-        ("编号", str(case.id)),
-        ("事项", heading + (f"：{note}" if note else "")),
-        ("接收单位", department.name),
-        ("值班人", f"{on_duty.name} {on_duty.phone or ''}".strip() if on_duty else "—"),
         ("发布媒体名称", item.source_name),
         ("文章标题", item.title),
         ("内容概要", summary or "—"),
@@ -80,12 +81,28 @@ def render(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[Clo
         ("发现时间", _local(profile, case.discovered_at)),
         ("处置时限", "；".join(clock_lines) or "—"),
     ]
-    if receipt_url:
-        fields.append(("签收", receipt_url))
-    text = "舆情监测转办单\n" + "\n".join(f"{k}：{v}" for k, v in fields)
-    rows = "".join(
-        f"<tr><th style=\"text-align:left;padding:4px 8px\">{html.escape(k)}</th>"
-        f"<td style=\"padding:4px 8px\">{_html_value(k, v)}</td></tr>" for k, v in fields)
+    return Sheet("\n".join(f"{k}：{v}" for k, v in fields), "".join(_html_row(k, v) for k, v in fields))
+
+
+def render(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[ClockLike], purpose: str,
+           department: Department, note: str, receipt_url: str | None, now: datetime,
+           shared: Sheet | None = None) -> tuple[str, str, str, dict]:
+    """Subject, plain text, HTML and structured payload of a 舆情监测转办单 (``shared``: the case's
+    :func:`sheet`, when the caller renders several)."""
+    shared = shared or sheet(profile, case, item, clocks)
+    heading = PURPOSES.get(purpose, purpose)
+    subject = f"【{heading}】[{case.grade}] {item.title[:60]}（案件 {case.id}）"
+    on_duty = department.on_duty(profile.calendar.local(now))
+    head: list[tuple[str, str]] = [
+        ("编号", str(case.id)),
+        ("事项", heading + (f"：{note}" if note else "")),
+        ("接收单位", department.name),
+        ("值班人", f"{on_duty.name} {on_duty.phone or ''}".strip() if on_duty else "—"),
+    ]
+    tail: list[tuple[str, str]] = [("签收", receipt_url)] if receipt_url else []
+    text = "舆情监测转办单\n" + "\n".join([*(f"{k}：{v}" for k, v in head), shared.text,
+                                        *(f"{k}：{v}" for k, v in tail)])
+    rows = "".join(_html_row(k, v) for k, v in head) + shared.html + "".join(_html_row(k, v) for k, v in tail)
     body_html = (f"<html><body><h2>舆情监测转办单</h2><table border=\"1\" cellspacing=\"0\">{rows}</table>"
                  + (f"<p><a href=\"{html.escape(receipt_url)}\">一键签收</a></p>" if receipt_url else "")
                  + "</body></html>")
@@ -93,6 +110,16 @@ def render(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[Clo
                "topic": case.topic, "department_id": department.id, "title": item.title, "url": item.url,
                "receipt_url": receipt_url, "note": note}
     return subject, text, body_html, payload
+
+
+def _html_row(key: str, value: str) -> str:
+    return (f"<tr><th style=\"text-align:left;padding:4px 8px\">{_label(key)}</th>"
+            f"<td style=\"padding:4px 8px\">{_html_value(key, value)}</td></tr>")
+
+
+@functools.lru_cache(maxsize=64)
+def _label(key: str) -> str:
+    return html.escape(key)
 
 
 def _html_value(key: str, value: str) -> str:
@@ -166,9 +193,11 @@ class ClockFacts:
 
 def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemLike, clocks: list[ClockLike], *,
           purpose: str, departments: Iterable[str], discriminator: str, now: datetime, note: str = "",
-          with_receipt: bool = True) -> list[dict]:
-    """The outbox rows (as values) of one message to each channel of each department."""
+          with_receipt: bool = True, shared: Sheet | None = None) -> list[dict]:
+    """The outbox rows (as values) of one message to each channel of each department (``shared``:
+    the case's :func:`sheet`, when the caller builds several messages of one case)."""
     rows: list[dict] = []
+    shared = shared or sheet(profile, case, item, clocks)
     local_now = profile.calendar.local(now)
     for dept_id in dict.fromkeys(departments):
         department = profile.departments.get(dept_id)
@@ -183,14 +212,14 @@ def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemL
                                   timedelta(hours=settings.receipt_ttl_hours), now)
             receipt_url = f"{settings.console_base_url.rstrip('/')}/receipts/{token}"
         subject, text, body_html, payload = render(profile, case, item, clocks, purpose, department, note,
-                                                   receipt_url, now)
+                                                   receipt_url, now, shared)
         due = not_before(profile, department, case.grade, now)
         if not department.channels and purpose != "undeliverable" and dept_id != profile.escalation.desk:
             # Nobody can be reached there: the desk is told at once, to pass it on by hand.
             rows.extend(build(profile, settings, case, item, clocks, purpose="undeliverable",
                               departments=[profile.escalation.desk], discriminator=base_key, now=now,
                               note=f"{department.name} 未配置通知渠道，请人工转达{PURPOSES.get(purpose, purpose)}",
-                              with_receipt=False))
+                              with_receipt=False, shared=shared))
         for index, channel in enumerate(department.channels or ({"kind": "none"},)):
             kind = channel["kind"]
             rows.append({
