@@ -22,9 +22,12 @@ VAGUE = {"数十": 20, "几十": 20, "十几": 10, "十多": 10, "十余": 10, "
          "百余": 100, "百多": 100, "上千": 1000, "数千": 2000, "几千": 2000, "千余": 1000, "近千": 900, "数名": 3,
          "几名": 3, "多名": 3, "数人": 3, "多人": 3, "几人": 3, "大批": 50, "大量": 50, "众多": 30, "成百上千": 100,
          "一群": 10, "一些": 3, "一大群": 20, "好多": 10, "很多": 10, "许多": 10, "不少": 10, "好几百": 200,
-         "好几十": 20, "好几千": 2000, "好几": 3, "几个": 3}
+         "好几十": 20, "好几千": 2000, "好几": 3, "几个": 3, "一对": 2, "一帮": 10, "一伙": 5, "一堆": 10,
+         "上万": 10000, "数万": 20000}
 _NUM = (r"(?:\d+(?:\.\d+)?|成百上千|数十|几十|十几|十多|十余|数百|几百|上百|近百|百余|百多|上千|数千|几千|千余|近千|"
-        r"数名|几名|多名|大批|大量|众多|一大群|一群|好几百|好几十|好几千|好几|几个|好多|很多|许多|不少|[零〇一二两三四五六七八九十百千万]+)")
+        r"数名|几名|多名|多人|数人|几人|大批|大量|众多|一大群|一群|一对|一帮|一伙|一堆|上万|数万|好几百|好几十|好几千|好几|几个|好多|"
+        r"很多|许多|不少|[零〇一二两三四五六七八九十百千万]+)")
+_NUM_RE = re.compile(_NUM)
 
 
 def chinese_number(text: str) -> int | None:
@@ -60,26 +63,41 @@ def chinese_number(text: str) -> int | None:
 # Trigger words, literal (one trie scan finds them all, longest first): what happened to people.
 DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡", "坠亡", "遇害", "被害", "不幸离世", "失去生命",
              "命案", "尸体", "遗体", "死者", "死", "致死", "去世", "抢救无效", "不治", "离世",
-             # spoken: 死了两个人, 有人死了, 人没了
-             "死了人", "人死了", "有人死", "人没了", "出了人命", "闹出人命",
-             # killed by a deed (被捅死, 撞死); 气死, 笑死, 累死 are ways of speaking and are not here
-             *(f"{c}死" for c in "捅砍撞打烧淹压摔毒勒杀害轧砸"))
+             "过世", "葬身", "被杀", "杀害", "枪杀", "灭门", "不治身亡",
+             # spoken and dialect: 死了两个人, 有人死了, 人没了; 粤语 死咗人, 人冇咗
+             "死了人", "人死了", "有人死", "人没了", "出了人命", "闹出人命", "出人命", "死咗人", "死咗", "人冇咗",
+             "死人了")
+# 死/伤 after one of these is a death or an injury by a deed or an accident (被捅死, 撞死, 跳楼死了,
+# 砍伤); 气死, 笑死, 累死 are ways of speaking. Read from the character before (the trie stays small).
+KILLED_BY = frozenset("捅砍撞打烧淹压摔毒勒杀害轧砸刺炸电楼河水祸")
+HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
-              *(f"{c}伤" for c in "砍刺捅打撞烧烫咬摔砸炸割"),
               # someone harmed themselves, was attacked, or fell: at least one person hurt until told otherwise
               "跳楼", "坠楼", "跳河", "跳桥", "自杀", "轻生", "割腕", "喝农药", "服毒", "伤人", "砍人", "行凶", "血泊",
               "流血", "踩踏", "头破血流")
 GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围在", "围住", "聚在", "上访", "集访", "讨薪", "静坐",
                 "拉横幅", "打横幅", "举牌", "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行",
-                "罢工", "闹事", "打起来")
-MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹事", "打砸抢", "打群架", "群架", "群殴", "械斗")
+                "罢工", "闹事", "打起来", "涌入", "冲进", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法")
+MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹事", "打砸抢", "打群架", "群架", "群殴", "械斗", "围殴",
+              "大规模冲突", "集体冲突", "群体冲突")
+# People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
+# the count of dead is known). 走失 (an old man who wandered off) and 困电梯 are not here.
+MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被冲走", "被洪水冲走", "被困井下", "被困废墟")
+# Crimes against a person's life or liberty (社会安全事件 of the 突发事件应对法): a rumoured child
+# abduction spreads panic before anyone is counted. Negated mentions (并非拐卖) are not.
+CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
+               "持刀伤人", "命案", "灭门")
+# Look like a trigger but are not one: 大数据杀熟, 被杀价.
+NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
                 "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
-                "朋友圈传", "朋友圈里说", "朋友圈里传")
+                "朋友圈传", "朋友圈里说", "朋友圈里传", "网友爆", "网上说", "网上传", "有人发帖", "有人爆料", "据爆料",
+                "听讲", "听人讲", "听人说", "听别人说", "群里传", "求辟谣", "是否属实", "是不是真的", "有没有这回事")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
-_ONE_DEAD = frozenset(DIE_WORDS) - {"死"}
-_ONE_HURT = frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}
+_ONE_DEAD = (frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY}
+_ONE_MISSING = frozenset(MISSING_WORDS)
+_ONE_HURT = (frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}) | {f"{c}伤" for c in HURT_BY}
 # What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
 # 涉外 → 外侨办). Crimes and public order; accidents and disasters; foreigners and foreign firms.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -106,7 +124,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("mass", MASS_WORDS),
-                      ("rumour", RUMOUR_WORDS)):
+                      ("missing", MISSING_WORDS), ("crime", CRIME_WORDS), ("rumour", RUMOUR_WORDS),
+                      ("none", NOT_TRIGGERS)):
     for _w in _words:
         _KIND.setdefault(_w, _kind)
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
@@ -114,28 +133,97 @@ _EVENT = trie_pattern(_EVENT_OF)
 # On equal evidence public order before accidents.
 _EVENT_ORDER = ("社会稳定", "应急管理")
 _TRIGGER = trie_pattern(_KIND)
+_COUNTED = ("die", "hurt", "gather", "missing")
+_NEGATABLE = (*_COUNTED, "crime")
 
-_WHO = r"(?:群众|村民|居民|业主|工人|农民工|家长|学生|市民|员工|司机|商户|人员|网民|民众|名|人)?"
-# A count before the trigger, within a few characters of the same clause: 2名施工人员死亡, 数十名农民工聚集.
-_COUNT_BEFORE = re.compile(rf"(?P<n>{_NUM})(?:余|多)?(?:名|人|位|个)?{_WHO}[^，。；;！!？?\n]{{0,8}}$")
-# A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人.
+# Who is counted: 2名施工人员死亡, 数十名农民工聚集, 十余名矿工被困井下, 一家三口.
+_WHO_NOUNS = (r"(?:农民工|群众|村民|居民|业主|工人|家长|学生|市民|员工|司机|商户|人员|网民|民众|矿工|儿童|小孩|孩子|"
+              r"老人|男子|女子|乘客|游客|船员|渔民|职工|师生|患者|家属|青年|小学生|中学生|人)")
+_UNIT = r"(?:名|人|位|个|口|条)"
+# What may follow a number before the trigger, in the same clause: the unit, who, a few words.
+_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?P<u>{_UNIT})?(?P<w>{_WHO_NOUNS})?[^，,。；;！!？?\n]{{0,8}}$")
+# A count of people earlier in the same sentence, for a trigger whose own clause has none:
+# 两人从楼上坠下，疑似已经身亡.
+_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}{_WHO_NOUNS}?[^。；;！!？?\n]{{0,20}}$")
+# A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
+_NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")
+# A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人, 死了好几个工人.
 _COUNT_AFTER = re.compile(rf"(?:人数)?(?:已经|已)?(?:达到|达|为|升至|增至|上升至|上升到|了)?(?:约|近|超过|逾)?"
-                          rf"(?P<n>{_NUM})(?:余|多)?(?:名|个)?人")
+                          rf"(?P<n>{_NUM})(?:余|多)?(?:名|个|位)?{_WHO_NOUNS}")
 # 3死12伤.
 _DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
 _HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
-# Not a fact: negated (无人员伤亡, 未造成死亡) or what might happen (动作不标准会受伤, 以免溺水).
-_NEGATION = re.compile(r"(?:(?:无|未|没有|不曾|零|未造成|并无|均无)[^，。！？,.!?；;]{0,4}"
+# Not a fact: negated (无人员伤亡, 未造成死亡, 并非拐卖) or what might happen (动作不标准会受伤, 以免溺水).
+# (是不是有人死了 is a question, not a negation.)
+_NEGATION = re.compile(r"(?:(?:无|未|没有|不曾|零|未造成|并无|均无|并非|而非|并不是|(?<!是)不是)[^，。！？,.!?；;]{0,4}"
                        r"|(?:会|可能|容易|以免|避免|防止|小心|谨防|预防|担心|生怕|一旦|防范)[^，。！？；]{0,2})$")
+# A claim that the text itself denies (辟谣): 网传“钦南区发生命案”不实, 网传……系谣言. The claim runs from
+# the word that opens it (网传; else the last 称, quote) to the denial, in the same sentence; a real
+# incident told beside it (实为两人打架致一人受伤) still counts. 造谣 denies what follows it in its clause.
+_DENIAL = re.compile(r"不实|谣言|系谣|假消息|虚假信息|不属实|并未发生|没有发生|未发生|子虚乌有|捏造|并非事实|造谣")
+# Words that open a claim: a rumour's own marker (the first in the sentence), else the last 称/说/quote.
+_RUMOUR_OPEN = re.compile(r"网传|传言|传闻|谣传|网帖|据传|网曝|网友爆料|有网友称")
+_CLAIM_OPEN = re.compile(r"称|说|“|\"")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
+
+
+def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` passes on a claim only to deny it (offsets); () when it denies nothing."""
+    spans: list[tuple[int, int]] = []
+    for d in _DENIAL.finditer(text):
+        if d.group(0) == "造谣":
+            stop = _CLAUSE_END.search(text, d.end())
+            spans.append((d.start(), stop.start() if stop else len(text)))
+            continue
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, d.start())), default=0)
+        rumour = _RUMOUR_OPEN.search(text, start, d.start())
+        if rumour is not None:
+            spans.append((rumour.start(), d.start()))
+            continue
+        opens = [m.start() for m in _CLAIM_OPEN.finditer(text, start, d.start())]
+        if opens:
+            spans.append((opens[-1], d.start()))
+    return tuple(spans)
+
+
+def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _negated(text: str, start: int) -> bool:
     return _NEGATION.search(text, max(0, start - 8), start) is not None
 
 
+def _count_before(before: str) -> tuple[int, int] | None:
+    """(count, where it starts) of the number closest before a trigger that counts people (两人,
+    三名, 十余名矿工, 一家三口); a bare number (从5楼坠亡 is not five dead) only when none does;
+    else a count of people in an earlier clause of the sentence."""
+    people = plain = None
+    for m in _NUM_RE.finditer(before):
+        tail = _TAIL_BEFORE.match(before, m.end())
+        if tail is None:
+            continue
+        if tail.group("u") or tail.group("w") or m.group(0)[-1] in "名人":
+            people = m
+        elif plain is None and before[m.end():m.end() + 1] not in _NOT_PEOPLE:
+            plain = m
+    m = people or plain
+    if m is None:
+        for m in _NUM_RE.finditer(before):
+            if _PEOPLE_EARLIER.match(before, m.end()):
+                people = m
+        m = people
+    if m is None:
+        return None
+    n = chinese_number(m.group(0))
+    return (n, m.start()) if n else None
+
+
 def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | None:
     """The count of people a trigger word at ``text[start:end]`` speaks of, with the words."""
-    before = text[max(0, start - 24):start]
+    lo = max(0, start - 32)
+    before = text[lo:start]
     if word == "死":
         m = _DEAD_HURT.search(before)
         if m is not None:
@@ -144,11 +232,10 @@ def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | N
         after = _COUNT_AFTER.match(text, end, end + 14)  # 死了两个人
         n = chinese_number(after.group("n")) if after is not None else None
         return (n, text[start:after.end()]) if after is not None and n else None
-    m = _COUNT_BEFORE.search(before)
-    if m is not None and word != "伤":
-        n = chinese_number(m.group("n"))
-        if n:
-            return n, text[start - len(m.group(0)):end]
+    if word != "伤":
+        found = _count_before(before)
+        if found is not None:
+            return found[0], text[lo + found[1]:end]
     m = _COUNT_AFTER.match(text, end, end + 14)
     if m is not None:
         n = chinese_number(m.group("n"))
@@ -162,16 +249,21 @@ class Facts:
     deaths: int | None = None
     injured: int | None = None
     gathered: int | None = None
+    missing: int | None = None  # missing, buried or swept away (失联, 下落不明)
+    crime: str | None = None  # the words naming a crime against a person's life or liberty (绑架, 命案)
     mass_incident: str | None = None  # the words naming a mass incident
     rumour: str | None = None  # the words marking an unverified claim
     official: str | None = None  # why the item is an authority's own notice
     words: tuple[str, ...] = ()  # the literal evidence, in reading order
+    # Offsets in ``title。text`` of claims the text denies (辟谣): no fact or signal is read there.
+    denied: tuple[tuple[int, int], ...] = ()
 
     @property
     def adverse(self) -> bool:
-        """Bad news by itself, whatever the tone: someone died or was hurt, people gathered, a
-        mass incident, or an unverified claim going round (a rumour the office must check)."""
-        return bool(self.deaths or self.injured or self.gathered or self.mass_incident or self.rumour)
+        """Bad news by itself, whatever the tone: someone died, was hurt or is missing, people
+        gathered, a mass incident, or an unverified claim going round (a rumour the office must check)."""
+        return bool(self.deaths or self.injured or self.gathered or self.missing or self.mass_incident
+                    or self.crime or self.rumour)
 
 
 # -- official notices -----------------------------------------------------------------------------
@@ -188,20 +280,31 @@ OPENING = 80
 def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     """The facts of one item (title + text, already cleaned)."""
     joined = f"{title}。{text}"
+    denied = denied_spans(joined) if _DENIAL.search(joined) else ()
     best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
     for m in _TRIGGER.finditer(joined):
-        word = m.group(0)
+        word, start = m.group(0), m.start()
         kind = _KIND[word]
-        if kind in ("die", "hurt", "gather") and _negated(joined, m.start()):
+        by = KILLED_BY if word == "死" else HURT_BY if word == "伤" else None
+        if by is not None and start and joined[start - 1] in by:
+            start -= 1
+            word = joined[start:m.end()]
+        if kind == "none" or (denied and _inside(denied, start)):
+            continue
+        if kind in _NEGATABLE and _negated(joined, start):
             continue
         first.setdefault(kind, word)
-        if kind in ("die", "hurt", "gather"):
-            found = _count_at(joined, m.start(), m.end(), word)
-            if found is None and ((kind == "die" and word in _ONE_DEAD) or (kind == "hurt" and word in _ONE_HURT)):
+        if kind in _COUNTED:
+            found = _count_at(joined, start, m.end(), word)
+            if found is None and ((kind == "die" and word in _ONE_DEAD) or (kind == "hurt" and word in _ONE_HURT)
+                                  or (kind == "missing" and word in _ONE_MISSING)):
                 found = (1, word)
             if found is not None and (kind not in best or found[0] > best[kind][0]):
                 best[kind] = found
+            fell = joined[start - 1:start + 1]
+            if kind == "die" and word[0] in "楼河水" and best.get("hurt", (0, ""))[1][-2:] == fell:
+                del best["hurt"]  # 跳楼死了: the one who fell is the one who died
             if word == "死" and found is not None:
                 hurt = _HURT_AFTER_DEAD.match(joined, m.end())
                 n = chinese_number(hurt.group("n")) if hurt else None
@@ -211,6 +314,9 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     mass = first.get("mass")
     if mass:
         words.append(mass)
+    crime = first.get("crime")
+    if crime:
+        words.append(crime)
     head = f"{title}。{text[:OPENING]}"
     # The notice word first (cheap); the authority before it only then.
     official_m = OFFICIAL.search(head) if _NOTICE_RE.search(head) else None
@@ -226,8 +332,8 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     def count(kind: str) -> int | None:
         return best[kind][0] if kind in best else None
 
-    return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), mass_incident=mass,
-                 rumour=rumour, official=official, words=tuple(words))
+    return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), missing=count("missing"),
+                 crime=crime, mass_incident=mass, rumour=rumour, official=official, words=tuple(words), denied=denied)
 
 
 def event_topic(text: str, mass: str | None = None) -> tuple[str | None, tuple[str, ...]]:

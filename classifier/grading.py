@@ -5,7 +5,8 @@ one of its condition maps holds). The ``gate`` says which items are graded by th
 a relevant adverse item (舆情负面 about the office); any other gets the mildest grade with the
 reason it fell short. Conditions read the media tier, the kind of source, the topic, adverse-ness
 (``negativity``), relevance, counts, emergency signals, and the facts of :mod:`classifier.facts`:
-deaths, injured and people gathered (counts), a named mass incident, a rumour, an official notice.
+deaths, injured, missing and people gathered (counts), a named mass incident, a crime against a
+person (绑架, 命案), a rumour, an official notice.
 Emotion (情绪) is shown in the reasons but no condition reads it: it never decides a grade.
 The grade comes with the reasons in words, e.g. ``二级: 地方报刊或网络媒体报道, 负面 0.93,
 回帖 1,200``. ``check`` validates a file strictly and says where (line, key) and how to fix it;
@@ -49,9 +50,9 @@ _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}
 CONDITION_KEYS = {
     "tier", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
     "views_min", "replies_min", "reposts_min", "likes_min", "signals", "any",
-    "deaths_min", "injured_min", "gathered_min", "mass_incident", "rumour", "official",
+    "deaths_min", "injured_min", "gathered_min", "missing_min", "mass_incident", "crime", "rumour", "official",
 }
-FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集"}
+FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联"}
 RULE_KEYS = {"grade", "reason", "when"}
 GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min"}
 TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate"}
@@ -115,6 +116,7 @@ class Condition:
     signals: tuple[str, ...] = ()
     facts_min: tuple[tuple[str, int], ...] = ()
     mass_incident: bool | None = None
+    crime: bool | None = None
     rumour: bool | None = None
     official: bool | None = None
     any: tuple[Condition, ...] = ()
@@ -158,12 +160,14 @@ class Condition:
             if value is None or value < minimum:
                 return None
             facts.append(f"{FACT_COUNTS[name]} {value:,} 人")
-        for name, flag in (("mass_incident", self.mass_incident), ("rumour", self.rumour),
+        for name, flag in (("mass_incident", self.mass_incident), ("crime", self.crime), ("rumour", self.rumour),
                            ("official", self.official)):
             if flag is not None and bool(getattr(f.facts, name)) != flag:
                 return None
         if self.mass_incident:
             facts.append(f"群体性事件“{f.facts.mass_incident}”")
+        if self.crime:
+            facts.append(f"危害人身安全的案件“{f.facts.crime}”")
         if self.any:
             for alternative in self.any:
                 sub = alternative.match(f)
@@ -193,8 +197,9 @@ class GradingRules:
     _signal_re: re.Pattern[str] | None = None
     _signal_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def find_signals(self, text: str) -> dict[str, str]:
-        """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped).
+    def find_signals(self, text: str, denied: tuple[tuple[int, int], ...] = ()) -> dict[str, str]:
+        """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped,
+        and those inside a claim the text denies: ``denied``, :attr:`classifier.facts.Facts.denied`).
 
         One pass of one trie pattern over all signals' terms.
         """
@@ -202,6 +207,8 @@ class GradingRules:
         if self._signal_re is None:
             return found
         for m in self._signal_re.finditer(text):
+            if denied and any(s <= m.start() < e for s, e in denied):
+                continue
             names = [n for n in self._signal_of[m.group(0)] if n not in found]
             if names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()]):
                 for name in names:
@@ -235,6 +242,8 @@ class GradingRules:
                 add(f"{word} {value:,} 人")
         if f.facts.mass_incident:
             add(f"群体性事件“{f.facts.mass_incident}”")
+        if f.facts.crime:
+            add(f"危害人身安全的案件“{f.facts.crime}”")
         if f.facts.rumour:
             add(f"网传消息, 待核实 (“{f.facts.rumour}”)")
         if f.facts.official:
@@ -322,7 +331,7 @@ def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tup
                 args["sensitive_topic"] = flag
         elif key in {"negativity_min", "negativity_max", "relevance_min"}:
             args[key] = _number(value, path, p, 0.0, 1.0)
-        elif key in {"mass_incident", "rumour", "official"}:
+        elif key in {"mass_incident", "crime", "rumour", "official"}:
             flag = _plain(value) if isinstance(value, yaml.ScalarNode) else None
             if not isinstance(flag, bool):
                 p.add(value, path, "must be true or false")

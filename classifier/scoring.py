@@ -138,7 +138,7 @@ class Scorer:
             rel, rel_reasons, hits = self.keywords.apply(title, item.text_simplified or text, rel, rel_reasons)
             facts = find_facts(title, text, government_source=call.tier == "government")
             joined = f"{title}。{text}"
-            signals = self.rules.find_signals(joined)
+            signals = self.rules.find_signals(joined, facts.denied)
             # Facts that are bad news by themselves (deaths, crowds, a rumour: classifier.facts) count
             # as an emergency cue: adverse-ness whatever the tone.
             neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals) or facts.adverse,

@@ -66,6 +66,45 @@ CASES: list[Case] = [
         "群里都在传灵山县工业园有化工厂爆炸，好多救护车过去了，到底有没有人出事啊？？官方快出来说句话！",
         "百度贴吧·钦州吧", "https://tieba.baidu.com/p/1", "forum"),
          relevant=True, adverse=True, reasons=("网传消息, 待核实",)),
+    # -- critical rumours: what they claim would be critical, so the desk acts at that grade until
+    #    it is verified (deaths in words and in dialect, crowds, a child abduction, an explosion,
+    #    people missing), marked 网传/有网友称/据传/求证/听讲 -----------------------------------------
+    Case("rumour-deaths-calm", "rumour", "calm", "city-gov", _row(
+        "有网友称钦南区一小区两人坠楼",
+        "有网友称，钦南区某小区昨晚有两人从楼上坠下，疑似已经身亡，楼下拉起了警戒线。消息是否属实，"
+        "希望有关部门核实。",
+        "新浪微博", "https://weibo.com/7/1", "microblog"),
+         relevant=True, adverse=True, reasons=("死亡 2 人", "网传消息, 待核实"), top_two=True),
+    Case("rumour-deaths-heated", "rumour", "heated", "city-gov", _row(
+        "听讲灵山县城出人命啦！！",
+        "听人讲灵山县城一间KTV昨晚打交，死咗人啊！！警车来咗好多架，有冇人知道咩事？？",
+        "百度贴吧·钦州吧", "https://tieba.baidu.com/p/7", "forum"),
+         relevant=True, adverse=True, reasons=("死亡 1 人", "网传消息, 待核实"), top_two=True),
+    Case("rumour-crowd-calm", "rumour", "calm", "city-gov", _row(
+        "据传浦北县数百名村民围堵镇政府",
+        "据传因征地补偿问题，浦北县某镇数百名村民今天上午围堵在镇政府门口，目前情况不明，求证。",
+        "新浪微博", "https://weibo.com/7/2", "microblog"),
+         relevant=True, adverse=True, reasons=("聚集 200 人", "网传消息, 待核实"), top_two=True),
+    Case("rumour-crowd-heated", "rumour", "heated", "city-gov", _row(
+        "网传钦北区上百个业主把路堵了！！",
+        "网传钦北区那个烂尾楼盘上百个业主把大路堵了，交警都来了，太乱了！！到底啥时候交房啊！！",
+        "抖音", "https://www.douyin.com/video/7", "microblog"),
+         relevant=True, adverse=True, reasons=("聚集 100 人",), top_two=True),
+    Case("rumour-abduction-calm", "rumour", "calm", "city-gov", _row(
+        "求证：钦南区一小学门口有孩子被人贩子抱走？",
+        "今天家长群里传，钦南区某小学门口有孩子被人贩子抱走，请问是真的吗？有没有官方消息。",
+        "新浪微博", "https://weibo.com/7/3", "microblog"),
+         relevant=True, adverse=True, reasons=("危害人身安全的案件",), top_two=True),
+    Case("rumour-explosion-heated", "rumour", "heated", "city-gov", _row(
+        "网传钦州港一化工厂发生爆炸！！",
+        "网传钦州港那边一个化工厂爆炸了，好大一声，窗户都在抖！！浓烟一直往上冒，有人知道什么情况吗？？",
+        "新浪微博", "https://weibo.com/7/4", "microblog"),
+         relevant=True, adverse=True, reasons=("突发信号 爆炸",), top_two=True),
+    Case("rumour-missing-calm", "rumour", "calm", "city-gov", _row(
+        "据说灵山县一山塘垮坝 三名村民下落不明",
+        "据说昨夜暴雨后灵山县某村一座山塘垮坝，三名村民下落不明，当地正在搜救，具体情况待核实。",
+        "新浪微博", "https://weibo.com/7/5", "microblog"),
+         relevant=True, adverse=True, reasons=("失联 3 人",), top_two=True),
     # -- official 通报 of a bad event ---------------------------------------------------------------
     Case("official-calm", "official_notice", "calm", "city-gov", _row(
         "关于浦北县一在建厂房坍塌事故的情况通报",

@@ -89,7 +89,8 @@ def test_the_gate_grades_only_relevant_adverse_items_with_the_reason() -> None:
 def test_deaths_mass_incidents_and_central_exposes_reach_the_top_two(profile: str, top_two: tuple[str, str]) -> None:
     rules = load_rules(HERE / profile)
     for f in (feats(facts=Facts(deaths=1)), feats(facts=Facts(mass_incident="群体性事件")),
-              feats(facts=Facts(gathered=30)), feats(tier="central"), feats(tier="provincial")):
+              feats(facts=Facts(gathered=30)), feats(facts=Facts(missing=2)), feats(tier="central"),
+              feats(tier="provincial")):
         assert rules.grade(f).level in top_two, (profile, f)
     rumour = rules.grade(feats(facts=Facts(rumour="网传")))
     assert "网传消息, 待核实 (“网传”)" in rumour.reasons
@@ -97,13 +98,96 @@ def test_deaths_mass_incidents_and_central_exposes_reach_the_top_two(profile: st
     assert "官方通报“警情通报”" in official.reasons
 
 
+@pytest.mark.parametrize(("text", "deaths", "injured", "gathered", "missing"), [
+    # numbers in Chinese, the nearest count of people, not the first number of the clause
+    ("网传钦南区一小区有两人坠楼身亡", 2, 2, None, None),
+    ("据传某村三名儿童在水塘溺水身亡", 3, None, None, None),
+    ("网传一家三口煤气中毒身亡", 3, 3, None, None),
+    ("网传化工厂爆炸，疑似多人死亡", 3, None, None, None),
+    ("一名男子从5楼坠亡", 1, None, None, None),
+    # the count in an earlier clause of the same sentence
+    ("有网友称两人从楼上坠下，疑似已经身亡", 2, None, None, None),
+    # spoken and dialect deaths
+    ("听说工地塌了，死了好几个工人", 3, None, None, None),
+    ("听讲钦州港那边死咗人，系唔系真嘅", 1, None, None, None),
+    ("网传灵山一家人三口被杀", 3, None, None, None),
+    ("据说昨晚出了人命", 1, None, None, None),
+    ("网传一名初中生跳楼死了", 1, None, None, None),
+    ("网传村里一对老人葬身火海", 2, None, None, None),
+    ("网传有人持刀砍人，两人没了", 2, 1, None, None),
+    # crowds
+    ("网传上百人聚集堵路", None, None, 100, None),
+    ("有网友称几百个业主把售楼部围了", None, None, 200, None),
+    ("据传大批村民涌入镇政府讨说法", None, None, 50, None),
+    # missing after an accident or a disaster; a lift that traps people and an old man who wandered off are not
+    ("网传煤矿透水，十余名矿工被困井下", None, None, None, 10),
+    ("网传船只沉没，多名船员失联", None, None, None, 3),
+    ("小区电梯困人半小时", None, None, None, None),
+    # ways of speaking are not deaths; a price trick is not a killing
+    ("大数据杀熟，被杀价了", None, None, None, None),
+    ("笑死，这球踢的气死我了", None, None, None, None),
+])
+def test_critical_rumours_are_read_as_critical(text: str, deaths: int | None, injured: int | None,
+                                               gathered: int | None, missing: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured, f.gathered, f.missing) == (deaths, injured, gathered, missing), f
+    assert f.adverse == bool(deaths or injured or gathered or missing or f.rumour)
+
+
+def test_crimes_against_a_person_and_negations() -> None:
+    assert find_facts("求证：钦北区是不是有小孩被绑架了？", "").crime == "绑架"  # a question, not a negation
+    assert find_facts("", "网传有孩子被人贩子抢走了").crime == "人贩子"
+    assert find_facts("", "警方调查后确认系家庭纠纷，并非拐卖").crime is None
+    assert find_facts("", "事故并非人为，无人员伤亡").deaths is None
+
+
+@pytest.mark.parametrize(("text", "deaths", "injured"), [
+    # a 辟谣: the denied claim counts nothing; a real incident told beside it still counts
+    ("钦南区警方辟谣：网传“钦南区发生命案”不实", None, None),
+    ("网传某村发生命案，警方称系谣言", None, None),
+    ("有人造谣称钦南区死了三个人，已被警方行政拘留", None, None),
+    ("警方辟谣：网传“绑架”不实，实为抢夺，一人受伤", None, 1),
+    ("浦北县一工地坍塌致2人死亡，网传“死亡10人”系谣言", 2, None),
+    ("警方通报“2人死亡”，网传“死亡10人”系谣言", 2, None),
+])
+def test_a_denied_claim_counts_nothing(text: str, deaths: int | None, injured: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured) == (deaths, injured), f
+
+
+def test_signals_inside_a_denied_claim_do_not_grade() -> None:
+    rules = load_rules(HERE / "city-gov")
+    text = "。网传“钦州港化工厂爆炸，2人死亡”系谣言"
+    f = find_facts("", text[1:])
+    assert f.deaths is None and f.denied
+    assert rules.find_signals(text, f.denied) == {}
+    assert "爆炸火灾" in rules.find_signals(text)
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_critical_rumours_reach_the_top_two_of_the_city(tone: str) -> None:
+    rules = load_rules(HERE / "city-gov")
+    texts = {"calm": ("有网友称，钦南区某小区两人坠楼身亡，待核实", "据传有孩子被绑架，求证",
+                      "据说灵山县一山塘垮坝，三名村民下落不明"),
+             "heated": ("听讲死咗人啊！！真嘅假嘅？？", "网传几百个村民把路堵了！！太乱了！！",
+                        "网传小学门口人贩子抢孩子！！家长们注意！！")}[tone]
+    for text in texts:
+        f = find_facts("", text)
+        grade = rules.grade(feats(facts=f, signals=rules.find_signals(f"。{text}", f.denied)))
+        assert grade.level in ("特别重大", "重大"), (text, grade)
+        assert any(r.startswith("网传消息, 待核实") for r in grade.reasons), grade
+        assert any(("死亡" in r or "失联" in r or "聚集" in r or "危害人身安全" in r) for r in grade.reasons), grade
+
+
 def test_fact_conditions_are_checked_strictly(tmp_path: Path) -> None:
     (tmp_path / "grading.yaml").write_text(
         "grades: [一级, 二级]\ngate: {negativity_min: 2, colour: red, prominent_tiers: [national]}\nrules:\n"
-        "  - {grade: 一级, reason: r, when: {deaths_min: 0, rumour: maybe, emotion_min: 0.5}}\n"
+        "  - {grade: 一级, reason: r, when: {deaths_min: 0, rumour: maybe, emotion_min: 0.5, crime: 1, "
+        "missing_min: 0}}\n"
         "default: {grade: 二级, reason: d}\n", encoding="utf-8")
     problems = "\n".join(check(tmp_path, ["一级", "二级"]))
     assert "gate.negativity_min: must be within [0.0, 1.0]" in problems and "gate.colour: unknown key" in problems
     assert "unknown value 'national'" in problems
     assert "deaths_min: must be within [1" in problems and "rumour: must be true or false" in problems
     assert "emotion_min: unknown condition" in problems  # emotion is never a condition
+    assert "crime: must be true or false" in problems and "missing_min: must be within [1" in problems
