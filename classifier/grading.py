@@ -55,7 +55,7 @@ CONDITION_KEYS = {
 FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联"}
 RULE_KEYS = {"grade", "reason", "when"}
 GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min"}
-TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate"}
+TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate", "remit"}
 # Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
 STRONG_EMOTION = 0.7
 
@@ -194,6 +194,9 @@ class GradingRules:
     default: Rule
     signals: dict[str, tuple[str, ...]]
     gate: Gate = Gate()
+    # The base topics of the office's own business (a trading centre: 公共资源交易): the scorer files
+    # a relevant item under one of them unless the event outranks it. Empty: every topic (a city).
+    remit: tuple[str, ...] = ()
     _signal_re: re.Pattern[str] | None = None
     _signal_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -441,6 +444,11 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
                 p.add(node, "gate.prominent_negativity_min", "must not be above gate.negativity_min (it is the "
                       "lower bar for the tiers the regulation names)")
             gate = Gate(**values)
+    remit: tuple[str, ...] = ()
+    if "remit" in top:
+        remit = _strings(top["remit"][1], "remit", p, BASE_TOPICS)
+        if not remit:
+            p.add(top["remit"][1], "remit", "list the base topics of the office's own business, or leave remit out")
     rules: list[Rule] = []
     if "rules" not in top:
         p.add(root, "rules", "missing: the list of rules, checked in order")
@@ -463,7 +471,7 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
         for term in terms:
             signal_of[term] = (*signal_of.get(term, ()), name)
     pattern = trie_pattern(signal_of) if signal_of else None
-    return GradingRules(grades, tuple(rules), default, signals, gate, pattern, signal_of), []
+    return GradingRules(grades, tuple(rules), default, signals, gate, remit, pattern, signal_of), []
 
 
 def check(profile_dir: Path, grade_names: list[str]) -> list[str]:

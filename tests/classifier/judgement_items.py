@@ -105,6 +105,17 @@ CASES: list[Case] = [
         "据说昨夜暴雨后灵山县某村一座山塘垮坝，三名村民下落不明，当地正在搜救，具体情况待核实。",
         "新浪微博", "https://weibo.com/7/5", "microblog"),
          relevant=True, adverse=True, reasons=("失联 3 人",), top_two=True),
+    # -- an office of one business files its relevant items under it (grading.yaml remit) -----------
+    Case("remit-calm", "complaint", "calm", "jining-ggzy", _row(
+        "咨询济宁交易中心保证金退还进度",
+        "您好，我公司参与的项目中标结果已公示一个月，投标保证金至今未退还，请问何时办理？",
+        "百度贴吧·济宁吧", "https://tieba.baidu.com/p/9", "forum"),
+         relevant=True, adverse=True, extra={"topic": "公共资源交易"}),
+    Case("remit-heated", "complaint", "heated", "jining-ggzy", _row(
+        "济宁公共资源交易网又崩了！！",
+        "开标前半小时系统卡死，文件传不上去，这都第几回了！！耽误了算谁的？？",
+        "百度贴吧·济宁吧", "https://tieba.baidu.com/p/10", "forum"),
+         relevant=True, adverse=True, extra={"topic": "公共资源交易"}),
     # -- official 通报 of a bad event ---------------------------------------------------------------
     Case("official-calm", "official_notice", "calm", "city-gov", _row(
         "关于浦北县一在建厂房坍塌事故的情况通报",

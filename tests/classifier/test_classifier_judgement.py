@@ -46,7 +46,7 @@ def _score(tmp_path: Path, profile: str, cases: list[Case]) -> dict[str, dict]:
 
 
 def _check(case: Case, *, negativity: float, relevance: float, grade: str, rank: int, reasons: list[str],
-           emotion: float | None, tier: str, engagement: Engagement) -> None:
+           emotion: float | None, tier: str, engagement: Engagement, topic: str) -> None:
     profile = policy.load(profile_dir(case.profile))
     mildest = len(profile.grades) - 1
     said = " | ".join(reasons)
@@ -54,6 +54,8 @@ def _check(case: Case, *, negativity: float, relevance: float, grade: str, rank:
     assert (relevance >= 0.5) == case.relevant, where
     for word in case.reasons:
         assert word in said, where
+    if "topic" in case.extra:
+        assert topic == case.extra["topic"], where
     if case.tier is not None:
         assert tier == case.tier and any(r.startswith(tier_text(case.tier)) for r in reasons), where
     if case.top_two:
@@ -83,7 +85,8 @@ def test_every_kind_in_both_tones_through_yuqing_score(tmp_path: Path, profile: 
                                  "government") if any(r.startswith(tier_text(t)) for r in reasons)), "unknown")
         _check(case, negativity=row["negativity"], relevance=row["relevance"], grade=row["grade"],
                rank=row["grade_rank"], reasons=reasons, emotion=row.get("emotion"), tier=tier,
-               engagement=Engagement(**{k: case.row.get(k) for k in ("views", "replies", "reposts", "likes")}))
+               engagement=Engagement(**{k: case.row.get(k) for k in ("views", "replies", "reposts", "likes")}),
+               topic=row["topic"])
 
 
 def _raw(case: Case, run_id: str) -> RawItem:
@@ -132,7 +135,7 @@ def test_every_kind_in_both_tones_through_the_stage(kafka_settings: KafkaSetting
             # The registry's tier travels on in items.scored (the collector registry had none).
             _check(case, negativity=s.negativity, relevance=s.relevance, grade=s.grade.level, rank=s.grade.rank,
                    reasons=list(s.grade.reasons), emotion=s.emotion, tier=s.item.source.tier,
-                   engagement=s.item.engagement)
+                   engagement=s.item.engagement, topic=s.topic)
 
 
 def test_emotion_is_shown_but_never_decides_the_grade() -> None:
@@ -167,6 +170,40 @@ def test_the_event_outranks_the_place_it_happened_in(tmp_path: Path) -> None:
                   relevant=True, adverse=True) for k, (t, x) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
     assert {k: out[k]["topic"] for k in rows} == {"kidnap": "社会稳定", "foreign": "涉外", "gas": "应急管理"}
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_an_office_of_one_business_files_its_relevant_items_under_it(tmp_path: Path, tone: str) -> None:
+    """A trading centre's relevant items are 公共资源交易 (grading.yaml remit), unless the item is clearly an
+    accident or a crime and names nothing of trading; a discipline case of a city is 其他, not 社情民意."""
+    loud = "！！气死了！！" if tone == "heated" else "。"
+    rows = {
+        "deposit": ("jining-ggzy", "济宁交易中心投标保证金退款太慢", f"中标结果公示都一个月了，保证金还没退回来{loud}"),
+        "platform": ("jining-ggzy", "济宁公共资源交易网又打不开了", f"今天下午开标前系统卡死，上传不了文件{loud}"),
+        "bribe": ("jining-ggzy", "济宁一评标专家受贿被刑拘", f"该专家在评标中收受投标人财物，已被警方刑事拘留{loud}"),
+        "fire": ("jining-ggzy", "济宁任城区一写字楼起火", f"今天上午任城区一写字楼发生火灾，消防正在救援{loud}"),
+        "discipline": ("city-gov", "钦南区一街道干部违规收受礼金被通报",
+                       f"钦州市纪委监委通报，钦南区某街道一名干部违规收受管理服务对象礼金，受到党内警告处分{loud}"),
+    }
+    want = {"deposit": "公共资源交易", "platform": "公共资源交易", "bribe": "公共资源交易", "fire": "应急管理",
+            "discipline": "其他"}
+    for profile in ("jining-ggzy", "city-gov"):
+        cases = [Case(k, "topic", tone, p, {"title": t, "text": x, "source_name": "百度贴吧·济宁吧" if p != "city-gov"
+                                           else "新浪微博", "url": "", "source_kind": "forum"},
+                      relevant=True, adverse=True) for k, (p, t, x) in rows.items() if p == profile]
+        out = _score(tmp_path, profile, cases)
+        assert {c.id: out[c.id]["topic"] for c in cases} == {c.id: want[c.id] for c in cases}, profile
+
+
+def test_the_remit_is_checked_strictly(tmp_path: Path) -> None:
+    from classifier.grading import check
+
+    text = (profile_dir("jining-ggzy") / "grading.yaml").read_text(encoding="utf-8")
+    (tmp_path / "grading.yaml").write_text(text.replace("remit: [公共资源交易]", "remit: [招投标]"), encoding="utf-8")
+    problems = "\n".join(check(tmp_path, ["一级", "二级", "三级"]))
+    assert "remit: unknown value '招投标'" in problems
+    assert load_rules(profile_dir("jining-ggzy")).remit == ("公共资源交易",)
+    assert load_rules(profile_dir("city-gov")).remit == ()  # a city answers for every topic
 
 
 def _judged(profile: str, row: dict, adverse: float) -> tuple[str, tuple[str, ...], bool]:
