@@ -155,15 +155,15 @@ _WHO_NOUNS = (r"(?:农民工|群众|村民|居民|业主|工人|家长|学生|�
               r"老人|男子|女子|乘客|游客|船员|渔民|职工|师生|患者|家属|青年|小学生|中学生|人)")
 _UNIT = r"(?:名|人|位|个|口|条)"
 # What may follow a number before the trigger, in the same clause: the unit, who, a few words.
-_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?P<u>{_UNIT})?(?P<w>{_WHO_NOUNS})?[^，,。；;！!？?\n]{{0,8}}$")
+_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?P<u>{_UNIT})?(?P<w>{_WHO_NOUNS})?(?P<gap>[^，,。；;！!？?\n]{{0,12}})$")
 # A count of people earlier in the same sentence, for a trigger whose own clause has none:
 # 两人从楼上坠下，疑似已经身亡.
 _PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}{_WHO_NOUNS}?[^。；;！!？?\n]{{0,20}}$")
 # A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
 _NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")
 # A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人, 死了好几个工人.
-_COUNT_AFTER = re.compile(rf"(?:人数)?(?:已经|已)?(?:达到|达|为|升至|增至|上升至|上升到|了)?(?:约|近|超过|逾)?"
-                          rf"(?P<n>{_NUM})(?:余|多)?(?:名|个|位)?{_WHO_NOUNS}")
+_COUNT_AFTER = re.compile(rf"(?:的)?(?:{_WHO_NOUNS})?(?:人数)?(?:已经|已)?(?:有|达到|达|为|升至|增至|上升至|上升到|了)?"
+                          rf"(?:约|近|超过|逾)?(?P<n>{_NUM})(?:余|多)?(?:名|个|位)?{_WHO_NOUNS}")
 # 3死12伤.
 _DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
 _HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
@@ -219,8 +219,8 @@ def _count_before(before: str) -> tuple[int, int] | None:
         if tail is None:
             continue
         if tail.group("u") or tail.group("w") or m.group(0)[-1] in "名人":
-            people = m
-        elif plain is None and before[m.end():m.end() + 1] not in _NOT_PEOPLE:
+            people = m  # 上百名业主从早上八点开始就聚集在……: counted people, a few words away
+        elif plain is None and len(tail.group("gap")) <= 8 and before[m.end():m.end() + 1] not in _NOT_PEOPLE:
             plain = m
     m = people or plain
     if m is None:

@@ -120,6 +120,8 @@ def test_deaths_mass_incidents_and_central_exposes_reach_the_top_two(profile: st
     ("有网友称几百个业主把售楼部围了", None, None, 200, None),
     ("据传大批村民涌入镇政府讨说法", None, None, 50, None),
     ("网传广场上几十个人打架", None, None, 20, None),
+    ("有网友称上百名业主从早上八点开始就聚集在售楼部门口", None, None, 100, None),
+    ("据说现场聚集的群众有上百人", None, None, 100, None),
     ("两人因琐事打架", None, None, 2, None),
     # missing after an accident or a disaster; a lift that traps people and an old man who wandered off are not
     ("网传煤矿透水，十余名矿工被困井下", None, None, None, 10),
