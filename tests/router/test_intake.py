@@ -76,3 +76,25 @@ def test_intake_is_adverse_ness_times_relevance_with_lower_bars_for_prominent_it
     assert not intake.admits(0.2, 0.4, mildest, profile, "central")  # not adverse enough even so
     # The gravest grade always opens a case (the grading gate gives it only to relevant adverse items).
     assert intake.admits(0.1, 0.1, 0, profile)
+
+
+@pytest.mark.parametrize("tone", ["calm", "emotional"])
+def test_good_news_opens_no_case_a_widely_read_borderline_report_does(store_settings: StoreSettings,
+                                                                      tone: str) -> None:
+    """A relevant item must be adverse to open a case (no seed says otherwise): good news the adverse
+    head scores low opens nothing however much it is shared; a borderline report that spread widely is
+    admitted at the lower bar (不漏报: a widely read 开标延误 report may score 0.3)."""
+    profile = policy.load(profile_dir("city-gov"))
+    processor = RouterProcessor(router_settings(store_settings), profile)
+    cheer = "太棒了！！为家乡点赞！！" if tone == "emotional" else ""
+    good = scored(f"good-{tone}", topic="就业", tier="provincial", title="钦南区就业服务站一年帮助2300人就业",
+                  text=f"服务站开到了家门口。{cheer}")
+    good = msgspec.structs.replace(good, negativity=0.05, relevance=0.9, item=msgspec.structs.replace(
+        good.item, engagement=msgspec.structs.replace(good.item.engagement, replies=900, reposts=800)))
+    spread = scored(f"spread-{tone}", topic="公共资源交易", tier="prefecture", title="一项目开标延误40分钟",
+                    text=f"投标人对开标程序提出质疑。{'太离谱了！！' if tone == 'emotional' else ''}")
+    spread = msgspec.structs.replace(spread, negativity=0.32, relevance=0.9, item=msgspec.structs.replace(
+        spread.item, engagement=msgspec.structs.replace(spread.item.engagement, replies=660)))
+    _run(processor, [good, spread])
+    assert _counts(store_settings) == (2, 1)
+    assert processor.counts["below_intake"] == 1
