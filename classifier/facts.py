@@ -131,6 +131,11 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "纪委", "监委", "纪检监察", "违纪", "八项规定", "政务处分", "党纪处分", "党内警告", "严重警告", "开除党籍",
         "双开", "立案审查", "审查调查", "诫勉谈话", "营商环境",
     ),
+    # Charges and price rules (seed 004 价格: the 发改委's price department).
+    "价格": (
+        "涨价", "提价", "上调", "提高收费", "乱收费", "多收费", "多收了", "收费标准", "收费过高", "高价", "天价",
+        "价格", "明码标价", "哄抬", "宰客",
+    ),
     "涉外": (
         "外籍", "外国人", "外国籍", "外资", "外企", "外商", "外方", "留学生", "外教", "领事馆", "大使馆", "签证",
         "护照", "出入境", "涉外",
@@ -145,7 +150,7 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _EVENT = trie_pattern(_EVENT_OF)
 # On equal evidence public order before accidents.
-_EVENT_ORDER = ("社会稳定", "应急管理", "其他")
+_EVENT_ORDER = ("社会稳定", "应急管理", "价格", "其他")
 _TRIGGER = trie_pattern(_KIND)
 _COUNTED = ("die", "hurt", "gather", "missing")
 _NEGATABLE = (*_COUNTED, "crime")

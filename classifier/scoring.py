@@ -42,7 +42,11 @@ SCAN_CHARS = 5000
 # Topics that often name only where something happened (a school, an estate, a hospital) or that
 # catch what the model could not place (社情民意, 其他).
 SETTING_TOPICS = frozenset({"教育", "住房", "卫生计生", "社情民意", OTHER})
-GRIEVANCES = "社情民意"
+# Kinds of matter that outrank only some readings: an official's discipline case outranks the grievance
+# reading (社情民意 → 信访局), not a place (a 卫生院's case stays 卫生计生); a charge or a price rule
+# outranks the estate or the grievance it is raised in (物业 raising a fee → 价格), not a school's or a
+# hospital's own charges (教育, 卫生计生: their departments answer for them).
+OUTRANKS: dict[str, frozenset[str]] = {OTHER: frozenset({"社情民意"}), "价格": frozenset({"住房", "社情民意", OTHER})}
 # Weight of the seed lexicons' clear verdict on the topic, mixed into the model's probabilities:
 # until an office's labelled cases take over, the lexicons know its domain better than news data.
 LEXICON_TOPIC_WEIGHT = 0.4
@@ -178,8 +182,8 @@ class Scorer:
                 if topic in SETTING_TOPICS or (topic in self._remit_business
                                                and not topics_named(joined) & self._remit_business):
                     event = event_topic(joined, facts.mass_incident)[0]
-                    if event == OTHER and topic != GRIEVANCES:
-                        event = None  # a discipline case outranks only the grievance reading (社情民意)
+                    if event in OUTRANKS and topic not in OUTRANKS[event]:
+                        event = None
                 if event in self._topics:
                     j = self._topics.index(event)
                     topic, topic_prob = event, float(row[j])

@@ -195,6 +195,23 @@ def test_an_office_of_one_business_files_its_relevant_items_under_it(tmp_path: P
         assert {c.id: out[c.id]["topic"] for c in cases} == {c.id: want[c.id] for c in cases}, profile
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_a_charge_outranks_the_estate_not_the_school(tmp_path: Path, tone: str) -> None:
+    """Charges and price rules are 价格 even when an estate's 物业 raises them; a school's own charges stay
+    教育 (their department answers for them)."""
+    loud = "！！凭什么？？" if tone == "heated" else "。"
+    rows = {
+        "parking": ("钦南区某小区停车费一年涨价两次", f"物业称是市场调节价，业主认为收费标准未经公示{loud}"),
+        "fee": ("钦北区一小区物业费上调 业主质疑", f"物业公司通知下月起物业费每平方米上调0.5元，未开业主大会{loud}"),
+        "school": ("钦州某中学乱收费 强制学生购买教辅资料", f"家长反映学校以班级名义统一收取资料费{loud}"),
+    }
+    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
+                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert {k: out[k]["topic"] for k in rows} == {"parking": "价格", "fee": "价格", "school": "教育"}
+
+
 def test_the_remit_is_checked_strictly(tmp_path: Path) -> None:
     from classifier.grading import check
 
