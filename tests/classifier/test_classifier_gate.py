@@ -94,8 +94,8 @@ def test_smp2020_eval_slice_emotion(shipped: LoadedModel, shared_dir: Path) -> N
 KIND_FLOORS = {"expose": 0.97, "complaint": 0.84, "rumour": 0.94, "official_notice": 0.93, "emotional_offtopic": 0.85,
                "positive_gov": 0.94, "neutral_notice": 0.95, "other_city_bad": 0.86}
 ADVERSE_FLOOR = 0.94
-# The scorer's topic decision (remit, discipline cases, the calibrated hint; judge-grade round 2) puts
-# it at 0.729 (86/118): the floor one item under.
+# The scorer's topic decision (remit, discipline cases and charges, the calibrated hint; judge-grade
+# round 2) puts it at 0.737 (87/118): the floor lets one item go (86/118 = 0.729).
 TOPIC_DEVSET_FLOOR = 0.72
 # The 51 city items were written by the developer who wrote the seed lexicons, so they check for
 # regressions; they are no independent measure of quality (and their misses were read while the
