@@ -26,6 +26,7 @@ from kafka.errors import (
     InvalidRecordError,
     KafkaError,
     MessageSizeTooLargeError,
+    RebalanceInProgressError,
     RecordListTooLargeError,
 )
 from kafka.producer.future import FutureRecordMetadata
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_BYTES = 1_000_000
 # How much of a too-large message a dead letter keeps (the rest stays at its topic and offset).
 DEAD_LETTER_HEAD_BYTES = 256 * 1024
+# A batch run (max_idle_s) waits this long for its first assignment before its idle time counts.
+JOIN_GRACE_S = 60.0
 # Errors of one message that no retry heals: it goes to the dead-letter topic.
 PERMANENT_PRODUCE_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError, InvalidRecordError,
                             CorruptRecordError)
@@ -144,7 +147,7 @@ class StageRunner:
         self._producer = make_producer(self.settings, self.name)
         log.info("stage %s consuming %s as group %s", self.name, self.input_topic, self.group_id,
                  extra={"stage": self.name})
-        idle_since = time.monotonic()
+        started = idle_since = time.monotonic()
         backoff = 0.5
         try:
             while not self._stop.is_set():
@@ -156,6 +159,10 @@ class StageRunner:
                 ]
                 self._observe_lag(polled)
                 if not records:
+                    if (not self._consumer.assignment()
+                            and time.monotonic() - started < JOIN_GRACE_S):
+                        # Not in the group yet (a slow join on a loaded broker): nothing could have come.
+                        idle_since = time.monotonic()
                     if max_idle_s is not None and time.monotonic() - idle_since > max_idle_s:
                         break
                     continue
@@ -263,8 +270,9 @@ class StageRunner:
                 offsets[tp] = OffsetAndMetadata(record.offset + 1, "", -1)
         try:
             self._consumer.commit(offsets)
-        except CommitFailedError as exc:
-            # The group rebalanced while the batch was processed: its partitions may belong to another
+        except (CommitFailedError, RebalanceInProgressError) as exc:
+            # The group rebalanced (or is rebalancing: kafka-python 3 refuses the commit until the next
+            # poll) while the batch was processed: its partitions may belong to another
             # replica now, which starts from the last commit. The outputs are produced and the
             # processors are idempotent per key, so rewinding (what is still ours) repeats nothing harmful.
             self._rewind(records)

@@ -63,6 +63,8 @@ def seed_incident(store: StoreSettings, profile: Profile, items: list[ScoredItem
                 case, outcome = cases.open_or_update(session, profile, settings, one, utcnow())
                 hook(session, one, case, outcome, utcnow())
                 ids.append(case.id if case is not None else None)
+            # As the router ends a batch: the grouping's buffered writes and audit lines.
+            hook.finish(session)
             return ids
     finally:
         engine.dispose()

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from kafka import TopicPartition
+from kafka.errors import RebalanceInProgressError
 from kafka.structs import OffsetAndMetadata
 
 from core import topics
@@ -28,8 +29,17 @@ def _commit_to_end(kafka: KafkaSettings, group: str, topic: str) -> None:
     deadline = time.monotonic() + 30
     while not consumer.assignment() and time.monotonic() < deadline:
         consumer.poll(timeout_ms=200)
-    consumer.commit({TopicPartition(topic, p.partition): OffsetAndMetadata(p.highwater, "", -1)
-                     for p in highwaters(kafka, topic)})
+    offsets = {TopicPartition(topic, p.partition): OffsetAndMetadata(p.highwater, "", -1)
+               for p in highwaters(kafka, topic)}
+    while True:
+        try:
+            consumer.commit(offsets)
+            break
+        except RebalanceInProgressError:
+            # The group is still settling (a loaded machine): finish the rebalance, then commit.
+            if time.monotonic() > deadline:
+                raise
+            consumer.poll(timeout_ms=200)
     consumer.close(autocommit=False)
 
 
