@@ -12,6 +12,11 @@ router worker sees the same incidents; two workers never open two incidents for 
 * SQLite: one writer at a time; :func:`assign` takes the write lock before it reads the index.
 
 A replayed item changes nothing (the item id is the key). Each item keeps why it joined.
+
+The router groups a batch at a time: :func:`prepare` reads the index rows of all its items' keys in
+one statement, :func:`assign` then reads from those with what the batch itself added on top (so an
+item finds the incident an earlier item of the batch opened), and :func:`finish` writes the batch's
+items and index rows in one statement each: a few statements per batch instead of four per item.
 """
 
 from __future__ import annotations
