@@ -33,7 +33,7 @@ GRADING_FILE = "grading.yaml"
 TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
 KINDS = ("rss", "news", "forum", "microblog", "replay", "forwarded")
 COUNTS = {"views": "阅读", "replies": "回帖", "reposts": "转发", "likes": "点赞"}
-# Emergency signals used when a grading.yaml declares none of its own.
+# Emergency signals; a grading.yaml's ``signals`` adds its own names (or rewrites one of these).
 DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {
     "死亡": ("死亡", "身亡", "遇难", "丧生", "罹难", "致死", "溺亡", "遇害", "死者", "尸体"),
     "受伤": ("受伤", "伤者", "重伤", "轻伤", "伤亡", "送医救治", "砍伤", "烧伤"),
@@ -54,7 +54,7 @@ CONDITION_KEYS = {
 }
 FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联"}
 RULE_KEYS = {"grade", "reason", "when"}
-GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min"}
+GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min", "kinds"}
 TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate", "remit"}
 # Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
 STRONG_EMOTION = 0.7
@@ -89,8 +89,12 @@ class Gate:
     # a 央媒 report on the office that may be adverse is not left at the mildest grade.
     prominent_tiers: tuple[str, ...] = ()
     prominent_negativity_min: float | None = None
+    # Source kinds graded whatever their scores: a superior's 转办单 (forwarded) asks the office to act.
+    kinds: tuple[str, ...] = ()
 
     def shortfall(self, f: Features) -> str | None:
+        if f.kind in self.kinds:
+            return None
         # A death, an injury, a crowd, a mass incident or a rumour in the text is bad news whatever
         # the model's score (a flat 通报 of an accident): the fact itself is the adverse evidence.
         bar = self.negativity_min
@@ -132,7 +136,8 @@ class Condition:
             found = [name for name in self.signals if name in f.signals]
             if not found:
                 return None
-            facts.extend(f"突发信号 {f.signals[name]}" for name in found)
+            facts.extend(f"突发信号 {f.signals[name]}" if name in DEFAULT_SIGNALS else f"{name}“{f.signals[name]}”"
+                         for name in found)
         if self.topic:
             if f.topic not in self.topic:
                 return None
@@ -418,7 +423,7 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
         if not isinstance(node, yaml.MappingNode):
             p.add(node, "signals", "must map a signal name to a list of terms")
         else:
-            signals = {}
+            # Added to the emergency lexicon; a name it already has gets the terms written here.
             for name, _key_node, value in _pairs(node):
                 terms = _strings(value, f"signals.{name}", p)
                 if not terms:
@@ -436,6 +441,8 @@ def _parse(path: Path, grade_names: list[str] | None) -> tuple[GradingRules | No
                     p.add(key_node, f"gate.{key}", f"unknown key; use {', '.join(sorted(GATE_KEYS))}")
                 elif key == "prominent_tiers":
                     values[key] = _strings(value, f"gate.{key}", p, TIERS)
+                elif key == "kinds":
+                    values[key] = _strings(value, f"gate.{key}", p, KINDS)
                 else:
                     number = _number(value, f"gate.{key}", p, 0.0, 1.0)
                     if number is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -149,6 +150,10 @@ class Scorer:
                 title, text, regions, None if learned is None else float(learned[i]), local, item.source.name)
             rel, rel_reasons, hits = self.keywords.apply(title, item.text_simplified or text, rel, rel_reasons)
             facts = find_facts(title, text, government_source=call.tier == "government")
+            if item.source.kind == "forwarded" and facts.official:
+                # A superior's 转办单 asks the office to act (its 转办意见 often says 回应): it is never
+                # the office's own notice, which would join an incident as its response.
+                facts = dataclasses.replace(facts, official=None)
             joined = f"{title}。{text}"
             signals = self.rules.find_signals(joined, facts.denied)
             # Facts that are bad news by themselves (deaths, crowds, a rumour: classifier.facts) count

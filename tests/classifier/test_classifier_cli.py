@@ -145,3 +145,29 @@ def test_train_and_evaluate_one_file_without_config(tiny_data: Path, tmp_path: P
     assert summary["negativity"]["neg"]["accuracy"] > 0.9
     assert main(["--config", config, "train"]) == 2
     assert main(["--config", config, "train", "--data", str(tmp_path / "x.xlsx")]) == 2
+
+
+def test_score_grades_what_yichuns_article_17_calls_major_without_an_emergency_word(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """002 第十七条 重大: a 转办单 asking the bureau to respond, and a serious misreading of its policy."""
+    from collectors.forwarded import Forwarded, to_item
+
+    item = to_item(Forwarded(body="省局", title="网民反映超市销售临期面包", text="有网民反映袁州区某超市销售临期面包。",
+                             instruction="请核实处理并主动回应社会关切", region="360902"))
+    note = {"id": "f1", "title": item.title, "text": item.text, "source_name": item.source.name,
+            "source_kind": item.source.kind, "region": "360902"}
+    misread = {"id": "m1", "title": "市局餐饮油烟新规被误读 网传小吃摊一律取缔",
+               "text": "不少网民误读了市局出台的餐饮油烟管理新规，认为街边小吃摊将一律取缔，引发摊主担忧。",
+               "source_name": "宜春论坛", "source_kind": "forum", "source_tier": "self_media", "region": "360902"}
+    plain = {**misread, "id": "p1", "title": "网民反映超市销售临期面包", "text": "有网民反映袁州区某超市销售临期面包。"}
+    infile, outfile = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    infile.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (note, misread, plain)),
+                      encoding="utf-8")
+    assert main(["--config", str(_config(tmp_path)), "score", "--profile", "yichun-scjg",
+                 "--in", str(infile), "--out", str(outfile)]) == 0
+    forwarded, policy, ordinary = (json.loads(line) for line in outfile.read_text(encoding="utf-8").splitlines())
+    assert forwarded["grade"] == "重大"
+    assert "市委市政府和省局要求主动回应的舆情 (第十七条 重大)" in forwarded["grade_reasons"]
+    assert not any(r.startswith("官方通报") for r in forwarded["grade_reasons"]), "a 转办单 is no notice of the bureau"
+    assert policy["grade"] == "重大" and any("误解误读" in r for r in policy["grade_reasons"])
+    assert ordinary["grade"] != "重大"
