@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from core.contracts import ScoredItem
@@ -98,10 +99,20 @@ class IncidentsHook:
 
     def __call__(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
                  now: datetime) -> None:
+        self._finish_at_commit(session)
         # The incidents this batch locked are written once, when the router's batch flushes or
         # commits, not once per item: a story with hundreds of items in a batch is one UPDATE.
         with session.no_autoflush:
             self._call(session, scored, case, outcome, now)
+
+    def _finish_at_commit(self, session: Session) -> None:
+        # A caller that never calls finish() (one item at a time, outside the router) loses
+        # nothing: what the hook and its callbacks buffered is written before the commit. After
+        # the router's own finish() there is nothing left, so this writes nothing.
+        key = f"incidents_hook_finish_{id(self)}"
+        if not session.info.get(key):
+            event.listen(session, "before_commit", self.finish)
+            session.info[key] = True
 
     def _call(self, session: Session, scored: ScoredItem, case: CaseRow | None, outcome: str,
               now: datetime) -> None:

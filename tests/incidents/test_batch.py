@@ -18,11 +18,14 @@ from core.settings import StoreSettings
 from core.stage import Record
 from incidents.routing import router_hook
 from policies import profile_dir
-from router import policy
+from router import cases, policy
 from router.service import RouterProcessor
 from router.settings import RouterSettings
+from router.timeutil import now as utcnow
+from store.case_tables import CaseEventRow, NotificationRow
 from store.db import make_engine, sessions
 from store.incident_tables import IncidentItemRow, IncidentKeyRow, IncidentRow, IncidentSourceRow
+from store.items import upsert_scored
 from tests.incidents.story import PROFILE, T0, UNRELATED, scored, source, story
 from tests.incidents.test_concurrency import reposts
 
@@ -138,4 +141,29 @@ def test_an_item_twice_in_one_router_batch_is_grouped_once(store_settings: Store
     with sessions(engine)() as session:
         incident = session.scalar(select(IncidentRow))
         assert incident is not None and incident.items == 3 and incident.views == 9000
+    engine.dispose()
+
+
+def test_the_hook_called_without_finish_loses_nothing(store_settings: StoreSettings) -> None:
+    """Outside the router (a script, the console's seed), one item at a time and no finish(): the
+    joins the hook noted, and the notifications it holds back, are written when the transaction
+    commits."""
+    profile = policy.load(profile_dir(PROFILE) / "profile.yaml")
+    settings = RouterSettings(store=store_settings, rate_per_minute={}, receipt_secret="test-secret")
+    hook = router_hook(settings, profile, fold_joined=True)
+    engine = make_engine(store_settings)
+    factory = sessions(engine)
+    with factory() as session, session.begin():
+        for _, one in story()[:3]:
+            upsert_scored(session, [one])
+            case, outcome = cases.open_or_update(session, profile, settings, one, utcnow())
+            hook(session, one, case, outcome, utcnow())
+    with factory() as session:
+        joined = session.scalars(select(CaseEventRow).where(CaseEventRow.action == "incident_joined")).all()
+        assert len(joined) == 2
+        for event_row in joined:
+            held = session.scalars(select(NotificationRow).where(NotificationRow.case_id == event_row.case_id)).all()
+            assert held and {n.status for n in held} == {"suppressed"}
+            assert event_row.detail["notifications_held"] == len(held)
+        assert session.scalar(select(func.count()).select_from(IncidentItemRow)) == 3
     engine.dispose()
