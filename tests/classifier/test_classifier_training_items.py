@@ -24,10 +24,26 @@ def test_the_file_is_what_the_generator_writes() -> None:
 
 def test_every_kind_has_both_labels_and_the_new_registers() -> None:
     rows = make_items.build()
-    labels = {r["adverse"] for r in rows}
+    labels = {r["adverse"] for r in rows if "adverse" in r}
     kinds = {r["kind"] for r in rows}
     assert labels == {0, 1}
     assert {"complaint_terse", "complaint_letter", "consult_problem", "positive_broad", "notice_broad"} <= kinds
+
+
+def test_topic_rows_cover_every_base_topic_in_every_register_and_leave_adverseness_alone() -> None:
+    """Round 3: every base topic has its own rows, in complaint, exposé, rumour and 通报 form; they
+    carry a topic only, so the adverse-ness head trains on what it did before."""
+    from core.taxonomy import BASE_TOPICS
+
+    bank = [r for r in make_items.build() if str(r["kind"]).startswith("topicbank_")]
+    assert {r["topic"] for r in bank} == set(BASE_TOPICS)
+    assert all("adverse" not in r for r in bank)
+    for topic in BASE_TOPICS:
+        texts = [f"{r['title']}{r['text']}" for r in bank if r["topic"] == topic]
+        assert len(texts) == make_items.TOPIC_PER_TOPIC
+        assert any("记者" in t or "审计" in t or "督查" in t for t in texts), topic
+        assert any(t.startswith(("网传", "有网友称", "据传", "听说")) for t in texts), topic
+        assert any("情况通报" in t for t in texts), topic
 
 
 def test_no_training_item_copies_a_development_item() -> None:

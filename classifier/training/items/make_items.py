@@ -20,6 +20,8 @@ from pathlib import Path
 OUT = Path(__file__).with_name("own_items.jsonl")
 SEED = 20261201
 PER_KIND = 220
+# Round 3 topic rows per base topic (topic_bank_items).
+TOPIC_PER_TOPIC = 150
 
 PLACES = ["临江市", "青山区", "南湖县", "东河镇", "西岭街道", "北关区", "长宁县", "安平镇", "清水乡", "石桥街道",
           "白云区", "金川县", "红旗街道", "永安镇", "城南新区", "滨江区", "凤凰镇", "龙泉县", "桃源乡", "双河街道",
@@ -751,7 +753,191 @@ def build() -> list[dict[str, object]]:
             seen.add(key)
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
             made += 1
-    return rows
+    return rows + topic_bank_items(random.Random(SEED + 3), TOPIC_PER_TOPIC)
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 3: topic rows for every base topic (core/taxonomy.py BASE_TOPICS), written from the
+# office's labelling conventions (devsets/README.md "topic": 谁主管谁负责, the event outranks a
+# school or estate setting, a school's 乱收费 is 教育 but other charges are 价格, 农业补贴 is 扶贫,
+# a foreign firm's layoffs are 涉外, discipline cases and 营商环境 are 其他), in the four registers
+# a desk meets: a citizen's complaint, an exposé in news prose, a rumour, an official 通报. Each
+# topic's events are what its competent department answers for; the confusable pairs (社情民意 vs
+# 公共基础设施建设/住房/价格, 扶贫 vs 移民搬迁, 社会稳定 vs 教育, 就业 vs 涉外) have events on both
+# sides in the same settings. These rows carry only a topic (no ``adverse``), so the adverse-ness
+# head trains on exactly what it did before; their own random stream leaves the rows above alone.
+TOPIC_BANK: dict[str, tuple[list[str], list[str]]] = {
+    # topic: (events, the department that answers — used by the 通报 register)
+    "就业": (["{firm}拖欠{n}名员工{k}个月工资", "{firm}不与员工签订劳动合同", "{firm}辞退孕期女职工不给补偿",
+            "{firm}强制员工每天加班到深夜不给加班费", "{firm}未给员工缴纳社会保险", "招聘广告承诺的月薪入职后大打折扣",
+            "职业介绍所收了中介费却不安排工作", "一次性吸纳就业补贴申请后迟迟没有发放", "失业保险金申领被一再推托",
+            "{firm}以试用期不合格为由随意解雇员工", "农民工工资保证金没有按规定存储", "包工头卷走工人工资失联",
+            "{firm}突然宣布裁员{n}人，补偿标准不明", "零工市场招聘信息真假难辨，求职者屡屡被骗",
+            "公益性岗位人员工资被克扣", "技能培训补贴被培训机构虚报冒领", "高校毕业生见习补贴至今没到账",
+            "劳动仲裁裁决生效后企业仍拒不支付工资"],
+           ["人社局", "劳动保障监察大队", "就业服务中心"]),
+    "住房": (["{estate}开发商逾期两年仍未交房", "{estate}交房后墙面大面积开裂渗水", "{estate}业主的房产证办了三年还没拿到",
+            "{estate}物业擅自动用住宅专项维修资金", "{estate}物业服务差，楼道垃圾没人清", "{estate}项目停工烂尾，业主每月照还房贷",
+            "{estate}实测面积比合同少了{n}平方米", "{estate}地下室长期渗水泡了业主的车位", "{estate}电梯坏了物业拖着不修，说维修资金用不了",
+            "{estate}开发商承诺的学区配套没有兑现", "公租房分配不公开，排了几年都轮不到", "{estate}业委会成立受阻，物业拒绝交接",
+            "{estate}房屋顶层漏水，开发商和物业互相推诿", "{estate}精装修交付的房子装修质量低劣", "老旧小区改造把外墙刷了一遍就验收了",
+            "{estate}网签备案迟迟办不下来", "二手房中介吞了购房定金", "{estate}小区公共区域被开发商改成商铺出售"],
+           ["住建局", "房管局", "不动产登记中心"]),
+    "教育": (["{school}以资料费名义向每名学生收取{n}百元", "{school}教师在校外开补习班，暗示学生参加", "{school}老师体罚学生致其耳膜穿孔",
+            "{school}周末违规组织学生集体补课", "{school}强制学生购买指定教辅", "{school}招生时违规收取择校费",
+            "{school}学位不足，片区内孩子被分到十几公里外", "{school}食堂以外另收午托费还不开发票", "{school}班主任在家长群索要礼品",
+            "{school}校服价格高、质量差，家长被要求必须买", "{school}教师长期被借调，学生半学期换了四个老师",
+            "{school}毕业班放假时间被一再压缩", "{school}违规举办重点班按成绩分班", "{school}克扣学生营养餐补助",
+            "{school}老师辱骂学生，还让学生在全班面前下跪", "{school}入学要求家长提供十几项证明"],
+           ["教育局", "教育督导室"]),
+    "卫生计生": (["{hospital}医生收受红包", "{hospital}过度检查，感冒开了上千元检查单", "{hospital}误诊导致病人延误治疗",
+              "{hospital}急诊推诿危重病人", "{hospital}手术后纱布留在病人体内", "{school}多名学生上吐下泻，疑似诺如病毒感染",
+              "{hospital}挂号难，专家号被号贩子倒卖", "乡镇卫生院没有医生坐诊，村民看病要跑到城里",
+              "{hospital}产科护士态度恶劣，产妇投诉无门", "社区卫生服务中心疫苗断供，孩子一直打不上针",
+              "{hospital}医疗废物随意堆放在院内", "{place}出现多例登革热病例，防蚊灭蚊工作不到位",
+              "{hospital}住院费用清单里多出没做过的项目", "村卫生室乡村医生无证行医", "{hospital}病房人满为患，病人睡在走廊",
+              "{hospital}救护车出车慢，病人在家等了一个小时"],
+             ["卫健委", "疾控中心", "卫生监督所"]),
+    "质监": (["{estate}的电梯检验合格证已过期半年仍在运行", "{firm}生产的电动车头盔抽检不合格", "商场在售儿童玩具邻苯二甲酸酯超标",
+            "{firm}的燃气灶具存在漏气隐患，多地出现事故", "{estate}电梯维保单位只签字不检查", "加油站加油机计量作弊",
+            "{firm}生产的电线电缆截面积不达标", "游乐场的大型游乐设施未经检验就运营", "锅炉房的压力容器没有定期检验",
+            "菜市场的电子秤被改装，缺斤短两", "{firm}销售无3C认证的充电宝", "新买的热水器用了一个月就漏电，厂家不认",
+            "{firm}生产的防水涂料质量不合格被曝光", "学生用的护眼台灯抽检频闪超标", "液化石油气钢瓶超期未检仍在充装"],
+           ["市场监管局", "质监站", "特种设备检验所"]),
+    "食品药品安全": (["{school}食堂饭菜发霉，多名学生腹痛", "{school}食堂发生集体食物中毒，{n}名学生送医",
+                "{restaurant}后厨老鼠乱窜被拍", "超市把过期食品换标签重新上架", "{restaurant}使用地沟油被举报",
+                "药店无处方销售处方药", "保健品店向老人推销假药", "网红外卖店无证经营，后厨脏乱",
+                "小作坊用工业明胶生产食品", "{restaurant}的凉菜吃出了玻璃渣", "菜市场的蔬菜农药残留超标",
+                "网购的婴幼儿奶粉是假货", "{restaurant}的海鲜来源不明还是死的", "熟食店的卤味添加非食用色素",
+                "诊所销售过期药品", "早餐店用过期面粉做包子"],
+               ["市场监管局", "食品药品监管所"]),
+    "价格": (["{estate}停车费从每月{n}十元涨到三百元", "{estate}物业费上调却没有召开业主大会", "景区门票之外还要收观光车费",
+            "{hospital}停车场收费标准不公示", "天然气价格调整后阶梯计价算错", "菜市场摊位费一年涨了三倍",
+            "{restaurant}菜单不明码标价，结账时天价", "出租车不打表，乱喊价", "快递网点取件要加收保管费",
+            "充电桩服务费比电费还高", "{estate}物业违规收取装修押金不退", "春节期间{place}酒店房价暴涨十倍",
+            "供暖费按建筑面积收，住顶楼的多交了钱", "驾校报名后又额外收取各种费用", "银行收取的账户管理费不合理",
+            "{hospital}药品价格比外面药店高出一倍"],
+           ["发改委价格监测中心", "市场监管局价监科"]),
+    "扶贫": (["低保评定优亲厚友，村干部亲属都吃上了低保", "村里的扶贫产业资金被挪作他用", "帮扶干部一年没来过贫困户家里",
+            "耕地地力保护补贴被村里截留", "农机购置补贴迟迟没有到账", "种粮补贴发放名单里有已经去世的人",
+            "脱贫户返贫了却没人过问", "扶贫小额信贷到期要求一次性还清", "结对帮扶企业承诺的产业项目一直没有落地",
+            "危房改造补助被村干部克扣", "残疾人两项补贴被冒领", "特困供养人员的供养金没有按月发放",
+            "光伏扶贫电站收益分配不公开", "消费帮扶的农产品被强行摊派给职工", "养殖补贴申报时要先给村干部好处",
+            "临时救助申请被要求找关系"],
+           ["乡村振兴局", "农业农村局", "民政局"]),
+    "移民搬迁": (["水库移民后期扶持资金被截留", "{n}户水库移民的安置房至今没有建好", "水电站移民补偿款发放不公开",
+              "移民安置点的饮水工程建了一半停工", "库区移民的生产用地没有按承诺调配", "移民村的道路建设资金去向不明",
+              "水库淹没区的房屋补偿标准过低", "移民后扶直补资金少发了两年", "库区移民搬迁后户口迁移手续办不下来",
+              "水库移民安置房分配暗箱操作", "移民新村房屋墙体开裂，移民多次反映无果", "库区移民避险解困项目迟迟不启动"],
+             ["移民局", "水库移民管理中心"]),
+    "公共基础设施建设": (["{road}路灯成片不亮一个多月", "{road}新修的路面不到半年就坑坑洼洼", "{place}供水管道爆裂两天还没修好",
+                    "{place}一周停水三次还不提前通知", "{road}下水道堵塞，雨后积水半米深", "{place}公交线路调整后老人出行不便",
+                    "公交车经常脱班，等一个小时来不了一辆", "{road}人行天桥修了三年还没完工", "{place}建成的公厕一直锁着不开放",
+                    "{road}桥梁护栏断裂无人维修", "{road}道路拓宽工程拖了三年还没完工", "{road}井盖缺失，晚上有人掉下去",
+                    "{place}农村饮水工程水压不足，高处的村民用不上水", "城区主干道修了挖、挖了修", "{place}污水处理厂建好了管网没接通",
+                    "村村通公路修好一年就烂了", "{road}红绿灯坏了几天没人修，路口乱成一团"],
+                   ["住建局", "城管局", "交通运输局", "自来水公司"]),
+    "社情民意": (["政务服务中心几个窗口互相推诿，群众办事难", "窗口工作人员上班时间玩手机，群众排长队", "12345工单显示已办结，问题根本没解决",
+              "{road}商贩占道经营，行人只能走机动车道", "楼下广场舞音响开到晚上十点",
+              "烧烤摊油烟熏得楼上住户不敢开窗", "街道干部接访时推诿扯皮",               "邻居在楼道堆放杂物，多次劝说无果", "{road}餐馆占用人行道摆桌子", "门面装修的电钻声从早响到晚",
+              "反映的问题被转来转去，三个月没有答复", "村干部对群众反映的问题不理不睬", "{road}夜市噪音扰民到凌晨",
+              "办事要求提供的证明自相矛盾"],
+             ["信访局", "12345热线办", "街道办事处"]),
+    "对外宣传": (["外地媒体报道称{place}是最不宜居的城市，阅读量过百万", "{place}城市宣传片被网友吐槽抄袭",
+              "{place}被外省网友做成短视频调侃“穷山恶水”，全网播放千万", "外媒报道歪曲{place}的民族政策",
+              "{place}官方账号发布的宣传海报出现错别字，被全国网友嘲讽", "{place}文旅推介会上的口号被批低俗",
+              "某旅游博主发视频称在{place}被宰，{place}城市形象受损", "{place}在全国网络评选中被恶意刷成倒数第一",
+              "境外网站传播{place}的不实负面视频", "{place}旅游形象宣传语涉嫌虚假宣传被央媒点名"],
+             ["宣传部", "网信办", "外宣办"]),
+    "社会稳定": (["{n}名男子在{spot}持棍棒斗殴", "{spot}附近发生一起抢劫案", "有人冒充公安民警实施电信诈骗，{n}名老人被骗",
+              "{spot}门口有人贩卖毒品", "{n}十名业主在{spot}聚集拉横幅维权", "一男子在{spot}持刀行凶",
+              "网传{spot}有人抢孩子", "{spot}附近发生命案", "非法集资平台暴雷，上百名投资人聚集讨要本金",
+              "黑恶势力强揽{place}工程", "{spot}一名学生被校外人员围殴", "网传{spot}发生绑架案",
+              "{n}十名农民工在{spot}门前聚集讨薪", "{place}一伙人开设赌场", "有人在{spot}散布传销信息拉人入伙",
+              "{spot}发生群体性冲突"],
+             ["公安局", "政法委", "维稳办"]),
+    "涉外": (["{spot}的外籍教师持旅游签证违规任教", "一家外资企业突然关厂裁员，员工补偿没有着落", "外籍人员在{spot}酒驾撞人",
+            "外资企业拖欠员工工资后外方老板回国", "{spot}的外籍人员非法居留被查", "外籍教师在{spot}与学生家长发生冲突",
+            "港资工厂偷排污水被曝光", "外商投资项目征地补偿引发纠纷", "外籍网红在{place}拍摄视频歪曲事实",
+            "{spot}有外国人无证从事培训", "台资企业解散后工人工资被拖欠", "外籍船员在{place}港口斗殴"],
+           ["外事办", "公安局出入境管理支队", "商务局"]),
+    "应急管理": (["{spot}突发火灾，{n}人被困", "{spot}发生燃气爆炸，{n}人受伤", "化工厂发生危化品泄漏，周边居民紧急疏散",
+              "暴雨导致{spot}被淹，数百人被困", "{road}发生一起多车相撞的交通事故，造成{n}人死亡", "{spot}的围墙在大风中倒塌砸伤路人",
+              "矿山发生透水事故，{n}名矿工被困井下", "{spot}地下车库电动车起火", "山体滑坡冲毁{place}的房屋",
+              "建筑工地塔吊倒塌", "{spot}旁的河道溺水事故，{n}名少年遇难", "烟花爆竹仓库发生爆炸",
+              "{firm}因安全生产问题被应急管理局约谈", "{place}多家企业消防通道被堵，安全隐患突出", "山洪冲断{place}的道路，村庄成孤岛",
+              "{spot}发生踩踏事件", "{spot}的老楼墙体出现裂缝，存在坍塌风险，住户被紧急转移",
+              "{spot}的化粪池发生沼气中毒事故", "台风吹倒{spot}的广告牌砸中行人", "{spot}的配电房起火，附近停电"],
+             ["应急管理局", "消防救援支队", "安委办"]),
+    "公共资源交易": (["{project}招标中多家投标人围标串标", "{project}评标专家收受投标人好处费", "{project}招标文件设置排他性条款",
+                "电子交易平台故障导致{project}开标推迟", "{project}中标人挂靠资质参与投标", "投标保证金退还拖了半年",
+                "{project}中标结果公示后投标人集体质疑", "采购单位把一个大项目拆成几个小项目来逃避公开招标", "{project}的招标代理机构泄露投标人名单",
+                "{project}评标过程中专家打分明显偏向一家", "国有产权交易暗箱操作低价转让", "{project}中标价远高于市场价",
+                "土地使用权挂牌出让程序违规", "交易服务人员私下把标底告诉了投标人"],
+               ["公共资源交易中心", "公共资源交易监督管理局"]),
+    "其他": (["{place}一名局长违反中央八项规定精神接受宴请被通报", "{place}纪委监委对一名副县长立案审查调查",
+            "{place}一名干部被开除党籍和公职", "{place}招商时承诺的优惠政策不兑现，企业反映营商环境差", "{place}一名村支书违纪被给予党内警告处分",
+            "{place}一名科员公车私用受到政务处分", "{place}企业开办审批环节多，营商环境评价排名靠后", "{place}一名干部违规经商办企业被诫勉谈话",
+            "{place}一名镇长因形式主义问题被问责", "{place}纪委通报{n}起违规收送礼品礼金典型问题",
+            "{place}一名所长涉嫌严重违纪违法主动投案"],
+           ["纪委监委", "政府办公室", "营商环境局"]),
+}
+HOSPITALS = ["市人民医院", "县中医院", "妇幼保健院", "第二人民医院", "某民营医院", "镇卫生院", "市中心医院"]
+RESTAURANTS = ["一家火锅店", "某快餐店", "一家网红餐厅", "学校旁的小吃店", "某烧烤店", "一家早餐店"]
+PROJECTS = ["某道路改造工程", "某学校建设项目", "某医院设备采购项目", "某安置房工程", "某绿化工程", "某污水管网工程",
+            "某信息化采购项目", "某水利工程"]
+FIRM_KINDS = ["一家电子厂", "某建筑公司", "某物流公司", "一家服装厂", "某劳务派遣公司", "一家餐饮企业", "某商贸公司"]
+TOPIC_REGISTERS = ("complaint", "terse", "expose", "rumour", "notice")
+
+
+def _topic_event(rng: random.Random, topic: str) -> str:
+    events, _ = TOPIC_BANK[topic]
+    return rng.choice(events).format(
+        place=rng.choice(PLACES), spot=rng.choice(rng.choice([SPOTS + WHERES, SCHOOLS + ESTATES])), estate=rng.choice(ESTATES + ["某小区", "某楼盘"]),
+        school=rng.choice(SCHOOLS + ["某中学", "一所小学", "某幼儿园"]), hospital=rng.choice(HOSPITALS),
+        restaurant=rng.choice(RESTAURANTS), road=rng.choice(ROADS + [""]), firm=rng.choice(FIRMS + FIRM_KINDS),
+        project=rng.choice(PROJECTS), n=rng.randint(2, 9), k=rng.randint(2, 8))
+
+
+def topic_row(rng: random.Random, topic: str) -> tuple[str, str]:
+    """One row of ``topic`` in one of the desk's registers."""
+    event = _topic_event(rng, topic)
+    _, answers = TOPIC_BANK[topic]
+    register = rng.choice(TOPIC_REGISTERS)
+    if register == "complaint":
+        body = (f"{rng.choice(OPENERS)}我是{rng.choice(PLACES)}的{rng.choice(IDENTITIES)}，{event}，"
+                f"{rng.choice(SINCE)}{rng.choice(TRIED)}。{rng.choice(CLOSERS)}")
+        return "", _noisy(body, rng)
+    if register == "terse":
+        return rng.choice([(f"反映{event}的问题", ""), (event, ""), ("", f"{event}{rng.choice(TAILS)}"),
+                           (f"关于{rng.choice(PLACES)}{event}的投诉", "")])
+    if register == "expose":
+        lead = rng.choice([f"{rng.choice(MEDIA)}记者调查发现，", "记者近日走访发现，", "审计发现，", "据群众举报，",
+                           f"{rng.choice(MEDIA)}报道，", "有关部门督查发现，"])
+        return "", f"{lead}{rng.choice(PLACES)}{event}。{_fill(rng, rng.choice(CONSEQUENCES))}"
+    if register == "rumour":
+        lead = rng.choice(["网传", "有网友称，", "据传", "听说", "群里都在传", "有人爆料："])
+        return "", f"{lead}{event}，{rng.choice(['是否属实？', '求证。', '有知情的吗？', '真的假的', '官方还没有回应。'])}"
+    office = rng.choice(answers)
+    return "", (f"{rng.choice(PLACES)}{office}情况通报：近日有群众反映{event}。经核查，"
+                f"{rng.choice(['情况基本属实，已责令限期整改。', '已成立调查组进行调查。', '相关责任人已被停职。', '部分情况属实，将依法依规处理。', '已立案调查，结果将及时公布。'])}")
+
+
+def topic_bank_items(rng: random.Random, per_topic: int) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for topic in TOPIC_BANK:
+        made = tries = 0
+        while made < per_topic and tries < per_topic * 20:
+            tries += 1
+            title, text = topic_row(rng, topic)
+            if f"{title}|{text}" in seen:
+                continue
+            seen.add(f"{title}|{text}")
+            out.append({"title": title, "text": text, "topic": topic, "kind": f"topicbank_{topic}"})
+            made += 1
+    return out
 
 
 def main() -> None:
