@@ -894,9 +894,9 @@ TOPIC_REGISTERS = ("complaint", "terse", "expose", "rumour", "notice")
 def _topic_event(rng: random.Random, topic: str) -> str:
     events, _ = TOPIC_BANK[topic]
     return rng.choice(events).format(
-        place=rng.choice(PLACES), spot=rng.choice(rng.choice([SPOTS + WHERES, SCHOOLS + ESTATES])), estate=rng.choice(ESTATES + ["某小区", "某楼盘"]),
-        school=rng.choice(SCHOOLS + ["某中学", "一所小学", "某幼儿园"]), hospital=rng.choice(HOSPITALS),
-        restaurant=rng.choice(RESTAURANTS), road=rng.choice(ROADS + [""]), firm=rng.choice(FIRMS + FIRM_KINDS),
+        place=rng.choice(PLACES), spot=rng.choice(rng.choice([SPOTS + WHERES, SCHOOLS + ESTATES])), estate=rng.choice([*ESTATES, "某小区", "某楼盘"]),
+        school=rng.choice([*SCHOOLS, "某中学", "一所小学", "某幼儿园"]), hospital=rng.choice(HOSPITALS),
+        restaurant=rng.choice(RESTAURANTS), road=rng.choice([*ROADS, ""]), firm=rng.choice(FIRMS + FIRM_KINDS),
         project=rng.choice(PROJECTS), n=rng.randint(2, 9), k=rng.randint(2, 8))
 
 
