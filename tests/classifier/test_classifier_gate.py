@@ -87,19 +87,21 @@ def test_smp2020_eval_slice_emotion(shipped: LoadedModel, shared_dir: Path) -> N
     assert acc >= SMP_FLOOR, f"SMP2020 usual eval slice emotion accuracy {acc:.3f}"
 
 
-# Measured on the shipped model default-20261201T123546 (held-out split, its card): expose 1.000 (40),
+# Measured on the shipped model default-20261201T131225 (held-out split, its card): expose 1.000 (40),
 # complaint 0.867 (45), rumour 1.000 (17), official_notice 1.000 (16), emotional_offtopic 0.905 (21),
-# positive_gov 1.000 (20), neutral_notice 1.000 (22), other_city_bad 0.933 (15), overall 0.954 (196);
-# floors sit about one item under each.
+# positive_gov 0.950 (20), neutral_notice 0.955 (22), other_city_bad 0.933 (15), overall 0.944 (196);
+# floors sit about one item under each (positive_gov, neutral_notice and overall keep the floors set
+# for the previous model, which lie within one item of these figures: never lowered).
 KIND_FLOORS = {"expose": 0.97, "complaint": 0.84, "rumour": 0.94, "official_notice": 0.93, "emotional_offtopic": 0.85,
                "positive_gov": 0.94, "neutral_notice": 0.95, "other_city_bad": 0.86}
 ADVERSE_FLOOR = 0.94
 # The scorer's topic decision (remit, discipline cases and charges, the calibrated hint; judge-grade
-# round 2) puts it at 0.737 (87/118): the floor lets one item go (86/118 = 0.729).
-TOPIC_DEVSET_FLOOR = 0.72
+# round 2) with the round-3 topic head (topic rows for every base topic) puts it at 0.788 (93/118;
+# 0.737 before): the floor lets one item go (92/118 = 0.780).
+TOPIC_DEVSET_FLOOR = 0.78
 # The 51 city items were written by the developer who wrote the seed lexicons, so they check for
 # regressions; they are no independent measure of quality (and their misses were read while the
-# round-2 training items were written). Measured: topic 0.980, negativity 0.961.
+# round-2 training items were written). Measured: topic 0.980, negativity 0.980 (round 3).
 TOPIC_FLOOR = 0.85
 NEGATIVITY_FLOOR = 0.94
 SMP_FLOOR = 0.82

@@ -20,24 +20,26 @@ def _shingles(text: str) -> set[str]:
 def test_the_file_is_what_the_generator_writes() -> None:
     rows = [json.loads(line) for line in make_items.OUT.read_text(encoding="utf-8").splitlines()]
     assert rows == make_items.build(), "own_items.jsonl is stale: run python -m classifier.training.items.make_items"
+    rows = [json.loads(line) for line in make_items.TOPIC_OUT.read_text(encoding="utf-8").splitlines()]
+    assert rows == make_items.build_topic(), "topic_items.jsonl is stale: run the generator (see above)"
 
 
 def test_every_kind_has_both_labels_and_the_new_registers() -> None:
     rows = make_items.build()
-    labels = {r["adverse"] for r in rows if "adverse" in r}
+    labels = {r["adverse"] for r in rows}
     kinds = {r["kind"] for r in rows}
     assert labels == {0, 1}
     assert {"complaint_terse", "complaint_letter", "consult_problem", "positive_broad", "notice_broad"} <= kinds
 
 
-def test_topic_rows_cover_every_base_topic_in_every_register_and_leave_adverseness_alone() -> None:
-    """Round 3: every base topic has its own rows, in complaint, exposé, rumour and 通报 form; they
-    carry a topic only, so the adverse-ness head trains on what it did before."""
+def test_topic_rows_cover_every_base_topic_in_every_register() -> None:
+    """Round 3: every base topic has its own rows (topic_items.jsonl), in complaint, exposé, rumour
+    and 通报 form, each reporting a problem (adverse)."""
     from core.taxonomy import BASE_TOPICS
 
-    bank = [r for r in make_items.build() if str(r["kind"]).startswith("topicbank_")]
+    bank = make_items.build_topic()
     assert {r["topic"] for r in bank} == set(BASE_TOPICS)
-    assert all("adverse" not in r for r in bank)
+    assert all(r["adverse"] == 1 for r in bank)
     for topic in BASE_TOPICS:
         texts = [f"{r['title']}{r['text']}" for r in bank if r["topic"] == topic]
         assert len(texts) == make_items.TOPIC_PER_TOPIC
@@ -55,7 +57,7 @@ def test_no_training_item_copies_a_development_item() -> None:
     for n, grams in enumerate(dev):
         for gram in grams:
             owners.setdefault(gram, []).append(n)
-    for row in make_items.build():
+    for row in make_items.build() + make_items.build_topic():
         grams = _shingles(f"{row['title']}\n{row['text']}")
         if len(grams) < 4:
             continue

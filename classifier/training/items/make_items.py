@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).with_name("own_items.jsonl")
+# Round 3: the topic rows of every base topic, a file of their own so each head can weigh them.
+TOPIC_OUT = Path(__file__).with_name("topic_items.jsonl")
 SEED = 20261201
 PER_KIND = 220
 # Round 3 topic rows per base topic (topic_bank_items).
@@ -753,7 +755,7 @@ def build() -> list[dict[str, object]]:
             seen.add(key)
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
             made += 1
-    return rows + topic_bank_items(random.Random(SEED + 3), TOPIC_PER_TOPIC)
+    return rows
 
 
 
@@ -765,8 +767,9 @@ def build() -> list[dict[str, object]]:
 # a desk meets: a citizen's complaint, an exposé in news prose, a rumour, an official 通报. Each
 # topic's events are what its competent department answers for; the confusable pairs (社情民意 vs
 # 公共基础设施建设/住房/价格, 扶贫 vs 移民搬迁, 社会稳定 vs 教育, 就业 vs 涉外) have events on both
-# sides in the same settings. These rows carry only a topic (no ``adverse``), so the adverse-ness
-# head trains on exactly what it did before; their own random stream leaves the rows above alone.
+# sides in the same settings. Every one reports a problem, so it is adverse too; they go to
+# ``topic_items.jsonl`` (their own random stream leaves the rows above alone) so that the training
+# config weighs them per head.
 TOPIC_BANK: dict[str, tuple[list[str], list[str]]] = {
     # topic: (events, the department that answers — used by the 通报 register)
     "就业": (["{firm}拖欠{n}名员工{k}个月工资", "{firm}不与员工签订劳动合同", "{firm}辞退孕期女职工不给补偿",
@@ -885,7 +888,7 @@ TOPIC_BANK: dict[str, tuple[list[str], list[str]]] = {
 }
 HOSPITALS = ["市人民医院", "县中医院", "妇幼保健院", "第二人民医院", "某民营医院", "镇卫生院", "市中心医院"]
 RESTAURANTS = ["一家火锅店", "某快餐店", "一家网红餐厅", "学校旁的小吃店", "某烧烤店", "一家早餐店"]
-PROJECTS = ["某道路改造工程", "某学校建设项目", "某医院设备采购项目", "某安置房工程", "某绿化工程", "某污水管网工程",
+TOPIC_PROJECTS = ["某道路改造工程", "某学校建设项目", "某医院设备采购项目", "某安置房工程", "某绿化工程", "某污水管网工程",
             "某信息化采购项目", "某水利工程"]
 FIRM_KINDS = ["一家电子厂", "某建筑公司", "某物流公司", "一家服装厂", "某劳务派遣公司", "一家餐饮企业", "某商贸公司"]
 TOPIC_REGISTERS = ("complaint", "terse", "expose", "rumour", "notice")
@@ -897,7 +900,7 @@ def _topic_event(rng: random.Random, topic: str) -> str:
         place=rng.choice(PLACES), spot=rng.choice(rng.choice([SPOTS + WHERES, SCHOOLS + ESTATES])), estate=rng.choice([*ESTATES, "某小区", "某楼盘"]),
         school=rng.choice([*SCHOOLS, "某中学", "一所小学", "某幼儿园"]), hospital=rng.choice(HOSPITALS),
         restaurant=rng.choice(RESTAURANTS), road=rng.choice([*ROADS, ""]), firm=rng.choice(FIRMS + FIRM_KINDS),
-        project=rng.choice(PROJECTS), n=rng.randint(2, 9), k=rng.randint(2, 8))
+        project=rng.choice(TOPIC_PROJECTS), n=rng.randint(2, 9), k=rng.randint(2, 8))
 
 
 def topic_row(rng: random.Random, topic: str) -> tuple[str, str]:
@@ -935,15 +938,19 @@ def topic_bank_items(rng: random.Random, per_topic: int) -> list[dict[str, objec
             if f"{title}|{text}" in seen:
                 continue
             seen.add(f"{title}|{text}")
-            out.append({"title": title, "text": text, "topic": topic, "kind": f"topicbank_{topic}"})
+            out.append({"title": title, "text": text, "adverse": 1, "topic": topic, "kind": f"topicbank_{topic}"})
             made += 1
     return out
 
 
+def build_topic() -> list[dict[str, object]]:
+    return topic_bank_items(random.Random(SEED + 3), TOPIC_PER_TOPIC)
+
+
 def main() -> None:
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} items → {OUT}")
+    for rows, out in ((build(), OUT), (build_topic(), TOPIC_OUT)):
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} items → {out}")
 
 
 if __name__ == "__main__":
