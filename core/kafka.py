@@ -171,7 +171,7 @@ def highwaters(settings: KafkaSettings, topic: str, group_id: str | None = None)
             for tp in tps
         ]
     finally:
-        consumer.close(autocommit=False)
+        consumer.close(autocommit=False, timeout_ms=5000)
 
 
 def read_topic(settings: KafkaSettings, topic: str, timeout_s: float = 30.0, last: int | None = None) -> list[bytes]:
@@ -204,4 +204,4 @@ def read_topic(settings: KafkaSettings, topic: str, timeout_s: float = 30.0, las
                 break
         return values
     finally:
-        consumer.close(autocommit=False)
+        consumer.close(autocommit=False, timeout_ms=5000)

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_BYTES = 1_000_000
 # How much of a too-large message a dead letter keeps (the rest stays at its topic and offset).
 DEAD_LETTER_HEAD_BYTES = 256 * 1024
+# How long closing the clients may take when the stage stops (the group's session timeout does the rest).
+CLOSE_TIMEOUT_S = 5.0
 # A batch run (max_idle_s) waits this long for its first assignment before its idle time counts.
 JOIN_GRACE_S = 60.0
 # Errors of one message that no retry heals: it goes to the dead-letter topic.
@@ -352,9 +354,11 @@ class StageRunner:
                 self._consumer.seek(tp, offset)
 
     def _close(self) -> None:
+        # Bounded: a stage stopped because its broker died (a supervisor killed with its children)
+        # must not wait out the client's request timeout (minutes) to leave a group nobody serves.
         if self._producer is not None:
-            self._producer.close(timeout=10)
+            self._producer.close(timeout=CLOSE_TIMEOUT_S)
         if self._consumer is not None:
-            self._consumer.close(autocommit=False)
+            self._consumer.close(autocommit=False, timeout_ms=int(CLOSE_TIMEOUT_S * 1000))
         log.info("stage %s stopped after %d records", self.name, self.stats.records,
                  extra={"stage": self.name})

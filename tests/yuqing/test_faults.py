@@ -174,6 +174,20 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _started(pid: int) -> tuple[int, int] | None:
+    """(parent pid, start time) of a live process: who it is, whatever pid a later process reuses."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, IndexError):
+        return None
+    return int(fields[1]), int(fields[19])
+
+
+def _same_process_alive(pid: int, start: int) -> bool:
+    now = _started(pid)
+    return now is not None and now[1] == start and _alive(pid)
+
+
 @pytest.fixture
 def stack_env(tmp_path: Path) -> Iterator[tuple[GrowingFeeds, Supervisor, Path]]:
     feeds = GrowingFeeds()
@@ -266,14 +280,19 @@ def test_every_collected_item_is_stored_once_whatever_dies(stack_env: tuple[Grow
     def supervisor_killed() -> None:
         old = supervisor.process
         assert old is not None
-        children = set(supervisor.pids())
+        # The supervisor's live children, by start time: a pid of a child killed earlier may belong
+        # to another process by now (a loaded machine recycles pids).
+        children = {p: started[1] for p in supervisor.pids()
+                    if (started := _started(p)) is not None and started[0] == old.pid}
+        assert len(children) >= 4, f"the supervisor's broker and stages: {children}"
         second = subprocess.run([sys.executable, "-m", "yuqing.cli", "--config", str(supervisor.config), "up"],
                                 cwd=supervisor.workdir, env=supervisor.env, capture_output=True, timeout=60)
         counts["second_up_exit_code"] = second.returncode
         assert second.returncode == 2 and "正在运行" in second.stderr.decode(), second.stderr.decode()[-2000:]
         old.send_signal(signal.SIGKILL)
         old.wait(timeout=10)
-        wait_for(lambda: not any(_alive(p) for p in children), "the killed supervisor's children to die with it")
+        wait_for(lambda: not any(_same_process_alive(p, start) for p, start in children.items()),
+                 "the killed supervisor's children to die with it")
         supervisor.start()  # what systemd or the container runtime does
 
     fault("supervisor", supervisor_killed)

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from kafka import TopicPartition
 from kafka.errors import RebalanceInProgressError
 from kafka.structs import OffsetAndMetadata
 
 from core import topics
+from core.broker import EmbeddedBroker
 from core.kafka import highwaters, make_consumer, make_producer
 from core.settings import KafkaSettings, StoreSettings
 from yuqing.stack import Stack, recycle_topics
+
+
+@pytest.fixture
+def kafka_settings(tmp_path: Path) -> Iterator[KafkaSettings]:
+    """A broker of its own: on the shared one the stage groups (yuqing-classifier …) may be rebalancing
+    around members other tests left behind, and recycling topics there pulls them from under others."""
+    with EmbeddedBroker(log_file=tmp_path / "tansu.log") as broker:
+        yield KafkaSettings(bootstrap_servers=broker.bootstrap_servers, connect_timeout_s=20)
 
 
 def _fill(kafka: KafkaSettings, count: int) -> None:
