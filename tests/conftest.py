@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,20 @@ from store.db import migrate
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 PG_URL_ENV = "YUQING_TEST_PG_URL"
+
+
+@pytest.fixture(autouse=True)
+def _no_entry_point_handler_outlives_the_test() -> Iterator[None]:
+    """A command run in-process (``main([...])``) configures the root logger as an entry point does,
+    with a handler on the test's captured stderr. Kafka's background threads log after that stream
+    is closed ("--- Logging error ---" in the output): the handler goes with the test."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in root.handlers[:]:
+        if type(handler) is logging.StreamHandler:  # core.logs.configure's; pytest's are subclasses
+            root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")
