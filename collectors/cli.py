@@ -65,12 +65,12 @@ def _run(args: argparse.Namespace) -> int:
     if settings is None:
         return 2
     configure(settings.log.level, settings.log.json, stage="collectors")
-    import signal
     import threading
 
+    from core.shutdown import stop_on_signals
+
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    stop_on_signals(stop)
     from core import metrics
 
     ops = None if args.once else metrics.start("collectors", Path(args.config) if args.config else None,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ from kafka.structs import OffsetAndMetadata
 from core import contracts, metrics, topics
 from core.kafka import make_consumer, make_producer, wait_for_broker
 from core.settings import KafkaSettings
+from core.shutdown import stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +135,7 @@ class StageRunner:
         self._stop.set()
 
     def install_signal_handlers(self) -> None:
-        signal.signal(signal.SIGTERM, self.stop)
-        signal.signal(signal.SIGINT, self.stop)
+        stop_on_signals(self._stop)
 
     def run(self, max_idle_s: float | None = None) -> StageStats:
         """Consume until :meth:`stop` (or ``max_idle_s`` without messages, for batch use)."""

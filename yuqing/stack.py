@@ -47,6 +47,7 @@ from core.broker import BrokerStartError, EmbeddedBroker, die_with_parent, wait_
 from core.errors import BrokerUnavailable
 from core.kafka import highwaters, make_producer, wait_for_broker
 from core.settings import KafkaSettings, StoreSettings
+from core.shutdown import stop_on_signals
 from core.stage import group_for
 from store.db import migrate
 
@@ -240,8 +241,7 @@ class Stack:
             self._lock.release()
 
     def install_signal_handlers(self) -> None:
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            signal.signal(sig, self.stop)
+        stop_on_signals(self._stop, (signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
 
     def env_for_children(self) -> dict[str, str]:
         assert self.kafka is not None
