@@ -39,8 +39,9 @@ class Approval:
     def may_give(self, department_id: str, lead: str) -> bool:
         return department_id in self.by or (LEAD in self.by and department_id == lead)
 
-    def describe(self, names: Mapping[str, str]) -> str:
-        who = "或".join(LEAD_NAME if d == LEAD else names.get(d, d) for d in self.by)
+    def describe(self, departments: Mapping[str, Any]) -> str:
+        """In words, naming the departments of the profile (``Profile.departments``)."""
+        who = "或".join(LEAD_NAME if d == LEAD else getattr(departments.get(d), "name", d) for d in self.by)
         return f"{self.what}须经{who}{self.verb}" + (f"（{self.basis}）" if self.basis else "")
 
 

@@ -439,8 +439,7 @@ class CaseService:
         with self._sessions() as session:
             case = self._get(session, case_id)
             item = session.get(ItemRow, case.item_id)
-            events = session.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id)
-                                     .order_by(CaseEventRow.id)).all()
+            events = self._events(session, case_id)
             clock_rows = session.scalars(select(CaseClockRow).where(CaseClockRow.case_id == case_id)
                                          .order_by(CaseClockRow.due_at)).all()
             notes = session.scalars(select(NotificationRow).where(NotificationRow.case_id == case_id)
@@ -525,7 +524,7 @@ class CaseService:
             lacking = approvals.missing(self.profile.approvals, case.grade, self._events(session, case.id))
             if lacking:
                 raise CaseError(f"案件 {case.id} 尚不能回应：" + "；".join(
-                    a.describe(self._names()) + "，尚未" + a.verb for a in lacking))
+                    a.describe(self.profile.departments) + "，尚未" + a.verb for a in lacking))
             self._move(session, case, RESPONDED, actor, now, {"note": note})
         return self._apply(case_id, expected_version, apply, actor)
 
@@ -541,7 +540,8 @@ class CaseService:
 
         def apply(session: Session, case: CaseRow, now: datetime) -> None:
             if department_id is not None and not spec.may_give(department_id, case.department_id):
-                raise CaseError(f"{spec.describe(self._names())}，{self._name(department_id)}不能{spec.verb}")
+                who = self._name(department_id)
+                raise CaseError(f"{spec.describe(self.profile.departments)}，{who}不能{spec.verb}")
             if case.status not in OPEN or case.status == RESPONDED:
                 raise CaseError(f"案件 {case.id} 当前为“{case.status}”，回应前才需{spec.what}{spec.verb}")
             if not spec.applies(case.grade):
@@ -668,9 +668,6 @@ class CaseService:
     def _events(session: Session, case_id: int) -> Sequence[CaseEventRow]:
         return session.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id)
                                .order_by(CaseEventRow.id)).all()
-
-    def _names(self) -> dict[str, str]:
-        return {d: dept.name for d, dept in self.profile.departments.items()}
 
     def _step(self, case_id: int, to_status: str, actor: str, detail: dict[str, Any],
               expected_version: int | None) -> CaseView:

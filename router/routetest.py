@@ -91,8 +91,8 @@ def format_decision(profile: Profile, labels: Labels, at: datetime | None = None
         lines.append("  (本分级无时限)")
     signoffs = approvals.required(profile.approvals, labels.grade)
     if signoffs:
-        names = {d: dept.name for d, dept in profile.departments.items()}
         lines.append("回应前须经:")
-        lines.extend(f"  {a.id}: {a.describe(names)}" + ("（本单位自定）" if a.choice else "") for a in signoffs)
+        lines.extend(f"  {a.id}: {a.describe(profile.departments)}" + ("（本单位自定）" if a.choice else "")
+                     for a in signoffs)
     lines.append("(试路由, 未发送任何消息)")
     return "\n".join(lines)

@@ -98,10 +98,14 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
     routing = detail.case.routing or {}
     is_lead = who.role != HANDLER or case.department_id == who.department_id
     given = approvals.given(detail.events)
-    names = {d: dept.name for d, dept in app.profile.departments.items()}
-    signoffs = [{"id": a.id, "describe": a.describe(names), "label": f"{a.what}{a.verb}", "verb": a.verb,
-                 "given": given.get(a.id), "mine": who.role not in (LEADER, HANDLER) or (who.department_id is not None
-                                                              and a.may_give(who.department_id, case.department_id))}
+
+    def mine(a: approvals.Approval) -> bool:
+        # A leader or handler signs for their own department; the desk records a sign-off given on paper.
+        return who.role not in (LEADER, HANDLER) or (
+            who.department_id is not None and a.may_give(who.department_id, case.department_id))
+
+    signoffs = [{"id": a.id, "describe": a.describe(app.profile.departments), "label": f"{a.what}{a.verb}",
+                 "verb": a.verb, "given": given.get(a.id), "mine": mine(a)}
                 for a in approvals.required(app.profile.approvals, detail.case.grade)]
     # An assisting department signs once; its receipt is an event, the case status stays the lead's.
     signed = any(e.action == "receipt" and (e.detail or {}).get("department") == who.department_id
