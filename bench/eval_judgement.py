@@ -4,10 +4,14 @@ grades and the cases the intake would open, per kind of item, ``dev`` and ``held
     python bench/eval_judgement.py                       # devsets/city_items.jsonl, the promoted model
     python bench/eval_judgement.py --model default --split dev --show-misses
 
-Each item is scored as an office would run it: the ``fictional`` items with the fictional office's
-own configuration (devsets/fictional_office.toml: profile city-gov, its region, places, bodies,
-people), the ``city-gov`` and ``jining-ggzy`` items with nothing but the shipped profile (its
-jurisdiction.yaml and the media registry). The source tier is never given: it comes from the
+Each item is scored as an office would run it: the items of an invented office (``fictional``,
+``fengling``) with that office's own configuration (``--office-config``, default
+devsets/fictional_office.toml: profile city-gov, its region, places, bodies, people), the
+``city-gov`` and ``jining-ggzy`` items with nothing but the shipped profile (its jurisdiction.yaml
+and the media registry).
+
+    python bench/eval_judgement.py --items devsets/fengling_items.jsonl \
+        --office-config devsets/fengling_office.toml --split dev The source tier is never given: it comes from the
 media registry (name, domain, credits in the text), as for a ``yuqing score`` user.
 
 Figures (the issue's "Done when"):
@@ -41,7 +45,7 @@ from classifier.scoring import Scorer  # noqa: E402
 from classifier.service import office_of  # noqa: E402
 from classifier.settings import ClassifierSettings, load_settings  # noqa: E402
 from core.contracts import Engagement, RawItem, Source, utcnow  # noqa: E402
-from policies import profile_dir  # noqa: E402
+from policies import SHIPPED, profile_dir  # noqa: E402
 from router import policy  # noqa: E402
 
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
@@ -66,9 +70,11 @@ class Result:
 
 
 def _settings(office: str, fictional: Path) -> ClassifierSettings:
-    if office == "fictional":
-        return load_settings(fictional)
-    return ClassifierSettings(profile=office)
+    # A shipped profile's own office (city-gov, jining-ggzy) runs with nothing but the profile; any
+    # other key (fictional, fengling …) is an invented office scored with --office-config.
+    if office in SHIPPED:
+        return ClassifierSettings(profile=office)
+    return load_settings(fictional)
 
 
 def _item(row: dict) -> RawItem:

@@ -3,10 +3,12 @@
     python devsets/split.py             # rewrite the `split` field of devsets/city_items.jsonl
     python devsets/split.py --check     # exit 1 if the file's splits differ from the draw
     python devsets/split.py --table     # print the counts table of devsets/README.md
+    python devsets/split.py devsets/fengling_items.jsonl [--check|--table]   # the second set
 
 The draw is stratified by kind × office: inside each stratum, items are taken in id order and
-each gets a seeded coin (P(dev) = 0.55, seeded by SEED and the item's id), forced the other way
-when the stratum's dev count would drift more than one item from 55 %. An item's split depends
+each gets a seeded coin (P(dev) = 0.55, or the office's own share in P_DEV_BY_OFFICE, seeded by
+SEED and the item's id), forced the other way when the stratum's dev count would drift more than
+one item from that share. An item's split depends
 only on itself and the items before it in its stratum, so appending items never moves one
 already drawn: nothing seen as `dev` can later become `heldout`.
 """
@@ -24,9 +26,13 @@ HERE = Path(__file__).resolve().parent
 ITEMS = HERE / "city_items.jsonl"
 SEED = "yuqing-devset-2026"
 P_DEV = 0.55
+# The second, blind set (fengling) keeps half its items for final reporting.
+P_DEV_BY_OFFICE = {"fengling": 0.50}
+# ... and is balanced on kind and on topic at once, so each topic is measured on both sides.
+BY_TOPIC = frozenset({"fengling"})
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad")
-OFFICES = ("fictional", "city-gov", "jining-ggzy")
+OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling")
 
 
 def read(path: Path = ITEMS) -> list[dict]:
@@ -34,24 +40,61 @@ def read(path: Path = ITEMS) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def p_dev_of(office: str) -> float:
+    """The share of an office's items drawn into `dev`."""
+    return P_DEV_BY_OFFICE.get(office, P_DEV)
+
+
 def draw(items: list[dict]) -> dict[str, str]:
     """The split of every item id."""
     strata: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_topic: dict[str, list[dict]] = defaultdict(list)
     for item in items:
-        strata[(item["kind"], item["office"])].append(item["id"])
+        if item["office"] in BY_TOPIC:
+            by_topic[item["office"]].append(item)
+        else:
+            strata[(item["kind"], item["office"])].append(item["id"])
     splits: dict[str, str] = {}
-    for ids in strata.values():
+    for (_, office), ids in strata.items():
+        p_dev = p_dev_of(office)
         dev = 0
         for k, item_id in enumerate(sorted(ids), 1):
-            target = P_DEV * k
+            target = p_dev * k
             if dev + 1 - target > 1:
                 to_dev = False
             elif target - dev > 1:
                 to_dev = True
             else:
-                to_dev = random.Random(f"{SEED}:{item_id}").random() < P_DEV
+                to_dev = _coin(item_id, p_dev)
             dev += to_dev
             splits[item_id] = "dev" if to_dev else "heldout"
+    for office, office_items in by_topic.items():
+        splits.update(_draw_kind_and_topic(office_items, p_dev_of(office)))
+    return splits
+
+
+def _coin(item_id: str, p_dev: float) -> bool:
+    return random.Random(f"{SEED}:{item_id}").random() < p_dev
+
+
+def _draw_kind_and_topic(items: list[dict], p_dev: float) -> dict[str, str]:
+    """Balance two margins at once, kind and topic (the topic label; None outside the relevant
+    adverse items): in id order, each item goes to the side that keeps its kind's and its topic's
+    dev counts closest to their share; a tie is the seeded coin. Each item's side depends only on
+    itself and the items before it, so appending never moves an item already drawn."""
+    dev: Counter[tuple[str, object]] = Counter()
+    seen: Counter[tuple[str, object]] = Counter()
+    splits: dict[str, str] = {}
+    for item in sorted(items, key=lambda i: i["id"]):
+        keys = (("kind", item["kind"]), ("topic", item["labels"]["topic"]))
+        for key in keys:
+            seen[key] += 1
+
+        if_dev, if_heldout = (sum(abs(dev[key] + side - p_dev * seen[key]) for key in keys) for side in (1, 0))
+        to_dev = _coin(item["id"], p_dev) if if_dev == if_heldout else if_dev < if_heldout
+        for key in keys:
+            dev[key] += to_dev
+        splits[item["id"]] = "dev" if to_dev else "heldout"
     return splits
 
 

@@ -1,0 +1,280 @@
+"""The second, blind development set (devsets/fengling_items.jsonl, office 枫岭市): every line valid,
+labels consistent with devsets/README.md's rules, the split reproducible, the office config loadable.
+
+It is checked like the first set (test_devsets.py) plus what the second set promises: the kinds in
+the issue's proportions, every base topic at least 8 times among relevant adverse items, topic traps
+for each of 社会稳定/涉外/应急管理, an invented region code that no real prefecture uses."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import pytest
+
+from classifier.settings import ClassifierSettings, load_settings
+from core.taxonomy import BASE_TOPICS
+
+REPO = Path(__file__).resolve().parents[2]
+DEVSETS = REPO / "devsets"
+ITEMS = DEVSETS / "fengling_items.jsonl"
+OFFICE_TOML = DEVSETS / "fengling_office.toml"
+OFFICE = "fengling"
+
+KINDS = {"expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
+         "neutral_notice", "other_city_bad"}
+ADVERSE_KINDS = {"expose", "complaint", "rumour", "official_notice", "other_city_bad"}
+RELEVANT_KINDS = {"expose", "complaint", "rumour", "official_notice", "positive_gov", "neutral_notice"}
+KEYS = {"id", "split", "office", "kind", "tone", "source", "url", "published_at", "title", "text", "labels"}
+LABEL_KEYS = {"adverse", "relevant", "topic", "critical", "rumour", "official_notice"}
+ENGAGEMENT_KEYS = {"views", "replies", "reposts", "likes"}
+SOURCE_KINDS = {"news", "forum", "microblog", "rss"}
+TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
+TRAP_WORDS = re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|华庭|新村|楼盘|业主|住宅|居民楼|宿舍"
+                        r"|名苑|华府")
+# The issue's table of kinds, scaled to a set of 320: the minimum of each kind.
+MIN_PER_KIND = {"expose": 60, "complaint": 60, "rumour": 25, "official_notice": 25, "emotional_offtopic": 35,
+                "positive_gov": 35, "neutral_notice": 35, "other_city_bad": 30}
+# Other cities of 江西, the office's own province: some of the other-city items must come from there.
+JIANGXI = re.compile(r"江西|南昌|景德镇|萍乡|九江|新余|鹰潭|赣州|吉安|宜春|抚州|上饶")
+
+
+def _load_split() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("devsets_split", DEVSETS / "split.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def split() -> ModuleType:
+    return _load_split()
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    return ITEMS.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def items(lines: list[str]) -> list[dict]:
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def office() -> ClassifierSettings:
+    return load_settings(OFFICE_TOML)
+
+
+def test_every_line_is_one_json_object(lines: list[str]) -> None:
+    assert lines, f"{ITEMS} is empty"
+    for n, line in enumerate(lines, 1):
+        assert line.strip() == line and line, f"line {n}: blank or padded"
+        assert isinstance(json.loads(line), dict), f"line {n}: not an object"
+
+
+def test_fields_and_enums(items: list[dict]) -> None:
+    for item in items:
+        where = item.get("id", "?")
+        assert set(item) - {"engagement"} == KEYS, f"{where}: keys {sorted(set(item) ^ (KEYS | {'engagement'}))}"
+        assert re.fullmatch(r"d2-\d{4}", item["id"]), where
+        assert item["split"] in {"dev", "heldout"}, where
+        assert item["office"] == OFFICE, where
+        assert item["kind"] in KINDS, where
+        assert item["tone"] in {"calm", "emotional"}, where
+        source = item["source"]
+        assert set(source) == {"name", "domain", "kind"} and source["kind"] in SOURCE_KINDS, where
+        assert source["name"].strip() and "." in source["domain"], where
+        url = urlsplit(item["url"])
+        assert url.scheme == "https" and url.hostname, where
+        assert url.hostname == source["domain"] or url.hostname.endswith("." + source["domain"]), (
+            f"{where}: {item['url']} is not on {source['domain']}")
+        published = datetime.fromisoformat(item["published_at"])
+        assert published.utcoffset() == timedelta(hours=8), f"{where}: published_at must carry +08:00"
+        assert 2 <= len(item["title"]) <= 80 and item["title"].strip() == item["title"], where
+        assert 30 <= len(item["text"]) <= 400, f"{where}: text has {len(item['text'])} characters"
+        if "engagement" in item:
+            eng = item["engagement"]
+            assert set(eng) == ENGAGEMENT_KEYS, where
+            assert all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in eng.values()), where
+        labels = item["labels"]
+        assert set(labels) == LABEL_KEYS, f"{where}: label keys {sorted(labels)}"
+        for name in LABEL_KEYS - {"topic"}:
+            assert isinstance(labels[name], bool), f"{where}: {name} must be true or false"
+
+
+def test_ids_and_texts_are_unique(items: list[dict]) -> None:
+    for field in ("id", "text"):  # titles may repeat (two 警情通报)
+        dupes = [v for v, n in Counter(i[field] for i in items).items() if n > 1]
+        assert not dupes, f"duplicate {field}: {dupes[:3]}"
+
+
+def _shingles(text: str) -> set[str]:
+    return {text[k:k + 8] for k in range(len(text) - 7)}
+
+
+def test_no_two_items_share_a_template(items: list[dict]) -> None:
+    """Inside the set, and against the first set: two texts sharing a quarter of their 8-character
+    shingles were written from one template (or copied)."""
+    first = [json.loads(line)["text"] for line in (DEVSETS / "city_items.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    texts = [i["text"] for i in items] + first
+    names = [i["id"] for i in items] + ["city_items.jsonl"] * len(first)
+    shingles = [_shingles(t) for t in texts]
+    owners: dict[str, list[int]] = defaultdict(list)
+    for n, grams in enumerate(shingles):
+        for gram in grams:
+            owners[gram].append(n)
+    shared: Counter[tuple[int, int]] = Counter()
+    for who in owners.values():
+        mine = [n for n in who if n < len(items)]
+        if mine and 1 < len(who) < 20:
+            for a in mine:
+                for b in who:
+                    if b > a:
+                        shared[(a, b)] += 1
+    for (a, b), n in shared.items():
+        overlap = n / min(len(shingles[a]), len(shingles[b]))
+        assert overlap < 0.25, f"{names[a]} and {names[b]} share {overlap:.0%} of their text"
+
+
+def test_labels_follow_the_rules(items: list[dict]) -> None:
+    for item in items:
+        where, kind, labels = item["id"], item["kind"], item["labels"]
+        assert labels["adverse"] == (kind in ADVERSE_KINDS), f"{where}: adverse must follow kind {kind}"
+        assert labels["relevant"] == (kind in RELEVANT_KINDS), f"{where}: relevant must follow kind {kind}"
+        if labels["adverse"] and labels["relevant"]:
+            assert labels["topic"] in BASE_TOPICS, f"{where}: topic {labels['topic']!r} not in BASE_TOPICS"
+        else:
+            assert labels["topic"] is None, f"{where}: topic only on relevant adverse items"
+        if labels["critical"]:
+            assert labels["adverse"] and labels["relevant"], f"{where}: critical only on relevant adverse items"
+        assert labels["rumour"] == (kind == "rumour") or kind == "other_city_bad", where
+        assert labels["official_notice"] == (kind == "official_notice") or kind == "other_city_bad", where
+        if kind == "emotional_offtopic":
+            assert item["tone"] == "emotional", where
+
+
+def test_relevant_items_name_the_jurisdiction(items: list[dict], office: ClassifierSettings) -> None:
+    names = (*office.places, *office.bodies, *office.people)
+    for item in items:
+        text = item["title"] + item["text"]
+        named = [n for n in names if n in text]
+        # A message on the office's own channel (市民留言板, 发布, 公安) needs no place name.
+        own_channel = "枫岭" in item["source"]["name"]
+        if item["labels"]["relevant"]:
+            assert named or own_channel, f"{item['id']}: relevant but names none of the office's places or bodies"
+        elif item["kind"] == "other_city_bad":
+            assert not named, f"{item['id']}: other-city item names the office's {named}"
+
+
+def test_adverse_kinds_come_in_both_tones(items: list[dict]) -> None:
+    tones = defaultdict(set)
+    for item in items:
+        tones[item["kind"]].add(item["tone"])
+    assert set(tones) == KINDS, f"kinds missing: {sorted(KINDS - set(tones))}"
+    for kind in ADVERSE_KINDS | {"positive_gov"}:
+        assert tones[kind] == {"calm", "emotional"}, f"{kind} has only {tones[kind]}"
+
+
+def test_split_is_the_seeded_draw(items: list[dict], split: ModuleType) -> None:
+    drawn = split.draw(items)
+    wrong = [i["id"] for i in items if i["split"] != drawn[i["id"]]]
+    assert not wrong, f"splits differ from the draw: {wrong[:5]} (python devsets/split.py {ITEMS.relative_to(REPO)})"
+
+
+def test_split_is_half_and_half_in_every_kind_and_topic(items: list[dict], split: ModuleType) -> None:
+    p_dev = split.p_dev_of(OFFICE)
+    assert p_dev == 0.5
+    for margin in ("kind", "topic"):
+        strata: dict[str, Counter[str]] = defaultdict(Counter)
+        for item in items:
+            key = item["kind"] if margin == "kind" else item["labels"]["topic"]
+            strata[key][item["split"]] += 1
+        for key, counts in strata.items():
+            n = counts["dev"] + counts["heldout"]
+            assert abs(counts["dev"] - p_dev * n) <= 1.5, f"{margin} {key}: {dict(counts)} is not ~50/50"
+
+
+def test_draw_is_stable_when_items_are_appended(items: list[dict], split: ModuleType) -> None:
+    first = split.draw(items[: len(items) // 2])
+    everything = split.draw(items)
+    assert all(everything[k] == v for k, v in first.items())
+
+
+def test_readme_counts_are_current(items: list[dict], split: ModuleType) -> None:
+    readme = (DEVSETS / "README.md").read_text(encoding="utf-8")
+    assert split.table(items) in readme, (
+        "devsets/README.md's table of the second set is stale: python devsets/split.py devsets/fengling_items.jsonl "
+        "--table")
+
+
+def test_office_config_loads(office: ClassifierSettings) -> None:
+    assert office.profile == "city-gov"
+    assert office.region == "3613"
+    for district in ("青枫区", "鹤林区", "桐源县", "梅坪县", "枫岭经开区"):
+        assert district in office.places
+    for name in ("places", "bodies", "people"):
+        values = getattr(office, name)
+        assert values and len(values) == len(set(values)), f"{name}: empty or with duplicates"
+
+
+def test_region_code_is_invented() -> None:
+    """3613 must stay free of any real prefecture (GB/T 2260), so nothing real is placed in 枫岭."""
+    regions = REPO / "classifier" / "reference" / "regions.txt"
+    codes = [line.split("\t", 1)[0] for line in regions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert any(c.startswith("36") for c in codes), "regions.txt has no 江西 codes: cannot check"
+    assert not [c for c in codes if c.startswith("3613")]
+
+
+def test_minimum_counts(items: list[dict]) -> None:
+    assert len(items) >= 320
+    kinds = Counter(i["kind"] for i in items)
+    short = {k: (kinds[k], n) for k, n in MIN_PER_KIND.items() if kinds[k] < n}
+    assert not short, f"kinds below their minimum (have, need): {short}"
+
+
+def test_every_topic_is_covered(items: list[dict]) -> None:
+    topics = Counter(i["labels"]["topic"] for i in items if i["labels"]["adverse"] and i["labels"]["relevant"])
+    thin = {t: topics[t] for t in BASE_TOPICS if topics[t] < 8}
+    assert not thin, f"topics with fewer than 8 relevant adverse items: {thin}"
+
+
+def test_critical_items_traps_and_same_province(items: list[dict]) -> None:
+    critical = [i for i in items if i["labels"]["critical"]]
+    assert len(critical) >= 30, f"{len(critical)} critical items"
+    assert {i["kind"] for i in critical} >= {"expose", "rumour", "official_notice", "complaint"}
+    traps = [i for i in items
+             if i["labels"]["topic"] in TRAP_TOPICS and TRAP_WORDS.search(i["title"] + i["text"])]
+    assert len(traps) >= 20, f"{len(traps)} topic traps"
+    per_topic = Counter(i["labels"]["topic"] for i in traps)
+    assert all(per_topic[t] >= 3 for t in TRAP_TOPICS), dict(per_topic)
+    other = [i for i in items if i["kind"] == "other_city_bad"]
+    assert sum(bool(JIANGXI.search(i["title"] + i["text"])) for i in other) >= 8
+
+
+def test_eval_judgement_scores_an_invented_office_with_its_config() -> None:
+    """bench/eval_judgement.py: an office key that is no shipped profile runs with --office-config."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location("eval_judgement", REPO / "bench" / "eval_judgement.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["eval_judgement"] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+        sys.modules.pop("eval_judgement", None)
+    mine = module._settings(OFFICE, OFFICE_TOML)
+    assert mine.region == "3613" and "枫岭" in mine.places
+    assert module._settings("fictional", DEVSETS / "fictional_office.toml").region == "4599"
+    shipped = module._settings("city-gov", OFFICE_TOML)
+    assert shipped.profile == "city-gov" and shipped.places != mine.places
