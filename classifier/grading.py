@@ -27,11 +27,12 @@ from classifier.facts import Facts
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
+from core.sourcekinds import ITEM_KINDS
 from core.taxonomy import BASE_TOPICS, SENSITIVE
 
 GRADING_FILE = "grading.yaml"
 TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
-KINDS = ("rss", "news", "forum", "microblog", "replay", "forwarded")
+KINDS = ITEM_KINDS
 COUNTS = {"views": "阅读", "replies": "回帖", "reposts": "转发", "likes": "点赞"}
 # Emergency signals; a grading.yaml's ``signals`` adds its own names (or rewrites one of these).
 DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {

@@ -29,6 +29,7 @@ from classifier.registry import LoadedModel
 from classifier.relevance import RelevanceScorer
 from classifier.text import clean, for_model
 from core.contracts import Grade, RawItem, ScoredItem
+from core.sourcekinds import never_own_notice
 from core.taxonomy import BASE_TOPICS, OTHER
 
 log = logging.getLogger(__name__)
@@ -150,9 +151,8 @@ class Scorer:
                 title, text, regions, None if learned is None else float(learned[i]), local, item.source.name)
             rel, rel_reasons, hits = self.keywords.apply(title, item.text_simplified or text, rel, rel_reasons)
             facts = find_facts(title, text, government_source=call.tier == "government")
-            if item.source.kind == "forwarded" and facts.official:
-                # A superior's 转办单 asks the office to act (its 转办意见 often says 回应): it is never
-                # the office's own notice, which would join an incident as its response.
+            if facts.official and never_own_notice(item.source.kind):
+                # E.g. a superior's 转办单 (core.sourcekinds): its 回应 is asked of the office, not given.
                 facts = dataclasses.replace(facts, official=None)
             joined = f"{title}。{text}"
             signals = self.rules.find_signals(joined, facts.denied)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from console.access import scope
 from console.roles import Principal
+from core.sourcekinds import KINDS
 from router.cases import OPEN
 from router.policy import CASE_STATUSES, SOURCE_KINDS
 from router.timeutil import utc
@@ -24,8 +25,7 @@ PERIOD_NAMES = {"": "不限", "24h": "24小时内", "7d": "7天内", "30d": "30�
 UNSIGNED = ("新建", "已预警")
 STATUS_CHOICES = ("open", "unsigned", "all", *CASE_STATUSES)
 STATUS_NAMES = {"open": "未办结", "unsigned": "未签收", "all": "全部", **{s: s for s in CASE_STATUSES}}
-SOURCE_KIND_NAMES = {"rss": "RSS订阅", "news": "新闻网站", "forum": "论坛贴吧", "microblog": "微博", "replay": "回放",
-                     "forwarded": "上级转办"}
+SOURCE_KIND_NAMES = {k: KINDS[k].label for k in SOURCE_KINDS}
 TIER_NAMES = {"central": "中央媒体", "provincial": "省级媒体", "prefecture": "市级媒体", "county": "县级媒体",
               "portal": "门户网站", "self_media": "自媒体", "government": "政府网站", "unknown": "未知"}
 FIELD_MAX = 64

@@ -22,7 +22,7 @@ SCORED_SCHEMA_VERSION = 2
 SCORED_SCHEMA_VERSIONS = frozenset({1, 2})
 DEAD_LETTER_SCHEMA_VERSION = 1
 
-# ``forwarded``: a 转办单 a superior body forwarded, entered by hand (collectors/forwarded.py).
+# The kinds and what each one means downstream: core/sourcekinds.py (which checks this list).
 SourceKind = Literal["rss", "news", "forum", "microblog", "replay", "search", "forwarded"]
 MediaTier = Literal[
     "central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown"

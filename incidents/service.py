@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from core.contracts import ScoredItem
+from core.sourcekinds import never_own_notice
 from incidents import grading as incident_grading
 from incidents import text as tx
 from incidents.config import IncidentRules, default_rules
@@ -165,7 +166,11 @@ def regions_compatible(region: str | None, regions: list[str]) -> bool:
 
 
 def is_response(scored: ScoredItem, rules: IncidentRules) -> bool:
+    """Whether ``scored`` may be the office's own response: an own tier or source, a response term, and
+    a source kind that may carry the office's notice (a 转办单 asks for the response, it gives none)."""
     item = scored.item
+    if never_own_notice(item.source.kind):
+        return False
     own = item.source.tier in rules.own_tiers or item.source.id in rules.own_sources_for(scored.profile)
     if not own:
         return False

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.contracts import ScoredItem
 from core.errors import ConfigError
 from core.settings import StoreSettings
+from core.sourcekinds import never_own_notice
 from router import approvals, clocks, notify, receipts
 from router.policy import CASE_STATUSES, Decision, Labels, Profile
 from router.settings import RouterSettings
@@ -149,9 +150,9 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
     for scored in batch:
         if scored.item.id in existing or scored.item.id in fresh or scored.item.id in answered:
             continue
-        # A superior's 转办单 asks the office to act; it is never the office's own response.
+        # An item of a kind that is never the office's own notice (a 转办单) is never its response.
         target = (responses.target(session, scored, now)
-                  if responses is not None and scored.item.source.kind != "forwarded" else None)
+                  if responses is not None and not never_own_notice(scored.item.source.kind) else None)
         joined = session.get(CaseRow, target.case_id) if target is not None else None
         if joined is not None:
             answered[scored.item.id] = joined

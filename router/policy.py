@@ -21,6 +21,7 @@ import yaml
 
 from core.contracts import Engagement, MediaTier
 from core.errors import ConfigError
+from core.sourcekinds import ITEM_KINDS
 from core.taxonomy import BASE_TOPICS
 from core.textfile import TextFileError, expands_beyond, read_text, surrogate_in
 from router.approvals import LEAD, Approval
@@ -38,7 +39,7 @@ from router.timeutil import (
 )
 
 CASE_STATUSES: tuple[str, ...] = ("新建", "已预警", "已签收", "处置中", "已回应", "办结", "已评估")
-SOURCE_KINDS = ("rss", "news", "forum", "microblog", "replay", "forwarded")
+SOURCE_KINDS = ITEM_KINDS
 SOURCE_TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 

@@ -1,4 +1,5 @@
-"""The explicit registry of source kinds: one module each, all behind :class:`kinds.base.Kind`."""
+"""The pollers of the polled source kinds (core.sourcekinds declares every kind and what it means
+downstream): one module each, all behind :class:`kinds.base.Kind`."""
 
 from __future__ import annotations
 
