@@ -11,6 +11,7 @@ ACTIONS = {
     "inhibited": "抑制（已有更高分级）",
     "lower_grade_suggested": "研判建议降级", "clocks_cancelled": "时限取消", "clock_met": "时限完成",
     "clock_reminded": "时限提醒", "clock_breached": "时限超时", "undeliverable": "通知无法送达",
+    "approved": "审定与报送", "flagged": "标记特殊情形", "unflagged": "撤销标记",
     "incident_joined": "归入舆情事件", "incident_responded": "事件已有官方回应", "incident_quiet": "事件趋于平息",
 }
 DETAIL_KEYS = {
@@ -18,7 +19,8 @@ DETAIL_KEYS = {
     "assessment": "评估意见", "from": "原", "to": "新", "clocks_met": "完成时限", "clocks_cancelled": "取消时限",
     "clocks_opened": "新开时限", "clock": "时限", "clocks": "时限", "escalated_to": "升级至", "reasons": "理由",
     "model": "模型", "until": "至", "by": "设定人", "channel": "渠道", "error": "原因", "attempts": "尝试次数",
-    "why": "依据", "how": "方式", "owner": "责任单位",
+    "why": "依据", "how": "方式", "owner": "责任单位", "what": "事项", "verb": "环节", "name": "情形",
+    "sent_to": "报送", "participants": "参加部门", "requires": "须办环节",
 }
 # The console's own audit log (accounts, exports, labels, models).
 CONSOLE_ACTIONS = {
@@ -33,7 +35,8 @@ CHANNELS = {"email": "电子邮件", "sms": "短信", "webhook": "网络回调",
             "feishu": "飞书", "none": "无"}
 PURPOSES = {
     "alert": "预警", "assist": "会办", "copy": "抄送", "regrade": "调级", "remind": "提醒", "transfer": "转办",
-    "unacknowledged": "未签收升级", "breach": "超时升级", "undeliverable": "送达失败",
+    "unacknowledged": "未签收升级", "breach": "超时升级", "undeliverable": "送达失败", "flag": "特殊情形",
+    "submit": "报送",
 }
 NOTIFICATION_STATES = {"pending": "待发送", "sent": "已发送", "undeliverable": "无法送达", "suppressed": "已抑制"}
 CLOCK_STATES = {"running": "计时中", "met": "已按时完成", "breached": "已超时", "cancelled": "已取消"}

@@ -522,41 +522,138 @@ class CaseService:
         def apply(session: Session, case: CaseRow, now: datetime) -> None:
             self._check(case, RESPONDED)
             # The regulation lets no unit respond on its own: every sign-off of the grade comes first.
-            lacking = approvals.missing(self.profile.approvals, case.grade, self._events(session, case.id))
-            if lacking:
-                raise CaseError(f"案件 {case.id} 尚不能回应：" + "；".join(
-                    a.describe(self.profile.departments) + "，尚未" + a.verb for a in lacking))
+            self._require_steps(session, case, approvals.RESPOND, "回应")
             self._move(session, case, RESPONDED, actor, now, {"note": note})
         return self._apply(case_id, expected_version, apply, actor)
 
+    def _require_steps(self, session: Session, case: CaseRow, before: str, doing: str) -> None:
+        lacking = approvals.missing(self.profile.approvals, case.grade, self._events(session, case.id), before)
+        if lacking:
+            raise CaseError(f"案件 {case.id} 尚不能{doing}：" + "；".join(
+                a.describe(self.profile.departments) + "，尚未" + a.verb for a in lacking))
+
+    def flag(self, case_id: int, flag_id: str, actor: str, note: str, *, department_id: str | None = None,
+             expected_version: int | None = None) -> CaseView:
+        """Declare a circumstance (把握不准, 需市局协调, 上级要求调查) on a case: the steps that name it
+        become required, and the departments who give them are told."""
+        spec = self._flag_spec(flag_id)
+        if not note.strip():
+            raise CaseError(f"标记“{spec.name}”须写明情况说明")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if case.status not in OPEN:
+                raise CaseError(f"案件 {case.id} 已“{case.status}”，不能再标记")
+            if not spec.applies(case.grade):
+                only = "、".join(sorted(spec.grades, key=self.profile.rank))
+                raise CaseError(f"案件 {case.id} 为{case.grade}，“{spec.name}”只适用于{only}")
+            events = self._events(session, case.id)
+            if spec.id in approvals.flags_on(events):
+                raise CaseError(f"案件 {case.id} 已标记“{spec.name}”")
+            steps = [a for a in self.profile.approvals if a.flag == spec.id and a.applies(case.grade, {spec.id})]
+            record_event(session, case, actor, approvals.FLAGGED, case.status, case.status,
+                         {"flag": spec.id, "name": spec.name, "note": note, "department": department_id,
+                          "requires": [a.id for a in steps]}, now)
+            case.version += 1
+            case.updated_at = now
+            session.flush()
+            # Who must act is told now: the steps' givers (the lead itself is told in its own words).
+            givers = list(dict.fromkeys(d for a in steps for d in a.givers(case.department_id)))
+            wanted = "；".join(a.describe(self.profile.departments) for a in steps)
+            notify.enqueue(session, self.profile, self._settings, case, purpose="flag",
+                           discriminator=f"{spec.id}.{case.version}", departments=givers, now=now,
+                           note=f"{spec.name}：{note}。{wanted}", with_receipt=False)
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def unflag(self, case_id: int, flag_id: str, actor: str, reason: str, *,
+               expected_version: int | None = None) -> CaseView:
+        """Withdraw a flag raised by mistake (the reason is kept); steps already given stay on record."""
+        spec = self._flag_spec(flag_id)
+        if not reason.strip():
+            raise CaseError(f"撤销标记“{spec.name}”须写明理由")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            if case.status not in OPEN:
+                raise CaseError(f"案件 {case.id} 已“{case.status}”，不能撤销标记")
+            if spec.id not in approvals.flags_on(self._events(session, case.id)):
+                raise CaseError(f"案件 {case.id} 没有标记“{spec.name}”")
+            record_event(session, case, actor, approvals.UNFLAGGED, case.status, case.status,
+                         {"flag": spec.id, "name": spec.name, "reason": reason}, now)
+            case.version += 1
+            case.updated_at = now
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def _flag_spec(self, flag_id: str) -> approvals.Flag:
+        spec = next((f for f in self.profile.flags if f.id == flag_id), None)
+        if spec is None:
+            known = "、".join(f"{f.id}（{f.name}）" for f in self.profile.flags) or "无（本预案未规定视情形的环节）"
+            raise CaseError(f"没有“{flag_id}”这一标记；可选：{known}")
+        return spec
+
     def approve(self, case_id: int, approval_id: str, actor: str, note: str, *, department_id: str | None = None,
-                expected_version: int | None = None) -> CaseView:
-        """Record a sign-off (审定, 审批, 审核) of the response; ``department_id`` limits who may give it."""
+                participants: Sequence[str] = (), expected_version: int | None = None) -> CaseView:
+        """Record a step: a sign-off (审定, 审批, 审核, 同意) or a record (书面报告, 会商研判意见, 调查报告);
+        ``department_id`` limits who may give it; a record with ``to`` is sent to those departments."""
         spec = next((a for a in self.profile.approvals if a.id == approval_id), None)
         if spec is None:
-            known = "、".join(f"{a.id}（{a.what}{a.verb}）" for a in self.profile.approvals) or "无（本预案未规定审定）"
+            known = "、".join(f"{a.id}（{a.label}）" for a in self.profile.approvals) or "无（本预案未规定审定）"
             raise CaseError(f"没有“{approval_id}”这一审定环节；可选：{known}")
         if not note.strip():
-            raise CaseError(f"{spec.what}{spec.verb}须写明意见（同意的稿件或修改意见）")
+            raise CaseError(f"{spec.label}须写明意见（同意的稿件或修改意见）" if spec.kind == approvals.SIGNOFF
+                            else f"{spec.label}须写明其内容")
+        taking_part = list(dict.fromkeys(d for d in participants if d))
+        for dept in taking_part:
+            if dept not in self.profile.departments:
+                raise CaseError(f"没有 id 为“{dept}”的部门")
+        if spec.participants and not taking_part:
+            raise CaseError(f"{spec.label}须写明参加的部门")
+        if taking_part and not spec.participants:
+            raise CaseError(f"{spec.label}不登记参加部门")
 
         def apply(session: Session, case: CaseRow, now: datetime) -> None:
             if department_id is not None and not spec.may_give(department_id, case.department_id):
                 who = self._name(department_id)
                 raise CaseError(f"{spec.describe(self.profile.departments)}，{who}不能{spec.verb}")
-            if case.status not in OPEN or case.status == RESPONDED:
-                raise CaseError(f"案件 {case.id} 当前为“{case.status}”，回应前才需{spec.what}{spec.verb}")
-            if not spec.applies(case.grade):
-                raise CaseError(f"案件 {case.id} 为{case.grade}，本预案不要求{spec.what}{spec.verb}")
-            done = approvals.given(self._events(session, case.id))
-            first = [a for a in self.profile.approvals if a.id in spec.after and a.applies(case.grade)
+            last = CLOSED if spec.before == approvals.CLOSE else RESPONDED
+            if case.status not in OPEN or (last == RESPONDED and case.status == RESPONDED):
+                when = "办结前" if last == CLOSED else "回应前"
+                raise CaseError(f"案件 {case.id} 当前为“{case.status}”，{when}才需{spec.label}")
+            events = self._events(session, case.id)
+            flags = approvals.flags_on(events)
+            if not spec.applies(case.grade, flags):
+                if spec.flag and spec.flag not in flags and (not spec.grades or case.grade in spec.grades):
+                    raise CaseError(f"案件 {case.id} 未标记“{spec.flag_name}”，无需{spec.label}；"
+                                    f"须先标记“{spec.flag_name}”并写明情况")
+                raise CaseError(f"案件 {case.id} 为{case.grade}，本预案不要求{spec.label}")
+            done = approvals.given(events)
+            first = [a for a in self.profile.approvals if a.id in spec.after and a.applies(case.grade, flags)
                      and a.id not in done]
             if first:
-                raise CaseError(f"须先{'、'.join(a.what + a.verb for a in first)}，再{spec.what}{spec.verb}")
-            record_event(session, case, actor, approvals.APPROVED, case.status, case.status,
-                         {"approval": spec.id, "what": spec.what, "verb": spec.verb, "note": note,
-                          "department": department_id}, now)
+                raise CaseError(f"须先{'、'.join(a.label for a in first)}，再{spec.label}")
+            detail: dict[str, Any] = {"approval": spec.id, "what": spec.what, "verb": spec.verb, "note": note,
+                                      "department": department_id}
+            if spec.to:
+                detail["sent_to"] = list(spec.to)
+            if taking_part:
+                detail["participants"] = taking_part
+            record_event(session, case, actor, approvals.APPROVED, case.status, case.status, detail, now)
             case.version += 1
             case.updated_at = now
+            session.flush()
+            if spec.to:
+                # 报, 请求: the record goes to the departments the regulation names.
+                notify.enqueue(session, self.profile, self._settings, case, purpose="submit",
+                               discriminator=f"{spec.id}.{case.version}", departments=spec.to, now=now,
+                               note=f"{spec.label}：{note}", with_receipt=False)
+            # 报审: whoever gives the step that waited on this one is told it is now theirs.
+            done = {**done, spec.id: detail}
+            due = {a.id for a in self.profile.approvals if a.applies(case.grade, flags)}
+            for step in self.profile.approvals:
+                if (spec.id in step.after and step.id in due and step.id not in done
+                        and all(a in done for a in step.after if a in due)):
+                    notify.enqueue(session, self.profile, self._settings, case, purpose="submit",
+                                   discriminator=f"{step.id}.{case.version}",
+                                   departments=step.givers(case.department_id), now=now,
+                                   note=f"{spec.label}已登记，待{step.label}：{note}", with_receipt=False)
         return self._apply(case_id, expected_version, apply, actor)
 
     def close(self, case_id: int, actor: str, summary: str, *, expected_version: int | None = None) -> CaseView:
@@ -566,6 +663,7 @@ class CaseService:
 
         def apply(session: Session, case: CaseRow, now: datetime) -> None:
             self._check(case, CLOSED)
+            self._require_steps(session, case, approvals.CLOSE, "办结")
             case.closed_at = now
             # Clocks that 办结 meets are met first; whatever still runs is cancelled with the case.
             self._move(session, case, CLOSED, actor, now, {"summary": summary})

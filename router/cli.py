@@ -91,13 +91,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     grade.add_argument("--reason", required=True)
     grade.add_argument("--by", required=True)
     grade.set_defaults(func=cmd_cases)
-    approve = csub.add_parser("approve", help="审定/审批/审核回应 (预案规定回应前须经领导签批的环节)")
+    approve = csub.add_parser("approve", help="审定/审批/审核回应; 登记书面报告、会商研判意见、调查报告")
     approve.add_argument("case", type=int)
-    approve.add_argument("approval", help="the sign-off's id in the profile (e.g. caliber-press)")
-    approve.add_argument("--note", required=True, help="审定意见: 同意的稿件或修改意见")
+    approve.add_argument("approval", help="the step's id in the profile (e.g. caliber-press, coordination-report)")
+    approve.add_argument("--note", required=True, help="审定意见 (同意的稿件或修改意见), 或报告、意见的内容")
     approve.add_argument("--department", help="the department on whose behalf it is given (checked)")
+    approve.add_argument("--with", dest="participants", nargs="+", default=[], metavar="DEPT",
+                         help="参加的部门 (会商研判)")
     approve.add_argument("--by", required=True)
     approve.set_defaults(func=cmd_cases)
+    flag = csub.add_parser("flag", help="标记特殊情形 (把握不准、需市局协调、上级要求调查…): 其须办环节随之必需")
+    flag.add_argument("case", type=int)
+    flag.add_argument("flag", help="the flag's id in the profile (e.g. unsure)")
+    flag.add_argument("--note", required=True, help="情况说明")
+    flag.add_argument("--department", help="the department that raises it")
+    flag.add_argument("--by", required=True)
+    flag.set_defaults(func=cmd_cases)
+    unflag = csub.add_parser("unflag", help="撤销误标的特殊情形 (须写明理由)")
+    unflag.add_argument("case", type=int)
+    unflag.add_argument("flag")
+    unflag.add_argument("--reason", required=True)
+    unflag.add_argument("--by", required=True)
+    unflag.set_defaults(func=cmd_cases)
     report = csub.add_parser("report", help="上报材料: 案件应报送的快报、《网上舆情》、专报、书面报告")
     report.add_argument("case", type=int)
     report.add_argument("--clock", help="only the report of this clock (e.g. phone-express)")
@@ -267,7 +282,12 @@ def cmd_cases(args: argparse.Namespace) -> int:
         elif action == "grade":
             view = service.change_grade(args.case, args.to, args.reason, by)
         elif action == "approve":
-            view = service.approve(args.case, args.approval, by, args.note, department_id=args.department)
+            view = service.approve(args.case, args.approval, by, args.note, department_id=args.department,
+                                   participants=args.participants)
+        elif action == "flag":
+            view = service.flag(args.case, args.flag, by, args.note, department_id=args.department)
+        elif action == "unflag":
+            view = service.unflag(args.case, args.flag, by, args.reason)
         elif action == "clock-done":
             view = service.complete_clock(args.case, args.clock, by, args.note)
         else:  # argparse only offers the actions above

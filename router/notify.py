@@ -38,6 +38,8 @@ PURPOSES = {
     "breach": "处置超时升级",
     "unacknowledged": "未签收升级",
     "undeliverable": "通知无法送达",
+    "flag": "舆情特殊情形须办环节",
+    "submit": "舆情报送材料",
 }
 
 

@@ -24,7 +24,7 @@ from core.errors import ConfigError
 from core.sourcekinds import ITEM_KINDS
 from core.taxonomy import BASE_TOPICS
 from core.textfile import TextFileError, expands_beyond, read_text, surrogate_in
-from router.approvals import LEAD, Approval
+from router.approvals import BEFORE, KINDS, LEAD, RECORD, Approval, Flag
 from router.timeutil import (
     DEFAULT_CALENDAR,
     Calendar,
@@ -386,8 +386,10 @@ class Profile:
     seed: str = ""
     # Grades whose criteria the seed does not state (the office chose them): grade → why.
     grade_choices: Mapping[str, str] = field(default_factory=dict)
-    # Sign-offs a response needs (router/approvals.py), in the order they are given.
+    # Steps a response (or a close) needs (router/approvals.py), in the order they are given.
     approvals: tuple[Approval, ...] = ()
+    # Circumstances a person declares on a case that make the steps naming them required.
+    flags: tuple[Flag, ...] = ()
 
     def rank(self, grade: str) -> int:
         return self.grades.index(grade)
@@ -582,8 +584,10 @@ class _Checker:
 
 _TOP_KEYS = ("profile", "title", "seed", "region", "grades", "calendar", "departments", "topics",
              "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences",
-             "intake", "grade_choices", "approvals")
-_APPROVAL_KEYS = ("id", "what", "verb", "by", "grades", "after", "basis", "choice")
+             "intake", "grade_choices", "approvals", "flags")
+_APPROVAL_KEYS = ("id", "what", "verb", "by", "grades", "after", "basis", "choice", "kind", "flag", "before", "to",
+                  "participants")
+_FLAG_KEYS = ("id", "name", "grades", "basis", "choice")
 _DEPT_KEYS = ("id", "name", "region", "channels", "people", "duty", "quiet_hours")
 _ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes", "basis", "choice")
 _CLOCK_KEYS = ("id", "name", "grades", "due", "remind_before", "stop_on", "escalate_to", "owner", "report", "to",
@@ -657,7 +661,12 @@ def _build(path: Path, data: Any) -> Profile:
     inhibit = _inhibit(c, data.get("inhibit"), grades)
     silences = _silences(c, data.get("silences"), grades, topics, calendar)
     intake = _intake(c, data.get("intake"), grades)
-    approvals = _approvals(c, data.get("approvals"), grades, dept_ref)
+    flags = _flags(c, data.get("flags"), grades)
+    approvals = _approvals(c, data.get("approvals"), grades, dept_ref, flags)
+    for flag_spec in flags:
+        if not any(a.flag == flag_spec.id for a in approvals):
+            c.error(_line(data, "flags"), f"flag {flag_spec.id!r} is named by no approval",
+                    f"add the step it requires under approvals (flag: {flag_spec.id}), or remove the flag")
     grade_choices: dict[str, str] = {}
     raw_choices = data.get("grade_choices") or {}
     if not isinstance(raw_choices, dict):
@@ -676,15 +685,45 @@ def _build(path: Path, data: Any) -> Profile:
         topics=topics, route_tree=tree, always_copy=always_copy, default_receiver=default_receiver,
         clocks=clocks, calendar=calendar, escalation=escalation, inhibit=inhibit, silences=silences,
         intake=intake, path=path, base_to_topic=base_to_topic, seed=str(data.get("seed", "")),
-        grade_choices=grade_choices, approvals=approvals)
+        grade_choices=grade_choices, approvals=approvals, flags=flags)
 
 
-def _approvals(c: _Checker, obj: Any, grades: tuple[str, ...], dept_ref: Any) -> tuple[Approval, ...]:
+def _grades_of(c: _Checker, entry: Any, where: str, grades: tuple[str, ...]) -> tuple[str, ...]:
+    only = c.strings(entry, "grades", where) or ()
+    for grade in only:
+        if grade not in grades:
+            c.error(_line(entry, "grades"), f"grade {grade!r} is not a grade of this profile",
+                    f"use one of {', '.join(grades)}")
+    return only
+
+
+def _flags(c: _Checker, obj: Any, grades: tuple[str, ...]) -> tuple[Flag, ...]:
+    if obj is None:
+        return ()
+    if not isinstance(obj, list):
+        c.error(_line(obj), "flags must be a list of case flags", "write flags: [- id: ..., name: ...]")
+        return ()
+    out: list[Flag] = []
+    for entry in obj:
+        if not c.keys(entry, "a flag", _FLAG_KEYS, ("id", "name", "basis")):
+            continue
+        flag_id = str(entry.get("id", ""))
+        if any(f.id == flag_id for f in out):
+            c.error(_line(entry, "id"), f"flag {flag_id!r} is listed twice", "give each flag its own id")
+        only = _grades_of(c, entry, "flag", grades)
+        out.append(Flag(id=flag_id, name=str(entry.get("name", "")), grades=frozenset(only),
+                        basis=str(entry.get("basis", "")), choice=str(entry.get("choice", ""))))
+    return tuple(out)
+
+
+def _approvals(c: _Checker, obj: Any, grades: tuple[str, ...], dept_ref: Any,
+               flags: tuple[Flag, ...] = ()) -> tuple[Approval, ...]:
     if obj is None:
         return ()
     if not isinstance(obj, list):
         c.error(_line(obj), "approvals must be a list of sign-offs", "write approvals: [- id: ..., what: ..., by: ...]")
         return ()
+    by_id = {f.id: f for f in flags}
     out: list[Approval] = []
     for entry in obj:
         if not c.keys(entry, "an approval", _APPROVAL_KEYS, ("id", "what", "verb", "by")):
@@ -696,19 +735,40 @@ def _approvals(c: _Checker, obj: Any, grades: tuple[str, ...], dept_ref: Any) ->
         for dept in by:
             if dept != LEAD:
                 dept_ref(entry, "by", dept)
-        only = c.strings(entry, "grades", "approval") or ()
-        for grade in only:
-            if grade not in grades:
-                c.error(_line(entry, "grades"), f"grade {grade!r} is not a grade of this profile",
-                        f"use one of {', '.join(grades)}")
+        only = _grades_of(c, entry, "approval", grades)
         after = c.strings(entry, "after", "approval") or ()
         for earlier in after:
             if not any(a.id == earlier for a in out):
                 c.error(_line(entry, "after"), f"approval {earlier!r} is not listed before {approval_id!r}",
                         "list the sign-off that comes first above this one")
+        kind = str(entry.get("kind", "signoff"))
+        if kind not in KINDS:
+            c.error(_line(entry, "kind"), f"kind {kind!r} is not a kind of step", f"use one of {', '.join(KINDS)}")
+        flag = str(entry.get("flag", ""))
+        if "flag" in entry and flag not in by_id:
+            close = difflib.get_close_matches(flag, list(by_id), n=1)
+            c.error(_line(entry, "flag"), f"flag {flag!r} is not defined",
+                    f"did you mean {close[0]!r}?" if close else "define it under flags")
+        before = str(entry.get("before", BEFORE[0]))
+        if before not in BEFORE:
+            c.error(_line(entry, "before"), f"before {before!r} is not a step a case waits on",
+                    f"use one of {', '.join(BEFORE)}")
+        to = c.strings(entry, "to", "approval") or ()
+        for dept in to:
+            dept_ref(entry, "to", dept)
+        participants = entry.get("participants", False)
+        if not isinstance(participants, bool):
+            c.error(_line(entry, "participants"), "participants must be true or false",
+                    "write participants: true when the record names who took part")
+            participants = False
+        if (to or participants) and kind != RECORD:
+            c.error(_line(entry), f"approval {approval_id!r} has to/participants but is not a record",
+                    "write kind: record (a document a department writes and sends)")
         out.append(Approval(id=approval_id, what=str(entry.get("what", "")), verb=str(entry.get("verb", "")), by=by,
                             grades=frozenset(only), after=after, basis=str(entry.get("basis", "")),
-                            choice=str(entry.get("choice", ""))))
+                            choice=str(entry.get("choice", "")), kind=kind, flag=flag,
+                            flag_name=by_id[flag].name if flag in by_id else "", before=before, to=to,
+                            participants=participants))
     return tuple(out)
 
 

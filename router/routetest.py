@@ -89,10 +89,21 @@ def format_decision(profile: Profile, labels: Labels, at: datetime | None = None
                 lines.append(f"      ⚠ {warning}")
     if not decision.clocks:
         lines.append("  (本分级无时限)")
-    signoffs = approvals.required(profile.approvals, labels.grade)
-    if signoffs:
-        lines.append("回应前须经:")
-        lines.extend(f"  {a.id}: {a.describe(profile.departments)}" + ("（本单位自定）" if a.choice else "")
-                     for a in signoffs)
+    for before, heading in ((approvals.RESPOND, "回应前须经:"), (approvals.CLOSE, "办结前须经:")):
+        steps = approvals.required(profile.approvals, labels.grade, before=before)
+        if steps:
+            lines.append(heading)
+            lines.extend(f"  {a.id}: {a.describe(profile.departments)}" for a in steps)
+    # Steps a person's flag makes required ("必要时", "把握不准"): how to flag, and what then follows.
+    flagged = [f for f in profile.flags if f.applies(labels.grade)]
+    if flagged:
+        lines.append("视情形（yuqing cases flag 标记后）须经:")
+    for flag in flagged:
+        lines.append(f"  标记 {flag.id}「{flag.name}」" + (f"（{flag.basis}）" if flag.basis else "")
+                     + ("（本单位自定）" if flag.choice else ""))
+        for a in profile.approvals:
+            if a.flag == flag.id and a.applies(labels.grade, {flag.id}):
+                heading = "" if a.before == approvals.CLOSE else "回应前，"
+                lines.append(f"    {a.id}: {heading}{a.describe(profile.departments, with_flag=False)}")
     lines.append("(试路由, 未发送任何消息)")
     return "\n".join(lines)
