@@ -82,6 +82,11 @@ def test_every_clock_and_choice_of_the_profile_is_in_the_table(name: str) -> Non
         assert any(r["kind"] == "grade" and r.get("choice") and grade in r["rule"] for r in rows), grade
     for approval in profile.approvals:
         assert f"approvals.{approval.id}" in encoded, f"{name}: approval {approval.id} is in no row of rules.yaml"
+        if approval.choice:
+            assert any(f"approvals.{approval.id}" in str(r["encoded"]) and r.get("choice") for r in rows), \
+                f"{name}: approval {approval.id} is the office's choice but no row marks it"
+    for flag in profile.flags:
+        assert f"flags.{flag.id}" in encoded, f"{name}: flag {flag.id} is in no row of rules.yaml"
 
 
 @pytest.mark.parametrize("name", list(SHIPPED))
@@ -164,9 +169,13 @@ def test_rule_examples(name: str, row: dict[str, Any]) -> None:
         elif "inhibit" in ex:
             assert profile.mutes(*ex["inhibit"])
         elif "approvals" in ex:
-            # {approvals: {grade: [sign-off ids, in order]}}: what a response of that grade waits for.
+            # {approvals: {grade: [step ids, in order]}, flags: [...], before: 办结}: what a response (or
+            # the close) of a case of that grade carrying those flags waits for.
+            flags = ex.get("flags", [])
+            assert set(flags) <= {f.id for f in profile.flags}, flags
             for grade, ids in ex["approvals"].items():
-                assert [a.id for a in approvals.required(profile.approvals, grade)] == ids, grade
+                steps = approvals.required(profile.approvals, grade, flags, ex.get("before", approvals.RESPOND))
+                assert [a.id for a in steps] == ids, grade
         elif "form" in ex:
             assert ex["form"] in FORMS and [label for _, label in FORMS[ex["form"]]][:len(ex["fields"])] == \
                 ex["fields"]

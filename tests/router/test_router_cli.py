@@ -108,3 +108,48 @@ def test_route_test_lists_the_sign_offs_and_cases_approve_records_one(
     assert main([*base, "approve", "1", "release-2", "--by", "办公室主任", "--note", "同意",
                  "--department", "group-office"]) == 0
     assert main([*base, "respond", "1", "--by", "办公室", "--note", "通稿已发布"]) == 0
+
+
+def test_route_test_lists_the_flagged_steps_and_cases_flag_records_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["route", "test", "--profile", "city-gov", "topic=住房", "grade=重大"]) == 0
+    out = capsys.readouterr().out
+    assert "视情形（yuqing cases flag 标记后）须经:\n  标记 consultation「需会商研判」（004 二、分析研判（必要时））" \
+        in out
+    assert ("consultation-approval: 回应前，预控处置意见须经市人民政府分管副秘书长审定"
+            "（004 二（按程序报审）；本单位自定）") in out
+    assert "investigation-report: 主办部门须形成调查报告和处置意见，方可办结（004 四）" in out
+    # 上级要求调查 concerns 重大政务舆情 only.
+    assert main(["route", "test", "--profile", "city-gov", "topic=住房", "grade=一般"]) == 0
+    out = capsys.readouterr().out
+    assert "标记 consultation" in out and "upper-investigation" not in out
+    store = StoreSettings(url=f"sqlite:///{tmp_path / 'cli.db'}")
+    migrate(store)
+    RouterProcessor(router_settings(store), policy.load(profile_dir("city-gov"))).process(
+        [Record("items.scored", 0, 0, b"k", encode(scored("cli-c", topic="住房", grade="重大", rank=1)))])
+    config = tmp_path / "yuqing.toml"
+    config.write_text(f'[store]\nurl = "{store.url}"\n\n[router]\nprofile = "city-gov"\n', encoding="utf-8")
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    base = ["--config", str(config), "cases"]
+    assert main([*base, "ack", "1", "--by", "住建局"]) == 0
+    assert main([*base, "flag", "1", "consultation", "--by", "住建局", "--note", "涉及多部门职责"]) == 0
+    assert main([*base, "respond", "1", "--by", "住建局", "--note", "已发布通报"]) == 1
+    assert "市人民政府办公室须提出会商研判及预控处置意见（004 二），尚未提出" in capsys.readouterr().err
+    assert main([*base, "approve", "1", "consultation-opinion", "--by", "市政府办", "--note", "先行约谈物业"]) == 1
+    assert "须写明参加的部门" in capsys.readouterr().err
+    assert main([*base, "approve", "1", "consultation-opinion", "--by", "市政府办", "--note", "先行约谈物业",
+                 "--department", "gov-office", "--with", "housing", "petition"]) == 0
+    assert main([*base, "approve", "1", "consultation-approval", "--by", "王副秘书长", "--note", "同意",
+                 "--department", "leader"]) == 0
+    assert main([*base, "respond", "1", "--by", "住建局", "--note", "已发布通报"]) == 0
+    assert main([*base, "flag", "1", "nope", "--by", "x", "--note", "y"]) == 1
+    assert "可选：consultation（需会商研判）、upper-investigation（上级要求开展全面调查）" in capsys.readouterr().err
+    assert main([*base, "flag", "1", "upper-investigation", "--by", "市政府办", "--note", "省政府要求调查"]) == 0
+    assert main([*base, "close", "1", "--by", "住建局", "--note", "处置完毕"]) == 1
+    assert "尚未形成" in capsys.readouterr().err
+    assert main([*base, "unflag", "1", "upper-investigation", "--by", "市政府办", "--reason", "上级撤回要求"]) == 0
+    assert main([*base, "close", "1", "--by", "住建局", "--note", "处置完毕"]) == 0
+    capsys.readouterr()
+    assert main([*base, "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert '"participants": [\n' in out and '"action": "unflagged"' in out
