@@ -98,15 +98,29 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
     routing = detail.case.routing or {}
     is_lead = who.role != HANDLER or case.department_id == who.department_id
     given = approvals.given(detail.events)
+    raised = approvals.flags_on(detail.events)
+    profile = app.profile
+    may_flag = (who.can("cases.act") or who.can("cases.approve")) and is_lead
 
     def mine(a: approvals.Approval) -> bool:
-        # A leader or handler signs for their own department; the desk records a sign-off given on paper.
+        # A sign-off is a leader's; a record (书面报告, 会商意见) may be entered by the department that writes it.
+        if not (who.can("cases.approve") or (a.kind == approvals.RECORD and who.can("cases.act"))):
+            return False
+        # A leader or handler gives it for their own department; the desk records one given on paper.
         return who.role not in (LEADER, HANDLER) or (
             who.department_id is not None and a.may_give(who.department_id, case.department_id))
 
-    signoffs = [{"id": a.id, "describe": a.describe(app.profile.departments), "label": f"{a.what}{a.verb}",
-                 "verb": a.verb, "given": given.get(a.id), "mine": mine(a)}
-                for a in approvals.required(app.profile.approvals, detail.case.grade)]
+    open_for = {approvals.RESPOND: detail.case.status in OPEN and detail.case.status != "已回应",
+                approvals.CLOSE: detail.case.status in OPEN}
+    signoffs = [{"id": a.id, "describe": a.describe(profile.departments), "label": a.label, "verb": a.verb,
+                 "given": given.get(a.id), "mine": mine(a) and open_for[a.before], "before": a.before,
+                 "participants": a.participants}
+                for a in approvals.required(profile.approvals, detail.case.grade, raised)]
+    flags = {"raised": [{"id": f.id, "name": f.name, "note": raised[f.id].get("note", "")}
+                        for f in profile.flags if f.id in raised],
+             "choices": [(f.id, f.name + (f"（{f.basis}）" if f.basis else "")) for f in profile.flags
+                         if f.id not in raised and f.applies(detail.case.grade)] if may_flag else [],
+             "may": may_flag and detail.case.status in OPEN}
     # An assisting department signs once; its receipt is an event, the case status stays the lead's.
     signed = any(e.action == "receipt" and (e.detail or {}).get("department") == who.department_id
                  for e in detail.events)
@@ -114,7 +128,7 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
             "incident": incident, "signed": signed, "log_lines": log_lines,
             "review": (review.detail or {}).get("summary", "") if review else "",
             "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
-            "signoffs": signoffs,
+            "signoffs": signoffs, "flags": flags, "has_flags": bool(profile.flags),
             "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}
 
 
@@ -127,7 +141,8 @@ def case_page(request: Request, case_id: Id, who: Who) -> Response:
     return render(request, "case.html", who, **context)
 
 
-ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade", "approve"}
+ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade", "approve", "flag",
+           "unflag"}
 
 
 @router.post("/cases/{case_id}/{action}")
@@ -170,12 +185,29 @@ def case_action(request: Request, case_id: Id, action: str, who: Who, data: Form
             service.close(case_id, actor, summary, expected_version=version)
             done = "已办结，评估总结已存入案例库"
         elif action == "approve":
-            access.require(who, "cases.approve", "审定回应")
+            spec = next((a for a in app.profile.approvals if a.id == values.get("approval")), None)
+            # A record is written by a department (its handler may enter it); a sign-off is a leader's.
+            if spec is None or spec.kind != approvals.RECORD or not who.can("cases.act"):
+                access.require(who, "cases.approve", "审定回应")
             # A leader signs for their own department; the desk records a sign-off given on paper.
             dept = who.department_id if who.role in (LEADER, HANDLER) else None
             service.approve(case_id, values.get("approval", ""), actor, values.get("note", ""), department_id=dept,
+                            participants=[d for d in data.lists.get("participants", []) if d],
                             expected_version=version)
-            done = "已记录审定意见"
+            done = "已登记" + (spec.label if spec else "")
+        elif action in ("flag", "unflag"):
+            if not (who.can("cases.act") or who.can("cases.approve")):
+                raise AccessDenied(f"{who.role_name}无权标记特殊情形")
+            access.require_lead(who, case, "标记特殊情形")
+            if action == "flag":
+                dept = who.department_id if who.role in (LEADER, HANDLER) else None
+                service.flag(case_id, values.get("flag", ""), actor, values.get("note", ""), department_id=dept,
+                             expected_version=version)
+                done = "已标记，须办环节已通知相关部门"
+            else:
+                service.unflag(case_id, values.get("flag", ""), actor, values.get("reason", ""),
+                               expected_version=version)
+                done = "已撤销标记"
         elif action == "evaluate":
             access.require(who, "cases.evaluate", "评估")
             service.evaluate(case_id, actor, values.get("assessment", ""), expected_version=version)

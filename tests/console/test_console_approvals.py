@@ -66,3 +66,93 @@ def test_the_lead_departments_leader_reviews_the_reply_before_it_is_recorded(tmp
         login(desk, "desk")
         _post(desk, case_id, "respond", note="已在论坛回帖说明")
         assert "已回应" in desk.get(f"/cases/{case_id}").text
+
+
+def _app(tmp_path: Path, name: str, items: list, users: list[tuple[str, str, str | None]]) -> tuple:
+    store = StoreSettings(url=f"sqlite:///{tmp_path / 'yuqing.db'}")
+    migrate(store)
+    profile = profile_for(name)
+    case_ids = seed(store, profile, items)
+    handle = Store(store)
+    try:
+        with handle.sessions() as session, session.begin():
+            for username, role, dept in users:
+                accounts.create_user(session, username, PASSWORD, role, display_name=username, department_id=dept,
+                                     departments=set(profile.departments), actor="测试")
+    finally:
+        handle.close()
+    settings = ConsoleSettings(store=store, cookie_secure=False, secret_key="test-console-secret-key", models_dir="")
+    return create_app(settings, RouterSettings(store=store, receipt_secret="r"), profile=profile), case_ids, store
+
+
+def test_an_unsure_question_is_flagged_and_the_principal_decides_before_the_reply(tmp_path: Path) -> None:
+    app, [case_id], store = _app(tmp_path, "school", [scored("s-1", topic="教育", grade="一般", title="家长质疑分班")],
+                                 [("desk", "desk", None), ("principal", "leader", "principal")])
+    handle = Store(store)
+    try:
+        with handle.sessions() as session, session.begin():
+            lead = session.get(CaseRow, case_id).department_id
+            accounts.create_user(session, "teacher", PASSWORD, "handler", display_name="teacher", department_id=lead,
+                                 departments={lead}, actor="测试")
+            accounts.create_user(session, "lead-boss", PASSWORD, "leader", display_name="lead-boss",
+                                 department_id=lead, departments={lead}, actor="测试")
+    finally:
+        handle.close()
+    with TestClient(app) as teacher:
+        login(teacher, "teacher")
+        page = teacher.get(f"/cases/{case_id}").text
+        assert 'id="act-flag"' in page and "把握不准的问题（篇一 二、2(1)）" in page
+        _post(teacher, case_id, "ack")
+        assert "须写明情况说明" in _post(teacher, case_id, "flag", flag="unsure", note=" ")
+        _post(teacher, case_id, "flag", flag="unsure", note="是否公开分班名单拿不准")
+        page = teacher.get(f"/cases/{case_id}").text
+        assert "已标记“把握不准的问题”：是否公开分班名单拿不准" in page
+        assert "把握不准的问题须经学校主要领导审定（篇一 二、2(1)）" in page
+        # The handler enters no sign-off: the principal's 审定 is the principal's.
+        assert 'id="act-approve"' not in page
+    with TestClient(app) as boss:
+        login(boss, "lead-boss")
+        _post(boss, case_id, "approve", approval="reply-review", note="回复内容已审查")
+        assert "不能审定" in _post(boss, case_id, "approve", approval="principal-decision", note="同意")
+    with TestClient(app) as teacher:
+        login(teacher, "teacher")
+        refused = _post(teacher, case_id, "respond", note="已回帖说明分班规则")
+        assert "尚不能回应" in refused and "尚未审定" in refused
+    with TestClient(app) as principal:
+        login(principal, "principal")
+        page = principal.get(f"/cases/{case_id}").text
+        assert 'id="act-approve"' in page and '<option value="principal-decision">把握不准的问题审定</option>' in page
+        _post(principal, case_id, "approve", approval="principal-decision", note="不公开名单，说明分班规则")
+        page = principal.get(f"/cases/{case_id}").text
+        assert "已审定：不公开名单，说明分班规则" in page and "标记特殊情形" in page
+    with TestClient(app) as teacher:
+        login(teacher, "teacher")
+        _post(teacher, case_id, "respond", note="已回帖说明分班规则")
+        assert "已回应" in teacher.get(f"/cases/{case_id}").text
+
+
+def test_the_desk_records_a_consultation_with_its_participants(tmp_path: Path) -> None:
+    app, [case_id], _ = _app(tmp_path, "city-gov", [scored("c-1", topic="住房", grade="重大", title="物业纠纷")],
+                             [("desk", "desk", None), ("secretary", "leader", "leader")])
+    with TestClient(app) as desk:
+        login(desk, "desk")
+        _post(desk, case_id, "ack")
+        _post(desk, case_id, "flag", flag="consultation", note="涉及多部门职责")
+        page = desk.get(f"/cases/{case_id}").text
+        assert "参加会商的部门" in page and 'id="act-unflag-consultation"' in page
+        assert "须写明参加的部门" in _post(desk, case_id, "approve", approval="consultation-opinion", note="先约谈物业")
+        client_page = desk.get(f"/cases/{case_id}").text
+        response = desk.post(f"/cases/{case_id}/approve", data={
+            "csrf": csrf_of(client_page), "version": re.search(r"版本 (\d+)</p>", client_page).group(1),  # type: ignore[union-attr]
+            "approval": "consultation-opinion", "note": "先约谈物业", "participants": ["housing", "petition"]})
+        assert response.status_code in (200, 303)
+        page = desk.get(f"/cases/{case_id}").text
+        assert "已提出：先约谈物业" in page and "参加：市住房和城乡建设局、市信访局" in page
+        assert "参加部门：市住房和城乡建设局、市信访局" in page  # the audit log in words
+    with TestClient(app) as secretary:
+        login(secretary, "secretary")
+        _post(secretary, case_id, "approve", approval="consultation-approval", note="同意")
+    with TestClient(app) as desk:
+        login(desk, "desk")
+        _post(desk, case_id, "respond", note="已发布情况通报")
+        assert "已回应" in desk.get(f"/cases/{case_id}").text
