@@ -558,7 +558,7 @@ class CaseService:
             session.flush()
             # Who must act is told now: the steps' givers (the lead itself is told in its own words).
             givers = list(dict.fromkeys(d for a in steps for d in a.givers(case.department_id)))
-            wanted = "；".join(a.describe(self.profile.departments) for a in steps)
+            wanted = "；".join(a.describe(self.profile.departments, with_flag=False) for a in steps)
             notify.enqueue(session, self.profile, self._settings, case, purpose="flag",
                            discriminator=f"{spec.id}.{case.version}", departments=givers, now=now,
                            note=f"{spec.name}：{note}。{wanted}", with_receipt=False)

@@ -179,7 +179,9 @@ def cmd_policy_check(args: argparse.Namespace) -> int:
         problems, notes = check_grading(folder, profile.grades)
         routes = _count_routes(profile.route_tree)
         print(f"✓ {profile.path}: {profile.name} {profile.title} — 分级 {'/'.join(profile.grades)}, "
-              f"部门 {len(profile.departments)}, 主题 {len(profile.topics)}, 路由 {routes}, 时限 {len(profile.clocks)}")
+              f"部门 {len(profile.departments)}, 主题 {len(profile.topics)}, 路由 {routes}, 时限 {len(profile.clocks)}"
+              + (f", 回应与办结前环节 {len(profile.approvals)}" if profile.approvals else "")
+              + (f"（其中视情形标记 {len(profile.flags)} 种）" if profile.flags else ""))
         holidays = profile.calendar.holidays
         print(f"  工作日历 {holidays.path.name}: {holidays.covers_from} ～ {holidays.covers_to}"
               f"（更新于 {holidays.updated}）")

@@ -22,6 +22,7 @@ def test_policy_check_all_shipped(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.count("✓") >= 6
     assert "city-gov" in out and "分级 特别重大/重大/一般" in out
+    assert "回应与办结前环节 3（其中视情形标记 2 种）" in out  # city-gov: 004 二 and 四
 
 
 def test_policy_check_reports_line_and_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
