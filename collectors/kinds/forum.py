@@ -15,7 +15,10 @@ import msgspec
 
 from collectors import dates, pages
 from collectors.extract import extract
+from collectors.fetch import Fetched
+from collectors.kinds import paging
 from collectors.kinds.base import Candidate, PollContext
+from collectors.kinds.paging import Page
 from collectors.sources import SourceSpec
 from collectors.textnorm import clean
 from collectors.urls import BadURL, canonical
@@ -145,52 +148,42 @@ class ForumKind:
         options: ForumOptions = ctx.options
         urls = ([ctx.spec.url] if ctx.spec.url else []) + list(options.list_urls)
         budget = ctx.settings.max_articles_per_poll
-        sent: set[str] = set()
-        done: set[str] = set()
-        for first_url in urls:
-            list_url: str | None = first_url
-            for number in range(options.max_pages):
-                if list_url is None or list_url in done:
-                    break
-                done.add(list_url)
-                page = await ctx.fetch_page(list_url)
-                if isinstance(page, Failure):
-                    if number == 0:
-                        ctx.fail(page)
-                        return
-                    ctx.problem(f"列表翻页失败，已停止翻页 ({page.reason})", retry=page.retry)
-                    break
-                result, html = page
-                tree = pages.soup(html)
-                rows = tree.select(options.row_selector)
-                ctx.found += len(rows)
-                fresh = 0
-                for row in rows:
-                    link = row.select_one(options.link_selector)
-                    href = link.get("href") if link is not None else None
-                    if not isinstance(href, str):
-                        ctx.problem("帖子列表行没有链接 (thread row without link)")
-                        continue
-                    try:
-                        url = canonical(href, result.url)
-                    except BadURL as exc:
-                        ctx.problem(str(exc))
-                        continue
-                    title = clean(link.get_text(" ", strip=True)) if link is not None else ""
-                    engagement = Engagement(replies=pages.count(_text(row, options.replies_selector)),
-                                            views=pages.count(_text(row, options.views_selector)))
-                    if url in sent:
-                        continue  # moved from one list page to the next while we read them
-                    sent.add(url)
-                    if await ctx.seen(url):
-                        yield Candidate(url=url, title=title, text="", engagement=engagement, engagement_only=True)
-                        continue
-                    fresh += 1
-                    if budget <= 0:
-                        continue
-                    budget -= 1
-                    for candidate in await _thread(ctx, url, title, engagement, _text(row, options.author_selector)):
-                        yield candidate
-                if not fresh or budget <= 0:
-                    break  # a page of threads all seen before: the older pages hold nothing new
-                list_url = _next_url(tree, options.next_selector, result.url, ctx)
+
+        async def load(url: str, number: int) -> tuple[Fetched, Any] | Failure:
+            page = await ctx.fetch_page(url)
+            return page if isinstance(page, Failure) else (page[0], pages.soup(page[1]))
+
+        def following(page: Page[tuple[Fetched, Any]]) -> str | None:
+            result, tree = page.content
+            # A spent budget ends the paging: the pages after it would only be counted.
+            return _next_url(tree, options.next_selector, result.url, ctx) if budget > 0 else None
+
+        async for page in paging.walk(ctx, urls, options.max_pages, load, following, what="列表"):
+            result, tree = page.content
+            rows = tree.select(options.row_selector)
+            ctx.found += len(rows)
+            for row in rows:
+                link = row.select_one(options.link_selector)
+                href = link.get("href") if link is not None else None
+                if not isinstance(href, str):
+                    ctx.problem("帖子列表行没有链接 (thread row without link)")
+                    continue
+                try:
+                    url = canonical(href, result.url)
+                except BadURL as exc:
+                    ctx.problem(str(exc))
+                    continue
+                title = clean(link.get_text(" ", strip=True)) if link is not None else ""
+                engagement = Engagement(replies=pages.count(_text(row, options.replies_selector)),
+                                        views=pages.count(_text(row, options.views_selector)))
+                if not page.first_time(url):
+                    continue
+                if await ctx.seen(url):
+                    yield Candidate(url=url, title=title, text="", engagement=engagement, engagement_only=True)
+                    continue
+                page.fresh += 1
+                if budget <= 0:
+                    continue
+                budget -= 1
+                for candidate in await _thread(ctx, url, title, engagement, _text(row, options.author_selector)):
+                    yield candidate

@@ -18,7 +18,9 @@ import msgspec
 from collectors import dates
 from collectors.extract import html_to_text
 from collectors.fetch import looks_binary
+from collectors.kinds import paging
 from collectors.kinds.base import Candidate, PollContext
+from collectors.kinds.paging import Page
 from collectors.sources import SourceSpec
 from core.contracts import Engagement, MediaTier
 from core.errors import Failure
@@ -195,46 +197,39 @@ class MicroblogKind:
     async def poll(ctx: PollContext) -> AsyncIterator[Candidate]:
         options: MicroblogOptions = ctx.options
         mapping = options.resolved
-        sent: set[str] = set()
-        for first_url in ([ctx.spec.url] if ctx.spec.url else []) + list(options.urls):
-            api_url: str | None = first_url
-            for page in range(options.max_pages):
-                if api_url is None:
-                    break
-                result = await ctx.fetch(api_url, accept="application/json, text/plain;q=0.8")
-                if isinstance(result, Failure):
-                    if page == 0:
-                        ctx.fail(result)
-                        return
-                    ctx.problem(f"翻页失败，已停止翻页 ({result.reason})", retry=result.retry)
-                    break
-                if not result.body.strip() or looks_binary(result.body, result.content_type):
-                    ctx.fail(Failure(f"响应为空或不是文本 (empty or binary body: {api_url})", retry=True))
-                    return
-                try:
-                    doc = json.loads(result.body)
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    ctx.fail(Failure(f"不是合法的 JSON ({exc.__class__.__name__}: {api_url})", retry=False))
-                    return
-                if mapping.ok is not None and isinstance(doc, dict) and not get(doc, mapping.ok):
-                    if page > 0:
-                        break  # weibo answers a page past the end with ok: 0
+        urls = ([ctx.spec.url] if ctx.spec.url else []) + list(options.urls)
+
+        async def load(api_url: str, number: int) -> Any | Failure | None:
+            result = await ctx.fetch(api_url, accept="application/json, text/plain;q=0.8")
+            if isinstance(result, Failure):
+                return result
+            if not result.body.strip() or looks_binary(result.body, result.content_type):
+                ctx.fail(Failure(f"响应为空或不是文本 (empty or binary body: {api_url})", retry=True))
+                return None
+            try:
+                doc = json.loads(result.body)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                ctx.fail(Failure(f"不是合法的 JSON ({exc.__class__.__name__}: {api_url})", retry=False))
+                return None
+            if mapping.ok is not None and isinstance(doc, dict) and not get(doc, mapping.ok):
+                if number == 0:
                     ctx.fail(Failure(f"接口返回失败 ({mapping.ok} = {get(doc, mapping.ok)!r}: {api_url})",
                                      retry=True))
-                    return
-                candidates = map_response(doc, api_url, options, ctx)
-                ctx.found += len(candidates)
-                fresh = 0
-                for candidate in candidates:
-                    if candidate.url in sent:
-                        continue  # the timeline moved between two pages
-                    sent.add(candidate.url)
-                    if not await ctx.seen(candidate.url):
-                        fresh += 1
-                    yield candidate
-                if not fresh:
-                    break  # nothing new here: the pages after it are older still
-                api_url = next_page(api_url, doc, options)
+                return None  # weibo answers a page past the end with ok: 0
+            return doc
+
+        def following(page: Page[Any]) -> str | None:
+            return next_page(page.url, page.content, options)
+
+        async for page in paging.walk(ctx, urls, options.max_pages, load, following):
+            candidates = map_response(page.content, page.url, options, ctx)
+            ctx.found += len(candidates)
+            for candidate in candidates:
+                if not page.first_time(candidate.url):
+                    continue
+                if not await ctx.seen(candidate.url):
+                    page.fresh += 1
+                yield candidate
 
 
 def next_page(api_url: str, doc: Any, options: MicroblogOptions) -> str | None:
