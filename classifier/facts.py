@@ -85,6 +85,37 @@ MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹�
 # People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
 # the count of dead is known). 走失 (an old man who wandered off) and 困电梯 are not here.
 MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被冲走", "被洪水冲走", "被困井下", "被困废墟")
+# Spoken reports of a death that say nothing of dying (人已经不行了, 当场就没了, 没抢救过来): a death only
+# where an accident or violence comes before them in the same or the previous sentence (手机不行了,
+# 钱没了 are not deaths). 人没了, 出了人命 (DIE_WORDS) need no such context.
+SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场就不行了", "当场不行了", "没救过来", "没抢救过来",
+                      "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了", "当场没了",
+                      "人就没了", "已经没了", "没有生命体征", "没了生命体征", "失去生命体征")
+# Spoken words of a death (not the reporter's 死亡): said of what might happen (要出人命才管, 迟早出人命,
+# 差点出人命) they are no death, but a citizen's warning that a danger is being neglected: Facts.feared.
+FEARED_WORDS = frozenset({"出人命", "出了人命", "闹出人命", "死了人", "人死了", "有人死", "死人了", "人没了"}
+                        | {f"{c}死" for c in KILLED_BY})
+# What comes before a spoken death: an accident, a disaster or violence to a person (the 应急管理
+# words of EVENT_WORDS and the violent ones of 社会稳定 are added below), or a person struck, crushed
+# or fallen. Not a hospital's 抢救 alone: an illness's end is not an accident's.
+ACCIDENT_WORDS = ("被压", "压住", "压在", "被砸", "砸中", "砸到", "被撞", "撞倒", "被车撞", "被卷入", "被电",
+                  "掉进", "掉下", "摔下", "落水", "坠下", "跌落", "坠楼", "跳楼", "跳河", "受伤", "重伤", "血泊",
+                  "被捅", "被砍", "被刺", "被打", "殴打", "持刀", "行凶", "砍人", "伤人")
+# People evacuated from a danger (转移群众3000余人, 下游几个村要转移, 紧急疏散师生): the sign of an
+# emergency that needs action at once (seed 002 特别重大: 需要立即采取应对处置措施). Who is moved
+# must be said (资金转移, 转移注意力 are not evacuations); a drill (演练) evacuates no one.
+_EVAC_VERB = r"(?:转移|疏散|撤离|撤出)(?!就业|支付|资金|资产|财产|赃款|注意|视线|户籍|劳动|矛盾|风险|责任|阵地|到城)"
+_EVAC_WHO = r"(?:群众|村民|居民|人员|住户|师生|学生|游客|百姓|老人|孩子|村庄|村子|几个村|个村|小区)"
+_EVACUATED = re.compile(rf"{_EVAC_WHO}[^，,。；;！!？?\n]{{0,4}}?{_EVAC_VERB}|{_EVAC_VERB}(?:安置)?了?"
+                        rf"[^，,。；;！!？?\n]{{0,6}}?{_EVAC_WHO}")
+_EVAC_COUNT = re.compile(rf"(?P<n>{_NUM})(?:余|多)?(?:名|人|户|位)")
+# A danger at a dam, a reservoir or an embankment (大坝出现裂缝, 水库险情, 河堤管涌): a water work and a
+# danger in one clause, or a word that is both (溃坝, 决堤). Seed 004 routes it to 应急管理 (应急办).
+WATER_WORKS = ("大坝", "坝体", "坝基", "水库", "堤坝", "河堤", "江堤", "堤防", "圩堤", "堤岸", "水坝", "大堤", "堤段",
+               "尾矿库", "山塘", "水闸", "库坝")
+WATER_DANGERS = ("险情", "裂缝", "开裂", "裂口", "裂了", "裂开", "渗漏", "渗水", "漏水", "冒水", "管涌", "溃坝", "溃堤",
+                 "决口", "决堤", "漫坝", "漫顶", "垮坝", "滑坡", "塌陷", "垮塌", "坍塌", "垮了", "塌了", "告急")
+_SELF_HAZARD = frozenset({"溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮坝", "堰塞湖"})
 # Crimes against a person's life or liberty (社会安全事件 of the 突发事件应对法): a rumoured child
 # abduction spreads panic before anyone is counted. Negated mentions (并非拐卖) are not.
 CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
@@ -97,7 +128,7 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
                 "朋友圈传", "朋友圈里说", "朋友圈里传", "网友爆", "网上说", "网上传", "有人发帖", "有人爆料", "据爆料",
                 "听讲", "听人讲", "听人说", "听别人说", "群里传", "求辟谣", "是否属实", "是不是真的", "有没有这回事")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
-_ONE_DEAD = (frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY}
+_ONE_DEAD = (frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
 _ONE_MISSING = frozenset(MISSING_WORDS)
 _ONE_HURT = (frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}) | {f"{c}伤" for c in HURT_BY}
 # What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
@@ -124,17 +155,41 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "撞死", "轧死", "烧死", "淹死", "压死", "摔死", "砸死",
         # DuEE 1.0 triggers (≥ 2 in duee_dev.json) of 车祸, 起火, 坠机
         "坠毁", "自燃", "被撞", "撞飞", "撞到",
+        # a dam or an embankment giving way, people moved out of danger (a dam's 裂缝 is read with the
+        # water work: Facts.hazard)
+        "溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮坝", "堰塞湖", "疏散", "撤离",
     ),
     # Seed 004 has no department for these: an official's discipline case (the 纪委监委's, not a
     # citizen's grievance for the 信访局) and the business climate go to the 政府办公室 (其他).
     "其他": (
         "纪委", "监委", "纪检监察", "违纪", "八项规定", "政务处分", "党纪处分", "党内警告", "严重警告", "开除党籍",
         "双开", "立案审查", "审查调查", "诫勉谈话", "营商环境",
+        # an official gone bad, not a food (the longer word wins over 变质)
+        "蜕化变质", "腐化变质",
     ),
     # Charges and price rules (seed 004 价格: the 发改委's price department).
     "价格": (
         "涨价", "提价", "上调", "提高收费", "乱收费", "多收费", "多收了", "收费标准", "收费过高", "高价", "天价",
         "价格", "明码标价", "哄抬", "宰客",
+    ),
+    # Food and medicines (seed 004 食品药品安全: the 市场监管 food and drug departments): the harm or the
+    # fault of something eaten or taken, wherever it was eaten (a school canteen's food poisoning is
+    # the food department's, devsets/README.md) and whatever else it reads as (a food's quality is not
+    # 质监's product quality, a food poisoning not an 应急管理 accident). Words of the harm, not of the
+    # place (食堂, 餐馆 stay settings). Medicines are left to the model: a hospital pharmacy's expired
+    # drugs are the hospital's (卫生计生), a 药店's fake ones the 药监's; the word does not tell which.
+    "食品药品安全": (
+        "食品安全", "食物中毒", "食源性", "地沟油", "潲水油", "亚硝酸盐", "瘦肉精", "苏丹红", "三聚氰胺", "孔雀石绿",
+        "农药残留", "农残", "兽药残留", "非法添加", "违规添加", "添加剂超标", "超范围使用", "过期食品", "变质",
+        "霉变", "发霉", "病死猪", "注水肉", "假酒", "菌落总数", "大肠菌群",
+        "致病菌", "吃坏肚子", "吃了拉肚子", "吃完拉肚子", "吃出",
+    ),
+    # Special equipment (seed 004 质监; the README: 电梯检验): a lift's safety and inspection is the
+    # 市场监管 special-equipment department's, not the estate's (住房) or the school's. A lift that
+    # falls and kills is told by the accident's words (坠落: 应急管理), as other accidents are.
+    "质监": (
+        "特种设备", "翻新机", "翻新电梯", "电梯检验", "电梯年检", "检验合格证", "检验标志", "电梯维保", "电梯故障",
+        "电梯困人", "溜梯", "压力容器", "起重机械", "游乐设施",
     ),
     "涉外": (
         "外籍", "外国人", "外国籍", "外资", "外企", "外商", "外方", "留学生", "外教", "领事馆", "大使馆", "签证",
@@ -144,14 +199,19 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
 _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("mass", MASS_WORDS),
                       ("missing", MISSING_WORDS), ("crime", CRIME_WORDS), ("rumour", RUMOUR_WORDS),
-                      ("none", NOT_TRIGGERS)):
+                      ("spoken_death", SPOKEN_DEATH_WORDS), ("none", NOT_TRIGGERS)):
     for _w in _words:
         _KIND.setdefault(_w, _kind)
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _EVENT = trie_pattern(_EVENT_OF)
-# On equal evidence public order before accidents.
-_EVENT_ORDER = ("社会稳定", "应急管理", "价格", "其他")
+# On equal evidence public order before accidents, accidents before food and goods.
+_EVENT_ORDER = ("社会稳定", "应急管理", "食品药品安全", "质监", "价格", "其他")
 _TRIGGER = trie_pattern(_KIND)
+_VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
+            "杀害", "被捅", "被砍", "杀人", "凶杀")
+_ACCIDENT = trie_pattern({*ACCIDENT_WORDS, *EVENT_WORDS["应急管理"], *_VIOLENT})
+_WORKS = trie_pattern(WATER_WORKS)
+_DANGERS = trie_pattern((*WATER_DANGERS, *_SELF_HAZARD))
 _COUNTED = ("die", "hurt", "gather", "missing")
 _NEGATABLE = (*_COUNTED, "crime")
 
@@ -163,7 +223,8 @@ _UNIT = r"(?:名|人|位|个|口|条)"
 _TAIL_BEFORE = re.compile(rf"(?:余|多)?(?P<u>{_UNIT})?(?P<w>{_WHO_NOUNS})?(?P<gap>[^，,。；;！!？?\n]{{0,12}})$")
 # A count of people earlier in the same sentence, for a trigger whose own clause has none:
 # 两人从楼上坠下，疑似已经身亡.
-_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}{_WHO_NOUNS}?[^。；;！!？?\n]{{0,20}}$")
+_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!小时|钟头|星期|多小时|多月|月|半)(?:{_WHO_NOUNS})?"
+                             rf"[^。；;！!？?\n]{{0,20}}$")
 # A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
 _NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")
 # A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人, 死了好几个工人.
@@ -172,10 +233,9 @@ _COUNT_AFTER = re.compile(rf"(?:的)?(?:{_WHO_NOUNS})?(?:人数)?(?:已经|已)?
 # 3死12伤.
 _DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
 _HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
-# Not a fact: negated (无人员伤亡, 未造成死亡, 并非拐卖) or what might happen (动作不标准会受伤, 以免溺水).
+# Not a fact: negated (无人员伤亡, 未造成死亡, 并非拐卖); what might happen is read by irrealis.
 # (是不是有人死了 is a question, not a negation.)
-_NEGATION = re.compile(r"(?:(?:无|未|没有|不曾|零|未造成|并无|均无|并非|而非|并不是|(?<!是)不是)[^，。！？,.!?；;]{0,4}"
-                       r"|(?:会|可能|容易|以免|避免|防止|小心|谨防|预防|担心|生怕|一旦|防范)[^，。！？；]{0,2})$")
+_NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无|并非|而非|并不是|(?<!是)不是)[^，。！？,.!?；;]{0,4}$")
 # A claim that the text itself denies (辟谣): 网传“钦南区发生命案”不实, 网传……系谣言. The claim runs from
 # the word that opens it (网传; else the last 称, quote) to the denial, in the same sentence; a real
 # incident told beside it (实为两人打架致一人受伤) still counts. 造谣 denies what follows it in its clause.
@@ -204,6 +264,91 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
         if opens:
             spans.append((opens[-1], d.start()))
     return tuple(spans)
+
+
+# What did not happen or may yet happen is no fact (irrealis), read in the trigger's own clause:
+# - a modal or a fear just before it: 要出人命, 会死人的, 迟早出人命, 可能会受伤, 以免溺水, 快不行了;
+# - a near miss: 差点出人命, 险些被撞死 (the accident is told by its other words, not as a death);
+# - a condition opening the clause: 万一出了人命, 要是有人受伤, 一旦溃坝;
+# - a rhetorical or conditional sequel just after it: 出人命才管, 出了人命谁负责, 死了人怎么办.
+# 会 and 要 inside words (开会, 协会会长, 主要, 需要) are not modals; 是不是有人死了 is a question about
+# a fact (a rumour), not an irrealis. A drill (演练, 演习, 模拟) in the sentence makes nothing real.
+_MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])会(?![长议场上所员馆])[^，,。；;！!？?\n]{0,2}"
+                    r"|(?:(?<![主需重只想还必])要|(?<![赶很尽飞加])快)[^，,。；;！!？?\n]?"
+                    r"|(?:可能|容易|迟早|早晚|总有一天|难免|恐怕|以免|避免|防止|小心|谨防|预防|担心|生怕|就怕|"
+                    r"害怕|怕|防范)[^，,。；;！!？?\n]{0,4})$")
+# A safety notice's 以免出人命 is prevention, not a warning of neglect.
+_PREVENTION = re.compile(r"(?:以免|避免|防止|谨防|预防|防范|杜绝)[^，,。；;！!？?\n]{0,4}$")
+_NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!？?\n]{0,4}$")
+_CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候")
+_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话)")
+_DRILL = re.compile(r"演练|演习|模拟|假想|假定")
+
+
+def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
+    """Whether the trigger at ``text[start:end]`` speaks of what did not or may yet happen.
+    ``near_miss``: whether 差点 undoes it (a near death is no death; an attempted abduction is a crime)."""
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    if _MODAL.search(text, clause, start) is not None or _CONDITION.search(text, clause, start) is not None:
+        return True
+    if near_miss and _NEAR_MISS.search(text, clause, start) is not None:
+        return True
+    if _SEQUEL.match(text, end) is not None:
+        return True
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return _DRILL.search(text, sentence, stop.start() if stop else len(text)) is not None
+
+
+def _after_accident(text: str, start: int) -> bool:
+    """Whether an accident or violence is told before ``start``, in its sentence or the one before."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)]
+    begin = ends[-2] if len(ends) >= 2 else max(0, start - 160)
+    return any(not _negated(text, m.start()) for m in _ACCIDENT.finditer(text, begin, start))
+
+
+def _evacuated(text: str, denied: tuple[tuple[int, int], ...]) -> tuple[int, str] | None:
+    """How many people are (to be) moved out of danger, with the words; 1 when no count is given.
+    A planned evacuation counts (下游几个村要转移: the desk acts on it); a negated one (无需转移) or a
+    drill does not."""
+    best: tuple[int, str] | None = None
+    for m in _EVACUATED.finditer(text):
+        if (denied and _inside(denied, m.start())) or _negated(text, m.start()):
+            continue
+        sentence = max((s.end() for s in _SENTENCE_END.finditer(text, max(0, m.start() - 80), m.start())), default=0)
+        stop = _SENTENCE_END.search(text, m.end())
+        if _DRILL.search(text, sentence, stop.start() if stop else len(text)):
+            continue
+        lo = max(sentence, m.start() - 16)
+        clause_end = _CLAUSE_END.search(text, m.end())
+        hi = min(m.end() + 16, clause_end.start() if clause_end else len(text))
+        n, words = 1, m.group(0)
+        for c in _EVAC_COUNT.finditer(text, lo, hi):
+            value = chinese_number(c.group("n"))
+            if value and value > n:
+                n, words = value, text[min(c.start(), m.start()):max(c.end(), m.end())]
+        if best is None or n > best[0]:
+            best = (n, words)
+    return best
+
+
+def _hazard(text: str, denied: tuple[tuple[int, int], ...]) -> str | None:
+    """The words of a danger at a dam, a reservoir or an embankment (水库大坝出现裂缝), or None."""
+    for d in _DANGERS.finditer(text):
+        start, word = d.start(), d.group(0)
+        if (denied and _inside(denied, start)) or _negated(text, start) or irrealis(text, start, d.end()):
+            continue
+        if word in _SELF_HAZARD:
+            return word
+        clause = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 30), start)),
+                     default=max(0, start - 30))
+        stop = _CLAUSE_END.search(text, d.end())
+        works = _WORKS.search(text, clause, d.start()) or _WORKS.search(text, d.end(), stop.start() if stop else
+                                                                         len(text))
+        if works is not None:
+            a, b = sorted((works.start(), start))
+            return text[a:max(works.end(), d.end())] if b - a <= 16 else f"{works.group(0)}{word}"
+    return None
 
 
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
@@ -269,6 +414,11 @@ class Facts:
     injured: int | None = None
     gathered: int | None = None
     missing: int | None = None  # missing, buried or swept away (失联, 下落不明)
+    # the words of a death feared or narrowly missed (迟早要出人命): no death, a warning of a danger
+    feared: str | None = None
+    evacuated: int | None = None  # people (to be) moved out of danger (转移群众, 疏散师生); 1 when uncounted
+    evacuation: str | None = None  # the words of it (已转移群众300余人, 下游的村子要连夜转移)
+    hazard: str | None = None  # the words of a danger at a dam, a reservoir or an embankment (大坝裂缝, 管涌)
     crime: str | None = None  # the words naming a crime against a person's life or liberty (绑架, 命案)
     mass_incident: str | None = None  # the words naming a mass incident
     rumour: str | None = None  # the words marking an unverified claim
@@ -282,7 +432,7 @@ class Facts:
         """Bad news by itself, whatever the tone: someone died, was hurt or is missing, people
         gathered, a mass incident, or an unverified claim going round (a rumour the office must check)."""
         return bool(self.deaths or self.injured or self.gathered or self.missing or self.mass_incident
-                    or self.crime or self.rumour)
+                    or self.crime or self.rumour or self.hazard)
 
 
 # -- official notices -----------------------------------------------------------------------------
@@ -302,6 +452,7 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     denied = denied_spans(joined) if _DENIAL.search(joined) else ()
     best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
+    feared = None
     for m in _TRIGGER.finditer(joined):
         word, start = m.group(0), m.start()
         kind = _KIND[word]
@@ -311,7 +462,15 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
             word = joined[start:m.end()]
         if kind == "none" or (denied and _inside(denied, start)):
             continue
+        if kind == "spoken_death":
+            if not _after_accident(joined, start):
+                continue
+            kind = "die"
         if kind in _NEGATABLE and _negated(joined, start):
+            continue
+        if kind in _NEGATABLE and irrealis(joined, start, m.end(), kind != "crime"):
+            if word in FEARED_WORDS and feared is None and not _PREVENTION.search(joined, max(0, start - 6), start):
+                feared = word
             continue
         first.setdefault(kind, word)
         if kind in _COUNTED:
@@ -347,28 +506,41 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     rumour = None if official else first.get("rumour")
     if rumour:
         words.append(rumour)
+    hazard = _hazard(joined, denied)
+    if hazard:
+        words.append(hazard)
+    evacuated = _evacuated(joined, denied)
+    if evacuated:
+        words.append(evacuated[1])
 
     def count(kind: str) -> int | None:
         return best[kind][0] if kind in best else None
 
     return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), missing=count("missing"),
-                 crime=crime, mass_incident=mass, rumour=rumour, official=official, words=tuple(words), denied=denied)
+                 evacuated=evacuated[0] if evacuated else None, evacuation=evacuated[1] if evacuated else None,
+                 hazard=hazard, feared=feared, crime=crime,
+                 mass_incident=mass, rumour=rumour, official=official, words=tuple(words), denied=denied)
 
 
-def event_topic(text: str, mass: str | None = None) -> tuple[str | None, tuple[str, ...]]:
-    """What kind of event happened (社会稳定, 应急管理, 涉外; a discipline case: 其他) and its words:
-    the topic of the event, which outranks the place it happened in (a crime at a school is 社会稳定,
-    not 教育). ``mass``: the mass incident :func:`find_facts` named, if any."""
+def event_topic(text: str, mass: str | None = None, hazard: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+    """What kind of event happened (社会稳定, 应急管理, 涉外, 食品药品安全, 质监; a discipline case: 其他)
+    and its words: the topic of the event, which outranks the place it happened in (a crime at a
+    school is 社会稳定, not 教育). ``mass``, ``hazard``: the mass incident and the danger at a water
+    work :func:`find_facts` named, if any."""
     found: dict[str, list[str]] = {}
     for m in _EVENT.finditer(text):
         word = m.group(0)
-        if _negated(text, m.start()):
+        # A near miss is still the event (差点起火: a fire hazard); a feared or supposed one is not
+        # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning).
+        if _negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False):
             continue
         words = found.setdefault(_EVENT_OF[word], [])
         if word not in words:
             words.append(word)
     if mass:
         found.setdefault("社会稳定", []).append(mass)
+    if hazard:
+        found.setdefault("应急管理", []).append(hazard)
     if not found:
         return None, ()
     # Who is involved decides first: anything a foreigner or a foreign firm is part of is 涉外

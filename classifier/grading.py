@@ -5,8 +5,8 @@ one of its condition maps holds). The ``gate`` says which items are graded by th
 a relevant adverse item (舆情负面 about the office); any other gets the mildest grade with the
 reason it fell short. Conditions read the media tier, the kind of source, the topic, adverse-ness
 (``negativity``), relevance, counts, emergency signals, and the facts of :mod:`classifier.facts`:
-deaths, injured, missing and people gathered (counts), a named mass incident, a crime against a
-person (绑架, 命案), a rumour, an official notice.
+deaths, injured, missing, people gathered and people evacuated (counts), a named mass incident, a
+crime against a person (绑架, 命案), a danger at a dam or an embankment, a rumour, an official notice.
 Emotion (情绪) is shown in the reasons but no condition reads it: it never decides a grade.
 The grade comes with the reasons in words, e.g. ``二级: 地方报刊或网络媒体报道, 负面 0.93,
 回帖 1,200``. ``check`` validates a file strictly and says where (line, key) and how to fix it;
@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts
+from classifier.facts import Facts, irrealis
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
@@ -51,14 +51,22 @@ _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}
 CONDITION_KEYS = {
     "tier", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
     "views_min", "replies_min", "reposts_min", "likes_min", "signals", "any",
-    "deaths_min", "injured_min", "gathered_min", "missing_min", "mass_incident", "crime", "rumour", "official",
+    "deaths_min", "injured_min", "gathered_min", "missing_min", "evacuated_min", "mass_incident", "crime", "rumour",
+    "official", "hazard",
 }
-FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联"}
+FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联", "evacuated": "转移"}
 RULE_KEYS = {"grade", "reason", "when"}
 GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min", "kinds"}
 TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate", "remit"}
 # Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
 STRONG_EMOTION = 0.7
+
+
+def _fact_words(facts: Facts, name: str) -> str:
+    """``死亡 2 人``; an evacuation in its own words (a count of 1 only means "someone")."""
+    if name == "evacuated" and facts.evacuation:
+        return f"群众转移“{facts.evacuation}”"
+    return f"{FACT_COUNTS[name]} {getattr(facts, name):,} 人"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +132,7 @@ class Condition:
     crime: bool | None = None
     rumour: bool | None = None
     official: bool | None = None
+    hazard: bool | None = None
     any: tuple[Condition, ...] = ()
 
     def match(self, f: Features) -> list[str] | None:
@@ -165,15 +174,17 @@ class Condition:
             value = getattr(f.facts, name)
             if value is None or value < minimum:
                 return None
-            facts.append(f"{FACT_COUNTS[name]} {value:,} 人")
+            facts.append(_fact_words(f.facts, name))
         for name, flag in (("mass_incident", self.mass_incident), ("crime", self.crime), ("rumour", self.rumour),
-                           ("official", self.official)):
+                           ("official", self.official), ("hazard", self.hazard)):
             if flag is not None and bool(getattr(f.facts, name)) != flag:
                 return None
         if self.mass_incident:
             facts.append(f"群体性事件“{f.facts.mass_incident}”")
         if self.crime:
             facts.append(f"危害人身安全的案件“{f.facts.crime}”")
+        if self.hazard:
+            facts.append(f"水库堤坝险情“{f.facts.hazard}”")
         if self.any:
             for alternative in self.any:
                 sub = alternative.match(f)
@@ -219,7 +230,9 @@ class GradingRules:
             if denied and any(s <= m.start() < e for s, e in denied):
                 continue
             names = [n for n in self._signal_of[m.group(0)] if n not in found]
-            if names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()]):
+            # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis).
+            if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
+                    and not irrealis(text, m.start(), m.end())):
                 for name in names:
                     found[name] = m.group(0)
         return found
@@ -245,14 +258,15 @@ class GradingRules:
                 reasons.append(text)
 
         add(f.tier_reason)
-        for name, word in FACT_COUNTS.items():
-            value = getattr(f.facts, name)
-            if value and not any(r.startswith(f"{word} ") for r in reasons):
-                add(f"{word} {value:,} 人")
+        for name in FACT_COUNTS:
+            if getattr(f.facts, name):
+                add(_fact_words(f.facts, name))
         if f.facts.mass_incident:
             add(f"群体性事件“{f.facts.mass_incident}”")
         if f.facts.crime:
             add(f"危害人身安全的案件“{f.facts.crime}”")
+        if f.facts.hazard:
+            add(f"水库堤坝险情“{f.facts.hazard}”")
         if f.facts.rumour:
             add(f"网传消息, 待核实 (“{f.facts.rumour}”)")
         if f.facts.official:
@@ -340,7 +354,7 @@ def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tup
                 args["sensitive_topic"] = flag
         elif key in {"negativity_min", "negativity_max", "relevance_min"}:
             args[key] = _number(value, path, p, 0.0, 1.0)
-        elif key in {"mass_incident", "crime", "rumour", "official"}:
+        elif key in {"mass_incident", "crime", "rumour", "official", "hazard"}:
             flag = _plain(value) if isinstance(value, yaml.ScalarNode) else None
             if not isinstance(flag, bool):
                 p.add(value, path, "must be true or false")

@@ -44,11 +44,23 @@ SCAN_CHARS = 5000
 # Topics that often name only where something happened (a school, an estate, a hospital) or that
 # catch what the model could not place (社情民意, 其他).
 SETTING_TOPICS = frozenset({"教育", "住房", "卫生计生", "社情民意", OTHER})
-# Kinds of matter that outrank only some readings: an official's discipline case outranks the grievance
-# reading (社情民意 → 信访局), not a place (a 卫生院's case stays 卫生计生); a charge or a price rule
-# outranks the estate or the grievance it is raised in (物业 raising a fee → 价格), not a school's or a
-# hospital's own charges (教育, 卫生计生: their departments answer for them).
-OUTRANKS: dict[str, frozenset[str]] = {OTHER: frozenset({"社情民意"}), "价格": frozenset({"住房", "社情民意", OTHER})}
+# Which readings of the model each kind of event outranks (classifier.facts.event_topic; devsets/README.md's
+# topic rules: the department that must answer, 谁主管谁负责). An event not listed (社会稳定, 应急管理,
+# 涉外) outranks the settings: a crime at a school is 社会稳定, a fire in an estate 应急管理.
+OUTRANKS: dict[str, frozenset[str]] = {
+    # An official's discipline case outranks the grievance reading (社情民意 → 信访局), not a place (a
+    # 卫生院's case stays 卫生计生).
+    OTHER: frozenset({"社情民意"}),
+    # A charge or a price rule outranks the estate or the grievance it is raised in (物业 raising a fee →
+    # 价格), not a school's or a hospital's own charges (教育, 卫生计生: their departments answer for them).
+    "价格": frozenset({"住房", "社情民意", OTHER}),
+    # Food is the food department's wherever it is eaten (a school canteen's 地沟油 or food poisoning:
+    # the README files it under 食品药品安全, not 教育), and whatever else it reads as: a food's quality
+    # is not 质监's product quality (亚硝酸盐超标 in 腊肉), a food poisoning not an 应急管理 accident.
+    "食品药品安全": SETTING_TOPICS | {"质监", "应急管理"},
+}
+# Every reading some event outranks: the scorer asks for the event only then.
+_OUTRANKABLE = SETTING_TOPICS.union(*OUTRANKS.values())
 # Weight of the seed lexicons' clear verdict on the topic, mixed into the model's probabilities:
 # until an office's labelled cases take over, the lexicons know its domain better than news data.
 LEXICON_TOPIC_WEIGHT = 0.4
@@ -158,8 +170,9 @@ class Scorer:
             signals = self.rules.find_signals(joined, facts.denied)
             # Facts that are bad news by themselves (deaths, crowds, a rumour: classifier.facts) count
             # as an emergency cue: adverse-ness whatever the tone.
+            # A feared death (要出人命才管) is a citizen's warning of a neglected danger: a complaint cue.
             neg = negativity_with_cues(float(negativity[i]) if docs[i] else 0.0, bool(signals) or facts.adverse,
-                                       _COMPLAINT.search(joined) is not None)
+                                       facts.feared is not None or _COMPLAINT.search(joined) is not None)
             topic, topic_prob = OTHER, 0.0
             if self._topics:
                 row = topic_p[i].copy()
@@ -184,10 +197,13 @@ class Scorer:
                 # a fire in an estate 应急管理, a foreign teacher's drink-driving 涉外 (classifier.facts);
                 # it outranks the office's business only when the item names nothing of that business.
                 event = None
-                if topic in SETTING_TOPICS or (topic in self._remit_business
-                                               and not topics_named(joined) & self._remit_business):
-                    event = event_topic(joined, facts.mass_incident)[0]
-                    if event in OUTRANKS and topic not in OUTRANKS[event]:
+                remit_only = topic in self._remit_business and not topics_named(joined) & self._remit_business
+                if topic in _OUTRANKABLE or remit_only:
+                    event = event_topic(joined, facts.mass_incident, facts.hazard)[0]
+                    if event in OUTRANKS:
+                        if topic not in OUTRANKS[event]:
+                            event = None
+                    elif topic not in SETTING_TOPICS and not remit_only:
                         event = None
                 if event in self._topics:
                     j = self._topics.index(event)

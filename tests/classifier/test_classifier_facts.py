@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.facts import Facts, chinese_number, find_facts
+from classifier.facts import Facts, chinese_number, event_topic, find_facts
 from classifier.grading import Features, check, load_rules
 from policies import HERE
 
@@ -195,3 +195,110 @@ def test_fact_conditions_are_checked_strictly(tmp_path: Path) -> None:
     assert "deaths_min: must be within [1" in problems and "rumour: must be true or false" in problems
     assert "emotion_min: unknown condition" in problems  # emotion is never a condition
     assert "crime: must be true or false" in problems and "missing_min: must be within [1" in problems
+
+
+@pytest.mark.parametrize(("text", "feared"), [
+    # what might happen, a condition, a rhetorical sequel, a near miss: no death, a warning of a danger
+    ("这个路口天天堵车，迟早要出人命", "出人命"),
+    ("井盖丢了一个月没人管，非得出了人命才修吗", "出了人命"),
+    ("幸好司机刹住了，差点出人命", "出人命"),
+    ("电动车在人行道上乱窜，万一撞死人谁负责", "撞死"),
+    ("路口没有红绿灯，迟早会有人死亡", "有人死"),
+    # a safety notice's prevention is no warning of neglect
+    ("请在指定区域游泳，以免溺亡", None),
+    ("请勿攀爬护栏，以免出人命", None),
+])
+def test_what_might_happen_is_no_death(text: str, feared: str | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured, f.feared) == (None, None, feared), f
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # 会 and 要 inside words are no modals
+    ("一名协会会长遇害", 1),
+    ("开会时一名男子突然死亡", 1),
+    ("事故主要原因是施工方违规，2人死亡", 2),
+    # a spoken death after an accident or violence is a death
+    ("车辆失控冲上人行道，一名老人被撞倒，人当场就没了", 1),
+    ("脚手架倒了，一个工人被砸中，送到医院没抢救过来", 1),
+    ("两名工人被压在下面，已经不行了", 2),
+    ("网传有人在巷子里持刀行凶，被砍的人当场不行了", 1),
+    # without one it is a way of speaking
+    ("这家店的服务已经不行了", None),
+    ("手机摔了一下，已经不行了", None),
+    ("老张的生意已经没了", None),
+    ("抢救了三个小时，人已经不行了，家属情绪激动", None),  # no accident or violence told before it
+])
+def test_spoken_deaths_count_after_an_accident_or_violence(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
+def test_a_near_miss_is_no_death_but_an_attempted_crime_is_a_crime() -> None:
+    assert find_facts("", "孩子放学时差点被人贩子抢走").crime == "人贩子"
+    assert find_facts("", "电动车差点把老人撞伤").injured is None
+    assert find_facts("", "演练中模拟3人受伤、1人被困").injured is None  # a drill makes nothing real
+
+
+@pytest.mark.parametrize(("text", "hazard", "evacuated"), [
+    ("据说梅江水库坝体出现渗漏，下游两个村的村民连夜转移", "水库坝体出现渗漏", 1),
+    ("河堤发生管涌，已紧急转移群众1200余人", "管涌", 1200),
+    ("听说上游溃坝了，沿河居民都在撤离", "溃坝", 1),
+    # not a water work's danger, not real, or no one moved out of danger
+    ("老小区楼道墙体出现裂缝", None, None),
+    ("水库大坝经检查未发现裂缝，无需转移群众", None, None),
+    ("一旦溃坝后果不堪设想", None, None),
+    ("消防演练中疏散师生800余人", None, None),
+    ("犯罪嫌疑人转移资金后潜逃", None, None),
+    ("推动农村劳动力转移就业", None, None),
+])
+def test_a_danger_at_a_water_work_and_an_evacuation(text: str, hazard: str | None, evacuated: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.hazard, f.evacuated) == (hazard, evacuated), f
+    assert f.adverse == bool(hazard)
+
+
+def test_a_dam_danger_with_an_evacuation_reaches_the_top_two_of_the_city() -> None:
+    rules = load_rules(HERE / "city-gov")
+    for text in ("听说高石水库大坝裂了一道口子，下游的村子要连夜转移，有人知道吗",
+                 "江堤出现管涌险情，已转移群众300余人"):
+        f = find_facts("", text)
+        grade = rules.grade(feats(facts=f, signals=rules.find_signals(f"。{text}", f.denied)))
+        assert grade.level in ("特别重大", "重大"), (text, grade)
+        said = " | ".join(grade.reasons)
+        assert "水库堤坝险情“" in said and "群众转移“" in said, said
+    # a danger with no one moved, or a move with no danger, is not this rule's
+    for f in (Facts(hazard="大坝裂缝"), Facts(evacuated=30)):
+        assert not rules.grade(feats(facts=f)).reasons[0].startswith("水库、堤坝等险情")
+
+
+def test_signals_of_what_might_happen_do_not_grade() -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals("。路口没有红绿灯，迟早会有人死亡") == {}
+    assert rules.find_signals("。厂区管道老化，担心会发生爆炸") == {}
+    assert rules.find_signals("。昨晚路口车祸，一人死亡") == {"死亡": "死亡"}
+
+
+def test_hazard_and_evacuation_conditions_are_checked_strictly(tmp_path: Path) -> None:
+    (tmp_path / "grading.yaml").write_text(
+        "grades: [一级, 二级]\nrules:\n  - {grade: 一级, reason: r, when: {hazard: maybe, evacuated_min: 0}}\n"
+        "default: {grade: 二级, reason: d}\n", encoding="utf-8")
+    problems = "\n".join(check(tmp_path, ["一级", "二级"]))
+    assert "hazard: must be true or false" in problems and "evacuated_min: must be within [1" in problems
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # food and special equipment are events of their own (they outrank the school or the estate: scoring)
+    ("一中食堂被曝使用地沟油", "食品药品安全"),
+    ("小学生在食堂吃了变质的肉后腹痛", "食品药品安全"),
+    ("市场监管部门抽检发现两批次香肠亚硝酸盐超标", "食品药品安全"),
+    ("小区电梯年检过期仍在运行", "质监"),
+    ("干部蜕化变质，收受红包", "其他"),  # not a food gone bad
+    ("食堂员工持刀伤人", "社会稳定"),  # a crime in a canteen is a crime
+    # a hazard is an accident's; a feared one is no event, a near miss still is
+    ("河堤发生管涌，沿河群众已转移", "应急管理"),
+    ("楼道堆满杂物，一旦着火后果不堪设想", None),
+    ("厨房油锅差点起火", "应急管理"),
+])
+def test_the_event_of_an_item(text: str, topic: str | None) -> None:
+    f = find_facts("", text)
+    assert event_topic(text, f.mass_incident, f.hazard)[0] == topic

@@ -212,6 +212,27 @@ def test_a_charge_outranks_the_estate_not_the_school(tmp_path: Path, tone: str) 
     assert {k: out[k]["topic"] for k in rows} == {"parking": "价格", "fee": "价格", "school": "教育"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_food_and_special_equipment_outrank_the_school_the_estate_and_the_accident(tmp_path: Path,
+                                                                                   tone: str) -> None:
+    """devsets/README.md: food is 食品药品安全 even in a school canteen, and a food poisoning is not an
+    应急管理 accident; a lift's inspection is 质监, not the estate's (住房). A crime in a canteen stays 社会稳定."""
+    loud = "！！太吓人了！！" if tone == "heated" else "。"
+    rows = {
+        "canteen": ("钦北区一中学食堂被指使用过期食品", f"家长反映孩子在学校食堂吃了发霉的馒头，学校称正在核查{loud}"),
+        "poisoning": ("关于钦南区某幼儿园疑似食物中毒的情况通报",
+                      f"11月28日午餐后，该园12名幼儿出现呕吐症状，已送医观察，疾控部门正在调查{loud}"),
+        "lift": ("钦南区某小区电梯年检标志过期两年", f"业主反映小区三部电梯的检验合格证早已过期，物业仍照常使用{loud}"),
+        "stabbing": ("钦北区一学校食堂员工持刀伤人", f"今天中午食堂两名员工发生争执，一人持刀将同事砍伤{loud}"),
+    }
+    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
+                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert {k: out[k]["topic"] for k in rows} == {"canteen": "食品药品安全", "poisoning": "食品药品安全",
+                                                  "lift": "质监", "stabbing": "社会稳定"}
+
+
 def test_the_remit_is_checked_strictly(tmp_path: Path) -> None:
     from classifier.grading import check
 
