@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from classifier.facts import find_facts
 from classifier.grading import KINDS, TIERS, Features, GradingRules
+from classifier.media import registry
 from core.settings import StoreSettings
 from core.taxonomy import SENSITIVE
 
@@ -52,12 +53,15 @@ def load_cases(store: StoreSettings, profile: str, rules: GradingRules) -> list[
                      .join(ScoredItemRow, ScoredItemRow.item_id == ItemRow.id)
                      .where(LabelRow.head == "grade", LabelRow.profile == profile))
             cases = []
+            media = registry()
             for label, item, scored in session.execute(query):
+                above = media.authority(item.source_name, item.url) if item.source_tier == "government" else None
                 features = Features(
                     tier=item.source_tier, kind=item.source_kind, topic=scored.topic, negativity=scored.negativity,
                     relevance=scored.relevance, views=item.views, replies=item.replies, reposts=item.reposts,
                     likes=item.likes, signals=rules.find_signals(f"{item.title}。{item.text}"),
-                    facts=find_facts(item.title, item.text, government_source=item.source_tier == "government"))
+                    facts=find_facts(item.title, item.text, government_source=item.source_tier == "government"),
+                    authority=above[0].level if above is not None else None)
                 cases.append(GradeCase(features, label))
             return cases
     finally:

@@ -3,7 +3,8 @@
 A rule names a grade, a reason in words and its conditions (all must hold; ``any`` holds when
 one of its condition maps holds). The ``gate`` says which items are graded by the rules at all:
 a relevant adverse item (舆情负面 about the office); any other gets the mildest grade with the
-reason it fell short. Conditions read the media tier, the kind of source, the topic, adverse-ness
+reason it fell short. Conditions read the media tier (and the level of a government source above
+the office: ``authority``), the kind of source, the topic, adverse-ness
 (``negativity``), relevance, counts, emergency signals, and the facts of :mod:`classifier.facts`:
 deaths, injured, missing, people gathered and people evacuated (counts), a named mass incident, a
 crime against a person (绑架, 命案), a danger at a dam or an embankment, a rumour, an official notice.
@@ -33,6 +34,8 @@ from core.taxonomy import BASE_TOPICS, SENSITIVE
 GRADING_FILE = "grading.yaml"
 TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
 KINDS = ITEM_KINDS
+# Levels of a government source above the office (classifier.media.LEVELS).
+AUTHORITY_LEVELS = ("central", "provincial")
 COUNTS = {"views": "阅读", "replies": "回帖", "reposts": "转发", "likes": "点赞"}
 # Emergency signals; a grading.yaml's ``signals`` adds its own names (or rewrites one of these).
 DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {
@@ -49,7 +52,7 @@ DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {
 _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}$")
 
 CONDITION_KEYS = {
-    "tier", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
+    "tier", "authority", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
     "views_min", "replies_min", "reposts_min", "likes_min", "signals", "any",
     "deaths_min", "injured_min", "gathered_min", "missing_min", "evacuated_min", "mass_incident", "crime", "rumour",
     "official", "hazard",
@@ -86,6 +89,9 @@ class Features:
     facts: Facts = field(default_factory=Facts)
     emotion: float | None = None  # shown in the reasons only
     tier_reason: str | None = None  # where the tier came from when the source registry did not say
+    # The level (central, provincial) of a government source above the office: a 省纪委监委's site
+    # (classifier.media.TierCall.authority); None for any other source.
+    authority: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +125,7 @@ class Gate:
 @dataclass(frozen=True, slots=True)
 class Condition:
     tier: tuple[str, ...] = ()
+    authority: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
     topic: tuple[str, ...] = ()
     sensitive_topic: bool | None = None
@@ -139,6 +146,8 @@ class Condition:
         """The facts that made it hold, in words, or None when it does not hold."""
         facts: list[str] = []
         if self.tier and f.tier not in self.tier:
+            return None
+        if self.authority and f.authority not in self.authority:
             return None
         if self.kind and f.kind not in self.kind:
             return None
@@ -340,6 +349,8 @@ def _condition(node: yaml.Node, where: str, p: _Problems, signals: dict[str, tup
             p.add(key_node, path, f"unknown condition; use one of {', '.join(sorted(CONDITION_KEYS))}")
         elif key == "tier":
             args["tier"] = _strings(value, path, p, TIERS)
+        elif key == "authority":
+            args["authority"] = _strings(value, path, p, AUTHORITY_LEVELS)
         elif key == "kind":
             args["kind"] = _strings(value, path, p, KINDS)
         elif key == "topic":

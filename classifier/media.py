@@ -2,7 +2,10 @@
 
 A source whose registry entry has no tier (``unknown``), or an item that came through
 ``yuqing score``, gets the tier its regulation grades by, from (in this order) the source's name,
-the URL's host, and the generic names of local media (鞍山日报, 曲阜市融媒体中心). A credit in
+the URL's host, and the generic names of local media (鞍山日报, 曲阜市融媒体中心). A government
+source above the office (a 省纪委监委, a provincial government portal, 中国政府网) is told apart by
+its level (``TierCall.authority``): the profiles decide whether it grades like a central or a
+provincial report (the seeds name only media). A credit in
 the text (据新华社, 来源：人民网, 新华社济宁12月1日电, 央视曝光) raises the tier of a repost by a
 portal, a forum or a local site to the outlet credited: the story was carried by that outlet.
 Every call says in words where the tier comes from.
@@ -34,6 +37,11 @@ TIER_WORDS = {"central": "中央级媒体", "provincial": "省级主流媒体", 
 # tier: its notice is the office's (or another authority's) own voice, not a repost.
 GRAVITY = ("central", "provincial", "portal", "prefecture", "county", "self_media", "unknown")
 OUTLET_KEYS = {"name", "aliases", "domains", "tier", "region"}
+AUTHORITY_KEYS = {"name", "aliases", "domains", "hosts", "level", "region"}
+LEVELS = ("central", "provincial")
+LEVEL_WORDS = {"central": "中央", "provincial": "省级"}
+# What follows the body's name in a source name: its site, account or app (江西省纪委监委网站).
+_CHANNEL = r"(?:网站|门户网站|官网|官方网站|网|微信公众号|公众号|官方微博|微博|客户端)?"
 # A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光....
 _BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)$")
 _AFTER = re.compile(r"(?:\s*(?:记者|报道|消息|讯|曝光|调查|披露|刊发|刊文|发文|评论|客户端|微博|公众号|官微|视频|关注|"
@@ -60,6 +68,18 @@ class Outlet:
 
 
 @dataclass(frozen=True, slots=True)
+class Authority:
+    """A party or government body above a city office whose site or account publishes (its level)."""
+
+    name: str
+    level: str  # central | provincial
+    names: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()  # host suffixes: the body's own site and its subdomains
+    hosts: tuple[str, ...] = ()  # exact hosts (with or without www.): a portal whose subdomains are not all its own
+    region: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class TierCall:
     """The tier an item is graded by and why (``reason`` is None when the source registry said it)."""
 
@@ -67,6 +87,8 @@ class TierCall:
     reason: str | None = None
     outlet: Outlet | None = None
     credited: Outlet | None = None
+    # The level of a government source above the office (central, provincial), else None.
+    authority: str | None = None
 
 
 def tier_text(tier: str) -> str:
@@ -83,8 +105,16 @@ def _host_path(url: str) -> tuple[str, str]:
 
 class MediaRegistry:
     def __init__(self, outlets: Iterable[Outlet], government_domains: Iterable[str] = (),
-                 government_suffixes: Iterable[str] = (), own_places: Iterable[str] = ()) -> None:
+                 government_suffixes: Iterable[str] = (), own_places: Iterable[str] = (),
+                 authorities: Iterable[Authority] = (), bodies: Iterable[str] = ()) -> None:
         self.outlets = tuple(outlets)
+        self.authorities = tuple(authorities)
+        self.bodies = tuple(bodies)
+        self._authority_names = {n: a for a in self.authorities for n in (a.name, *a.names)}
+        # 江西省纪委监委, 中共江西省纪律检查委员会, 广西壮族自治区人民政府门户网站: a province + a body.
+        body = "|".join(re.escape(b) for b in sorted(self.bodies, key=len, reverse=True))
+        self._body_name = re.compile(
+            rf"^(?:中共|中国共产党)?(?P<place>[\u4e00-\u9fff]{{2,10}}?)(?P<body>{body}){_CHANNEL}$") if body else None
         # The office's own place names: 临沣日报 is a local outlet even where the national table
         # does not know 临沣 (a new or an invented place).
         self.own_places = tuple(own_places)
@@ -110,7 +140,7 @@ class MediaRegistry:
         """This registry plus an office's local media (they win on equal names) and place names."""
         local = [Outlet(m.name, m.tier, (m.name, *m.aliases), m.domains, local=True) for m in media]
         return MediaRegistry((*self.outlets, *local), self.government_domains, self.government_suffixes,
-                             (*self.own_places, *places))
+                             (*self.own_places, *places), self.authorities, self.bodies)
 
     # -- look-ups ---------------------------------------------------------------------------------
     def by_name(self, name: str) -> Outlet | None:
@@ -149,6 +179,26 @@ class MediaRegistry:
         for suffix in self.government_suffixes:
             if name.endswith(suffix) and len(name) > len(suffix):
                 return f"官方账号 {name}"
+        return None
+
+    def authority(self, name: str, url: str) -> tuple[Authority, str] | None:
+        """The body above a city office that ``name`` or ``url`` is (a 省纪委监委, a provincial portal,
+        中国政府网), with where that was read; None for any other source."""
+        name = name.strip()
+        if name:
+            for candidate in (name, re.sub(_CHANNEL + "$", "", name)):
+                if candidate in self._authority_names:
+                    return self._authority_names[candidate], f"信源名称“{name}”"
+            m = self._body_name.match(name) if self._body_name is not None else None
+            code = _province(m.group("place")) if m is not None else None
+            if m is not None and code is not None:
+                return Authority(name, "provincial", region=code[:2]), f"信源名称“{name}”"
+        host, _ = _host_path(url) if url else ("", "")
+        if host:
+            bare = host.removeprefix("www.")
+            for a in self.authorities:
+                if bare in a.hosts or any(host == d or host.endswith("." + d) for d in a.domains):
+                    return a, f"网址 {host}"
         return None
 
     def generic_local(self, name: str) -> Outlet | None:
@@ -198,12 +248,19 @@ class MediaRegistry:
 
     def resolve(self, source: Source, url: str, title: str, text: str) -> TierCall:
         """The tier to grade ``source``'s item by, and why."""
-        tier, reason, outlet = source.tier, None, None
+        tier, reason, outlet, level = source.tier, None, None, None
         outlet = self.by_name(source.name)
         how = f"信源名称“{source.name}”"
-        if tier == "unknown":
+        board = _BOARD.search(source.name)
+        above = None if outlet is not None or board or tier not in ("unknown", "government") else \
+            self.authority(source.name, url)
+        if above is not None:
+            # A body above the office: a government source (its notices are official), of its level.
+            body, where = above
+            tier, level = "government", body.level
+            reason = f"{tier_text(tier)}: {LEVEL_WORDS[level]}{_body_kind(body.name)} {body.name} (据{where})"
+        elif tier == "unknown":
             # The source's own name first: an official account on 微博 is official, not a post.
-            board = _BOARD.search(source.name)
             why = None if outlet is not None or board else self.government(source.name, "")
             if outlet is None and why is None and board:
                 tier, reason = "self_media", f"{tier_text('self_media')}: 网民留言/论坛“{source.name}”"
@@ -232,7 +289,23 @@ class MediaRegistry:
                 credited, words = found
                 tier = credited.tier
                 reason = f"{tier_text(tier)}: {credited.name} (正文“{words}”)"
-        return TierCall(tier, reason, outlet, credited)
+        return TierCall(tier, reason, outlet, credited, level)
+
+
+def _province(place: str) -> str | None:
+    """The code of the province ``place`` names (江西省, 江西, 广西壮族自治区), else None."""
+    table = regions()
+    for name in (place, short_name(place)):
+        for code in table.codes_of(name):
+            if table.by_code[code].level == "province":
+                return code
+    return None
+
+
+def _body_kind(name: str) -> str:
+    if any(w in name for w in ("纪委", "监委", "纪律检查", "监察")):
+        return "纪检监察机关"
+    return "政府网站" if "网" in name else "政府"
 
 
 # -- loading and checking -------------------------------------------------------------------------
@@ -245,8 +318,8 @@ def parse(path: Path = REGISTRY) -> tuple[MediaRegistry | None, list[str]]:
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
         return None, [f"{path}: must have outlets: [...] and government: {{domains, name_suffixes}}"]
     for key in data:
-        if key not in {"outlets", "government"}:
-            problems.append(f"{path.name}: {key}: unknown key; use outlets, government")
+        if key not in {"outlets", "government", "authorities"}:
+            problems.append(f"{path.name}: {key}: unknown key; use outlets, government, authorities")
     outlets: list[Outlet] = []
     seen: dict[str, str] = {}
     for i, entry in enumerate(data["outlets"]):
@@ -269,8 +342,38 @@ def parse(path: Path = REGISTRY) -> tuple[MediaRegistry | None, list[str]]:
     if not isinstance(gov, dict) or set(gov) - {"domains", "name_suffixes"}:
         problems.append(f"{path.name}: government: must be a map with domains and name_suffixes")
         gov = {}
-    registry = MediaRegistry(outlets, gov.get("domains") or (), gov.get("name_suffixes") or ())
+    authorities, bodies = _parse_authorities(data.get("authorities") or {}, path.name, seen, problems)
+    registry = MediaRegistry(outlets, gov.get("domains") or (), gov.get("name_suffixes") or (), (), authorities,
+                             bodies)
     return (None if problems else registry), problems
+
+
+def _parse_authorities(data: object, file: str, seen: dict[str, str],
+                       problems: list[str]) -> tuple[list[Authority], tuple[str, ...]]:
+    if not isinstance(data, dict) or set(data) - {"bodies", "sites"}:
+        problems.append(f"{file}: authorities: must be a map with bodies and sites")
+        return [], ()
+    bodies = tuple(str(b) for b in data.get("bodies") or [])
+    out: list[Authority] = []
+    for i, entry in enumerate(data.get("sites") or []):
+        at = f"{file}: authorities.sites[{i}]"
+        if not isinstance(entry, dict) or not entry.get("name"):
+            problems.append(f"{at}: must be a map with name, level and domains or hosts")
+            continue
+        problems += unknown_keys(entry, AUTHORITY_KEYS, f"{at}.")
+        level = str(entry.get("level", ""))
+        if level not in LEVELS:
+            problems.append(f"{at}.level: {level!r}; use one of {', '.join(LEVELS)}")
+        if level == "provincial" and regions().name_of(f"{entry.get('region', '')}0000") is None:
+            problems.append(f"{at}.region: {entry.get('region')!r} is no province code (two digits, e.g. \"36\")")
+        names = (str(entry["name"]), *(str(a) for a in entry.get("aliases") or []))
+        for name in names:
+            if name in seen and seen[name] != entry["name"]:
+                problems.append(f"{at}: {name!r} is already a name of {seen[name]}")
+            seen[name] = str(entry["name"])
+        out.append(Authority(str(entry["name"]), level, names[1:], tuple(str(d) for d in entry.get("domains") or []),
+                             tuple(str(h) for h in entry.get("hosts") or []), str(entry.get("region") or "")))
+    return out, bodies
 
 
 def check(path: Path = REGISTRY) -> list[str]:

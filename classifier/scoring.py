@@ -213,7 +213,7 @@ class Scorer:
             features = Features(
                 tier=call.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,
                 views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals, facts=facts,
-                emotion=emo, tier_reason=call.reason)
+                emotion=emo, tier_reason=call.reason, authority=call.authority)
             out.append(Score(round(neg, 4), float(np.clip(rel, 0.0, 1.0)), topic, round(topic_prob, 4),
                              self.keywords.graded(self.rules.grade(features), hits), self.version,
                              tuple(rel_reasons), emo,

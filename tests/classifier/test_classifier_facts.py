@@ -90,8 +90,14 @@ def test_deaths_mass_incidents_and_central_exposes_reach_the_top_two(profile: st
     rules = load_rules(HERE / profile)
     for f in (feats(facts=Facts(deaths=1)), feats(facts=Facts(mass_incident="群体性事件")),
               feats(facts=Facts(gathered=30)), feats(facts=Facts(missing=2)), feats(tier="central"),
-              feats(tier="provincial")):
+              feats(tier="provincial"), feats(tier="government", authority="provincial"),
+              feats(tier="government", authority="central")):
         assert rules.grade(f).level in top_two, (profile, f)
+    # a body above the office grades like media only by the profile's choice, and says so
+    above = rules.grade(feats(tier="government", authority="provincial"))
+    assert "本单位选择" in above.reasons[0], above
+    # the office's own government source is no such body
+    assert "本单位选择" not in rules.grade(feats(tier="government")).reasons[0]
     rumour = rules.grade(feats(facts=Facts(rumour="网传")))
     assert "网传消息, 待核实 (“网传”)" in rumour.reasons
     official = rules.grade(feats(tier="government", facts=Facts(official="官方通报“警情通报”")))
@@ -195,6 +201,13 @@ def test_fact_conditions_are_checked_strictly(tmp_path: Path) -> None:
     assert "deaths_min: must be within [1" in problems and "rumour: must be true or false" in problems
     assert "emotion_min: unknown condition" in problems  # emotion is never a condition
     assert "crime: must be true or false" in problems and "missing_min: must be within [1" in problems
+
+
+def test_the_authority_condition_is_checked_strictly(tmp_path: Path) -> None:
+    (tmp_path / "grading.yaml").write_text(
+        "grades: [一级, 二级]\nrules:\n  - {grade: 一级, reason: r, when: {authority: [prefecture]}}\n"
+        "default: {grade: 二级, reason: d}\n", encoding="utf-8")
+    assert "unknown value 'prefecture'; use one of central, provincial" in "\n".join(check(tmp_path, ["一级", "二级"]))
 
 
 @pytest.mark.parametrize(("text", "feared"), [

@@ -233,6 +233,25 @@ def test_food_and_special_equipment_outrank_the_school_the_estate_and_the_accide
                                                   "lift": "质监", "stabbing": "社会稳定"}
 
 
+def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
+    """A 省纪委监委's 通报 on the city's officials, known by its name or its site, grades like a provincial
+    report (city-gov's choice, said in the reasons); the city's own 纪委监委 is the office's own voice."""
+    text = ("钦南区某局原局长李某某违规接受管理服务对象宴请；灵山县某镇党委委员王某某违规发放津补贴。"
+            "以上人员均受到党纪政务处分。")
+    title = "通报钦州市2起违反中央八项规定精神问题"
+    rows = {"by_name": ("广西壮族自治区纪委监委网站", ""),
+            "by_site": ("batch", "http://www.gxjjw.gov.cn/staticpages/1.shtml"), "own": ("钦州市纪委监委", "")}
+    cases = [Case(k, "expose", "calm", "city-gov", {"title": title, "text": text, "source_name": n, "url": u,
+                                                    "source_kind": "news"}, relevant=True, adverse=True)
+             for k, (n, u) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    for k in ("by_name", "by_site"):
+        said = " | ".join(out[k]["grade_reasons"])
+        assert out[k]["grade"] in ("特别重大", "重大") and "省级纪检监察机关" in said, (k, said)
+        assert "本单位选择" in out[k]["grade_reasons"][0], said
+    assert "省级纪检监察机关" not in " | ".join(out["own"]["grade_reasons"])
+
+
 def test_the_remit_is_checked_strictly(tmp_path: Path) -> None:
     from classifier.grading import check
 

@@ -77,3 +77,51 @@ def test_check_names_bad_entries(tmp_path: Path) -> None:
     problems = "\n".join(media.check(path))
     assert "tier: 'national'" in problems and "'某报' is already a name of 某报" in problems
     assert "colour: unknown key" in problems and "extra: unknown key" in problems
+
+
+@pytest.mark.parametrize(("name", "url", "level", "words"), [
+    # a province's name and a body, with or without a domain (中共, 网站 around it)
+    ("江西省纪委监委网站", "", "provincial", "省级纪检监察机关 江西省纪委监委网站 (据信源名称"),
+    ("中共山东省纪律检查委员会", "", "provincial", "省级纪检监察机关"),
+    ("广西壮族自治区人民政府门户网站", "", "provincial", "省级政府网站"),
+    ("江西省人民政府", "", "provincial", "省级政府"),
+    # known sites by their host
+    ("batch", "http://www.jxdi.gov.cn/yaowen/1.html", "provincial", "(据网址 www.jxdi.gov.cn)"),
+    ("batch", "https://www.jiangxi.gov.cn/art/2026/12/1/art_1.html", "provincial", "江西省人民政府门户网站"),
+    ("batch", "https://www.gov.cn/zhengce/2026-12/01/content_1.htm", "central", "中央政府网站 中国政府网"),
+])
+def test_a_body_above_the_office_is_a_government_source_of_its_level(name: str, url: str, level: str,
+                                                                      words: str) -> None:
+    c = call(media.registry(), name, url)
+    assert (c.tier, c.authority) == ("government", level), c
+    assert c.reason is not None and c.reason.startswith("政府/官方发布: ") and words in c.reason, c.reason
+
+
+@pytest.mark.parametrize(("name", "url", "tier"), [
+    ("枫岭市纪委监委", "", "government"),  # the city's own body: a government source, no level above it
+    ("南昌市人民政府", "", "government"),
+    ("batch", "http://nc.jiangxi.gov.cn/1.html", "government"),  # a portal's host is exact: not its subdomains
+    ("中央纪委国家监委网站", "", "central"),  # also 中国纪检监察报's site: the central outlet
+    ("batch", "https://www.ccdi.gov.cn/yaowenn/1.html", "central"),
+    ("江西日报", "", "provincial"),
+])
+def test_other_sources_have_no_level_above_the_office(name: str, url: str, tier: str) -> None:
+    c = call(media.registry(), name, url)
+    assert (c.tier, c.authority) == (tier, None), c
+
+
+def test_a_configured_government_source_gets_its_level_and_another_tier_is_kept() -> None:
+    assert call(media.registry(), "江西省纪委监委网站", tier="government").authority == "provincial"
+    kept = call(media.registry(), "江西省纪委监委网站", tier="provincial")
+    assert (kept.tier, kept.authority) == ("provincial", None)
+
+
+def test_check_names_bad_authorities(tmp_path: Path) -> None:
+    path = tmp_path / "media.yaml"
+    path.write_text("outlets: []\ngovernment: {domains: [gov.cn]}\nauthorities:\n  bodies: [纪委监委]\n  sites:\n"
+                    "    - {name: 某省纪委, domains: [x.gov.cn], level: prefecture}\n"
+                    "    - {name: 某省政府, hosts: [y.gov.cn], level: provincial, region: '99', colour: red}\n",
+                    encoding="utf-8")
+    problems = "\n".join(media.check(path))
+    assert "level: 'prefecture'" in problems and "region: '99' is no province code" in problems
+    assert "colour: unknown key" in problems
