@@ -273,10 +273,11 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
 # - a rhetorical or conditional sequel just after it: 出人命才管, 出了人命谁负责, 死了人怎么办.
 # 会 and 要 inside words (开会, 协会会长, 主要, 需要) are not modals; 是不是有人死了 is a question about
 # a fact (a rumour), not an irrealis. A drill (演练, 演习, 模拟) in the sentence makes nothing real.
-_MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])会(?![长议场上所员馆])[^，,。；;！!？?\n]{0,2}"
-                    r"|(?:(?<![主需重只想还必])要|(?<![赶很尽飞加])快)[^，,。；;！!？?\n]?"
+_MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])会(?![长议场上所员馆见同谈商诊计])"
+                    r"[^，,。；;！!？?\n已]{0,2}|(?:(?<![主需重只想还必])要|(?<![赶很尽飞加])快)[^，,。；;！!？?\n已]?"
                     r"|(?:可能|容易|迟早|早晚|总有一天|难免|恐怕|以免|避免|防止|小心|谨防|预防|担心|生怕|就怕|"
-                    r"害怕|怕|防范)[^，,。；;！!？?\n]{0,4})$")
+                    r"害怕|怕|防范)(?![因系是由为])[^，,。；;！!？?\n已]{0,4})$")
+# (已 in between is what did happen: 恐怕已经遇难; 可能因醉酒溺亡 speaks of the cause of a death.)
 # A safety notice's 以免出人命 is prevention, not a warning of neglect.
 _PREVENTION = re.compile(r"(?:以免|避免|防止|谨防|预防|防范|杜绝)[^，,。；;！!？?\n]{0,4}$")
 _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!？?\n]{0,4}$")

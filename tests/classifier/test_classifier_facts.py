@@ -231,6 +231,10 @@ def test_what_might_happen_is_no_death(text: str, feared: str | None) -> None:
     ("一名协会会长遇害", 1),
     ("开会时一名男子突然死亡", 1),
     ("事故主要原因是施工方违规，2人死亡", 2),
+    ("市长会见遇难者家属", 1),
+    # what did happen, said with a hedge: its cause, or 已
+    ("该男子可能因醉酒溺亡", 1),
+    ("被困矿工恐怕已经遇难", 1),
     # a spoken death after an accident or violence is a death
     ("车辆失控冲上人行道，一名老人被撞倒，人当场就没了", 1),
     ("脚手架倒了，一个工人被砸中，送到医院没抢救过来", 1),
