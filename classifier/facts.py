@@ -202,8 +202,12 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
                       ("spoken_death", SPOKEN_DEATH_WORDS), ("none", NOT_TRIGGERS)):
     for _w in _words:
         _KIND.setdefault(_w, _kind)
+# Fire-safety things, not a fire (消防 alone means the fire service came): a blocked 消防通道 is a
+# grievance about the lane, not an event; the longer word hides the 消防 inside it.
+NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
+              "消防宣传", "消防安全知识")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
-_EVENT = trie_pattern(_EVENT_OF)
+_EVENT = trie_pattern({*_EVENT_OF, *NOT_EVENTS})
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "食品药品安全", "质监", "价格", "其他")
 _TRIGGER = trie_pattern(_KIND)
@@ -531,6 +535,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None) -
     found: dict[str, list[str]] = {}
     for m in _EVENT.finditer(text):
         word = m.group(0)
+        if word not in _EVENT_OF:
+            continue  # NOT_EVENTS
         # A near miss is still the event (差点起火: a fire hazard); a feared or supposed one is not
         # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning).
         if _negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False):

@@ -315,6 +315,9 @@ def test_hazard_and_evacuation_conditions_are_checked_strictly(tmp_path: Path) -
     ("河堤发生管涌，沿河群众已转移", "应急管理"),
     ("楼道堆满杂物，一旦着火后果不堪设想", None),
     ("厨房油锅差点起火", "应急管理"),
+    # a fire lane is no fire; the fire service at a fire is
+    ("小区消防通道被私家车占满", None),
+    ("仓库起火，消防赶到现场", "应急管理"),
 ])
 def test_the_event_of_an_item(text: str, topic: str | None) -> None:
     f = find_facts("", text)
