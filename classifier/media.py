@@ -103,6 +103,16 @@ def _host_path(url: str) -> tuple[str, str]:
     return (parts.hostname or "").lower().rstrip("."), parts.path or "/"
 
 
+# An outlet's last character that starts another word with the next one: 新华社区居委会 is a
+# community (社区), not 新华社; 人民网友 are users (网友), not 人民网.
+_REREAD: dict[str, frozenset[str]] = {"社": frozenset("区"), "网": frozenset("友民格")}
+
+
+def _reread(name: str, end: int) -> bool:
+    """Whether the name match ending at ``end`` runs into another word (社|区, 网|友)."""
+    return 0 < end < len(name) and name[end] in _REREAD.get(name[end - 1], frozenset())
+
+
 class MediaRegistry:
     def __init__(self, outlets: Iterable[Outlet], government_domains: Iterable[str] = (),
                  government_suffixes: Iterable[str] = (), own_places: Iterable[str] = (),
@@ -154,6 +164,8 @@ class MediaRegistry:
         best_len = 0
         if self._names is not None:
             for m in self._names.finditer(name):
+                if _reread(name, m.end()):
+                    continue
                 if len(m.group(0)) > best_len:
                     best, best_len = self._by_name[m.group(0)], len(m.group(0))
         return best

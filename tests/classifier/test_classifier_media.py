@@ -48,6 +48,14 @@ def test_tier_by_name_or_domain(jining: media.MediaRegistry, name: str, url: str
     assert c.reason is not None and c.reason.startswith(media.tier_text(tier)) and outlet in c.reason
 
 
+def test_a_name_that_runs_on_into_another_word_is_not_the_outlet(jining: media.MediaRegistry) -> None:
+    # 新华社区 is a community called 新华, 人民网友 are users: neither is the outlet inside the name.
+    assert jining.by_name("新华社区居委会") is None
+    assert jining.by_name("人民网友之家") is None
+    assert jining.by_name("新华社客户端").name == "新华社"  # type: ignore[union-attr]
+    assert jining.by_name("人民网山东频道").name == "人民日报"  # type: ignore[union-attr]
+
+
 def test_official_accounts_boards_and_government_sites(jining: media.MediaRegistry) -> None:
     assert call(jining, "济宁公安", "https://weibo.com/jnga").tier == "government"  # an official account on 微博
     assert call(jining, "batch", "http://www.jining.gov.cn/art/1.html").tier == "government"
