@@ -1,0 +1,533 @@
+"""Write ``adverse_items.jsonl``: round-4 training items that teach adverse-ness apart from tone and frame.
+
+The head learnt that angry words mean a private rant and that exposé words (记者调查, 曝光, 闲置,
+泄漏, 预警) mean bad news. Both are wrong often enough to miss a desk's items or to open cases for
+good news. These rows put the same frame on both sides of the line, so only what is reported decides:
+
+* the same sarcastic, rhetorical or slangy frames (反问, 阴阳怪气, 呵呵, 服了, 真行, 绝了, 韭菜 …) around
+  a grievance with a public service, a public body or the city's image ("1"), and around a private
+  brand, an app or a shop ("0": a consumer's rant is no matter for the office);
+* emotional posts about bad news of public concern in other places ("1": adverse-ness does not
+  depend on the place; relevance does);
+* good news told in investigative words: 记者回访/走访/调查 finding a problem fixed, a 闲置 plot
+  or building turned into something useful, free alarms and other 防X equipment, services that got
+  better ("0"), beside the same settings where the reporter finds the problem still there ("1");
+* advisories and forecasts without damage (预警, 防汛提示, 出行提示), drills full of 泄漏/爆炸/被困,
+  tender/procurement/award notices for projects named after what they repair, and planned
+  停水/停电/停气 notices ("0"), beside reports of actual damage or a real outage that hurts ("1").
+
+Written from these categories and the labelling rules of devsets/README.md, not from development
+items (tests/classifier/test_classifier_adverse_items.py checks that no row shares 30 % of its
+8-character shingles with any item of either development set). Its own random stream and its own
+file, so ``own_items.jsonl`` and ``topic_items.jsonl`` are untouched.
+
+    python -m classifier.training.items.adverse_items   # rewrites adverse_items.jsonl (fixed seed)
+"""
+
+# ruff: noqa: E501  (phrase lists read best one per line of data)
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+OUT = Path(__file__).with_name("adverse_items.jsonl")
+SEED = 20261204
+
+# Invented and generic places of "our" city (no real prefecture: the place must never carry the label).
+HOME = ["我市", "本市", "咱们市", "咱这", "我们县", "本区", "城南", "河西片区", "老城区", "新区", "开发区", "东关",
+        "北湖街道", "望江镇", "南坪", "石牌村", "高桥镇", "西城区", "我们这个小县城", "县城"]
+# Real places elsewhere, from every region (other places' bad news is adverse all the same).
+ELSEWHERE = ["南宁", "桂林", "柳州", "长沙", "株洲", "岳阳", "合肥", "芜湖", "阜阳", "郑州", "洛阳", "周口", "太原",
+             "大同", "昆明", "曲靖", "贵阳", "遵义", "兰州", "天水", "西宁", "呼和浩特", "包头", "石家庄", "保定",
+             "邯郸", "沈阳", "鞍山", "长春", "哈尔滨", "齐齐哈尔", "济南", "临沂", "潍坊", "徐州", "盐城", "温州",
+             "台州", "泉州", "莆田", "惠州", "湛江", "茂名", "宜宾", "绵阳", "南充", "襄阳", "宜昌", "荆州", "吉安",
+             "宜春", "抚州", "萍乡", "景德镇", "海口", "银川", "乌鲁木齐", "拉萨", "西安", "宝鸡", "隔壁市",
+             "邻县", "外省一个县", "老家那边", "我表姐在的那个城市"]
+
+# -- public services: subject and what happened, told without the words of a failure report --------
+PUBLIC: list[tuple[str, list[str]]] = [
+    ("公交", ["站台上干站了四十多分钟才来一辆", "车到了站连门都不开就走了", "末班车晚上八点就收车", "一辆车塞得跟沙丁鱼罐头似的",
+              "下雨天一个站台挤了上百人，车一辆接一辆满员不停", "司机开得跟开碰碰车一样", "一条线从城东绕到城西要一个半钟头"]),
+    ("办事大厅", ["早上八点去取号，轮到我已经下午三点", "让我回去开个证明，开回来又说章盖得不对", "十一点半就不收件了，说要吃饭",
+                "六个窗口就开了两个，另外几个人在里面刷手机", "问一句话被人家白眼翻到天上", "叫我自己上网弄，我妈七十了上哪弄去"]),
+    ("12345", ["打了一上午都是占线", "接电话的说记下了，之后就石沉大海", "回访电话问我满不满意，事情压根没人来办",
+               "转来转去转回了我自己社区", "说是会在三个工作日内答复，半个月了"]),
+    ("医院", ["挂个专家号得半夜去排", "开了一堆单子，做完跟没做一样", "护士对着老人大声呵斥", "停车场进去出来要一个钟头",
+              "一个感冒花了六百多", "缴费、检查、取药楼上楼下跑了七八趟"]),
+    ("社保窗口", ["报销的钱等了小半年", "异地备案来回折腾了四趟", "退休手续交了材料就没人吭声", "卡补办要等两个月"]),
+    ("供暖公司", ["暖气片摸着跟冰块一样，钱一分没少收", "家里穿着羽绒服过冬", "打电话过去永远是正在排查"]),
+    ("燃气公司", ["上门安检的师傅非要推销他那套软管", "开户费比外地贵一倍", "报个装等了两个月没人上门"]),
+    ("自来水公司", ["水龙头里放出来跟米汤一样", "一个月水费莫名其妙翻了一倍", "说停两个小时，停了一整天"]),
+    ("市政", ["这条路挖了填、填了挖，一年到头都在修", "人行道的砖刚铺好又撬了", "路口红灯九十秒绿灯才十秒",
+              "新修的路下一场雨就成了河", "小区门口那个坑开车过去底盘都要刮掉"]),
+    ("路边停车", ["停五分钟收十块", "划的车位比罚单还少", "收费员连个票都不给"]),
+    ("城管", ["小摊贩被撵得到处跑，大酒楼把人行道占完了没人吭声", "收了摊贩的东西连个条子都不给"]),
+    ("学校", ["开学又要交一堆名目的钱", "作业全靠家长在群里批改", "划片把我们划到十公里外", "放学时间比下班还早，谁去接"]),
+    ("物业", ["物业费照收，垃圾在楼下堆了一个星期", "电梯三天两头停，物业说等配件", "保安天天在岗亭里睡觉"]),
+    ("派出所户籍窗口", ["补个户口本跑了三趟", "迁户口要先开一个'我是我'的证明", "中午去办，门口贴着'外出学习'"]),
+    ("交警", ["电子眼装在下坡拐弯的地方，一天拍几百辆", "路口一堵一个钟头，一个交警都见不着"]),
+    ("政务APP", ["登录一次要刷三回脸", "点个预约转圈转了十分钟", "更新一次以前填的全没了", "人脸识别对着我这张老脸死活认不出来"]),
+    ("官方微博", ["评论区但凡有一句不好听的全删了", "把提意见的网友拉黑了", "发个通报错字一大堆", "群众留言一年没回过一条"]),
+    ("环卫", ["垃圾分类分了半天，来一辆车全倒一起了", "清扫车早上五点就在楼下轰", "公厕门锁着，一把锁挂了一个月"]),
+    ("菜市场管理", ["摊位费涨了，菜价跟着涨", "里头的秤没一杆是准的"]),
+    ("公园", ["园里的厕所常年锁门", "花钱建的音乐喷泉一年开两回", "健身器材坏了一半，绑个塑料袋就算修了"]),
+    ("社区", ["盖个章要找三个人签字", "入户调查一个月来了五拨人，问的是同一件事", "办老年证让老人自己去拍证件照再回来"]),
+    ("不动产登记中心", ["过个户排了两天队", "材料交了三回，每回说缺的都不一样"]),
+    ("景区", ["门票又涨了，里面还要另外收钱", "停车场收费比门票还贵"]),
+    ("地铁", ["早高峰连着放走四趟都挤不上去", "换乘通道走了十分钟", "空调开得跟冰窖一样，喊了也没人管"]),
+    ("校车", ["说好七点到，天天七点半才来，孩子天天迟到", "一辆车塞了三十多个孩子"]),
+    ("高速收费站", ["节假日只开两个道口，排了两公里", "ETC道口的杆子半天不抬"]),
+    ("出租车", ["到了火车站挑客拒载", "打表的不打，张口就是一口价"]),
+    ("路灯", ["我们这条街的灯一到晚上就集体罢工", "晚上回家全靠手机手电筒"]),
+    ("井盖", ["路中间的盖子一压就咣当响，晚上吵得睡不着", "盖子缺了一个角，拿个锥桶一放就不管了"]),
+    ("公租房", ["排号排了五年还在排", "分到的房子墙皮一碰就掉"]),
+    ("幼儿园学位", ["家门口的公办园抽签抽了个寂寞", "报名系统一开就挤崩"]),
+    ("车管所", ["考个驾照预约排到三个月后", "换个证来回跑了三次"]),
+    ("夜景亮化", ["一条街装了几百万的灯，老小区里黑灯瞎火", "桥上的灯带天天闪，楼道的灯坏了一年没人换"]),
+    ("城市形象", ["外地同学一听我们这儿就问是不是那个出了事的地方", "出名全靠负面新闻", "一提我们这儿，网上评论全是嘲讽"]),
+]
+PUBLIC_PRICE = [("停车费", "一个月涨了两回"), ("公交票价", "说涨就涨"), ("水价", "阶梯一调，一家五口全成了第三档"), ("物业费", "年年涨，服务年年差"),
+                ("学校的校服费", "一套比商场的名牌还贵"), ("景区门票", "比省会的还贵"), ("供暖费", "按面积收，屋里十几度")]
+# -- private brands, apps and shops: the same frames, no matter for the office ----------------------
+PRIVATE: list[tuple[str, list[str]]] = [
+    ("某外卖APP", ["配送费比饭还贵", "超时四十分钟，赔了张两块的券", "送来的汤洒了一半", "满减算来算去比原价还贵"]),
+    ("某购物平台", ["买的羽绒服一洗就缩水", "退货审核了七天还没通过", "大促前先涨价再打折", "客服回复全是复制粘贴"]),
+    ("某快递", ["一个包裹在中转站躺了五天", "不打电话直接扔驿站", "箱子到手的时候已经扁了"]),
+    ("某视频网站", ["会员还要再开一层超前点播", "片头广告九十秒跳不过", "会员价又涨了"]),
+    ("这个手游", ["抽了三百发没出一个金", "更新完卡得没法玩", "策划又把我的本命英雄削了"]),
+    ("这家奶茶店", ["少冰做成了多冰", "排了四十分钟就给我一杯糖水", "新品难喝到怀疑人生"]),
+    ("某品牌手机", ["用了一年电池就不行了", "系统一更新就发烫", "售后让我自己寄回去等半个月"]),
+    ("健身房的私教", ["每回练一半就开始推课", "教练换了三个，课还没上完一半"]),
+    ("这家网红餐厅", ["排队两小时，端上来的菜还没图片一半大", "服务员态度拽得二五八万"]),
+    ("某打车平台的会员", ["开了会员反而更贵", "优惠券永远用不上"]),
+    ("新买的扫地机器人", ["在客厅转圈转了一晚上", "把袜子卷进去卡死了"]),
+    ("某连锁酒店", ["房间的隔音跟纸一样", "订的大床房到了说没了"]),
+    ("楼下那家理发店", ["办了卡就换了个学徒给我剪", "说好的修一下剪成了寸头"]),
+    ("这个音乐APP", ["喜欢的歌全变灰了", "开了会员还要买数字专辑"]),
+    ("某品牌运动鞋", ["穿了两个礼拜鞋底就开胶", "尺码跟官网写的差了一码"]),
+]
+# Frames shared by both sides: {s} subject, {g} what happened. None names a failure report.
+FRAMES = [
+    "{s}{g}，真行啊。", "{g}。服了，{s}是真的可以。", "呵呵，{s}{g}。", "不愧是{s}，{g}，佩服佩服。",
+    "{s}{g}，绝了。", "太难了，{g}。", "{g}……我就想问问{s}，你们自己信吗？", "合着{s}只管收钱呗，{g}。",
+    "{s}：{g}。我：？？？", "{g}，是我要求太高了吗？", "{g}？？{s}你是认真的吗", "谢谢{s}，让我体验了一把{g}。",
+    "{s}又双叒叕{g}，习惯就好。", "笑死，{s}{g}，离谱到家了。", "家人们谁懂啊，{s}{g}", "{s}{g}，我是真的会谢。",
+    "一年到头{g}，{s}就不能争点气？", "栓Q，{s}{g}。", "{s}{g}，就这？", "{g}。{s}，你品，你细品。",
+    "好家伙，{s}{g}。", "{s}{g}，我直接裂开。", "{g}，{s}这波操作我看不懂。", "{s}{g}，麻了麻了。",
+    "{s}{g}，这也太秀了吧", "建议{s}改名叫'随缘'，{g}。", "{g}，{s}你是懂怎么让人破防的。",
+    "{s}{g}，无语子。", "{g}，{s}牛啊，真牛。", "就问一句：{s}{g}，凭什么？", "{s}{g}，气笑了。",
+    # plain anger, exclamations and hyperbole: tone on both sides too
+    "{s}{g}！！！气死我了！！", "{g}！！{s}你们能不能上点心！", "{s}{g}，血压直接拉满", "{g}，我真的要疯了！！！",
+    "{s}{g}，肺都要气炸了", "{s}能不能靠谱一次？？{g}！", "{g}，谁受得了啊！{s}！", "{s}{g}，我人都傻了。",
+    "吐了，{s}{g}。", "{s}{g}，这钱花得真冤！", "{g}。{s}，你们自己用用看！！", "忍不了了，{s}{g}！！",
+    "每次都是{g}，{s}你是有什么KPI吗", "{s}{g}……算了，说了也白说。", "{g}。{s}，我谢谢你全家。",
+]
+# Frames only a public matter takes (who is in charge, the city's name, taxes, 文明城市).
+PUBLIC_FRAMES = [
+    "{g}，难道非得等出点事才有人管？", "{s}{g}，这就是咱们的服务型政府？", "{s}{g}，有没有人管一管啊",
+    "{g}。就这还评文明城市呢？", "纳税人的钱就花在这上面？{s}{g}。", "{s}{g}，领导们自己来体验一下试试？",
+    "{place}的{s}，{g}，我是服气的。", "为什么{place}的{s}总是{g}？", "请问{s}，{g}合理吗？", "{s}{g}，老百姓就是韭菜呗。",
+    "说好的为民办实事呢？{s}{g}。", "{place}{s}{g}，外地人看了都笑。",
+]
+SLANG_TAILS = ["", "", "", "", "，呵呵", "，绝绝子", "，太难了", "，离谱", "，服了", "🙄", "😅", "。。。", "！！", "？？？",
+               "，真是醉了", "，佛了", "，麻了", "，无力吐槽", "，心累"]
+
+
+def _noise(rng: random.Random, text: str) -> str:
+    """Citizens' ways of writing: a slang tail, dropped punctuation, a homophone slip."""
+    tail = rng.choice(SLANG_TAILS)
+    text = (text.rstrip("。！？，") if tail[:1] in {"，", "。", "！", "？"} else text) + tail
+    if rng.random() < 0.25:
+        text = text.replace("，", " ")
+    for a, b in (("的", "滴"), ("什么", "啥"), ("没有", "木有"), ("这样", "酱紫"), ("知道", "晓得"), ("不知道", "不造")):
+        if a in text and rng.random() < 0.12:
+            text = text.replace(a, b, 1)
+    return text
+
+
+def _framed(rng: random.Random, subject: str, happened: str, public: bool) -> str:
+    frames = FRAMES + PUBLIC_FRAMES if public else FRAMES
+    return _noise(rng, rng.choice(frames).format(s=subject, g=happened, place=rng.choice(HOME)))
+
+
+def sarcastic_public(rng: random.Random) -> tuple[str, str]:
+    """A sarcastic, rhetorical or slangy complaint about a public service: adverse."""
+    if rng.random() < 0.15:
+        thing, what = rng.choice(PUBLIC_PRICE)
+        text = _framed(rng, thing, what, True)
+    else:
+        subject, happenings = rng.choice(PUBLIC)
+        text = _framed(rng, subject, rng.choice(happenings), True)
+    title = rng.choice(["", "", "", text[:12]])
+    return title, text
+
+
+def brand_rant(rng: random.Random) -> tuple[str, str]:
+    """The same frames about a private brand, app or shop: a consumer's rant, not the office's matter."""
+    subject, happenings = rng.choice(PRIVATE)
+    text = _framed(rng, subject, rng.choice(happenings), False)
+    return rng.choice(["", "", text[:10]]), text
+
+
+RUDE = ["眼皮都懒得抬", "爱答不理", "拿眼睛斜我", "隔着玻璃冲我嚷", "一边嗑瓜子一边说'下一个'", "直接把材料扔出来",
+        "说'听不懂就回去问清楚再来'", "让我'别在这儿耽误大家时间'", "打着电话摆手让我等着", "翻了个白眼"]
+WINDOWS = ["社保窗口", "户籍窗口", "医保窗口", "税务大厅", "公积金中心", "车管所", "不动产登记大厅", "民政窗口", "出入境窗口",
+           "医院挂号处", "街道便民服务中心", "水电缴费点"]
+
+
+def rude_window(rng: random.Random) -> tuple[str, str]:
+    """A clerk's manner told as it happened, without a failure word: a complaint (作风), adverse."""
+    window, rude = rng.choice(WINDOWS), rng.choice(RUDE)
+    ask = rng.choice(["我就问了一句要带什么", "我说老人腿脚不好能不能先办", "材料差一张复印件我问能不能补", "我问还要等多久",
+                      "我问能不能帮我看看填得对不对", "我问为什么上回说的跟这回不一样"])
+    end = rng.choice(["这就是为人民服务？", "我都六十多了，受这个气。", "办个事跟求人一样。", "下回谁还敢来。", "心里堵得慌。", ""])
+    text = f"今天去{rng.choice(HOME)}{window}，{ask}，里面的人{rude}。{end}"
+    return rng.choice(["", f"{window}的态度", f"去{window}受了一肚子气"]), _noise(rng, text)
+
+
+# -- other places' bad news, told with feeling: adverse (not relevant to us, which is another head) ---
+ELSEWHERE_BAD = ["学校食堂的菜里吃出了虫子", "幼儿园老师把孩子关进小黑屋", "医院把一个急诊病人晾了三个钟头",
+                 "新修的桥没通车就塌了一截", "暴雨过后整片小区泡在水里，几天了没人来排水", "化工厂半夜往河里排黑水",
+                 "养老院护工对老人动手", "村干部把征地补偿款揣进了自己腰包", "景区一盘炒菜卖三百八", "出租车司机带着外地游客兜圈子",
+                 "中学老师逼学生买他编的教辅", "卫生院给老人开了一堆用不上的药", "开发商拿了钱跑了，业主还在还房贷",
+                 "自来水里放出来的水是黄的", "公务车周末停在钓鱼场", "环保检查前工厂连夜停工，检查完接着冒黑烟",
+                 "学生宿舍一下雨就漏，学校让学生自己拿盆接", "外卖小哥被保安打了", "一家火锅店被拍到捞别人剩的锅底",
+                 "敬老院的饭菜猪都不吃", "救护车堵在半路一个多小时", "工地的围挡倒了砸到路人", "小学门口的斑马线上又撞了孩子",
+                 "补贴款被层层截留，到手只剩一半", "拆迁户被半夜强拆"]
+ELSE_REACT = ["太恶心了！！", "看得我心寒。", "气得我手抖。", "这样的地方谁敢去？", "谁来管管啊！", "简直无法无天。",
+              "心疼孩子。", "评论区都炸了。", "希望严查，别又不了了之。", "离大谱。", "我看了三遍都不敢相信。",
+              "这是人干的事？", "还有没有王法了", "寒心，真的寒心。", "看哭了。", "这得多缺德。"]
+
+
+def other_place_emotional(rng: random.Random) -> tuple[str, str]:
+    """Another place's bad news of public concern, told with feeling: adverse whatever the place."""
+    place, bad, react = rng.choice(ELSEWHERE), rng.choice(ELSEWHERE_BAD), rng.choice(ELSE_REACT)
+    shape = rng.randrange(4)
+    if shape == 0:
+        text = f"{place}{bad}，{react}"
+    elif shape == 1:
+        text = f"刷到一个视频，{place}{bad}。{react}{rng.choice(['转发扩散！', '当地就没人出来说句话？', '', '坐等通报。'])}"
+    elif shape == 2:
+        text = f"{react}{place}那边{bad}，{rng.choice(['这种事怎么还能发生', '相关部门在干嘛', '网友都看不下去了', '当事人还在等个说法'])}"
+    else:
+        text = f"#{place}{bad[:8]}# {bad}？？{react}"
+    return rng.choice(["", "", f"{place}这事太离谱了"]), _noise(rng, text)
+
+
+# -- good news in investigative words, beside the same words on a problem still there ----------------
+FIXED = [("背街小巷", "路面坑洼、污水横流", "铺上了沥青，装上了路灯"), ("农贸市场", "地面湿滑、摊位乱摆", "划行归市、干净整洁"),
+         ("老旧小区", "楼道堆满杂物、电线乱拉", "杂物清空、线路入管"),
+         ("河道", "漂满垃圾、气味难闻", "水清岸绿、有人垂钓"), ("城中村", "违建密布、消防通道堵塞", "通道打通、消防设施配齐"),
+         ("公共厕所", "脏乱无人管", "有专人保洁、还配了第三卫生间"), ("公交站台", "没有遮雨棚", "加装了雨棚和电子站牌"),
+         ("学校周边", "流动摊贩扎堆", "秩序井然、护学岗每天在岗"), ("小餐饮一条街", "油烟直排", "全部装上油烟净化器"),
+         ("建筑工地", "扬尘漫天", "围挡喷淋、车辆冲洗全部到位"), ("乡镇卫生院", "设备陈旧", "添置了新设备、开通了远程会诊"),
+         ("社区食堂", "饭菜贵、品种少", "老人一餐十块钱吃得饱"), ("停车场", "收费不透明", "收费标准上墙、扫码缴费")]
+REPORTERS = ["记者回访发现", "记者近日走访发现", "记者再次来到这里看到", "本报记者蹲点一周发现", "记者实地探访看到",
+             "记者调查了解到", "回头看时记者发现", "记者跟随督查组采访发现"]
+
+
+NOW_FIXED = ["如今已经{good}", "现在已是{good}", "眼下{good}", "整改后{good}", "经过几个月的治理，{good}"]
+VERDICTS = ["周边群众连连点赞", "居民说变化太大了", "问题没有再出现", "相关问题已经销号", "群众满意度明显提高", "整改效果得到巩固",
+            "商户和居民都说好", "附近居民终于舒心了", "已通过验收", ""]
+
+
+def revisit_fixed(rng: random.Random) -> tuple[str, str]:
+    """A reporter's revisit or survey finding the problem fixed: good news, not adverse."""
+    spot, bad, good = rng.choice(FIXED)
+    home = rng.choice(HOME)
+    when = rng.choice(["今年春天", "去年", "此前", "几个月前", "上半年", "前不久", "年初"])
+    who = rng.choice(["被媒体曝光", "被群众反映", "被督查组点名", "上过本报'曝光台'", "被网友吐槽", "被电视问政曝光", "被约谈"])
+    now = rng.choice(NOW_FIXED).format(good=good)
+    verdict = rng.choice(VERDICTS)
+    end = f"，{verdict}。" if verdict else "。"
+    lines = [f"{when}{who}的{home}{spot}{bad}。{rng.choice(REPORTERS)}，{now}{end}",
+             f"{rng.choice(REPORTERS)}，{home}多个{spot}{now}，{when}{who}的{bad}不见了{end}",
+             f"{home}{spot}：从“{bad}”到“{good}”。{rng.choice(REPORTERS)}，{rng.choice(['变化看得见', '整改没有走过场', '问题没有反弹'])}。",
+             f"{when}，{home}{spot}因{bad}{who}。{rng.choice(['近日', '日前', '这几天'])}{rng.choice(REPORTERS)}，涉及的{rng.randint(2, 9)}处点位{now}{end}"]
+    title = rng.choice(["记者回访", "回头看", "记者调查", "追踪报道", "曝光台回访", "整改追踪", "跟踪回访", "问政回头看"]) + "：" + rng.choice(
+        [f"{spot}变样了", f"{spot}的老问题解决了", f"{home}{spot}焕然一新", f"曾经的“老大难”{spot}有了新模样", f"{spot}旧貌换新颜",
+         f"{home}{spot}整改见实效"])
+    return title, rng.choice(lines)
+
+
+SURVEYED = [("改造后的老旧小区", "加装了电梯、修好了屋面、装上了充电车棚"), ("新建的农贸市场", "摊位整齐、价格公示、有专人保洁"),
+            ("城区的中小学食堂", "全部实现明厨亮灶、食材可追溯"), ("乡村公路", "户户通了水泥路，客车开到了村口"),
+            ("社区养老服务站", "老人能吃上热饭、有人陪着聊天"), ("政务服务大厅", "取号到办结平均不到二十分钟"),
+            ("城市公园", "增设了健身步道和母婴室"), ("公交首末站", "加装了候车亭和充电桩"), ("村卫生室", "配上了远程问诊设备"),
+            ("背街小巷", "管线入地、路面重铺，晚上灯火通明")]
+
+
+SURVEYED_BAD = [("改造后的老旧小区", "新装的单元门已经坏了一半，雨污管网改完依旧返味"), ("新建的农贸市场", "一半摊位空着，商贩仍在门外马路上摆摊"),
+                ("城区的中小学食堂", "部分食堂的留样记录是事后补写的"), ("乡村公路", "修好不到一年就出现大面积裂缝和坑槽"),
+                ("社区养老服务站", "挂着牌子却常年锁门，老人说从没进去过"), ("政务服务大厅", "自助机器一半黑屏，窗口前仍排着长队"),
+                ("城市公园", "新装的健身器材锈蚀松动，无人维护"), ("公交首末站", "候车亭顶棚破损，充电桩从未通电"),
+                ("村卫生室", "远程问诊设备还包着塑料膜，村医说不会用"), ("在建的安置房项目", "工期已拖延一年多，工地上只剩几个工人"),
+                ("审批窗口", "一个项目要跑七个部门、盖二十多个章"), ("市政道路工程", "原定去年完工，至今仍有大段路面开挖未恢复")]
+
+
+def survey_bad(rng: random.Random) -> tuple[str, str]:
+    """The same investigative frames finding a problem: an exposé in flat prose, adverse."""
+    where, found = rng.choice(SURVEYED_BAD)
+    home = rng.choice(HOME)
+    who = rng.choice(["记者走访", "记者调查", "记者暗访", "记者随机探访", "记者蹲点", "记者跟随群众办事"])
+    text = rng.choice([f"{who}{home}{rng.randint(3, 12)}处{where}发现，{found}。{rng.choice(['相关负责人表示将尽快整改。', '群众对此意见较大。', '主管部门称正在核实。', ''])}",
+                       f"{rng.choice(['近日', '日前'])}，{who}了{home}的{where}：{found}。{rng.choice(['对于原因，施工方称设计多次调整。', '街道回应称资金尚未到位。', '记者多次联系主管部门，截至发稿未获回复。', ''])}"])
+    return rng.choice([f"{who}：{where}怎么成了这样", f"{who}｜{home}{where}见闻", ""]), text
+
+
+def survey_good(rng: random.Random) -> tuple[str, str]:
+    """An investigative survey (记者调查/走访/暗访) that finds things working: not adverse."""
+    where, found = rng.choice(SURVEYED)
+    home = rng.choice(HOME)
+    who = rng.choice(["记者走访", "记者调查", "记者暗访", "记者随机探访", "记者蹲点"])
+    text = rng.choice([f"{who}{home}{rng.randint(3, 12)}处{where}发现，{found}，{rng.choice(['居民说日子有了盼头', '群众获得感实实在在', '受访群众都说满意', '和几年前比像换了个地方'])}。",
+                       f"{rng.choice(['近日', '日前'])}，{who}了{home}的{where}：{found}。{rng.choice(['负责人介绍，明年还将扩大覆盖面。', '不少群众主动向记者竖起大拇指。', ''])}"])
+    return rng.choice([f"{who}：{where}有了新变化", f"{who}｜{home}{where}见闻", ""]), text
+
+
+def revisit_still_bad(rng: random.Random) -> tuple[str, str]:
+    """The same revisit finding the problem still there: adverse."""
+    spot, bad, good = rng.choice(FIXED)
+    home = rng.choice(HOME)
+    text = rng.choice([
+        f"此前被曝光的{home}{spot}{bad}问题，{rng.choice(REPORTERS)}，至今仍未整改，{rng.choice(['所谓的整改只是刷了层漆', '相关部门表示会尽快处理', '群众意见很大'])}。",
+        f"{rng.choice(REPORTERS)}，号称已经“{good}”的{home}{spot}，实际上{bad}依旧，整改报告与现场对不上。"])
+    return rng.choice(["记者回访：整改为何只停在纸上", f"{spot}问题反弹", "回头看发现问题依旧"]), text
+
+
+IDLE = [("地块", "街心游园"), ("荒地", "社区菜园"), ("街角空地", "健身广场"), ("厂房", "文创园"), ("校舍", "养老服务中心"), ("废品站", "停车场"), ("荒坡", "果园"), ("仓库", "社区食堂"), ("老厂区", "体育公园"),
+        ("铁路支线", "城市绿道"), ("办公楼", "人才公寓"), ("空地", "儿童乐园"), ("粮站", "乡村民宿"), ("村小", "村史馆"),
+        ("鱼塘", "湿地公园"), ("菜场二楼", "老年大学教室"), ("堆场", "篮球场")]
+
+
+def idle_turned(rng: random.Random) -> tuple[str, str]:
+    """Something 闲置/荒废 turned into something useful: good news, not adverse."""
+    old, new = rng.choice(IDLE)
+    years = rng.choice(["多年", "十几年", "五年", "好些年", "近十年"])
+    adj = rng.choice(["闲置", "闲置", "闲置", "荒废", "空置", "撂荒", "废弃"])
+    home = rng.choice(HOME)
+    text = rng.choice([f"{home}一处{adj}{years}的{old}，经过改造变成了{new}，{rng.choice(['周末人气很旺', '附近居民多了个好去处', '已接待群众上万人次', '还带动了周边就业'])}。",
+                       f"{adj}{years}的{old}“活”了！{home}把它盘活成{new}，群众{rng.choice(['纷纷点赞', '拍手叫好', '说来得正是时候'])}。",
+                       f"盘活{adj}资源，{home}将{old}改建为{new}，{rng.choice(['本月正式开放', '已投入使用', '项目已经完工'])}。"])
+    return rng.choice(["", f"{adj}{old}变身{new}", f"{home}盘活{adj}资产"]), text
+
+
+def idle_still(rng: random.Random) -> tuple[str, str]:
+    """Something built with public money and left 闲置: adverse (a waste the office must answer for)."""
+    _, new = rng.choice(IDLE)
+    home = rng.choice(HOME)
+    cost = rng.choice(["花了几百万", "投资上千万", "财政拨款建成", "争取了专项资金"])
+    text = rng.choice([f"{home}{cost}的{new}，建成{rng.choice(['两年', '三年', '一年多'])}一直锁着门没用过，{rng.choice(['杂草都长到半人高', '设备都落满了灰', '群众说是面子工程'])}。",
+                       f"记者调查发现，{home}{cost}建起来的{new}成了摆设，管理方说“还在等验收”。",
+                       f"{home}{cost}的{new}，建好后就没开过门，{rng.choice(['闲置至今', '一直空着', '钥匙都不知道在谁手里'])}。"])
+    return rng.choice(["", f"{new}建成成摆设", "谁来为这笔钱负责"]), text
+
+
+DEVICES = ["家用燃气报警器", "独立式烟雾报警器", "漏电保护开关", "电动车智能充电桩", "简易喷淋装置", "一键呼叫报警器",
+           "防滑扶手和夜灯", "防溺水救生桩", "防火门和应急照明", "可燃气体探测器", "防坠护栏", "楼道声控应急灯"]
+GROUPS = ["低保户", "独居老人", "特困家庭", "残疾人家庭", "老旧小区居民", "农村留守老人", "沿街小商户", "群租房住户"]
+
+
+def safety_gift(rng: random.Random) -> tuple[str, str]:
+    """Free safety equipment or a safety campaign, full of 防泄漏/防火/防溺水 words: not adverse."""
+    home, device, group = rng.choice(HOME), rng.choice(DEVICES), rng.choice(GROUPS)
+    n = rng.randint(30, 2000)
+    text = rng.choice([f"{home}近日为辖区{n}户{group}免费安装{device}，{rng.choice(['把安全送到家门口', '防患于未然', '让群众住得更安心'])}。",
+                       f"{rng.choice(['防火、防泄漏', '防触电、防火灾', '防跌倒、防意外', '防溺水、防火灾', '安全过冬'])}：{home}{rng.choice(['应急管理局', '消防救援大队', '社区', '燃气公司', '民政局'])}为{group}送去{device}{n}套。",
+                       f"{home}开展“{rng.choice(['安全进万家', '平安守护', '温暖过冬', '安全用气进社区', '防溺水护苗'])}”行动，为{group}安装{device}，并上门讲解使用方法。"])
+    return rng.choice(["", f"免费安装{device}", "安全送到家门口"]), text
+
+
+BETTER = [("办营业执照", "要跑好几个部门", "手机上填一填第二天就拿证"), ("看病", "一排就是一上午", "预约分时段，到点就看"),
+          ("办房产证", "要等一个月", "交房即交证"), ("交水电费", "要去营业厅排队", "掌上一键缴费"),
+          ("办社保卡", "要等两个月", "即申即领"), ("孩子上学报名", "要带一大摞材料", "网上一次填报"),
+          ("老人领补贴", "要每年跑去认证", "刷脸认证在家就能办"), ("办结婚登记", "要提前排号", "当天预约当天办"),
+          ("企业开办", "要一个星期", "半天就能办好"), ("出门坐公交", "要等半小时", "高峰期五分钟一班")]
+
+
+def service_better(rng: random.Random) -> tuple[str, str]:
+    """A service that got better, told by contrast with how it was: not adverse."""
+    what, before, now = rng.choice(BETTER)
+    home = rng.choice(HOME)
+    text = rng.choice([f"以前在{home}{what}{before}，现在{now}，{rng.choice(['省心多了', '太方便了', '给点个赞', '变化实实在在'])}。",
+                       f"“原来{what}{before}，如今{now}。”{home}市民{rng.choice(['张女士', '老李', '王师傅', '刘大爷'])}说起这个变化很感慨。",
+                       f"{home}推进改革，{what}从“{before}”变为“{now}”。"])
+    return rng.choice(["", f"{what}变快了", "群众办事更方便"]), text
+
+
+# -- advisories and forecasts without damage, beside reports of actual damage --------------------------
+WARNINGS = [("暴雨", ["蓝色", "黄色", "橙色"], "预计未来{h}小时内降雨量将达{mm}毫米以上，可能引发城乡积涝和山洪", "非必要不出门，不要到溪边、桥下逗留，地下车库的车辆及时挪出"),
+            ("大风", ["蓝色", "黄色"], "预计未来{h}小时内阵风可达{lv}级", "请加固户外广告牌、搭建物，减少高空作业"),
+            ("寒潮", ["蓝色", "黄色"], "预计未来{h}小时内气温将下降{d}℃以上", "请注意防寒保暖，做好水管防冻"),
+            ("高温", ["黄色", "橙色"], "预计未来{h}小时内最高气温将升至{t}℃以上", "请避免午后户外作业，注意防暑降温"),
+            ("雷电", ["黄色"], "预计未来{h}小时内将出现雷电活动，可能伴有短时强降水", "请勿在大树下避雨"),
+            ("大雾", ["黄色", "橙色"], "预计未来{h}小时内能见度将低于{v}米", "请注意交通安全，谨慎驾驶"),
+            ("道路结冰", ["黄色"], "预计未来{h}小时内部分路段将出现对交通有影响的结冰", "请减速慢行，注意防滑"),
+            ("森林火险", ["橙色"], "未来几天森林火险气象等级高", "严禁野外用火，进山请勿携带火种"),
+            ("地质灾害气象风险", ["黄色"], "受持续降雨影响，部分山区发生地质灾害的风险较高", "请居住在隐患点附近的群众注意观察、提前避让")]
+
+
+def advisory(rng: random.Random) -> tuple[str, str]:
+    """A weather warning, forecast or safety reminder with no damage reported: not adverse."""
+    kind, colours, outlook, advice = rng.choice(WARNINGS)
+    home = rng.choice(HOME)
+    fill = {"h": rng.choice([6, 12, 24, 48]), "mm": rng.choice([50, 80, 100]), "lv": rng.randint(7, 10),
+            "d": rng.choice([8, 10, 12]), "t": rng.choice([35, 37, 39]), "v": rng.choice([200, 500])}
+    colour = rng.choice(colours)
+    body = outlook.format(**fill)
+    text = rng.choice([f"{home}气象台{rng.randint(1, 28)}日{rng.randint(5, 22)}时发布{kind}{colour}预警信号：{body}。{advice}。",
+                       f"【{kind}{colour}预警】{body}。{rng.choice(['防汛办', '应急管理局', '气象台', '交警部门'])}提醒：{advice}。",
+                       f"温馨提示：{body}，{advice}。{rng.choice(['请市民合理安排出行。', '各单位做好值班值守。', '如遇险情请拨打119或110。'])}",
+                       f"{home}防汛抗旱指挥部提醒：{body}。相关部门已提前预置抢险力量，{advice}。"])
+    return rng.choice(["", f"{kind}{colour}预警", f"{kind}天气提醒", "出行提示"]), text
+
+
+DAMAGE = ["暴雨致{home}多个小区地下车库被淹，{n}辆车泡水", "大风吹倒{home}一处广告牌，砸中路边两辆车，一人受伤",
+          "持续降雨引发{home}山体滑坡，{n}户民房受损，群众已转移", "寒潮导致{home}多处水管冻裂，{n}户居民家中停水",
+          "{home}一条主干道积水近一米，一辆公交车熄火被困，乘客涉水撤离", "冰雹砸坏{home}{n}亩大棚蔬菜，菜农损失惨重"]
+
+
+def weather_damage(rng: random.Random) -> tuple[str, str]:
+    """Weather that did damage: a disaster, adverse (the same words as the warnings, something happened)."""
+    text = rng.choice(DAMAGE).format(home=rng.choice(HOME), n=rng.randint(3, 300))
+    return rng.choice(["", text[:12]]), text + rng.choice(["。", "，相关部门正在处置。", "，不少居民抱怨排水跟不上。", "。"])
+
+
+PROJECTS = ["城镇燃气管道老化更新工程", "背街小巷提升工程", "排水防涝设施建设项目", "危桥加固工程", "农村危房改造项目", "地质灾害隐患点治理工程",
+            "道路病害整治工程", "学校校舍维修项目", "污水管网修复工程", "消防设施更新项目", "黑臭水体治理项目", "病险水库除险加固工程",
+            "城区积水点改造工程", "安全隐患整改项目", "路灯更换采购项目", "应急物资储备采购项目"]
+
+
+def tender_notice(rng: random.Random) -> tuple[str, str]:
+    """A tender, procurement, candidate or award notice, named after what it repairs: not adverse."""
+    project = f"{rng.choice(HOME)}{rng.choice(PROJECTS)}"
+    budget = rng.randint(50, 9000)
+    kind = rng.randrange(5)
+    if kind == 0:
+        title = f"{project}招标公告"
+        text = (f"本招标项目已由主管部门批准建设，建设资金为{rng.choice(['财政资金', '专项债券', '上级补助资金', '自筹资金'])}，"
+                f"项目已具备招标条件，现进行公开招标。最高投标限价{budget}万元。投标人须具备{rng.choice(['市政公用工程', '建筑工程', '水利水电工程'])}"
+                f"施工总承包{rng.choice(['二级', '三级'])}及以上资质。请于规定时间内在交易平台下载招标文件。")
+    elif kind == 1:
+        title = f"{project}中标候选人公示"
+        text = f"第一中标候选人：某建设有限公司，投标报价{budget}万元。公示期三日，投标人或其他利害关系人对评标结果有异议的，应在公示期内提出。"
+    elif kind == 2:
+        title = f"{project}竞争性磋商公告"
+        text = f"预算金额{budget}万元，磋商文件获取时间为公告发布之日起五个工作日，响应文件递交截止后当场开启。"
+    elif kind == 3:
+        title = f"{project}成交结果公告"
+        text = f"经磋商小组评审，确定成交供应商为某工程有限公司，成交金额{budget}万元，合同履行期限{rng.choice([60, 90, 180])}日历天。"
+    else:
+        title = f"{project}更正公告"
+        text = f"原公告中的开标时间调整为{rng.randint(1, 28)}日上午九时，其余内容不变。"
+    return title, text
+
+
+DRILLS = [("危化品泄漏", "化工园区", "模拟储罐发生泄漏并起火，现场将有消防车喷水和烟雾"),
+          ("高层建筑火灾", "商业综合体", "模拟高层起火、人员被困，将使用云梯车救援"),
+          ("地震疏散", "中小学", "模拟地震发生后师生紧急疏散"), ("防汛抢险", "江堤", "模拟堤坝管涌险情处置"),
+          ("燃气爆炸", "老旧小区", "模拟燃气管道泄漏引发爆燃后的抢险和转移"), ("食物中毒", "学校食堂", "模拟学生集体食物中毒后的救治流程"),
+          ("地铁突发事件", "地铁站", "模拟列车故障、乘客疏散"), ("森林火灾扑救", "林场", "模拟山火蔓延，多支队伍协同扑救"),
+          ("尾矿库溃坝", "矿区下游村庄", "模拟溃坝预警后的群众转移"), ("反恐处突", "客运站", "模拟持刀暴力事件的处置")]
+
+
+def drill_notice(rng: random.Random) -> tuple[str, str]:
+    """A drill announced or reported, full of 泄漏/爆炸/被困 words: nothing happened, not adverse."""
+    what, where, scene = rng.choice(DRILLS)
+    home = rng.choice(HOME)
+    text = rng.choice([f"{home}将于{rng.randint(1, 28)}日在{where}开展{what}应急演练，{scene}。届时请周边群众不要惊慌，这是演练。",
+                       f"{home}{where}昨日举行{what}综合应急演练，{scene}，{rng.randint(5, 20)}个部门参与，检验了预案的可行性。",
+                       f"演练公告：{scene}。本次{what}应急演练由{home}应急管理局组织，持续约两小时。"])
+    return rng.choice(["", f"{what}应急演练", "演练通知"]), text
+
+
+OUTAGES = [("停水", "供水管网接驳施工", "请提前储水"), ("停电", "线路检修", "请提前做好准备，高层住户注意电梯停运"),
+           ("停气", "燃气管道改迁", "请关闭燃气阀门，恢复供气后请勿擅自点火"), ("降压供水", "水厂设备维护", "高楼层用户请错峰用水"),
+           ("停电", "变压器增容改造", "请提前关闭电器"), ("停水", "二次供水设施清洗消毒", "恢复供水后请先放水几分钟")]
+
+
+def planned_outage(rng: random.Random) -> tuple[str, str]:
+    """A planned outage announced in advance: a notice, not adverse."""
+    kind, why, ask = rng.choice(OUTAGES)
+    home = rng.choice(HOME)
+    text = (f"因{why}，{home}{rng.choice(['部分区域', '沿江路以东', '北区', '工业园及周边', '三个小区'])}将于{rng.randint(1, 28)}日"
+            f"{rng.randint(7, 9)}时至{rng.randint(16, 20)}时{kind}，{ask}。给您带来的不便敬请谅解。")
+    return rng.choice([f"计划{kind}通知", f"关于{home}部分区域{kind}的公告", ""]), text
+
+
+def outage_hurts(rng: random.Random) -> tuple[str, str]:
+    """An outage that was not planned or not kept to: a service failure, adverse."""
+    kind = rng.choice(["停水", "停电", "停气"])
+    home = rng.choice(HOME)
+    text = rng.choice([f"{home}说好的{kind}半天，到现在快两天了还没恢复，家里老人孩子都没法过。",
+                       f"{home}没有任何通知就{kind}了，{rng.choice(['冰箱里的东西全坏了', '做饭做到一半', '孩子洗澡洗一半'])}，打电话也没人接。",
+                       f"这个月{home}已经第四次突然{kind}了，每次都说是临时抢修。"])
+    return rng.choice(["", f"又{kind}了", f"频繁{kind}"]), _noise(rng, text)
+
+
+SCHEDULES = ["元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆"]
+DESKS = ["政务服务中心", "不动产登记中心", "公积金管理中心", "医保服务大厅", "税务服务厅", "车管所", "出入境接待大厅", "婚姻登记处"]
+
+
+def service_schedule(rng: random.Random) -> tuple[str, str]:
+    """Holiday hours, a system upgrade pause, a window moving: a notice, not adverse."""
+    desk, home = rng.choice(DESKS), rng.choice(HOME)
+    text = rng.choice([f"{rng.choice(SCHEDULES)}假期期间，{home}{desk}暂停现场受理，网上办理渠道照常开放，假期后首个工作日恢复正常。",
+                       f"因业务系统升级，{home}{desk}{rng.randint(1, 28)}日全天暂停办理相关业务，由此带来的不便敬请谅解。",
+                       f"{home}{desk}自{rng.randint(1, 28)}日起搬迁至新址办公，原址同步停止对外服务，咨询电话不变。",
+                       f"{home}{desk}周六上午延时服务，{rng.choice(['需提前预约', '可现场取号', '仅受理部分事项'])}。"])
+    return rng.choice([f"{desk}{rng.choice(SCHEDULES)}假期服务安排", f"关于{desk}暂停服务的公告", ""]), text
+
+
+# kind → (label, rows, maker)
+KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
+    "sarcastic_public": (1, 600, sarcastic_public),
+    "rude_window": (1, 150, rude_window),
+    "other_place_emotional": (1, 400, other_place_emotional),
+    "revisit_still_bad": (1, 150, revisit_still_bad),
+    "survey_bad": (1, 200, survey_bad),
+    "idle_still": (1, 60, idle_still),
+    "weather_damage": (1, 100, weather_damage),
+    "outage_hurts": (1, 100, outage_hurts),
+    "brand_rant": (0, 450, brand_rant),
+    "revisit_fixed": (0, 300, revisit_fixed),
+    "survey_good": (0, 150, survey_good),
+    "service_schedule": (0, 120, service_schedule),
+    "idle_turned": (0, 150, idle_turned),
+    "safety_gift": (0, 150, safety_gift),
+    "service_better": (0, 150, service_better),
+    "advisory": (0, 300, advisory),
+    "tender_notice": (0, 250, tender_notice),
+    "drill_notice": (0, 150, drill_notice),
+    "planned_outage": (0, 120, planned_outage),
+}
+
+
+def build() -> list[dict[str, object]]:
+    rng = random.Random(SEED)
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for kind, (adverse, count, maker) in KINDS.items():
+        made = tries = 0
+        while made < count and tries < count * 30:
+            tries += 1
+            title, text = maker(rng)
+            key = f"{title}|{text}"
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
+            made += 1
+    return rows
+
+
+def main() -> None:
+    rows = build()
+    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} items → {OUT}")
+
+
+if __name__ == "__main__":
+    main()

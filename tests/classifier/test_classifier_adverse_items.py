@@ -1,0 +1,63 @@
+"""Round-4 training items for adverse-ness (classifier/training/items/adverse_items.py): reproducible,
+both labels in the same frames, and apart from both development sets (devsets/README.md: never train
+on them, never copy or paraphrase their sentences)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from classifier.training.items import adverse_items
+
+REPO = Path(__file__).resolve().parents[2]
+DEVSETS = (REPO / "devsets" / "city_items.jsonl", REPO / "devsets" / "fengling_items.jsonl")
+SHINGLE = 8
+
+
+def _shingles(text: str) -> set[str]:
+    return {text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
+
+
+def test_the_file_is_what_the_generator_writes() -> None:
+    rows = [json.loads(line) for line in adverse_items.OUT.read_text(encoding="utf-8").splitlines()]
+    assert rows == adverse_items.build(), \
+        "adverse_items.jsonl is stale: run python -m classifier.training.items.adverse_items"
+
+
+def test_every_kind_is_made_in_full_and_both_labels_are_there() -> None:
+    rows = adverse_items.build()
+    made = Counter(r["kind"] for r in rows)
+    assert made == {kind: count for kind, (_, count, _) in adverse_items.KINDS.items()}
+    assert {r["adverse"] for r in rows} == {0, 1}
+    assert len({f"{r['title']}|{r['text']}" for r in rows}) == len(rows)
+
+
+def test_the_same_frames_carry_both_labels() -> None:
+    """A sarcastic frame is no label: it wraps public services ("1") and private brands ("0") alike."""
+    rows = adverse_items.build()
+    for frame in ("真行啊", "服了", "呵呵", "绝了", "就这"):
+        labels = {r["adverse"] for r in rows if frame in r["text"] and r["kind"] in {"sarcastic_public", "brand_rant"}}
+        assert labels == {0, 1}, frame
+    # Investigative and 闲置 words on both sides too: what the reporter finds decides.
+    for word in ("记者", "闲置"):
+        assert {r["adverse"] for r in rows if word in r["title"] + r["text"]} == {0, 1}, word
+
+
+def test_no_training_item_copies_a_development_item() -> None:
+    """No row shares 30% of its 8-character shingles with any one item of either development set."""
+    owners: dict[str, list[int]] = {}
+    dev: list[set[str]] = []
+    for path in DEVSETS:
+        for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            grams = _shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}")
+            for gram in grams:
+                owners.setdefault(gram, []).append(len(dev))
+            dev.append(grams)
+    for row in adverse_items.build():
+        grams = _shingles(f"{row['title']}\n{row['text']}")
+        if not grams:
+            continue
+        hits = Counter(n for g in grams for n in owners.get(g, ()))
+        worst = max(hits.values(), default=0) / len(grams)
+        assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"
