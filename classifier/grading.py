@@ -50,6 +50,10 @@ DEFAULT_SIGNALS: dict[str, tuple[str, ...]] = {
 # A signal preceded closely by a negation (无人员伤亡, 未造成死亡) is no signal.
 # ("不" is left out: 不幸遇难 is a death.)
 _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}$")
+# A signal word naming what a device or prevention is for (燃气泄漏报警器, 防泄漏, 预防火灾) tells of no event:
+# free alarms for 低保户 are no accident (drills: classifier.facts.irrealis). _EQUIPMENT is matched at the word's end.
+_PREVENTION = re.compile(r"(防|预防|防范|防止)$")
+_EQUIPMENT = re.compile(r"(报警器|报警装置|探测器|检测仪|监测仪|切断阀|自动切断|隐患排查)")
 
 CONDITION_KEYS = {
     "tier", "authority", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
@@ -239,6 +243,8 @@ class GradingRules:
             if denied and any(s <= m.start() < e for s, e in denied):
                 continue
             names = [n for n in self._signal_of[m.group(0)] if n not in found]
+            if _PREVENTION.search(text[max(0, m.start() - 2) : m.start()]) or _EQUIPMENT.match(text, m.end()):
+                continue
             # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis).
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
                     and not irrealis(text, m.start(), m.end())):

@@ -47,6 +47,16 @@ def test_emergency_signals_and_negation() -> None:
     assert rules.grade(feats(signals={})).level == "一般"
 
 
+def test_a_device_or_prevention_is_no_signal() -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals("为独居老人免费安装燃气泄漏报警器") == {}
+    assert rules.find_signals("开展防泄漏、预防火灾宣传") == {}
+    assert rules.find_signals("化工园区举行危化品泄漏应急演练") == {}
+    # the event itself still counts, also beside a device
+    assert rules.find_signals("报警器响了，厨房燃气泄漏，一人受伤") == {"事故灾害": "泄漏", "受伤": "受伤"}
+    assert rules.find_signals("仓库起火，火灾探测器未报警") == {"爆炸火灾": "起火"}
+
+
 def test_yichun_livelihood_topic_with_heat_is_major() -> None:
     rules = load_rules(HERE / "yichun-scjg")
     grade = rules.grade(feats(topic="食品药品安全", negativity=0.8, reposts=800))
