@@ -71,6 +71,9 @@ class DevsetConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # and report it on the same items.
     baseline: bool = True
     head: str = "negativity"
+    # Further development sets reported alike (card "more_devsets", keyed by path), e.g. a second set
+    # written blind to the training data; the baseline is trained once for all of them.
+    more: tuple[str, ...] = ()
 
 
 class TrainConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -341,49 +344,60 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
         "command": " ".join(["yuqing", *sys.argv[1:]]) if Path(sys.argv[0]).name == "yuqing" else "",
     }
     if config.devset is not None and config.devset.head in head_data:
-        card["devset"] = devset_report(model, card, config, head_data[config.devset.head][0])
+        reports = devset_report(model, card, config, head_data[config.devset.head][0])
+        card["devset"] = reports[0]
+        if reports[1:]:
+            card["more_devsets"] = {r["path"]: r for r in reports[1:]}
         progress.step("development set by kind" + (" (and the baseline)" if config.devset.baseline else ""))
     return model, card, results
 
 
 def devset_report(model: LinearModel, card: dict[str, Any], config: TrainConfig,
-                  train_part: Examples) -> dict[str, Any]:
-    """Per-kind tables of the model (through the full scorer) and of the baseline on each split."""
+                  train_part: Examples) -> list[dict[str, Any]]:
+    """Per-kind tables of the model (through the full scorer) and of the baseline on each split, one
+    report per development set (``devset.path``, then ``devset.more``)."""
     from classifier.devset import baseline_adverse, judge, load_devset, markdown, table
     from classifier.registry import LoadedModel, sha256_file
     from classifier.text import prepare
 
     assert config.devset is not None
-    path = resolve_path(config.devset.path)
-    items = load_devset(path, config.devset.splits)
-    loaded = LoadedModel(model, card, path.parent)
-    judged = judge(loaded, items)
-    out: dict[str, Any] = {"path": config.devset.path, "sha256": sha256_file(path), "splits": {}}
-    base = None
+    names = [config.devset.path, *config.devset.more]
+    sets = [load_devset(resolve_path(name), config.devset.splits) for name in names]
+    everything = [i for items in sets for i in items]
+    base: list[float] | None = None
+    chosen: dict[str, Any] = {}
     if config.devset.baseline:
         spec = config.heads[config.devset.head]
         grid = spec.C if isinstance(spec.C, list) else [spec.C]
-        proba, chosen = baseline_adverse(
+        base, chosen = baseline_adverse(
             train_part.texts, train_part.labels, train_part.weights, grid, config.cv_folds, config.seed,
             spec.class_weight, config.features.max_features, config.features.min_df,
-            [prepare(i.title, i.text, model.max_chars) for i in items])
-        base = proba
-        out["baseline"] = {"what": "TfidfVectorizer(char 1-3) + LogisticRegression, same training rows, "
-                                   "C searched by the same CV, P(adverse) >= 0.5", **chosen}
-    for split in config.devset.splits:
-        idx = [j for j, i in enumerate(items) if i.split == split]
-        if not idx:
-            continue
-        part = [items[j] for j in idx]
-        mine = table(part, [judged.negativity[j] for j in idx], [judged.topic[j] for j in idx],
-                     [judged.emotion[j] for j in idx])
-        entry: dict[str, Any] = {"model": mine, "markdown": markdown(mine, f"{split}: {card['version']}")}
+            [prepare(i.title, i.text, model.max_chars) for i in everything])
+    reports = []
+    start = 0
+    for name, items in zip(names, sets, strict=True):
+        path = resolve_path(name)
+        judged = judge(LoadedModel(model, card, path.parent), items)
+        out: dict[str, Any] = {"path": name, "sha256": sha256_file(path), "splits": {}}
         if base is not None:
-            theirs = table(part, [base[j] for j in idx])
-            entry["baseline"] = theirs
-            entry["baseline_markdown"] = markdown(theirs, f"{split}: baseline")
-        out["splits"][split] = entry
-    return out
+            out["baseline"] = {"what": "TfidfVectorizer(char 1-3) + LogisticRegression, same training rows, "
+                                       "C searched by the same CV, P(adverse) >= 0.5", **chosen}
+        for split in config.devset.splits:
+            idx = [j for j, i in enumerate(items) if i.split == split]
+            if not idx:
+                continue
+            part = [items[j] for j in idx]
+            mine = table(part, [judged.negativity[j] for j in idx], [judged.topic[j] for j in idx],
+                         [judged.emotion[j] for j in idx])
+            entry: dict[str, Any] = {"model": mine, "markdown": markdown(mine, f"{split}: {card['version']}")}
+            if base is not None:
+                theirs = table(part, [base[start + j] for j in idx])
+                entry["baseline"] = theirs
+                entry["baseline_markdown"] = markdown(theirs, f"{split}: baseline")
+            out["splits"][split] = entry
+        reports.append(out)
+        start += len(items)
+    return reports
 
 
 def _subset(examples: Examples, idx: np.ndarray) -> Examples:

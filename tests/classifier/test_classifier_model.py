@@ -96,3 +96,33 @@ def test_clean_folds_exactly_like_nfkc() -> None:
 
     for raw in ["ＡＢＣ１２３！＠　ｄ", "①②㎡ ﬁ", "ｶﾞ", "Ａ\u0301", "全角，逗号　空格", "～￥＄", "普通文本。"]:
         assert clean(raw) == " ".join(unicodedata.normalize("NFKC", raw).split())
+
+
+def test_card_reports_every_development_set_with_one_baseline(tiny_data: Path, tmp_path: Path) -> None:
+    """``devset.more``: a second development set gets its own per-kind tables beside the first."""
+    import json
+
+    from classifier.train import load_config, train
+
+    def write(name: str, rows: list[tuple[str, str, int]]) -> Path:
+        path = tmp_path / name
+        path.write_text("".join(json.dumps({"id": f"{name}-{n}", "kind": kind, "split": split, "title": "",
+                                            "text": text, "labels": {"adverse": bool(adverse)}},
+                                           ensure_ascii=False) + "\n"
+                                for n, (kind, text, adverse, split) in enumerate(rows)), encoding="utf-8")
+        return path
+
+    first = write("one.jsonl", [("complaint", "北湖区停水三天没人管，气死了", 1, "dev"),
+                                ("positive_gov", "北湖区新公园开放，市民点赞", 0, "heldout")])
+    second = write("two.jsonl", [("complaint", "东城区路灯坏了半年", 1, "dev"),
+                                 ("neutral_notice", "东城区明日计划停电检修", 0, "dev")])
+    text = (tiny_data / "tiny.yaml").read_text(encoding="utf-8") + (
+        f"devset: {{path: {first}, more: [{second}], splits: [dev, heldout]}}\n")
+    (tmp_path / "cfg.yaml").write_text(text, encoding="utf-8")
+    _, card, _ = train(load_config(tmp_path / "cfg.yaml"), tiny_data)
+    assert card["devset"]["path"] == str(first)
+    assert set(card["devset"]["splits"]) == {"dev", "heldout"}
+    other = card["more_devsets"][str(second)]
+    assert set(other["splits"]) == {"dev"}
+    assert set(other["splits"]["dev"]["model"]["kinds"]) == {"complaint", "neutral_notice"}
+    assert other["splits"]["dev"]["baseline"]["n"] == 2 and other["baseline"] == card["devset"]["baseline"]
