@@ -34,7 +34,7 @@ def test_every_kind_has_both_labels_and_the_new_registers() -> None:
 
 def test_topic_rows_cover_every_base_topic_in_every_register() -> None:
     """Round 3: every base topic has its own rows (topic_items.jsonl), in complaint, exposé, rumour
-    and 通报 form, each reporting a problem (adverse)."""
+    and 通报 form, each reporting a problem (adverse); round 4 adds 微博, headline, 贴吧 and 留言板 forms."""
     from core.taxonomy import BASE_TOPICS
 
     bank = make_items.build_topic()
@@ -46,6 +46,17 @@ def test_topic_rows_cover_every_base_topic_in_every_register() -> None:
         assert any("记者" in t or "审计" in t or "督查" in t for t in texts), topic
         assert any(t.startswith(("网传", "有网友称", "据传", "听说")) for t in texts), topic
         assert any("情况通报" in t for t in texts), topic
+        assert any(t.startswith("#") for t in texts), topic  # 微博 with a #话题#
+        assert any(r["title"] and r["text"] for r in bank if r["topic"] == topic), topic  # 留言板 title + letter
+
+
+def test_every_base_topic_has_at_least_fifty_distinct_events() -> None:
+    """Round 4: breadth of the department's remit, not rows per event, is what the topic head lacked."""
+    from core.taxonomy import BASE_TOPICS
+
+    for topic in BASE_TOPICS:
+        events = make_items.TOPIC_EVENTS[topic]
+        assert len(set(events)) == len(events) >= 50, topic
 
 
 def test_no_training_item_copies_a_development_item() -> None:

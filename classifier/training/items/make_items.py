@@ -17,13 +17,16 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+from classifier.training.items.topic_bank import WIDE_EVENTS
+
 OUT = Path(__file__).with_name("own_items.jsonl")
 # Round 3: the topic rows of every base topic, a file of their own so each head can weigh them.
 TOPIC_OUT = Path(__file__).with_name("topic_items.jsonl")
 SEED = 20261201
 PER_KIND = 220
-# Round 3 topic rows per base topic (topic_bank_items).
-TOPIC_PER_TOPIC = 150
+# Topic rows per base topic (topic_bank_items): round 3 150; round 4 300, measured against 150 with the
+# wider bank (held-aside events 0.851 vs 0.827, dev 132 vs 131 of 138).
+TOPIC_PER_TOPIC = 300
 
 PLACES = ["临江市", "青山区", "南湖县", "东河镇", "西岭街道", "北关区", "长宁县", "安平镇", "清水乡", "石桥街道",
           "白云区", "金川县", "红旗街道", "永安镇", "城南新区", "滨江区", "凤凰镇", "龙泉县", "桃源乡", "双河街道",
@@ -816,11 +819,10 @@ TOPIC_BANK: dict[str, tuple[list[str], list[str]]] = {
                 "诊所销售过期药品", "早餐店用过期面粉做包子"],
                ["市场监管局", "食品药品监管所"]),
     "价格": (["{estate}停车费从每月{n}十元涨到三百元", "{estate}物业费上调却没有召开业主大会", "景区门票之外还要收观光车费",
-            "{hospital}停车场收费标准不公示", "天然气价格调整后阶梯计价算错", "菜市场摊位费一年涨了三倍",
+            "天然气价格调整后阶梯计价算错", "菜市场摊位费一年涨了三倍",
             "{restaurant}菜单不明码标价，结账时天价", "出租车不打表，乱喊价", "快递网点取件要加收保管费",
             "充电桩服务费比电费还高", "{estate}物业违规收取装修押金不退", "春节期间{place}酒店房价暴涨十倍",
-            "供暖费按建筑面积收，住顶楼的多交了钱", "驾校报名后又额外收取各种费用", "银行收取的账户管理费不合理",
-            "{hospital}药品价格比外面药店高出一倍"],
+            "供暖费按建筑面积收，住顶楼的多交了钱", "驾校报名后又额外收取各种费用", "银行收取的账户管理费不合理"],
            ["发改委价格监测中心", "市场监管局价监科"]),
     "扶贫": (["低保评定优亲厚友，村干部亲属都吃上了低保", "村里的扶贫产业资金被挪作他用", "帮扶干部一年没来过贫困户家里",
             "耕地地力保护补贴被村里截留", "农机购置补贴迟迟没有到账", "种粮补贴发放名单里有已经去世的人",
@@ -891,16 +893,33 @@ RESTAURANTS = ["一家火锅店", "某快餐店", "一家网红餐厅", "学校�
 TOPIC_PROJECTS = ["某道路改造工程", "某学校建设项目", "某医院设备采购项目", "某安置房工程", "某绿化工程", "某污水管网工程",
             "某信息化采购项目", "某水利工程"]
 FIRM_KINDS = ["一家电子厂", "某建筑公司", "某物流公司", "一家服装厂", "某劳务派遣公司", "一家餐饮企业", "某商贸公司"]
-TOPIC_REGISTERS = ("complaint", "terse", "expose", "rumour", "notice")
+# Round 4: the wider bank (topic_bank.py) beside the events above, 50+ per base topic, and four more
+# registers a desk meets: a 微博 post with #话题# and an @ of an account, a headline alone, a 贴吧 post
+# in colloquial speech, a 人民网留言板-style message (title + letter).
+TOPIC_EVENTS: dict[str, list[str]] = {topic: [*events, *WIDE_EVENTS[topic]] for topic, (events, _) in TOPIC_BANK.items()}
+TOPIC_REGISTERS = ("complaint", "terse", "expose", "rumour", "notice", "weibo", "headline", "tieba", "board")
+HASHTAGS = ["#{place}#", "#{place}身边事#", "#{place}头条#", "#曝光台#", "#民生关注#", "#{place}爆料#", "#随手拍#",
+            "#{place}同城#", "#求助#", "#问政{place}#"]
+MENTIONS = ["@{place}发布", "@{place}融媒", "@人民网地方领导留言板", "@{place}12345", "@{place}日报", ""]
+HEADLINE_TAILS = ["", "", "，{answer}回应", "，官方介入", "？记者探访", "，{answer}：正在核查", "，群众盼解决", "｜追踪"]
+TIEBA_OPENERS = ["有没有{place}的老乡知道，", "吧友们评评理，", "实在忍不了了，来吧里说一下，", "楼主{place}的，",
+                 "顶上去让更多人看到：", "求扩散！", "问一下大家，", "说个事，"]
+TIEBA_CLOSERS = ["这事到底有没有人管", "真的服了", "是不是只能认栽了", "大家有啥办法没", "顶一下", "有同样遭遇的吗",
+                 "再这样下去咋整", "离大谱"]
+BOARD_TITLES = ["关于{short}的问题", "反映{short}", "请求解决{short}问题", "{place}{short}，望领导关注", "{short}谁来管？"]
 
 
 def _topic_event(rng: random.Random, topic: str) -> str:
-    events, _ = TOPIC_BANK[topic]
-    return rng.choice(events).format(
+    return rng.choice(TOPIC_EVENTS[topic]).format(
         place=rng.choice(PLACES), spot=rng.choice(rng.choice([SPOTS + WHERES, SCHOOLS + ESTATES])), estate=rng.choice([*ESTATES, "某小区", "某楼盘"]),
         school=rng.choice([*SCHOOLS, "某中学", "一所小学", "某幼儿园"]), hospital=rng.choice(HOSPITALS),
         restaurant=rng.choice(RESTAURANTS), road=rng.choice([*ROADS, ""]), firm=rng.choice(FIRMS + FIRM_KINDS),
         project=rng.choice(TOPIC_PROJECTS), n=rng.randint(2, 9), k=rng.randint(2, 8))
+
+
+def _short(event: str) -> str:
+    """A 留言板 title's summary of an event: its first clause."""
+    return event.split("，")[0]
 
 
 def topic_row(rng: random.Random, topic: str) -> tuple[str, str]:
@@ -908,22 +927,37 @@ def topic_row(rng: random.Random, topic: str) -> tuple[str, str]:
     event = _topic_event(rng, topic)
     _, answers = TOPIC_BANK[topic]
     register = rng.choice(TOPIC_REGISTERS)
+    place = rng.choice(PLACES)
     if register == "complaint":
-        body = (f"{rng.choice(OPENERS)}我是{rng.choice(PLACES)}的{rng.choice(IDENTITIES)}，{event}，"
+        body = (f"{rng.choice(OPENERS)}我是{place}的{rng.choice(IDENTITIES)}，{event}，"
                 f"{rng.choice(SINCE)}{rng.choice(TRIED)}。{rng.choice(CLOSERS)}")
         return "", _noisy(body, rng)
     if register == "terse":
         return rng.choice([(f"反映{event}的问题", ""), (event, ""), ("", f"{event}{rng.choice(TAILS)}"),
-                           (f"关于{rng.choice(PLACES)}{event}的投诉", "")])
+                           (f"关于{place}{event}的投诉", "")])
     if register == "expose":
         lead = rng.choice([f"{rng.choice(MEDIA)}记者调查发现，", "记者近日走访发现，", "审计发现，", "据群众举报，",
                            f"{rng.choice(MEDIA)}报道，", "有关部门督查发现，"])
-        return "", f"{lead}{rng.choice(PLACES)}{event}。{_fill(rng, rng.choice(CONSEQUENCES))}"
+        return "", f"{lead}{place}{event}。{_fill(rng, rng.choice(CONSEQUENCES))}"
     if register == "rumour":
         lead = rng.choice(["网传", "有网友称，", "据传", "听说", "群里都在传", "有人爆料："])
         return "", f"{lead}{event}，{rng.choice(['是否属实？', '求证。', '有知情的吗？', '真的假的', '官方还没有回应。'])}"
+    if register == "weibo":
+        tag = rng.choice(HASHTAGS).format(place=place)
+        at = rng.choice(MENTIONS).format(place=place)
+        return "", _noisy(f"{tag}{event}{rng.choice(TAILS)} {at}".strip(), rng, typo=0.2, dialect=0.15)
+    if register == "headline":
+        tail = rng.choice(HEADLINE_TAILS).format(answer=rng.choice(answers))
+        return rng.choice([f"{place}{event}{tail}", f"{place}：{event}{tail}", f"{event}{tail}"]), ""
+    if register == "tieba":
+        body = f"{rng.choice(TIEBA_OPENERS).format(place=place)}{event}，{rng.choice(TIEBA_CLOSERS)}{rng.choice(TAILS)}"
+        return "", _noisy(body, rng, typo=0.5, dialect=0.6)
+    if register == "board":
+        title = rng.choice(BOARD_TITLES).format(short=_short(event), place=place)
+        body = f"{rng.choice(OPENERS)}{event}。{rng.choice(SINCE)}{rng.choice(TRIED)}。{rng.choice(CLOSERS)}"
+        return title, _noisy(body, rng, typo=0.25, dialect=0.2)
     office = rng.choice(answers)
-    return "", (f"{rng.choice(PLACES)}{office}情况通报：近日有群众反映{event}。经核查，"
+    return "", (f"{place}{office}情况通报：近日有群众反映{event}。经核查，"
                 f"{rng.choice(['情况基本属实，已责令限期整改。', '已成立调查组进行调查。', '相关责任人已被停职。', '部分情况属实，将依法依规处理。', '已立案调查，结果将及时公布。'])}")
 
 
@@ -943,8 +977,9 @@ def topic_bank_items(rng: random.Random, per_topic: int) -> list[dict[str, objec
     return out
 
 
-def build_topic() -> list[dict[str, object]]:
-    return topic_bank_items(random.Random(SEED + 3), TOPIC_PER_TOPIC)
+def build_topic(per_topic: int = TOPIC_PER_TOPIC) -> list[dict[str, object]]:
+    # Round 4 drew a new stream (SEED + 4) for the wider bank and the nine registers.
+    return topic_bank_items(random.Random(SEED + 4), per_topic)
 
 
 def main() -> None:
