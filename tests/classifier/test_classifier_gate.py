@@ -101,7 +101,8 @@ ADVERSE_FLOOR = 0.94
 TOPIC_DEVSET_FLOOR = 0.78
 # The 51 city items were written by the developer who wrote the seed lexicons, so they check for
 # regressions; they are no independent measure of quality (and their misses were read while the
-# round-2 training items were written). Measured: topic 0.980, negativity 0.980 (round 3).
-TOPIC_FLOOR = 0.85
+# round-2 training items were written). Measured: topic 0.980, negativity 0.980 (round 3); topic 1.000,
+# negativity 0.980 (round 4, the wider topic bank); the topic floor lets three items go.
+TOPIC_FLOOR = 0.94
 NEGATIVITY_FLOOR = 0.94
 SMP_FLOOR = 0.82
