@@ -88,6 +88,23 @@ PUBLIC: list[tuple[str, list[str]]] = [
     ("夜景亮化", ["一条街装了几百万的灯，老小区里黑灯瞎火", "桥上的灯带天天闪，楼道的灯坏了一年没人换"]),
     ("城市形象", ["外地同学一听我们这儿就问是不是那个出了事的地方", "出名全靠负面新闻", "一提我们这儿，网上评论全是嘲讽"]),
 ]
+# Any public body or service, and what people say of one in sarcasm or slang whatever it is: the subject
+# decides (the same situations told of brands below are no matter for the office).
+PUBLIC_BODIES = ["区医院", "镇卫生院", "税务大厅", "法院立案庭", "信访办", "教育局", "区政府", "街道办", "村委会", "市长信箱",
+                 "人社局", "公积金中心", "医保局", "民政局", "市场监管局", "住建局", "规划局", "水务集团", "供电公司",
+                 "公交公司", "高铁站", "汽车站", "图书馆", "体育馆", "养老院", "幼儿园", "中学", "卫健委", "消防队",
+                 "环保局", "农业农村局", "交通局", "城投公司", "政务网站", "县里", "乡政府", "居委会", "网格员", "辅警",
+                 "学校食堂", "公立医院的收费处", "派出所", "殡仪馆", "公证处", "出入境", "残联", "文旅局", "开发区管委会"]
+SITUATIONS = ["的效率感人", "永远在“研究研究”", "的电话从来没打通过", "说“在走流程”，走了三个月", "一到下班点人就没了",
+              "只会拍照留痕、做表格", "让老百姓来回跑断腿", "门难进脸难看事难办", "的系统又崩了", "的回复永远是“已转相关部门”",
+              "收钱的时候最积极", "开会倒是一个接一个", "把群众的事当皮球踢", "搞的那些活动就是给领导看的", "的公告写得跟天书一样",
+              "答应的事一件没兑现", "的窗口永远只开一个", "一出事就说是临时工干的", "办个小事要找熟人", "每年的整改都是同一批问题",
+              "的服务态度一言难尽", "把便民服务搞成了扰民服务", "的钱花在哪了谁也不知道", "天天喊着为民服务，到了跟前找不着人"]
+PRIVATE_BRANDS = ["某外卖平台", "某电商", "某快递公司", "某手机厂商", "某视频APP", "这家奶茶店", "某游戏公司", "某航司",
+                  "某网约车平台", "某连锁超市", "某品牌家电", "某房产中介", "楼下的健身房", "某培训班", "某美容院", "某直播间"]
+BRAND_SITUATIONS = ["的效率感人", "的客服电话从来没打通过", "说“在走流程”，退款走了三个月", "的系统又崩了", "收钱的时候最积极",
+                    "答应的赠品一件没兑现", "的服务态度一言难尽", "把售后当皮球踢", "的活动规则写得跟天书一样",
+                    "一出问题就说是临时工干的", "每次更新都是同一批毛病"]
 PUBLIC_PRICE = [("停车费", "一个月涨了两回"), ("公交票价", "说涨就涨"), ("水价", "阶梯一调，一家五口全成了第三档"), ("物业费", "年年涨，服务年年差"),
                 ("学校的校服费", "一套比商场的名牌还贵"), ("景区门票", "比省会的还贵"), ("供暖费", "按面积收，屋里十几度")]
 # -- private brands, apps and shops: the same frames, no matter for the office ----------------------
@@ -154,9 +171,12 @@ def _framed(rng: random.Random, subject: str, happened: str, public: bool) -> st
 
 def sarcastic_public(rng: random.Random) -> tuple[str, str]:
     """A sarcastic, rhetorical or slangy complaint about a public service: adverse."""
-    if rng.random() < 0.15:
+    roll = rng.random()
+    if roll < 0.12:
         thing, what = rng.choice(PUBLIC_PRICE)
         text = _framed(rng, thing, what, True)
+    elif roll < 0.55:
+        text = _framed(rng, rng.choice(PUBLIC_BODIES), rng.choice(SITUATIONS), True)
     else:
         subject, happenings = rng.choice(PUBLIC)
         text = _framed(rng, subject, rng.choice(happenings), True)
@@ -166,9 +186,30 @@ def sarcastic_public(rng: random.Random) -> tuple[str, str]:
 
 def brand_rant(rng: random.Random) -> tuple[str, str]:
     """The same frames about a private brand, app or shop: a consumer's rant, not the office's matter."""
-    subject, happenings = rng.choice(PRIVATE)
-    text = _framed(rng, subject, rng.choice(happenings), False)
+    if rng.random() < 0.35:
+        text = _framed(rng, rng.choice(PRIVATE_BRANDS), rng.choice(BRAND_SITUATIONS), False)
+    else:
+        subject, happenings = rng.choice(PRIVATE)
+        text = _framed(rng, subject, rng.choice(happenings), False)
     return rng.choice(["", "", text[:10]]), text
+
+
+ROUTINES = ["本月受理群众诉求{n}件，按期办结率{p}%", "召开{y}年度工作推进会", "公布{y}年部门预算和“三公”经费", "开展“开放日”活动，邀请市民走进机关",
+            "新增{n}台自助服务终端，群众办事可就近自助办理", "延长周末服务时间，方便上班族办事", "组织干部职工参加业务培训",
+            "发布{y}年工作要点", "与高校签订人才合作协议", "顺利完成全年目标任务", "获评省级“群众满意窗口”", "举办政策宣讲进社区活动",
+            "公示{y}年度评先评优名单", "对群众来信来访实行“首问负责制”", "开通“不打烊”网上服务", "开展志愿服务活动{n}场"]
+PRAISE = ["工作人员太负责了，下班了还帮我把材料补齐，必须点赞！", "办事比我想的快多了，二十分钟搞定，给你们点个大大的赞",
+          "的小姐姐耐心解释了半个小时，一点不嫌烦，暖心", "上午留言下午就有人打电话过来，效率可以啊", "这回真让我刮目相看，服务没得说"]
+
+
+def body_routine(rng: random.Random) -> tuple[str, str]:
+    """The same public bodies in ordinary work news and citizens' praise: the subject is no label, not adverse."""
+    body, home = rng.choice(PUBLIC_BODIES), rng.choice(HOME)
+    if rng.random() < 0.3:
+        # Praise meant as praise: no sarcastic tail (呵呵, 🙄 would turn it into a complaint).
+        return "", f"{home}{body}{rng.choice(PRAISE)}{rng.choice(['', '', '👍', '～', '，真心感谢'])}"
+    line = rng.choice(ROUTINES).format(n=rng.randint(12, 900), p=rng.choice([96, 97, 98, 99, 100]), y=rng.choice([2025, 2026]))
+    return rng.choice([("", f"{home}{body}{line}。"), (f"{home}{body}{line}", ""), (f"{body}{line}", f"记者从{home}{body}获悉，{line}。")])
 
 
 RUDE = ["眼皮都懒得抬", "爱答不理", "拿眼睛斜我", "隔着玻璃冲我嚷", "一边嗑瓜子一边说'下一个'", "直接把材料扔出来",
@@ -483,7 +524,7 @@ def service_schedule(rng: random.Random) -> tuple[str, str]:
 
 # kind → (label, rows, maker)
 KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
-    "sarcastic_public": (1, 600, sarcastic_public),
+    "sarcastic_public": (1, 1000, sarcastic_public),
     "rude_window": (1, 150, rude_window),
     "other_place_emotional": (1, 400, other_place_emotional),
     "revisit_still_bad": (1, 150, revisit_still_bad),
@@ -491,7 +532,8 @@ KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = 
     "idle_still": (1, 60, idle_still),
     "weather_damage": (1, 100, weather_damage),
     "outage_hurts": (1, 100, outage_hurts),
-    "brand_rant": (0, 450, brand_rant),
+    "brand_rant": (0, 600, brand_rant),
+    "body_routine": (0, 400, body_routine),
     "revisit_fixed": (0, 300, revisit_fixed),
     "survey_good": (0, 150, survey_good),
     "service_schedule": (0, 120, service_schedule),
