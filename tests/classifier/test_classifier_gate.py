@@ -28,6 +28,8 @@ from policies import HERE
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devsets" / "city_items.jsonl"
+# The second set: another invented office (枫岭市), written blind to the training data and the model.
+DEVSET2 = REPO / "devsets" / "fengling_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -44,12 +46,29 @@ def heldout(shipped: LoadedModel) -> dict:
     return table(items, judged.negativity, judged.topic, judged.emotion)
 
 
+@pytest.fixture(scope="module")
+def heldout2(shipped: LoadedModel) -> dict:
+    items = load_devset(DEVSET2, ["heldout"])
+    judged = judge(shipped, items)
+    return table(items, judged.negativity, judged.topic, judged.emotion)
+
+
 def test_adverse_per_kind_on_the_held_out_development_split(heldout: dict) -> None:
     low = {kind: row["adverse_accuracy"] for kind, row in heldout["kinds"].items()
            if row["adverse_accuracy"] < KIND_FLOORS[kind]}
     assert not low, f"adverse accuracy under the floor per kind: {low} (floors {KIND_FLOORS})"
     assert set(heldout["kinds"]) == set(KIND_FLOORS), "the development set's kinds changed: set their floors"
     assert heldout["adverse_accuracy"] >= ADVERSE_FLOOR, f"overall adverse accuracy {heldout['adverse_accuracy']}"
+
+
+def test_adverse_per_kind_on_the_second_sets_held_out_split(heldout2: dict) -> None:
+    low = {kind: row["adverse_accuracy"] for kind, row in heldout2["kinds"].items()
+           if row["adverse_accuracy"] < KIND_FLOORS_2[kind]}
+    assert not low, f"second set: adverse accuracy under the floor per kind: {low} (floors {KIND_FLOORS_2})"
+    assert set(heldout2["kinds"]) == set(KIND_FLOORS_2), "the second set's kinds changed: set their floors"
+    assert heldout2["adverse_accuracy"] >= ADVERSE_FLOOR_2, f"second set: overall {heldout2['adverse_accuracy']}"
+    topic = heldout2["topic_on_relevant_adverse"]
+    assert topic["accuracy"] >= TOPIC_DEVSET2_FLOOR, f"second set: topic accuracy {topic} on relevant adverse items"
 
 
 def test_topic_on_relevant_adverse_held_out_items(heldout: dict) -> None:
@@ -106,3 +125,12 @@ TOPIC_DEVSET_FLOOR = 0.78
 TOPIC_FLOOR = 0.94
 NEGATIVITY_FLOOR = 0.94
 SMP_FLOOR = 0.82
+# The second set (devsets/fengling_items.jsonl, written blind to the training data), held-out split, measured
+# once on the shipped model default-20261201T153439 (round 4): expose 1.000 (35), complaint 0.972 (36),
+# rumour 1.000 (14), official_notice 1.000 (15), emotional_offtopic 0.895 (19), positive_gov 0.833 (18),
+# neutral_notice 0.895 (19), other_city_bad 0.875 (16), overall 0.942 (172); topic on relevant adverse
+# items 0.890 (89/100). Each floor lets one item go.
+KIND_FLOORS_2 = {"expose": 0.97, "complaint": 0.94, "rumour": 0.92, "official_notice": 0.93,
+                 "emotional_offtopic": 0.84, "positive_gov": 0.77, "neutral_notice": 0.84, "other_city_bad": 0.81}
+ADVERSE_FLOOR_2 = 0.93
+TOPIC_DEVSET2_FLOOR = 0.88
