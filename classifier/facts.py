@@ -104,6 +104,7 @@ ACCIDENT_WORDS = ("被压", "压住", "压在", "被砸", "砸中", "砸到", "�
 # People evacuated from a danger (转移群众3000余人, 下游几个村要转移, 紧急疏散师生): the sign of an
 # emergency that needs action at once (seed 002 特别重大: 需要立即采取应对处置措施). Who is moved
 # must be said (资金转移, 转移注意力 are not evacuations); a drill (演练) evacuates no one.
+_EVAC_VERBS = ("转移", "疏散", "撤离", "撤出")
 _EVAC_VERB = r"(?:转移|疏散|撤离|撤出)(?!就业|支付|资金|资产|财产|赃款|注意|视线|户籍|劳动|矛盾|风险|责任|阵地|到城)"
 _EVAC_WHO = r"(?:群众|村民|居民|人员|住户|师生|学生|游客|百姓|老人|孩子|村庄|村子|几个村|个村|小区)"
 _EVACUATED = re.compile(rf"{_EVAC_WHO}[^，,。；;！!？?\n]{{0,4}}?{_EVAC_VERB}|{_EVAC_VERB}(?:安置)?了?"
@@ -216,6 +217,9 @@ _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打"
 _ACCIDENT = trie_pattern({*ACCIDENT_WORDS, *EVENT_WORDS["应急管理"], *_VIOLENT})
 _WORKS = trie_pattern(WATER_WORKS)
 _DANGERS = trie_pattern((*WATER_DANGERS, *_SELF_HAZARD))
+# A danger needs a water work beside it or is one itself (溃坝); an evacuation needs its verb.
+_HAZARD_ANY = trie_pattern((*WATER_WORKS, *_SELF_HAZARD))
+_EVAC_ANY = trie_pattern(_EVAC_VERBS)
 _COUNTED = ("die", "hurt", "gather", "missing")
 _NEGATABLE = (*_COUNTED, "crime")
 
@@ -316,6 +320,8 @@ def _evacuated(text: str, denied: tuple[tuple[int, int], ...]) -> tuple[int, str
     """How many people are (to be) moved out of danger, with the words; 1 when no count is given.
     A planned evacuation counts (下游几个村要转移: the desk acts on it); a negated one (无需转移) or a
     drill does not."""
+    if _EVAC_ANY.search(text) is None:  # most items name no evacuation: skip the scan
+        return None
     best: tuple[int, str] | None = None
     for m in _EVACUATED.finditer(text):
         if (denied and _inside(denied, m.start())) or _negated(text, m.start()):
@@ -339,6 +345,8 @@ def _evacuated(text: str, denied: tuple[tuple[int, int], ...]) -> tuple[int, str
 
 def _hazard(text: str, denied: tuple[tuple[int, int], ...]) -> str | None:
     """The words of a danger at a dam, a reservoir or an embankment (水库大坝出现裂缝), or None."""
+    if _HAZARD_ANY.search(text) is None:  # no water work and no 溃坝-like word: no danger
+        return None
     for d in _DANGERS.finditer(text):
         start, word = d.start(), d.group(0)
         if (denied and _inside(denied, start)) or _negated(text, start) or irrealis(text, start, d.end()):
