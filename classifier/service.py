@@ -21,6 +21,8 @@ from classifier.tokens import add_words, load_user_dict
 from core import contracts
 from core.contracts import ContractError, RawItem
 from core.stage import BatchResult, Output, Record, Rejected, StageRunner
+from incidents.config import IncidentRules, default_rules
+from incidents.text import story_key
 from policies import profile_dir
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ class ClassifierProcessor:
         self.profile = settings.profile
         self.relevance = RelevanceScorer(office_of(settings))
         self.keywords = KeywordScorer.load(settings.keywords)
+        self.story_rules: IncidentRules = default_rules()
         load_office_words(settings)
         self._pointer = self.registry.promoted()
         self.scorer = self._scorer(self.registry.load_promoted())
@@ -136,9 +139,16 @@ class ClassifierProcessor:
             except (ValueError, TypeError) as exc:
                 result.rejected.append(Rejected(record, f"scored item invalid: {exc}"))
                 continue
-            result.outputs.append(Output(topic=OUTPUT_TOPIC, key=item.id.encode(), value=value))
+            result.outputs.append(Output(topic=OUTPUT_TOPIC, key=self.key_of(item), value=value, origin=record))
             log.debug("scored %s %s", score.grade.level, score.topic, extra={"item": item.id})
         return result
+
+
+    def key_of(self, item: RawItem) -> bytes:
+        """The Kafka key of the item's score: its story's key (incidents.text.story_key), so that the
+        items of a story go to one partition and one router replica, which then never waits on another's
+        lock of the story's incident; the item's id when the item is too short to tell its story."""
+        return (story_key(item.title, item.text, self.story_rules) or item.id).encode()
 
 
 def _ids(record: Record) -> dict[str, object]:

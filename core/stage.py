@@ -71,6 +71,8 @@ class Output:
     topic: str
     key: bytes
     value: bytes
+    # The input it came from, when its key is not the input's (a dead letter names that input).
+    origin: Record | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,8 +323,8 @@ class StageRunner:
 
     @staticmethod
     def _origin(output: Output, records: list[Record]) -> Record:
-        """The input record an output came from: the one with its key (outputs keep their input's key)."""
-        return next((r for r in records if r.key == output.key), records[-1])
+        """The input record an output came from: its ``origin``, else the one with its key."""
+        return output.origin or next((r for r in records if r.key == output.key), records[-1])
 
     def _letter(self, rejected: Rejected, head_only: bool = False) -> tuple[str, bytes | None, bytes]:
         return topics.DEAD_LETTER.name, rejected.record.key, self._dead_letter(rejected, head_only)

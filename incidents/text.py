@@ -224,11 +224,31 @@ def key_terms(title: str, text: str, rules: IncidentRules) -> tuple[dict[str, fl
     return terms, places
 
 
+def _compared(norm_title: str, body: str, rules: IncidentRules) -> str:
+    # The body carries the story; the title only when there is (almost) no body.
+    return body if len(body) >= 2 * rules.min_shingles else f"{norm_title}{body}"
+
+
+def story_key(title: str, text: str, rules: IncidentRules) -> str | None:
+    """A key the items of one story likely share, from the item alone (no store): the first MinHash
+    value of its text, which two texts share with a probability equal to their similarity (reposts,
+    which the grouping looks for first, nearly always), else the key of a long title, else None.
+
+    The classifier keys ``items.scored`` by it, so that the items of a story go to one partition and
+    one router replica instead of every replica locking the same incident rows. Only locality: the
+    grouping itself never relies on it.
+    """
+    norm_title = normalise(title, rules)
+    hashes = shingle_hashes(_compared(norm_title, normalise(text, rules), rules))
+    if len(hashes) >= rules.min_shingles:
+        return f"m:{int(minhash(hashes)[0]):08x}"
+    return title_key(norm_title, rules)
+
+
 def features(title: str, text: str, rules: IncidentRules) -> TextFeatures:
     norm_title = normalise(title, rules)
     body = normalise(text, rules)
-    # The body carries the story; the title only when there is (almost) no body.
-    norm = body if len(body) >= 2 * rules.min_shingles else f"{norm_title}{body}"
+    norm = _compared(norm_title, body, rules)
     hashes = shingle_hashes(norm)
     if len(hashes) >= rules.min_shingles:
         sig = minhash(hashes)

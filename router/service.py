@@ -130,9 +130,11 @@ class RouterProcessor:
                     result.rejected.append(routed)
                 else:
                     outcomes.extend(routed)
+        # items.scored is keyed by story (classifier.service): the item's id comes from the message.
+        item_ids = {record: scored.item.id for record, scored in decoded}
         for record, case_id, outcome in outcomes:
             self.counts[outcome] = self.counts.get(outcome, 0) + 1
-            log.debug("routed: %s", outcome, extra={**record.ids, "case": case_id})
+            log.debug("routed: %s", outcome, extra={**record.ids, "item": item_ids.get(record), "case": case_id})
         return result
 
     def _route_alone(self, one: tuple[Record, ScoredItem]) -> list[tuple[Record, int | None, str]] | Rejected:

@@ -32,7 +32,7 @@ def test_process_scores_and_rejects_bad_records(tmp_path: Path) -> None:
     result = processor.process(records)
     assert len(result.outputs) == 1 and len(result.rejected) == 2
     out = result.outputs[0]
-    assert out.topic == "items.scored" and out.key == b"i1"
+    assert out.topic == "items.scored" and out.key.startswith(b"m:") and out.origin == records[0]  # its story
     scored = contracts.decode(out.value, ScoredItem)
     assert scored.profile == "city-gov"
     assert scored.topic in BASE_TOPICS
@@ -116,3 +116,19 @@ def test_one_failing_item_does_not_stop_the_batch(tmp_path: Path, monkeypatch: p
     result = processor.process(records)
     assert [o.key for o in result.outputs] == [b"ok1", b"ok2"]
     assert len(result.rejected) == 1 and "boom" in result.rejected[0].error
+
+
+def test_the_items_of_one_story_share_their_key_and_go_to_one_router(tmp_path: Path) -> None:
+    """items.scored is keyed by story (incidents.text.story_key): reposts of one story go to one
+    partition, so one router replica groups them; too short to tell, an item keeps its own id."""
+    processor = ClassifierProcessor(ClassifierSettings(models_dir=str(tmp_path / "models")))
+    story = "今天上午钦南区某小区发生燃气爆炸，造成3人死亡，多人受伤，事故原因正在调查，周边居民已疏散。"
+    # A repost: another headline, the source's line and a forwarding prefix (the grouping strips both).
+    items = [raw("a1", "钦州一小区燃气爆炸致3人死亡", story),
+             raw("a2", "转：钦州小区燃气爆炸", f"转发：{story}来源：钦州日报"),
+             raw("b1", "钦州一中学食堂饭菜发霉", "有家长反映钦州某中学食堂饭菜发霉变质，学生吃后肚子疼。"),
+             raw("c1", "求助", "急")]
+    result = processor.process([record(contracts.encode(item), n, item.id.encode()) for n, item in enumerate(items)])
+    keys = {contracts.decode(o.value, ScoredItem).item.id: o.key for o in result.outputs}
+    assert keys["a1"] == keys["a2"] != keys["b1"]
+    assert keys["c1"] == b"c1"

@@ -22,14 +22,18 @@ pytestmark = pytest.mark.broker
 class Inflate:
     """Outputs each value; a value starting with b"big" becomes a 3 MB output."""
 
-    def __init__(self, sink: str) -> None:
+    def __init__(self, sink: str, rekey: bool = False) -> None:
         self.sink = sink
+        self.rekey = rekey  # every output under one key of its own (as the classifier keys by story)
 
     def process(self, records: Sequence[Record]) -> BatchResult:
         result = BatchResult()
         for r in records:
             value = r.value * (3_000_000 // len(r.value) + 1) if r.value.startswith(b"big") else r.value
-            result.outputs.append(Output(self.sink, r.key or b"", value))
+            if self.rekey:
+                result.outputs.append(Output(self.sink, b"story", value, origin=r))
+            else:
+                result.outputs.append(Output(self.sink, r.key or b"", value))
         return result
 
 
@@ -46,12 +50,14 @@ def _letters(settings: KafkaSettings, source: str) -> list[DeadLetter]:
             if letter.topic == source]
 
 
+@pytest.mark.parametrize("rekey", [False, True], ids=["input-key", "own-key"])
 def test_an_output_too_large_for_the_broker_is_a_dead_letter_and_later_items_flow(
-        kafka_settings: KafkaSettings) -> None:
+        kafka_settings: KafkaSettings, rekey: bool) -> None:
+    """The dead letter names the input the output came from, also when the output has a key of its own."""
     source, sink = f"in-{uuid.uuid4().hex[:8]}", f"out-{uuid.uuid4().hex[:8]}"
     values = [b"a1", b"big-one", b"a2", b"a3"]
     _produce_large(kafka_settings, source, values)
-    runner = StageRunner("inflate", kafka_settings, source, Inflate(sink), group_id=f"g-{source}")
+    runner = StageRunner("inflate", kafka_settings, source, Inflate(sink, rekey), group_id=f"g-{source}")
     thread = threading.Thread(target=runner.run, kwargs={"max_idle_s": 5}, daemon=True)
     thread.start()
     thread.join(timeout=90)
