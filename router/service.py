@@ -33,11 +33,13 @@ from router.ops_alerts import delivery_loop as ops_delivery_loop
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from store.db import make_engine, migrate, sessions
-from store.items import upsert_scored
+from store.items import superseded, upsert_scored
 from store.retention import prune_loop
 from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
+# The outcome of an item revision older than one the store already holds: nothing to do.
+SUPERSEDED = "superseded"
 
 
 class PolicyHolder:
@@ -171,6 +173,14 @@ class RouterProcessor:
         outcomes: list[tuple[Record, int | None, str]] = []
         try:
             with self._sessions() as session, session.begin():
+                # An older revision than one already routed (or later in this batch) changes nothing.
+                old = superseded(session, [scored.item for _, scored in decoded])
+                if old:
+                    outcomes.extend((record, None, SUPERSEDED) for record, scored in decoded
+                                    if (scored.item.id, scored.item.revision) in old)
+                    decoded = [pair for pair in decoded if (pair[1].item.id, pair[1].item.revision) not in old]
+                    if not decoded:
+                        return outcomes
                 upsert_scored(session, [scored for _, scored in decoded])
                 for hook in self.on_routed:
                     # A hook may read what it needs for the whole batch at once (incidents: replays).

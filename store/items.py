@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import msgspec
-from sqlalchemy import Insert
+from sqlalchemy import Insert, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -53,6 +53,23 @@ def _payload(item: RawItem) -> dict:
 def raw_item(row: ItemRow) -> RawItem:
     """The stored item as the collectors published it (its payload with the text put back)."""
     return msgspec.convert({**row.payload, "text": row.text}, RawItem, strict=False)
+
+
+_REVISIONS = select(ItemRow.id, ItemRow.revision).where(ItemRow.id.in_(bindparam("ids", expanding=True)))
+
+
+def superseded(session: Session, items: Sequence[RawItem]) -> set[tuple[str, int]]:
+    """The (id, revision) of the items of which a newer revision is stored or in ``items`` itself.
+
+    One item's revisions may reach a consumer out of order (items.scored is keyed by story, and an
+    edit may change the story key); what a newer revision already said must not be undone.
+    """
+    newest: dict[str, int] = {}
+    for item in items:
+        newest[item.id] = max(item.revision, newest.get(item.id, item.revision))
+    for item_id, revision in session.execute(_REVISIONS, {"ids": sorted(newest)}):
+        newest[item_id] = max(newest[item_id], revision)
+    return {(i.id, i.revision) for i in items if i.revision < newest[i.id]}
 
 
 def upsert_items(session: Session, items: Sequence[RawItem]) -> None:
