@@ -59,17 +59,21 @@ _REVISIONS = select(ItemRow.id, ItemRow.revision).where(ItemRow.id.in_(bindparam
 
 
 def superseded(session: Session, items: Sequence[RawItem]) -> set[tuple[str, int]]:
-    """The (id, revision) of the items of which a newer revision is stored or in ``items`` itself.
+    """The (id, revision) of the items of which a newer revision is stored, or came earlier in ``items``.
 
     One item's revisions may reach a consumer out of order (items.scored is keyed by story, and an
     edit may change the story key); what a newer revision already said must not be undone.
     """
-    newest: dict[str, int] = {}
+    ids = sorted({i.id for i in items})
+    stored: dict[str, int] = {row[0]: row[1] for row in session.execute(_REVISIONS, {"ids": ids})}
+    seen: dict[str, int] = {}
+    out: set[tuple[str, int]] = set()
     for item in items:
-        newest[item.id] = max(item.revision, newest.get(item.id, item.revision))
-    for item_id, revision in session.execute(_REVISIONS, {"ids": sorted(newest)}):
-        newest[item_id] = max(newest[item_id], revision)
-    return {(i.id, i.revision) for i in items if i.revision < newest[i.id]}
+        newest = max(stored.get(item.id, -1), seen.get(item.id, -1))
+        if item.revision < newest:
+            out.add((item.id, item.revision))
+        seen[item.id] = max(item.revision, seen.get(item.id, -1))
+    return out
 
 
 def upsert_items(session: Session, items: Sequence[RawItem]) -> None:
