@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-ID_FIELDS = ("stage", "item", "source", "topic", "partition", "offset", "case")
+ID_FIELDS = ("stage", "item", "story", "source", "topic", "partition", "offset", "case")
 
 
 class _IdsFormatter(logging.Formatter):

@@ -63,7 +63,7 @@ class Record:
     @property
     def ids(self) -> dict[str, object]:
         return {"topic": self.topic, "partition": self.partition, "offset": self.offset,
-                "item": self.key.decode("utf-8", "replace") if self.key else None}
+                topics.KEY_OF.get(self.topic, "item"): self.key.decode("utf-8", "replace") if self.key else None}
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,16 +39,20 @@ class Topic:
     # None: the broker's log.retention; -1: kept for ever.
     retention_ms: int | None = 7 * DAY_MS
     cleanup_policy: str = "delete"
+    # What a message's key is, named so in every log line about it (core.logs.ID_FIELDS).
+    key: str = "item"
 
 
 RAW = Topic("items.raw", 6, "collected items (RawItem)")
-SCORED = Topic("items.scored", 6, "scored items (ScoredItem)")
+# Keyed by story (incidents.text.story_key): a story's items go to one partition and one router.
+SCORED = Topic("items.scored", 6, "scored items (ScoredItem)", key="story")
 # Dead letters are also kept in the store (yuqing dead-letters keep); the topic keeps them a month.
 DEAD_LETTER = Topic("items.dead", 1, "messages a stage could not process (DeadLetter)", retention_ms=30 * DAY_MS)
 OPS = Topic("ops.alerts", 1, "operations alerts: sources that fail or go quiet")
 
 ALL: tuple[Topic, ...] = (RAW, SCORED, DEAD_LETTER, OPS)
 NAMES = frozenset(t.name for t in ALL)
+KEY_OF: dict[str, str] = {t.name: t.key for t in ALL}
 
 
 @dataclass(frozen=True, slots=True)

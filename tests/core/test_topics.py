@@ -8,10 +8,11 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from core import topics
+from core import logs, topics
 from core.errors import ConfigError
 from core.kafka import make_admin
 from core.settings import KafkaSettings, TopicOverride, load
+from core.stage import Record
 
 
 class _Only(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -66,3 +67,13 @@ def test_topics_are_created_with_their_settings_and_differences_are_planned(kafk
         assert done and not [c for c in topics.plan(admin, grown) if c.what == "retention.ms"]
     finally:
         admin.close()
+
+
+def test_log_lines_name_a_message_key_for_what_it_is() -> None:
+    # items.raw is keyed by item, items.scored by story (a story's items share a router replica):
+    # a log line about a scored record must not call its story key an item id.
+    raw = Record(topics.RAW.name, 2, 7, b"item-1", b"{}")
+    scored = Record(topics.SCORED.name, 3, 9, b"4711", b"{}")
+    assert raw.ids == {"topic": "items.raw", "partition": 2, "offset": 7, "item": "item-1"}
+    assert scored.ids == {"topic": "items.scored", "partition": 3, "offset": 9, "story": "4711"}
+    assert set(raw.ids) | set(scored.ids) <= {*logs.ID_FIELDS}  # the formatters print every one
