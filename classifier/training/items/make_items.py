@@ -17,16 +17,17 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from classifier.training.items.topic_bank import WIDE_EVENTS
+from classifier.training.items.topic_bank import MORE_EVENTS, WIDE_EVENTS
 
 OUT = Path(__file__).with_name("own_items.jsonl")
 # Round 3: the topic rows of every base topic, a file of their own so each head can weigh them.
 TOPIC_OUT = Path(__file__).with_name("topic_items.jsonl")
 SEED = 20261201
 PER_KIND = 220
-# Topic rows per base topic (topic_bank_items): round 3 150; round 4 300, measured against 150 with the
-# wider bank (held-aside events 0.851 vs 0.827, dev 132 vs 131 of 138).
-TOPIC_PER_TOPIC = 300
+# Topic rows per base topic (topic_bank_items): round 3 150; round 4 300 with 50+ events per topic
+# (held-aside events 0.851 vs 0.827 at 150, dev 132 vs 131 of 138), then 450 with 70+ events per topic
+# (held-aside 0.878 vs 0.851 at 300, second set dev 91 vs 89 of 98, dev 133 both).
+TOPIC_PER_TOPIC = 450
 
 PLACES = ["临江市", "青山区", "南湖县", "东河镇", "西岭街道", "北关区", "长宁县", "安平镇", "清水乡", "石桥街道",
           "白云区", "金川县", "红旗街道", "永安镇", "城南新区", "滨江区", "凤凰镇", "龙泉县", "桃源乡", "双河街道",
@@ -896,7 +897,8 @@ FIRM_KINDS = ["一家电子厂", "某建筑公司", "某物流公司", "一家�
 # Round 4: the wider bank (topic_bank.py) beside the events above, 50+ per base topic, and four more
 # registers a desk meets: a 微博 post with #话题# and an @ of an account, a headline alone, a 贴吧 post
 # in colloquial speech, a 人民网留言板-style message (title + letter).
-TOPIC_EVENTS: dict[str, list[str]] = {topic: [*events, *WIDE_EVENTS[topic]] for topic, (events, _) in TOPIC_BANK.items()}
+TOPIC_EVENTS: dict[str, list[str]] = {topic: [*events, *WIDE_EVENTS[topic], *MORE_EVENTS[topic]]
+                                     for topic, (events, _) in TOPIC_BANK.items()}
 TOPIC_REGISTERS = ("complaint", "terse", "expose", "rumour", "notice", "weibo", "headline", "tieba", "board")
 HASHTAGS = ["#{place}#", "#{place}身边事#", "#{place}头条#", "#曝光台#", "#民生关注#", "#{place}爆料#", "#随手拍#",
             "#{place}同城#", "#求助#", "#问政{place}#"]
