@@ -305,9 +305,10 @@ class Collector:
 
 
 async def _watch(stop: threading.Event, collector: Collector) -> None:
-    while not stop.is_set() and not collector.stopping.is_set():
-        metrics.HEALTH.beat("collectors")  # the event loop turns
-        await asyncio.sleep(0.1)
+    with metrics.HEALTH.beating("collectors") as beat:
+        while not stop.is_set() and not collector.stopping.is_set():
+            beat()  # the event loop turns
+            await asyncio.sleep(0.1)
     collector.stopping.set()
 
 

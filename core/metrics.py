@@ -22,7 +22,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,15 @@ class Health:
     def forget(self, loop: str) -> None:
         with self._lock:
             self._beats.pop(loop, None)
+
+    @contextlib.contextmanager
+    def beating(self, loop: str, stale_after_s: float = 120.0) -> Iterator[Callable[[], None]]:
+        """A loop's beat for the length of a ``with`` block: a loop that has ended is not a stuck one
+        (a stopped collector must not turn /healthz red for the router beside it in one process)."""
+        try:
+            yield lambda: self.beat(loop, stale_after_s)
+        finally:
+            self.forget(loop)
 
     def check(self, name: str, probe: Callable[[], str | None]) -> None:
         self._checks[name] = probe

@@ -291,15 +291,17 @@ class Delivery:
     def run(self, stop: threading.Event) -> None:
         """Deliver until ``stop``; a store outage is logged and retried, never fatal."""
         backoff = self._settings.delivery_poll_s
-        while not stop.is_set():
-            metrics.HEALTH.beat(f"delivery:{self.owner}", stale_after_s=max(300.0, 4 * self._settings.delivery_lease_s))
-            try:
-                handled = self.run_once(stop)
-                backoff = self._settings.delivery_poll_s
-            except SQLAlchemyError as exc:
-                log.warning("delivery: store unavailable (%s), retrying in %.1fs", type(exc).__name__, backoff,
-                            extra={"stage": "router"})
-                handled = 0
-                backoff = min(backoff * 2, 30.0)
-            if not handled:
-                stop.wait(backoff)
+        stale = max(300.0, 4 * self._settings.delivery_lease_s)
+        with metrics.HEALTH.beating(f"delivery:{self.owner}", stale_after_s=stale) as beat:
+            while not stop.is_set():
+                beat()
+                try:
+                    handled = self.run_once(stop)
+                    backoff = self._settings.delivery_poll_s
+                except SQLAlchemyError as exc:
+                    log.warning("delivery: store unavailable (%s), retrying in %.1fs", type(exc).__name__, backoff,
+                                extra={"stage": "router"})
+                    handled = 0
+                    backoff = min(backoff * 2, 30.0)
+                if not handled:
+                    stop.wait(backoff)

@@ -168,15 +168,17 @@ def delivery_loop(session_factory: sessionmaker[Session], settings: RouterSettin
     """Send due alerts until ``stop``; a store outage is waited out."""
     client = httpx.Client(follow_redirects=False, timeout=settings.delivery_timeout_s)
     try:
-        while not stop.is_set():
-            metrics.HEALTH.beat("router:ops-alerts", stale_after_s=max(300.0, 4 * settings.delivery_timeout_s))
-            try:
-                handled = deliver_due(session_factory, settings, profile(), client)
-            except SQLAlchemyError as exc:
-                log.warning("ops alerts: store unavailable (%s)", type(exc).__name__)
-                handled = 0
-            if not handled:
-                stop.wait(max(1.0, settings.delivery_poll_s))
+        stale = max(300.0, 4 * settings.delivery_timeout_s)
+        with metrics.HEALTH.beating("router:ops-alerts", stale_after_s=stale) as beat:
+            while not stop.is_set():
+                beat()
+                try:
+                    handled = deliver_due(session_factory, settings, profile(), client)
+                except SQLAlchemyError as exc:
+                    log.warning("ops alerts: store unavailable (%s)", type(exc).__name__)
+                    handled = 0
+                if not handled:
+                    stop.wait(max(1.0, settings.delivery_poll_s))
     finally:
         client.close()
 

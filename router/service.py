@@ -213,24 +213,25 @@ def tick_loop(session_factory: sessionmaker[Session], settings: RouterSettings, 
               stop: threading.Event) -> None:
     """Every ``tick_s``: reminders and escalations from the store; every ``reload_interval_s``: the policy."""
     last_reload = last_sweep = 0.0
-    while not stop.is_set():
-        metrics.HEALTH.beat("router:clocks", stale_after_s=max(300.0, 4 * settings.tick_s))
-        if time.monotonic() - last_reload >= settings.reload_interval_s:
-            holder.reload_if_changed()
-            last_reload = time.monotonic()
-        if settings.incidents and time.monotonic() - last_sweep >= settings.incidents_sweep_s:
-            last_sweep = time.monotonic()
-            _sweep_incidents(session_factory)
-        try:
-            with session_factory() as session, session.begin():
-                counts = clocks.tick(session, holder(), settings, utcnow())
-            if counts["reminders"] or counts["breaches"]:
-                log.info("clock tick: %d reminders, %d breaches", counts["reminders"], counts["breaches"],
-                         extra={"stage": "router"})
-        except SQLAlchemyError as exc:
-            log.warning("clock tick: store unavailable (%s); next tick retries", type(exc).__name__,
-                        extra={"stage": "router"})
-        stop.wait(settings.tick_s)
+    with metrics.HEALTH.beating("router:clocks", stale_after_s=max(300.0, 4 * settings.tick_s)) as beat:
+        while not stop.is_set():
+            beat()
+            if time.monotonic() - last_reload >= settings.reload_interval_s:
+                holder.reload_if_changed()
+                last_reload = time.monotonic()
+            if settings.incidents and time.monotonic() - last_sweep >= settings.incidents_sweep_s:
+                last_sweep = time.monotonic()
+                _sweep_incidents(session_factory)
+            try:
+                with session_factory() as session, session.begin():
+                    counts = clocks.tick(session, holder(), settings, utcnow())
+                if counts["reminders"] or counts["breaches"]:
+                    log.info("clock tick: %d reminders, %d breaches", counts["reminders"], counts["breaches"],
+                             extra={"stage": "router"})
+            except SQLAlchemyError as exc:
+                log.warning("clock tick: store unavailable (%s); next tick retries", type(exc).__name__,
+                            extra={"stage": "router"})
+            stop.wait(settings.tick_s)
 
 
 def _sweep_incidents(session_factory: sessionmaker[Session]) -> None:

@@ -133,11 +133,12 @@ def prune_loop(factory: sessionmaker[Session], ops: OpsSettings, open_statuses: 
                stop: threading.Event) -> None:
     """Prune every ``prune_every_hours`` (the first pass a minute after start); store outages are waited out."""
     wait = 60.0
-    while not stop.wait(wait):
-        metrics.HEALTH.beat("retention", stale_after_s=ops.prune_every_hours * 3600 * 2 + 600)
-        try:
-            prune(factory, ops, open_statuses)
-            wait = ops.prune_every_hours * 3600
-        except SQLAlchemyError as exc:
-            log.warning("retention: store unavailable (%s); retrying in 10 minutes", type(exc).__name__)
-            wait = 600.0
+    with metrics.HEALTH.beating("retention", stale_after_s=ops.prune_every_hours * 3600 * 2 + 600) as beat:
+        while not stop.wait(wait):
+            beat()
+            try:
+                prune(factory, ops, open_statuses)
+                wait = ops.prune_every_hours * 3600
+            except SQLAlchemyError as exc:
+                log.warning("retention: store unavailable (%s); retrying in 10 minutes", type(exc).__name__)
+                wait = 600.0

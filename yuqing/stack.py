@@ -207,23 +207,24 @@ class Stack:
     def run(self) -> None:
         """Supervise until stopped: restart crashed stages and a dead broker; bound the broker's memory."""
         last_check = time.monotonic()
-        while not self._stop.is_set():
-            metrics.HEALTH.beat("supervisor")
-            if self._embedded and (self.broker is None or not self.broker.alive()):
-                metrics.PROCESS_UP.labels("broker").set(0)
-                self._recover_broker()
-            for child in self._children:
-                self._watch(child)
-            if self.on_tick is not None:
-                self.on_tick()
-            if self.broker is not None and time.monotonic() - last_check > 30:
-                last_check = time.monotonic()
-                try:
-                    self._bound_broker_memory()
-                except (KafkaError, BrokerUnavailable, OSError) as exc:
-                    # The broker is busy or restarting: the next check tries again.
-                    self._say("supervisor", f"检查代理内存失败, 稍后重试: {type(exc).__name__}: {exc}")
-            self._stop.wait(0.5)
+        with metrics.HEALTH.beating("supervisor") as beat:
+            while not self._stop.is_set():
+                beat()
+                if self._embedded and (self.broker is None or not self.broker.alive()):
+                    metrics.PROCESS_UP.labels("broker").set(0)
+                    self._recover_broker()
+                for child in self._children:
+                    self._watch(child)
+                if self.on_tick is not None:
+                    self.on_tick()
+                if self.broker is not None and time.monotonic() - last_check > 30:
+                    last_check = time.monotonic()
+                    try:
+                        self._bound_broker_memory()
+                    except (KafkaError, BrokerUnavailable, OSError) as exc:
+                        # The broker is busy or restarting: the next check tries again.
+                        self._say("supervisor", f"检查代理内存失败, 稍后重试: {type(exc).__name__}: {exc}")
+                self._stop.wait(0.5)
 
     def stop(self, *_: object) -> None:
         self._stop.set()

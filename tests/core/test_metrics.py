@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 
 import httpx
+import pytest
 
 from core import metrics, topics
 from core.broker import free_port
@@ -86,6 +87,24 @@ def test_readiness_names_what_is_missing_and_liveness_a_stuck_loop() -> None:
     time.sleep(0.1)
     ok, detail = health.live()
     assert not ok and "loop" in detail["stuck_seconds"]
+
+
+def test_a_loop_that_ended_is_not_a_stuck_one() -> None:
+    # Loops in one process (a collector and a router beside it, or tests) come and go: one that
+    # stopped, cleanly or by an exception, must not turn /healthz red for the others.
+    health = metrics.Health()
+    with health.beating("collectors", stale_after_s=0.05) as beat:
+        beat()
+    with pytest.raises(RuntimeError), health.beating("router:clocks", stale_after_s=0.05) as beat:
+        beat()
+        raise RuntimeError("the loop died")
+    time.sleep(0.1)
+    assert health.live() == (True, {"loops": [], "stuck_seconds": {}})
+    with health.beating("delivery", stale_after_s=0.05) as beat:
+        beat()
+        time.sleep(0.1)
+        ok, detail = health.live()  # still running, and silent for too long: stuck
+        assert not ok and "delivery" in detail["stuck_seconds"]
 
 
 def test_a_taken_port_falls_back_to_a_free_one() -> None:
