@@ -22,6 +22,8 @@ from incidents.config import IncidentRules
 
 # Only this much of a text is compared: reposts agree at the start; a 1 MB page must not stall a worker.
 MAX_CHARS = 4000
+# The opening a story key reads (story_key): enough for a story's first sentences.
+STORY_CHARS = 160
 TERM_CHARS = 1500
 SHINGLE = 3
 NUM_PERM = 60
@@ -231,17 +233,28 @@ def _compared(norm_title: str, body: str, rules: IncidentRules) -> str:
 
 def story_key(title: str, text: str, rules: IncidentRules) -> str | None:
     """A key the items of one story likely share, from the item alone (no store): the first MinHash
-    value of its text, which two texts share with a probability equal to their similarity (reposts,
-    which the grouping looks for first, nearly always), else the key of a long title, else None.
+    value of its opening, which two texts share with a probability equal to their openings'
+    similarity (reposts, which the grouping looks for first, nearly always), else the key of a long
+    title, else None.
 
     The classifier keys ``items.scored`` by it, so that the items of a story go to one partition and
     one router replica instead of every replica locking the same incident rows. Only locality: the
     grouping itself never relies on it.
     """
-    norm_title = normalise(title, rules)
-    hashes = shingle_hashes(_compared(norm_title, normalise(text, rules), rules))
-    if len(hashes) >= rules.min_shingles:
-        return f"m:{int(minhash(hashes)[0]):08x}"
+    # It runs for every item in the classifier, so it is kept cheap (~12 µs, against ~90 µs for the
+    # grouping's own features): the opening STORY_CHARS only (reposts agree at the start, once the
+    # 转发/原标题 lines are stripped), no NFKC (full-width punctuation goes with the other symbols),
+    # one permutation of the exact 3-grams (code points fit in 21 bits) and no de-duplication (a
+    # minimum over repeated shingles is the same minimum). Only locality depends on it.
+    norm_title = normalise(title, rules) if title else ""
+    body = _KEEP.sub("", strip_boilerplate(text[:STORY_CHARS], rules).lower())
+    norm = _compared(norm_title, body, rules)
+    if len(norm) - SHINGLE + 1 >= rules.min_shingles:
+        cp = _codepoints(norm)
+        grams = (cp[:-2] << np.uint64(42)) | (cp[1:-1] << np.uint64(21)) | cp[2:]
+        # Array arithmetic wraps modulo 2**64 without a warning (as the multiply-shift hash wants).
+        first = int(((_A[0, 0] * grams + _B[0, 0]) >> np.uint64(32)).min() & _MASK32)
+        return f"m:{first:08x}"
     return title_key(norm_title, rules)
 
 
