@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
-from urllib.parse import urlsplit
 
 import pytest
+from devset_checks import (
+    ADVERSE_KINDS,
+    KINDS,
+    RELEVANT_KINDS,
+    TRAP_TOPICS,
+    check_fields,
+    check_lines,
+    check_unique,
+    load_split,
+)
 
 from classifier.settings import ClassifierSettings, load_settings
 from core.taxonomy import BASE_TOPICS
@@ -19,15 +26,7 @@ from core.taxonomy import BASE_TOPICS
 DEVSETS = Path(__file__).resolve().parents[2] / "devsets"
 ITEMS = DEVSETS / "city_items.jsonl"
 
-KINDS = {"expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
-         "neutral_notice", "other_city_bad"}
-ADVERSE_KINDS = {"expose", "complaint", "rumour", "official_notice", "other_city_bad"}
-RELEVANT_KINDS = {"expose", "complaint", "rumour", "official_notice", "positive_gov", "neutral_notice"}
 OFFICES = {"fictional", "city-gov", "jining-ggzy"}
-KEYS = {"id", "split", "office", "kind", "tone", "source", "url", "published_at", "title", "text", "labels"}
-LABEL_KEYS = {"adverse", "relevant", "topic", "critical", "rumour", "official_notice"}
-ENGAGEMENT_KEYS = {"views", "replies", "reposts", "likes"}
-SOURCE_KINDS = {"news", "forum", "microblog", "rss"}
 # The literal names by which an item is placed in each real office's jurisdiction; the fictional
 # office's come from its own TOML.
 JURISDICTION = {
@@ -36,21 +35,12 @@ JURISDICTION = {
                     "梁山"),
 }
 CITY = {"fictional": "临沣", "city-gov": "钦州", "jining-ggzy": "济宁"}
-TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
 TRAP_WORDS = re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|小区|花园|华庭|新村|楼盘|业主|住宅|居民楼|宿舍")
-
-
-def _load_split() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devsets_split", DEVSETS / "split.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def split() -> ModuleType:
-    return _load_split()
+    return load_split()
 
 
 @pytest.fixture(scope="module")
@@ -69,46 +59,15 @@ def office() -> ClassifierSettings:
 
 
 def test_every_line_is_one_json_object(lines: list[str]) -> None:
-    assert lines, "devsets/city_items.jsonl is empty"
-    for n, line in enumerate(lines, 1):
-        assert line.strip() == line and line, f"line {n}: blank or padded"
-        assert isinstance(json.loads(line), dict), f"line {n}: not an object"
+    check_lines(lines, "devsets/city_items.jsonl")
 
 
 def test_fields_and_enums(items: list[dict]) -> None:
-    for item in items:
-        where = item.get("id", "?")
-        assert set(item) - {"engagement"} == KEYS, f"{where}: keys {sorted(set(item) ^ (KEYS | {'engagement'}))}"
-        assert re.fullmatch(r"dv-\d{4}", item["id"]), where
-        assert item["split"] in {"dev", "heldout"}, where
-        assert item["office"] in OFFICES, where
-        assert item["kind"] in KINDS, where
-        assert item["tone"] in {"calm", "emotional"}, where
-        source = item["source"]
-        assert set(source) == {"name", "domain", "kind"} and source["kind"] in SOURCE_KINDS, where
-        assert source["name"].strip() and "." in source["domain"], where
-        url = urlsplit(item["url"])
-        assert url.scheme == "https" and url.hostname, where
-        assert url.hostname == source["domain"] or url.hostname.endswith("." + source["domain"]), (
-            f"{where}: {item['url']} is not on {source['domain']}")
-        published = datetime.fromisoformat(item["published_at"])
-        assert published.utcoffset() == timedelta(hours=8), f"{where}: published_at must carry +08:00"
-        assert 2 <= len(item["title"]) <= 80 and item["title"].strip() == item["title"], where
-        assert 30 <= len(item["text"]) <= 400, f"{where}: text has {len(item['text'])} characters"
-        if "engagement" in item:
-            eng = item["engagement"]
-            assert set(eng) == ENGAGEMENT_KEYS, where
-            assert all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in eng.values()), where
-        labels = item["labels"]
-        assert set(labels) == LABEL_KEYS, f"{where}: label keys {sorted(labels)}"
-        for name in LABEL_KEYS - {"topic"}:
-            assert isinstance(labels[name], bool), f"{where}: {name} must be true or false"
+    check_fields(items, r"dv-\d{4}", OFFICES)
 
 
 def test_ids_and_texts_are_unique(items: list[dict]) -> None:
-    for field in ("id", "text"):
-        dupes = [v for v, n in Counter(i[field] for i in items).items() if n > 1]
-        assert not dupes, f"duplicate {field}: {dupes[:3]}"
+    check_unique(items)
 
 
 def test_no_two_items_share_a_template(items: list[dict]) -> None:

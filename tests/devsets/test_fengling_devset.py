@@ -12,12 +12,20 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
-from urllib.parse import urlsplit
 
 import pytest
+from devset_checks import (
+    ADVERSE_KINDS,
+    KINDS,
+    RELEVANT_KINDS,
+    TRAP_TOPICS,
+    check_fields,
+    check_lines,
+    check_unique,
+    load_split,
+)
 
 from classifier.settings import ClassifierSettings, load_settings
 from core.taxonomy import BASE_TOPICS
@@ -28,15 +36,6 @@ ITEMS = DEVSETS / "fengling_items.jsonl"
 OFFICE_TOML = DEVSETS / "fengling_office.toml"
 OFFICE = "fengling"
 
-KINDS = {"expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
-         "neutral_notice", "other_city_bad"}
-ADVERSE_KINDS = {"expose", "complaint", "rumour", "official_notice", "other_city_bad"}
-RELEVANT_KINDS = {"expose", "complaint", "rumour", "official_notice", "positive_gov", "neutral_notice"}
-KEYS = {"id", "split", "office", "kind", "tone", "source", "url", "published_at", "title", "text", "labels"}
-LABEL_KEYS = {"adverse", "relevant", "topic", "critical", "rumour", "official_notice"}
-ENGAGEMENT_KEYS = {"views", "replies", "reposts", "likes"}
-SOURCE_KINDS = {"news", "forum", "microblog", "rss"}
-TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
 TRAP_WORDS = re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|华庭|新村|楼盘|业主|住宅|居民楼|宿舍"
                         r"|名苑|华府")
 # The table of kinds, scaled to a set of 320: the minimum of each kind.
@@ -46,17 +45,9 @@ MIN_PER_KIND = {"expose": 60, "complaint": 60, "rumour": 25, "official_notice": 
 JIANGXI = re.compile(r"江西|南昌|景德镇|萍乡|九江|新余|鹰潭|赣州|吉安|宜春|抚州|上饶")
 
 
-def _load_split() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devsets_split", DEVSETS / "split.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def split() -> ModuleType:
-    return _load_split()
+    return load_split()
 
 
 @pytest.fixture(scope="module")
@@ -74,51 +65,19 @@ def office() -> ClassifierSettings:
     return load_settings(OFFICE_TOML)
 
 
+def _shingles(text: str) -> set[str]:
+    return {text[k:k + 8] for k in range(len(text) - 7)}
+
 def test_every_line_is_one_json_object(lines: list[str]) -> None:
-    assert lines, f"{ITEMS} is empty"
-    for n, line in enumerate(lines, 1):
-        assert line.strip() == line and line, f"line {n}: blank or padded"
-        assert isinstance(json.loads(line), dict), f"line {n}: not an object"
+    check_lines(lines, str(ITEMS))
 
 
 def test_fields_and_enums(items: list[dict]) -> None:
-    for item in items:
-        where = item.get("id", "?")
-        assert set(item) - {"engagement"} == KEYS, f"{where}: keys {sorted(set(item) ^ (KEYS | {'engagement'}))}"
-        assert re.fullmatch(r"d2-\d{4}", item["id"]), where
-        assert item["split"] in {"dev", "heldout"}, where
-        assert item["office"] == OFFICE, where
-        assert item["kind"] in KINDS, where
-        assert item["tone"] in {"calm", "emotional"}, where
-        source = item["source"]
-        assert set(source) == {"name", "domain", "kind"} and source["kind"] in SOURCE_KINDS, where
-        assert source["name"].strip() and "." in source["domain"], where
-        url = urlsplit(item["url"])
-        assert url.scheme == "https" and url.hostname, where
-        assert url.hostname == source["domain"] or url.hostname.endswith("." + source["domain"]), (
-            f"{where}: {item['url']} is not on {source['domain']}")
-        published = datetime.fromisoformat(item["published_at"])
-        assert published.utcoffset() == timedelta(hours=8), f"{where}: published_at must carry +08:00"
-        assert 2 <= len(item["title"]) <= 80 and item["title"].strip() == item["title"], where
-        assert 30 <= len(item["text"]) <= 400, f"{where}: text has {len(item['text'])} characters"
-        if "engagement" in item:
-            eng = item["engagement"]
-            assert set(eng) == ENGAGEMENT_KEYS, where
-            assert all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in eng.values()), where
-        labels = item["labels"]
-        assert set(labels) == LABEL_KEYS, f"{where}: label keys {sorted(labels)}"
-        for name in LABEL_KEYS - {"topic"}:
-            assert isinstance(labels[name], bool), f"{where}: {name} must be true or false"
+    check_fields(items, r"d2-\d{4}", {OFFICE})
 
 
 def test_ids_and_texts_are_unique(items: list[dict]) -> None:
-    for field in ("id", "text"):  # titles may repeat (two 警情通报)
-        dupes = [v for v, n in Counter(i[field] for i in items).items() if n > 1]
-        assert not dupes, f"duplicate {field}: {dupes[:3]}"
-
-
-def _shingles(text: str) -> set[str]:
-    return {text[k:k + 8] for k in range(len(text) - 7)}
+    check_unique(items)
 
 
 def test_no_two_items_share_a_template(items: list[dict]) -> None:

@@ -1,0 +1,78 @@
+"""What every development set under devsets/ promises, checked alike for each (tests/devsets/)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter
+from collections.abc import Collection
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+DEVSETS = Path(__file__).resolve().parents[1] / "devsets"
+KINDS = {"expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
+         "neutral_notice", "other_city_bad"}
+ADVERSE_KINDS = {"expose", "complaint", "rumour", "official_notice", "other_city_bad"}
+RELEVANT_KINDS = {"expose", "complaint", "rumour", "official_notice", "positive_gov", "neutral_notice"}
+KEYS = {"id", "split", "office", "kind", "tone", "source", "url", "published_at", "title", "text", "labels"}
+LABEL_KEYS = {"adverse", "relevant", "topic", "critical", "rumour", "official_notice"}
+ENGAGEMENT_KEYS = {"views", "replies", "reposts", "likes"}
+SOURCE_KINDS = {"news", "forum", "microblog", "rss"}
+TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
+
+
+def load_split() -> ModuleType:
+    """devsets/split.py, the seeded split both sets are drawn with."""
+    spec = importlib.util.spec_from_file_location("devsets_split", DEVSETS / "split.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def check_lines(lines: list[str], name: str) -> None:
+    assert lines, f"{name} is empty"
+    for n, line in enumerate(lines, 1):
+        assert line.strip() == line and line, f"{name} line {n}: blank or padded"
+        assert isinstance(json.loads(line), dict), f"{name} line {n}: not an object"
+
+
+def check_fields(items: list[dict], id_pattern: str, offices: Collection[str]) -> None:
+    """Every item has the set's fields, known values, a url on its source's domain, a +08:00 time,
+    a title and text of a realistic length, and boolean labels (topic aside)."""
+    for item in items:
+        where = item.get("id", "?")
+        assert set(item) - {"engagement"} == KEYS, f"{where}: keys {sorted(set(item) ^ (KEYS | {'engagement'}))}"
+        assert re.fullmatch(id_pattern, item["id"]), where
+        assert item["split"] in {"dev", "heldout"}, where
+        assert item["office"] in offices, where
+        assert item["kind"] in KINDS, where
+        assert item["tone"] in {"calm", "emotional"}, where
+        source = item["source"]
+        assert set(source) == {"name", "domain", "kind"} and source["kind"] in SOURCE_KINDS, where
+        assert source["name"].strip() and "." in source["domain"], where
+        url = urlsplit(item["url"])
+        assert url.scheme == "https" and url.hostname, where
+        assert url.hostname == source["domain"] or url.hostname.endswith("." + source["domain"]), (
+            f"{where}: {item['url']} is not on {source['domain']}")
+        published = datetime.fromisoformat(item["published_at"])
+        assert published.utcoffset() == timedelta(hours=8), f"{where}: published_at must carry +08:00"
+        assert 2 <= len(item["title"]) <= 80 and item["title"].strip() == item["title"], where
+        assert 30 <= len(item["text"]) <= 400, f"{where}: text has {len(item['text'])} characters"
+        if "engagement" in item:
+            eng = item["engagement"]
+            assert set(eng) == ENGAGEMENT_KEYS, where
+            assert all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in eng.values()), where
+        labels = item["labels"]
+        assert set(labels) == LABEL_KEYS, f"{where}: label keys {sorted(labels)}"
+        for name in LABEL_KEYS - {"topic"}:
+            assert isinstance(labels[name], bool), f"{where}: {name} must be true or false"
+
+
+def check_unique(items: list[dict]) -> None:
+    for field in ("id", "text"):  # titles may repeat (two 警情通报)
+        dupes = [v for v, n in Counter(i[field] for i in items).items() if n > 1]
+        assert not dupes, f"duplicate {field}: {dupes[:3]}"
