@@ -32,6 +32,8 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+from classifier.training.items.make_items import draw_rows
+
 OUT = Path(__file__).with_name("adverse_items.jsonl")
 SEED = 20261204
 
@@ -552,16 +554,8 @@ def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     seen: set[str] = set()
     for kind, (adverse, count, maker) in KINDS.items():
-        made = tries = 0
-        while made < count and tries < count * 30:
-            tries += 1
-            title, text = maker(rng)
-            key = f"{title}|{text}"
-            if key in seen:
-                continue
-            seen.add(key)
+        for title, text in draw_rows(lambda m=maker: m(rng), count, seen, tries=30):
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
-            made += 1
     return rows
 
 

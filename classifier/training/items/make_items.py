@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from classifier.training.items.topic_bank import MORE_EVENTS, WIDE_EVENTS
@@ -737,29 +737,30 @@ def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     seen: set[str] = set()
     for kind, (adverse, maker) in KINDS.items():
-        made = tries = 0
-        while made < PER_KIND and tries < PER_KIND * 20:
-            tries += 1
-            title, text = maker(rng)
-            if text in seen:
-                continue
-            seen.add(text)
+        for title, text in draw_rows(lambda m=maker: m(rng), PER_KIND, seen, key=lambda _, text: text):
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
-            made += 1
     rows += topic_items(rng, 70)
     more = random.Random(SEED + 2)
     for kind, (adverse, count, maker) in MORE_KINDS.items():
-        made = tries = 0
-        while made < count and tries < count * 20:
-            tries += 1
-            title, text = maker(more)
-            key = f"{title}|{text}"
-            if key in seen:
-                continue
-            seen.add(key)
+        for title, text in draw_rows(lambda m=maker: m(more), count, seen):
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
-            made += 1
     return rows
+
+
+def draw_rows(make: Callable[[], tuple[str, str]], count: int, seen: set[str], tries: int = 20,
+              key: Callable[[str, str], str] = lambda title, text: f"{title}|{text}") -> Iterator[tuple[str, str]]:
+    """Up to ``count`` rows from ``make`` whose key is not in ``seen`` (which grows), giving up after
+    ``count * tries`` draws: a generator whose parts are used up makes fewer rows, never loops."""
+    made = drawn = 0
+    while made < count and drawn < count * tries:
+        drawn += 1
+        title, text = make()
+        k = key(title, text)
+        if k in seen:
+            continue
+        seen.add(k)
+        yield title, text
+        made += 1
 
 
 
@@ -967,15 +968,8 @@ def topic_bank_items(rng: random.Random, per_topic: int) -> list[dict[str, objec
     out: list[dict[str, object]] = []
     seen: set[str] = set()
     for topic in TOPIC_BANK:
-        made = tries = 0
-        while made < per_topic and tries < per_topic * 20:
-            tries += 1
-            title, text = topic_row(rng, topic)
-            if f"{title}|{text}" in seen:
-                continue
-            seen.add(f"{title}|{text}")
+        for title, text in draw_rows(lambda t=topic: topic_row(rng, t), per_topic, seen):
             out.append({"title": title, "text": text, "adverse": 1, "topic": topic, "kind": f"topicbank_{topic}"})
-            made += 1
     return out
 
 
