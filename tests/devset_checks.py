@@ -12,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
+from core.taxonomy import BASE_TOPICS
+
 DEVSETS = Path(__file__).resolve().parents[1] / "devsets"
 KINDS = {"expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad"}
@@ -76,3 +78,18 @@ def check_unique(items: list[dict]) -> None:
     for field in ("id", "text"):  # titles may repeat (two 警情通报)
         dupes = [v for v, n in Counter(i[field] for i in items).items() if n > 1]
         assert not dupes, f"duplicate {field}: {dupes[:3]}"
+
+
+def check_labels(item: dict) -> None:
+    """The labelling rules of devsets/README.md that follow from an item's kind."""
+    where, kind, labels = item["id"], item["kind"], item["labels"]
+    assert labels["adverse"] == (kind in ADVERSE_KINDS), f"{where}: adverse must follow kind {kind}"
+    assert labels["relevant"] == (kind in RELEVANT_KINDS), f"{where}: relevant must follow kind {kind}"
+    if labels["adverse"] and labels["relevant"]:
+        assert labels["topic"] in BASE_TOPICS, f"{where}: topic {labels['topic']!r} not in BASE_TOPICS"
+    else:
+        assert labels["topic"] is None, f"{where}: topic only on relevant adverse items"
+    if labels["critical"]:
+        assert labels["adverse"] and labels["relevant"], f"{where}: critical only on relevant adverse items"
+    assert labels["rumour"] == (kind == "rumour") or kind == "other_city_bad", where
+    assert labels["official_notice"] == (kind == "official_notice") or kind == "other_city_bad", where

@@ -19,9 +19,9 @@ import pytest
 from devset_checks import (
     ADVERSE_KINDS,
     KINDS,
-    RELEVANT_KINDS,
     TRAP_TOPICS,
     check_fields,
+    check_labels,
     check_lines,
     check_unique,
     load_split,
@@ -107,19 +107,9 @@ def test_no_two_items_share_a_template(items: list[dict]) -> None:
 
 def test_labels_follow_the_rules(items: list[dict]) -> None:
     for item in items:
-        where, kind, labels = item["id"], item["kind"], item["labels"]
-        assert labels["adverse"] == (kind in ADVERSE_KINDS), f"{where}: adverse must follow kind {kind}"
-        assert labels["relevant"] == (kind in RELEVANT_KINDS), f"{where}: relevant must follow kind {kind}"
-        if labels["adverse"] and labels["relevant"]:
-            assert labels["topic"] in BASE_TOPICS, f"{where}: topic {labels['topic']!r} not in BASE_TOPICS"
-        else:
-            assert labels["topic"] is None, f"{where}: topic only on relevant adverse items"
-        if labels["critical"]:
-            assert labels["adverse"] and labels["relevant"], f"{where}: critical only on relevant adverse items"
-        assert labels["rumour"] == (kind == "rumour") or kind == "other_city_bad", where
-        assert labels["official_notice"] == (kind == "official_notice") or kind == "other_city_bad", where
-        if kind == "emotional_offtopic":
-            assert item["tone"] == "emotional", where
+        check_labels(item)
+        if item["kind"] == "emotional_offtopic":
+            assert item["tone"] == "emotional", item["id"]
 
 
 def test_relevant_items_name_the_jurisdiction(items: list[dict], office: ClassifierSettings) -> None:

@@ -11,8 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source
+from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source, encode
 from core.settings import StoreSettings
+from core.stage import Record
+from policies import profile_dir
+from router import policy
+from router.cases import CaseService
+from router.service import RouterProcessor
 from router.settings import RouterSettings
 
 
@@ -159,3 +164,18 @@ def write_profile(folder: Path, receiver_url: str, text: str = TEST_PROFILE) -> 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "profile.yaml").write_text(text.format(url=receiver_url), encoding="utf-8")
     return folder
+
+
+def case_service(store_settings: StoreSettings, name: str, *items: tuple[str, str, str, int]) -> CaseService:
+    """Cases of the shipped profile ``name``, routed from (item id, topic, grade, rank)."""
+    profile = policy.load(profile_dir(name))
+    settings = router_settings(store_settings)
+    batch = [scored(i, topic=topic, grade=grade, rank=rank, profile=name) for i, topic, grade, rank in items]
+    RouterProcessor(settings, profile).process(
+        [Record("items.scored", 0, n, s.item.id.encode(), encode(s)) for n, s in enumerate(batch)])
+    return CaseService(store_settings, profile, settings)
+
+
+def case_of(service: CaseService, item_id: str) -> int:
+    """The id of the case opened for ``item_id``."""
+    return next(c.id for c in service.list() if c.item_id == item_id)

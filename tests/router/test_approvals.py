@@ -6,34 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from router_helpers import router_settings, scored, write_profile
+from router_helpers import case_of, case_service, write_profile
 
-from core.contracts import encode
 from core.settings import StoreSettings
-from core.stage import Record
-from policies import profile_dir
 from router import policy
-from router.cases import CaseError, CaseService
-from router.service import RouterProcessor
-
-
-def _service(store_settings: StoreSettings, name: str, *items: tuple[str, str, str, int]) -> CaseService:
-    """Cases of the shipped profile ``name`` from (item id, topic, grade, rank)."""
-    profile = policy.load(profile_dir(name))
-    settings = router_settings(store_settings)
-    batch = [scored(i, topic=topic, grade=grade, rank=rank, profile=name) for i, topic, grade, rank in items]
-    RouterProcessor(settings, profile).process(
-        [Record("items.scored", 0, n, s.item.id.encode(), encode(s)) for n, s in enumerate(batch)])
-    return CaseService(store_settings, profile, settings)
-
-
-def _case(service: CaseService, item_id: str) -> int:
-    return next(c.id for c in service.list() if c.item_id == item_id)
+from router.cases import CaseError
 
 
 def test_a_grave_case_of_yichun_responds_only_after_caliber_and_plan_are_signed(store_settings: StoreSettings) -> None:
-    service = _service(store_settings, "yichun-scjg", ("y-major", "价格", "重大", 1), ("y-minor", "价格", "一般", 3))
-    major = _case(service, "y-major")
+    service = case_service(store_settings, "yichun-scjg", ("y-major", "价格", "重大", 1),
+                           ("y-minor", "价格", "一般", 3))
+    major = case_of(service, "y-major")
     service.acknowledge(major, "价格科")
     with pytest.raises(CaseError, match="回应口径须经分管新闻宣传局领导审定（第十九条（一））") as refused:
         service.respond(major, "价格科", "已在官网发布情况说明")
@@ -54,7 +37,7 @@ def test_a_grave_case_of_yichun_responds_only_after_caliber_and_plan_are_signed(
     assert signed == [("caliber-press", "分管新闻宣传副局长"), ("caliber-unit", "分管价格副局长"),
                       ("plan-unit", "分管价格副局长"), ("plan-director", "局长")]
     # 第十九条 concerns 重大 and 特别重大: a 一般 case responds at once, and asking a sign-off of it is an error.
-    minor = _case(service, "y-minor")
+    minor = case_of(service, "y-minor")
     service.acknowledge(minor, "价格科")
     with pytest.raises(CaseError, match="本预案不要求回应口径审定"):
         service.approve(minor, "caliber-press", "分管新闻宣传副局长", "同意")
@@ -64,8 +47,8 @@ def test_a_grave_case_of_yichun_responds_only_after_caliber_and_plan_are_signed(
 def test_huaning_reply_of_grade_three_is_reviewed_by_the_lead_departments_leader(
         store_settings: StoreSettings) -> None:
     roads = "公共基础设施建设"
-    service = _service(store_settings, "huaning-gonglu", ("h-3", roads, "三级", 2), ("h-1", roads, "一级", 0))
-    three, one = _case(service, "h-3"), _case(service, "h-1")
+    service = case_service(store_settings, "huaning-gonglu", ("h-3", roads, "三级", 2), ("h-1", roads, "一级", 0))
+    three, one = case_of(service, "h-3"), case_of(service, "h-1")
     lead = service.get(three).department_id
     service.acknowledge(three, "路政大队")
     with pytest.raises(CaseError, match="网上回复稿须经主办部门分管领导审核（第二十一条）"):
@@ -84,8 +67,8 @@ def test_huaning_reply_of_grade_three_is_reviewed_by_the_lead_departments_leader
 
 
 def test_a_response_already_given_needs_no_more_sign_offs(store_settings: StoreSettings) -> None:
-    service = _service(store_settings, "school", ("s-1", "教育", "一般", 3))
-    case = _case(service, "s-1")
+    service = case_service(store_settings, "school", ("s-1", "教育", "一般", 3))
+    case = case_of(service, "s-1")
     lead = service.get(case).department_id
     service.acknowledge(case, "年级组")
     service.approve(case, "reply-review", "抓级领导", "回复内容已审查，无错别字", department_id=lead)

@@ -8,29 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from router_helpers import router_settings, scored, write_profile
+from router_helpers import case_of, case_service, write_profile
 
-from core.contracts import encode
 from core.settings import StoreSettings
-from core.stage import Record
-from policies import profile_dir
 from router import policy
 from router.cases import CaseError, CaseService
-from router.service import RouterProcessor
-
-
-def _service(store_settings: StoreSettings, name: str, *items: tuple[str, str, str, int]) -> CaseService:
-    """Cases of the shipped profile ``name`` from (item id, topic, grade, rank)."""
-    profile = policy.load(profile_dir(name))
-    settings = router_settings(store_settings)
-    batch = [scored(i, topic=topic, grade=grade, rank=rank, profile=name) for i, topic, grade, rank in items]
-    RouterProcessor(settings, profile).process(
-        [Record("items.scored", 0, n, s.item.id.encode(), encode(s)) for n, s in enumerate(batch)])
-    return CaseService(store_settings, profile, settings)
-
-
-def _case(service: CaseService, item_id: str) -> int:
-    return next(c.id for c in service.list() if c.item_id == item_id)
 
 
 def _told(service: CaseService, case: int, purpose: str) -> list[str]:
@@ -38,8 +20,8 @@ def _told(service: CaseService, case: int, purpose: str) -> list[str]:
 
 
 def test_school_unsure_question_waits_for_the_principals_decision(store_settings: StoreSettings) -> None:
-    service = _service(store_settings, "school", ("s-unsure", "教育", "一般", 3), ("s-plain", "教育", "一般", 3))
-    case, plain = _case(service, "s-unsure"), _case(service, "s-plain")
+    service = case_service(store_settings, "school", ("s-unsure", "教育", "一般", 3), ("s-plain", "教育", "一般", 3))
+    case, plain = case_of(service, "s-unsure"), case_of(service, "s-plain")
     lead = service.get(case).department_id
     service.acknowledge(case, "年级组")
     service.approve(case, "reply-review", "抓级领导", "回复内容已审查", department_id=lead)
@@ -70,8 +52,8 @@ def test_school_unsure_question_waits_for_the_principals_decision(store_settings
 
 
 def test_a_flag_raised_by_mistake_is_withdrawn_with_a_reason(store_settings: StoreSettings) -> None:
-    service = _service(store_settings, "school", ("s-oops", "教育", "一般", 3))
-    case = _case(service, "s-oops")
+    service = case_service(store_settings, "school", ("s-oops", "教育", "一般", 3))
+    case = case_of(service, "s-oops")
     lead = service.get(case).department_id
     service.acknowledge(case, "年级组")
     service.flag(case, "unsure", "兼职工作人员", "误标")
@@ -88,8 +70,9 @@ def test_a_flag_raised_by_mistake_is_withdrawn_with_a_reason(store_settings: Sto
 
 def test_huaning_written_report_to_the_city_bureau_before_the_response(store_settings: StoreSettings) -> None:
     roads = "公共基础设施建设"
-    service = _service(store_settings, "huaning-gonglu", ("h-coord", roads, "三级", 2), ("h-media", roads, "二级", 1))
-    case = _case(service, "h-coord")
+    service = case_service(store_settings, "huaning-gonglu", ("h-coord", roads, "三级", 2),
+                           ("h-media", roads, "二级", 1))
+    case = case_of(service, "h-coord")
     lead = service.get(case).department_id
     service.acknowledge(case, "养护股")
     service.approve(case, "reply-3", "分管领导", "同意回复稿", department_id=lead)
@@ -112,7 +95,7 @@ def test_huaning_written_report_to_the_city_bureau_before_the_response(store_set
     assert service.respond(case, "养护股", "已回复网友").status == "已回应"
 
     # 第二十三条: the written report first, then 市局网管办's consent; 第二十四条: the guidance.
-    media = _case(service, "h-media")
+    media = case_of(service, "h-media")
     service.acknowledge(media, "养护股")
     service.approve(media, "release-2", "办公室主任", "同意通稿", department_id="group-office")
     service.flag(media, "media-guidance", "养护股", "拟请州台、网站联动发布")
@@ -133,8 +116,8 @@ def test_huaning_written_report_to_the_city_bureau_before_the_response(store_set
 
 
 def test_city_gov_consultation_is_approved_before_the_response(store_settings: StoreSettings) -> None:
-    service = _service(store_settings, "city-gov", ("c-meet", "住房", "重大", 1))
-    case = _case(service, "c-meet")
+    service = case_service(store_settings, "city-gov", ("c-meet", "住房", "重大", 1))
+    case = case_of(service, "c-meet")
     service.acknowledge(case, "住建局")
     service.flag(case, "consultation", "住建局", "涉及多部门职责，需会商")
     # 市人民政府办公室召集: the office is told first; the approver's turn comes after the 会商.
@@ -164,8 +147,8 @@ def test_city_gov_consultation_is_approved_before_the_response(store_settings: S
 
 
 def test_city_gov_investigation_report_before_a_major_case_closes(store_settings: StoreSettings) -> None:
-    service = _service(store_settings, "city-gov", ("c-major", "住房", "重大", 1), ("c-minor", "住房", "一般", 2))
-    major, minor = _case(service, "c-major"), _case(service, "c-minor")
+    service = case_service(store_settings, "city-gov", ("c-major", "住房", "重大", 1), ("c-minor", "住房", "一般", 2))
+    major, minor = case_of(service, "c-major"), case_of(service, "c-minor")
     with pytest.raises(CaseError, match="为一般，“上级要求开展全面调查”只适用于特别重大、重大"):
         service.flag(minor, "upper-investigation", "市政府办", "上级要求调查")
     service.acknowledge(major, "住建局")
