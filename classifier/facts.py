@@ -263,7 +263,7 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
             stop = _CLAUSE_END.search(text, d.end())
             spans.append((d.start(), stop.start() if stop else len(text)))
             continue
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, d.start())), default=0)
+        start = _begins(_SENTENCE_END, text, d.start(), d.start())
         rumour = _RUMOUR_OPEN.search(text, start, d.start())
         if rumour is not None:
             spans.append((rumour.start(), d.start()))
@@ -294,19 +294,31 @@ _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承�
 _DRILL = re.compile(r"演练|演习|模拟|假想|假定")
 
 
+def _begins(ends: re.Pattern[str], text: str, pos: int, back: int, default: int | None = None) -> int:
+    """Where the clause or sentence (``ends``: what ends one) holding ``pos`` begins, looking back at
+    most ``back`` characters; ``default`` (else that far back) when no end is found there."""
+    lo = max(0, pos - back)
+    return max((m.end() for m in ends.finditer(text, lo, pos)), default=lo if default is None else default)
+
+
+def _in_drill(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of ``text[start:end]`` speaks of a drill or an exercise (演练, 模拟)."""
+    stop = _SENTENCE_END.search(text, end)
+    return _DRILL.search(text, _begins(_SENTENCE_END, text, start, 80, 0), stop.start() if stop else len(text)) \
+        is not None
+
+
 def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
     """Whether the trigger at ``text[start:end]`` speaks of what did not or may yet happen.
     ``near_miss``: whether 差点 undoes it (a near death is no death; an attempted abduction is a crime)."""
-    clause = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    clause = _begins(_CLAUSE_END, text, start, 40)
     if _MODAL.search(text, clause, start) is not None or _CONDITION.search(text, clause, start) is not None:
         return True
     if near_miss and _NEAR_MISS.search(text, clause, start) is not None:
         return True
     if _SEQUEL.match(text, end) is not None:
         return True
-    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)), default=0)
-    stop = _SENTENCE_END.search(text, end)
-    return _DRILL.search(text, sentence, stop.start() if stop else len(text)) is not None
+    return _in_drill(text, start, end)
 
 
 def _after_accident(text: str, start: int) -> bool:
@@ -326,11 +338,9 @@ def _evacuated(text: str, denied: tuple[tuple[int, int], ...]) -> tuple[int, str
     for m in _EVACUATED.finditer(text):
         if (denied and _inside(denied, m.start())) or _negated(text, m.start()):
             continue
-        sentence = max((s.end() for s in _SENTENCE_END.finditer(text, max(0, m.start() - 80), m.start())), default=0)
-        stop = _SENTENCE_END.search(text, m.end())
-        if _DRILL.search(text, sentence, stop.start() if stop else len(text)):
+        if _in_drill(text, m.start(), m.end()):
             continue
-        lo = max(sentence, m.start() - 16)
+        lo = max(_begins(_SENTENCE_END, text, m.start(), 80, 0), m.start() - 16)
         clause_end = _CLAUSE_END.search(text, m.end())
         hi = min(m.end() + 16, clause_end.start() if clause_end else len(text))
         n, words = 1, m.group(0)
@@ -353,8 +363,7 @@ def _hazard(text: str, denied: tuple[tuple[int, int], ...]) -> str | None:
             continue
         if word in _SELF_HAZARD:
             return word
-        clause = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 30), start)),
-                     default=max(0, start - 30))
+        clause = _begins(_CLAUSE_END, text, start, 30)
         stop = _CLAUSE_END.search(text, d.end())
         works = _WORKS.search(text, clause, d.start()) or _WORKS.search(text, d.end(), stop.start() if stop else
                                                                          len(text))

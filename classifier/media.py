@@ -343,11 +343,7 @@ def parse(path: Path = REGISTRY) -> tuple[MediaRegistry | None, list[str]]:
         tier = str(entry.get("tier", ""))
         if tier not in TIERS or tier == "unknown":
             problems.append(f"{at}.tier: {tier!r}; use one of {', '.join(TIERS[:-1])}")
-        names = (str(entry["name"]), *(str(a) for a in entry.get("aliases") or []))
-        for name in names:
-            if name in seen and seen[name] != entry["name"]:
-                problems.append(f"{at}: {name!r} is already a name of {seen[name]}")
-            seen[name] = str(entry["name"])
+        names = _claim_names(entry, at, seen, problems)
         outlets.append(Outlet(str(entry["name"]), tier, names, tuple(str(d) for d in entry.get("domains") or []),
                               str(entry.get("region") or "")))
     gov = data.get("government") or {}
@@ -358,6 +354,16 @@ def parse(path: Path = REGISTRY) -> tuple[MediaRegistry | None, list[str]]:
     registry = MediaRegistry(outlets, gov.get("domains") or (), gov.get("name_suffixes") or (), (), authorities,
                              bodies)
     return (None if problems else registry), problems
+
+
+def _claim_names(entry: dict, at: str, seen: dict[str, str], problems: list[str]) -> tuple[str, ...]:
+    """An entry's name and aliases, each claimed for it in ``seen`` (one name, one outlet or body)."""
+    names = (str(entry["name"]), *(str(a) for a in entry.get("aliases") or []))
+    for name in names:
+        if name in seen and seen[name] != entry["name"]:
+            problems.append(f"{at}: {name!r} is already a name of {seen[name]}")
+        seen[name] = str(entry["name"])
+    return names
 
 
 def _parse_authorities(data: object, file: str, seen: dict[str, str],
@@ -378,11 +384,7 @@ def _parse_authorities(data: object, file: str, seen: dict[str, str],
             problems.append(f"{at}.level: {level!r}; use one of {', '.join(LEVELS)}")
         if level == "provincial" and regions().name_of(f"{entry.get('region', '')}0000") is None:
             problems.append(f"{at}.region: {entry.get('region')!r} is no province code (two digits, e.g. \"36\")")
-        names = (str(entry["name"]), *(str(a) for a in entry.get("aliases") or []))
-        for name in names:
-            if name in seen and seen[name] != entry["name"]:
-                problems.append(f"{at}: {name!r} is already a name of {seen[name]}")
-            seen[name] = str(entry["name"])
+        names = _claim_names(entry, at, seen, problems)
         out.append(Authority(str(entry["name"]), level, names[1:], tuple(str(d) for d in entry.get("domains") or []),
                              tuple(str(h) for h in entry.get("hosts") or []), str(entry.get("region") or "")))
     return out, bodies
