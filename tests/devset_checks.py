@@ -6,7 +6,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
@@ -93,3 +93,25 @@ def check_labels(item: dict) -> None:
         assert labels["adverse"] and labels["relevant"], f"{where}: critical only on relevant adverse items"
     assert labels["rumour"] == (kind == "rumour") or kind == "other_city_bad", where
     assert labels["official_notice"] == (kind == "official_notice") or kind == "other_city_bad", where
+
+
+def _shingles(text: str, size: int = 8) -> set[str]:
+    return {text[k:k + size] for k in range(len(text) - size + 1)}
+
+
+def check_apart(rows: Iterable[dict], min_shingles: int = 1) -> None:
+    """No training row shares 30 % of its 8-character shingles with any one item of either development
+    set (either split): stock phrases (事故原因正在调查中) may recur, a paraphrased item may not.
+    Rows with fewer than ``min_shingles`` shingles are too short to tell."""
+    owners: dict[str, list[int]] = {}
+    for n, r in enumerate(r for path in sorted(DEVSETS.glob("*_items.jsonl"))
+                          for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())):
+        for gram in _shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}"):
+            owners.setdefault(gram, []).append(n)
+    for row in rows:
+        grams = _shingles(f"{row['title']}\n{row['text']}")
+        if len(grams) < max(min_shingles, 1):
+            continue
+        hits = Counter(n for g in grams for n in owners.get(g, ()))
+        worst = max(hits.values(), default=0) / len(grams)
+        assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"

@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
+
+from devset_checks import check_apart
 
 from classifier.training.items import adverse_items
-
-REPO = Path(__file__).resolve().parents[2]
-DEVSETS = (REPO / "devsets" / "city_items.jsonl", REPO / "devsets" / "fengling_items.jsonl")
-SHINGLE = 8
-
-
-def _shingles(text: str) -> set[str]:
-    return {text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
 
 
 def test_the_file_is_what_the_generator_writes() -> None:
@@ -45,19 +38,4 @@ def test_the_same_frames_carry_both_labels() -> None:
 
 
 def test_no_training_item_copies_a_development_item() -> None:
-    """No row shares 30% of its 8-character shingles with any one item of either development set."""
-    owners: dict[str, list[int]] = {}
-    dev: list[set[str]] = []
-    for path in DEVSETS:
-        for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            grams = _shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}")
-            for gram in grams:
-                owners.setdefault(gram, []).append(len(dev))
-            dev.append(grams)
-    for row in adverse_items.build():
-        grams = _shingles(f"{row['title']}\n{row['text']}")
-        if not grams:
-            continue
-        hits = Counter(n for g in grams for n in owners.get(g, ()))
-        worst = max(hits.values(), default=0) / len(grams)
-        assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"
+    check_apart(adverse_items.build())

@@ -4,17 +4,10 @@ development set (devsets/README.md: never train on it, never copy or paraphrase 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from devset_checks import check_apart
 
 from classifier.training.items import make_items
-
-REPO = Path(__file__).resolve().parents[2]
-DEVSETS = (REPO / "devsets" / "city_items.jsonl", REPO / "devsets" / "fengling_items.jsonl")
-SHINGLE = 8
-
-
-def _shingles(text: str) -> set[str]:
-    return {text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
 
 
 def test_the_file_is_what_the_generator_writes() -> None:
@@ -60,21 +53,4 @@ def test_every_base_topic_has_at_least_fifty_distinct_events() -> None:
 
 
 def test_no_training_item_copies_a_development_item() -> None:
-    """No training item shares 30% of its 8-character shingles with any one development item (either
-    split of either development set): stock phrases (事故原因正在调查中) may recur, a paraphrased item may not."""
-    dev = [_shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}")
-           for path in DEVSETS for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
-    owners: dict[str, list[int]] = {}
-    for n, grams in enumerate(dev):
-        for gram in grams:
-            owners.setdefault(gram, []).append(n)
-    for row in make_items.build() + make_items.build_topic():
-        grams = _shingles(f"{row['title']}\n{row['text']}")
-        if len(grams) < 4:
-            continue
-        shared: dict[int, int] = {}
-        for gram in grams:
-            for n in owners.get(gram, ()):
-                shared[n] = shared.get(n, 0) + 1
-        worst = max(shared.values(), default=0) / len(grams)
-        assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"
+    check_apart(make_items.build() + make_items.build_topic(), min_shingles=4)
