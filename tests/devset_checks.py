@@ -115,3 +115,85 @@ def check_apart(rows: Iterable[dict], min_shingles: int = 1) -> None:
         hits = Counter(n for g in grams for n in owners.get(g, ()))
         worst = max(hits.values(), default=0) / len(grams)
         assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"
+
+
+def check_no_templates(items: list[dict], others: Iterable[Path] = ()) -> None:
+    """Inside the set, and against the older sets in ``others``: two texts sharing a quarter of their
+    8-character shingles were written from one template (or copied)."""
+    older = [(path.name, json.loads(line)["text"]) for path in others
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [i["text"] for i in items] + [text for _, text in older]
+    names = [i["id"] for i in items] + [name for name, _ in older]
+    shingles = [_shingles(t) for t in texts]
+    owners: dict[str, list[int]] = {}
+    for n, grams in enumerate(shingles):
+        for gram in grams:
+            owners.setdefault(gram, []).append(n)
+    shared: Counter[tuple[int, int]] = Counter()
+    for who in owners.values():
+        mine = [n for n in who if n < len(items)]
+        if mine and 1 < len(who) < 20:
+            for a in mine:
+                for b in who:
+                    if b > a:
+                        shared[(a, b)] += 1
+    for (a, b), n in shared.items():
+        overlap = n / min(len(shingles[a]), len(shingles[b]))
+        assert overlap < 0.25, f"{names[a]} and {names[b]} share {overlap:.0%} of their text"
+
+
+def check_names_its_office(items: list[dict], names: Collection[str], city: str) -> None:
+    """A relevant item names one of the office's places, bodies or people, or was posted on the office's
+    own channel (its 留言板, 发布, 公安: a source named after the city); an other-city item names none."""
+    for item in items:
+        text = item["title"] + item["text"]
+        named = [n for n in names if n in text]
+        if item["labels"]["relevant"]:
+            assert named or city in item["source"]["name"], (
+                f"{item['id']}: relevant but names none of the office's places or bodies")
+        elif item["kind"] == "other_city_bad":
+            assert not named, f"{item['id']}: other-city item names the office's {named}"
+
+
+def check_half_split(items: list[dict], p_dev: float) -> None:
+    """The kind × topic draw: every kind and every topic within one and a half items of the share."""
+    for margin in ("kind", "topic"):
+        strata: dict[object, Counter[str]] = {}
+        for item in items:
+            key = item["kind"] if margin == "kind" else item["labels"]["topic"]
+            strata.setdefault(key, Counter())[item["split"]] += 1
+        for key, counts in strata.items():
+            n = counts["dev"] + counts["heldout"]
+            assert abs(counts["dev"] - p_dev * n) <= 1.5, f"{margin} {key}: {dict(counts)} is not ~{p_dev:.0%} dev"
+
+
+def check_region_free(prefix: str, province: str) -> None:
+    """No real prefecture (GB/T 2260, classifier/reference/regions.txt) uses an invented office's prefix."""
+    regions = DEVSETS.parent / "classifier" / "reference" / "regions.txt"
+    codes = [line.split("\t", 1)[0] for line in regions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert any(c.startswith(province) for c in codes), f"regions.txt has no codes under {province}: cannot check"
+    assert not [c for c in codes if c.startswith(prefix)], f"{prefix} is a real region code"
+
+
+def long_share(items: list[dict], min_chars: int = 150) -> float:
+    """The share of items whose text has at least ``min_chars`` characters (news with background and
+    quotes, 留言 with addresses and history, not only 60-character stubs)."""
+    return sum(len(i["text"]) >= min_chars for i in items) / len(items)
+
+
+def load_eval_judgement() -> ModuleType:
+    """bench/eval_judgement.py as a module (it puts the repository on sys.path itself)."""
+    import sys
+
+    bench = DEVSETS.parent / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("eval_judgement", bench / "eval_judgement.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["eval_judgement"] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(bench))
+        sys.modules.pop("eval_judgement", None)
+    return module

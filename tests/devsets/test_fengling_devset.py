@@ -7,10 +7,8 @@ for each of 社会稳定/涉外/应急管理, an invented region code that no re
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
@@ -21,9 +19,14 @@ from devset_checks import (
     KINDS,
     TRAP_TOPICS,
     check_fields,
+    check_half_split,
     check_labels,
     check_lines,
+    check_names_its_office,
+    check_no_templates,
+    check_region_free,
     check_unique,
+    load_eval_judgement,
     load_split,
 )
 
@@ -65,9 +68,6 @@ def office() -> ClassifierSettings:
     return load_settings(OFFICE_TOML)
 
 
-def _shingles(text: str) -> set[str]:
-    return {text[k:k + 8] for k in range(len(text) - 7)}
-
 def test_every_line_is_one_json_object(lines: list[str]) -> None:
     check_lines(lines, str(ITEMS))
 
@@ -81,28 +81,8 @@ def test_ids_and_texts_are_unique(items: list[dict]) -> None:
 
 
 def test_no_two_items_share_a_template(items: list[dict]) -> None:
-    """Inside the set, and against the first set: two texts sharing a quarter of their 8-character
-    shingles were written from one template (or copied)."""
-    first = [json.loads(line)["text"] for line in (DEVSETS / "city_items.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()]
-    texts = [i["text"] for i in items] + first
-    names = [i["id"] for i in items] + ["city_items.jsonl"] * len(first)
-    shingles = [_shingles(t) for t in texts]
-    owners: dict[str, list[int]] = defaultdict(list)
-    for n, grams in enumerate(shingles):
-        for gram in grams:
-            owners[gram].append(n)
-    shared: Counter[tuple[int, int]] = Counter()
-    for who in owners.values():
-        mine = [n for n in who if n < len(items)]
-        if mine and 1 < len(who) < 20:
-            for a in mine:
-                for b in who:
-                    if b > a:
-                        shared[(a, b)] += 1
-    for (a, b), n in shared.items():
-        overlap = n / min(len(shingles[a]), len(shingles[b]))
-        assert overlap < 0.25, f"{names[a]} and {names[b]} share {overlap:.0%} of their text"
+    """Inside the set, and against the first set (one template, or a copy)."""
+    check_no_templates(items, [DEVSETS / "city_items.jsonl"])
 
 
 def test_labels_follow_the_rules(items: list[dict]) -> None:
@@ -113,16 +93,7 @@ def test_labels_follow_the_rules(items: list[dict]) -> None:
 
 
 def test_relevant_items_name_the_jurisdiction(items: list[dict], office: ClassifierSettings) -> None:
-    names = (*office.places, *office.bodies, *office.people)
-    for item in items:
-        text = item["title"] + item["text"]
-        named = [n for n in names if n in text]
-        # A message on the office's own channel (市民留言板, 发布, 公安) needs no place name.
-        own_channel = "枫岭" in item["source"]["name"]
-        if item["labels"]["relevant"]:
-            assert named or own_channel, f"{item['id']}: relevant but names none of the office's places or bodies"
-        elif item["kind"] == "other_city_bad":
-            assert not named, f"{item['id']}: other-city item names the office's {named}"
+    check_names_its_office(items, (*office.places, *office.bodies, *office.people), "枫岭")
 
 
 def test_adverse_kinds_come_in_both_tones(items: list[dict]) -> None:
@@ -141,16 +112,8 @@ def test_split_is_the_seeded_draw(items: list[dict], split: ModuleType) -> None:
 
 
 def test_split_is_half_and_half_in_every_kind_and_topic(items: list[dict], split: ModuleType) -> None:
-    p_dev = split.p_dev_of(OFFICE)
-    assert p_dev == 0.5
-    for margin in ("kind", "topic"):
-        strata: dict[str, Counter[str]] = defaultdict(Counter)
-        for item in items:
-            key = item["kind"] if margin == "kind" else item["labels"]["topic"]
-            strata[key][item["split"]] += 1
-        for key, counts in strata.items():
-            n = counts["dev"] + counts["heldout"]
-            assert abs(counts["dev"] - p_dev * n) <= 1.5, f"{margin} {key}: {dict(counts)} is not ~50/50"
+    assert split.p_dev_of(OFFICE) == 0.5
+    check_half_split(items, split.p_dev_of(OFFICE))
 
 
 def test_draw_is_stable_when_items_are_appended(items: list[dict], split: ModuleType) -> None:
@@ -178,10 +141,7 @@ def test_office_config_loads(office: ClassifierSettings) -> None:
 
 def test_region_code_is_invented() -> None:
     """3613 must stay free of any real prefecture (GB/T 2260), so nothing real is placed in 枫岭."""
-    regions = REPO / "classifier" / "reference" / "regions.txt"
-    codes = [line.split("\t", 1)[0] for line in regions.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert any(c.startswith("36") for c in codes), "regions.txt has no 江西 codes: cannot check"
-    assert not [c for c in codes if c.startswith("3613")]
+    check_region_free("3613", "36")
 
 
 def test_minimum_counts(items: list[dict]) -> None:
@@ -212,16 +172,7 @@ def test_critical_items_traps_and_same_province(items: list[dict]) -> None:
 
 def test_eval_judgement_scores_an_invented_office_with_its_config() -> None:
     """bench/eval_judgement.py: an office key that is no shipped profile runs with --office-config."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location("eval_judgement", REPO / "bench" / "eval_judgement.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["eval_judgement"] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(REPO / "bench"))
-        sys.modules.pop("eval_judgement", None)
+    module = load_eval_judgement()
     mine = module._settings(OFFICE, OFFICE_TOML)
     assert mine.region == "3613" and "枫岭" in mine.places
     assert module._settings("fictional", DEVSETS / "fictional_office.toml").region == "4599"
