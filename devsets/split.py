@@ -4,6 +4,7 @@
     python devsets/split.py --check     # exit 1 if the file's splits differ from the draw
     python devsets/split.py --table     # print the counts table of devsets/README.md
     python devsets/split.py devsets/fengling_items.jsonl [--check|--table]   # the second set
+    python devsets/split.py devsets/lianchuan_items.jsonl [--check|--table]  # the third set
 
 The draw is stratified by kind × office: inside each stratum, items are taken in id order and
 each gets a seeded coin (P(dev) = 0.55, or the office's own share in P_DEV_BY_OFFICE, seeded by
@@ -26,13 +27,13 @@ HERE = Path(__file__).resolve().parent
 ITEMS = HERE / "city_items.jsonl"
 SEED = "yuqing-devset-2026"
 P_DEV = 0.55
-# The second, blind set (fengling) keeps half its items for final reporting.
-P_DEV_BY_OFFICE = {"fengling": 0.50}
-# ... and is balanced on kind and on topic at once, so each topic is measured on both sides.
-BY_TOPIC = frozenset({"fengling"})
+# The second and third blind sets (fengling, lianchuan) keep half their items for final reporting.
+P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50}
+# ... and are balanced on kind and on topic at once, so each topic is measured on both sides.
+BY_TOPIC = frozenset({"fengling", "lianchuan"})
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad")
-OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling")
+OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan")
 
 
 def read(path: Path = ITEMS) -> list[dict]:
