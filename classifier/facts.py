@@ -77,9 +77,13 @@ HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住�
               "流血", "踩踏", "头破血流")
 GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围在", "围住", "聚在", "上访", "集访", "讨薪", "静坐",
                 "拉横幅", "打横幅", "举牌", "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行",
-                "罢工", "闹事", "打起来", "涌入", "冲进", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法",
+                "罢工", "闹事", "打起来", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法",
                 # a fight counts the people in it (几十人斗殴: a 群殴 is a mass incident by its numbers)
                 "打架", "打斗", "斗殴")
+# A crowd on the move (几十个人冲进场庆祝, 年轻消费者涌入): counted like a gathering, for the grade of an
+# item that is bad news, but no bad news by itself (Facts.crowd) as a crowd standing round a gate, a
+# blocked road or a sit-in is.
+CROWD_WORDS = ("涌入", "冲进")
 MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹事", "打砸抢", "打群架", "群架", "群殴", "械斗", "围殴",
               "大规模冲突", "集体冲突", "群体冲突")
 # People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
@@ -122,7 +126,7 @@ _SELF_HAZARD = frozenset({"溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮
 CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
                "持刀伤人", "命案", "灭门")
 # Look like a trigger but are not one: 大数据杀熟, 被杀价.
-NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价")
+NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "住院楼", "住院大楼", "住院部", "住院费", "住院处")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
                 "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
@@ -198,7 +202,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 _KIND: dict[str, str] = {}
-for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("mass", MASS_WORDS),
+for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("crowd", CROWD_WORDS),
+                      ("mass", MASS_WORDS),
                       ("missing", MISSING_WORDS), ("crime", CRIME_WORDS), ("rumour", RUMOUR_WORDS),
                       ("spoken_death", SPOKEN_DEATH_WORDS), ("none", NOT_TRIGGERS)):
     for _w in _words:
@@ -220,7 +225,7 @@ _DANGERS = trie_pattern((*WATER_DANGERS, *_SELF_HAZARD))
 # A danger needs a water work beside it or is one itself (溃坝); an evacuation needs its verb.
 _HAZARD_ANY = trie_pattern((*WATER_WORKS, *_SELF_HAZARD))
 _EVAC_ANY = trie_pattern(_EVAC_VERBS)
-_COUNTED = ("die", "hurt", "gather", "missing")
+_COUNTED = ("die", "hurt", "gather", "crowd", "missing")
 _NEGATABLE = (*_COUNTED, "crime")
 
 # Who is counted: 2名施工人员死亡, 数十名农民工聚集, 十余名矿工被困井下, 一家三口.
@@ -381,12 +386,19 @@ def _negated(text: str, start: int) -> bool:
     return _NEGATION.search(text, max(0, start - 8), start) is not None
 
 
+def _ordinal_or_name(before: str, m: re.Match[str]) -> bool:
+    """第二 is an order, not a count; 二人民医院 is a name (市第二人民医院新住院楼 counts no one)."""
+    return (m.start() > 0 and before[m.start() - 1] == "第") or before.startswith("人民", m.end())
+
+
 def _count_before(before: str) -> tuple[int, int] | None:
     """(count, where it starts) of the number closest before a trigger that counts people (两人,
     三名, 十余名矿工, 一家三口); a bare number (从5楼坠亡 is not five dead) only when none does;
     else a count of people in an earlier clause of the sentence."""
     people = plain = None
     for m in _NUM_RE.finditer(before):
+        if _ordinal_or_name(before, m):
+            continue
         tail = _TAIL_BEFORE.match(before, m.end())
         if tail is None:
             continue
@@ -397,7 +409,7 @@ def _count_before(before: str) -> tuple[int, int] | None:
     m = people or plain
     if m is None:
         for m in _NUM_RE.finditer(before):
-            if _PEOPLE_EARLIER.match(before, m.end()):
+            if not _ordinal_or_name(before, m) and _PEOPLE_EARLIER.match(before, m.end()):
                 people = m
         m = people
     if m is None:
@@ -435,6 +447,7 @@ class Facts:
     deaths: int | None = None
     injured: int | None = None
     gathered: int | None = None
+    crowd: bool = False  # the people gathered are only a crowd (围观, 涌入): not bad news by itself
     missing: int | None = None  # missing, buried or swept away (失联, 下落不明)
     # the words of a death feared or narrowly missed (迟早要出人命): no death, a warning of a danger
     feared: str | None = None
@@ -453,8 +466,8 @@ class Facts:
     def adverse(self) -> bool:
         """Bad news by itself, whatever the tone: someone died, was hurt or is missing, people
         gathered, a mass incident, or an unverified claim going round (a rumour the office must check)."""
-        return bool(self.deaths or self.injured or self.gathered or self.missing or self.mass_incident
-                    or self.crime or self.rumour or self.hazard)
+        return bool(self.deaths or self.injured or (self.gathered and not self.crowd) or self.missing
+                    or self.mass_incident or self.crime or self.rumour or self.hazard)
 
 
 # -- official notices -----------------------------------------------------------------------------
@@ -538,7 +551,10 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
     def count(kind: str) -> int | None:
         return best[kind][0] if kind in best else None
 
-    return Facts(deaths=count("die"), injured=count("hurt"), gathered=count("gather"), missing=count("missing"),
+    # A crowd beside a protest is the protest's (上百人涌入……静坐 is a sit-in of a hundred).
+    protest, crowd = count("gather"), count("crowd")
+    return Facts(deaths=count("die"), injured=count("hurt"), gathered=max(protest or 0, crowd or 0) or None,
+                 crowd=protest is None and crowd is not None, missing=count("missing"),
                  evacuated=evacuated[0] if evacuated else None, evacuation=evacuated[1] if evacuated else None,
                  hazard=hazard, feared=feared, crime=crime,
                  mass_incident=mass, rumour=rumour, official=official, words=tuple(words), denied=denied)

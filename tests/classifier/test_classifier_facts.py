@@ -48,6 +48,29 @@ def test_counts(title: str, text: str, deaths: int | None, injured: int | None, 
     assert f.adverse == bool(deaths or injured or gathered)
 
 
+@pytest.mark.parametrize(("text", "injured", "deaths"), [
+    ("市第二人民医院新住院楼项目还没招标", None, None),
+    ("患者在市第二人民医院术后死亡", None, 1),
+    ("县二人民医院住院部今天搬迁", None, None),
+    ("事故造成第二辆车上两人受伤", 2, None),
+])
+def test_an_ordinal_or_a_hospital_name_counts_no_one(text: str, injured: int | None, deaths: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.injured, f.deaths) == (injured, deaths)
+
+
+@pytest.mark.parametrize(("text", "gathered", "adverse"), [
+    ("绝杀三分进了，围观的几十个人全冲进场庆祝", 20, False),
+    ("越来越多的年轻消费者涌入新开的商场", None, False),
+    ("几十名村民冲进镇政府静坐", 20, True),
+    ("上百人涌入售楼处讨说法", 100, True),
+    ("多名男子冲进店里，3人受伤", 3, True),
+])
+def test_a_crowd_on_the_move_is_no_bad_news_by_itself(text: str, gathered: int | None, adverse: bool) -> None:
+    f = find_facts("", text)
+    assert f.gathered == gathered and f.adverse is adverse
+
+
 def test_mass_incident_rumour_official() -> None:
     assert find_facts("", "当地发生一起群体性事件").mass_incident == "群体性事件"
     rumour = find_facts("网传某小学发生绑架案", "有网友称孩子被带走，待核实")
