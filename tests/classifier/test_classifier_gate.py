@@ -28,8 +28,10 @@ from policies import HERE
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devsets" / "city_items.jsonl"
-# The second set: another invented office (枫岭市), written blind to the training data and the model.
+# The second and third sets: other invented offices (枫岭市, 涟川市), each written blind to the training
+# data, the model and the sets before it.
 DEVSET2 = REPO / "devsets" / "fengling_items.jsonl"
+DEVSET3 = REPO / "devsets" / "lianchuan_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -46,11 +48,12 @@ def heldout(shipped: LoadedModel) -> dict:
     return table(items, judged.negativity, judged.topic, judged.emotion)
 
 
-@pytest.fixture(scope="module")
-def heldout2(shipped: LoadedModel) -> dict:
-    items = load_devset(DEVSET2, ["heldout"])
+@pytest.fixture(scope="module", params=["second", "third"])
+def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
+    """A blind set's held-out table, by its name in BLIND_FLOORS."""
+    items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
     judged = judge(shipped, items)
-    return table(items, judged.negativity, judged.topic, judged.emotion)
+    return request.param, table(items, judged.negativity, judged.topic, judged.emotion)
 
 
 def test_adverse_per_kind_on_the_held_out_development_split(heldout: dict) -> None:
@@ -61,14 +64,16 @@ def test_adverse_per_kind_on_the_held_out_development_split(heldout: dict) -> No
     assert heldout["adverse_accuracy"] >= ADVERSE_FLOOR, f"overall adverse accuracy {heldout['adverse_accuracy']}"
 
 
-def test_adverse_per_kind_on_the_second_sets_held_out_split(heldout2: dict) -> None:
-    low = {kind: row["adverse_accuracy"] for kind, row in heldout2["kinds"].items()
-           if row["adverse_accuracy"] < KIND_FLOORS_2[kind]}
-    assert not low, f"second set: adverse accuracy under the floor per kind: {low} (floors {KIND_FLOORS_2})"
-    assert set(heldout2["kinds"]) == set(KIND_FLOORS_2), "the second set's kinds changed: set their floors"
-    assert heldout2["adverse_accuracy"] >= ADVERSE_FLOOR_2, f"second set: overall {heldout2['adverse_accuracy']}"
-    topic = heldout2["topic_on_relevant_adverse"]
-    assert topic["accuracy"] >= TOPIC_DEVSET2_FLOOR, f"second set: topic accuracy {topic} on relevant adverse items"
+def test_adverse_per_kind_on_the_blind_sets_held_out_splits(blind_set: tuple[str, dict]) -> None:
+    name, held = blind_set
+    _, kind_floors, adverse_floor, topic_floor = BLIND_FLOORS[name]
+    low = {kind: row["adverse_accuracy"] for kind, row in held["kinds"].items()
+           if row["adverse_accuracy"] < kind_floors[kind]}
+    assert not low, f"{name} set: adverse accuracy under the floor per kind: {low} (floors {kind_floors})"
+    assert set(held["kinds"]) == set(kind_floors), f"the {name} set's kinds changed: set their floors"
+    assert held["adverse_accuracy"] >= adverse_floor, f"{name} set: overall {held['adverse_accuracy']}"
+    topic = held["topic_on_relevant_adverse"]
+    assert topic["accuracy"] >= topic_floor, f"{name} set: topic accuracy {topic} on relevant adverse items"
 
 
 def test_topic_on_relevant_adverse_held_out_items(heldout: dict) -> None:
@@ -136,3 +141,15 @@ KIND_FLOORS_2 = {"expose": 0.97, "complaint": 0.94, "rumour": 0.92, "official_no
                  "emotional_offtopic": 0.84, "positive_gov": 0.77, "neutral_notice": 0.84, "other_city_bad": 0.81}
 ADVERSE_FLOOR_2 = 0.93
 TOPIC_DEVSET2_FLOOR = 0.88
+# The third set (devsets/lianchuan_items.jsonl, 涟川市; written blind, half of it article-length), held-out
+# split, measured once on the shipped model default-20261201T155756 before any change was judged on it:
+# expose 1.000 (31), complaint 0.963 (27), rumour 1.000 (10), official_notice 1.000 (11), emotional_offtopic
+# 0.833 (18), positive_gov 0.500 (18), neutral_notice 0.778 (18), other_city_bad 1.000 (18), overall 0.887
+# (151); topic 0.873 (69/79). Each floor lets one item go. positive_gov and neutral_notice are far under
+# the issue's goal (0.85): these floors only stop a further fall.
+KIND_FLOORS_3 = {"expose": 0.96, "complaint": 0.92, "rumour": 0.90, "official_notice": 0.90,
+                 "emotional_offtopic": 0.77, "positive_gov": 0.44, "neutral_notice": 0.72, "other_city_bad": 0.94}
+ADVERSE_FLOOR_3 = 0.88
+TOPIC_DEVSET3_FLOOR = 0.86
+BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
+                "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR)}
