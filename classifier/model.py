@@ -43,7 +43,8 @@ class KeyTable:
         self._shift = np.uint64(64 - bits)
         self._mask = np.int64((1 << bits) - 1)
         self.keys = np.zeros(1 << bits, dtype=np.uint64)  # 0 = empty: no n-gram key is 0
-        self.ids = np.full(1 << bits, -1, dtype=np.int64)
+        # int32 ids: half the table's bytes for the cache (a vocabulary has far fewer than 2**31 terms).
+        self.ids = np.full(1 << bits, -1, dtype=np.int32)
         home = self._home(keys)
         pending = np.arange(len(keys))
         self.probes = 0
@@ -66,19 +67,48 @@ class KeyTable:
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """The id of each key, -1 when absent."""
-        out = np.full(len(keys), -1, dtype=np.int64)
         slots = self._home(keys)
-        active = np.arange(len(keys))
-        for _ in range(self.probes):
-            if not len(active):
+        stored = self.keys[slots]
+        found = stored == keys
+        # Most keys end at their first slot (a hit or an empty slot): settle them with whole-array
+        # operations (np.where, no boolean-mask scatter, which cost as much as the probing itself).
+        out = np.where(found, self.ids[slots], -1)
+        # Continue only where the slot held another key; an empty slot means absent.
+        going = np.flatnonzero(~found & (stored != 0))
+        slots = slots[going]
+        for _ in range(self.probes - 1):
+            if not len(going):
                 break
+            slots = (slots + 1) & self._mask
             stored = self.keys[slots]
-            hit = stored == keys[active]
-            out[active[hit]] = self.ids[slots[hit]]
-            # Continue only where the slot held another key; an empty slot means absent.
-            going = ~hit & (stored != 0)
-            active, slots = active[going], (slots[going] + 1) & self._mask
+            found = stored == keys[going]
+            out[going[found]] = self.ids[slots[found]]
+            more = ~found & (stored != 0)
+            going, slots = going[more], slots[more]
         return out
+
+
+def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
+                 n_features: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR (indices, counts, indptr) of the (document, feature) pairs, features ascending in each row.
+
+    One sort of ``row << bits | feature`` keys, then run lengths. scipy's COO → CSR with
+    ``sum_duplicates`` gives the same arrays, but sorts each row's pairs in a scalar loop: about 8x
+    slower than numpy's vectorised sort of 64-bit keys, and it was a quarter of the model's time.
+    """
+    bits = max(int(n_features - 1).bit_length(), 1)
+    keys = np.sort((rows.astype(np.int64) << bits) | feats.astype(np.int64))
+    if not len(keys):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), np.zeros(n_docs + 1, dtype=np.int64)
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    unique = keys[starts]
+    counts = np.diff(starts, append=len(keys)).astype(np.float32)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(unique >> bits, minlength=n_docs), out=indptr[1:])
+    return unique & ((1 << bits) - 1), counts, indptr
 
 
 def _char_key(term: str) -> int:
@@ -257,11 +287,7 @@ class LinearModel:
             counts = ones.astype(np.float32)
             indptr = np.array([0, len(indices)])
         else:
-            # Counting (document, feature) pairs: COO → CSR sums the duplicates in C.
-            counted = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)),
-                                        shape=(len(docs), n_features))
-            counted.sum_duplicates()
-            indices, counts, indptr = counted.indices, counted.data, counted.indptr
+            indices, counts, indptr = _count_pairs(rows, feats, len(docs), n_features)
         idx = indices.astype(np.int32)
         data = (1.0 + np.log(counts)) * self.idf[idx]
         ptr = indptr.astype(np.int64)
