@@ -111,11 +111,16 @@ def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
     return unique & ((1 << bits) - 1), counts, indptr
 
 
+# Set in the key of every 3-gram: a 3-gram key never equals a 2-gram key, even one whose first code
+# point is 0 (the NUL between two documents).
+_TRIGRAM = 1 << 63
+
+
 def _char_key(term: str) -> int:
     key = 0
     for ch in term:
         key = (key << 21) | ord(ch)
-    return key
+    return key | _TRIGRAM if len(term) == 3 else key
 
 
 def _char_and_words(doc: str) -> list[str]:
@@ -236,23 +241,19 @@ class LinearModel:
         doc_of = np.cumsum(zero) - zero
         # Unigrams: a direct table over all code points.
         uni = self._unigram_ids[codes]
-        ok = uni >= 0
-        rows, feats = [doc_of[ok]], [uni[ok].astype(np.int64)]
+        hit = np.flatnonzero(uni >= 0)
+        rows, feats = [doc_of[hit]], [uni[hit]]
         wide = codes.astype(np.uint64)
-        nz = ~zero
-        grams = []
-        if len(codes) > 1:
-            ok = nz[:-1] & nz[1:]
-            grams.append((((wide[:-1] << 21) | wide[1:])[ok], doc_of[:-1][ok]))
-        if len(codes) > 2:
-            ok = nz[:-2] & nz[1:-1] & nz[2:]
-            grams.append((((wide[:-2] << 42) | (wide[1:-1] << 21) | wide[2:])[ok], doc_of[:-2][ok]))
-        if grams:
-            found = self._table.lookup(np.concatenate([k for k, _ in grams]))
-            hit = found >= 0
-            rows.append(np.concatenate([r for _, r in grams])[hit])
+        pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
+        # The n-grams that span a NUL are looked up too, rather than masked out: each has a zero code
+        # point, so it equals no key of the table (a 2-gram (0, c) is below 2**21, under every 2-gram
+        # key; the 3-gram flag keeps it apart from 3-grams), and key 0 (an empty document) finds -1.
+        for keys in (pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]):
+            found = self._table.lookup(keys)
+            hit = np.flatnonzero(found >= 0)
+            rows.append(doc_of[hit])
             feats.append(found[hit])
-        return np.concatenate(rows).astype(np.int64), np.concatenate(feats)
+        return np.concatenate(rows), np.concatenate(feats).astype(np.int64)
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them, with the char
