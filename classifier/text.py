@@ -15,10 +15,9 @@ import unicodedata
 EMOTICON = re.compile(r"\[[^\]\[]{1,8}\]")
 _TAG = re.compile(r"<(?:script|style)[^>]*>.*?</(?:script|style)>|<[^>]{1,400}>", re.IGNORECASE | re.DOTALL)
 _URL = re.compile(r"https?://[^\s\u3000，。！？；]+")
-_SPACE = re.compile(r"\s+")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-# The same folding as a substitution: str.translate looks every character up (17 µs a 300-character
-# post); the few full-width characters of a post are found by one scan and replaced (5 µs).
+# The same folding by a scan and replacements: str.translate looks every character up (17 µs a
+# 300-character post); the few full-width characters of a post are found by one scan (4 µs).
 _FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
 _FOLD = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}.__getitem__
 # A model sees at most this many characters: the opening of a post carries its stance and
@@ -37,12 +36,16 @@ def clean(text: str) -> str:
     if "http" in text:
         text = _URL.sub(" ", text)
     # NFKC folds full-width letters, digits and punctuation onto their ASCII forms. Most posts need
-    # only that part: fold it by substitution (2x faster) and run full NFKC when anything else is left.
-    # The result is NFKC(text) either way: the table maps characters to their NFKC images.
-    text = _FULLWIDTH_RE.sub(lambda m: _FOLD(m.group()), text)
+    # only that part: fold it by replacing each kind of full-width character present (a post has a
+    # few kinds, used many times: ，？！) and run full NFKC when anything else is left. The result is
+    # NFKC(text) either way: the table maps characters to their NFKC images.
+    for ch in set(_FULLWIDTH_RE.findall(text)):
+        text = text.replace(ch, _FOLD(ch))
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub(" ", text).strip()
+    # Runs of whitespace as one space, none at the ends: str.split() splits on exactly the characters
+    # re's \s matches (str.isspace), several times faster than a substitution.
+    return " ".join(text.split())
 
 
 def prepare(title: str, text: str, max_chars: int = MAX_CHARS, strip_emoticons: bool = False) -> str:
