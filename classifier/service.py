@@ -22,7 +22,7 @@ from core import contracts
 from core.contracts import ContractError, RawItem
 from core.stage import BatchResult, Output, Record, Rejected, StageRunner
 from incidents.config import IncidentRules, default_rules
-from incidents.text import story_key
+from incidents.text import story_keys
 from policies import profile_dir
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,8 @@ class ClassifierProcessor:
                     log.exception("item cannot be scored", extra={"item": item.id, **_ids(record)})
                     scores.append(item_exc)
         now = contracts.utcnow()
-        for (record, item), score in zip(good, scores, strict=True):
+        keys = self.keys_of([item for _, item in good])
+        for (record, item), score, key in zip(good, scores, keys, strict=True):
             if isinstance(score, Exception):
                 result.rejected.append(Rejected(record, f"scoring failed: {type(score).__name__}: {score}"))
                 continue
@@ -139,16 +140,17 @@ class ClassifierProcessor:
             except (ValueError, TypeError) as exc:
                 result.rejected.append(Rejected(record, f"scored item invalid: {exc}"))
                 continue
-            result.outputs.append(Output(topic=OUTPUT_TOPIC, key=self.key_of(item), value=value, origin=record))
+            result.outputs.append(Output(topic=OUTPUT_TOPIC, key=key, value=value, origin=record))
             log.debug("scored %s %s", score.grade.level, score.topic, extra={"item": item.id})
         return result
 
 
-    def key_of(self, item: RawItem) -> bytes:
-        """The Kafka key of the item's score: its story's key (incidents.text.story_key), so that the
+    def keys_of(self, items: Sequence[RawItem]) -> list[bytes]:
+        """The Kafka key of each item's score: its story's key (incidents.text.story_key), so that the
         items of a story go to one partition and one router replica, which then never waits on another's
         lock of the story's incident; the item's id when the item is too short to tell its story."""
-        return (story_key(item.title, item.text, self.story_rules) or item.id).encode()
+        stories = story_keys([(item.title, item.text) for item in items], self.story_rules)
+        return [(story or item.id).encode() for item, story in zip(items, stories, strict=True)]
 
 
 def _ids(record: Record) -> dict[str, object]:
