@@ -43,10 +43,14 @@ LEVEL_WORDS = {"central": "中央", "provincial": "省级"}
 # What follows the body's name in a source name: its site, account or app (江西省纪委监委网站).
 _CHANNEL = r"(?:网站|门户网站|官网|官方网站|网|微信公众号|公众号|官方微博|微博|客户端)?"
 # A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光....
+_BEFORE_WORDS = ("据", "来源", "来自", "转自", "转载自", "稿源", "摘自", "原载", "原文来自", "via")
 _BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)$")
-_AFTER = re.compile(r"(?:\s*(?:记者|报道|消息|讯|曝光|调查|披露|刊发|刊文|发文|评论|客户端|微博|公众号|官微|视频|关注|"
-                    r"点名|发布)"
-                    r"|[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|电[（(\s])")
+_AFTER_WORDS = ("记者", "报道", "消息", "讯", "曝光", "调查", "披露", "刊发", "刊文", "发文", "评论", "客户端", "微博",
+                "公众号", "官微", "视频", "关注", "点名", "发布")
+_AFTER = re.compile(rf"(?:\s*(?:{'|'.join(_AFTER_WORDS)})|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电|电[（(\s])")
+# Every cue holds one of these words (电: of ……日电 and 电（): a part of the text with none of them
+# credits no outlet, and the scan for outlet names, the costly step, is skipped (4 of 5 posts).
+_CUE = trie_pattern((*_BEFORE_WORDS, *_AFTER_WORDS, "电"))
 # 新华社区, 人民路: the name is the start of a place, not an outlet.
 _PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)")
 # Citizens' message boards and forums (on a gov.cn host too): posts, not official notices.
@@ -239,7 +243,7 @@ class MediaRegistry:
         best: tuple[Outlet, str] | None = None
         # Credits stand at the start (新华社……电, 据……报道) or at the end (来源：……) of a text.
         for part in (title, text[:SCAN], text[-TAIL:] if len(text) > SCAN else ""):
-            if not part:
+            if not part or _CUE.search(part) is None:
                 continue
             for m in self._names.finditer(part):
                 after = part[m.end():m.end() + 14]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,23 @@ def test_a_credit_in_the_text_raises_a_repost_to_the_outlet_credited(jining: med
     assert call(jining, "batch", text="据新华社报道", tier="government").tier == "government"
     # A known tier is kept when no graver outlet is credited.
     assert call(jining, "新浪微博", text="据济宁日报报道", tier="central").tier == "central"
+
+
+def test_every_credit_cue_holds_a_word_of_the_prefilter() -> None:
+    # credit() skips a part of the text in which _CUE finds nothing: every cue _BEFORE or _AFTER can
+    # match must hold one of its words, or credits would be missed.
+    body = media._BEFORE.pattern.removeprefix("(?:").removesuffix(")$")
+    before = [re.sub(r"\[[^]]*\]\?|\\s\*", "", alternative) for alternative in body.split("|")]
+    assert before and all(re.fullmatch(r"[\u4e00-\u9fffa-z]+", form) for form in before), before
+    after = [f" {w}" for w in media._AFTER_WORDS] + ["济南11月30日电", "电（", "电(", "电 "]
+    for cue in before:
+        assert media._BEFORE.search(cue) and media._CUE.search(cue), cue
+    for cue in after:
+        assert media._AFTER.match(cue) and media._CUE.search(cue), cue
+    # A post without any cue is not scanned for outlet names; one with a cue is.
+    reg = media.registry()
+    assert reg.credit("", "新华社区居民反映路灯坏了，人民日报社门口也坏了") is None
+    assert reg.credit("", "新华社济南11月30日电 路灯坏了") is not None
 
 
 def test_check_names_bad_entries(tmp_path: Path) -> None:
