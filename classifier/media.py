@@ -42,6 +42,7 @@ LEVELS = ("central", "provincial")
 LEVEL_WORDS = {"central": "中央", "provincial": "省级"}
 # What follows the body's name in a source name: its site, account or app (江西省纪委监委网站).
 _CHANNEL = r"(?:网站|门户网站|官网|官方网站|网|微信公众号|公众号|官方微博|微博|客户端)?"
+_CHANNEL_END = re.compile(_CHANNEL + "$")
 # A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光....
 _BEFORE_WORDS = ("据", "来源", "来自", "转自", "转载自", "稿源", "摘自", "原载", "原文来自", "via")
 _BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)$")
@@ -58,6 +59,8 @@ _BOARD = re.compile(r"留言板|留言|信箱|论坛|贴吧|社区|问政|投诉
 # Generic local media names: a known place + a media word (鞍山日报, 曲阜市融媒体中心).
 _LOCAL_NAME = re.compile(r"^(.{2,8}?)(日报社|日报|晚报|都市报|广播电视台|电视台|新闻网|融媒体中心|融媒|发布)$")
 SCAN = 120
+# Source names and hosts remembered per registry (MediaRegistry.authority).
+_SOURCE_CACHE = 4096
 TAIL = 80
 
 
@@ -99,6 +102,8 @@ def tier_text(tier: str) -> str:
     return TIER_WORDS.get(tier, tier)
 
 
+# One item's URL is split by several look-ups of one call (by_url, government, authority).
+@lru_cache(maxsize=256)
 def _host_path(url: str) -> tuple[str, str]:
     try:
         parts = urlsplit(url if "//" in url else f"//{url}")
@@ -149,6 +154,11 @@ class MediaRegistry:
         self._names = trie_pattern(self._by_name) if self._by_name else None
         self.government_domains = tuple(d.lower() for d in government_domains)
         self.government_suffixes = tuple(government_suffixes)
+        # A stream's sources repeat (a few hundred names and hosts), and telling whether one is a
+        # body above the office reads a regex and every authority's domains (~30 µs): once per name
+        # and per host, in caches of this registry (bounded: a name or a host is a few dozen bytes).
+        self._authority_named = lru_cache(maxsize=_SOURCE_CACHE)(self._authority_by_name)
+        self._authority_at = lru_cache(maxsize=_SOURCE_CACHE)(self._authority_by_host)
 
     def with_local(self, media: Iterable[LocalOutlet], places: Iterable[str] = ()) -> MediaRegistry:
         """This registry plus an office's local media (they win on equal names) and place names."""
@@ -201,20 +211,26 @@ class MediaRegistry:
         """The body above a city office that ``name`` or ``url`` is (a 省纪委监委, a provincial portal,
         中国政府网), with where that was read; None for any other source."""
         name = name.strip()
-        if name:
-            for candidate in (name, re.sub(_CHANNEL + "$", "", name)):
-                if candidate in self._authority_names:
-                    return self._authority_names[candidate], f"信源名称“{name}”"
-            m = self._body_name.match(name) if self._body_name is not None else None
-            code = _province(m.group("place")) if m is not None else None
-            if m is not None and code is not None:
-                return Authority(name, "provincial", region=code[:2]), f"信源名称“{name}”"
+        named = self._authority_named(name) if name else None
+        if named is not None:
+            return named, f"信源名称“{name}”"
         host, _ = _host_path(url) if url else ("", "")
-        if host:
-            bare = host.removeprefix("www.")
-            for a in self.authorities:
-                if bare in a.hosts or any(host == d or host.endswith("." + d) for d in a.domains):
-                    return a, f"网址 {host}"
+        at = self._authority_at(host) if host else None
+        return (at, f"网址 {host}") if at is not None else None
+
+    def _authority_by_name(self, name: str) -> Authority | None:
+        for candidate in (name, _CHANNEL_END.sub("", name)):
+            if candidate in self._authority_names:
+                return self._authority_names[candidate]
+        m = self._body_name.match(name) if self._body_name is not None else None
+        code = _province(m.group("place")) if m is not None else None
+        return Authority(name, "provincial", region=code[:2]) if m is not None and code is not None else None
+
+    def _authority_by_host(self, host: str) -> Authority | None:
+        bare = host.removeprefix("www.")
+        for a in self.authorities:
+            if bare in a.hosts or any(host == d or host.endswith("." + d) for d in a.domains):
+                return a
         return None
 
     def generic_local(self, name: str) -> Outlet | None:

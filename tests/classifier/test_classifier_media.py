@@ -151,3 +151,15 @@ def test_check_names_bad_authorities(tmp_path: Path) -> None:
     problems = "\n".join(media.check(path))
     assert "level: 'prefecture'" in problems and "region: '99' is no province code" in problems
     assert "colour: unknown key" in problems
+
+
+def test_a_repeated_source_is_told_apart_once_in_a_bounded_cache() -> None:
+    reg = media.registry().with_local([])
+    first = reg.authority("江西省纪委监委网站", "http://www.jxdi.gov.cn/yaowen/1.html")
+    again = reg.authority("江西省纪委监委网站", "http://www.jxdi.gov.cn/yaowen/2.html")
+    assert first == again and first is not None and first[0].level == "provincial"
+    info = reg._authority_named.cache_info()
+    assert (info.hits, info.misses, info.maxsize) == (1, 1, media._SOURCE_CACHE)
+    # by host, for a name that is no body above the office
+    assert reg.authority("某网站", "https://www.gov.cn/a.htm") == reg.authority("某网站", "https://www.gov.cn/b.htm")
+    assert reg._authority_at.cache_info().hits == 1
