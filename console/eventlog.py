@@ -18,7 +18,7 @@ from console.roles import Principal
 
 # Keys never shown: internal references, or data shown elsewhere on the page.
 HIDDEN_KEYS = {"routing", "incident", "notification", "matched_item", "item", "proposal", "joined_as", "approval",
-               "flag", "requires"}
+               "flag", "requires", "caliber", "caliber_event"}
 DEPARTMENT_KEYS = {"department", "escalated_to", "owner", "sent_to", "participants"}
 HOW_NAMES = {"first": "首发", "repost": "转载", "title": "同题转载", "follow_up": "后续报道", "response": "官方回应",
              "replay": "重复"}

@@ -11,7 +11,7 @@ ACTIONS = {
     "inhibited": "抑制（已有更高分级）",
     "lower_grade_suggested": "研判建议降级", "clocks_cancelled": "时限取消", "clock_met": "时限完成",
     "clock_reminded": "时限提醒", "clock_breached": "时限超时", "undeliverable": "通知无法送达",
-    "approved": "审定与报送", "flagged": "标记特殊情形", "unflagged": "撤销标记",
+    "approved": "审定与报送", "flagged": "标记特殊情形", "unflagged": "撤销标记", "disclosed": "对外披露",
     "incident_joined": "归入舆情事件", "incident_responded": "事件已有官方回应", "incident_quiet": "事件趋于平息",
 }
 DETAIL_KEYS = {
@@ -20,7 +20,8 @@ DETAIL_KEYS = {
     "clocks_opened": "新开时限", "clock": "时限", "clocks": "时限", "escalated_to": "升级至", "reasons": "理由",
     "model": "模型", "until": "至", "by": "设定人", "channel": "渠道", "error": "原因", "attempts": "尝试次数",
     "why": "依据", "how": "方式", "owner": "责任单位", "what": "事项", "verb": "环节", "name": "情形",
-    "sent_to": "报送", "participants": "参加部门", "requires": "须办环节",
+    "sent_to": "报送", "participants": "参加部门", "requires": "须办环节", "disclosure_kind": "方式",
+    "caliber_label": "所引口径", "content": "披露要点", "media": "媒体或对象", "figures": "数据",
 }
 # The console's own audit log (accounts, exports, labels, models).
 CONSOLE_ACTIONS = {

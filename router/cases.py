@@ -26,7 +26,7 @@ from core.contracts import ScoredItem
 from core.errors import ConfigError
 from core.settings import StoreSettings
 from core.sourcekinds import never_own_notice
-from router import approvals, clocks, notify, receipts
+from router import approvals, clocks, disclosure, notify, receipts
 from router.policy import CASE_STATUSES, Decision, Labels, Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
@@ -654,6 +654,53 @@ class CaseService:
                                    discriminator=f"{step.id}.{case.version}",
                                    departments=step.givers(case.department_id), now=now,
                                    note=f"{spec.label}已登记，待{step.label}：{note}", with_receipt=False)
+        return self._apply(case_id, expected_version, apply, actor)
+
+    def disclose(self, case_id: int, kind: str, caliber: str, actor: str, content: str, *, department_id: str,
+                 media: str = "", expected_version: int | None = None) -> CaseView:
+        """Record an interview or a disclosure (接受媒体采访、对外披露信息): given by the case's outlet
+        (统一出口), citing a 口径 given on the case (统一口径), stating no figure outside it (统一数据)."""
+        rule = self.profile.disclosure
+        if rule is None:
+            raise CaseError("本预案未规定对外披露的登记（profile 未设 disclosure）")
+        if kind not in rule.kinds:
+            raise CaseError(f"没有“{kind}”这一对外披露方式；可选：{'、'.join(rule.kinds)}")
+        if not content.strip():
+            raise CaseError(f"登记{kind}须写明对外披露的要点（事实、数据、口径）")
+        if not department_id:
+            raise CaseError(f"登记{kind}须写明由哪个部门的{disclosure.SPEAKER}对外发布（统一出口）")
+        if department_id not in self.profile.departments:
+            raise CaseError(f"没有 id 为“{department_id}”的部门")
+
+        def apply(session: Session, case: CaseRow, now: datetime) -> None:
+            events = self._events(session, case.id)
+            steps = disclosure.citable(rule, self.profile.approvals, case.grade, approvals.flags_on(events))
+            if not rule.may_speak(department_id, case.department_id):
+                outlet = "或".join(self._name(d) for d in rule.speakers(case.department_id))
+                raise CaseError(f"统一出口：案件 {case.id} 的{kind}须由{outlet}的{disclosure.SPEAKER}统一进行，"
+                                f"{self._name(department_id)}不能对外发布；请将材料交{outlet}")
+            latest = disclosure.latest_given(events)
+            ready = [a for a in steps if a.id in latest]
+            if not ready:
+                wanted = "；".join(a.describe(self.profile.departments) for a in steps) or "本案分级无经审核的口径"
+                raise CaseError(f"统一口径：案件 {case.id} 尚无经审核的口径，不能登记{kind}；须先登记：{wanted}")
+            cited = next((a for a in ready if a.id == caliber), None)
+            if cited is None:
+                raise CaseError(f"统一口径：{kind}须引用本案已登记的口径："
+                                + "、".join(f"{a.id}（{a.label}）" for a in ready) + f"；“{caliber}”不在其中")
+            source = latest[cited.id]
+            text = str((source.detail or {}).get("note", ""))
+            stray = disclosure.unmatched(content, text) if rule.figures else ()
+            if stray:
+                raise CaseError(f"统一数据：披露要点中的数字 {'、'.join(stray)} 不见于所引口径（{cited.label}，"
+                                f"{self._local(source.at)} {source.actor}）。请按口径更正后登记；"
+                                f"数据有变的，先更新口径（{cited.label}）再对外披露")
+            record_event(session, case, actor, disclosure.DISCLOSED, case.status, case.status,
+                         {"disclosure_kind": kind, "department": department_id, "caliber": cited.id,
+                          "caliber_label": cited.label, "caliber_event": source.id, "content": content,
+                          "media": media, "figures": list(disclosure.figures(content))}, now)
+            case.version += 1
+            case.updated_at = now
         return self._apply(case_id, expected_version, apply, actor)
 
     def close(self, case_id: int, actor: str, summary: str, *, expected_version: int | None = None) -> CaseView:

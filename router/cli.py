@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="topic=住房 grade=重大 region=450721 source_kind=news source_tier=central text=...")
     test.set_defaults(func=cmd_route_test)
 
-    cases = sub.add_parser("cases", help="案件: 列表、详情、签收、转办、会办、分级、回应、办结、评估")
+    cases = sub.add_parser("cases", help="案件: 列表、详情、签收、转办、会办、分级、审定、对外披露、回应、办结、评估")
     cases.add_argument("--profile", default=None, help="policy profile (default: [router] profile)")
     csub = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")
     lst = csub.add_parser("list", help="案件列表")
@@ -113,6 +113,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     unflag.add_argument("--reason", required=True)
     unflag.add_argument("--by", required=True)
     unflag.set_defaults(func=cmd_cases)
+    disclose = csub.add_parser("disclose", help="登记接受媒体采访、对外披露信息: 由统一出口发布, 引用本案已审核的口径")
+    disclose.add_argument("case", type=int)
+    disclose.add_argument("--kind", required=True, help="方式, as the profile names it (e.g. 接受媒体采访)")
+    disclose.add_argument("--caliber", required=True,
+                          help="the cited 口径: a step's id given on the case (e.g. release-2, reply-3)")
+    disclose.add_argument("--department", required=True, help="the department whose 网络发言人 spoke (checked)")
+    disclose.add_argument("--content", required=True, help="披露要点: the facts and figures disclosed")
+    disclose.add_argument("--media", default="", help="媒体或对象 (e.g. 云南日报记者)")
+    disclose.add_argument("--by", required=True)
+    disclose.set_defaults(func=cmd_cases)
     report = csub.add_parser("report", help="上报材料: 案件应报送的快报、《网上舆情》、专报、书面报告")
     report.add_argument("case", type=int)
     report.add_argument("--clock", help="only the report of this clock (e.g. phone-express)")
@@ -286,6 +296,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
         elif action == "approve":
             view = service.approve(args.case, args.approval, by, args.note, department_id=args.department,
                                    participants=args.participants)
+        elif action == "disclose":
+            view = service.disclose(args.case, args.kind, args.caliber, by, args.content,
+                                    department_id=args.department, media=args.media)
         elif action == "flag":
             view = service.flag(args.case, args.flag, by, args.note, department_id=args.department)
         elif action == "unflag":

@@ -25,6 +25,7 @@ from core.sourcekinds import ITEM_KINDS
 from core.taxonomy import BASE_TOPICS
 from core.textfile import TextFileError, expands_beyond, read_text, surrogate_in
 from router.approvals import BEFORE, KINDS, LEAD, RECORD, Approval, Flag
+from router.disclosure import DisclosureRule
 from router.timeutil import (
     DEFAULT_CALENDAR,
     Calendar,
@@ -390,6 +391,8 @@ class Profile:
     approvals: tuple[Approval, ...] = ()
     # Circumstances a person declares on a case that make the steps naming them required.
     flags: tuple[Flag, ...] = ()
+    # Interviews and disclosures: who speaks for a case and which 口径 they cite (router/disclosure.py).
+    disclosure: DisclosureRule | None = None
 
     def rank(self, grade: str) -> int:
         return self.grades.index(grade)
@@ -584,10 +587,11 @@ class _Checker:
 
 _TOP_KEYS = ("profile", "title", "seed", "region", "grades", "calendar", "departments", "topics",
              "route", "always_copy", "default_receiver", "clocks", "escalation", "inhibit", "silences",
-             "intake", "grade_choices", "approvals", "flags")
+             "intake", "grade_choices", "approvals", "flags", "disclosure")
 _APPROVAL_KEYS = ("id", "what", "verb", "by", "grades", "after", "basis", "choice", "kind", "flag", "before", "to",
                   "participants")
 _FLAG_KEYS = ("id", "name", "grades", "basis", "choice")
+_DISCLOSURE_KEYS = ("kinds", "outlet", "calibers", "figures", "basis", "choice")
 _DEPT_KEYS = ("id", "name", "region", "channels", "people", "duty", "quiet_hours")
 _ROUTE_KEYS = ("name", "match", "receiver", "copy", "assist", "continue", "routes", "basis", "choice")
 _CLOCK_KEYS = ("id", "name", "grades", "due", "remind_before", "stop_on", "escalate_to", "owner", "report", "to",
@@ -667,6 +671,7 @@ def _build(path: Path, data: Any) -> Profile:
         if not any(a.flag == flag_spec.id for a in approvals):
             c.error(_line(data, "flags"), f"flag {flag_spec.id!r} is named by no approval",
                     f"add the step it requires under approvals (flag: {flag_spec.id}), or remove the flag")
+    disclosure = _disclosure(c, data.get("disclosure"), approvals, dept_ref)
     grade_choices: dict[str, str] = {}
     raw_choices = data.get("grade_choices") or {}
     if not isinstance(raw_choices, dict):
@@ -685,7 +690,7 @@ def _build(path: Path, data: Any) -> Profile:
         topics=topics, route_tree=tree, always_copy=always_copy, default_receiver=default_receiver,
         clocks=clocks, calendar=calendar, escalation=escalation, inhibit=inhibit, silences=silences,
         intake=intake, path=path, base_to_topic=base_to_topic, seed=str(data.get("seed", "")),
-        grade_choices=grade_choices, approvals=approvals, flags=flags)
+        grade_choices=grade_choices, approvals=approvals, flags=flags, disclosure=disclosure)
 
 
 def _grades_of(c: _Checker, entry: Any, where: str, grades: tuple[str, ...]) -> tuple[str, ...]:
@@ -770,6 +775,32 @@ def _approvals(c: _Checker, obj: Any, grades: tuple[str, ...], dept_ref: Any,
                             flag_name=by_id[flag].name if flag in by_id else "", before=before, to=to,
                             participants=participants))
     return tuple(out)
+
+
+def _disclosure(c: _Checker, obj: Any, steps: tuple[Approval, ...], dept_ref: Any) -> DisclosureRule | None:
+    if obj is None:
+        return None
+    if not c.keys(obj, "disclosure", _DISCLOSURE_KEYS, ("kinds", "outlet", "calibers", "basis")):
+        return None
+    kinds = c.strings(obj, "kinds", "disclosure") or ()
+    outlet = c.strings(obj, "outlet", "disclosure") or ()
+    for dept in outlet:
+        if dept != LEAD:
+            dept_ref(obj, "outlet", dept)
+    calibers = c.strings(obj, "calibers", "disclosure") or ()
+    known = {a.id for a in steps}
+    for step in calibers:
+        if step not in known:
+            close = difflib.get_close_matches(step, list(known), n=1)
+            c.error(_line(obj, "calibers"), f"approval {step!r} is not defined",
+                    f"did you mean {close[0]!r}?" if close else "name a step listed under approvals")
+    figures = obj.get("figures", True)
+    if not isinstance(figures, bool):
+        c.error(_line(obj, "figures"), "figures must be true or false",
+                "write figures: true to hold a disclosure's figures to the cited 口径")
+        figures = True
+    return DisclosureRule(kinds=kinds, outlet=outlet, calibers=calibers, figures=figures,
+                          basis=str(obj.get("basis", "")), choice=str(obj.get("choice", "")))
 
 
 def _calendar(c: _Checker, obj: Any, folder: Path) -> Calendar:

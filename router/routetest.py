@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.taxonomy import BASE_TOPICS
-from router import approvals
+from router import approvals, disclosure
 from router.cases import signals_in
 from router.policy import SIGNALS, SOURCE_KINDS, SOURCE_TIERS, Labels, Profile
 from router.timeutil import now as utcnow
@@ -105,5 +105,11 @@ def format_decision(profile: Profile, labels: Labels, at: datetime | None = None
             if a.flag == flag.id and a.applies(labels.grade, {flag.id}):
                 heading = "" if a.before == approvals.CLOSE else "回应前，"
                 lines.append(f"    {a.id}: {heading}{a.describe(profile.departments, with_flag=False)}")
+    rule = profile.disclosure
+    if rule is not None:
+        # Which 口径 a case of this grade may cite (a flagged one counts once the flag is raised).
+        steps = disclosure.citable(rule, profile.approvals, labels.grade, {f.id for f in profile.flags})
+        lines.append("对外披露（yuqing cases disclose 登记）:")
+        lines.append(f"  {rule.describe(profile.departments, steps)}")
     lines.append("(试路由, 未发送任何消息)")
     return "\n".join(lines)

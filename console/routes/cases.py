@@ -14,9 +14,9 @@ from console.access import AccessDenied
 from console.roles import HANDLER, LEADER, Principal
 from console.web import Id, Posted, WebError, checked, client_ip, console, posted, principal, redirect, render
 from core.contracts import utcnow
-from router import approvals
-from router.cases import OPEN, TRANSFERABLE, CaseError
-from router.policy import CASE_STATUSES
+from router import approvals, disclosure
+from router.cases import OPEN, TRANSFERABLE, CaseDetail, CaseError
+from router.policy import CASE_STATUSES, Profile
 from store.case_tables import CaseEventRow
 from store.tables import CaseRow, ItemRow
 
@@ -121,6 +121,7 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
              "choices": [(f.id, f.name + (f"（{f.basis}）" if f.basis else "")) for f in profile.flags
                          if f.id not in raised and f.applies(detail.case.grade)] if may_flag else [],
              "may": may_flag and detail.case.status in OPEN}
+    speaking = _disclosures(who, detail, profile)
     # An assisting department signs once; its receipt is an event, the case status stays the lead's.
     signed = any(e.action == "receipt" and (e.detail or {}).get("department") == who.department_id
                  for e in detail.events)
@@ -128,8 +129,25 @@ def _case_context(request: Request, who: Principal, case_id: int) -> dict:
             "incident": incident, "signed": signed, "log_lines": log_lines,
             "review": (review.detail or {}).get("summary", "") if review else "",
             "open": detail.case.status in OPEN, "transferable": detail.case.status in TRANSFERABLE,
-            "signoffs": signoffs, "flags": flags, "has_flags": bool(profile.flags),
+            "signoffs": signoffs, "flags": flags, "has_flags": bool(profile.flags), "disclosures": speaking,
             "statuses": CASE_STATUSES, "review_fields": REVIEW_FIELDS, **_choices(request)}
+
+
+def _disclosures(who: Principal, detail: CaseDetail, profile: Profile) -> dict | None:
+    """The 对外披露 card: the rule in words, what was recorded, and the form for the outlet's spokesperson."""
+    rule = profile.disclosure
+    if rule is None:
+        return None
+    case = detail.case
+    steps = disclosure.citable(rule, profile.approvals, case.grade, approvals.flags_on(detail.events))
+    given = disclosure.latest_given(detail.events)
+    speakers = rule.speakers(case.department_id)
+    # The 网络发言人 is a leader of the outlet (分管领导); the desk records one given on the spokesperson's behalf.
+    may = who.can("cases.approve") and (who.role != LEADER or who.department_id in speakers)
+    return {"rule": rule.describe(profile.departments, steps), "kinds": rule.kinds,
+            "recorded": [e.detail or {} for e in disclosure.recorded(detail.events)],
+            "cite": [(a.id, a.label, str((given[a.id].detail or {}).get("note", ""))) for a in steps if a.id in given],
+            "speakers": speakers, "may": may, "choose": who.role != LEADER}
 
 
 @router.get("/cases/{case_id}")
@@ -142,7 +160,7 @@ def case_page(request: Request, case_id: Id, who: Who) -> Response:
 
 
 ACTIONS = {"ack", "handle", "respond", "close", "evaluate", "transfer", "assist", "grade", "approve", "flag",
-           "unflag"}
+           "unflag", "disclose"}
 
 
 @router.post("/cases/{case_id}/{action}")
@@ -195,6 +213,14 @@ def case_action(request: Request, case_id: Id, action: str, who: Who, data: Form
                             participants=[d for d in data.lists.get("participants", []) if d],
                             expected_version=version)
             done = "已登记" + (spec.label if spec else "")
+        elif action == "disclose":
+            # 统一出口: the outlet's spokesperson (a leader), or the desk recording on their behalf.
+            access.require(who, "cases.approve", "登记对外披露")
+            dept = who.department_id if who.role == LEADER else values.get("department") or case.department_id
+            service.disclose(case_id, values.get("kind", ""), values.get("caliber", ""), actor,
+                             values.get("content", ""), department_id=dept or "", media=values.get("media", ""),
+                             expected_version=version)
+            done = "已登记" + values.get("kind", "对外披露")[:20]
         elif action in ("flag", "unflag"):
             if not (who.can("cases.act") or who.can("cases.approve")):
                 raise AccessDenied(f"{who.role_name}无权标记特殊情形")

@@ -156,3 +156,57 @@ def test_the_desk_records_a_consultation_with_its_participants(tmp_path: Path) -
         login(desk, "desk")
         _post(desk, case_id, "respond", note="已发布情况通报")
         assert "已回应" in desk.get(f"/cases/{case_id}").text
+
+
+def test_spokesperson_records_an_interview_citing_the_approved_reply(tmp_path: Path) -> None:
+    """003 篇五 第二十五条: the lead department's 网络发言人 records the interview, citing the 口径 of the case."""
+    app, [case_id], store = _app(
+        tmp_path, "huaning-gonglu",
+        [scored("h-1", topic="公共基础设施建设", grade="三级", title="国道路面塌陷网友质疑修复慢")],
+        [("desk", "desk", None), ("office-boss", "leader", "group-office")])
+    handle = Store(store)
+    try:
+        with handle.sessions() as session, session.begin():
+            lead = session.get(CaseRow, case_id).department_id
+            accounts.create_user(session, "roads", PASSWORD, "handler", display_name="roads", department_id=lead,
+                                 departments={lead}, actor="测试")
+            accounts.create_user(session, "speaker", PASSWORD, "leader", display_name="speaker", department_id=lead,
+                                 departments={lead}, actor="测试")
+    finally:
+        handle.close()
+    with TestClient(app) as speaker:
+        login(speaker, "speaker")
+        page = speaker.get(f"/cases/{case_id}").text
+        assert "对外披露（统一口径、统一出口）" in page and "须由主办部门网络发言人统一进行（统一出口）" in page
+        assert "口径登记后方可对外披露" in page and 'id="act-disclose"' not in page
+        early = _post(speaker, case_id, "disclose", kind="接受媒体采访", caliber="reply-3", content="已修复")
+        assert "统一口径：案件" in early and "尚无经审核的口径" in early
+        _post(speaker, case_id, "ack")
+        _post(speaker, case_id, "approve", approval="reply-3", note="同意回复稿：K12路段塌陷2处，预计3天修复")
+        page = speaker.get(f"/cases/{case_id}").text
+        assert 'id="act-disclose"' in page and '<option value="reply-3">网上回复稿审核：同意回复稿' in page
+        refused = _post(speaker, case_id, "disclose", kind="接受媒体采访", caliber="reply-3", content="塌陷5处")
+        assert "统一数据：披露要点中的数字 5 不见于所引口径" in refused
+        _post(speaker, case_id, "disclose", kind="接受媒体采访", caliber="reply-3", content="两处塌陷，三天内修复",
+              media="玉溪电视台")
+        page = speaker.get(f"/cases/{case_id}").text
+        assert "<td>接受媒体采访</td>" in page and "两处塌陷，三天内修复" in page and "<td>玉溪电视台</td>" in page
+        assert "所引口径：网上回复稿审核" in page and "对外披露" in page  # the audit log in words
+    with TestClient(app) as office:
+        # 统一出口: another department's leader sees no form, and a forged post is refused.
+        login(office, "office-boss")
+        assert 'id="act-disclose"' not in office.get(f"/cases/{case_id}").text
+        refused = _post(office, case_id, "disclose", kind="对外披露信息", caliber="reply-3", content="塌陷2处")
+        assert "统一出口" in refused and "分局舆情处置工作领导小组办公室不能对外发布" in refused
+    with TestClient(app) as roads:
+        # The department's handler is not its 网络发言人.
+        login(roads, "roads")
+        assert 'id="act-disclose"' not in roads.get(f"/cases/{case_id}").text
+        assert "无权" in _post(roads, case_id, "disclose", kind="对外披露信息", caliber="reply-3", content="塌陷2处")
+    with TestClient(app) as desk:
+        # The desk records one given on the spokesperson's behalf, naming the outlet.
+        login(desk, "desk")
+        page = desk.get(f"/cases/{case_id}").text
+        assert 'name="department"' in page
+        _post(desk, case_id, "disclose", kind="对外披露信息", caliber="reply-3", content="塌陷2处", department=lead)
+        assert desk.get(f"/cases/{case_id}").text.count("<td>对外披露信息</td>") == 1

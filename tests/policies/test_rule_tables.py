@@ -19,7 +19,7 @@ from classifier.facts import find_facts
 from classifier.grading import Features, load_rules
 from incidents.grading import estimate
 from policies import SHIPPED, profile_dir
-from router import approvals, policy
+from router import approvals, disclosure, policy
 from router.routetest import labels_from_pairs
 from router.upward import FORMS
 
@@ -87,6 +87,11 @@ def test_every_clock_and_choice_of_the_profile_is_in_the_table(name: str) -> Non
                 f"{name}: approval {approval.id} is the office's choice but no row marks it"
     for flag in profile.flags:
         assert f"flags.{flag.id}" in encoded, f"{name}: flag {flag.id} is in no row of rules.yaml"
+    if profile.disclosure is not None:
+        rows_of = [r for r in rows if "profile.yaml disclosure" in str(r["encoded"])]
+        assert rows_of, f"{name}: the disclosure rule is in no row of rules.yaml"
+        assert not profile.disclosure.choice or any(r.get("choice") for r in rows_of), \
+            f"{name}: the disclosure rule is the office's choice but no row marks it"
 
 
 @pytest.mark.parametrize("name", list(SHIPPED))
@@ -176,6 +181,12 @@ def test_rule_examples(name: str, row: dict[str, Any]) -> None:
             for grade, ids in ex["approvals"].items():
                 steps = approvals.required(profile.approvals, grade, flags, ex.get("before", approvals.RESPOND))
                 assert [a.id for a in steps] == ids, grade
+        elif "disclosure" in ex:
+            # {disclosure: {grade, flags, calibers: [the 口径 a disclosure may cite], outlet}}
+            rule, case = profile.disclosure, ex["disclosure"]
+            assert rule is not None and list(rule.outlet) == case["outlet"], rule
+            cited = disclosure.citable(rule, profile.approvals, case["grade"], case.get("flags", []))
+            assert [a.id for a in cited] == case["calibers"], cited
         elif "form" in ex:
             assert ex["form"] in FORMS and [label for _, label in FORMS[ex["form"]]][:len(ex["fields"])] == \
                 ex["fields"]

@@ -154,3 +154,37 @@ def test_route_test_lists_the_flagged_steps_and_cases_flag_records_them(
     assert main([*base, "show", "1"]) == 0
     out = capsys.readouterr().out
     assert '"participants": [\n' in out and '"action": "unflagged"' in out
+
+
+def test_cases_disclose_records_an_interview_through_the_outlet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["route", "test", "--profile", "huaning-gonglu", "topic=公共基础设施建设", "grade=二级"]) == 0
+    out = capsys.readouterr().out
+    assert ("对外披露（yuqing cases disclose 登记）:\n"
+            "  接受媒体采访、对外披露信息须由主办部门网络发言人统一进行（统一出口），"
+            "并引用本案已登记的新闻通稿审核或提出网上舆论引导口径（统一口径），所述数据须与口径一致（统一数据）") in out
+    store = StoreSettings(url=f"sqlite:///{tmp_path / 'cli.db'}")
+    migrate(store)
+    RouterProcessor(router_settings(store), policy.load(profile_dir("huaning-gonglu"))).process(
+        [Record("items.scored", 0, 0, b"k",
+                encode(scored("cli-h", topic="公共基础设施建设", grade="二级", rank=1, profile="huaning-gonglu")))])
+    config = tmp_path / "yuqing.toml"
+    config.write_text(f'[store]\nurl = "{store.url}"\n\n[router]\nprofile = "huaning-gonglu"\n', encoding="utf-8")
+    monkeypatch.delenv("YUQING_CONFIG", raising=False)
+    base = ["--config", str(config), "cases"]
+    talk = ["disclose", "1", "--kind", "接受媒体采访", "--caliber", "release-2", "--department", "maintenance",
+            "--media", "云南日报记者", "--by", "分管领导"]
+    assert main([*base, *talk, "--content", "塌方1处，无人员伤亡"]) == 1
+    assert "统一口径：案件 1 尚无经审核的口径" in capsys.readouterr().err
+    assert main([*base, "approve", "1", "release-2", "--by", "办公室主任", "--department", "group-office",
+                 "--note", "同意通稿：国道213线K85处塌方1处，无人员伤亡，今日18时前抢通"]) == 0
+    assert main([*base, *talk, "--content", "塌方2处"]) == 1
+    assert "统一数据：披露要点中的数字 2 不见于所引口径" in capsys.readouterr().err
+    outlet = [a if a != "maintenance" else "road-admin" for a in talk]
+    assert main([*base, *outlet, "--content", "塌方1处"]) == 1
+    refused = capsys.readouterr().err
+    assert "统一出口：案件 1 的接受媒体采访须由养护股的网络发言人统一进行，路政大队不能对外发布" in refused
+    assert main([*base, *talk, "--content", "K85处塌方1处，今日18时前抢通"]) == 0
+    capsys.readouterr()
+    assert main([*base, "show", "1"]) == 0
+    assert '"action": "disclosed"' in capsys.readouterr().out
