@@ -12,6 +12,7 @@ ACTIONS = {
     "lower_grade_suggested": "研判建议降级", "clocks_cancelled": "时限取消", "clock_met": "时限完成",
     "clock_reminded": "时限提醒", "clock_breached": "时限超时", "undeliverable": "通知无法送达",
     "approved": "审定与报送", "flagged": "标记特殊情形", "unflagged": "撤销标记", "disclosed": "对外披露",
+    "clock_uncovered": "时限按周末计算（节假日安排未载入）", "clock_recounted": "时限按新日历重算",
     "incident_joined": "归入舆情事件", "incident_responded": "事件已有官方回应", "incident_quiet": "事件趋于平息",
 }
 DETAIL_KEYS = {

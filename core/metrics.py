@@ -55,6 +55,8 @@ DELIVERIES = Counter("yuqing_deliveries", "Notification attempts by channel and 
                      ["channel", "result"])
 OPEN_CASES = Gauge("yuqing_open_cases", "Cases not yet closed")
 BREACHED_CLOCKS = Gauge("yuqing_breached_clocks", "Clocks of open cases past their deadline")
+CLOCKS_PAST_CALENDAR = Gauge("yuqing_clocks_past_calendar",
+                             "Running working-day clocks due after the holiday file ends (weekends only counted)")
 PENDING_NOTIFICATIONS = Gauge("yuqing_notifications_pending", "Notifications waiting to be sent")
 UNDELIVERABLE = Gauge("yuqing_notifications_undeliverable", "Notifications given up on")
 OPS_ALERTS = Counter("yuqing_ops_alerts", "Operations alerts by kind and result (queued, sent, failed)",

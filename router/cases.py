@@ -197,6 +197,9 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
                                    region=case.region, labels=clocks.case_labels(case),
                                    posted_at=scored.item.published_at)
         clock_rows.extend(rows)
+        late = clocks.uncovered(profile, rows)
+        if late:
+            events.append(event_values(case, SYSTEM, clocks.UNCOVERED_EVENT, NEW, NEW, late, now))
         if decision.silence is not None:
             events.append(event_values(
                 case, SYSTEM, "silenced", NEW, NEW,
@@ -206,7 +209,8 @@ def open_batch(session: Session, profile: Profile, settings: RouterSettings, bat
             item = scored.item
             facts = notify.ItemFacts(title=item.title, text=item.text, source_name=item.source.name, url=item.url,
                                      views=item.engagement.views, replies=item.engagement.replies)
-            lines = sorted((notify.ClockFacts(r["name"], r["due_at"]) for r in rows), key=lambda c: c.due_at)
+            lines = sorted((notify.ClockFacts(r["name"], r["due_at"], working_days=r["working_days"]) for r in rows),
+                           key=lambda c: c.due_at)
             shared = notify.sheet(profile, case, facts, lines)
             for purpose, departments in (("alert", [decision.lead]), ("assist", decision.assisting),
                                          ("copy", decision.copies)):

@@ -140,7 +140,7 @@ def cmd_router(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from core.errors import BrokerUnavailable
-    from router.service import run
+    from router.service import PolicyHolder, run
 
     settings = _settings(args)
     if args.profile:
@@ -149,7 +149,13 @@ def cmd_router(args: argparse.Namespace) -> int:
     from core import metrics
     from router.gauges import RouterGauges
 
-    ops = metrics.start("router", _config_path(args), settings.store, settings.kafka, RouterGauges(settings.store))
+    try:
+        calendar = PolicyHolder(settings.profile).current.calendar
+    except ConfigError as exc:
+        print(f"策略配置错误, 未启动: {exc}", file=sys.stderr)
+        return 2
+    ops = metrics.start("router", _config_path(args), settings.store, settings.kafka,
+                        RouterGauges(settings.store, calendar))
     try:
         run(settings, install_signals=True, retention=ops.ops)
     except ConfigError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -19,13 +20,18 @@ from sqlalchemy.orm import Session
 from router import notify
 from router.policy import CASE_STATUSES, ClockSpec, Labels, Profile
 from router.settings import RouterSettings
-from router.timeutil import utc
+from router.timeutil import UNCOVERED, utc
+from router.timeutil import now as utcnow
 from store.case_tables import CaseClockRow, CaseEventRow
 from store.items import insert_for
 from store.tables import CaseRow
 
 log = logging.getLogger(__name__)
 SYSTEM = "系统"
+# The audit action of working-day clocks counted past the holiday file.
+UNCOVERED_EVENT = "clock_uncovered"
+# The open statuses (router.cases.OPEN, which imports this module).
+OPEN_STATUSES = CASE_STATUSES[:5]
 
 
 def _remind_at(spec: ClockSpec | None, due_at: datetime, started_at: datetime, sent: int) -> datetime | None:
@@ -56,6 +62,59 @@ def clock_values(profile: Profile, case_id: int, grade: str, start: datetime, *,
     return rows
 
 
+def uncovered(profile: Profile, rows: list[dict]) -> dict[str, Any] | None:
+    """The audit detail for the working-day clocks of ``rows`` counted past the holiday file (only
+    weekends skipped), or None: the case says so from the start, and :func:`recount` corrects them
+    once the file covers their days."""
+    calendar = profile.calendar
+    late = [r for r in rows if r["working_days"] and calendar.uncovered(r["due_at"])]
+    if not late:
+        return None
+    names = "、".join(f"{r['name']}（{calendar.local(r['due_at']):%Y-%m-%d %H:%M}）" for r in late)
+    return {"clocks": [r["clock_id"] for r in late],
+            "note": f"{UNCOVERED}：工作日历只覆盖至 {calendar.holidays.covers_to}，{names} 的到期时间可能有误"}
+
+
+def recount(session: Session, profile: Profile, now: datetime) -> int:
+    """Count again the running clocks a case noted as counted past the holiday file (``clock_uncovered``),
+    by the calendar as it is now; each one that moves is noted on its case. Returns how many moved.
+
+    The router calls it at start: bringing the holiday file up to date (a new year's 放假安排) and
+    restarting corrects the deadlines counted by weekends alone."""
+    specs = {s.id: s for s in profile.clocks}
+    noted = session.execute(select(CaseEventRow.case_id, CaseEventRow.detail).join(
+        CaseRow, CaseRow.id == CaseEventRow.case_id).where(
+        CaseEventRow.action == UNCOVERED_EVENT, CaseRow.status.in_(OPEN_STATUSES))).all()
+    wanted = {(case_id, clock_id) for case_id, detail in noted for clock_id in (detail or {}).get("clocks", [])}
+    if not wanted:
+        return 0
+    rows = session.scalars(select(CaseClockRow).where(
+        CaseClockRow.case_id.in_({c for c, _ in wanted}), CaseClockRow.status == "running")
+        .order_by(CaseClockRow.id).with_for_update()).all()  # two routers starting at once recount once
+    moved = 0
+    for clock in rows:
+        spec = specs.get(clock.clock_id.partition("#")[0])
+        if (clock.case_id, clock.clock_id) not in wanted or spec is None or not spec.due.working_days:
+            continue
+        started, before = utc(clock.started_at), utc(clock.due_at)
+        after = profile.calendar.due(started, spec.due)
+        if after == before:
+            continue
+        clock.due_at, clock.remind_at = after, _remind_at(spec, after, started, clock.reminders_sent)
+        case = session.get(CaseRow, clock.case_id)
+        assert case is not None
+        local = profile.calendar.local
+        still = f"；仍超出工作日历，{UNCOVERED}" if profile.calendar.uncovered(after) else ""
+        _event(session, case, "clock_recounted",
+               {"clock": clock.clock_id, "grade": clock.grade,
+                "note": f"工作日历已更新（覆盖至 {profile.calendar.holidays.covers_to}），{clock.name} 的到期时间由 "
+                        f"{local(before):%Y-%m-%d %H:%M} 改为 {local(after):%Y-%m-%d %H:%M}{still}"}, now)
+        moved += 1
+        log.info("clock %s recounted by the updated calendar", clock.clock_id,
+                 extra={"case": case.id, "item": case.item_id})
+    return moved
+
+
 def case_labels(case: CaseRow) -> Labels | None:
     """The labels a case was routed with (kept in its routing record), for clocks that depend on them."""
     saved = (case.routing or {}).get("labels")
@@ -81,6 +140,9 @@ def open_clocks(session: Session, profile: Profile, case: CaseRow, grade: str, s
     rows = clock_values(profile, case.id, grade, start, lead=case.department_id, region=case.region,
                         labels=case_labels(case), posted_at=datetime.fromisoformat(posted) if posted else None)
     insert(session, rows)
+    late = uncovered(profile, rows)
+    if late:
+        _event(session, case, UNCOVERED_EVENT, late, utcnow())
     return [r["clock_id"] for r in rows]
 
 
@@ -105,6 +167,9 @@ def restart_acknowledgement(session: Session, profile: Profile, case: CaseRow, o
         # A new id per transfer (the case's version) keeps every earlier clock in the record.
         row["clock_id"] = f"{row['clock_id']}#{case.version}"
     insert(session, rows)
+    late = uncovered(profile, rows)
+    if late:
+        _event(session, case, UNCOVERED_EVENT, late, now)
     return stopped, [r["clock_id"] for r in rows]
 
 

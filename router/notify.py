@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from router import receipts
 from router.policy import Department, Profile
 from router.settings import RouterSettings
-from router.timeutil import in_window, utc
+from router.timeutil import UNCOVERED, in_window, utc
 from store.case_tables import CaseClockRow, NotificationRow
 from store.items import insert_for
 from store.tables import CaseRow, ItemRow
@@ -67,7 +67,10 @@ def sheet(profile: Profile, case: CaseRow, item: ItemLike, clocks: Iterable[Cloc
 
     summary = " ".join(item.text.split())[:200]
     reasons = routing.get("grade_reasons") or []
-    clock_lines = [f"{c.name}：{_local(profile, c.due_at)} 前（{c.status}）" for c in clocks]
+    # A working-day deadline counted past the holiday file says so where the department reads it.
+    clock_lines = [f"{c.name}：{_local(profile, c.due_at)} 前（{c.status}）"
+                   + (f"（⚠ {UNCOVERED}）" if getattr(c, "working_days", False)
+                      and profile.calendar.uncovered(c.due_at) else "") for c in clocks]
     fields: list[tuple[str, str]] = [
         ("发布媒体名称", item.source_name),
         ("文章标题", item.title),
@@ -191,6 +194,7 @@ class ClockFacts:
     name: str
     due_at: datetime
     status: str = "running"
+    working_days: bool = False
 
 
 def build(profile: Profile, settings: RouterSettings, case: CaseRow, item: ItemLike, clocks: list[ClockLike], *,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, get_args
 
@@ -28,6 +28,7 @@ from router.approvals import BEFORE, KINDS, LEAD, RECORD, Approval, Flag
 from router.disclosure import DisclosureRule
 from router.timeutil import (
     DEFAULT_CALENDAR,
+    WARN_AHEAD,
     Calendar,
     CalendarError,
     Duration,
@@ -806,8 +807,14 @@ def _disclosure(c: _Checker, obj: Any, steps: tuple[Approval, ...], dept_ref: An
 def _calendar(c: _Checker, obj: Any, folder: Path) -> Calendar:
     if obj is None:
         return Calendar()
-    if not c.keys(obj, "calendar", ("timezone", "holidays", "extra_holidays", "extra_workdays")):
+    if not c.keys(obj, "calendar", ("timezone", "holidays", "extra_holidays", "extra_workdays", "warn_days")):
         return Calendar()
+    warn_days = obj.get("warn_days", WARN_AHEAD.days)
+    if isinstance(warn_days, bool) or not isinstance(warn_days, int) or not 1 <= warn_days <= 366:
+        c.error(_line(obj, "warn_days"), "calendar.warn_days must be a whole number of days from 1 to 366",
+                "write warn_days: 60 (warn that long before the holiday file runs out)")
+        warn_days = WARN_AHEAD.days
+    ahead = timedelta(days=warn_days)
     holidays = None
     try:
         holidays = load_holidays(calendar_path(str(obj.get("holidays", DEFAULT_CALENDAR)), folder))
@@ -831,9 +838,9 @@ def _calendar(c: _Checker, obj: Any, folder: Path) -> Calendar:
         timezone = "Asia/Shanghai"
     if holidays is None:
         return Calendar(timezone=timezone, extra_holidays=days["extra_holidays"],
-                        extra_workdays=days["extra_workdays"])
+                        extra_workdays=days["extra_workdays"], warn_ahead=ahead)
     return Calendar(timezone=timezone, extra_holidays=days["extra_holidays"], extra_workdays=days["extra_workdays"],
-                    holidays=holidays)
+                    holidays=holidays, warn_ahead=ahead)
 
 
 def _departments(c: _Checker, obj: Any, grades: tuple[str, ...]) -> dict[str, Department]:

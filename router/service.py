@@ -281,6 +281,11 @@ def run(settings: RouterSettings, stop_event: threading.Event | None = None, *, 
     receipts.receipt_key(settings)  # the install's own key is created before the first link is signed
     engine = make_engine(settings.store)
     factory = sessions(engine)
+    with factory() as session, session.begin():
+        # A holiday file brought up to date corrects the deadlines counted past its old end.
+        moved = clocks.recount(session, holder.current, utcnow())
+    if moved:
+        log.info("%d working-day deadlines recounted by the updated calendar", moved, extra={"stage": "router"})
     hooks = tuple(on_routed)
     responses = None
     if settings.incidents:

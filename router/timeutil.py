@@ -16,8 +16,11 @@ log = logging.getLogger(__name__)
 
 CALENDARS = Path(__file__).resolve().parent.parent / "policies" / "calendars"
 DEFAULT_CALENDAR = "cn-mainland"
-# How far ahead `yuqing status` and the console warn that a calendar is running out.
+# How far ahead `yuqing check`, `yuqing status` and the console warn that a calendar is running out,
+# unless the profile says otherwise (calendar.warn_days).
 WARN_AHEAD = timedelta(days=60)
+# What a deadline counted past the holiday file says of itself (the case page, the 转办单, route test).
+UNCOVERED = "节假日安排未载入，按周末计算"
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|wd)\s*$")
 _UNITS = {"m": "分钟", "min": "分钟", "h": "小时", "d": "天", "wd": "个工作日"}
@@ -173,6 +176,7 @@ class Calendar:
     extra_holidays: frozenset[date] = frozenset()
     extra_workdays: frozenset[date] = frozenset()
     holidays: HolidayFile = field(default_factory=default_holidays)
+    warn_ahead: timedelta = WARN_AHEAD
     _warned: set[int] = field(default_factory=set, compare=False, repr=False)
 
     @property
@@ -202,20 +206,28 @@ class Calendar:
         first, last = self.local(start).date(), self.local(due).date()
         if self.covers(first) and self.covers(last):
             return ""
-        return (f"工作日历“{self.holidays.name}”只覆盖 {self.holidays.covers_from}～{self.holidays.covers_to}，"
-                f"本时限超出部分只跳过周末、未计法定节假日和调休，到期时间可能有误；"
-                f"请更新 {self.holidays.path.name} 后核对")
+        return (f"{UNCOVERED}：工作日历“{self.holidays.name}”只覆盖 {self.holidays.covers_from}～"
+                f"{self.holidays.covers_to}，本时限超出部分只跳过周末、未计法定节假日和调休，到期时间可能有误；"
+                f"更新 {self.holidays.path.name} 后重启转办服务，时限自动按新日历重算")
 
-    def coverage_warning(self, now: datetime, ahead: timedelta = WARN_AHEAD) -> str:
-        """A loud warning when the holiday file ends within ``ahead`` of ``now``; "" otherwise."""
+    def uncovered(self, due: datetime) -> bool:
+        """Whether a working-day deadline falling at ``due`` was counted past the holiday file."""
+        return not self.covers(self.local(due).date())
+
+    def coverage_warning(self, now: datetime, ahead: timedelta | None = None) -> str:
+        """A loud warning when the holiday file ends within ``ahead`` (the profile's ``warn_days``) of
+        ``now``, saying how to add the next year; "" otherwise."""
         today = self.local(now).date()
         end = self.holidays.covers_to
-        if end >= today + ahead:
+        if end >= today + (self.warn_ahead if ahead is None else ahead):
             return ""
         left = (end - today).days
+        year = end.year + 1
         when = f"已于 {end} 到期" if left < 0 else f"只覆盖至 {end}（还剩 {left} 天）"
         return (f"⚠ 工作日历“{self.holidays.name}”{when}：此后按工作日计算的时限不计节假日和调休。"
-                f"请按国务院办公厅当年的节假日安排更新 {self.holidays.path}，再运行 yuqing policy check")
+                f"请按国务院办公厅《关于{year}年部分节假日安排的通知》，在 {self.holidays.path} 的 holidays 中加入 "
+                f"{year} 年的放假日、workdays 中加入调休上班日，把 covers.to 改为 {year}-12-31、updated 改为当天，"
+                f"再运行 yuqing policy check")
 
     def local(self, moment: datetime) -> datetime:
         return utc(moment).astimezone(self.tz)

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -222,6 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         errors.append(str(exc))
     schemes: dict[str, str] = {}
+    profiles: list[str] = []
     for table in SERVICE_TABLES:
         module_name, _, cls_name = SERVICE_SETTINGS[table].partition(":")
         try:
@@ -241,13 +243,28 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors.extend(_check_keywords(table, loaded))
         if getattr(loaded, "keywords", ""):
             schemes[table] = str(Path(loaded.keywords).resolve())
+        if isinstance(getattr(loaded, "profile", None), str):
+            profiles.append(loaded.profile)
     if len(set(schemes.values())) > 1:
         # The classifier grades by one scheme, the console shows analysts another: never what anyone means.
         errors.append(f"{path}: keywords: the tables name different schemes ("
                       + ", ".join(f"[{t}] {p}" for t, p in schemes.items()) + "); name one file in each")
     for error in errors:
         print(f"✗ {error}", file=sys.stderr)
+    _calendar_warnings(dict.fromkeys(profiles))
     return 1 if errors else 0
+
+
+def _calendar_warnings(profiles: Iterable[str]) -> None:
+    """A warning (not an error) for each profile whose holiday file runs out within its ``warn_days``."""
+    try:
+        from router.calendar_status import coverage
+    except ModuleNotFoundError:
+        return
+    for name in profiles:
+        status = coverage(name)
+        if status.get("warning"):
+            print(f"{status['warning']}（策略 {name}，提前 {status['warn_days']} 天提醒：calendar.warn_days）")
 
 
 def _references(path: Path, table: str, loaded: Any) -> list[str]:

@@ -158,13 +158,16 @@ def collect(store: StoreSettings, kafka: KafkaSettings, ops: OpsSettings, config
     except ModuleNotFoundError:
         cases = "不可用 (模块未安装)"
     try:
-        from router.calendar_status import for_config
+        from router.calendar_status import for_config, past_warning
 
-        calendar: dict[str, Any] = for_config(config)
+        calendar: dict[str, Any] = for_config(config, store=store)
+        past = past_warning(calendar.get("past") or {})
     except ModuleNotFoundError:
-        calendar = {}
+        calendar, past = {}, ""
     if calendar.get("warning"):
         warnings.append(str(calendar["warning"]))
+    if past:
+        warnings.append(past)
     return {"ok": not problems, "checked_at": moment.isoformat(), "problems": problems, "warnings": warnings,
             "kafka": broker, "stages": stages, "dead_letters": dead, "services": services, "flow": flow,
             "sources": sources, "cases": cases, "calendar": calendar}

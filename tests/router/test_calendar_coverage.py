@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from router_helpers import router_settings, scored
+from sqlalchemy import select
 
 from core.contracts import encode
 from core.settings import StoreSettings
@@ -108,7 +109,7 @@ def test_a_clock_past_the_calendar_says_so_on_the_case(store_settings: StoreSett
     assert crossing > utc(datetime(2026, 12, 31, 23, 59, tzinfo=CST))
     assert profile.calendar.beyond_coverage(start, crossing)
     text = format_decision(profile, labels_from_pairs(profile, ["grade=一般"]), start)
-    assert "⚠ 工作日历" in text
+    assert "⚠ 节假日安排未载入，按周末计算：工作日历" in text
 
 
 def test_status_prints_the_calendar_warning(capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,3 +120,93 @@ def test_status_prints_the_calendar_warning(capsys: pytest.CaptureFixture[str]) 
     status.print_text(report)
     out = capsys.readouterr().out
     assert "== 工作日历 ==" in out and "⚠ 工作日历“中国大陆法定节假日安排”只覆盖至 2026-12-31" in out
+
+
+def _huaning_with(folder: Path, holidays: str | None = None, warn: str = "") -> policy.Profile:
+    """The huaning profile in ``folder``, with its own holiday file (a copy of the shipped one, plus
+    ``holidays``) and calendar lines ``warn``."""
+    folder.mkdir(exist_ok=True)
+    text = (profile_dir("huaning-gonglu") / "profile.yaml").read_text(encoding="utf-8")
+    calendar = "holidays: ./holidays.yaml" if holidays is not None else "holidays: cn-mainland"
+    (folder / "profile.yaml").write_text(text.replace("holidays: chinese", calendar + warn), encoding="utf-8")
+    if holidays is not None:
+        shipped = (CALENDARS / "cn-mainland.yaml").read_text(encoding="utf-8")
+        (folder / "holidays.yaml").write_text(
+            shipped.replace("to: 2026-12-31}", "to: 2027-12-31}").replace("holidays:\n", f"holidays:\n{holidays}", 1),
+            encoding="utf-8")
+    return policy.load(folder)
+
+
+def test_warn_days_is_the_profiles_and_yuqing_check_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    early = _huaning_with(tmp_path / "early", warn="\n  warn_days: 90")
+    assert early.calendar.warn_ahead == timedelta(days=90)
+    assert "还剩 87 天" in early.calendar.coverage_warning(datetime(2026, 10, 5, tzinfo=CST))
+    assert not Calendar().coverage_warning(datetime(2026, 10, 5, tzinfo=CST))  # 60 by default
+    with pytest.raises(policy.PolicyError, match=r"calendar\.warn_days must be a whole number of days"):
+        _huaning_with(tmp_path / "bad", warn="\n  warn_days: soon")
+    # `yuqing check` warns (exit 0: a warning, not an error) and says how to add the year.
+    config = tmp_path / "yuqing.toml"
+    config.write_text('[router]\nprofile = "huaning-gonglu"\n', encoding="utf-8")
+    warning = coverage("huaning-gonglu")["warning"]
+    assert main(["check", str(config)]) == 0
+    out = capsys.readouterr().out
+    if warning:  # the shipped file covers to 2026-12-31: from 2026-11-01 on this is so
+        assert "国务院办公厅《关于2027年部分节假日安排的通知》" in out and "covers.to 改为 2027-12-31" in out
+        assert "（策略 huaning-gonglu，提前 60 天提醒：calendar.warn_days）" in out
+    status = coverage("huaning-gonglu", datetime(2026, 11, 15, tzinfo=CST))
+    assert status["warn_days"] == 60 and "在 " in status["warning"] and "workdays 中加入调休上班日" in status["warning"]
+
+
+def test_a_deadline_past_the_calendar_is_flagged_seen_and_recounted_when_the_year_is_added(
+        store_settings: StoreSettings, tmp_path: Path) -> None:
+    """A 三级 case opened 2026-12-30 with 5 working days runs into 2027, which the holiday file lacks."""
+    from router import clocks
+    from router.calendar_status import clocks_past, past_warning
+    from router.gauges import RouterGauges
+    from store.case_tables import NotificationRow
+    from store.db import make_engine, sessions
+
+    profile = policy.load(profile_dir("huaning-gonglu"))
+    settings = router_settings(store_settings)
+    found = datetime(2026, 12, 30, 10, 0, tzinfo=CST)
+    item = scored("new-year", topic="公共基础设施建设", grade="三级", rank=2, fetched_at=found,
+                  profile="huaning-gonglu")
+    RouterProcessor(settings, profile).process([Record("items.scored", 0, 0, b"k", encode(item))])
+    service = CaseService(store_settings, profile, settings)
+    case = service.list()[0].id
+    detail = service.show(case)
+    clock = next(c for c in detail.clocks if c.clock_id == "result-to-party")
+    # Weekends only: 12-30, 12-31, 01-01 (New Year's Day, unknown to the file), 01-04, 01-05 → 01-06 10:00.
+    assert profile.calendar.local(clock.due_at) == datetime(2027, 1, 6, 10, 0, tzinfo=CST)
+    assert clock.calendar_warning.startswith("节假日安排未载入，按周末计算")
+    noted = [e for e in detail.events if e.action == "clock_uncovered"]
+    assert [e.detail["clocks"] for e in noted] == [["result-to-party"]]
+    assert "节假日安排未载入，按周末计算：工作日历只覆盖至 2026-12-31" in noted[0].detail["note"]
+    engine = make_engine(store_settings)
+    factory = sessions(engine)
+    try:
+        with factory() as session:
+            sheets = session.scalars(select(NotificationRow.body_text).where(NotificationRow.purpose == "alert")).all()
+            assert sheets and all("（⚠ 节假日安排未载入，按周末计算）" in s for s in sheets)
+            past = clocks_past(session, profile.calendar)
+        # The operator sees it: the router's gauge and `yuqing status`.
+        assert past["count"] == 1 and past["first"][0]["case"] == case
+        assert past_warning(past).startswith("1 项按工作日计算的时限超出工作日历（节假日安排未载入，按周末计算）")
+        assert RouterGauges(store_settings, profile.calendar)()["clocks_past_calendar"] == 1
+        assert coverage("huaning-gonglu", store=store_settings)["past"]["count"] == 1
+        # The year is added (here: a test file with New Year's Day only) and the router restarts.
+        updated = _huaning_with(tmp_path / "office", holidays="  2027-01-01: 元旦\n")
+        with factory() as session, session.begin():
+            assert clocks.recount(session, updated, datetime.now(UTC)) == 1
+        with factory() as session, session.begin():
+            assert clocks.recount(session, updated, datetime.now(UTC)) == 0  # once
+        with factory() as session:
+            assert clocks_past(session, updated.calendar)["count"] == 0
+    finally:
+        engine.dispose()
+    detail = CaseService(store_settings, updated, settings).show(case)
+    clock = next(c for c in detail.clocks if c.clock_id == "result-to-party")
+    assert updated.calendar.local(clock.due_at) == datetime(2027, 1, 7, 10, 0, tzinfo=CST)
+    assert clock.calendar_warning == ""
+    [recounted] = [e for e in detail.events if e.action == "clock_recounted"]
+    assert "由 2027-01-06 10:00 改为 2027-01-07 10:00" in recounted.detail["note"]
