@@ -49,7 +49,8 @@ def _config(args: argparse.Namespace) -> Path | None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    up = sub.add_parser("up", help="启动本地全套服务: 嵌入式代理 + 各阶段进程 (Ctrl-C 停止)")
+    up = sub.add_parser("up", help="启动本地全套服务: 嵌入式代理 + 各阶段进程 (Ctrl-C 停止); 已在运行时报告"
+                                   "各服务状态, 只启动未运行的服务")
     up.add_argument("--sources", help="sources file for the collectors")
     up.add_argument("--external-kafka", action="store_true",
                     help="use [kafka] bootstrap_servers instead of starting the embedded broker")
@@ -107,7 +108,7 @@ def _stack_settings(args: argparse.Namespace) -> StackSettings:
 
 
 def cmd_up(args: argparse.Namespace) -> int:
-    from yuqing.stack import Stack, StackRunning, StageSpec, stage_command
+    from yuqing.stack import Stack, StackRunning, StageSpec, join_running, stage_command
 
     settings = _stack_settings(args)
     logs.configure(settings.log.level, settings.log.json, stage="supervisor")
@@ -130,8 +131,10 @@ def cmd_up(args: argparse.Namespace) -> int:
         ops = metrics.ServiceOps("supervisor", settings.ops, settings.store)
         stack.run()
     except StackRunning as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        # A second `yuqing up`: report what runs and have the running supervisor start what is missing.
+        if args.sources or args.external_kafka:
+            print("注意: 本次的 --sources / --external-kafka 不改变已在运行的服务 (须先停止它再启动)", file=sys.stderr)
+        return join_running(exc, sys.stdout)
     except BrokerUnavailable as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -1,9 +1,14 @@
 """``yuqing up``: the whole local stack, each part its own supervised process.
 
-The supervisor takes a lock (a second ``yuqing up`` on the same folder refuses to start), starts
+The supervisor takes a lock, starts
 the embedded broker (unless bootstrap servers are given), migrates the store, creates the topics,
 then runs every stage as a child process whose output it prefixes with the stage name and keeps
 in a rotated log. A stage that exits is restarted with backoff.
+
+A second ``yuqing up`` on the same folder starts no second stack: it finds the lock held, reports
+what the running supervisor runs (the state it keeps in the lock file), asks it to start at once
+any stage that is down (a request file it looks for every half second), waits until they run and
+says how to look on (``yuqing status``) and how to stop the stack (``kill -TERM <pid>``).
 
 The embedded broker is supervised like a stage. It keeps everything in memory, so when it dies
 the stages that use it are stopped, it is started again on the same port, and what the
@@ -56,12 +61,28 @@ log = logging.getLogger(__name__)
 # The input topic of each consuming stage.
 STAGE_INPUTS: dict[str, str] = {"classifier": topics.RAW.name, "router": topics.SCORED.name}
 LOCK_NAME = "supervisor.lock"
+# Written by a second ``yuqing up``: the supervisor starts every stage that is down at once.
+START_REQUEST = "supervisor.start-missing"
 # A stage that has exited this many times is reported to the desk (ops.alerts).
 ALERT_AFTER_RESTARTS = (3, 10, 30, 100)
 
 
 class StackRunning(RuntimeError):
-    """Another supervisor holds the lock of this stack."""
+    """Another supervisor holds the lock of this stack; ``state`` is what it wrote there (or None)."""
+
+    def __init__(self, message: str, lock: Path, state: dict | None = None) -> None:
+        super().__init__(message)
+        self.lock = lock
+        self.state = state
+
+
+def read_state(text: str) -> dict | None:
+    """The supervisor's state as written in its lock file (None: unreadable, or being rewritten)."""
+    try:
+        state = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None
+    return state if isinstance(state, dict) and isinstance(state.get("stages"), list) else None
 
 
 @dataclass(frozen=True)
@@ -132,10 +153,11 @@ class SupervisorLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.read(fd, 4096).decode("utf-8", "replace").strip() or "pid 未知"
+            holder = os.read(fd, 65536).decode("utf-8", "replace").strip()
             os.close(fd)
-            raise StackRunning(f"另一个 yuqing up 正在运行 ({holder}; 锁文件 {self.path}); "
-                               f"请先停止它 (kill -TERM <pid>) 或直接使用它") from None
+            state = read_state(holder)
+            who = f"pid {state.get('pid')}" if state else (holder or "pid 未知")
+            raise StackRunning(f"另一个 yuqing up 正在运行 ({who}; 锁文件 {self.path})", self.path, state) from None
         self._fd = fd
         self.note(f"pid {os.getpid()}")
 
@@ -198,11 +220,35 @@ class Stack:
             finally:
                 admin.close()
         assert self.kafka is not None
-        self._lock.note(f"pid {os.getpid()}, Kafka {self.kafka.bootstrap_servers}")
         self._children = [_Child(spec) for spec in self.stages]
         for child in self._children:
             self._spawn(child)
         return self.kafka
+
+    def _publish(self) -> None:
+        """Write what runs into the lock file, for a second ``yuqing up`` to report."""
+        if self._lock is None:
+            return
+        self._lock.note(orjson.dumps({
+            "pid": os.getpid(), "kafka": self.kafka.bootstrap_servers if self.kafka else None,
+            "log_dir": str(self.log_dir.resolve()), "at": datetime.now(UTC).isoformat(),
+            "broker": self.broker.pid if self.broker is not None and self.broker.alive() else None,
+            "stages": [{"name": c.spec.name,
+                        "pid": c.process.pid if c.process is not None and c.process.poll() is None else None,
+                        "restarts": c.restarts} for c in self._children]}).decode())
+
+    def _serve_start_request(self) -> None:
+        """A second ``yuqing up`` asked for the stages that are down: start them now, not after the backoff."""
+        request = self.log_dir / START_REQUEST
+        if not request.exists():
+            return
+        request.unlink(missing_ok=True)
+        down = [c for c in self._children if c.process is None]
+        if not self._embedded or (self.broker is not None and self.broker.alive()):
+            for child in down:
+                child.next_start = 0.0
+        self._say("supervisor", "应再次运行的 yuqing up 请求, 立即启动未运行的服务: "
+                  + ("、".join(c.spec.name for c in down) or "无 (全部在运行)"))
 
     def run(self) -> None:
         """Supervise until stopped: restart crashed stages and a dead broker; bound the broker's memory."""
@@ -213,6 +259,7 @@ class Stack:
                 if self._embedded and (self.broker is None or not self.broker.alive()):
                     metrics.PROCESS_UP.labels("broker").set(0)
                     self._recover_broker()
+                self._serve_start_request()
                 for child in self._children:
                     self._watch(child)
                 if self.on_tick is not None:
@@ -346,6 +393,7 @@ class Stack:
         child.pump.start()
         metrics.PROCESS_UP.labels(child.spec.name).set(1)
         self._say(child.spec.name, f"已启动 (pid {child.process.pid})")
+        self._publish()
 
     def _pump(self, name: str, process: subprocess.Popen[bytes]) -> None:
         assert process.stdout is not None
@@ -377,6 +425,7 @@ class Stack:
         _signal_group(process, signal.SIGKILL)  # whatever it started goes with it
         child.process = None
         child.next_start = time.monotonic() + delay
+        self._publish()
 
     def _terminate_children(self, children: Sequence[_Child], grace_s: float | None = None) -> None:
         grace = self.stop_grace_s if grace_s is None else grace_s
@@ -398,6 +447,7 @@ class Stack:
         for child in children:
             if child.pump is not None:
                 child.pump.join(timeout=5)
+        self._publish()
 
     def retained(self) -> tuple[int, int]:
         """Messages retained in the stage topics, and the stages' total lag."""
@@ -443,6 +493,82 @@ class Stack:
     def _say(self, name: str, line: str) -> None:
         with self._print_lock:
             print(f"[{name:>10}] {line}", file=self.output, flush=True)
+
+
+def _running(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def join_running(refused: StackRunning, output: IO[str], wait_s: float = 40.0) -> int:
+    """What a second ``yuqing up`` does: report what the running supervisor runs, have it start the
+    stages that are down at once, and wait for them. 0 when every stage runs, 1 otherwise."""
+    def say(line: str) -> None:
+        print(line, file=output, flush=True)
+
+    def current() -> dict | None:
+        with contextlib.suppress(OSError):
+            state = read_state(refused.lock.read_text("utf-8", "replace"))
+            if state is not None:
+                return state
+        return None
+
+    state = refused.state or current()
+    deadline = time.monotonic() + wait_s
+    while state is None and time.monotonic() < deadline:
+        time.sleep(0.5)  # it is still starting (the broker, the store): it reports once its stages run
+        state = current()
+    if state is None:
+        # A supervisor of an older version (or one still starting): it keeps no state to report.
+        say(f"{refused}。它尚未报告各服务的状态 (仍在启动?): 稍后再试, 或用 yuqing status 查看")
+        return 1
+    pid = state.get("pid")
+    log_dir = Path(str(state.get("log_dir") or refused.lock.parent))
+    say(f"yuqing up 已在运行 (监护进程 pid {pid}, Kafka {state.get('kafka')}, 日志 {log_dir}); 不再启动第二套服务。")
+
+    def down(now: dict) -> list[str]:
+        return [str(s.get("name")) for s in now.get("stages", []) if not _running(s.get("pid"))]
+
+    def report(now: dict) -> None:
+        broker = now.get("broker")
+        if broker is not None:
+            say(f"  {'✓' if _running(broker) else '✗'} {'broker':<12} 嵌入式 Kafka 代理 (pid {broker})")
+        for stage in now.get("stages", []):
+            name = str(stage.get("name"))
+            if _running(stage.get("pid")):
+                say(f"  ✓ {name:<12} 运行中 (pid {stage['pid']})")
+            else:
+                say(f"  ✗ {name:<12} 未运行 (已重启 {stage.get('restarts', 0)} 次), 日志 {log_dir / (name + '.log')}")
+
+    report(state)
+    missing = down(state)
+    if missing:
+        (refused.lock.parent / START_REQUEST).write_text(f"pid {os.getpid()}\n", "utf-8")
+        say(f"已请监护进程立即启动未运行的服务: {'、'.join(missing)}")
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            now = current()
+            if now is not None and not down(now):
+                state = now
+                break
+        else:
+            state = current() or state
+        report(state)
+    still = down(state)
+    if still:
+        say(f"✗ 仍未运行: {'、'.join(still)}; 监护进程会按退避继续重启, 原因见上列日志")
+    else:
+        say("✓ 全部服务在运行。")
+    say(f"查看: yuqing status; 停止: kill -TERM {pid} (或在运行 yuqing up 的终端按 Ctrl-C)")
+    return 1 if still else 0
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
