@@ -179,3 +179,21 @@ def case_service(store_settings: StoreSettings, name: str, *items: tuple[str, st
 def case_of(service: CaseService, item_id: str) -> int:
     """The id of the case opened for ``item_id``."""
     return next(c.id for c in service.list() if c.item_id == item_id)
+
+
+def huaning_with(folder: Path, holidays: str | None = None, calendar: str = "") -> policy.Profile:
+    """The shipped huaning profile copied to ``folder``; with ``holidays``, its own holiday file: the
+    shipped one extended to cover 2027 with only these lines (test data, not the State Council's);
+    ``calendar`` adds lines to its calendar block."""
+    from router.timeutil import CALENDARS
+
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (profile_dir("huaning-gonglu") / "profile.yaml").read_text(encoding="utf-8")
+    spec = "holidays: ./holidays.yaml" if holidays is not None else "holidays: cn-mainland"
+    (folder / "profile.yaml").write_text(text.replace("holidays: chinese", spec + calendar), encoding="utf-8")
+    if holidays is not None:
+        shipped = (CALENDARS / "cn-mainland.yaml").read_text(encoding="utf-8")
+        (folder / "holidays.yaml").write_text(
+            shipped.replace("to: 2026-12-31}", "to: 2027-12-31}").replace("holidays:\n", f"holidays:\n{holidays}", 1),
+            encoding="utf-8")
+    return policy.load(folder)

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from router_helpers import router_settings, scored
+from router_helpers import huaning_with, router_settings, scored
 from sqlalchemy import select
 
 from core.contracts import encode
@@ -122,28 +122,13 @@ def test_status_prints_the_calendar_warning(capsys: pytest.CaptureFixture[str]) 
     assert "== 工作日历 ==" in out and "⚠ 工作日历“中国大陆法定节假日安排”只覆盖至 2026-12-31" in out
 
 
-def _huaning_with(folder: Path, holidays: str | None = None, warn: str = "") -> policy.Profile:
-    """The huaning profile in ``folder``, with its own holiday file (a copy of the shipped one, plus
-    ``holidays``) and calendar lines ``warn``."""
-    folder.mkdir(exist_ok=True)
-    text = (profile_dir("huaning-gonglu") / "profile.yaml").read_text(encoding="utf-8")
-    calendar = "holidays: ./holidays.yaml" if holidays is not None else "holidays: cn-mainland"
-    (folder / "profile.yaml").write_text(text.replace("holidays: chinese", calendar + warn), encoding="utf-8")
-    if holidays is not None:
-        shipped = (CALENDARS / "cn-mainland.yaml").read_text(encoding="utf-8")
-        (folder / "holidays.yaml").write_text(
-            shipped.replace("to: 2026-12-31}", "to: 2027-12-31}").replace("holidays:\n", f"holidays:\n{holidays}", 1),
-            encoding="utf-8")
-    return policy.load(folder)
-
-
 def test_warn_days_is_the_profiles_and_yuqing_check_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    early = _huaning_with(tmp_path / "early", warn="\n  warn_days: 90")
+    early = huaning_with(tmp_path / "early", calendar="\n  warn_days: 90")
     assert early.calendar.warn_ahead == timedelta(days=90)
     assert "还剩 87 天" in early.calendar.coverage_warning(datetime(2026, 10, 5, tzinfo=CST))
     assert not Calendar().coverage_warning(datetime(2026, 10, 5, tzinfo=CST))  # 60 by default
     with pytest.raises(policy.PolicyError, match=r"calendar\.warn_days must be a whole number of days"):
-        _huaning_with(tmp_path / "bad", warn="\n  warn_days: soon")
+        huaning_with(tmp_path / "bad", calendar="\n  warn_days: soon")
     # `yuqing check` warns (exit 0: a warning, not an error) and says how to add the year.
     config = tmp_path / "yuqing.toml"
     config.write_text('[router]\nprofile = "huaning-gonglu"\n', encoding="utf-8")
@@ -195,7 +180,7 @@ def test_a_deadline_past_the_calendar_is_flagged_seen_and_recounted_when_the_yea
         assert RouterGauges(store_settings, profile.calendar)()["clocks_past_calendar"] == 1
         assert coverage("huaning-gonglu", store=store_settings)["past"]["count"] == 1
         # The year is added (here: a test file with New Year's Day only) and the router restarts.
-        updated = _huaning_with(tmp_path / "office", holidays="  2027-01-01: 元旦\n")
+        updated = huaning_with(tmp_path / "office", holidays="  2027-01-01: 元旦\n")
         with factory() as session, session.begin():
             assert clocks.recount(session, updated, datetime.now(UTC)) == 1
         with factory() as session, session.begin():

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from router_helpers import TEST_PROFILE, Receiver, router_settings, scored, write_profile
+from router_helpers import TEST_PROFILE, Receiver, huaning_with, router_settings, scored, write_profile
 from sqlalchemy import func, select
 
 from core import topics
@@ -141,3 +141,43 @@ def test_bad_profile_refuses_start_and_reload_keeps_last_valid(tmp_path: Path, s
     assert holder.last_error and "nobody" in holder.last_error
     with pytest.raises(ConfigError):
         service.run(router_settings(store, profile=str(folder)))
+
+
+def test_router_start_recounts_the_deadlines_counted_past_the_old_calendar(
+        kafka_settings: KafkaSettings, store: StoreSettings, tmp_path: Path) -> None:
+    """The holiday file gains 2027 and the router restarts: the case's 5-working-day clock opened on
+    2026-12-30 (counted by weekends alone) is counted again, once."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from core.stage import Record
+    from policies import profile_dir
+    from router import policy
+    from router.service import RouterProcessor
+    from store.case_tables import CaseClockRow, CaseEventRow
+
+    cst = ZoneInfo("Asia/Shanghai")
+    prefix = f"cal-{uuid.uuid4().hex[:8]}-"
+    item = scored(f"{prefix}0", topic="公共基础设施建设", grade="三级", rank=2, profile="huaning-gonglu",
+                  fetched_at=datetime(2026, 12, 30, 10, 0, tzinfo=cst))
+    RouterProcessor(router_settings(store), policy.load(profile_dir("huaning-gonglu"))).process(
+        [Record("items.scored", 0, 0, b"k", encode(item))])
+    folder = tmp_path / "office"
+    huaning_with(folder, holidays="  2027-01-01: 元旦\n")
+    settings = router_settings(store, kafka=kafka_settings, profile=str(folder))
+
+    def recounted() -> list[CaseEventRow]:
+        with sessions(make_engine(store))() as session:
+            return list(session.scalars(select(CaseEventRow).where(CaseEventRow.action == "clock_recounted")))
+
+    for _ in range(2):  # a second start finds nothing more to recount
+        thread, stop = _start(settings, f"g-{prefix}")
+        try:
+            _wait(lambda: bool(recounted()))
+        finally:
+            stop.set()
+            thread.join(timeout=60)
+    assert [e.detail["clock"] for e in recounted()] == ["result-to-party"]
+    with sessions(make_engine(store))() as session:
+        due = session.scalar(select(CaseClockRow.due_at).where(CaseClockRow.clock_id == "result-to-party"))
+    assert policy.load(folder).calendar.local(due) == datetime(2027, 1, 7, 10, 0, tzinfo=cst)
