@@ -213,10 +213,14 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
               "消防宣传", "消防安全知识")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
-_EVENT = trie_pattern({*_EVENT_OF, *NOT_EVENTS})
+# Every word the event scan (event_topic) and the trigger scan (find_facts) look for: the scorer
+# asks classifier.prefilter which items of a batch may hold one, and skips the scan of the others.
+EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
+_EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "食品药品安全", "质监", "价格", "其他")
-_TRIGGER = trie_pattern(_KIND)
+TRIGGER_WORDS = frozenset(_KIND)
+_TRIGGER = trie_pattern(TRIGGER_WORDS)
 _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
             "杀害", "被捅", "被砍", "杀人", "凶杀")
 _ACCIDENT = trie_pattern({*ACCIDENT_WORDS, *EVENT_WORDS["应急管理"], *_VIOLENT})
@@ -481,14 +485,15 @@ _NOTICE_RE = re.compile(_NOTICE)
 OPENING = 80
 
 
-def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
-    """The facts of one item (title + text, already cleaned)."""
+def find_facts(title: str, text: str, government_source: bool = False, triggers: bool = True) -> Facts:
+    """The facts of one item (title + text, already cleaned). ``triggers``: False when the caller
+    knows that no word of TRIGGER_WORDS is in the text (classifier.prefilter): their scan is skipped."""
     joined = f"{title}。{text}"
     denied = denied_spans(joined) if _DENIAL.search(joined) else ()
     best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
     feared = None
-    for m in _TRIGGER.finditer(joined):
+    for m in _TRIGGER.finditer(joined) if triggers else ():
         word, start = m.group(0), m.start()
         kind = _KIND[word]
         by = KILLED_BY if word == "死" else HURT_BY if word == "伤" else None
@@ -560,13 +565,15 @@ def find_facts(title: str, text: str, government_source: bool = False) -> Facts:
                  mass_incident=mass, rumour=rumour, official=official, words=tuple(words), denied=denied)
 
 
-def event_topic(text: str, mass: str | None = None, hazard: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
+                scan: bool = True) -> tuple[str | None, tuple[str, ...]]:
     """What kind of event happened (社会稳定, 应急管理, 涉外, 食品药品安全, 质监; a discipline case: 其他)
     and its words: the topic of the event, which outranks the place it happened in (a crime at a
     school is 社会稳定, not 教育). ``mass``, ``hazard``: the mass incident and the danger at a water
-    work :func:`find_facts` named, if any."""
+    work :func:`find_facts` named, if any. ``scan``: False when the caller knows that no word of
+    EVENT_SCAN_WORDS is in the text (classifier.prefilter): their scan is skipped."""
     found: dict[str, list[str]] = {}
-    for m in _EVENT.finditer(text):
+    for m in _EVENT.finditer(text) if scan else ():
         word = m.group(0)
         if word not in _EVENT_OF:
             continue  # NOT_EVENTS

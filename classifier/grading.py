@@ -230,6 +230,11 @@ class GradingRules:
     _signal_re: re.Pattern[str] | None = None
     _signal_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def signal_terms(self) -> tuple[str, ...]:
+        """Every term of every signal: what :meth:`find_signals` looks for."""
+        return tuple(self._signal_of)
+
     def find_signals(self, text: str, denied: tuple[tuple[int, int], ...] = ()) -> dict[str, str]:
         """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped,
         and those inside a claim the text denies: ``denied``, :attr:`classifier.facts.Facts.denied`).

@@ -1,0 +1,74 @@
+"""The scans the scorer skips (classifier.prefilter): a text is let past a scan only when it holds none of
+its words, so skipping changes nothing."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from classifier import scoring
+from classifier.devset import load_devset, raw_item
+from classifier.facts import _EVENT, _TRIGGER, EVENT_SCAN_WORDS, TRIGGER_WORDS
+from classifier.grading import load_rules
+from classifier.prefilter import WordStarts
+from classifier.registry import DEFAULT_MODEL_DIR, load_verified
+from classifier.relevance import Office, RelevanceScorer
+from classifier.scoring import Scorer
+from classifier.text import clean
+from policies import HERE
+
+REPO = Path(__file__).resolve().parents[2]
+DEVSETS = sorted((REPO / "devsets").glob("*_items.jsonl"))
+
+
+def _texts() -> list[str]:
+    texts = [f"{clean(i.title)}。{clean(i.text)}" for path in DEVSETS for i in load_devset(path)]
+    for line in (Path(__file__).parent / "data" / "city_items.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        texts.append(f"{row.get('title', '')}。{row['text']}")
+    # Words at the very start and end of a text, one-character words, texts of one or two characters,
+    # empty texts and texts holding a NUL of their own, next to each other in one batch.
+    rng = random.Random(5)
+    pieces = ["死", "伤", "亡", "人", "的", "消防", "通道", "火灾", "起火", "有人死", "听说", "\x00", "。", "a", ""]
+    texts += ["死", "伤人", "", "\x00死亡", "死\x00", "消防通道", "起", "火灾", "", "人死了"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def test_a_text_holding_a_word_is_never_let_past_its_scan(texts: list[str]) -> None:
+    signals = load_rules(HERE / "city-gov")
+    starts = WordStarts(TRIGGER_WORDS, EVENT_SCAN_WORDS, signals.signal_terms)
+    patterns = (_TRIGGER, _EVENT, signals._signal_re)
+    skipped = [0, 0, 0]
+    for size in (1, 7, 500):
+        for at in range(0, len(texts), size):
+            batch = texts[at:at + size]
+            for text, flags in zip(batch, starts.flags(batch), strict=True):
+                for bit, pattern in enumerate(patterns):
+                    assert pattern is not None
+                    if pattern.search(text):
+                        assert flags >> bit & 1, (bit, text)
+                    elif not flags >> bit & 1:
+                        skipped[bit] += 1
+    # and it is worth having: most texts are let past most scans
+    assert min(skipped) > len(texts)
+    assert starts.flags([]) == []
+    assert starts.flags(["今天天气很好，市民在公园散步。"]) == [0]
+
+
+def test_the_scorer_gives_the_same_scores_with_and_without_skipping(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [raw_item(i) for path in DEVSETS for i in load_devset(path)]
+    assert len(items) >= scoring.PREFILTER_MIN
+    scorer = Scorer(load_verified(DEFAULT_MODEL_DIR), RelevanceScorer(Office(places=("临沣市", "枫岭市"))),
+                    load_rules(HERE / "city-gov"), "city-gov")
+    skipping = scorer.score(items)
+    monkeypatch.setattr(scoring, "PREFILTER_MIN", len(items) + 1)
+    assert scorer.score(items) == skipping
