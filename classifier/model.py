@@ -97,7 +97,9 @@ def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
     slower than numpy's vectorised sort of 64-bit keys, and it was a quarter of the model's time.
     """
     bits = max(int(n_features - 1).bit_length(), 1)
-    keys = np.sort((rows.astype(np.int64) << bits) | feats.astype(np.int64))
+    # 32-bit keys where they fit (a batch of the service: 500 documents, 2**18 features) sort twice as fast.
+    kind = np.int32 if n_docs << bits <= np.iinfo(np.int32).max else np.int64
+    keys = np.sort((rows.astype(kind) << bits) | feats.astype(kind))
     if not len(keys):
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), np.zeros(n_docs + 1, dtype=np.int64)
     first = np.empty(len(keys), dtype=bool)
