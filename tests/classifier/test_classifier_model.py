@@ -6,9 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from classifier.model import ANALYZERS, LinearModel, ModelError
+from classifier.model import ANALYZERS, LinearModel, ModelError, _count_pairs
 from classifier.text import clean, prepare
 
 DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区",
@@ -24,6 +25,21 @@ def test_transform_matches_sklearn(tiny_trained: tuple[LinearModel, dict]) -> No
         sk.idf_ = model.idf[block]
         assert np.allclose(ours[:, block], sk.transform(DOCS).toarray(), atol=1e-6)
     assert not ours[2].any()  # an empty document is an all-zero row, not NaN
+
+
+@pytest.mark.parametrize("n_docs", [3, 500, 20_000])  # 32-bit keys, and 64-bit ones past 2**31
+def test_pairs_are_counted_as_scipy_counts_them(n_docs: int) -> None:
+    rng = np.random.default_rng(n_docs)
+    rows = rng.integers(0, n_docs, 5000)
+    feats = rng.integers(0, 200_000, 5000)
+    rows[:3], feats[:3] = n_docs - 1, 199_999  # the largest key, three times
+    indices, counts, indptr = _count_pairs(rows, feats, n_docs, 200_000)
+    scipy_way = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, feats)), shape=(n_docs, 200_000))
+    scipy_way.sum_duplicates()
+    assert np.array_equal(indices, scipy_way.indices) and np.array_equal(indptr, scipy_way.indptr)
+    assert np.array_equal(counts, scipy_way.data) and counts.dtype == np.float32
+    empty = _count_pairs(rows[:0], feats[:0], 2, 200_000)
+    assert not len(empty[0]) and not len(empty[1]) and list(empty[2]) == [0, 0, 0]
 
 
 def test_single_item_equals_batch(tiny_trained: tuple[LinearModel, dict]) -> None:
