@@ -697,8 +697,8 @@ class CaseService:
             stray = disclosure.unmatched(content, text) if rule.figures else ()
             if stray:
                 raise CaseError(f"统一数据：披露要点中的数字 {'、'.join(stray)} 不见于所引口径（{cited.label}，"
-                                f"{self._local(source.at)} {source.actor}）。请按口径更正后登记；"
-                                f"数据有变的，先更新口径（{cited.label}）再对外披露")
+                                f"{self._local(source.at)} {source.actor}；口径以登记时写明的内容为准）。"
+                                f"请按口径更正后登记；数据有变的，先更新口径（{cited.label}）再对外披露")
             record_event(session, case, actor, disclosure.DISCLOSED, case.status, case.status,
                          {"disclosure_kind": kind, "department": department_id, "caliber": cited.id,
                           "caliber_label": cited.label, "caliber_event": source.id, "content": content,

@@ -53,7 +53,7 @@ def test_huaning_disclosure_goes_through_the_outlet_and_cites_the_approved_calib
         service.disclose(case, talk, "release-2", "分管领导", "塌陷2处", department_id=lead)
     # 统一数据: a figure the 口径 does not state is refused, naming it and the 口径.
     with pytest.raises(CaseError, match=r"统一数据：披露要点中的数字 500、5 不见于所引口径（网上回复稿审核，"
-                                        r"\d{4}-\d\d-\d\d \d\d:\d\d 分管领导）"):
+                                        r"\d{4}-\d\d-\d\d \d\d:\d\d 分管领导；口径以登记时写明的内容为准）"):
         service.disclose(case, talk, "reply-3", "分管领导", "封闭500米，5天修复", department_id=lead)
     view = service.disclose(case, talk, "reply-3", "分管领导", "两处塌陷，已封闭300米，三天内修复",
                             department_id=lead, media="玉溪日报记者")
