@@ -297,7 +297,9 @@ class LinearModel:
         lengths = np.diff(ptr)
         # Each block (char n-grams, words) is scaled to unit length on its own, so the few word
         # features are not drowned by the many char n-grams (worth ~1 point on THUCNews).
-        groups = np.repeat(np.arange(len(docs)) * 2, lengths) + self._is_word[idx]
+        groups = np.repeat(np.arange(len(docs)) * 2, lengths)
+        if self._words:  # a char-only model has one block: no look-up of which feature is a word
+            groups += self._is_word[idx]
         norms = np.sqrt(np.bincount(groups, weights=data * data, minlength=2 * len(docs)))
         # An empty block (nothing known in the text) stays all zeros.
         norms[norms == 0] = 1.0
