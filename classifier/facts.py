@@ -213,14 +213,13 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
               "消防宣传", "消防安全知识")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
-# Every word the event scan (event_topic) and the trigger scan (find_facts) look for: the scorer
-# asks classifier.prefilter which items of a batch may hold one, and skips the scan of the others.
+# Every word the event scan (event_topic) looks for: the scorer asks classifier.prefilter which items
+# of a batch may hold one, and skips the scan of the others (FACT_SCAN_WORDS: find_facts' scans).
 EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
 _EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "食品药品安全", "质监", "价格", "其他")
-TRIGGER_WORDS = frozenset(_KIND)
-_TRIGGER = trie_pattern(TRIGGER_WORDS)
+_TRIGGER = trie_pattern(_KIND)
 _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
             "杀害", "被捅", "被砍", "杀人", "凶杀")
 _ACCIDENT = trie_pattern({*ACCIDENT_WORDS, *EVENT_WORDS["应急管理"], *_VIOLENT})
@@ -256,7 +255,9 @@ _NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无|�
 # A claim that the text itself denies (辟谣): 网传“钦南区发生命案”不实, 网传……系谣言. The claim runs from
 # the word that opens it (网传; else the last 称, quote) to the denial, in the same sentence; a real
 # incident told beside it (实为两人打架致一人受伤) still counts. 造谣 denies what follows it in its clause.
-_DENIAL = re.compile(r"不实|谣言|系谣|假消息|虚假信息|不属实|并未发生|没有发生|未发生|子虚乌有|捏造|并非事实|造谣")
+DENIAL_WORDS = ("不实", "谣言", "系谣", "假消息", "虚假信息", "不属实", "并未发生", "没有发生", "未发生", "子虚乌有",
+                "捏造", "并非事实", "造谣")
+_DENIAL = re.compile("|".join(DENIAL_WORDS))
 # Words that open a claim: a rumour's own marker (the first in the sentence), else the last 称/说/quote.
 _RUMOUR_OPEN = re.compile(r"网传|传言|传闻|谣传|网帖|据传|网曝|网友爆料|有网友称")
 _CLAIM_OPEN = re.compile(r"称|说|“|\"")
@@ -474,6 +475,9 @@ class Facts:
                     or self.mass_incident or self.crime or self.rumour or self.hazard)
 
 
+_NO_FACTS = Facts()
+
+
 # -- official notices -----------------------------------------------------------------------------
 _NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|"
            r"辟谣|澄清)")
@@ -483,17 +487,36 @@ _AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|
 OFFICIAL = re.compile(rf"{_AUTHORITY}[^。！？\n]{{0,12}}?{_NOTICE}|{_NOTICE}[:：]|关于[^。！？\n]{{2,40}}的{_NOTICE}")
 _NOTICE_RE = re.compile(_NOTICE)
 OPENING = 80
+# Every word find_facts scans for (its triggers, a denial, a water work or its danger, an evacuation):
+# a text with none of them has no fact but perhaps an official notice.
+FACT_SCAN_WORDS = frozenset({*_KIND, *DENIAL_WORDS, *WATER_WORKS, *_SELF_HAZARD, *_EVAC_VERBS})
 
 
-def find_facts(title: str, text: str, government_source: bool = False, triggers: bool = True) -> Facts:
-    """The facts of one item (title + text, already cleaned). ``triggers``: False when the caller
-    knows that no word of TRIGGER_WORDS is in the text (classifier.prefilter): their scan is skipped."""
+def _official(title: str, text: str, government_source: bool) -> str | None:
+    """Why the item is an authority's own notice, read in its title and opening; None when it is not."""
+    head = f"{title}。{text[:OPENING]}"
+    # The notice word first (cheap); the authority before it only then.
+    official_m = OFFICIAL.search(head) if _NOTICE_RE.search(head) else None
+    if official_m is not None:
+        return f"官方通报“{official_m.group(0)}”"
+    if government_source and _NOTICE_RE.search(head):
+        return "政府/官方发布的通报"
+    return None
+
+
+def find_facts(title: str, text: str, government_source: bool = False, scan: bool = True) -> Facts:
+    """The facts of one item (title + text, already cleaned). ``scan``: False when the caller knows
+    that no word of FACT_SCAN_WORDS is in the text (classifier.prefilter): there is no count, claim,
+    denial, danger or evacuation to read, only whether the item is an official notice."""
+    if not scan:
+        official = _official(title, text, government_source)
+        return Facts(official=official) if official else _NO_FACTS
     joined = f"{title}。{text}"
     denied = denied_spans(joined) if _DENIAL.search(joined) else ()
     best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
     feared = None
-    for m in _TRIGGER.finditer(joined) if triggers else ():
+    for m in _TRIGGER.finditer(joined):
         word, start = m.group(0), m.start()
         kind = _KIND[word]
         by = KILLED_BY if word == "死" else HURT_BY if word == "伤" else None
@@ -535,14 +558,7 @@ def find_facts(title: str, text: str, government_source: bool = False, triggers:
     crime = first.get("crime")
     if crime:
         words.append(crime)
-    head = f"{title}。{text[:OPENING]}"
-    # The notice word first (cheap); the authority before it only then.
-    official_m = OFFICIAL.search(head) if _NOTICE_RE.search(head) else None
-    official = None
-    if official_m is not None:
-        official = f"官方通报“{official_m.group(0)}”"
-    elif government_source and _NOTICE_RE.search(head):
-        official = "政府/官方发布的通报"
+    official = _official(title, text, government_source)
     rumour = None if official else first.get("rumour")
     if rumour:
         words.append(rumour)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import msgspec
 
-from classifier.facts import EVENT_SCAN_WORDS, TRIGGER_WORDS, event_topic, find_facts
+from classifier.facts import EVENT_SCAN_WORDS, FACT_SCAN_WORDS, event_topic, find_facts
 from classifier.grading import Features, GradingRules
 from classifier.keywords import KeywordScorer
 from classifier.lexicon import (
@@ -72,8 +72,8 @@ HINT_WHEN_UNSURE = 0.6
 # Which scans an item needs (classifier.prefilter): bits of WordStarts.flags. Asked for a batch of at
 # least PREFILTER_MIN items: the look-up costs ~35 µs a call and ~2 µs an item, and saves ~14 µs an
 # item whose words are absent (three in four posts); a batch of one or two has every scan run.
-_TRIGGERS, _EVENTS, _SIGNALS = 1, 2, 4
-_EVERY_SCAN = _TRIGGERS | _EVENTS | _SIGNALS
+_FACTS, _EVENTS, _SIGNALS = 1, 2, 4
+_EVERY_SCAN = _FACTS | _EVENTS | _SIGNALS
 PREFILTER_MIN = 8
 
 
@@ -141,7 +141,7 @@ class Scorer:
         self._remit = [j for j, t in enumerate(self._topics) if t in rules.remit]
         self._remit_business = frozenset(rules.remit) - SETTING_TOPICS
         self._remit_relevance = rules.gate.relevance_min or 0.5
-        self._word_starts = WordStarts(TRIGGER_WORDS, EVENT_SCAN_WORDS, rules.signal_terms)
+        self._word_starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, rules.signal_terms)
 
     @property
     def version(self) -> str:
@@ -173,7 +173,7 @@ class Scorer:
                 title, text, regions, None if learned is None else float(learned[i]), local, item.source.name)
             rel, rel_reasons, hits = self.keywords.apply(title, item.text_simplified or text, rel, rel_reasons)
             facts = find_facts(title, text, government_source=call.tier == "government",
-                               triggers=bool(scan & _TRIGGERS))
+                               scan=bool(scan & _FACTS))
             if facts.official and never_own_notice(item.source.kind):
                 # E.g. a superior's 转办单 (core.sourcekinds): its 回应 is asked of the office, not given.
                 facts = dataclasses.replace(facts, official=None)

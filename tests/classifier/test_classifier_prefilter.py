@@ -11,7 +11,16 @@ import pytest
 
 from classifier import scoring
 from classifier.devset import load_devset, raw_item
-from classifier.facts import _EVENT, _TRIGGER, EVENT_SCAN_WORDS, TRIGGER_WORDS
+from classifier.facts import (
+    _DENIAL,
+    _EVAC_ANY,
+    _EVENT,
+    _HAZARD_ANY,
+    _TRIGGER,
+    EVENT_SCAN_WORDS,
+    FACT_SCAN_WORDS,
+    find_facts,
+)
 from classifier.grading import load_rules
 from classifier.prefilter import WordStarts
 from classifier.registry import DEFAULT_MODEL_DIR, load_verified
@@ -32,7 +41,8 @@ def _texts() -> list[str]:
     # Words at the very start and end of a text, one-character words, texts of one or two characters,
     # empty texts and texts holding a NUL of their own, next to each other in one batch.
     rng = random.Random(5)
-    pieces = ["死", "伤", "亡", "人", "的", "消防", "通道", "火灾", "起火", "有人死", "听说", "\x00", "。", "a", ""]
+    pieces = ["死", "伤", "亡", "人", "的", "消防", "通道", "火灾", "起火", "有人死", "听说", "\x00", "。", "a", "",
+              "谣言", "水库", "溃坝", "转移"]
     texts += ["死", "伤人", "", "\x00死亡", "死\x00", "消防通道", "起", "火灾", "", "人死了"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
     return texts
@@ -45,16 +55,16 @@ def texts() -> list[str]:
 
 def test_a_text_holding_a_word_is_never_let_past_its_scan(texts: list[str]) -> None:
     signals = load_rules(HERE / "city-gov")
-    starts = WordStarts(TRIGGER_WORDS, EVENT_SCAN_WORDS, signals.signal_terms)
-    patterns = (_TRIGGER, _EVENT, signals._signal_re)
+    starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, signals.signal_terms)
+    # find_facts' four scans share the first list
+    patterns = ((_TRIGGER, _DENIAL, _HAZARD_ANY, _EVAC_ANY), (_EVENT,), (signals._signal_re,))
     skipped = [0, 0, 0]
     for size in (1, 7, 500):
         for at in range(0, len(texts), size):
             batch = texts[at:at + size]
             for text, flags in zip(batch, starts.flags(batch), strict=True):
-                for bit, pattern in enumerate(patterns):
-                    assert pattern is not None
-                    if pattern.search(text):
+                for bit, scans in enumerate(patterns):
+                    if any(pattern is not None and pattern.search(text) for pattern in scans):
                         assert flags >> bit & 1, (bit, text)
                     elif not flags >> bit & 1:
                         skipped[bit] += 1
@@ -72,3 +82,17 @@ def test_the_scorer_gives_the_same_scores_with_and_without_skipping(monkeypatch:
     skipping = scorer.score(items)
     monkeypatch.setattr(scoring, "PREFILTER_MIN", len(items) + 1)
     assert scorer.score(items) == skipping
+
+
+@pytest.mark.parametrize("government", [False, True])
+def test_facts_read_without_their_scans_are_the_same_where_none_of_their_words_is(texts: list[str],
+                                                                                   government: bool) -> None:
+    starts = WordStarts(FACT_SCAN_WORDS)
+    notices = ["市公安局关于某事的情况通报", "警情通报：今天天气很好", "某局回复：已转交"]
+    pairs = [(t.partition("。")[0], t.partition("。")[2]) for t in [*texts, *notices]]
+    flags = starts.flags([f"{title}。{text}" for title, text in pairs])
+    clear = [pair for pair, flag in zip(pairs, flags, strict=True) if not flag]
+    assert len(clear) > 1000
+    assert sum(1 for title, text in clear if find_facts(title, text, government).official) >= 3
+    for title, text in clear:
+        assert find_facts(title, text, government, scan=False) == find_facts(title, text, government), (title, text)
