@@ -63,7 +63,8 @@ class WordStarts:
     def flags(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        codes = np.frombuffer(("\x00".join(texts) + "\x00").encode("utf-32-le"), dtype=np.uint32)
+        # A lone surrogate (which no word holds) is passed as its code point rather than refused.
+        codes = np.frombuffer(("\x00".join(texts) + "\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         wide = codes.astype(np.uint64)
         pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
         hits = np.zeros(len(codes), dtype=np.int64)

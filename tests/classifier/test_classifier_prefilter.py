@@ -43,7 +43,7 @@ def _texts() -> list[str]:
     rng = random.Random(5)
     pieces = ["死", "伤", "亡", "人", "的", "消防", "通道", "火灾", "起火", "有人死", "听说", "\x00", "。", "a", "",
               "谣言", "水库", "溃坝", "转移"]
-    texts += ["死", "伤人", "", "\x00死亡", "死\x00", "消防通道", "起", "火灾", "", "人死了"]
+    texts += ["死", "伤人", "", "\x00死亡", "死\x00", "消防通道", "起", "火灾", "", "人死了", "\ud800火灾"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
     return texts
 
