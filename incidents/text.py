@@ -42,7 +42,9 @@ _B = _rng.integers(0, 2**63 - 1, size=NUM_PERM, dtype=np.uint64).reshape(-1, 1)
 _P1 = np.uint64(1_000_003)
 _P2 = np.uint64(998_244_353)
 
-_KEEP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+# What normalised text keeps. Joining its runs is faster than deleting the rest with sub (1.8 µs
+# against 2.8 µs an opening of 160 characters).
+_KEPT = re.compile(r"[0-9a-z\u3400-\u9fff]+")
 # A place: 2-5 CJK characters (no function words) before an administrative or landmark suffix.
 _PCHAR = r"(?:(?![的在于和与某了是该个这那从到向对将把被及或我你他她它们其位称有])[\u4e00-\u9fff])"
 _PLACE = re.compile(
@@ -78,11 +80,15 @@ def strip_boilerplate(text: str, rules: IncidentRules) -> str:
     return text
 
 
+def _kept(text: str) -> str:
+    return "".join(_KEPT.findall(text))
+
+
 def normalise(text: str, rules: IncidentRules) -> str:
     """NFKC, lower case, repost headers and editor lines removed, only letters, digits and CJK kept."""
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
     text = strip_boilerplate(text, rules).lower()
-    return _KEEP.sub("", text)[:MAX_CHARS]
+    return _kept(text)[:MAX_CHARS]
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -258,7 +264,7 @@ def story_keys(items: Sequence[tuple[str, str]], rules: IncidentRules) -> list[s
     owners: list[int] = []
     for i, (title, text) in enumerate(items):
         norm_title = normalise(title, rules) if title else ""
-        body = _KEEP.sub("", strip_boilerplate(text[:STORY_CHARS], rules).lower())
+        body = _kept(strip_boilerplate(text[:STORY_CHARS], rules).lower())
         norm = _compared(norm_title, body, rules)
         if len(norm) - SHINGLE + 1 >= rules.min_shingles:
             norms.append(norm)
