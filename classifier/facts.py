@@ -488,7 +488,9 @@ OFFICIAL = re.compile(rf"{_AUTHORITY}[^。！？\n]{{0,12}}?{_NOTICE}|{_NOTICE}[
 _NOTICE_RE = re.compile(_NOTICE)
 OPENING = 80
 # Every word find_facts scans for (its triggers, a denial, a water work or its danger, an evacuation):
-# a text with none of them has no fact but perhaps an official notice.
+# a text with none of them has no fact but perhaps an official notice. A new scan of find_facts (or
+# of event_topic) adds its words here (EVENT_SCAN_WORDS), or the scorer skips it where it should run;
+# tests/classifier/test_classifier_prefilter.py compares the scores with and without skipping.
 FACT_SCAN_WORDS = frozenset({*_KIND, *DENIAL_WORDS, *WATER_WORKS, *_SELF_HAZARD, *_EVAC_VERBS})
 
 
