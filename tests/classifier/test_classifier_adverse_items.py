@@ -21,7 +21,10 @@ def test_the_file_is_what_the_generator_writes() -> None:
 def test_every_kind_is_made_in_full_and_both_labels_are_there() -> None:
     rows = adverse_items.build()
     made = Counter(r["kind"] for r in rows)
-    assert made == {kind: count for kind, (_, count, _) in adverse_items.KINDS.items()}
+    wanted = {**adverse_items.KINDS, **adverse_items.KINDS_R5}
+    assert made == {kind: count for kind, (_, count, _) in wanted.items()}
+    # Round 5 draws from its own stream after round 4: round 4's rows come first and are its own.
+    assert [r["round"] for r in rows] == sorted(r["round"] for r in rows)
     assert {r["adverse"] for r in rows} == {0, 1}
     assert len({f"{r['title']}|{r['text']}" for r in rows}) == len(rows)
 
@@ -34,6 +37,19 @@ def test_the_same_frames_carry_both_labels() -> None:
         assert labels == {0, 1}, frame
     # Investigative and 闲置 words on both sides too: what the reporter finds decides.
     for word in ("记者", "闲置"):
+        assert {r["adverse"] for r in rows if word in r["title"] + r["text"]} == {0, 1}, word
+
+
+def test_round_five_puts_reactions_places_and_problem_words_on_both_sides() -> None:
+    """Round 5: the reactions of the other-place posts, a place of ours, a notice's matter and the words of
+    problems (销号, 整改到位, 回访, 曝光, 隐患) each carry both labels, so none of them decides alone."""
+    rows = [r for r in adverse_items.build() if r["round"] == 5]
+    emotional = {"private_reacts", "public_reacts", "other_place_wider"}
+    for react in ("气得我手抖", "看哭了", "血压拉满", "破防了", "刷到一个视频", "坐标"):
+        assert {r["adverse"] for r in rows if react in r["text"] and r["kind"] in emotional} == {0, 1}, react
+    for home in ("我市", "老城区", "开发区"):
+        assert {r["adverse"] for r in rows if home in r["text"] and r["kind"] in emotional} == {0, 1}, home
+    for word in ("招聘", "征求意见", "听证", "缴费", "考", "公示", "销号", "整改", "回访", "曝光", "隐患", "抽检"):
         assert {r["adverse"] for r in rows if word in r["title"] + r["text"]} == {0, 1}, word
 
 

@@ -16,9 +16,17 @@ good news. These rows put the same frame on both sides of the line, so only what
   tender/procurement/award notices for projects named after what they repair, and planned
   停水/停电/停气 notices ("0"), beside reports of actual damage or a real outage that hurts ("1").
 
+Round 5 (rows with ``round: 5``, drawn after round 4 from their own stream) adds, the same way: strong
+feeling about sport, stars, shows, games, purchases and private life, often naming our city ("0"),
+beside the same shapes and reactions around our public services and other places' bad news ("1");
+notices of every kind (交通管制, 招聘, 征求意见, 政策解读, 考试, 公示, 听证, 缴费, 报名, 闭馆), short and in
+article length ("0"), beside the same matters gone wrong and explanations of an outage that happened
+("1"); routine work and results in problem words (隐患排查, 销号, 回访, 曝光台 整改到位, 抽检, thanks for a
+quick fix) ("0") beside the same words where the problem is still there ("1"), half of them calm letters.
+
 Written from these categories and the labelling rules of devsets/README.md, not from development
 items (tests/classifier/test_classifier_adverse_items.py checks that no row shares 30 % of its
-8-character shingles with any item of either development set). Its own random stream and its own
+8-character shingles with any item of any development set). Its own random stream and its own
 file, so ``own_items.jsonl`` and ``topic_items.jsonl`` are untouched.
 
     python -m classifier.training.items.adverse_items   # rewrites adverse_items.jsonl (fixed seed)
@@ -524,6 +532,350 @@ def service_schedule(rng: random.Random) -> tuple[str, str]:
     return rng.choice([f"{desk}{rng.choice(SCHEDULES)}假期服务安排", f"关于{desk}暂停服务的公告", ""]), text
 
 
+# =====================================================================================================
+# Round 5: the non-adverse kinds the blind set still called adverse, each beside the same words on a
+# real problem. Its own random stream (SEED + 5), so the round-4 rows above come out byte-identical.
+# =====================================================================================================
+
+# -- emotional posts about sport, stars, screens, games, shopping and private life: "0" --------------
+# The reactions and shapes of ``other_place_emotional`` (刷到一个视频, #话题#, 气得我手抖, 看哭了, 心寒) and
+# places, ours and elsewhere, around what is no matter for an office: tone and a place name are no label.
+TEAMS = ["主队", "我们{home}队", "{else_}队", "国足", "我支持的球队", "我们学校的校队", "{home}的女排", "俱乐部", "我押的那支战队"]
+SPORT = ["又输了，还是在主场", "点球大战输了", "最后一秒被人绝杀", "领先两球被人扳平", "裁判吹掉了一个好球", "主力前锋伤了要休半个赛季",
+         "降级了", "又没出线", "连败七场", "拿了冠军", "逆转了！！", "被对手灌了五个球", "换帅了，新教练一上来就输"]
+STARS = ["我追了八年的爱豆", "那个顶流小生", "某女团队长", "我最喜欢的歌手", "这部剧的男主", "那个选秀出道的", "某知名主播", "老牌影帝"]
+STAR_NEWS = ["官宣恋爱了", "宣布退圈", "被拍到和女友逛街", "新歌难听到我怀疑耳朵", "演唱会门票一秒就没了", "人设崩了", "官宣离婚",
+             "直播翻车", "被粉丝骂上了热搜", "新剧扑街了", "在综艺里哭了", "终于拿了最佳男主"]
+SCREENS = ["追了两个月的剧大结局男主死了", "综艺把我喜欢的选手淘汰了", "电视剧拍到最后烂尾了", "这部电影的结局我哭了一晚上",
+           "小说作者断更半年了", "动画停播了", "春晚的小品一个都不好笑", "新出的续集把前作全毁了"]
+GAMES = ["排位连跪十把", "抽卡三百发一个金都没出", "队友全程挂机", "新赛季把我的英雄削废了", "账号被盗装备全没了", "好不容易打到王者又掉了"]
+SHOPPING = ["网上买的外套色差大得离谱", "新手机用了三天屏幕就碎了", "蛋糕店把生日祝福写成了别人的名字", "快递把我的花瓶摔碎了",
+            "奶茶少冰做成了全冰", "直播间买的面霜用了过敏", "新买的鞋磨脚磨出了血泡", "二手平台买的耳机是假的", "在{home}商场买的包三天就掉色",
+            "{home}那家网红火锅等了三个小时", "{place}的民宿跟照片完全两样"]
+PRIVATE_LIFE = ["相亲对象迟到一个小时还全程玩手机", "分手了，五年的感情说没就没", "猫咪跑丢了找了一晚上", "考研又没上线",
+                "周末被拉去给同事的婚礼当伴郎", "室友半夜打游戏吵得我睡不着", "跟我妈吵了一架", "减肥一个月反弹了五斤", "婚礼当天下暴雨",
+                "求婚成功了！！", "孩子考上了重点大学", "第一次带爸妈坐飞机", "驾照科目二挂了第三次", "被闺蜜放了鸽子",
+                "在{home}买的第一套房终于拿到钥匙", "在{place}旅游被雨淋成落汤鸡", "年终奖只有两百块", "我家狗把沙发咬烂了"]
+PRIVATE_REACT = ["太恶心了！！", "看得我心寒。", "气得我手抖。", "谁来管管啊！", "离大谱。", "我看了三遍都不敢相信。", "看哭了。",
+                 "寒心，真的寒心。", "评论区都炸了。", "简直无法无天。", "这是人干的事？", "还有没有王法了", "哭死", "破防了",
+                 "啊啊啊啊啊", "血压拉满", "我真的会谢", "救命", "心态崩了", "太爽了！！", "激动得睡不着", "泪目", "服了", "无语子",
+                 "笑不活了", "我直接裂开", "谁懂啊家人们", "再也不信爱情了"]
+
+
+def _private_happening(rng: random.Random) -> str:
+    home, else_ = rng.choice(HOME), rng.choice(ELSEWHERE)
+    place = rng.choice([home, else_])
+    roll = rng.random()
+    if roll < 0.25:
+        return rng.choice(TEAMS).format(home=home, else_=else_) + rng.choice(SPORT)
+    if roll < 0.42:
+        return rng.choice(STARS) + rng.choice(STAR_NEWS)
+    if roll < 0.52:
+        return rng.choice(SCREENS)
+    if roll < 0.60:
+        return rng.choice(GAMES)
+    if roll < 0.78:
+        return rng.choice(SHOPPING).format(home=home, place=place)
+    return rng.choice(PRIVATE_LIFE).format(home=home, place=place)
+
+
+def private_reacts(rng: random.Random) -> tuple[str, str]:
+    """Strong feeling about sport, a star, a show, a game, a purchase or one's own life, in the shapes and
+    reactions of the other-place posts, sometimes naming our city or another: not adverse."""
+    what, react = _private_happening(rng), rng.choice(PRIVATE_REACT)
+    home = rng.choice(HOME)
+    shape = rng.randrange(6)
+    if shape == 0:
+        text = f"{what}，{react}"
+    elif shape == 1:
+        text = f"刷到一个视频，{what}。{react}{rng.choice(['转发给姐妹们！', '评论区笑死我了', '', '有没有人和我一样'])}"
+    elif shape == 2:
+        text = f"{react}{what}，{rng.choice(['这种事怎么轮到我', '我还能说什么', '朋友们都看不下去了', '今晚睡不着了'])}"
+    elif shape == 3:
+        text = f"#{what[:8]}# {what}？？{react}"
+    elif shape == 4:
+        text = f"{home}的{rng.choice(['朋友们', '老铁们', '姐妹们', '宝子们', '家人们'])}，{what}！{react}"
+    else:
+        text = f"坐标{home}，{what}。{react}"
+    return rng.choice(["", "", text[:10]]), _noise(rng, text)
+
+
+# Public online services fail in the words of apps and games (更新, 登不上, 闪退): still the office's matter.
+E_SERVICES = ["社保APP", "公积金网上大厅", "医保小程序", "不动产预约系统", "公共资源交易平台", "政务服务网", "挂号小程序", "交通违法处理平台",
+              "入学报名系统", "个税APP", "水电缴费公众号", "电子社保卡"]
+E_FAILURES = ["一升级以前传的材料全没了", "登录不上，换了三个手机都一样", "提交到最后一步就闪退", "验证码一直收不到", "页面转圈转了半小时",
+              "更新后必须重新实名，老人根本弄不来", "上传的文件总提示格式不对", "一到截止日就卡死", "扣了钱却显示没办成", "客服是机器人，问啥都答非所问"]
+
+
+def public_reacts(rng: random.Random) -> tuple[str, str]:
+    """The same shapes and reactions around a public service of our city: a complaint, adverse."""
+    subject, happenings = rng.choice(PUBLIC) if rng.random() < 0.7 else (rng.choice(E_SERVICES), E_FAILURES)
+    what = f"{rng.choice(['', '我们', '咱'])}{rng.choice(HOME)}的{subject}{rng.choice(happenings)}"
+    react = rng.choice([*PRIVATE_REACT[:13], "服了", "无语子", "血压拉满", "我直接裂开", "谁懂啊家人们", "破防了"])
+    shape = rng.randrange(5)
+    if shape == 0:
+        text = f"{what}，{react}"
+    elif shape == 1:
+        text = f"刷到一个视频，{what}。{react}{rng.choice(['转发扩散！', '评论区都在骂', '', '有没有人管'])}"
+    elif shape == 2:
+        text = f"{react}{what}，{rng.choice(['这种事怎么还没人管', '我还能说什么', '大家都看不下去了', '找谁都没用'])}"
+    elif shape == 3:
+        text = f"{rng.choice(HOME)}的{rng.choice(['朋友们', '老铁们', '姐妹们', '家人们'])}，{what}！{react}"
+    else:
+        text = f"坐标{rng.choice(HOME)}，{what}。{react}"
+    return rng.choice(["", "", text[:10]]), _noise(rng, text)
+
+
+# More of other places' bad news, of every department (the private posts above take the same shapes and
+# reactions, so what happened must decide): adverse.
+ELSEWHERE_BAD_MORE = ["急诊科医生被曝收病人家属的红包", "医院把过期的药发给了病人", "小学逼着家长花几千块买指定的平板", "老师体罚学生把耳膜打穿孔了",
+                      "公交司机边开车边看手机撞了行人", "高速收费站多收了一年的过路费", "垃圾填埋场的脏水流进了稻田", "采砂船把河床挖空了，桥墩都露出来了",
+                      "新交付的楼盘墙体一条条裂缝", "物业把业主的维修资金挪去炒股", "网红餐厅被查出用的是回收油", "超市卖的猪肉是注了水的",
+                      "商场扶梯突然倒转，十几个人摔伤", "一栋居民楼燃气爆炸，半栋楼都炸没了", "城管把老人的菜摊掀翻在地", "村支书把低保名额给了自己亲戚",
+                      "局长开着公车带家人去景区", "工地老板卷款跑路，几百个工人讨薪无门", "养老院让失能老人睡在走廊里", "一伙人专骗老人买保健品，骗了几百万",
+                      "景区停车一天收两百块", "派出所接警两个小时后才出警", "医保卡被人冒用刷走了好几万", "征地补偿款拖了三年没发",
+                      "自来水厂的水检出超标", "新修的水渠一场雨就冲垮了", "幼儿园给孩子喂药应付体检", "殡仪馆一套寿衣卖一万八",
+                      "救助站把流浪老人赶到了外县", "学校让学生顶岗实习去流水线上拧螺丝"]
+
+
+def other_place_wider(rng: random.Random) -> tuple[str, str]:
+    """Other places' bad news of every department, in the shapes and reactions the private posts share:
+    adverse (relevance, not adverse-ness, tells it is not ours)."""
+    place, bad = rng.choice(ELSEWHERE), rng.choice(ELSEWHERE_BAD_MORE)
+    react = rng.choice([*ELSE_REACT, "破防了", "血压拉满", "救命", "无语子", "服了", "我直接裂开", "谁懂啊家人们"])
+    shape = rng.randrange(5)
+    if shape == 0:
+        text = f"{place}{bad}，{react}"
+    elif shape == 1:
+        text = f"刷到一个视频，{place}{bad}。{react}{rng.choice(['转发扩散！', '评论区都炸了', '', '坐等通报。'])}"
+    elif shape == 2:
+        text = f"{react}{place}那边{bad}，{rng.choice(['这种事怎么还能发生', '当地就没人管吗', '网友都看不下去了', '当事人还在等个说法'])}"
+    elif shape == 3:
+        text = f"#{place}{bad[:8]}# {bad}？？{react}"
+    else:
+        text = f"坐标{place}，{bad}。{react}"
+    return rng.choice(["", "", f"{place}这事太离谱了", text[:10]]), _noise(rng, text)
+
+
+# -- notices of every kind ("0"), beside the same matters gone wrong ("1") ---------------------------
+ROADS = ["人民路", "滨江大道", "解放路", "环城北路", "建设大道", "新华街", "东环高架", "迎宾大道", "工业大道", "沿河西路"]
+EVENTS = ["马拉松比赛", "国际自行车赛", "大型文艺演出", "春节灯会", "高考", "重要会议", "跨年活动", "国庆焰火晚会"]
+UNITS = ["市属事业单位", "区教育系统", "市公立医院", "乡镇卫生院", "社区工作者", "国有企业", "市直机关遴选", "城管协管员"]
+RULES = ["养犬管理条例", "物业管理办法", "生活垃圾分类管理条例", "电动自行车管理规定", "停车收费管理办法", "城市绿化条例", "控烟条例"]
+POLICIES = ["购房补贴", "育儿补贴", "以旧换新补贴", "稳岗返还", "高龄津贴", "创业担保贷款", "人才引进奖励", "医保门诊共济"]
+EXAMS = ["中考", "高考", "英语四六级", "教师资格证笔试", "公务员考试", "成人高考", "普通话水平测试", "职业技能等级认定"]
+LISTS = ["人才公寓配租名单", "拟任职干部名单", "公租房轮候名单", "先进工作者拟表彰名单", "新增低保对象名单", "学位分配结果",
+         "示范社区评选结果", "创业补贴发放名单"]
+
+
+def _day(rng: random.Random) -> str:
+    return f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+
+
+def notice_routine(rng: random.Random) -> tuple[str, str]:
+    """Notices an office publishes every week, none of which reports a problem: not adverse."""
+    home, road, day = rng.choice(HOME), rng.choice(ROADS), _day(rng)
+    kind = rng.randrange(12)
+    if kind == 0:
+        ev = rng.choice(EVENTS)
+        title = f"关于{ev}期间实行临时交通管制的通告"
+        text = f"{day}{rng.randint(6, 19)}时至{rng.randint(20, 23)}时，{home}{road}、{rng.choice(ROADS)}部分路段实行临时交通管制，请过往车辆提前绕行{rng.choice(ROADS)}。"
+    elif kind == 1:
+        unit = rng.choice(UNITS)
+        title = f"{home}{unit}{rng.choice([2026, 2027])}年公开招聘工作人员公告"
+        text = f"本次共招聘{rng.randint(8, 200)}名，报名时间为{day}至{_day(rng)}，报名方式为网上报名，笔试内容为{rng.choice(['公共基础知识', '职业能力测验', '专业知识'])}。"
+    elif kind == 2:
+        rule = rng.choice(RULES)
+        title = f"关于《{home}{rule}（{rng.choice(['征求意见稿', '修订草案', '草案'])}）》公开征求意见的公告"
+        text = f"为提高立法质量，现将草案全文公布，社会各界可于{day}前通过信函、电子邮件或网上留言提出意见建议。"
+    elif kind == 3:
+        p = rng.choice(POLICIES)
+        title = rng.choice([f"一图读懂{home}{p}政策", f"政策解读｜{p}怎么申请？", f"{p}新政答问"])
+        text = f"谁能申请？{rng.choice(['在本市缴纳社保的', '户籍在本市的', '符合条件的'])}家庭和个人。补多少？最高{rng.randint(2, 50)}千元。怎么办？登录政务服务网或到街道便民服务中心申请，{rng.choice(['材料齐全的当场受理', '十个工作日内审核', '资金直接打到社保卡'])}。"
+    elif kind == 4:
+        ex = rng.choice(EXAMS)
+        title = f"{rng.choice([2026, 2027])}年{ex}考试安排{rng.choice(['公布', '及考生须知', '发布'])}"
+        text = f"考试定于{day}举行，考生须凭准考证和身份证提前{rng.choice([20, 30, 45])}分钟入场，{rng.choice(['严禁携带手机等通讯工具进入考场', '考点周边将设置临时停车区', '迟到十五分钟不得入场'])}。"
+    elif kind == 5:
+        lst = rng.choice(LISTS)
+        title = f"{home}{lst}公示"
+        text = f"现将{lst}予以公示，公示期为{rng.choice([5, 7, 10])}个工作日。公示期间如有异议，可{rng.choice(['以书面形式', '通过电话', '实名'])}向{rng.choice(['住建局', '组织部', '民政局', '人社局', '教育局'])}反映。"
+    elif kind == 6:
+        what = rng.choice(["出租车运价调整", "自来水价格调整", "管道燃气价格调整", "城市公交票价调整", "停车收费标准调整"])
+        title = f"关于召开{what}听证会的公告"
+        text = f"定于{day}召开{what}听证会，现公开遴选听证参加人和旁听人员，有意者请于{_day(rng)}前报名。"
+    elif kind == 7:
+        what = rng.choice(["城乡居民医保", "城乡居民养老保险", "有线电视", "物业专项维修资金"])
+        title = f"{rng.choice([2026, 2027])}年度{what}缴费工作开始"
+        text = f"{home}{what}集中缴费期为{day}至{_day(rng)}，可通过{rng.choice(['手机银行', '微信小程序', '村（社区）代办点', '税务APP'])}缴纳，标准为每人每年{rng.randint(200, 500)}元。"
+    elif kind == 8:
+        place = rng.choice(["市图书馆", "市博物馆", "体育中心游泳馆", "科技馆", "青少年宫", "美术馆"])
+        title = f"{place}{rng.choice(['闭馆维护公告', '开放时间调整', '暑期开放安排'])}"
+        text = f"{place}因{rng.choice(['设备年度维护', '布展', '场馆升级改造'])}于{day}起闭馆{rng.randint(1, 14)}天，{rng.choice(['期间网上服务照常', '恢复开放时间另行通知', '已预约的读者可改约'])}。"
+    elif kind == 9:
+        title = f"{home}{rng.choice(['适龄儿童入学报名', '幼儿园新生报名', '义务教育招生'])}工作通知"
+        text = f"报名时间为{day}至{_day(rng)}，家长可通过{rng.choice(['招生平台', '公众号', '学校现场'])}报名，需准备户口簿、房产证明等材料。"
+    elif kind == 10:
+        title = rng.choice([f"{home}召开{rng.choice(['经济运行调度会', '民生实事推进会', '安全生产工作会', '城市更新工作会'])}",
+                            f"{home}{rng.choice(['第七次', '第四次'])}全国{rng.choice(['经济普查', '农业普查', '人口普查'])}入户登记开始"])
+        text = f"{rng.choice(['会议传达学习了上级有关精神', '普查员将佩戴证件入户', '会议部署了下一阶段重点任务'])}，{rng.choice(['请广大市民积极配合', '要求各部门压实责任', '时间为本月底前'])}。"
+    else:
+        title = f"{rng.choice(['春节', '国庆', '中秋', '元旦', '端午'])}假期{rng.choice(['公交', '地铁', '高速', '景区'])}出行指南"
+        text = f"假期期间{home}{rng.choice(['公交线路正常运营', '地铁延长运营一小时', '小型客车免收通行费', '景区实行预约入园'])}，{rng.choice(['请合理安排出行', '建议错峰出行', '注意安全'])}。"
+    # A formulaic title alone (关于…征求意见的公告) is all boilerplate: only with its text.
+    shapes = [(title, text), (title, text), ("", title + "。" + text)] + ([] if kind == 2 else [(title, "")])
+    return rng.choice(shapes)
+
+
+POLITE_OPEN = ["您好，", "尊敬的领导：您好！", "反映一个情况：", "市长您好，", "", "请问相关部门，"]
+POLITE_CLOSE = ["希望相关部门尽快处理，谢谢。", "恳请领导过问一下。", "望给予答复。", "麻烦核实一下，谢谢！", "请有关部门重视。", ""]
+
+
+def _voice(rng: random.Random, text: str) -> str:
+    """Half the citizens write with slang and feeling, half as a calm, polite letter: tone is no label."""
+    if rng.random() < 0.5:
+        return _noise(rng, text)
+    return f"{rng.choice(POLITE_OPEN)}{text}{rng.choice(POLITE_CLOSE)}"
+
+
+def notice_gone_wrong(rng: random.Random) -> tuple[str, str]:
+    """The same matters gone wrong: a closure without notice, a recruitment made for one person, a sham
+    consultation, a subsidy never paid, an exam run badly, a 公示 that ignores the objections: adverse."""
+    home, road = rng.choice(HOME), rng.choice(ROADS)
+    kind = rng.randrange(10)
+    if kind == 0:
+        text = f"{home}{road}说封就封，一点通知都没有，{rng.choice(['早高峰堵了一个多小时', '救护车都进不来', '公交全绕了远路', '孩子上学全迟到'])}，{rng.choice(['路口一个指挥的都没有', '问谁都说不知道', '导航都没更新'])}。"
+    elif kind == 1:
+        text = f"{home}这次{rng.choice(UNITS)}招聘，{rng.choice(['岗位条件写得跟量身定做一样', '笔试第一面试就被刷了', '录取的是领导的亲戚', '报名截止后又改了条件'])}，{rng.choice(['考生们要个说法', '有考生实名举报', '评论区全在质疑'])}。"
+    elif kind == 2:
+        text = f"{home}{rng.choice(RULES)}征求意见{rng.choice(['就是走个过场', '只给了三天时间', '提的意见一条没回'])}，{rng.choice(['最后原封不动就公布了', '群众意见根本没人看', '居民都说被代表了'])}。"
+    elif kind == 3:
+        text = f"{home}说{rng.choice(POLICIES)}{rng.choice(['三个月内发放', '当月到账', '符合条件就能领'])}，{rng.choice(['半年了一分钱没见到', '去问了五次都说在审核', '窗口说系统里查不到我'])}。"
+    elif kind == 4:
+        text = f"{home}{rng.choice(EXAMS)}考点{rng.choice(['监考老师迟到了二十分钟', '试卷发错了科目', '广播一直坏着听力没法考', '考场空调坏了热得人发晕'])}，{rng.choice(['也没给延时', '考生家长在门口讨说法', '至今没人出来解释'])}。"
+    elif kind == 5:
+        text = f"{home}{rng.choice(LISTS)}{rng.choice(['里有好几个人家里有好几套房', '公示期间有人实名举报', '出来后大家发现全是熟人'])}，{rng.choice(['结果照样通过了', '反映上去没有下文', '问就是符合程序'])}。"
+    elif kind == 6:
+        text = f"{home}{rng.choice(['水价', '燃气价格', '出租车运价', '停车收费'])}听证会{rng.choice(['代表一半是企业的人', '还没开就定了涨价方案', '群众代表连发言时间都没有'])}，这叫什么听证？"
+    elif kind == 7:
+        text = f"{home}{rng.choice(['医保', '养老保险', '物业维修资金'])}缴费系统{rng.choice(['一连三天打不开', '扣了钱却显示未缴费', '到截止日还在升级'])}，{rng.choice(['过了期还要补滞纳金', '窗口让回去网上交', '打热线一直占线'])}。"
+    elif kind == 8:
+        text = f"{home}{rng.choice(['入学报名', '幼儿园报名', '公租房申请'])}{rng.choice(['系统一开就崩了', '材料要求一天改一次', '说好的网上办最后还得跑现场'])}，{rng.choice(['家长们排了一整夜', '跑了四趟还没报上', '咨询电话根本打不通'])}。"
+    else:
+        text = f"{home}{rng.choice(['市图书馆', '体育中心游泳馆', '青少年宫', '社区活动中心'])}{rng.choice(['说是维护闭馆一周，关了半年', '交了年卡就不开门了', '没有任何通知就关门'])}，{rng.choice(['退费也没人管', '问谁都说在等批复', '市民白跑了好几趟'])}。"
+    return rng.choice(["", "", text[:12]]), _voice(rng, text)
+
+
+# -- good news and routine work told in problem words ("0"), beside the words finding a problem ("1") ---
+CAMPAIGNS = ["安全隐患大排查", "燃气安全专项整治", "消防安全隐患排查", "自建房安全排查", "电动自行车安全隐患整治", "校园周边安全排查",
+             "食品安全“回头看”", "特种设备安全检查", "防汛隐患排查", "道路交通安全隐患治理"]
+CAMPAIGN_OBJECTS = ["企业", "经营场所", "居民小区", "自建房", "学校", "餐饮门店", "电梯", "加油站", "建筑工地", "农村道路"]
+ISSUE_SOURCES = ["群众反映", "12345热线转办", "人大代表建议", "媒体曝光", "巡察反馈", "审计发现", "督查检查", "网民留言"]
+
+
+def problem_words_good(rng: random.Random) -> tuple[str, str]:
+    """Routine work and results in the words of problems (隐患排查, 整改到位, 销号, 回访, 曝光台, 差评):
+    the work got done, nothing bad is reported, not adverse."""
+    home, n = rng.choice(HOME), rng.randint(20, 5000)
+    kind = rng.randrange(8)
+    if kind == 0:
+        camp = rng.choice(CAMPAIGNS)
+        text = f"{home}{camp}开展以来，累计检查{rng.choice(CAMPAIGN_OBJECTS)}{n}家（处），发现的{rng.randint(5, 300)}处隐患已全部整改到位，{rng.choice(['实现闭环管理', '整改率百分之百', '将建立长效机制', '确保群众安全'])}。"
+        title = f"{home}{camp}取得阶段性成效"
+    elif kind == 1:
+        src = rng.choice(ISSUE_SOURCES)
+        text = f"{home}对{src}的{rng.randint(8, 120)}个问题建立清单、逐项销号，目前已全部办结，{rng.choice(['回访满意率达百分之九十八', '群众满意度明显提升', '没有一件“挂账”', '做到件件有回音'])}。"
+        title = rng.choice([f"{src}问题清单清零", f"{home}问题整改全部销号", ""])
+    elif kind == 2:
+        text = f"{home}{rng.choice(['12345热线', '市长信箱', '政务服务中心', '供电服务热线', '自来水公司客服'])}{rng.choice(['开展工单二次回访', '对差评件逐一回访', '每月随机回访办事群众'])}，{rng.choice(['办结率和满意率双双提升', '一次性解决率达到九成以上', '差评数量同比下降一半'])}。"
+        title = rng.choice(["回访促整改 服务更贴心", "差评倒逼服务提升", ""])
+    elif kind == 3:
+        what = rng.choice(["占道经营", "油烟扰民", "噪音扰民", "违规停车", "乱堆乱放", "楼道杂物"])
+        text = f"{rng.choice(['此前被“曝光台”点名的', '上月被媒体曝光的', '群众投诉的'])}{rng.randint(3, 30)}处{what}问题，{home}{rng.choice(['城管', '街道', '社区', '相关部门'])}立行立改，{rng.choice(['已全部整改到位', '目前已经销号', '现场已恢复整洁'])}，{rng.choice(['街面秩序明显好转', '周边居民拍手称赞', '将持续巡查防止反弹'])}。"
+        title = rng.choice([f"{what}问题整改到位", "曝光台回音", "立行立改见实效", ""])
+    elif kind == 4:
+        what = rng.choice(["食品", "农产品", "药品", "饮用水", "儿童用品", "建材"])
+        text = f"{home}{rng.choice(['上半年', '今年以来', '一季度'])}{what}抽检{n}批次，合格率{rng.choice(['百分之九十九点二', '百分之九十八点七', '百分之九十九点六'])}，{rng.choice(['较去年同期有所提高', '保持全省前列', '群众消费更放心'])}。"
+        title = f"{what}抽检合格率保持高位"
+    elif kind == 5:
+        place = rng.choice(["城中村", "背街小巷", "老旧小区", "城乡结合部", "农贸市场周边", "铁路沿线"])
+        text = f"{rng.choice(['两年前', '曾经', '过去'])}{rng.choice(['脏乱差', '污水横流、垃圾遍地', '违建扎堆、消防隐患多'])}的{home}{place}，{rng.choice(['如今干净整洁', '现在成了居民休闲的好去处', '经过整治面貌一新'])}，{rng.choice(['居民们直夸变化大', '成了网红打卡点', '房租都涨了'])}。"
+        title = rng.choice([f"{place}蝶变", "从“脏乱差”到“美如画”", ""])
+    elif kind == 6:
+        what = rng.choice(["楼道灯坏了", "下水道堵了", "小区门口的井盖松了", "路边的树枝挡住了红绿灯", "楼下的垃圾桶满了没人清", "小区的路灯不亮"])
+        text = f"{rng.choice(['昨天', '早上', '周一'])}在{rng.choice(['12345', '社区群里', '市长信箱', '网上'])}反映{what}，{rng.choice(['当天下午就有人来处理了', '第二天一早就修好了', '两个小时师傅就到了'])}，{rng.choice(['必须点赞！', '效率真高，谢谢！', '这回真让人暖心', '给你们点个大大的赞👍'])}"
+        title = rng.choice(["", "", "点赞"])
+    else:
+        text = f"{home}{rng.choice(['审计', '巡察', '环保督察', '安全生产检查'])}反馈问题整改推进会召开，{rng.choice(['各单位逐条对账销号', '整改完成率达到百分之百', '建立整改台账和长效机制'])}，{rng.choice(['确保整改见底见效', '防止问题反弹回潮', '以整改成效取信于民'])}。"
+        title = ""
+    return title, text
+
+
+def problem_words_bad(rng: random.Random) -> tuple[str, str]:
+    """The same words where the problem is still there or the figures are made up: adverse."""
+    home = rng.choice(HOME)
+    kind = rng.randrange(8)
+    if kind == 0:
+        text = f"{home}{rng.choice(CAMPAIGNS)}{rng.choice(['只在表格上整改了', '就是拍几张照片交差', '查完就走了'])}，{rng.choice(['厂区的消防通道还是堆满了货', '违规充电的车照样停在楼道', '自建房该裂的墙还裂着', '那家店的燃气管照样漏'])}。"
+    elif kind == 1:
+        text = f"{home}说{rng.choice(ISSUE_SOURCES)}的问题{rng.choice(['都销号了', '已经清零了', '全部办结了'])}，可{rng.choice(['我们反映的积水一点没变', '楼下的噪音照样吵到半夜', '小区的电梯还是三天两头停', '村口的路还是烂的'])}，{rng.choice(['回访电话我根本没接到', '谁给的满意？', '这销号销了个寂寞'])}。"
+    elif kind == 2:
+        text = f"{home}{rng.choice(['12345', '社区', '物业', '窗口'])}回访{rng.choice(['逼着群众打满意', '让我必须说满意才能结案', '打电话问满不满意，事情根本没办'])}，{rng.choice(['不满意就一直打电话', '这满意率是怎么来的？', '群众都被弄烦了'])}。"
+    elif kind == 3:
+        text = f"{rng.choice(['上月被曝光的', '媒体点名的', '群众投诉过的'])}{home}{rng.choice(['占道经营', '油烟扰民', '噪音扰民', '乱堆乱放'])}问题，{rng.choice(['说是整改到位了，其实第二天就恢复原样', '至今没人管', '整改报告和现场完全对不上'])}。"
+    elif kind == 4:
+        text = f"{home}{rng.choice(['食品', '饮用水', '儿童用品', '建材'])}抽检{rng.choice(['发现多批次不合格', '被查出检测数据造假', '有一批次重金属超标'])}，{rng.choice(['涉事企业已被立案调查', '不合格产品还在超市卖', '检测机构被约谈'])}。"
+    elif kind == 6:
+        what = rng.choice(["楼道灯坏了", "下水道堵了", "小区门口的井盖松了", "路边的树枝挡住了红绿灯", "楼下的垃圾桶满了没人清", "小区的路灯不亮"])
+        text = f"{rng.choice(['上个月', '两周前', '年初', '前后三次'])}在{rng.choice(['12345', '社区群里', '市长信箱', '网上'])}反映{what}，{rng.choice(['到现在也没人来处理', '说记下了就没了下文', '来人看了一眼就走了', '工单显示已办结，其实根本没修'])}，{rng.choice(['老人晚上出门很不方便', '雨天特别危险', '住户意见很大', '不知道该找谁'])}。"
+    elif kind == 7:
+        text = f"{home}{rng.choice(['审计', '巡察', '环保督察', '安全生产检查'])}{rng.choice(['连续三年指出同一批问题', '反馈的问题整改只停在纸面上', '发现整改台账与实际不符'])}，{rng.choice(['屡查屡犯', '相关责任人至今没有追责', '被上级通报批评'])}。"
+    else:
+        text = f"{home}{rng.choice(['城中村', '背街小巷', '老旧小区', '农贸市场周边'])}{rng.choice(['整治了两年', '改造款早就拨了', '说要整治说了好几年'])}，{rng.choice(['现在还是污水横流', '违建越拆越多', '垃圾照样堆在路边', '施工到一半就停了'])}。"
+    return rng.choice(["", "", text[:12]]), _voice(rng, text)
+
+
+# -- article length: notices in numbered parts ("0"), beside explanations of an outage that happened ("1") --
+LONG_NOTICES = [
+    ("停水", "供水公司", "因{road}供水主管道接驳施工", "{road}以东、{road2}以北区域", "请用户提前做好储水准备；恢复供水初期水质可能浑浊，请放水片刻后再使用；如有疑问请拨打服务热线"),
+    ("停电", "供电公司", "因{road}线路迁改和设备检修", "{road}沿线及周边{n}个小区", "请提前关闭电器，高层住户请注意电梯停运；检修如提前完成将随时恢复送电"),
+    ("交通管制", "公安局交通警察支队", "因{event}举行", "{road}、{road2}全线", "请过往车辆提前绕行；公交线路临时改道，具体以站牌公告为准；请市民理解配合"),
+    ("公开招聘", "人力资源和社会保障局", "因工作需要，{unit}面向社会公开招聘工作人员{n}名", "报名、资格审查、笔试、面试、体检、考察、公示", "报考人员须对所提交材料的真实性负责；招聘全程接受纪检监察部门监督"),
+    ("征求意见", "司法局", "为做好《{rule}》的修订工作", "全文见政府门户网站", "意见可通过信函、电子邮件或网上留言提交；截止日期为{date}"),
+    ("考试安排", "教育考试院", "{exam}将于{date}举行", "全市设{n}个考点", "考生须携带准考证和身份证，提前三十分钟入场；考点周边实施交通管制和噪音管控"),
+]
+
+
+def notice_longform(rng: random.Random) -> tuple[str, str]:
+    """A notice of article length in numbered parts (why, where, when, what to do): not adverse."""
+    kind, who, why, where, tips = rng.choice(LONG_NOTICES)
+    home, road, road2 = rng.choice(HOME), rng.choice(ROADS), rng.choice(ROADS)
+    fill = {"road": road, "road2": road2, "event": rng.choice(EVENTS), "unit": rng.choice(UNITS), "n": rng.randint(5, 120),
+            "rule": rng.choice(RULES), "date": _day(rng), "exam": rng.choice(EXAMS)}
+    start, end = _day(rng), rng.choice(["当日18时", "次日6时", "当日17时30分"])
+    text = (f"{why.format(**fill)}，现将有关事项{rng.choice(['公告', '通告', '通知'])}如下：一、时间：{start}{rng.randint(7, 9)}时至{end}。"
+            f"二、范围：{where.format(**fill)}。三、有关事项：{tips.format(**fill)}。"
+            f"{rng.choice(['特此公告。', '由此带来的不便，敬请谅解。', '感谢广大市民的理解和支持。'])}{home}{who}{start}")
+    return f"关于{rng.choice(['', '做好'])}{kind}{rng.choice(['的公告', '工作的通告', '有关事项的通知'])}", text
+
+
+INCIDENTS = [("停水", "供水公司", "{road}一处供水主管道突然爆裂", "{road}周边{n}个小区停水，部分低洼路段积水", "抢修人员已连夜开挖作业"),
+             ("停电", "供电公司", "{road}一处变电设备突发故障", "{road}沿线{n}个小区和两所学校停电近{h}小时", "已调集应急发电车保障医院和学校用电"),
+             ("道路塌陷", "住建局", "{road}与{road2}交叉口路面突然塌陷", "一辆小车前轮陷入坑中，交通中断{h}小时", "已对塌陷区域围挡并组织专家排查原因"),
+             ("系统故障", "政务服务中心", "业务系统突发故障", "全天{n}余件业务无法办理，大量群众滞留大厅", "技术人员正在全力抢修")]
+
+
+def incident_longform(rng: random.Random) -> tuple[str, str]:
+    """An explanation of article length of an outage or failure that happened (情况说明): adverse."""
+    kind, who, what, effect, action = rng.choice(INCIDENTS)
+    home, road, road2 = rng.choice(HOME), rng.choice(ROADS), rng.choice(ROADS)
+    fill = {"road": road, "road2": road2, "n": rng.randint(3, 600), "h": rng.randint(3, 30)}
+    text = (f"{_day(rng)}{rng.randint(1, 23)}时许，{home}{what.format(**fill)}，造成{effect.format(**fill)}。"
+            f"事发后，{home}{who}{action}，{rng.choice(['预计明日恢复', '恢复时间待定', '目前已部分恢复'])}。"
+            f"由此给群众生产生活带来的不便，我们深表歉意。{rng.choice(['事故原因正在进一步调查中。', '对群众反映的问题将逐一回应。', ''])}")
+    return f"关于{home}{kind}{rng.choice(['情况的说明', '事件的情况通报', '的致歉说明'])}", text
+
+
 # kind → (label, rows, maker)
 KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
     "sarcastic_public": (1, 1000, sarcastic_public),
@@ -547,6 +899,18 @@ KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = 
     "drill_notice": (0, 150, drill_notice),
     "planned_outage": (0, 120, planned_outage),
 }
+# Round 5, drawn after the round-4 kinds from their own stream (SEED + 5).
+KINDS_R5: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
+    "private_reacts": (0, 450, private_reacts),
+    "public_reacts": (1, 400, public_reacts),
+    "other_place_wider": (1, 250, other_place_wider),
+    "notice_routine": (0, 450, notice_routine),
+    "notice_gone_wrong": (1, 400, notice_gone_wrong),
+    "problem_words_good": (0, 400, problem_words_good),
+    "problem_words_bad": (1, 400, problem_words_bad),
+    "notice_longform": (0, 300, notice_longform),
+    "incident_longform": (1, 200, incident_longform),
+}
 
 
 def build() -> list[dict[str, object]]:
@@ -555,7 +919,11 @@ def build() -> list[dict[str, object]]:
     seen: set[str] = set()
     for kind, (adverse, count, maker) in KINDS.items():
         for title, text in draw_rows(lambda m=maker: m(rng), count, seen, tries=30):
-            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind})
+            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind, "round": 4})
+    rng5 = random.Random(SEED + 5)
+    for kind, (adverse, count, maker) in KINDS_R5.items():
+        for title, text in draw_rows(lambda m=maker: m(rng5), count, seen, tries=30):
+            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind, "round": 5})
     return rows
 
 
