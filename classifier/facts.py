@@ -256,10 +256,11 @@ _NEGATION = re.compile(r"(?:无|未|没有|不曾|零|未造成|并无|均无|�
 # the word that opens it (网传; else the last 称, quote) to the denial, in the same sentence; a real
 # incident told beside it (实为两人打架致一人受伤) still counts. 造谣 denies what follows it in its clause.
 DENIAL_WORDS = ("不实", "谣言", "系谣", "假消息", "虚假信息", "不属实", "并未发生", "没有发生", "未发生", "子虚乌有",
-                "捏造", "并非事实", "造谣")
+                "捏造", "并非事实", "造谣", "并无此事", "没有此事", "绝无此事", "纯属虚构", "无中生有")
 _DENIAL = re.compile("|".join(DENIAL_WORDS))
 # Words that open a claim: a rumour's own marker (the first in the sentence), else the last 称/说/quote.
-_RUMOUR_OPEN = re.compile(r"网传|传言|传闻|谣传|网帖|据传|网曝|网友爆料|有网友称")
+_RUMOUR_OPEN = re.compile(r"网传|传言|传闻|谣传|网帖|据传|网曝|网友爆料|有网友称|网上说|网上传|听说|据说|有人说|群里说|"
+                          r"朋友圈说")
 _CLAIM_OPEN = re.compile(r"称|说|“|\"")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
@@ -299,8 +300,13 @@ _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])
 # A safety notice's 以免出人命 is prevention, not a warning of neglect.
 _PREVENTION = re.compile(r"(?:以免|避免|防止|谨防|预防|防范|杜绝)[^，,。；;！!？?\n]{0,4}$")
 _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!？?\n]{0,4}$")
-_CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候")
-_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话)")
+# (如遇, 如发现 and a 请 just after: a safety notice's instruction, 如遇火灾请拨打119, 发现燃气泄漏请立即关阀.)
+_CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|"
+                        r"如遇|如发现|如有|若遇|若发现|遇有")
+_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请)")
+# An event of another year or long ago, recalled in its clause (去年汛期冲毁的路, 年初那场火灾中): background
+# to what is reported now, not an emergency now. (Not 曾 alone, a surname; not 原来, also "it turns out".)
+_RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|曾经")
 _DRILL = re.compile(r"演练|演习|模拟|假想|假定")
 
 
@@ -329,6 +335,11 @@ def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
     if _SEQUEL.match(text, end) is not None:
         return True
     return _in_drill(text, start, end)
+
+
+def recalled(text: str, start: int) -> bool:
+    """Whether the clause holding ``start`` sets what is there in another year or long ago."""
+    return _RECALLED.search(text, _begins(_CLAUSE_END, text, start, 40), start) is not None
 
 
 def _after_accident(text: str, start: int) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, irrealis
+from classifier.facts import Facts, irrealis, recalled
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
@@ -250,9 +250,10 @@ class GradingRules:
             names = [n for n in self._signal_of[m.group(0)] if n not in found]
             if _PREVENTION.search(text[max(0, m.start() - 2) : m.start()]) or _EQUIPMENT.match(text, m.end()):
                 continue
-            # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis).
+            # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis), nor last
+            # year's fire recalled in a report of its repair (classifier.facts.recalled).
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
-                    and not irrealis(text, m.start(), m.end())):
+                    and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())):
                 for name in names:
                     found[name] = m.group(0)
         return found

@@ -71,6 +71,29 @@ def test_a_crowd_on_the_move_is_no_bad_news_by_itself(text: str, gathered: int |
     assert f.gathered == gathered and f.adverse is adverse
 
 
+@pytest.mark.parametrize(("text", "signals"), [
+    ("如遇火灾请拨打119，切勿乘坐电梯", {}),
+    ("闻到异味或发现燃气泄漏请立即关闭阀门、开窗通风", {}),
+    ("如有人员受伤，请及时送医", {}),
+    ("去年汛期塌方的路段已经修好，今天恢复通车", {}),
+    ("前年那场火灾之后，市场装上了喷淋系统", {}),
+    ("今天凌晨城西一仓库发生火灾", {"爆炸火灾": "火灾"}),
+    ("燃气泄漏致三人受伤", {"事故灾害": "泄漏", "受伤": "受伤"}),
+    ("曾某家中起火，邻居报警", {"爆炸火灾": "起火"}),
+])
+def test_a_safety_instruction_or_an_event_of_another_year_is_no_emergency_now(text: str,
+                                                                            signals: dict[str, str]) -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals(text) == signals
+
+
+@pytest.mark.parametrize("text", ["此前网传的“老校区出售”并无此事", "网传某局长被带走，经核实纯属虚构",
+                                  "网上说化工厂爆炸死了人，记者了解到绝无此事"])
+def test_a_claim_denied_as_never_having_happened_is_no_rumour_or_death(text: str) -> None:
+    f = find_facts("", text)
+    assert f.rumour is None and f.deaths is None and not f.adverse
+
+
 def test_mass_incident_rumour_official() -> None:
     assert find_facts("", "当地发生一起群体性事件").mass_incident == "群体性事件"
     rumour = find_facts("网传某小学发生绑架案", "有网友称孩子被带走，待核实")
