@@ -85,19 +85,25 @@ def _app(tmp_path: Path, name: str, items: list, users: list[tuple[str, str, str
     return create_app(settings, RouterSettings(store=store, receipt_secret="r"), profile=profile), case_ids, store
 
 
-def test_an_unsure_question_is_flagged_and_the_principal_decides_before_the_reply(tmp_path: Path) -> None:
-    app, [case_id], store = _app(tmp_path, "school", [scored("s-1", topic="教育", grade="一般", title="家长质疑分班")],
-                                 [("desk", "desk", None), ("principal", "leader", "principal")])
+def _staff_of_the_lead(store: StoreSettings, case_id: int, *, handler: str, leader: str) -> str:
+    """A handler and a leader of the case's lead department (known only once the case is routed);
+    returns that department's id."""
     handle = Store(store)
     try:
         with handle.sessions() as session, session.begin():
             lead = session.get(CaseRow, case_id).department_id
-            accounts.create_user(session, "teacher", PASSWORD, "handler", display_name="teacher", department_id=lead,
-                                 departments={lead}, actor="测试")
-            accounts.create_user(session, "lead-boss", PASSWORD, "leader", display_name="lead-boss",
-                                 department_id=lead, departments={lead}, actor="测试")
+            for username, role in ((handler, "handler"), (leader, "leader")):
+                accounts.create_user(session, username, PASSWORD, role, display_name=username, department_id=lead,
+                                     departments={lead}, actor="测试")
     finally:
         handle.close()
+    return lead
+
+
+def test_an_unsure_question_is_flagged_and_the_principal_decides_before_the_reply(tmp_path: Path) -> None:
+    app, [case_id], store = _app(tmp_path, "school", [scored("s-1", topic="教育", grade="一般", title="家长质疑分班")],
+                                 [("desk", "desk", None), ("principal", "leader", "principal")])
+    _staff_of_the_lead(store, case_id, handler="teacher", leader="lead-boss")
     with TestClient(app) as teacher:
         login(teacher, "teacher")
         page = teacher.get(f"/cases/{case_id}").text
@@ -164,16 +170,7 @@ def test_spokesperson_records_an_interview_citing_the_approved_reply(tmp_path: P
         tmp_path, "huaning-gonglu",
         [scored("h-1", topic="公共基础设施建设", grade="三级", title="国道路面塌陷网友质疑修复慢")],
         [("desk", "desk", None), ("office-boss", "leader", "group-office")])
-    handle = Store(store)
-    try:
-        with handle.sessions() as session, session.begin():
-            lead = session.get(CaseRow, case_id).department_id
-            accounts.create_user(session, "roads", PASSWORD, "handler", display_name="roads", department_id=lead,
-                                 departments={lead}, actor="测试")
-            accounts.create_user(session, "speaker", PASSWORD, "leader", display_name="speaker", department_id=lead,
-                                 departments={lead}, actor="测试")
-    finally:
-        handle.close()
+    lead = _staff_of_the_lead(store, case_id, handler="roads", leader="speaker")
     with TestClient(app) as speaker:
         login(speaker, "speaker")
         page = speaker.get(f"/cases/{case_id}").text

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source, encode
 from core.settings import StoreSettings
 from core.stage import Record
@@ -164,6 +166,17 @@ def write_profile(folder: Path, receiver_url: str, text: str = TEST_PROFILE) -> 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "profile.yaml").write_text(text.format(url=receiver_url), encoding="utf-8")
     return folder
+
+
+def refused_at_load(tmp_path: Path, text: str, problem: str) -> None:
+    """The test profile with ``text`` appended is refused by ``policy.load`` with ``problem``, and the
+    error names the line it is on (never "line 0")."""
+    folder = write_profile(tmp_path / "p", "http://127.0.0.1:9")
+    profile = folder / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
+    with pytest.raises(policy.PolicyError, match=problem) as refused:
+        policy.load(folder)
+    assert "line 0:" not in str(refused.value)
 
 
 def case_service(store_settings: StoreSettings, name: str, *items: tuple[str, str, str, int]) -> CaseService:
