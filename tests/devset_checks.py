@@ -6,12 +6,14 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
+from classifier.settings import ClassifierSettings, load_settings
 from core.taxonomy import BASE_TOPICS
 
 DEVSETS = Path(__file__).resolve().parents[1] / "devsets"
@@ -24,6 +26,78 @@ LABEL_KEYS = {"adverse", "relevant", "topic", "critical", "rumour", "official_no
 ENGAGEMENT_KEYS = {"views", "replies", "reposts", "likes"}
 SOURCE_KINDS = {"news", "forum", "microblog", "rss"}
 TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
+
+
+@dataclass(frozen=True)
+class BlindSet:
+    """A blind development set of one invented office (devsets/<name>_items.jsonl with
+    devsets/<name>_office.toml): what tests/devsets/test_blind_devsets.py checks alike for each.
+    What only one set promises is tested in its own module (test_<name>_devset.py)."""
+
+    name: str  # the office key of every item
+    ordinal: str  # "second", "third": how devsets/README.md's table is named in a failure
+    city: str
+    id_pattern: str
+    region: str  # the invented region code, and the real province it is under
+    province_code: str
+    districts: tuple[str, ...]  # named in the office TOML's places
+    min_names: Mapping[str, int]  # least places, bodies and people in the office TOML
+    min_items: int
+    min_per_kind: Mapping[str, int]
+    older: tuple[str, ...]  # the older sets no text may be copied or templated from
+    trap_words: re.Pattern[str]  # a school or a housing estate named in an item of a trap topic
+    province: re.Pattern[str]  # other cities of the office's own province
+    province_min: int  # other-city items from the province: at least this many ...
+    province_share: float  # ... and at least this share of the other-city items
+
+    @property
+    def path(self) -> Path:
+        return DEVSETS / f"{self.name}_items.jsonl"
+
+    @property
+    def office_toml(self) -> Path:
+        return DEVSETS / f"{self.name}_office.toml"
+
+    def lines(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").splitlines()
+
+    def items(self) -> list[dict]:
+        return [json.loads(line) for line in self.lines()]
+
+    def office(self) -> ClassifierSettings:
+        return load_settings(self.office_toml)
+
+
+FENGLING = BlindSet(
+    name="fengling", ordinal="second", city="枫岭", id_pattern=r"d2-\d{4}", region="3613", province_code="36",
+    districts=("青枫区", "鹤林区", "桐源县", "梅坪县", "枫岭经开区"),
+    min_names={"places": 1, "bodies": 1, "people": 1},
+    # The issue's table of kinds, scaled to a set of 320: the minimum of each kind.
+    min_items=320,
+    min_per_kind={"expose": 60, "complaint": 60, "rumour": 25, "official_notice": 25, "emotional_offtopic": 35,
+                  "positive_gov": 35, "neutral_notice": 35, "other_city_bad": 30},
+    older=("city_items.jsonl",),
+    trap_words=re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|华庭|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|名苑|华府"),
+    province=re.compile(r"江西|南昌|景德镇|萍乡|九江|新余|鹰潭|赣州|吉安|宜春|抚州|上饶"),
+    province_min=8, province_share=0.0,
+)
+LIANCHUAN = BlindSet(
+    name="lianchuan", ordinal="third", city="涟川", id_pattern=r"d3-\d{4}", region="4314", province_code="43",
+    districts=("涟江区", "桃溪区", "青岚县", "梓山县", "涟川高新区"),
+    min_names={"places": 35, "bodies": 40, "people": 1},
+    # The brief's counts for a set of about 300: the minimum of each kind.
+    min_items=290,
+    min_per_kind={"expose": 50, "complaint": 50, "rumour": 20, "official_notice": 20, "emotional_offtopic": 35,
+                  "positive_gov": 35, "neutral_notice": 35, "other_city_bad": 35},
+    older=("city_items.jsonl", "fengling_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|一中|三中|中专|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|名居|雅苑|香樟苑|岚湖湾|碧水云天|壹号"),
+    # A third of the other-city items are from 湖南 itself.
+    province=re.compile(r"长沙|株洲|湘潭|衡阳|邵阳|岳阳|常德|张家界|益阳|郴州|永州|怀化|娄底|涟源|湘西"),
+    province_min=0, province_share=1 / 3,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN)
 
 
 def load_split() -> ModuleType:
