@@ -617,16 +617,17 @@ def qa_failed(rng: random.Random) -> tuple[str, str, str | None]:
         f"{_lead(rng, city, county)}近日，多名群众向本报反映，{county}{subject}办理不顺：{what}。记者联系{county}有关部门，{rng.choice(EVADE)}。",
         f"{county}发布的政策问答里写着：“{_answer(subject)}”可实际上，{what}。{rng.choice(['政策写得明明白白，落到我们身上怎么就变了样？', '请问问答里说的到底算不算数？', '希望有关部门按政策办事。'])}",
         f"{rng.choice(['领导您好，', '您好，'])}{_answer(subject)}——这是{rng.choice(['官方公众号', '政府网站', '社保中心门口的宣传栏'])}上的原话。我的情况是：{what}。{rng.choice(['麻烦给个准话。', '盼复。', '谢谢。'])}",
+        f"“{_answer(subject)}”政策解读里是这么说的。{rng.choice(['我按要求办了', '我照着一步步做了', '材料一样不少'])}，结果{what}。{rng.choice(['这到底是谁的问题？', '希望有人管一管。', '请给个说法。'])}",
         f"问：{what}，这种情况该怎么办？\n答：您反映的情况我们已经记录，正在向经办机构核实，核实后将尽快回复。\n（网友追问：上个月就是这么答复的，到现在还没有结果。）"])
     return rng.choice([f"{subject}办不下来", f"反映{subject}问题", ""]), text, topic
 
 
 # -- private consumers' rants in long form (0: no matter for the office, whatever the anger), beside a
 # consumer's story of a hazard or a fraud the 市场监管 must answer for (1) ---------------------------------
-SHOPS = ["楼下新开的健身房", "小区门口的理发店", "网上买的一台洗衣机", "某品牌手机的售后", "一家网红火锅店", "找的装修公司", "报的一个英语网课",
+SHOPS = ["新开的一家美甲店", "小区门口的理发店", "网上买的一台洗衣机", "某品牌手机的售后", "一家网红火锅店", "找的装修公司", "报的一个英语网课",
          "订的一家民宿", "某快递公司", "常去的一家奶茶店", "某视频网站的会员", "买的一辆二手车"]
 RANTS = ["服务态度差到极点，问两句就不耐烦", "价格比说好的贵了一大截，还各种加项目", "说好三天到，拖了两个星期", "效果和宣传的完全是两回事",
-         "客服踢皮球，转了五个人没一个能解决", "每次去都变着法推销，烦都烦死了", "排队排了一个钟头，出来的东西一般般", "会员说涨价就涨价，一点不打招呼"]
+         "客服踢皮球，转了五个人没一个能解决", "店里的空调坏了一个夏天也不修", "排队排了一个钟头，出来的东西一般般", "会员说涨价就涨价，一点不打招呼"]
 HAZARDS = [("食品药品安全", "一家四口吃完回家全都上吐下泻，去医院挂了两天水，店家却说他们的菜绝对没问题"),
            ("食品药品安全", "买回来的熟食打开就有一股馊味，看了下生产日期是改过的"),
            ("质监", "充电器用了一个星期就冒烟烧黑了，差点把床单点着"),
@@ -649,6 +650,61 @@ def consumer(rng: random.Random) -> tuple[str, str, str | None]:
     text = (f"{lead}{shop.replace('的售后', '')}，{hazard}。{rng.choice(['已经向市场监管部门投诉了', '准备去消协投诉', '报了警也留了证据'])}，"
             f"{rng.choice(['希望有关部门查一查', '不能让更多人上当', '这种店必须有人管'])}。{end}")
     return rng.choice(["", f"{shop}出事了", "求助"]), text, topic
+
+
+# -- the official register telling bad news (1): a 情况通报 of an incident and a flat exposé with officials'
+# words (根据, 规定, 经调查, 介绍, 针对, 日前, 回访, 公布 …), the same words the notices and good news use ------
+INCIDENTS = [("应急管理", "{county}{s}一在建工地发生基坑局部坍塌，{k}名工人被埋", "{k}名工人被救出后送医，其中一人经抢救无效死亡", "施工单位未按方案放坡开挖"),
+             ("食品药品安全", "{county}一所中学部分学生午餐后出现呕吐、腹痛等症状", "{n}名学生送医观察，目前均无生命危险", "食堂一批凉拌菜储存不当"),
+             ("质监", "{county}{e}一部电梯运行中突然下坠", "{k}名乘客受伤送医，涉事电梯已停用", "维保单位长期未按规定开展维护保养"),
+             ("应急管理", "{county}{s}一居民楼发生火灾", "明火约半小时后扑灭，{k}人受伤", "电动自行车在楼道内违规充电"),
+             ("应急管理", "{county}境内国道发生一起货车与客车相撞的交通事故", "造成{k}人受伤，伤者已送医救治", "货车驾驶人超速行驶"),
+             ("公共基础设施建设", "{county}城区供水出现异味，部分居民反映自来水浑浊", "供水企业已对管网冲洗排放，水质检测正在进行", "水源地附近一处排污口违规排放"),
+             ("卫生计生", "一名患者在{county}人民医院手术后死亡，家属对诊疗过程提出异议", "医院已封存病历，双方同意进行医疗损害鉴定", "有关诊疗是否规范正在调查"),
+             ("就业", "{county}一家服装厂拖欠{n}名工人工资，部分工人到厂区门口讨薪", "经人社部门协调，企业承诺分期支付", "企业资金链断裂，负责人一度失联"),
+             ("公共资源交易", "{county}一个道路工程项目在招标中被举报存在串通投标", "项目已暂停，相关投标企业被立案调查", "多家投标企业的标书由同一人制作"),
+             ("社会稳定", "{county}{s}夜市两伙人因琐事发生斗殴", "{k}人受伤，{k}名涉事人员被警方控制", "双方酒后发生口角")]
+
+
+def incident_report(rng: random.Random) -> tuple[str, str, str | None]:
+    """An official 情况通报 of a bad event, in the register of notices: adverse (the event is bad news)."""
+    topic, what, done, why = rng.choice(INCIDENTS)
+    city, county = _place(rng)
+    fill = {"county": county, "k": rng.randint(2, 6), "n": rng.randint(12, 90), **_slots(rng)}
+    what, done = what.format(**fill), done.format(**fill)
+    body = rng.choice(["情况通报", "关于有关情况的通报", "警情通报", "事件处置情况说明"])
+    text = rng.choice([
+        f"{body}：{_date(rng)}{rng.randint(1, 23)}时许，{what}。接报后，{county}{rng.choice(['立即启动应急预案', '主要负责同志赶赴现场', '相关部门第一时间到场处置'])}。{done}。"
+        f"经初步调查，{why}。根据有关规定，相关责任人已被{rng.choice(['停职', '立案调查', '依法控制'])}。具体原因正在进一步调查，结果将及时向社会公布。",
+        f"{city}市{rng.choice(['应急管理局', '市场监管局', '卫健委', '公安局', '住建局'])}{_date(rng)}通报：{what}。{done}。针对此事，{rng.choice(['成立了联合调查组', '已责令涉事单位停业整顿', '已对同类场所开展排查'])}。"
+        f"调查组负责人介绍，{why}，下一步将依法依规严肃处理。",
+        f"{_lead(rng, city, county)}日前，{what}。记者从{county}有关部门获悉，{done}。据调查组介绍，{why}。{county}有关负责人表示，将根据调查结果依法依规追究责任。"])
+    return rng.choice([body, f"{county}通报一起事故", ""]), text, topic
+
+
+AUDITS = [("其他", "审计发现，{county}{k}个乡镇将{n}万元农村道路养护资金挪用于办公楼装修", "审计部门已责令整改，并将问题线索移交纪检监察机关"),
+          ("教育", "{county}{k}所学校以“资料费”“服务费”名义向学生收取费用，合计{n}万元", "教育部门已责令全额清退，并对相关校长进行约谈"),
+          ("住房", "{county}一个保障房项目规划变更后配套学校和菜市场取消，{n}户业主不知情", "住建部门表示，相关变更程序正在复核"),
+          ("住房", "{county}{k}个老旧小区改造项目验收资料造假，部分工程未施工即结算，涉及资金{n}万元", "住建部门已暂停拨付尾款，并组织逐项复核"),
+          ("公共基础设施建设", "{county}{k}处农村集中供水工程建成后长期没有开展水质检测，部分水池无人管护", "水利部门表示，将委托第三方对水质逐一检测"),
+          ("扶贫", "{county}{k}个村的产业扶贫项目建成后闲置，涉及资金{n}万元", "农业农村部门已对项目逐一核查，责令限期盘活"),
+          ("卫生计生", "{county}{k}家定点医药机构存在串换药品、虚记费用等问题，涉及医保基金{n}万元", "医保部门已追回资金，并暂停相关机构医保结算"),
+          ("就业", "{county}{k}个乡镇的公益性岗位存在“吃空饷”问题，有人挂名领钱却从不上岗，涉及资金{n}万元", "人社部门已追回资金，并对岗位进行清理"),
+          ("公共资源交易", "{county}{k}个政府采购项目存在化整为零、规避公开招标的问题", "财政部门已责令采购人整改，并对相关人员进行约谈"),
+          ("价格", "{county}{k}家停车场未按规定公示收费标准，部分时段超标准收费", "市场监管部门已依法立案，责令退还多收费用")]
+
+
+def flat_expose(rng: random.Random) -> tuple[str, str, str | None]:
+    """A flat exposé with the officials' register (审计, 日前, 介绍, 根据规定, 回访): adverse."""
+    topic, found, reply = rng.choice(AUDITS)
+    city, county = _place(rng)
+    found = found.format(county=county, k=rng.randint(2, 9), n=rng.randint(20, 900))
+    text = rng.choice([
+        f"{_lead(rng, city, county)}日前，{rng.choice(['市审计局公布的审计报告显示', '省级督查组反馈', '记者从有关部门了解到', '市人大常委会执法检查发现'])}，{found}。"
+        f"针对上述问题，{reply}。{rng.choice(['记者近日回访发现，部分问题仍未整改到位。', '根据有关规定，整改情况将向社会公开。', '群众对此反映强烈。'])}",
+        f"{rng.choice(['记者调查', '本报调查', '问政追踪'])}｜{found}。{rng.choice(['据知情人介绍', '据了解'])}，这一情况{rng.choice(['已持续较长时间', '此前已被多次反映'])}。"
+        f"{reply}。{rng.choice(['本报将持续关注整改进展。', '具体处理结果尚未公布。', ''])}"])
+    return rng.choice([f"{county}被指{found[len(county):len(county) + 12]}", "审计发现问题", ""]), text, topic
 
 
 # -- notices: 0, and notices that themselves announce harm: 1 -------------------------------------------
@@ -937,8 +993,10 @@ KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str, str |
     "recovery": (-1, 300, recovery, [NEWS_PADS, RECOVERY_BG]),
     "award_plain": (0, 150, award_plain, [NEWS_PADS, AWARD_BG]),
     "letter": (-1, 300, letter, [POST_PADS, LETTER_BG]),
-    "qa_failed": (1, 200, qa_failed, [NEWS_PADS, POST_PADS]),
+    "qa_failed": (1, 300, qa_failed, [NEWS_PADS, POST_PADS]),
     "consumer": (-1, 250, consumer, [CONSUMER_BG]),
+    "incident_report": (1, 200, incident_report, [NOTICE_PADS]),
+    "flat_expose": (1, 200, flat_expose, [NEWS_PADS]),
 }
 
 
