@@ -224,6 +224,18 @@ EVENTS: list[Event] = [
           "企业在办公室就能参加开标", "不见面开标时系统卡顿，好几家企业报价没上传成功被判无效，至今没有说法", "不见面开标"),
     Event("公共资源交易", "发改委", "工程招标", "不少招标文件设置本地业绩、注册地等门槛，外地企业进不来", "开展招标文件专项清理，取消不合理条款",
           "外地企业中标的项目明显多了", "清理通报发了，可这个月挂出来的几份招标文件仍然要求“本地同类业绩”", "招标门槛清理"),
+    Event("公共资源交易", "公共资源交易中心", "外地投标企业", "办理CA数字证书要到现场，每个地方一套证书，来回折腾", "推行CA证书全程网办和跨地区互认",
+          "企业在线申领，第二天就能用，一把证书走遍全省", "说是跨地区互认，投标时系统还是只认本地证书，企业只好再花钱办一套", "CA证书互认"),
+    Event("公共资源交易", "公共资源交易中心", "评标环节", "专家抽取不透明，不少企业怀疑有熟人评标", "实行专家随机抽取、语音自动通知，评标全程录音录像",
+          "专家名单开标前谁也不知道，企业对评标结果更信服了", "记者查阅公示发现，同一名专家一年里评了同一家企业的十几个项目", "评标专家抽取"),
+    Event("公共资源交易", "公共资源交易中心", "中标结果公示", "只写中标单位名称，评分明细和废标原因一概没有，投标人看不明白", "公示内容增加各投标人得分明细和废标原因",
+          "落标企业能看到自己差在哪里，质疑和投诉少了", "公示格式改了，可这个月几个项目的公示里评分明细一栏仍然是空的", "中标公示"),
+    Event("公共资源交易", "发改委", "招投标异议和投诉", "处理慢，一个投诉要拖两三个月，项目也跟着停摆", "出台异议投诉限时办结规定，全程网上留痕",
+          "投诉从受理到答复平均十个工作日", "投诉材料递交两个多月了没有任何答复，电话打过去只说“在调查”", "异议投诉办理"),
+    Event("社情民意", "网信办", "政务公众号和政务微博", "留言常年无人回复，群众的问题石沉大海", "建立政务新媒体留言办理制度，留言四十八小时内答复",
+          "留言基本当天就有回音，办理结果还会公开", "制度公布了，可留言区里一个月前的提问到现在还没人回", "政务新媒体留言办理"),
+    Event("社情民意", "网信办", "部分政务账号", "遇到批评留言就删除，甚至直接关闭评论区", "出台政务新媒体管理办法，明确不得随意删除群众留言",
+          "批评的声音也能看到，账号的回复反而更认真了", "办法出台后，有的账号照样把批评留言删得干干净净，评论区只剩点赞", "政务账号删评"),
     # 应急管理 / 社会稳定
     Event("应急管理", "应急管理局", "工业园区", "不少厂房“三合一”住人，消防隐患突出", "逐家排查整改，员工全部搬进集中宿舍",
           "厂房里再没有住人的床铺，消防设施也配齐了", "通报称已全部整改，可记者夜里看到，好几家厂房的车间楼上仍然住着工人", "厂房住人整改"),
@@ -310,8 +322,8 @@ def recalled_still(rng: random.Random) -> tuple[str, str, str | None]:
                 f"但好景不长，{rng.choice(['记者近日回访发现', '最近不少群众又反映', '才过了几个月'])}，{ev.still}。{rng.choice(ANGRY)}")
         title = rng.choice([f"{ev.head}整改后又反弹", f"{ev.head}：老问题又回来了", f"追踪｜{ev.head}“回潮”"])
     elif t == 2:
-        text = (f"{dept}在{rng.choice(['情况通报', '办理回复', '整改报告', '工作简报'])}中称，{where}的问题已经“{rng.choice(['整改到位', '全部销号', '彻底解决', '按期办结'])}”，"
-                f"并称{ev.now}。但{rng.choice(REVISIT)}，实际情况是{ev.still}。{rng.choice(ANGRY)}{_who(rng)}说。")
+        text = (f"{dept}在{rng.choice(['情况通报', '办理回复', '整改报告', '工作简报'])}中称，{where}的问题已经“{rng.choice(['整改到位', '全部销号', '彻底解决', '按期办结', '全部整改到位'])}”，"
+                f"并称{ev.now}。但{rng.choice([*REVISIT, '经回访核实', '记者按通报公布的整改清单逐一回访发现'])}，实际情况是{ev.still}。{rng.choice(ANGRY)}{_who(rng)}说。")
         title = rng.choice(["通报称已整改，现场却是另一番景象", f"{ev.head}：报告和现场对不上", f"“已办结”的{ev.head}"])
     elif t == 3:
         text = (f"看到{dept}{rng.choice(['发的通稿', '在公众号上发的文章', '在发布会上说的', '回复我的留言'])}，说{where}“{ev.now}”，我真想问问，你们来现场看过没有？"
@@ -349,7 +361,7 @@ def problem_now(rng: random.Random) -> tuple[str, str, str | None]:
     raw, slots, city, county = _ev(rng)
     ev = _sub(raw, slots)
     where = f"{county}{ev.spot}"
-    t = rng.randrange(4)
+    t = rng.randrange(5)
     if t == 0:
         text = (f"{rng.choice(['尊敬的领导：您好！', '市长您好，', '您好，'])}我是{where}的{rng.choice(['居民', '村民', '家长', '一名普通群众'])}，想反映一个情况：{where}{ev.problem}。"
                 f"{rng.choice(['这个情况已经持续很长时间了', '周边群众都有同感', '我们自己也想过办法，但解决不了'])}。{rng.choice(['建议', '恳请', '希望'])}{ev.dept}{rng.choice(['实地看一看', '尽快研究解决', '给个答复'])}，谢谢！")
@@ -359,8 +371,11 @@ def problem_now(rng: random.Random) -> tuple[str, str, str | None]:
     elif t == 2:
         text = (f"{rng.choice(['有没有人管管', '说个事', '求助'])}：{where}{ev.problem}。{rng.choice(['住在这里好几年了一直这样', '不是一天两天了', '大家都受够了'])}，"
                 f"{rng.choice(['打12345也没用', '@' + city + '发布', '希望有关部门看到'])}。{rng.choice(['', '顶上去！', '同求解决'])}")
-    else:
+    elif t == 3:
         text = (f"#{city}{ev.head}# {where}{ev.problem}，{rng.choice(['什么时候能解决？', '这就是民生？', '有关部门能不能上点心。', '求扩散。'])}")
+    else:
+        text = (f"网友留言：{where}{ev.problem}，请问有没有解决的计划？\n回复：您好，您反映的问题已转{ev.dept}研究办理，感谢您的关注。\n"
+                f"{rng.choice(['网友追评', '留言人', '网友再次留言'])}：{rng.choice(['一个月前就是这么回复的', '每次都是这句话', '转来转去'])}，{rng.choice(['现在还是老样子', '到底谁来管', '问题一点没变'])}。")
     return rng.choice([f"{ev.head}问题亟待解决", f"反映{where}的问题", ""]), text, raw.topic
 
 
@@ -675,7 +690,7 @@ def incident_report(rng: random.Random) -> tuple[str, str, str | None]:
     body = rng.choice(["情况通报", "关于有关情况的通报", "警情通报", "事件处置情况说明"])
     text = rng.choice([
         f"{body}：{_date(rng)}{rng.randint(1, 23)}时许，{what}。接报后，{county}{rng.choice(['立即启动应急预案', '主要负责同志赶赴现场', '相关部门第一时间到场处置'])}。{done}。"
-        f"经初步调查，{why}。根据有关规定，相关责任人已被{rng.choice(['停职', '立案调查', '依法控制'])}。具体原因正在进一步调查，结果将及时向社会公布。",
+        f"经初步调查，{why}。根据有关规定，相关责任人已被{rng.choice(['停职', '立案调查', '依法控制', '正式立案调查'])}。具体原因正在进一步调查，结果将及时向社会公布。",
         f"{city}市{rng.choice(['应急管理局', '市场监管局', '卫健委', '公安局', '住建局'])}{_date(rng)}通报：{what}。{done}。针对此事，{rng.choice(['成立了联合调查组', '已责令涉事单位停业整顿', '已对同类场所开展排查'])}。"
         f"调查组负责人介绍，{why}，下一步将依法依规严肃处理。",
         f"{_lead(rng, city, county)}日前，{what}。记者从{county}有关部门获悉，{done}。据调查组介绍，{why}。{county}有关负责人表示，将根据调查结果依法依规追究责任。"])
@@ -782,7 +797,7 @@ def notice_of_harm(rng: random.Random) -> tuple[str, str, str | None]:
     """A notice that itself announces harm (an accident's outage, an evacuation, a collapse, a failed check): adverse."""
     city, county = _place(rng)
     street, estate = rng.choice(STREETS), rng.choice(ESTATES)
-    t = rng.randrange(6)
+    t = rng.randrange(7)
     if t == 0:
         title = rng.choice(["关于突发停水的紧急通知", "紧急停水公告", f"{_date(rng)}停水抢修公告"])
         text = (f"{rng.randint(1, 28)}日凌晨，{county}{rng.choice(['人民路', '工业大道', '滨江路'])}DN{rng.choice([600, 800, 1000])}主供水管突发爆裂，造成{street}及周边"
@@ -813,6 +828,12 @@ def notice_of_harm(rng: random.Random) -> tuple[str, str, str | None]:
         text = (f"近日，{county}{rng.choice(['实验小学', '第三中学', '城南幼儿园'])}出现{rng.choice(['诺如病毒感染', '流感', '水痘'])}聚集性病例，"
                 f"累计{rng.randint(12, 60)}名学生发病。经疾控部门评估，决定自{rng.randint(1, 28)}日起停课一周，全面消杀。家长如发现孩子出现症状，请及时就医。")
         topic = "卫生计生"
+    elif t == 6:
+        title = rng.choice(["关于调整恢复供水时间的公告", "关于延长停水时间的紧急公告"])
+        text = (f"{county}{street}一带因主供水管破裂停水，原计划{rng.randint(1, 28)}日晚恢复供水。因抢修中发现管道多处锈蚀破损，恢复时间调整为"
+                f"{rng.choice(['两天后', '本周末', '下周一'])}，全部用户恢复供水预计还需{rng.choice(['四十八小时', '三天'])}。期间请通过以下方式取水：到指定的"
+                f"{rng.randint(3, 8)}个临时供水点取水，或拨打热线预约送水。停水给大家正常生活造成的严重影响，我们深表歉意。")
+        topic = "公共基础设施建设"
     else:
         title = rng.choice(["关于大面积停电的情况说明", f"关于{_date(rng)}城区停电的公告"])
         text = (f"{rng.randint(1, 28)}日{rng.randint(1, 23)}时许，因{rng.choice(['变电站主变压器故障起火', '施工挖断高压电缆', '线路遭雷击跳闸'])}，{county}城区"
@@ -918,7 +939,7 @@ def letter(rng: random.Random) -> tuple[str, str, str | None]:
     if roll < 0.25:
         who, what = rng.choice(THANKS)
         who = who.format(county=county, **slots)
-        text = (f"{open_}我是{county}的一名{rng.choice(['普通市民', '退休职工', '外来务工人员', '个体户'])}，{rng.choice(['想借这个平台感谢', '想在这里感谢', '特地写信表扬', '想通过留言板谢谢', '一直想找机会感谢'])}{who}。{what}。"
+        text = (f"{open_}我是{county}的一名{rng.choice(['普通市民', '退休职工', '外来务工人员', '个体户'])}，{rng.choice(['想在这里感谢', '特地写信表扬', '想通过留言板谢谢', '一直想找机会感谢'])}{who}。{what}。"
                 f"{rng.choice(['这样的服务让人心里暖暖的。', '希望领导能表扬一下他们。', '真心为他们点赞！'])}{rng.choice(['谢谢！', '此致敬礼。', ''])}")
         return rng.choice(["一封感谢信", f"感谢{who}", ""]), text, None
     if roll < 0.45:
