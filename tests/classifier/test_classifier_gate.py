@@ -129,7 +129,9 @@ ADVERSE_FLOOR = 0.96
 # base topic, 450 rows each; model default-20261201T155756, looked at once after it was chosen): 0.839
 # (99/118; round 3's model through the same scorer 0.805, 95/118); the floor lets one item go (98/118).
 # Round 5 (default-20261201T182456): 0.847 (100/118); one item under is 99/118 = 0.839, the same floor.
-TOPIC_DEVSET_FLOOR = 0.83
+# Round 5, long-form rows (default-20261201T185705; their topics join the topic head): 0.873 (103/118); the
+# floor moves to one item under (102/118 = 0.864). Its per-kind adverse figures equal round 5's (floors kept).
+TOPIC_DEVSET_FLOOR = 0.86
 # The 51 city items were written by the developer who wrote the seed lexicons, so they check for
 # regressions; they are no independent measure of quality (and their misses were read while the
 # round-2 training items were written). Measured: topic 0.980, negativity 0.980 (round 3); topic 1.000,
@@ -147,10 +149,12 @@ SMP_FLOOR = 0.82
 # 0.875 (14/16), overall 0.936 (161/172), topic 0.900 (90/100). Complaint is one item under round 4's model
 # (35/36; that item still opens a case: relevant adverse items without a case stay 1/100), so its floor is
 # LOWERED from 0.94 to 0.91 (one item under 34/36; the goal is 0.85). Topic raised to one item under 90/100.
+# Round 5, long-form rows (default-20261201T185705): the same per kind but neutral_notice 0.947 (18/19); overall
+# 0.942 (162/172), topic 0.910 (91/100). neutral_notice and topic move to one item under (17/19, 90/100).
 KIND_FLOORS_2 = {"expose": 0.97, "complaint": 0.91, "rumour": 0.92, "official_notice": 0.93,
-                 "emotional_offtopic": 0.84, "positive_gov": 0.77, "neutral_notice": 0.84, "other_city_bad": 0.81}
+                 "emotional_offtopic": 0.84, "positive_gov": 0.77, "neutral_notice": 0.89, "other_city_bad": 0.81}
 ADVERSE_FLOOR_2 = 0.93
-TOPIC_DEVSET2_FLOOR = 0.89
+TOPIC_DEVSET2_FLOOR = 0.90
 # The third set (devsets/lianchuan_items.jsonl, 涟川市; written blind, half of it article-length), held-out
 # split, measured once on the shipped model default-20261201T155756 before any change was judged on it:
 # expose 1.000 (31), complaint 0.963 (27), rumour 1.000 (10), official_notice 1.000 (11), emotional_offtopic
@@ -161,9 +165,12 @@ TOPIC_DEVSET2_FLOOR = 0.89
 # 0.963 (26/27), rumour 1.000, official_notice 1.000, emotional_offtopic 0.889 (16/18), positive_gov 0.556 (10/18),
 # neutral_notice 0.889 (16/18), other_city_bad 1.000, overall 0.914 (138/151), topic 0.873; the floors of the
 # kinds that rose (emotional_offtopic, positive_gov, neutral_notice) and overall move to one item under.
+# Round 5, long-form rows (default-20261201T185705, held-out read once as aggregates after it was chosen):
+# emotional_offtopic 0.944 (17/18), positive_gov 0.611 (11/18), the rest as above; overall 0.927 (140/151),
+# topic 0.886 (70/79). Those that rose move to one item under (16/18, 10/18, 139/151, 69/79).
 KIND_FLOORS_3 = {"expose": 0.96, "complaint": 0.92, "rumour": 0.90, "official_notice": 0.90,
-                 "emotional_offtopic": 0.83, "positive_gov": 0.50, "neutral_notice": 0.83, "other_city_bad": 0.94}
-ADVERSE_FLOOR_3 = 0.90
-TOPIC_DEVSET3_FLOOR = 0.86
+                 "emotional_offtopic": 0.88, "positive_gov": 0.55, "neutral_notice": 0.83, "other_city_bad": 0.94}
+ADVERSE_FLOOR_3 = 0.92
+TOPIC_DEVSET3_FLOOR = 0.87
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR)}
