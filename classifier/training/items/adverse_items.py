@@ -35,12 +35,11 @@ file, so ``own_items.jsonl`` and ``topic_items.jsonl`` are untouched.
 # ruff: noqa: E501  (phrase lists read best one per line of data)
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from pathlib import Path
 
-from classifier.training.items.make_items import draw_rows
+from classifier.training.items.make_items import draw_rows, write_rows
 
 OUT = Path(__file__).with_name("adverse_items.jsonl")
 SEED = 20261204
@@ -928,9 +927,7 @@ def build() -> list[dict[str, object]]:
 
 
 def main() -> None:
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} items → {OUT}")
+    write_rows(build(), OUT)
 
 
 if __name__ == "__main__":

@@ -31,13 +31,12 @@ shingles with any item of any development set. Its own random stream and its own
 # ruff: noqa: E501  (phrase lists read best one per line of data)
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from classifier.training.items.make_items import draw_rows
+from classifier.training.items.make_items import draw_rows, write_rows
 
 OUT = Path(__file__).with_name("longform_items.jsonl")
 SEED = 20261212
@@ -1049,9 +1048,7 @@ def build() -> list[dict[str, object]]:
 
 
 def main() -> None:
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} items → {OUT}")
+    write_rows(build(), OUT)
 
 
 if __name__ == "__main__":

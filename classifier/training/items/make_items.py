@@ -978,10 +978,15 @@ def build_topic(per_topic: int = TOPIC_PER_TOPIC) -> list[dict[str, object]]:
     return topic_bank_items(random.Random(SEED + 4), per_topic)
 
 
+def write_rows(rows: list[dict[str, object]], out: Path) -> None:
+    """A generator's rows as JSON Lines, in the order drawn (the training files are compared byte for byte)."""
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} items → {out}")
+
+
 def main() -> None:
     for rows, out in ((build(), OUT), (build_topic(), TOPIC_OUT)):
-        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"{len(rows)} items → {out}")
+        write_rows(rows, out)
 
 
 if __name__ == "__main__":
