@@ -463,7 +463,7 @@ class Facts:
     deaths: int | None = None
     injured: int | None = None
     gathered: int | None = None
-    crowd: bool = False  # the people gathered are only a crowd (围观, 涌入): not bad news by itself
+    crowd: bool = False  # the people gathered are only a crowd on the move (冲进, 涌入): no bad news by itself
     missing: int | None = None  # missing, buried or swept away (失联, 下落不明)
     # the words of a death feared or narrowly missed (迟早要出人命): no death, a warning of a danger
     feared: str | None = None

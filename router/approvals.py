@@ -75,11 +75,11 @@ class Approval:
         return (not self.grades or grade in self.grades) and (not self.flag or self.flag in set(flags))
 
     def may_give(self, department_id: str, lead: str) -> bool:
-        return department_id in self.by or (LEAD in self.by and department_id == lead)
+        return department_id in resolve_lead(self.by, lead)
 
     def givers(self, lead: str) -> tuple[str, ...]:
         """The departments who give it on a case whose lead is ``lead``."""
-        return tuple(dict.fromkeys(lead if d == LEAD else d for d in self.by))
+        return resolve_lead(self.by, lead)
 
     @property
     def label(self) -> str:
@@ -113,14 +113,24 @@ def required(approvals: Iterable[Approval], grade: str, flags: Iterable[str] = (
     return tuple(a for a in approvals if a.applies(grade, flags) and (before is None or a.before == before))
 
 
-def given(events: Iterable[Any]) -> dict[str, Mapping[str, Any]]:
+def resolve_lead(departments: Iterable[str], lead: str) -> tuple[str, ...]:
+    """Department ids of a profile's list on a case whose lead is ``lead`` (``lead`` stands for it)."""
+    return tuple(dict.fromkeys(lead if d == LEAD else d for d in departments))
+
+
+def given_events(events: Iterable[Any]) -> dict[str, Any]:
     """The steps recorded on a case (its ``approved`` events), by approval id, the latest kept."""
-    out: dict[str, Mapping[str, Any]] = {}
+    out: dict[str, Any] = {}
     for event in events:
         detail = event.detail or {}
         if event.action == APPROVED and isinstance(detail.get("approval"), str):
-            out[detail["approval"]] = detail
+            out[detail["approval"]] = event
     return out
+
+
+def given(events: Iterable[Any]) -> dict[str, Mapping[str, Any]]:
+    """The details of the steps recorded on a case, by approval id, the latest kept."""
+    return {approval: event.detail for approval, event in given_events(events).items()}
 
 
 def flags_on(events: Iterable[Any]) -> dict[str, Mapping[str, Any]]:

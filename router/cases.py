@@ -683,7 +683,7 @@ class CaseService:
                 outlet = "或".join(self._name(d) for d in rule.speakers(case.department_id))
                 raise CaseError(f"统一出口：案件 {case.id} 的{kind}须由{outlet}的{disclosure.SPEAKER}统一进行，"
                                 f"{self._name(department_id)}不能对外发布；请将材料交{outlet}")
-            latest = disclosure.latest_given(events)
+            latest = approvals.given_events(events)
             ready = [a for a in steps if a.id in latest]
             if not ready:
                 wanted = "；".join(a.describe(self.profile.departments) for a in steps) or "本案分级无经审核的口径"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from router.approvals import APPROVED, LEAD, Approval
+from router.approvals import LEAD, Approval, resolve_lead
 
 DISCLOSED = "disclosed"
 SPEAKER = "网络发言人"
@@ -44,10 +44,10 @@ class DisclosureRule:
     choice: str = ""
 
     def may_speak(self, department_id: str, lead: str) -> bool:
-        return department_id in self.outlet or (LEAD in self.outlet and department_id == lead)
+        return department_id in self.speakers(lead)
 
     def speakers(self, lead: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(lead if d == LEAD else d for d in self.outlet))
+        return resolve_lead(self.outlet, lead)
 
     def describe(self, departments: Mapping[str, Any], steps: Iterable[Approval]) -> str:
         """The rule in words: who speaks, what is cited (the steps of this case that count as its 口径)."""
@@ -101,16 +101,6 @@ def citable(rule: DisclosureRule, steps: Iterable[Approval], grade: str,
     flags = frozenset(flags)
     by_id = {a.id: a for a in steps}
     return tuple(by_id[c] for c in rule.calibers if c in by_id and by_id[c].applies(grade, flags))
-
-
-def latest_given(events: Iterable[Any]) -> dict[str, Any]:
-    """Each step's latest ``approved`` event on a case (the one a disclosure cites), by approval id."""
-    out: dict[str, Any] = {}
-    for event in events:
-        detail = event.detail or {}
-        if event.action == APPROVED and isinstance(detail.get("approval"), str):
-            out[detail["approval"]] = event
-    return out
 
 
 def recorded(events: Iterable[Any]) -> list[Any]:

@@ -140,7 +140,7 @@ def _disclosures(who: Principal, detail: CaseDetail, profile: Profile) -> dict |
         return None
     case = detail.case
     steps = disclosure.citable(rule, profile.approvals, case.grade, approvals.flags_on(detail.events))
-    given = disclosure.latest_given(detail.events)
+    given = approvals.given_events(detail.events)
     speakers = rule.speakers(case.department_id)
     # The 网络发言人 is a leader of the outlet (分管领导); the desk records one given on the spokesperson's behalf.
     may = who.can("cases.approve") and (who.role != LEADER or who.department_id in speakers)
