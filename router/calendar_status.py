@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.errors import ConfigError
 from core.settings import StoreSettings
 from core.settings import load as load_settings
-from router.clocks import OPEN_STATUSES
+from router.policy import OPEN_STATUSES
 from router.settings import RouterSettings
 from router.timeutil import UNCOVERED, Calendar, utc
 from router.timeutil import now as utcnow

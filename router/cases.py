@@ -27,7 +27,7 @@ from core.errors import ConfigError
 from core.settings import StoreSettings
 from core.sourcekinds import never_own_notice
 from router import approvals, clocks, disclosure, notify, receipts
-from router.policy import CASE_STATUSES, Decision, Labels, Profile
+from router.policy import CASE_STATUSES, OPEN_STATUSES, Decision, Labels, Profile
 from router.settings import RouterSettings
 from router.timeutil import now as utcnow
 from router.timeutil import utc
@@ -48,7 +48,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     CLOSED: frozenset({EVALUATED}),
     EVALUATED: frozenset(),
 }
-OPEN = (NEW, ALERTED, ACKED, HANDLING, RESPONDED)
+OPEN = OPEN_STATUSES
 TRANSFERABLE = (NEW, ALERTED, ACKED, HANDLING)
 SYSTEM = "系统"
 

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from router import notify
-from router.policy import CASE_STATUSES, ClockSpec, Labels, Profile
+from router.policy import CASE_STATUSES, OPEN_STATUSES, ClockSpec, Labels, Profile
 from router.settings import RouterSettings
 from router.timeutil import UNCOVERED, utc
 from router.timeutil import now as utcnow
@@ -30,8 +30,6 @@ log = logging.getLogger(__name__)
 SYSTEM = "系统"
 # The audit action of working-day clocks counted past the holiday file.
 UNCOVERED_EVENT = "clock_uncovered"
-# The open statuses (router.cases.OPEN, which imports this module).
-OPEN_STATUSES = CASE_STATUSES[:5]
 
 
 def _remind_at(spec: ClockSpec | None, due_at: datetime, started_at: datetime, sent: int) -> datetime | None:
@@ -139,10 +137,7 @@ def open_clocks(session: Session, profile: Profile, case: CaseRow, grade: str, s
     posted = (case.routing or {}).get("posted_at")
     rows = clock_values(profile, case.id, grade, start, lead=case.department_id, region=case.region,
                         labels=case_labels(case), posted_at=datetime.fromisoformat(posted) if posted else None)
-    insert(session, rows)
-    late = uncovered(profile, rows)
-    if late:
-        _event(session, case, UNCOVERED_EVENT, late, utcnow())
+    _insert_noted(session, profile, case, rows, utcnow())
     return [r["clock_id"] for r in rows]
 
 
@@ -166,10 +161,7 @@ def restart_acknowledgement(session: Session, profile: Profile, case: CaseRow, o
     for row in rows:
         # A new id per transfer (the case's version) keeps every earlier clock in the record.
         row["clock_id"] = f"{row['clock_id']}#{case.version}"
-    insert(session, rows)
-    late = uncovered(profile, rows)
-    if late:
-        _event(session, case, UNCOVERED_EVENT, late, now)
+    _insert_noted(session, profile, case, rows, now)
     return stopped, [r["clock_id"] for r in rows]
 
 
@@ -262,6 +254,14 @@ def tick(session: Session, profile: Profile, settings: RouterSettings, now: date
 def _name(profile: Profile, dept_id: str) -> str:
     dept = profile.departments.get(dept_id)
     return dept.name if dept else dept_id
+
+
+def _insert_noted(session: Session, profile: Profile, case: CaseRow, rows: list[dict], now: datetime) -> None:
+    """Insert a case's new clocks, noting on the case those counted past the holiday file."""
+    insert(session, rows)
+    late = uncovered(profile, rows)
+    if late:
+        _event(session, case, UNCOVERED_EVENT, late, now)
 
 
 def _event(session: Session, case: CaseRow, action: str, detail: dict, now: datetime) -> None:

@@ -41,6 +41,8 @@ from router.timeutil import (
 )
 
 CASE_STATUSES: tuple[str, ...] = ("新建", "已预警", "已签收", "处置中", "已回应", "办结", "已评估")
+# A case is open until 办结: its clocks run and it can still be worked.
+OPEN_STATUSES = CASE_STATUSES[:CASE_STATUSES.index("办结")]
 SOURCE_KINDS = ITEM_KINDS
 SOURCE_TIERS = ("central", "provincial", "prefecture", "county", "portal", "self_media", "government", "unknown")
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
