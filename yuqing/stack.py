@@ -499,11 +499,11 @@ def _running(pid: object) -> bool:
     if not isinstance(pid, int) or pid <= 0:
         return False
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # PermissionError: it runs, as another user
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 
@@ -515,9 +515,7 @@ def join_running(refused: StackRunning, output: IO[str], wait_s: float = 40.0) -
 
     def current() -> dict | None:
         with contextlib.suppress(OSError):
-            state = read_state(refused.lock.read_text("utf-8", "replace"))
-            if state is not None:
-                return state
+            return read_state(refused.lock.read_text("utf-8", "replace"))
         return None
 
     state = refused.state or current()
