@@ -95,6 +95,20 @@ MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被
 SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场就不行了", "当场不行了", "没救过来", "没抢救过来",
                       "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了", "当场没了",
                       "人就没了", "已经没了", "没有生命体征", "没了生命体征", "失去生命体征")
+# Spoken or indirect reports of people missing after a fire, a blast, a collapse or a flood (有人没出来,
+# 还有两名工人没能逃出来, 被冲走的村民至今未找到, 生死未卜): like spoken deaths, only where an accident or
+# a disaster is told just before, and only of people: 成绩没出来, 新款没出来, 调查结果还没出来 tell of no
+# one (_THING_BEFORE); 没出来说明情况 is someone not coming out to speak (_MISSING_AFTER); the hit-and-run
+# driver 至今未找到 is a culprit at large, not a victim (_CULPRIT).
+SPOKEN_MISSING_WORDS = ("没出来", "没能出来", "没有出来", "没跑出来", "没能跑出来", "没逃出来", "没能逃出来",
+                        "没有逃出来", "没撤出来", "未能逃出", "未能逃生", "没能逃生", "没救出来", "没被救出来",
+                        "未被救出", "尚未救出", "仍未救出", "还未救出", "至今未找到", "仍未找到", "尚未找到",
+                        "还没找到", "至今没找到", "至今没有找到", "生死未卜", "生死不明")
+_THING_BEFORE = re.compile(r"(?:结果|成绩|分数|名次|排名|报告|通报|名单|数据|原因|鉴定|结论|方案|意见|赔偿|补偿|款|钱|"
+                           r"视频|照片|图片|新品|产品|新款|公告|消息|答复|回复|说法|证|票|榜|成果|文件|标准|政策)"
+                           r"(?:还|都|也|至今|仍然|仍|一直|始终|迟迟|暂时|目前|现在|到现在|到今天|却)*$")
+_MISSING_AFTER = re.compile(r"[\u4e00-\u9fff](?<![了呢啊吧吗呀哦哇])")
+_CULPRIT = re.compile(r"肇事|嫌疑|凶手|歹徒|逃逸|作案|罪犯|逃犯|责任人")
 # Spoken words of a death (not the reporter's 死亡): said of what might happen (要出人命才管, 迟早出人命,
 # 差点出人命) they are no death, but a citizen's warning that a danger is being neglected: Facts.feared.
 FEARED_WORDS = frozenset({"出人命", "出了人命", "闹出人命", "死了人", "人死了", "有人死", "死人了", "人没了"}
@@ -104,7 +118,10 @@ FEARED_WORDS = frozenset({"出人命", "出了人命", "闹出人命", "死了�
 # or fallen. Not a hospital's 抢救 alone: an illness's end is not an accident's.
 ACCIDENT_WORDS = ("被压", "压住", "压在", "被砸", "砸中", "砸到", "被撞", "撞倒", "被车撞", "被卷入", "被电",
                   "掉进", "掉下", "摔下", "落水", "坠下", "跌落", "坠楼", "跳楼", "跳河", "受伤", "重伤", "血泊",
-                  "被捅", "被砍", "被刺", "被打", "殴打", "持刀", "行凶", "砍人", "伤人")
+                  "被捅", "被砍", "被刺", "被打", "殴打", "持刀", "行凶", "砍人", "伤人",
+                  # what a witness of a blast or a fire tells (一声巨响, 能看到火光, 浓烟滚滚); a flood or a
+                  # mine's accident (山洪冲走了面包车, 矿井透水事故)
+                  "巨响", "火光", "浓烟", "山洪", "冲走", "冲毁", "事故", "透水", "冒顶", "矿难")
 # People evacuated from a danger (转移群众3000余人, 下游几个村要转移, 紧急疏散师生): the sign of an
 # emergency that needs action at once (seed 002 特别重大: 需要立即采取应对处置措施). Who is moved
 # must be said (资金转移, 转移注意力 are not evacuations); a drill (演练) evacuates no one.
@@ -134,7 +151,7 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
                 "听讲", "听人讲", "听人说", "听别人说", "群里传", "求辟谣", "是否属实", "是不是真的", "有没有这回事")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
 _ONE_DEAD = (frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
-_ONE_MISSING = frozenset(MISSING_WORDS)
+_ONE_MISSING = frozenset(MISSING_WORDS) | frozenset(SPOKEN_MISSING_WORDS)
 _ONE_HURT = (frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}) | {f"{c}伤" for c in HURT_BY}
 # What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
 # 涉外 → 外侨办). Crimes and public order; accidents and disasters; foreigners and foreign firms.
@@ -205,7 +222,8 @@ _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("crowd", CROWD_WORDS),
                       ("mass", MASS_WORDS),
                       ("missing", MISSING_WORDS), ("crime", CRIME_WORDS), ("rumour", RUMOUR_WORDS),
-                      ("spoken_death", SPOKEN_DEATH_WORDS), ("none", NOT_TRIGGERS)):
+                      ("spoken_death", SPOKEN_DEATH_WORDS), ("spoken_missing", SPOKEN_MISSING_WORDS),
+                      ("none", NOT_TRIGGERS)):
     for _w in _words:
         _KIND.setdefault(_w, _kind)
 # Fire-safety things, not a fire (消防 alone means the fire service came): a blocked 消防通道 is a
@@ -239,7 +257,7 @@ _UNIT = r"(?:名|人|位|个|口|条)"
 _TAIL_BEFORE = re.compile(rf"(?:余|多)?(?P<u>{_UNIT})?(?P<w>{_WHO_NOUNS})?(?P<gap>[^，,。；;！!？?\n]{{0,12}})$")
 # A count of people earlier in the same sentence, for a trigger whose own clause has none:
 # 两人从楼上坠下，疑似已经身亡.
-_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!小时|钟头|星期|多小时|多月|月|半)(?:{_WHO_NOUNS})?"
+_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!小时|钟头|星期|多小时|多月|月|半|子)(?:{_WHO_NOUNS})?"
                              rf"[^。；;！!？?\n]{{0,20}}$")
 # A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
 _NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")
@@ -263,6 +281,7 @@ _RUMOUR_OPEN = re.compile(r"网传|传言|传闻|谣传|网帖|据传|网曝|网
                           r"朋友圈说")
 _CLAIM_OPEN = re.compile(r"称|说|“|\"")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_ENDS = re.compile(r"[。！？!?\n]+")
 _CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 
 
@@ -343,10 +362,26 @@ def recalled(text: str, start: int) -> bool:
 
 
 def _after_accident(text: str, start: int) -> bool:
-    """Whether an accident or violence is told before ``start``, in its sentence or the one before."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)]
-    begin = ends[-2] if len(ends) >= 2 else max(0, start - 160)
+    """Whether an accident or violence is told before ``start``, in its sentence or the two before
+    (a witness tells the blast, then the fire engines, then the rumour of the dead: 巨响。……消防车往那边开。
+    上个月不是才炸过一次吗？听说这次有人没出来). A run of stops (？？, ！！！) ends one sentence."""
+    lo = max(0, start - 160)
+    ends = [m.end() for m in _SENTENCE_ENDS.finditer(text, lo, start)]
+    begin = ends[-3] if len(ends) >= 3 else lo
     return any(not _negated(text, m.start()) for m in _ACCIDENT.finditer(text, begin, start))
+
+
+def _spoken_missing(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the spoken words of people missing at ``text[start:end]`` speak of people after an
+    accident (有人没出来), not of a result not out yet or someone not coming out to speak."""
+    if not _after_accident(text, start):
+        return False
+    clause = _begins(_CLAUSE_END, text, start, 40)
+    if _THING_BEFORE.search(text, clause, start) is not None:
+        return False
+    if word.endswith("找到"):
+        return _CULPRIT.search(text, clause, start) is None and _MISSING_AFTER.match(text, end) is None
+    return word.startswith("生死") or _MISSING_AFTER.match(text, end) is None
 
 
 def _evacuated(text: str, denied: tuple[tuple[int, int], ...]) -> tuple[int, str] | None:
@@ -542,6 +577,10 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             if not _after_accident(joined, start):
                 continue
             kind = "die"
+        elif kind == "spoken_missing":
+            if not _spoken_missing(joined, start, m.end(), word):
+                continue
+            kind = "missing"
         if kind in _NEGATABLE and _negated(joined, start):
             continue
         if kind in _NEGATABLE and irrealis(joined, start, m.end(), kind != "crime"):

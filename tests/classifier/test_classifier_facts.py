@@ -296,6 +296,47 @@ def test_spoken_deaths_count_after_an_accident_or_violence(text: str, deaths: in
     assert find_facts("", text).deaths == deaths
 
 
+@pytest.mark.parametrize(("text", "missing"), [
+    # people who did not come out of a blast, a fire, a collapse or a flood are missing, told by a
+    # witness over several sentences, with or without a count
+    ("晚上十点多化工园那边一声巨响，窗户都在震！！！能看到火光，好多消防车往那边开。前几天不是才出过事吗？？"
+     "听说这次有人没出来😭", 1),
+    ("化工厂昨晚发生爆炸，还有两名工人没能逃出来。", 2),
+    ("小区一栋楼起火，浓烟滚滚，听邻居说七楼的老人没跑出来。", 1),
+    ("山洪冲走了一辆面包车，车上的三名村民至今未找到。", 3),
+    ("隧道塌方后，有五名工人被困，生死未卜。", 5),
+    ("矿井透水事故发生后，井下仍有3人没撤出来。", 3),
+    # a result, a product or someone not coming out to speak is no one missing
+    ("昨天模拟考试，成绩还没出来。", None),
+    ("工厂爆炸已经三天了，调查结果至今还没出来。", None),
+    ("事故发生后，厂里领导一直没出来说明情况。", None),
+    ("车祸发生后，肇事司机至今未找到。", None),
+    ("火灾发生后，起火原因至今未找到。", None),
+    ("车间起火后，他找了半天，还没找到灭火器。", None),
+    ("他在里面加班，一直没出来。", None),  # no accident told
+    # a condition, a denied claim, a negation
+    ("万一着火了有人没跑出来怎么办？", None),
+    ("网传化工厂爆炸有人没出来，系谣言。", None),
+])
+def test_people_who_did_not_come_out_of_an_accident_are_missing(text: str, missing: int | None) -> None:
+    f = find_facts("", text)
+    assert f.missing == missing, f
+    assert f.deaths is None
+
+
+def test_a_rumour_of_people_missing_after_a_blast_reaches_the_top_two_of_the_city() -> None:
+    rules = load_rules(HERE / "city-gov")
+    text = "化工园又炸了？？晚上一声巨响，好多消防车往那边开。听说这次有人没出来"
+    f = find_facts("", text)
+    grade = rules.grade(feats(facts=f, signals=rules.find_signals(f"。{text}", f.denied)))
+    assert grade.level in ("特别重大", "重大"), grade
+    assert "失联 1 人" in grade.reasons and any(r.startswith("网传消息, 待核实") for r in grade.reasons), grade
+
+
+def test_a_couple_counts_no_dead() -> None:
+    assert find_facts("", "两口子吵架，男的持刀行凶，人当场就没了").deaths == 1
+
+
 def test_a_near_miss_is_no_death_but_an_attempted_crime_is_a_crime() -> None:
     assert find_facts("", "孩子放学时差点被人贩子抢走").crime == "人贩子"
     assert find_facts("", "电动车差点把老人撞伤").injured is None
