@@ -70,6 +70,8 @@ DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡
 # 死/伤 after one of these is a death or an injury by a deed or an accident (被捅死, 撞死, 跳楼死了,
 # 砍伤); 气死, 笑死, 累死 are ways of speaking. Read from the character before (the trie stays small).
 KILLED_BY = frozenset("捅砍撞打烧淹压摔毒勒杀害轧砸刺炸电楼河水祸")
+# 死 after one of these is a way of speaking, whatever count follows (笑死了好几个, 气死人了).
+_WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐")
 HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
               # someone harmed themselves, was attacked, or fell: at least one person hurt until told otherwise
@@ -94,7 +96,8 @@ MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被
 # 钱没了 are not deaths). 人没了, 出了人命 (DIE_WORDS) need no such context.
 SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场就不行了", "当场不行了", "没救过来", "没抢救过来",
                       "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了", "当场没了",
-                      "人就没了", "已经没了", "没有生命体征", "没了生命体征", "失去生命体征")
+                      "人就没了", "已经没了", "没有生命体征", "没了生命体征", "失去生命体征", "当场死了",
+                      "当场就死了", "没救回来", "没能救回来", "没抢救回来", "没挺过来", "没能挺过来", "没有挺过来")
 # Spoken or indirect reports of people missing after a fire, a blast, a collapse or a flood (有人没出来,
 # 还有两名工人没能逃出来, 被冲走的村民至今未找到, 生死未卜): like spoken deaths, only where an accident or
 # a disaster is told just before, and only of people: 成绩没出来, 新款没出来, 调查结果还没出来 tell of no
@@ -264,6 +267,9 @@ _NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次�
 # A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人, 死了好几个工人.
 _COUNT_AFTER = re.compile(rf"(?:的)?(?:{_WHO_NOUNS})?(?:人数)?(?:已经|已)?(?:有|达到|达|为|升至|增至|上升至|上升到|了)?"
                           rf"(?:约|近|超过|逾)?(?P<n>{_NUM})(?:余|多)?(?:名|个|位)?{_WHO_NOUNS}")
+# 死了好几个, 死了三个: a count of the dead with no one named after it, ending the clause (not 死了三个月).
+_DEAD_COUNT = re.compile(rf"了(?P<n>{_NUM}|几个)(?:余|多)?(?<=个)(?![\u4e00-\u9fff])|"
+                         rf"了(?P<m>{_NUM})(?:余|多)?[个名位](?![\u4e00-\u9fff])")
 # 3死12伤.
 _DEAD_HURT = re.compile(rf"(?P<n>{_NUM})$")
 _HURT_AFTER_DEAD = re.compile(rf"(?P<n>{_NUM})伤")
@@ -474,12 +480,14 @@ def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | N
     lo = max(0, start - 32)
     before = text[lo:start]
     if word == "死":
+        if before[-1:] in _WAY_OF_SPEAKING:
+            return None  # 笑死了好几个, 累死人了
         m = _DEAD_HURT.search(before)
         if m is not None:
             n = chinese_number(m.group("n"))
             return (n, text[start - len(m.group(0)):end]) if n else None
-        after = _COUNT_AFTER.match(text, end, end + 14)  # 死了两个人
-        n = chinese_number(after.group("n")) if after is not None else None
+        after = _COUNT_AFTER.match(text, end, end + 14) or _DEAD_COUNT.match(text, end, end + 8)  # 死了两个(人)
+        n = chinese_number(after.group("n") or after.group("m")) if after is not None else None
         return (n, text[start:after.end()]) if after is not None and n else None
     if word != "伤":
         found = _count_before(before)

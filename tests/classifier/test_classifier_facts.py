@@ -291,6 +291,15 @@ def test_what_might_happen_is_no_death(text: str, feared: str | None) -> None:
     ("手机摔了一下，已经不行了", None),
     ("老张的生意已经没了", None),
     ("抢救了三个小时，人已经不行了，家属情绪激动", None),  # no accident or violence told before it
+    ("一个工人被砸中，当场死了", 1),
+    ("工地塌方，一名工人被砸伤，送到医院没救回来", 1),
+    ("车祸伤者在医院没能挺过来", 1),
+    ("公司没能挺过来，倒闭了", None),
+    # the dead counted after the verb with no one named (not a time, not a way of speaking)
+    ("工厂爆炸，听说死了好几个", 3),
+    ("矿上出事死了几个", 3),
+    ("这只猫死了三个月了", None),
+    ("这个视频笑死了好几个", None),
 ])
 def test_spoken_deaths_count_after_an_accident_or_violence(text: str, deaths: int | None) -> None:
     assert find_facts("", text).deaths == deaths
