@@ -332,6 +332,20 @@ _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承�
 # An event of another year or long ago, recalled in its clause (去年汛期冲毁的路, 年初那场火灾中): background
 # to what is reported now, not an emergency now. (Not 曾 alone, a surname; not 原来, also "it turns out".)
 _RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|曾经")
+# Background told with "before" (原来塌方的路段新建了挡墙, 以前常起火的市场整治后装了喷淋) is recalled too,
+# but only beside a repair or a rectification that is done (a road rebuilt, a market put right): 原来
+# alone also means "it turns out" (原来是燃气泄漏) or "the former" (原来的老房子昨晚起火 is a fire now).
+# The word of before opens its clause's account: 原来, 以前, 此前 … (not 原来是 / 原来竟, it turns out);
+# X前 (修复前, 整治前) says by itself that the repair was done, in its sentence. A present time
+# (昨晚, 今天, 刚刚) or a recurrence (又, 再次) in the clause makes the event now, repair or not.
+_BEFORE_NOW = re.compile(r"原来(?![是竟才])|原先|以前|以往|过去|此前|之前|早前|先前|早先")
+_BEFORE_REPAIR = re.compile(r"(?:修复|修缮|维修|整治|整改|改造|治理|加固|重建|翻修|翻新|搬迁|提质|升级)前")
+_BEFORE_REPAIR_OPENS = re.compile(rf"\s*[^，,。；;！!？?\n]{{0,8}}?{_BEFORE_REPAIR.pattern}[，,]")
+_REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚未|仍未|还没|正在|即将|计划|准备|迟迟)"
+                       r"(?:修复|修好|修通|抢通|新建|建成|建好|完工|竣工|通车|加固|重建|改造|整治|整改|翻修|修缮|"
+                       r"消除|排除|恢复|搬迁|拆除|更换|换成|装上|装了|安装)")
+_NOW = re.compile(r"今天|今日|今晨|今早|昨天|昨日|昨晚|昨夜|前天|刚刚|刚才|凌晨|目前|现在|眼下|当天|日前|近日|"
+                  r"又|再次|再度|重新|突然|今年")
 _DRILL = re.compile(r"演练|演习|模拟|假想|假定")
 
 
@@ -363,8 +377,22 @@ def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
 
 
 def recalled(text: str, start: int) -> bool:
-    """Whether the clause holding ``start`` sets what is there in another year or long ago."""
-    return _RECALLED.search(text, _begins(_CLAUSE_END, text, start, 40), start) is not None
+    """Whether the clause holding ``start`` sets what is there in another year or long ago, or before
+    a repair or a rectification that is done (原来塌方的路段新建了挡墙)."""
+    clause = _begins(_CLAUSE_END, text, start, 40)
+    if _RECALLED.search(text, clause, start) is not None:
+        return True
+    if _NOW.search(text, clause, start) is not None:
+        return False
+    sentence = _begins(_SENTENCE_END, text, start, 80, 0)
+    if _BEFORE_REPAIR.search(text, clause, start) is not None:  # 整治前常起火的市场
+        return True
+    if _BEFORE_REPAIR_OPENS.match(text, sentence) is not None:  # (该市场)整治前，这里经常发生火灾
+        return True
+    if _BEFORE_NOW.search(text, clause, start) is None:
+        return False
+    stop = _SENTENCE_END.search(text, start)
+    return _REPAIRED.search(text, sentence, stop.start() if stop else len(text)) is not None
 
 
 def _after_accident(text: str, start: int) -> bool:

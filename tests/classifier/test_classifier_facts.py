@@ -80,6 +80,19 @@ def test_a_crowd_on_the_move_is_no_bad_news_by_itself(text: str, gathered: int |
     ("今天凌晨城西一仓库发生火灾", {"爆炸火灾": "火灾"}),
     ("燃气泄漏致三人受伤", {"事故灾害": "泄漏", "受伤": "受伤"}),
     ("曾某家中起火，邻居报警", {"爆炸火灾": "起火"}),
+    # before a repair or a rectification that is done: background too
+    ("记者在现场看到，原来塌方的路段新建了挡墙，路面铺上了水泥。", {}),
+    ("整治前，这个市场经常发生火灾，如今装上了喷淋系统。", {}),
+    ("以前一下雨就塌方的山路，今年加固完工了。", {}),
+    ("此前发生爆炸的车间，已完成整改并通过验收。", {}),
+    # ... but not "the former" thing, "it turns out", a repair not done, or an event now or again
+    ("原来的老房子昨晚起火，一家三口被困。", {"爆炸火灾": "起火", "事故灾害": "被困"}),
+    ("原来是燃气泄漏引发爆炸。", {"事故灾害": "泄漏", "爆炸火灾": "爆炸"}),
+    ("此前修复的路段昨天再次塌方。", {"事故灾害": "塌方"}),
+    ("原来塌方的路段至今未修复，村民出行困难。", {"事故灾害": "塌方"}),
+    ("原来塌方的路段正在修复。", {"事故灾害": "塌方"}),
+    ("以前的老厂房发生火灾，消防正在扑救。", {"爆炸火灾": "火灾"}),
+    ("整改前，这里经常堵塞消防通道，昨天突然起火。", {"爆炸火灾": "起火"}),
 ])
 def test_a_safety_instruction_or_an_event_of_another_year_is_no_emergency_now(text: str,
                                                                             signals: dict[str, str]) -> None:
