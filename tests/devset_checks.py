@@ -49,6 +49,7 @@ class BlindSet:
     province: re.Pattern[str]  # other cities of the office's own province
     province_min: int  # other-city items from the province: at least this many ...
     province_share: float  # ... and at least this share of the other-city items
+    min_per_topic: int = 8  # relevant adverse items of each base topic, at least
 
     @property
     def path(self) -> Path:
@@ -97,7 +98,25 @@ LIANCHUAN = BlindSet(
     province=re.compile(r"长沙|株洲|湘潭|衡阳|邵阳|岳阳|常德|张家界|益阳|郴州|永州|怀化|娄底|涟源|湘西"),
     province_min=0, province_share=1 / 3,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN)
+QICHUAN = BlindSet(
+    name="qichuan", ordinal="fourth", city="栖川", id_pattern=r"d4-\d{4}", region="5121", province_code="51",
+    districts=("栖城区", "锦岸区", "黄桷县", "松垭县", "栖川经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The table of kinds at about 250 items (its 240 held-out items in the same proportions).
+    min_items=240,
+    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|名邸|山语|一品|桂湖苑"),
+    # A third of the other-city items are from 四川 itself.
+    province=re.compile(r"四川|成都|自贡|攀枝花|泸州|德阳|绵阳|广元|遂宁|内江|乐山|南充|眉山|宜宾|广安|达州|雅安|巴中"
+                        r"|资阳|阿坝|甘孜|凉山"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over ~125 relevant adverse items: six of each, not eight.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN)
 
 
 def load_split() -> ModuleType:
