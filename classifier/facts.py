@@ -20,12 +20,13 @@ _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 # Vague amounts, read low: 数十 is at least twenty, 上百 a hundred.
 VAGUE = {"数十": 20, "几十": 20, "十几": 10, "十多": 10, "十余": 10, "数百": 200, "几百": 200, "上百": 100, "近百": 90,
          "百余": 100, "百多": 100, "上千": 1000, "数千": 2000, "几千": 2000, "千余": 1000, "近千": 900, "数名": 3,
-         "几名": 3, "多名": 3, "数人": 3, "多人": 3, "几人": 3, "大批": 50, "大量": 50, "众多": 30, "成百上千": 100,
+         "几名": 3, "多名": 3, "数人": 3, "多人": 3, "几人": 3, "大批": 50, "一大批": 50, "大量": 50, "众多": 30,
+         "成百上千": 100,
          "一群": 10, "一些": 3, "一大群": 20, "好多": 10, "很多": 10, "许多": 10, "不少": 10, "好几百": 200,
          "好几十": 20, "好几千": 2000, "好几": 3, "几个": 3, "一对": 2, "一帮": 10, "一伙": 5, "一堆": 10,
          "上万": 10000, "数万": 20000}
 _NUM = (r"(?:\d+(?:\.\d+)?|成百上千|数十|几十|十几|十多|十余|数百|几百|上百|近百|百余|百多|上千|数千|几千|千余|近千|"
-        r"数名|几名|多名|多人|数人|几人|大批|大量|众多|一大群|一群|一对|一帮|一伙|一堆|上万|数万|好几百|好几十|好几千|好几|几个|好多|"
+        r"数名|几名|多名|多人|数人|几人|一大批|大批|大量|众多|一大群|一群|一对|一帮|一伙|一堆|上万|数万|好几百|好几十|好几千|好几|几个|好多|"
         r"很多|许多|不少|[零〇一二两三四五六七八九十百千万]+)")
 _NUM_RE = re.compile(_NUM)
 
@@ -162,8 +163,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "社会稳定": (
         "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "诈骗", "杀人", "凶杀", "命案",
         "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗", "嫌疑人", "犯罪",
-        "报警", "民警", "派出所", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
-        "贩毒", "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
+        "报警", "报案", "民警", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
+        "贩毒", "赌钱", "聚赌", "赌场",
+        "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
         "走失", "猥亵", "性侵", "霸凌", "冒充", "警察", "警方", "警车",
         # killed by someone's deed
         "捅死", "砍死", "打死", "杀死", "杀害", "勒死", "毒死", "被捅", "被砍",
@@ -171,6 +173,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # files under 社会稳定 (拘捕, 入狱, 游行, 罢工); 袭击 is left out: storms 袭击 a city too
         "抓获", "有期徒刑", "被拘", "被抓", "行拘", "拘捕", "落网", "获刑", "抓捕", "被捕", "批捕", "刑事拘留",
         "入狱", "游行", "罢工",
+        # the police coming (派出所来了好多人, 民警赶到): not 派出所 alone, a place where a 户籍
+        # certificate is also issued (去派出所开证明 is 办事难, 社情民意), as 食堂 is a setting of 食品
+        "派出所来了", "派出所来人", "派出所出警", "派出所介入", "派出所赶到", "派出所到场", "出警",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
@@ -257,16 +262,27 @@ _WHO_NOUNS = (r"(?:农民工|群众|村民|居民|业主|工人|家长|学生|�
               r"老人|男子|女子|乘客|游客|船员|渔民|职工|师生|患者|家属|青年|小学生|中学生|人)")
 _UNIT = r"(?:名|人|位|个|口|条)"
 # What may follow a number before the trigger, in the same clause: the unit, who, a few words.
-_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?P<u>{_UNIT})?(?P<w>{_WHO_NOUNS})?(?P<gap>[^，,。；;！!？?\n]{{0,12}})$")
+_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?:(?P<u>{_UNIT})(?!小时|钟头|星期|多小时|多月|月|半|子))?"
+                          rf"(?P<w>{_WHO_NOUNS}|[\u4e00-\u9fff]{{1,3}}者)?"
+                          rf"(?P<gap>[^，,。；;！!？?\n]{{0,12}})$")
 # A count of people earlier in the same sentence, for a trigger whose own clause has none:
 # 两人从楼上坠下，疑似已经身亡.
 _PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!小时|钟头|星期|多小时|多月|月|半|子)(?:{_WHO_NOUNS})?"
                              rf"[^。；;！!？?\n]{{0,20}}$")
+_AFTER_HUNDRED = frozenset("姓货科度强家")
+# Amounts of a crowd that count people even with no one named (数千教师示威, 上百村民堵路): a gathering's
+# other bare numbers are mostly dates, numbering or places (四、业主维权, 7县集会, 2706房聚集).
+_GROUP_AMOUNTS = frozenset({"数十", "几十", "十几", "十多", "十余", "数百", "几百", "上百", "近百", "百余", "百多",
+                            "上千", "数千", "几千", "千余", "近千", "上万", "数万", "成百上千", "好几百", "好几十",
+                            "好几千", "一群", "一大群", "一帮", "一伙"})
+# 几个 counts people (几个医生围着), not 几个月, 几个小时.
+_NOT_A_HEAD = re.compile(r"小时|钟头|星期|多小时|多月|月|半")
+_GATHER_WHO_AFTER = re.compile(rf"者|人员|的人|{_WHO_NOUNS}")
 # A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
 _NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")
 # A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人, 死了好几个工人.
 _COUNT_AFTER = re.compile(rf"(?:的)?(?:{_WHO_NOUNS})?(?:人数)?(?:已经|已)?(?:有|达到|达|为|升至|增至|上升至|上升到|了)?"
-                          rf"(?:约|近|超过|逾)?(?P<n>{_NUM})(?:余|多)?(?:名|个|位)?{_WHO_NOUNS}")
+                          rf"(?:约|近|超过|逾)?(?P<n>{_NUM})(?:余|多)?(?:(?:名|个|位)[^，,。；;！!？?\n]{{0,3}}?)?{_WHO_NOUNS}")
 # 死了好几个, 死了三个: a count of the dead with no one named after it, ending the clause (not 死了三个月).
 _DEAD_COUNT = re.compile(rf"了(?P<n>{_NUM}|几个)(?:余|多)?(?<=个)(?![\u4e00-\u9fff])|"
                          rf"了(?P<m>{_NUM})(?:余|多)?[个名位](?![\u4e00-\u9fff])")
@@ -472,13 +488,18 @@ def _negated(text: str, start: int) -> bool:
 
 
 def _ordinal_or_name(before: str, m: re.Match[str]) -> bool:
-    """第二 is an order, not a count; 二人民医院 is a name (市第二人民医院新住院楼 counts no one)."""
-    return (m.start() > 0 and before[m.start() - 1] == "第") or before.startswith("人民", m.end())
+    """第二 is an order, not a count; 二人民医院 is a name (市第二人民医院新住院楼 counts no one);
+    百姓 and 百货 are words, 万一 a condition, 千万别 an adverb."""
+    number = m.group(0)
+    return ((m.start() > 0 and before[m.start() - 1] == "第") or before.startswith("人民", m.end())
+            or (number[-1] == "百" and before[m.end():m.end() + 1] in _AFTER_HUNDRED)
+            or number[0] == "万" or (number == "千万" and before[m.end():m.end() + 1] not in "余多名人"))
 
 
-def _count_before(before: str) -> tuple[int, int] | None:
+def _count_before(before: str, plain_ok: bool = True) -> tuple[int, int] | None:
     """(count, where it starts) of the number closest before a trigger that counts people (两人,
-    三名, 十余名矿工, 一家三口); a bare number (从5楼坠亡 is not five dead) only when none does;
+    三名, 十余名矿工, 一家三口); a bare number (从5楼坠亡 is not five dead) only when none does and
+    ``plain_ok`` (not for a gathering: 百姓维权, 一直上访, 8:30堵在, 二环堵了 count no crowd);
     else a count of people in an earlier clause of the sentence."""
     people = plain = None
     for m in _NUM_RE.finditer(before):
@@ -487,9 +508,11 @@ def _count_before(before: str) -> tuple[int, int] | None:
         tail = _TAIL_BEFORE.match(before, m.end())
         if tail is None:
             continue
-        if tail.group("u") or tail.group("w") or m.group(0)[-1] in "名人":
+        if tail.group("u") or tail.group("w") or m.group(0)[-1] in "名人" or (
+                m.group(0)[-1] == "个" and _NOT_A_HEAD.match(before, m.end()) is None):
             people = m  # 上百名业主从早上八点开始就聚集在……: counted people, a few words away
-        elif plain is None and len(tail.group("gap")) <= 8 and before[m.end():m.end() + 1] not in _NOT_PEOPLE:
+        elif ((plain_ok or m.group(0) in _GROUP_AMOUNTS) and plain is None and len(tail.group("gap")) <= 8
+              and before[m.end():m.end() + 1] not in _NOT_PEOPLE):
             plain = m
     m = people or plain
     if m is None:
@@ -518,7 +541,9 @@ def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | N
         n = chinese_number(after.group("n") or after.group("m")) if after is not None else None
         return (n, text[start:after.end()]) if after is not None and n else None
     if word != "伤":
-        found = _count_before(before)
+        # A gathering's bare number counts only with its people named after the word (百余示威者).
+        found = _count_before(before, _KIND.get(word) not in ("gather", "crowd") or
+                              _GATHER_WHO_AFTER.match(text, end) is not None)
         if found is not None:
             return found[0], text[lo + found[1]:end]
     m = _COUNT_AFTER.match(text, end, end + 14)
@@ -698,3 +723,4 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     # (seed 004: 涉外类 → 外侨办); otherwise the kind of event with the most distinct words.
     topic = "涉外" if "涉外" in found else max(found, key=lambda t: (len(found[t]), -_EVENT_ORDER.index(t)))
     return topic, tuple(found[topic])
+

@@ -48,6 +48,39 @@ def test_counts(title: str, text: str, deaths: int | None, injured: int | None, 
     assert f.adverse == bool(deaths or injured or gathered)
 
 
+@pytest.mark.parametrize(("text", "gathered"), [
+    # a gathering counts people, not dates, numbering, places, times or the word 百姓
+    ("老百姓多次上访，问题一直没解决", None),
+    ("四、关于业主维权的问题", None),
+    ("维权维了2个多月，没有结果", None),
+    ("早上8:30堵在小区门口出不去", None),
+    ("二环外也开始拥堵了", None),
+    ("7县泉溪镇围着一圈铁皮", None),
+    ("“11·18”聚众斗殴事件", None),
+    ("小区一如既往维权", None),
+    # ... but a crowd told by an amount, its people named after the word, or a few words away
+    ("数千教师示威", 2000),
+    ("又有百余示威者赶到酒店外", 100),
+    ("省道周围聚集数十名围观群众", 20),
+    ("几个医生围着他", 3),
+    ("一群贪财的人冲进了店里", 10),
+    ("一百多个业主拉横幅去售楼部", 100),
+])
+def test_a_gathering_counts_people(text: str, gathered: int | None) -> None:
+    assert find_facts("", text).gathered == gathered
+
+
+@pytest.mark.parametrize(("text", "injured", "deaths"), [
+    ("老百姓因此而受伤", 1, None),  # 百姓 is no hundred
+    ("老人千万别摔伤了，摔伤一次就麻烦", 1, None),  # an adverb: not ten million hurt
+    ("7个月大的男婴喝完奶后很快死亡", None, 1),
+    ("几个月后那只狗被人打死", None, 1),  # not three dead
+])
+def test_numbers_that_are_words_or_ages_count_no_one(text: str, injured: int | None, deaths: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.injured, f.deaths) == (injured, deaths), f
+
+
 @pytest.mark.parametrize(("text", "injured", "deaths"), [
     ("市第二人民医院新住院楼项目还没招标", None, None),
     ("患者在市第二人民医院术后死亡", None, 1),
@@ -427,6 +460,10 @@ def test_hazard_and_evacuation_conditions_are_checked_strictly(tmp_path: Path) -
     # a fire lane is no fire; the fire service at a fire is
     ("小区消防通道被私家车占满", None),
     ("仓库起火，消防赶到现场", "应急管理"),
+    # a 派出所 is a place where certificates are issued too; the police coming is an event
+    ("办个居住证明，社区让去派出所开，派出所说要街道开", None),
+    ("业主拉横幅堵售楼部，派出所来了好多人", "社会稳定"),
+    ("楼下架空层天天有人打牌赌钱", "社会稳定"),
 ])
 def test_the_event_of_an_item(text: str, topic: str | None) -> None:
     f = find_facts("", text)
