@@ -58,6 +58,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # the README files it under 食品药品安全, not 教育), and whatever else it reads as: a food's quality
     # is not 质监's product quality (亚硝酸盐超标 in 腊肉), a food poisoning not an 应急管理 accident.
     "食品药品安全": SETTING_TOPICS | {"质监", "应急管理"},
+    # Who is involved decides first (classifier.facts.event_topic; seed 004: 涉外类 → 外侨办): a crime, a
+    # layoff or an accident that a foreigner or a foreign firm is part of is 涉外, whatever else it reads as.
+    "涉外": frozenset(BASE_TOPICS) - {"涉外"},
 }
 # Every reading some event outranks: the scorer asks for the event only then.
 _OUTRANKABLE = SETTING_TOPICS.union(*OUTRANKS.values())

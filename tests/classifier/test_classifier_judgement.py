@@ -156,7 +156,8 @@ def test_emotion_is_shown_but_never_decides_the_grade() -> None:
 
 
 def test_the_event_outranks_the_place_it_happened_in(tmp_path: Path) -> None:
-    """Issue 10: 网传绑架案 → 社会稳定, not 教育; 外籍教师酒驾 → 涉外; an estate's gas explosion → 应急管理."""
+    """Issue 10: 网传绑架案 → 社会稳定, not 教育; 外籍教师酒驾 → 涉外; an estate's gas explosion → 应急管理; a fraud
+    ring with foreign members or a foreign firm's layoffs → 涉外, not 社会稳定 or 就业."""
     rows = {
         "kidnap": ("网传钦南区一小学门口发生绑架案",
                    "网传钦南区某小学放学时有孩子被陌生人强行抱走，有网友称嫌疑人已被控制，待核实。"),
@@ -164,12 +165,18 @@ def test_the_event_outranks_the_place_it_happened_in(tmp_path: Path) -> None:
                     "钦北区某中学一名外籍教师夜间醉酒驾驶机动车，被交警查获，学校表示将配合调查。"),
         "gas": ("钦南区一小区燃气爆炸",
                 "今天上午钦南区某小区一住户家中发生燃气爆炸，消防赶到现场救援，部分业主家门窗受损。"),
+        # A foreigner or a foreign firm outranks every other reading, not only a place's (seed 004: 涉外类).
+        "foreign_crime": ("钦州警方打掉一个诈骗团伙 其中两人为外籍",
+                          "钦州市公安局近日打掉一个冒充客服实施诈骗的团伙，抓获嫌疑人9名，其中2人为外籍人员。"),
+        "foreign_layoff": ("钦州港一外资企业突然裁员 工人未拿到补偿",
+                           "钦州港区某外资企业上周突然宣布裁员两百多人，工人们说经济补偿金至今一分没拿到。"),
     }
     cases = [Case(k, "topic", "calm", "city-gov", {"title": t, "text": x, "source_name": "新浪微博",
                                                     "url": "https://weibo.com/t", "source_kind": "microblog"},
                   relevant=True, adverse=True) for k, (t, x) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
-    assert {k: out[k]["topic"] for k in rows} == {"kidnap": "社会稳定", "foreign": "涉外", "gas": "应急管理"}
+    assert {k: out[k]["topic"] for k in rows} == {"kidnap": "社会稳定", "foreign": "涉外", "gas": "应急管理",
+                                                  "foreign_crime": "涉外", "foreign_layoff": "涉外"}
 
 
 @pytest.mark.parametrize("tone", ["calm", "heated"])
