@@ -163,7 +163,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "社会稳定": (
         "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "诈骗", "杀人", "凶杀", "命案",
         "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗", "嫌疑人", "犯罪",
-        "报警", "报案", "民警", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
+        "报警", "报了警", "报案", "民警", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
         "贩毒", "赌钱", "聚赌", "赌场",
         "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
         "走失", "猥亵", "性侵", "霸凌", "冒充", "警察", "警方", "警车",
@@ -196,6 +196,10 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "双开", "立案审查", "审查调查", "诫勉谈话", "营商环境",
         # an official gone bad, not a food (the longer word wins over 变质)
         "蜕化变质", "腐化变质",
+        # an official's crimes of office, tried in court as well (受贿罪 … 有期徒刑 is still the 纪委监委's
+        # case of an official, not public order's)
+        "受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利", "职务上的便利", "落马",
+        "被留置", "留置措施",
     ),
     # Charges and price rules (seed 004 价格: the 发改委's price department).
     "价格": (
@@ -239,6 +243,10 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
               "消防宣传", "消防安全知识")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
+_OFFICE_CRIMES = frozenset({"受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利",
+                            "职务上的便利"})
+_JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒刑", "被拘", "被抓", "行拘", "拘捕", "落网", "获刑",
+                            "抓捕", "被捕", "批捕", "刑事拘留", "入狱", "犯罪", "嫌疑人"})
 # Every word the event scan (event_topic) looks for: the scorer asks classifier.prefilter which items
 # of a batch may hold one, and skips the scan of the others (FACT_SCAN_WORDS: find_facts' scans).
 EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
@@ -593,6 +601,7 @@ _AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|
               r"网信办|中心|局|办|委员会)")
 OFFICIAL = re.compile(rf"{_AUTHORITY}[^。！？\n]{{0,12}}?{_NOTICE}|{_NOTICE}[:：]|关于[^。！？\n]{{2,40}}的{_NOTICE}")
 _NOTICE_RE = re.compile(_NOTICE)
+_NOT_GIVEN = re.compile(r"(?:尚未|暂未|并未|未曾|未|没有|没|还没|拒绝|不予|不愿)[^，,。；;！!？?]{0,5}$")
 OPENING = 80
 # Every word find_facts scans for (its triggers, a denial, a water work or its danger, an evacuation):
 # a text with none of them has no fact but perhaps an official notice. A new scan of find_facts (or
@@ -605,9 +614,14 @@ def _official(title: str, text: str, government_source: bool) -> str | None:
     """Why the item is an authority's own notice, read in its title and opening; None when it is not."""
     head = f"{title}。{text[:OPENING]}"
     # The notice word first (cheap); the authority before it only then.
-    official_m = OFFICIAL.search(head) if _NOTICE_RE.search(head) else None
-    if official_m is not None:
-        return f"官方通报“{official_m.group(0)}”"
+    if _NOTICE_RE.search(head):
+        for official_m in OFFICIAL.finditer(head):
+            # 交警部门尚未对此作出回应, 官方暂未通报: a notice not (yet) given is none
+            words = official_m.group(0)
+            notice = _NOTICE_RE.search(words, max(0, len(words) - 6))
+            if notice is not None and _NOT_GIVEN.search(words, 0, notice.start()) is not None:
+                continue
+            return f"官方通报“{words}”"
     if government_source and _NOTICE_RE.search(head):
         return "政府/官方发布的通报"
     return None
@@ -713,6 +727,11 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         words = found.setdefault(_EVENT_OF[word], [])
         if word not in words:
             words.append(word)
+    if found.get("社会稳定") and any(w in _OFFICE_CRIMES for w in found.get("其他", ())):
+        # the arrest and the sentence are any crime's: an official's crime of office stays his case
+        found["社会稳定"] = [w for w in found["社会稳定"] if w not in _JUSTICE_WORDS]
+        if not found["社会稳定"]:
+            del found["社会稳定"]
     if mass:
         found.setdefault("社会稳定", []).append(mass)
     if hazard:

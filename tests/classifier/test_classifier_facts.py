@@ -464,7 +464,25 @@ def test_hazard_and_evacuation_conditions_are_checked_strictly(tmp_path: Path) -
     ("办个居住证明，社区让去派出所开，派出所说要街道开", None),
     ("业主拉横幅堵售楼部，派出所来了好多人", "社会稳定"),
     ("楼下架空层天天有人打牌赌钱", "社会稳定"),
+    ("车库里好几辆车被砸，报了警也没人管", "社会稳定"),
+    # an official's crime of office is the 纪委监委's case, even in court
+    ("原副市长受贿案一审宣判，以受贿罪判处有期徒刑十二年", "其他"),
+    ("该局长利用职务便利挪用公款，被刑事拘留", "其他"),
 ])
 def test_the_event_of_an_item(text: str, topic: str | None) -> None:
     f = find_facts("", text)
     assert event_topic(text, f.mass_incident, f.hazard)[0] == topic
+
+
+@pytest.mark.parametrize(("text", "official", "rumour"), [
+    # a notice not (yet) given is none: the claim stays a rumour
+    ("网传主城区将禁止电动车通行，市交警部门尚未对此作出回应", False, True),
+    ("网传某小区有人坠楼，警方暂未通报", False, True),
+    ("记者联系教育局，对方拒绝回应", False, False),
+    # a notice given is one
+    ("市公安局发布警情通报：网传“小区有人坠楼”不实", True, False),
+    ("关于未成年人保护工作的情况通报", True, False),
+])
+def test_a_notice_not_given_is_no_official_notice(text: str, official: bool, rumour: bool) -> None:
+    f = find_facts("", text)
+    assert (bool(f.official), bool(f.rumour)) == (official, rumour), f

@@ -326,3 +326,23 @@ def test_the_issue_examples_end_to_end_with_the_shipped_model(tmp_path: Path) ->
         assert row["grade"] == "一级", row  # not 三级, whatever the tone
         assert row["grade_reasons"][0] == "中央级或省内主流媒体报道 (第六条 一级)"
         assert profile.intake.admits(row["negativity"], row["relevance"], row["grade_rank"], profile, "central")
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_a_run_around_at_a_police_station_is_no_crime_and_a_taken_official_is_a_discipline_case(
+        tmp_path: Path, tone: str) -> None:
+    """A 派出所 where a certificate is refused is a place (办事难), not an event of public order; a rumour that
+    a 局长 was taken away by the 纪委 is the 纪委监委's case (其他), not the city's image (对外宣传)."""
+    loud = "！！寒心！！" if tone == "heated" else "。"
+    rows = {
+        "runaround": ("钦南区办个居住证明跑了四趟", f"社区说要去派出所开，派出所说要社区开，街道又说这个证明早取消了"
+                                            f"，来回跑了一个星期还没办成{loud}"),
+        "taken": ("有网友称钦南区某街道书记被带走",
+                  f"有网友在本地论坛发帖称，钦南区某街道党工委书记近日被区纪委监委带走，截至记者发稿，官方未发布相关信息{loud}"),
+    }
+    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
+                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["runaround"]["topic"] != "社会稳定"
+    assert out["taken"]["topic"] == "其他"
