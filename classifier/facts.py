@@ -241,7 +241,7 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 # Fire-safety things, not a fire (消防 alone means the fire service came): a blocked 消防通道 is a
 # grievance about the lane, not an event; the longer word hides the 消防 inside it.
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
-              "消防宣传", "消防安全知识")
+              "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _OFFICE_CRIMES = frozenset({"受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利",
                             "职务上的便利"})

@@ -460,6 +460,7 @@ def test_hazard_and_evacuation_conditions_are_checked_strictly(tmp_path: Path) -
     # a fire lane is no fire; the fire service at a fire is
     ("小区消防通道被私家车占满", None),
     ("仓库起火，消防赶到现场", "应急管理"),
+    ("新市场因消防验收未通过迟迟无法开业", None),  # the fire-safety paperwork, not a fire
     # a 派出所 is a place where certificates are issued too; the police coming is an event
     ("办个居住证明，社区让去派出所开，派出所说要街道开", None),
     ("业主拉横幅堵售楼部，派出所来了好多人", "社会稳定"),
