@@ -48,11 +48,12 @@ SETTING_TOPICS = frozenset({"教育", "住房", "卫生计生", "社情民意", 
 # topic rules: the department that must answer, 谁主管谁负责). An event not listed (社会稳定, 应急管理,
 # 涉外) outranks the settings: a crime at a school is 社会稳定, a fire in an estate 应急管理.
 OUTRANKS: dict[str, frozenset[str]] = {
-    # An official's discipline case outranks the grievance reading (社情民意 → 信访局) and the image one
+    # An official's discipline case outranks the grievance reading (社情民意 → 信访局), the image one
     # (对外宣传: the city's image in outside media as such, devsets/README.md; a rumour that a 局长 was
-    # taken away by the 纪委 is the 纪委监委's case, not the 宣传部's), not a place (a 卫生院's case stays
-    # 卫生计生).
-    OTHER: frozenset({"社情民意", "对外宣传"}),
+    # taken away by the 纪委 is the 纪委监委's case, not the 宣传部's) and public order (a 原副市长's 受贿案
+    # tried in court is the 纪委监委's case, not the 公安's: classifier.facts.event_topic reads the crimes
+    # of office before the arrest and the sentence), not a place (a 卫生院's case stays 卫生计生).
+    OTHER: frozenset({"社情民意", "对外宣传", "社会稳定"}),
     # A charge or a price rule outranks the estate or the grievance it is raised in (物业 raising a fee →
     # 价格), not a school's or a hospital's own charges (教育, 卫生计生: their departments answer for them).
     "价格": frozenset({"住房", "社情民意", OTHER}),

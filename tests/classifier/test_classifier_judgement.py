@@ -346,3 +346,21 @@ def test_a_run_around_at_a_police_station_is_no_crime_and_a_taken_official_is_a_
     out = _score(tmp_path, "city-gov", cases)
     assert out["runaround"]["topic"] != "社会稳定"
     assert out["taken"]["topic"] == "其他"
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_an_officials_crime_of_office_tried_in_court_is_a_discipline_case(tmp_path: Path, tone: str) -> None:
+    """devsets/README.md: officials' discipline cases are 其他 (the 纪委监委's); a 受贿案 judged in court is one,
+    not public order's (社会稳定), though an arrest and a sentence are told."""
+    loud = "！！大快人心！！" if tone == "heated" else "。"
+    rows = {
+        "bribe": ("钦南区原区长受贿被判刑",
+                  f"钦南区原区长王某某利用职务便利收受他人财物共计800余万元，一审被判处有期徒刑八年{loud}"),
+        "embezzle": ("钦州一国企原董事长贪污挪用公款获刑",
+                     f"钦州市某国有企业原董事长张某利用职务便利贪污、挪用公款，被法院以贪污罪、挪用公款罪判处有期徒刑七年{loud}"),
+    }
+    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
+                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert {k: out[k]["topic"] for k in rows} == {"bribe": "其他", "embezzle": "其他"}
