@@ -71,6 +71,8 @@ DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡
 # 死/伤 after one of these is a death or an injury by a deed or an accident (被捅死, 撞死, 跳楼死了,
 # 砍伤); 气死, 笑死, 累死 are ways of speaking. Read from the character before (the trie stays small).
 KILLED_BY = frozenset("捅砍撞打烧淹压摔毒勒杀害轧砸刺炸电楼河水祸")
+# 打死你, 撞死你, 打死我也不信: spoken threats and oaths, not a killing.
+_THREAT = re.compile(r"你|我(?:也|都)")
 # 死 after one of these is a way of speaking, whatever count follows (笑死了好几个, 气死人了).
 _WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐")
 HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
@@ -97,8 +99,24 @@ MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被
 # 钱没了 are not deaths). 人没了, 出了人命 (DIE_WORDS) need no such context.
 SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场就不行了", "当场不行了", "没救过来", "没抢救过来",
                       "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了", "当场没了",
-                      "人就没了", "已经没了", "没有生命体征", "没了生命体征", "失去生命体征", "当场死了",
-                      "当场就死了", "没救回来", "没能救回来", "没抢救回来", "没挺过来", "没能挺过来", "没有挺过来")
+                      "人就没了", "已经没了", "当场死了",
+                      "当场就死了", "没救回来", "没能救回来", "没抢救回来", "没挺过来", "没能挺过来", "没有挺过来",
+                      # signs of life, in plain words: 心里已经没有生命迹象 is a mood, 火星的生命迹象 a search
+                      "没有生命迹象", "没了生命迹象", "无生命迹象", "失去生命迹象", "失去了生命迹象")
+# How a police notice, a rescue or a hospital tells a death (女孩已无生命体征, 被救上来时已经没有了生命体征,
+# 发现时已停止呼吸, 呼吸心跳停止): a death by itself, whatever came before (a body found, an illness), except
+# where a first-aid lesson speaks of any casualty (判断伤员有无生命体征, 对无生命体征者实施心肺复苏,
+# 如伤者无生命体征时应……: _vital_generic). 生命体征平稳 is someone alive; 心跳呼吸骤停 is an arrest that
+# may be revived, not a death.
+VITAL_SIGN_WORDS = ("无生命体征", "没有生命体征", "没了生命体征", "没有了生命体征", "失去生命体征", "失去了生命体征",
+                    "生命体征消失", "生命体征已消失", "无呼吸心跳", "无心跳呼吸", "没有呼吸心跳", "没有心跳呼吸",
+                    "没了呼吸心跳", "呼吸心跳停止", "心跳呼吸停止", "呼吸心跳已停止", "心跳呼吸已停止",
+                    "呼吸心跳均已停止", "停止呼吸", "停止了呼吸", "已无呼吸")
+# A lesson's casualty, not a reported one: whether there are signs of life (有无, 是否), what to do for one
+# who has none (对/对于 …), a condition (如/若/一旦 … 无生命体征) or its sequel (……时, 者, 应, 则).
+_VITAL_ASKED = re.compile(r"(?:有|是否|是不是|对于|对|针对|给)(?:已经|已)?$")
+_VITAL_IF = re.compile(r"如果|假如|倘若|一旦|若|(?<![例比])如(?![今此同何实期约下])")
+_VITAL_SEQUEL = re.compile(r"时|的话|者|则|应|需|要|请")
 # Spoken or indirect reports of people missing after a fire, a blast, a collapse or a flood (有人没出来,
 # 还有两名工人没能逃出来, 被冲走的村民至今未找到, 生死未卜): like spoken deaths, only where an accident or
 # a disaster is told just before, and only of people: 成绩没出来, 新款没出来, 调查结果还没出来 tell of no
@@ -147,14 +165,15 @@ _SELF_HAZARD = frozenset({"溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮
 CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
                "持刀伤人", "命案", "灭门")
 # Look like a trigger but are not one: 大数据杀熟, 被杀价.
-NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "住院楼", "住院大楼", "住院部", "住院费", "住院处")
+NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "去世界", "住院楼", "住院大楼", "住院部", "住院费", "住院处")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
                 "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
                 "朋友圈传", "朋友圈里说", "朋友圈里传", "网友爆", "网上说", "网上传", "有人发帖", "有人爆料", "据爆料",
                 "听讲", "听人讲", "听人说", "听别人说", "群里传", "求辟谣", "是否属实", "是不是真的", "有没有这回事")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
-_ONE_DEAD = (frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
+_ONE_DEAD = ((frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
+             | frozenset(VITAL_SIGN_WORDS))
 _ONE_MISSING = frozenset(MISSING_WORDS) | frozenset(SPOKEN_MISSING_WORDS)
 _ONE_HURT = (frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}) | {f"{c}伤" for c in HURT_BY}
 # What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
@@ -235,6 +254,7 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
                       ("mass", MASS_WORDS),
                       ("missing", MISSING_WORDS), ("crime", CRIME_WORDS), ("rumour", RUMOUR_WORDS),
                       ("spoken_death", SPOKEN_DEATH_WORDS), ("spoken_missing", SPOKEN_MISSING_WORDS),
+                      ("vital", VITAL_SIGN_WORDS),
                       ("none", NOT_TRIGGERS)):
     for _w in _words:
         _KIND.setdefault(_w, _kind)
@@ -371,6 +391,17 @@ _REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚�
 _NOW = re.compile(r"今天|今日|今晨|今早|昨天|昨日|昨晚|昨夜|前天|刚刚|刚才|凌晨|目前|现在|眼下|当天|日前|近日|"
                   r"又|再次|再度|重新|突然|今年")
 _DRILL = re.compile(r"演练|演习|模拟|假想|假定")
+# Fiction is no event: what befalls a character of a drama, a film, a novel, a cartoon or a game (追了两个月的剧，
+# 最后男主居然死了; 剧里那个反派杀了三个人) is told by a fan's name of a character (男主, 反派) or by where it
+# happens (剧里, 小说里, 游戏里, 大结局), in the sentence. Not by the watcher's own doings
+# (昨晚追剧的时候楼下起火了, 电影院发生火灾: real), nor where the sentence tells of the making (拍戏时演员坠亡,
+# 剧组, 片场: real people hurt). Left out, as news says them of real people and places: 主角, 女主角, 主人公
+# (事件女主角, 视频主人公; 视频男主, 事件女主), 女主播/女主任/女主人, 男二 (一男二女), 片中 (照片中, 宣传片中),
+# 悲剧中/闹剧中, 剧情 (剧情反转) and 结局 (事件的结局).
+_IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
+                         r"女一号|(?<![悲闹惨丑喜恶])剧(?:中|里)|戏里|书中|书里|小说里|小说中|游戏里|动漫里|动画里|"
+                         r"漫画里|番里|电视剧里|电影里|电影中|影片中|剧集里|原著里|原著中|打副本|刷副本|大结局")
+_MAKING = re.compile(r"拍戏|拍摄|片场|剧组|录制|彩排|演出|现场|演员|群演|替身|特技")
 
 
 def _begins(ends: re.Pattern[str], text: str, pos: int, back: int, default: int | None = None) -> int:
@@ -385,6 +416,15 @@ def _in_drill(text: str, start: int, end: int) -> bool:
     stop = _SENTENCE_END.search(text, end)
     return _DRILL.search(text, _begins(_SENTENCE_END, text, start, 80, 0), stop.start() if stop else len(text)) \
         is not None
+
+
+def fiction(text: str, start: int) -> bool:
+    """Whether the word at ``start`` tells of a character of a drama, a film, a novel or a game (最后男主
+    居然死了, 剧里死了三个人), not of real people."""
+    sentence = _begins(_SENTENCE_END, text, start, 80, 0)
+    stop = _SENTENCE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
 
 
 def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
@@ -427,6 +467,14 @@ def _after_accident(text: str, start: int) -> bool:
     ends = [m.end() for m in _SENTENCE_ENDS.finditer(text, lo, start)]
     begin = ends[-3] if len(ends) >= 3 else lo
     return any(not _negated(text, m.start()) for m in _ACCIDENT.finditer(text, begin, start))
+
+
+def _vital_generic(text: str, start: int, end: int) -> bool:
+    """Whether the words of no signs of life at ``text[start:end]`` speak of any casualty in a first-aid
+    lesson (判断有无生命体征, 对无生命体征者, 如伤员无生命体征时), not of someone found dead."""
+    clause = _begins(_CLAUSE_END, text, start, 40)
+    return (_VITAL_ASKED.search(text, clause, start) is not None or _VITAL_IF.search(text, clause, start) is not None
+            or _VITAL_SEQUEL.match(text, end) is not None)
 
 
 def _spoken_missing(text: str, start: int, end: int, word: str) -> bool:
@@ -646,17 +694,23 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
         if by is not None and start and joined[start - 1] in by:
             start -= 1
             word = joined[start:m.end()]
+            if _THREAT.match(joined, m.end()) is not None:
+                continue  # 我保证不打死你, 打死我也不信: a threat or an oath, no one killed
         if kind == "none" or (denied and _inside(denied, start)):
             continue
         if kind == "spoken_death":
             if not _after_accident(joined, start):
                 continue
             kind = "die"
+        elif kind == "vital":
+            if _vital_generic(joined, start, m.end()):
+                continue
+            kind = "die"
         elif kind == "spoken_missing":
             if not _spoken_missing(joined, start, m.end(), word):
                 continue
             kind = "missing"
-        if kind in _NEGATABLE and _negated(joined, start):
+        if kind in _NEGATABLE and (_negated(joined, start) or fiction(joined, start)):
             continue
         if kind in _NEGATABLE and irrealis(joined, start, m.end(), kind != "crime"):
             if word in FEARED_WORDS and feared is None and not _PREVENTION.search(joined, max(0, start - 6), start):
@@ -722,7 +776,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
             continue  # NOT_EVENTS
         # A near miss is still the event (差点起火: a fire hazard); a feared or supposed one is not
         # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning).
-        if _negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False):
+        if (_negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False)
+                or fiction(text, m.start())):
             continue
         words = found.setdefault(_EVENT_OF[word], [])
         if word not in words:

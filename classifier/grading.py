@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, irrealis, recalled
+from classifier.facts import Facts, fiction, irrealis, recalled
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
@@ -251,9 +251,11 @@ class GradingRules:
             if _PREVENTION.search(text[max(0, m.start() - 2) : m.start()]) or _EQUIPMENT.match(text, m.end()):
                 continue
             # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis), nor last
-            # year's fire recalled in a report of its repair (classifier.facts.recalled).
+            # year's fire recalled in a report of its repair (classifier.facts.recalled), nor a character's
+            # death in a drama (classifier.facts.fiction).
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
-                    and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())):
+                    and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
+                    and not fiction(text, m.start())):
                 for name in names:
                     found[name] = m.group(0)
         return found

@@ -487,3 +487,84 @@ def test_the_event_of_an_item(text: str, topic: str | None) -> None:
 def test_a_notice_not_given_is_no_official_notice(text: str, official: bool, rumour: bool) -> None:
     f = find_facts("", text)
     assert (bool(f.official), bool(f.rumour)) == (official, rumour), f
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # how a police notice, a rescue or a hospital tells a death: no accident word needed
+    ("6月3日，民警在江边发现一名男子，已无生命体征。", 1),
+    ("一名8岁男孩在水库游泳时溺水，经打捞上岸，已无生命体征。", 1),
+    ("救援人员赶到时，被困老人已经失去了生命体征。", 1),
+    ("男子被救上来时已经没有了生命体征。", 1),
+    ("孩子被发现时已停止呼吸。", 1),
+    ("两名工人被送医时呼吸心跳均已停止。", 2),
+    ("伤者送医后经抢救无效死亡。", 1),
+    ("经医院确认，该男子已无呼吸心跳。", 1),
+    # a first-aid lesson's casualty, a live patient, an arrest revived: no one died
+    ("急救培训课上，老师讲解如何判断伤员有无生命体征。", None),
+    ("如发现溺水者无生命体征，应立即进行心肺复苏。", None),
+    ("若伤员已无生命体征，要立即实施胸外按压。", None),
+    ("对无生命体征者应立即开展心肺复苏。", None),
+    ("伤员无生命体征时，应先拨打120。", None),
+    ("伤者目前生命体征平稳，已脱离危险。", None),
+    ("老人在超市突发心跳呼吸骤停，经店员心肺复苏恢复了心跳。", None),
+    ("看完这部电影，感觉心里已经没有生命迹象了。", None),
+    # negated or denied
+    ("网传小区泳池有孩子已无生命体征，经核实系谣言。", None),
+])
+def test_a_death_told_by_no_signs_of_life(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
+def test_a_police_notice_of_a_drowning_with_no_signs_of_life_reaches_the_top_grade_of_the_city() -> None:
+    rules = load_rules(HERE / "city-gov")
+    title, text = "警情通报", "8月2日，我局接到报警，一名12岁男孩在河道游泳时溺水，经打捞，男孩已无生命体征。"
+    f = find_facts(title, text, government_source=True)
+    grade = rules.grade(feats(facts=f, tier="government", negativity=0.3,
+                              signals=rules.find_signals(f"{title}。{text}", f.denied)))
+    assert grade.level == "特别重大" and "死亡 1 人" in grade.reasons, grade
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # spoken threats and oaths kill no one
+    ("谁弄坏了我的车，站出来，我保证不打死你！", None),
+    ("打死我也不信他会还钱。", None),
+    ("再乱停车我打死你", None),
+    # a killing is still one
+    ("男子在酒吧被人打死了。", 1),
+    ("一辆货车撞死我家邻居的孩子。", 1),
+])
+def test_a_threat_is_no_killing(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
+@pytest.mark.parametrize(("title", "text", "adverse"), [
+    # a character's death or crime in a drama, a novel or a game is no event
+    ("这剧的结局是人写的吗", "追了三个月的剧，最后男主居然死了，还连带死了三个人？？？", False),
+    ("", "剧里那个反派一口气杀了三个人，吓得我不敢关灯。", False),
+    ("", "小说里主角一家五口全部遇难，看哭了。", False),
+    ("", "游戏里被人砍伤了十次，气死。", False),
+    ("", "大结局女二被车撞死了，编剧太狠了", False),
+    # the watcher's own world, the making of a film, real people named like characters: real events
+    ("", "昨晚追剧的时候，楼下突然起火了，3人受伤。", True),
+    ("", "某影视城电影院发生火灾，2人死亡。", True),
+    ("", "拍戏时一名演员从高处坠落身亡。", True),
+    ("", "在拍摄剧中一场爆破戏时，一名演员被炸伤。", True),
+    ("", "这场悲剧中共有3人遇难。", True),
+    ("", "当晚直播的女主播在家中被害。", True),
+    ("", "网传视频男主已被人打成重伤。", True),
+    ("", "事发路口一男二女被撞倒，其中一人死亡。", True),
+])
+def test_fiction_is_no_event(title: str, text: str, adverse: bool) -> None:
+    f = find_facts(title, text)
+    assert f.adverse is adverse, f
+
+
+def test_a_drama_s_fire_gives_no_signal_and_no_event() -> None:
+    rules = load_rules(HERE / "city-gov")
+    text = "这部剧里大楼发生爆炸，男主在火灾中死亡，结局太虐了"
+    assert rules.find_signals(text) == {}
+    assert event_topic(text)[0] is None
+
+
+def test_going_to_the_world_cup_is_no_death() -> None:
+    assert find_facts("", "这水平就别去世界杯丢人了").deaths is None
