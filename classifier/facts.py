@@ -391,6 +391,21 @@ _REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚�
 _NOW = re.compile(r"今天|今日|今晨|今早|昨天|昨日|昨晚|昨夜|前天|刚刚|刚才|凌晨|目前|现在|眼下|当天|日前|近日|"
                   r"又|再次|再度|重新|突然|今年")
 _DRILL = re.compile(r"演练|演习|模拟|假想|假定")
+# A report whose headline says a rectification is done (化工园区完成安全整改通过验收, 隐患整改到位, 摘除挂牌督办)
+# and that recalls, in a sentence of its own opening with the date, the accident that led to it (今年6月，园区
+# 一企业发生爆炸事故，造成2人死亡): the toll is background to good news, no emergency now. Not a rectification
+# asked or under way (要求3个月内完成整改, 正在整改: the exposé stays critical), not an investigation or
+# an accountability (调查报告, 问责, 责任人: the 通报 of a deadly accident stays critical), not a toll still
+# running (年初以来已造成5人死亡, 至今, 累计), not an event told now or again (昨天, 又, 再次).
+_RECTIFIED = re.compile(r"(?<!未)(?<!要求|须在|限期|督促|尚未|正在|即将)(?:完成|通过)"
+                        r"[^，,。；;！!？?\n]{0,8}(?:整改|验收)|整改(?:完成|到位|达标|销号)|验收合格|摘除挂牌|摘牌|销号")
+# A headline asking or doubting it (要求3个月内完成整改, 整改到位了吗, 整改走过场, 未通过验收) reports none done.
+_NOT_DONE = re.compile(r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|尚|正在|仍|不到位|不彻底|走过场|假整改|虚假|敷衍|"
+                       r"吗|？|\?")
+_RECKONING = re.compile(r"调查报告|事故调查|调查组|追责|问责|责任人|处分|立案|移送|依法处理|严肃处理|遇难者家属|家属")
+_DATED = re.compile(r"\s*(?:今年|去年|前年|\d{4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?|"
+                    r"年初|年中|上半年|一季度|二季度|三季度)")
+_STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今天|今日|昨天|昨日|昨晚|刚刚|又|再次|再度")
 # Fiction is no event: what befalls a character of a drama, a film, a novel, a cartoon or a game (追了两个月的剧，
 # 最后男主居然死了; 剧里那个反派杀了三个人) is told by a fan's name of a character (男主, 反派) or by where it
 # happens (剧里, 小说里, 游戏里, 大结局), in the sentence. Not by the watcher's own doings
@@ -440,11 +455,34 @@ def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
     return _in_drill(text, start, end)
 
 
+def rectified(text: str) -> bool:
+    """Whether the headline of ``text`` (``title。body``: its first sentence) reports a rectification done
+    (完成安全整改通过验收), in a report that calls no one to account (no 调查报告, 问责, 责任人)."""
+    head = _SENTENCE_ENDS.match(text)
+    lo = head.end() if head else 0
+    stop = _SENTENCE_END.search(text, lo)
+    hi = stop.end() if stop else len(text)  # with its stop: 整改到位了吗？
+    return (_RECTIFIED.search(text, lo, hi) is not None and _NOT_DONE.search(text, lo, hi) is None
+            and _RECKONING.search(text) is None)
+
+
+def rectified_background(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is told, in a report of a rectification done (:func:`rectified`), in a
+    sentence of its own that opens with its date (今年6月，园区一企业发生爆炸事故，造成2人死亡): what led
+    to the rectification, no emergency now. Call only when ``rectified(text)``."""
+    sentence = _begins(_SENTENCE_END, text, start, 120, 0)
+    stop = _SENTENCE_END.search(text, start)
+    return (sentence > 0 and _DATED.match(text, sentence) is not None
+            and _STILL.search(text, sentence, stop.start() if stop else len(text)) is None)
+
+
 def recalled(text: str, start: int) -> bool:
     """Whether the clause holding ``start`` sets what is there in another year or long ago, or before
     a repair or a rectification that is done (原来塌方的路段新建了挡墙)."""
     clause = _begins(_CLAUSE_END, text, start, 40)
     if _RECALLED.search(text, clause, start) is not None:
+        return True
+    if rectified(text) and rectified_background(text, start):
         return True
     if _NOW.search(text, clause, start) is not None:
         return False
@@ -687,6 +725,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
     best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
     feared = None
+    settled = rectified(joined)
     for m in _TRIGGER.finditer(joined):
         word, start = m.group(0), m.start()
         kind = _KIND[word]
@@ -712,6 +751,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             kind = "missing"
         if kind in _NEGATABLE and (_negated(joined, start) or fiction(joined, start)):
             continue
+        if settled and kind in ("die", "hurt", "missing") and rectified_background(joined, start):
+            continue  # 今年6月……造成2人死亡, told in a report of the rectification done since
         if kind in _NEGATABLE and irrealis(joined, start, m.end(), kind != "crime"):
             if word in FEARED_WORDS and feared is None and not _PREVENTION.search(joined, max(0, start - 6), start):
                 feared = word

@@ -568,3 +568,41 @@ def test_a_drama_s_fire_gives_no_signal_and_no_event() -> None:
 
 def test_going_to_the_world_cup_is_no_death() -> None:
     assert find_facts("", "这水平就别去世界杯丢人了").deaths is None
+
+
+_FIRE = "今年3月，园区一家企业发生火灾，造成3人死亡。"
+_FIRE_SIGNALS = {"爆炸火灾": "火灾", "死亡": "死亡"}
+
+
+@pytest.mark.parametrize(("title", "text", "deaths", "signals"), [
+    # a report of a rectification done recalls, with its date, the accident that led to it: background
+    ("城南工业园区完成安全隐患整改通过验收",
+     f"经过半年整治，园区危化品仓库全部搬迁，日前通过市安委会验收。{_FIRE}此后园区开展了拉网式排查。", None, {}),
+    ("", "老旧市场消防整改到位。去年8月，该市场曾发生火灾，造成1人死亡、4人受伤。", None, {}),
+    # a rectification asked, doubted or under way: the accident stays an emergency
+    ("城南工业园区安全隐患突出被挂牌督办", f"省安委会要求园区在3个月内完成整改。{_FIRE}", 3, _FIRE_SIGNALS),
+    ("城南工业园区整改到位了吗？", _FIRE, 3, _FIRE_SIGNALS),
+    # an investigation or an accountability: the 通报 of a deadly accident stays critical
+    ("城南工业园区火灾事故调查报告公布 涉事企业已完成整改",
+     f"{_FIRE}调查组认定这是一起生产安全责任事故，对9名责任人追责问责。", 3, _FIRE_SIGNALS),
+    # a toll still running, or an accident again since: now
+    ("事故多发路段完成改造通过验收", "年初以来该路段已造成5人死亡。", 5, {}),
+    ("城南工业园区完成整改通过验收", f"{_FIRE}昨天园区又发生爆炸，2人受伤。", None,
+     {"爆炸火灾": "爆炸", "受伤": "受伤"}),
+    ("城南工业园区完成整改通过验收", "园区一家企业昨天发生火灾，造成3人死亡。", 3, _FIRE_SIGNALS),
+])
+def test_an_accident_recalled_in_a_report_of_its_rectification_done_is_background(
+        title: str, text: str, deaths: int | None, signals: dict[str, str]) -> None:
+    f = find_facts(title, text)
+    assert f.deaths == deaths, f
+    assert load_rules(HERE / "city-gov").find_signals(f"{title}。{text}", f.denied) == signals
+
+
+def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recalls() -> None:
+    rules = load_rules(HERE / "city-gov")
+    title = "城南工业园区完成安全隐患整改通过验收"
+    text = "经过半年整治，园区日前通过市安委会验收。今年3月，园区一家企业发生火灾，造成3人死亡。"
+    f = find_facts(title, text)
+    grade = rules.grade(feats(facts=f, tier="prefecture", negativity=0.9,
+                              signals=rules.find_signals(f"{title}。{text}", f.denied)))
+    assert grade.level == "一般", grade
