@@ -213,6 +213,10 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "其他": (
         "纪委", "监委", "纪检监察", "违纪", "八项规定", "政务处分", "党纪处分", "党内警告", "严重警告", "开除党籍",
         "双开", "立案审查", "审查调查", "诫勉谈话", "营商环境",
+        # a government's investment promotion gone wrong is the business climate (招商承诺未兑现, 为完成招商
+        # 指标, 僵尸招商项目); not 招商引资 alone (加大招商引资力度: a proposal's phrase), 招商银行 or a mall's
+        # shops to let
+        "招商项目", "招商承诺", "招商指标", "招商协议",
         # an official gone bad, not a food (the longer word wins over 变质)
         "蜕化变质", "腐化变质",
         # an official's crimes of office, tried in court as well (受贿罪 … 有期徒刑 is still the 纪委监委's
@@ -236,6 +240,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "农药残留", "农残", "兽药残留", "非法添加", "违规添加", "添加剂超标", "超范围使用", "过期食品", "变质",
         "霉变", "发霉", "病死猪", "注水肉", "假酒", "菌落总数", "大肠菌群",
         "致病菌", "吃坏肚子", "吃了拉肚子", "吃完拉肚子", "吃出",
+        # the harm told by its symptoms after eating or drinking (好多同学吃了肚子疼, 孩子喝了牛奶上吐下泻):
+        # only with the meal before them in the clause (_ATE), not a stomach ache of no meal or a drunk's
+        "肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻",
     ),
     # Special equipment (seed 004 质监; the README: 电梯检验): a lift's safety and inspection is the
     # 市场监管 special-equipment department's, not the estate's (住房) or the school's. A lift that
@@ -261,8 +268,14 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 # Fire-safety things, not a fire (消防 alone means the fire service came): a blocked 消防通道 is a
 # grievance about the lane, not an event; the longer word hides the 消防 inside it.
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
-              "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案")
+              "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案",
+              # vomit, a thing (吃呕吐物的图片), not a symptom
+              "呕吐物")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
+_SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻"})
+# A meal or a drink before the symptom, in its clause (吃了学校的饭肚子疼), not a drinking bout (喝酒喝到呕吐).
+_ATE = re.compile(r"(?:吃|喝|食用|饮用|服用)[^，,。；;！!？?\n]{0,14}$")
+_DRUNK = re.compile(r"喝酒|饮酒|酒后|醉|喝多|喝高")
 _OFFICE_CRIMES = frozenset({"受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利",
                             "职务上的便利"})
 _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒刑", "被拘", "被抓", "行拘", "拘捕", "落网", "获刑",
@@ -820,6 +833,10 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         if (_negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False)
                 or fiction(text, m.start())):
             continue
+        if word in _SYMPTOMS:
+            clause = _begins(_CLAUSE_END, text, m.start(), 30)
+            if _ATE.search(text, clause, m.start()) is None or _DRUNK.search(text, clause, m.start()) is not None:
+                continue
         words = found.setdefault(_EVENT_OF[word], [])
         if word not in words:
             words.append(word)

@@ -606,3 +606,23 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     grade = rules.grade(feats(facts=f, tier="prefecture", negativity=0.9,
                               signals=rules.find_signals(f"{title}。{text}", f.denied)))
     assert grade.level == "一般", grade
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # a food's harm told by its symptoms after the meal is the food department's, wherever it was eaten
+    ("娃娃说食堂中午的鱼是臭的，好多同学吃了肚子疼，下午去了医务室。", "食品药品安全"),
+    ("在夜市买的凉拌菜，一家人吃完上吐下泻。", "食品药品安全"),
+    ("孩子喝了学校发的酸奶以后一直呕吐。", "食品药品安全"),
+    # a stomach ache of no meal, a drinking bout, vomit as a thing: no food harm
+    ("最近老是肚子疼，明天去医院看看。", None),
+    ("昨晚喝酒喝到呕吐，今天头疼。", None),
+    ("这张吃呕吐物的图片太恶心了。", None),
+    # a government's investment promotion gone wrong is the business climate (其他)
+    ("开发区当年的招商承诺至今未兑现，企业有苦难言。", "其他"),
+    ("为了完成招商指标，园区对项目审核不够严格。", "其他"),
+    ("希望加大招商引资力度，把旅游搞起来。", None),
+    ("商场一楼正在招商，欢迎入驻。", None),
+])
+def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
+    f = find_facts("", text)
+    assert event_topic(text, f.mass_incident, f.hazard)[0] == topic
