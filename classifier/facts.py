@@ -170,7 +170,12 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
                 "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
                 "朋友圈传", "朋友圈里说", "朋友圈里传", "网友爆", "网上说", "网上传", "有人发帖", "有人爆料", "据爆料",
-                "听讲", "听人讲", "听人说", "听别人说", "群里传", "求辟谣", "是否属实", "是不是真的", "有没有这回事")
+                "听讲", "听人讲", "听人说", "听别人说", "群里传", "求辟谣", "是否属实", "是不是真的", "有没有这回事",
+                # a claim going round (群里都在传, 家长群里在传一条消息) or a call for anyone who knows
+                # (有没有知道的？, 有人知道真假不, 求官方消息): unverified by the teller's own words
+                # (not 有人知道 or 有没有人知道 alone, a help request: 有没有人知道哪里能办证; not 不知道真假 alone)
+                "都在传", "里在传", "上在传", "有人在传", "大家在传", "到处在传", "有没有知道的", "有没有知情",
+                "有知情的", "知道真假不", "不知真假", "求官方消息", "有没有官方消息")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
 _ONE_DEAD = ((frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
              | frozenset(VITAL_SIGN_WORDS))

@@ -626,3 +626,20 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
     assert event_topic(text, f.mass_incident, f.hazard)[0] == topic
+
+
+@pytest.mark.parametrize(("text", "rumour"), [
+    # a claim going round, or a call for anyone who knows: unverified by the teller's own words
+    ("厂里群里都在传，电子厂明年要整体搬走，要裁两千人。", "都在传"),
+    ("今天家长群里在传一条消息，说水库晚上要泄洪。", "里在传"),
+    ("小区东门拉了警戒线，说是有人动了刀子，有没有知道的？？", "有没有知道的"),
+    ("听说局长被带走了，有没有知情的说一下？", "听说"),
+    ("村里的扶贫羊被干部卖了，有人知道真假不？", "知道真假不"),
+    ("后山滑坡埋了两栋房子，有一户联系不上，求官方消息！", "求官方消息"),
+    # a help request, a question of one's own, a mood: no claim going round
+    ("有没有人知道居住证在哪里办？", None),
+    ("也许死了都不会有人知道。", None),
+    ("以上情况是真是假，请您到村里调查一下就明白了。", None),
+])
+def test_a_claim_going_round_is_a_rumour(text: str, rumour: str | None) -> None:
+    assert find_facts("", text).rumour == rumour
