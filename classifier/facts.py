@@ -699,7 +699,11 @@ _NO_FACTS = Facts()
 
 # -- official notices -----------------------------------------------------------------------------
 _NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|"
-           r"辟谣|澄清)")
+           r"调查处理情况|核查处理情况|辟谣|澄清)")
+# A government source's own account of a bad event told without a notice word: its mourning of the dead
+# (沉痛哀悼！……致3人遇难), the police's case solved (警方破获特大电信诈骗案), the 纪委监委's case opened
+# (接受纪律审查和监察调查).
+_OWN_ACCOUNT = re.compile(r"哀悼|悼念|破获|侦破|纪律审查|监察调查|审查调查|立案审查")
 _AUTHORITY = (r"(?:公安局|公安分局|公安|警方|派出所|交警|消防|应急管理局|应急局|人民政府|政府|管委会|指挥部|"
               r"市场监督管理局|市场监管局|卫健委|卫生健康委|教育局|住建局|住房和城乡建设局|纪委|监委|法院|检察院|"
               r"网信办|中心|局|办|委员会)")
@@ -726,7 +730,7 @@ def _official(title: str, text: str, government_source: bool) -> str | None:
             if notice is not None and _NOT_GIVEN.search(words, 0, notice.start()) is not None:
                 continue
             return f"官方通报“{words}”"
-    if government_source and _NOTICE_RE.search(head):
+    if government_source and (_NOTICE_RE.search(head) or _OWN_ACCOUNT.search(head)):
         return "政府/官方发布的通报"
     return None
 

@@ -643,3 +643,17 @@ def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None
 ])
 def test_a_claim_going_round_is_a_rumour(text: str, rumour: str | None) -> None:
     assert find_facts("", text).rumour == rumour
+
+
+@pytest.mark.parametrize(("title", "text", "government_source", "official"), [
+    # an official response titled by its formula, from anyone
+    ("关于网民反映某小区供水问题的调查处理情况", "近日，有网民反映……经调查，情况基本属实。", False, True),
+    # a government source's own account of a bad event without a notice word
+    ("沉痛哀悼！", "11月3日凌晨，某镇发生山体滑坡，造成2名群众遇难。", True, True),
+    ("严厉打击！警方破获特大电信诈骗案", "近日，市公安局破获一起电信网络诈骗案，抓获犯罪嫌疑人30名。", True, True),
+    ("某局局长接受纪律审查和监察调查", "据市纪委监委消息：某局局长涉嫌严重违纪违法，目前正接受审查调查。", True, True),
+    # the same words from a citizen are no official notice
+    ("沉痛哀悼！", "11月3日凌晨，某镇发生山体滑坡，造成2名群众遇难。", False, False),
+])
+def test_an_official_account_of_a_bad_event(title: str, text: str, government_source: bool, official: bool) -> None:
+    assert bool(find_facts(title, text, government_source=government_source).official) is official
