@@ -200,6 +200,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # the police coming (派出所来了好多人, 民警赶到): not 派出所 alone, a place where a 户籍
         # certificate is also issued (去派出所开证明 is 办事难, 社情民意), as 食堂 is a setting of 食品
         "派出所来了", "派出所来人", "派出所出警", "派出所介入", "派出所赶到", "派出所到场", "出警",
+        # illegal street racing (改装车半夜飙车炸街): the traffic police's, not a noise grievance
+        "飙车", "炸街",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
@@ -222,6 +224,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # 指标, 僵尸招商项目); not 招商引资 alone (加大招商引资力度: a proposal's phrase), 招商银行 or a mall's
         # shops to let
         "招商项目", "招商承诺", "招商指标", "招商协议",
+        # a firm's dealings with the administration (企业开办跑了五次, 一个审批事项盖了28个章): the business
+        # climate, not a citizen's 办事难 (行政审批 alone is in citizens' 办事 and planning letters too)
+        "企业开办", "开办企业", "涉企", "审批事项",
         # an official gone bad, not a food (the longer word wins over 变质)
         "蜕化变质", "腐化变质",
         # an official's crimes of office, tried in court as well (受贿罪 … 有期徒刑 is still the 纪委监委's
@@ -233,6 +238,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "价格": (
         "涨价", "提价", "上调", "提高收费", "乱收费", "多收费", "多收了", "收费标准", "收费过高", "高价", "天价",
         "价格", "明码标价", "哄抬", "宰客",
+        # the regulated prices of water, power and gas (水价要涨50%, 气价上调)
+        "水价", "电价", "气价",
     ),
     # Food and medicines (seed 004 食品药品安全: the 市场监管 food and drug departments): the harm or the
     # fault of something eaten or taken, wherever it was eaten (a school canteen's food poisoning is

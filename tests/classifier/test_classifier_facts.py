@@ -622,6 +622,13 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("为了完成招商指标，园区对项目审核不够严格。", "其他"),
     ("希望加大招商引资力度，把旅游搞起来。", None),
     ("商场一楼正在招商，欢迎入驻。", None),
+    # a firm's dealings with the administration are the business climate, a citizen's 行政审批 letter not
+    ("记者体验企业开办业务，一套流程跑了4个窗口。", "其他"),
+    ("一个审批事项，为何要盖28个章？", "其他"),
+    ("反映区园林局未经行政审批强行占用林地的问题", None),
+    # illegal street racing is the police's; the regulated prices of water, power and gas are 价格
+    ("每天半夜一帮改装车在大道上飙车炸街，整条街睡不着。", "社会稳定"),
+    ("小区群里说下个月起居民水价从2.6涨到3.9。", "价格"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
