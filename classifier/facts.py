@@ -281,8 +281,8 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 # grievance about the lane, not an event; the longer word hides the 消防 inside it.
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
               "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案",
-              # vomit, a thing (吃呕吐物的图片), not a symptom
-              "呕吐物")
+              # vomit, a thing (吃呕吐物的图片), not a symptom; 随着火车南站的开通, 随着火箭被淘汰 are no fire
+              "呕吐物", "随着火")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻"})
 # A meal or a drink before the symptom, in its clause (吃了学校的饭肚子疼), not a drinking bout (喝酒喝到呕吐).

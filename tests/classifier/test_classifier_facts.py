@@ -629,6 +629,8 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # illegal street racing is the police's; the regulated prices of water, power and gas are 价格
     ("每天半夜一帮改装车在大道上飙车炸街，整条街睡不着。", "社会稳定"),
     ("小区群里说下个月起居民水价从2.6涨到3.9。", "价格"),
+    # 随着火车南站的开通 is no fire
+    ("随着火车南站的开通，这条路车流量猛增。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
