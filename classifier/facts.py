@@ -112,6 +112,10 @@ VITAL_SIGN_WORDS = ("无生命体征", "没有生命体征", "没了生命体征
                     "生命体征消失", "生命体征已消失", "无呼吸心跳", "无心跳呼吸", "没有呼吸心跳", "没有心跳呼吸",
                     "没了呼吸心跳", "呼吸心跳停止", "心跳呼吸停止", "呼吸心跳已停止", "心跳呼吸已停止",
                     "呼吸心跳均已停止", "停止呼吸", "停止了呼吸", "已无呼吸")
+# A headline asking whether it happened (临沣一中门口是不是打群架了？, 小区是不是有人跳楼了？). Not 是否, 真的,
+# 难道 or a question in the body: a complaint's rhetorical questions (难道要等出了人命才管？, 是否属于工伤？)
+# are many and claim nothing.
+_ASKING = re.compile(r"是不是")
 # A lesson's casualty, not a reported one: whether there are signs of life (有无, 是否), what to do for one
 # who has none (对/对于 …), a condition (如/若/一旦 … 无生命体征) or its sequel (……时, 者, 应, 则).
 _VITAL_ASKED = re.compile(r"(?:有|是否|是不是|对于|对|针对|给)(?:已经|已)?$")
@@ -164,8 +168,9 @@ _SELF_HAZARD = frozenset({"溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮
 # abduction spreads panic before anyone is counted. Negated mentions (并非拐卖) are not.
 CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
                "持刀伤人", "命案", "灭门")
-# Look like a trigger but are not one: 大数据杀熟, 被杀价.
-NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "去世界", "住院楼", "住院大楼", "住院部", "住院费", "住院处")
+# Look like a trigger but are not one: 大数据杀熟, 被杀价, 去世界杯, 不适合 (unsuited, not unwell).
+NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "去世界", "不适合", "不适用", "不适宜", "不适应",
+                "住院楼", "住院大楼", "住院部", "住院费", "住院处")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
                 "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
@@ -532,6 +537,18 @@ def _after_accident(text: str, start: int) -> bool:
     return any(not _negated(text, m.start()) for m in _ACCIDENT.finditer(text, begin, start))
 
 
+def _asked(text: str, start: int) -> str | None:
+    """The words of a headline asking whether what the fact at ``start`` tells happened (是不是打群架了？),
+    else None: the teller passes on a claim they cannot confirm."""
+    head = _SENTENCE_ENDS.match(text)  # the headline: the title, else the text's first sentence
+    lo = head.end() if head else 0
+    stop = _SENTENCE_END.search(text, lo)
+    if stop is None or not lo <= start < stop.start() or stop.group(0) not in "？?":
+        return None
+    m = _ASKING.search(text, lo, start)
+    return f"{m.group(0)}……？" if m is not None else None
+
+
 def _vital_generic(text: str, start: int, end: int) -> bool:
     """Whether the words of no signs of life at ``text[start:end]`` speak of any casualty in a first-aid
     lesson (判断有无生命体征, 对无生命体征者, 如伤员无生命体征时), not of someone found dead."""
@@ -754,6 +771,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
     best: dict[str, tuple[int, str]] = {}
     first: dict[str, str] = {}
     feared = None
+    asked: str | None = None  # a fact asked about (临沣一中门口是不是打群架了？): a claim to check
     settled = rectified(joined)
     for m in _TRIGGER.finditer(joined):
         word, start = m.group(0), m.start()
@@ -787,6 +805,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                 feared = word
             continue
         first.setdefault(kind, word)
+        if kind in ("mass", "crime") and asked is None:
+            asked = _asked(joined, start)
         if kind in _COUNTED:
             found = _count_at(joined, start, m.end(), word)
             if found is None and ((kind == "die" and word in _ONE_DEAD) or (kind == "hurt" and word in _ONE_HURT)
@@ -794,6 +814,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                 found = (1, word)
             if found is not None and (kind not in best or found[0] > best[kind][0]):
                 best[kind] = found
+            if found is not None and asked is None:
+                asked = _asked(joined, start)
             fell = joined[start - 1:start + 1]
             if kind == "die" and word[0] in "楼河水" and best.get("hurt", (0, ""))[1][-2:] == fell:
                 del best["hurt"]  # 跳楼死了: the one who fell is the one who died
@@ -810,7 +832,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
     if crime:
         words.append(crime)
     official = _official(title, text, government_source)
-    rumour = None if official else first.get("rumour")
+    rumour = None if official else first.get("rumour") or asked
     if rumour:
         words.append(rumour)
     hazard = _hazard(joined, denied)

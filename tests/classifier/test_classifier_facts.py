@@ -666,3 +666,21 @@ def test_a_claim_going_round_is_a_rumour(text: str, rumour: str | None) -> None:
 ])
 def test_an_official_account_of_a_bad_event(title: str, text: str, government_source: bool, official: bool) -> None:
     assert bool(find_facts(title, text, government_source=government_source).official) is official
+
+
+@pytest.mark.parametrize(("title", "text", "rumour"), [
+    # a headline asking whether an event happened passes on a claim to check
+    ("一中门口是不是打群架了？好几十个人，有人被砍", "朋友刚发来的视频，地上有血。", "是不是……？"),
+    ("小区是不是有人跳楼了？", "楼下围了好多人，救护车也来了。", "是不是……？"),
+    # a complaint's rhetorical question, a question in the body, a headline of no event: no claim
+    ("是不是要等出了人命才管？", "路口的红绿灯坏了一个月。", None),
+    ("小区停车难", "昨天有人跳楼了，是不是物业的责任？", None),
+    ("你是不是不适合这份工作？", "", None),
+])
+def test_a_headline_asking_whether_an_event_happened_is_a_rumour(title: str, text: str, rumour: str | None) -> None:
+    assert find_facts(title, text).rumour == rumour
+
+
+@pytest.mark.parametrize("text", ["7类人不适合吃花生", "这个世界太复杂不适合单纯的人生活", "新规不适用于老小区"])
+def test_unsuited_is_no_one_unwell(text: str) -> None:
+    assert find_facts("", text).injured is None
