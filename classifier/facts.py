@@ -73,8 +73,9 @@ DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡
 KILLED_BY = frozenset("捅砍撞打烧淹压摔毒勒杀害轧砸刺炸电楼河水祸")
 # 打死你, 撞死你, 打死我也不信: spoken threats and oaths, not a killing.
 _THREAT = re.compile(r"你|我(?:也|都)")
-# 死 after one of these is a way of speaking, whatever count follows (笑死了好几个, 气死人了).
-_WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐")
+# 死 after one of these is a way of speaking, whatever count follows (笑死了好几个, 气死人了, 急死人了,
+# 吓死人了, 吵死人了), for the bare 死 and for 死人了 alike.
+_WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐吵臭丑痛疼难懒坑愁羞憋酸")
 HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
               # someone harmed themselves, was attacked, or fell: at least one person hurt until told otherwise
@@ -360,6 +361,8 @@ _DENIAL = re.compile("|".join(DENIAL_WORDS))
 _RUMOUR_OPEN = re.compile(r"网传|传言|传闻|谣传|网帖|据传|网曝|网友爆料|有网友称|网上说|网上传|听说|据说|有人说|群里说|"
                           r"朋友圈说")
 _CLAIM_OPEN = re.compile(r"称|说|“|\"")
+_HEADLINE_CLAIM = re.compile(r"[。！？!?\n]*[^。！？!?\n“]{0,20}?(?:网传|传言|传闻|谣传|网曝|网帖)[^。！？!?\n“]{0,4}"
+                             r"(?P<claim>“[^”。！？!?\n]{1,40}”)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SENTENCE_ENDS = re.compile(r"[。！？!?\n]+")
 _CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
@@ -381,6 +384,12 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
         opens = [m.start() for m in _CLAIM_OPEN.finditer(text, start, d.start())]
         if opens:
             spans.append((opens[-1], d.start()))
+    if spans:
+        # The headline names the rumour the text denies (关于网传“望江花园小区命案”的情况通报 … 网传“有人被捅死”
+        # 不实): its quoted claim is denied too.
+        head = _HEADLINE_CLAIM.match(text)
+        if head is not None:
+            spans.append((head.start("claim"), head.end("claim")))
     return tuple(spans)
 
 
@@ -784,6 +793,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                 continue  # 我保证不打死你, 打死我也不信: a threat or an oath, no one killed
         if kind == "none" or (denied and _inside(denied, start)):
             continue
+        if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
+            continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "spoken_death":
             if not _after_accident(joined, start):
                 continue

@@ -684,3 +684,26 @@ def test_a_headline_asking_whether_an_event_happened_is_a_rumour(title: str, tex
 @pytest.mark.parametrize("text", ["7类人不适合吃花生", "这个世界太复杂不适合单纯的人生活", "新规不适用于老小区"])
 def test_unsuited_is_no_one_unwell(text: str) -> None:
     assert find_facts("", text).injured is None
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # 死人了 after a feeling or a nuisance is a way of speaking
+    ("保证金俩月了还不退，真是急死人了", None),
+    ("电池鼓包了，吓死人了，要是炸了怎么办", None),
+    ("搅拌站整天噪音吵死人了", None),
+    ("愁死人了，找不到工作", None),
+    # not after an accident or a deed
+    ("工地塌方，死人了", 1),
+    ("路口撞死人了", 1),
+])
+def test_a_feeling_s_death_is_a_way_of_speaking(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
+def test_the_headline_s_rumour_denied_in_the_text_counts_nothing() -> None:
+    f = find_facts("关于网传“某小区命案”的情况通报",
+                   "11月17日晚，男子陈某与其妻发生争执时持刀将其砍伤。伤者已送医救治，目前无生命危险。网传“有人被捅死”不实。")
+    assert f.deaths is None and f.injured == 1, f
+    # a headline's rumour the text confirms still counts
+    f = find_facts("网传“某小区发生命案”", "记者从警方了解到，昨晚某小区确有一名男子被杀害。")
+    assert f.deaths == 1, f
