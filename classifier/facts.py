@@ -186,7 +186,8 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
 _ONE_DEAD = ((frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
              | frozenset(VITAL_SIGN_WORDS))
 _ONE_MISSING = frozenset(MISSING_WORDS) | frozenset(SPOKEN_MISSING_WORDS)
-_ONE_HURT = (frozenset(HURT_WORDS) - {"伤", "不适", "就医", "入院", "住院"}) | {f"{c}伤" for c in HURT_BY}
+_ADMITTED = frozenset({"不适", "就医", "入院", "住院"})
+_ONE_HURT = (frozenset(HURT_WORDS) - {"伤", *_ADMITTED}) | {f"{c}伤" for c in HURT_BY}
 # What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
 # 涉外 → 外侨办). Crimes and public order; accidents and disasters; foreigners and foreign firms.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -686,9 +687,10 @@ def _count_at(text: str, start: int, end: int, word: str) -> tuple[int, str] | N
         n = chinese_number(after.group("n") or after.group("m")) if after is not None else None
         return (n, text[start:after.end()]) if after is not None and n else None
     if word != "伤":
-        # A gathering's bare number counts only with its people named after the word (百余示威者).
-        found = _count_before(before, _KIND.get(word) not in ("gather", "crowd") or
-                              _GATHER_WHO_AFTER.match(text, end) is not None)
+        # A gathering's bare number counts only with its people named after the word (百余示威者); so does
+        # a stay in hospital's (一民营医院被曝诱导住院 counts no one: 2名学生住院 does).
+        found = _count_before(before, (_KIND.get(word) not in ("gather", "crowd") and word not in _ADMITTED)
+                              or _GATHER_WHO_AFTER.match(text, end) is not None)
         if found is not None:
             return found[0], text[lo + found[1]:end]
     m = _COUNT_AFTER.match(text, end, end + 14)

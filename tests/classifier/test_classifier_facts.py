@@ -707,3 +707,15 @@ def test_the_headline_s_rumour_denied_in_the_text_counts_nothing() -> None:
     # a headline's rumour the text confirms still counts
     f = find_facts("网传“某小区发生命案”", "记者从警方了解到，昨晚某小区确有一名男子被杀害。")
     assert f.deaths == 1, f
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    # a stay in hospital counts the people named with their count, not a bare number before it
+    ("临沣一民营医院被曝诱导住院套取医保基金", None),
+    ("5、有发热症状及时就医", None),
+    ("8县中医院住院部", None),
+    ("2名学生食用午餐后入院观察", 2),
+    ("十余名工人住院治疗", 10),
+])
+def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injured: int | None) -> None:
+    assert find_facts("", text).injured == injured
