@@ -112,16 +112,18 @@ SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场
 VITAL_SIGN_WORDS = ("无生命体征", "没有生命体征", "没了生命体征", "没有了生命体征", "失去生命体征", "失去了生命体征",
                     "生命体征消失", "生命体征已消失", "无呼吸心跳", "无心跳呼吸", "没有呼吸心跳", "没有心跳呼吸",
                     "没了呼吸心跳", "呼吸心跳停止", "心跳呼吸停止", "呼吸心跳已停止", "心跳呼吸已停止",
-                    "呼吸心跳均已停止", "停止呼吸", "停止了呼吸", "已无呼吸")
+                    "呼吸心跳均已停止", "停止呼吸", "停止了呼吸", "已无呼吸", "没了呼吸", "没有了呼吸", "已没有呼吸",
+                    "已经没有呼吸", "心脏停止跳动", "心脏停止了跳动")
 # A headline asking whether it happened (临沣一中门口是不是打群架了？, 小区是不是有人跳楼了？). Not 是否, 真的,
 # 难道 or a question in the body: a complaint's rhetorical questions (难道要等出了人命才管？, 是否属于工伤？)
 # are many and claim nothing.
 _ASKING = re.compile(r"是不是")
 # A lesson's casualty, not a reported one: whether there are signs of life (有无, 是否), what to do for one
-# who has none (对/对于 …), a condition (如/若/一旦 … 无生命体征) or its sequel (……时, 者, 应, 则).
+# who has none (对/对于 …), a condition (如/若/一旦 … 无生命体征) or its sequel (……时, 者, 应, 则); a
+# patient's 已经没有呼吸困难 is someone better.
 _VITAL_ASKED = re.compile(r"(?:有|是否|是不是|对于|对|针对|给)(?:已经|已)?$")
 _VITAL_IF = re.compile(r"如果|假如|倘若|一旦|若|(?<![例比])如(?![今此同何实期约下])")
-_VITAL_SEQUEL = re.compile(r"时|的话|者|则|应|需|要|请")
+_VITAL_SEQUEL = re.compile(r"时|的话|者|则|应|需|要|请|困难|道|机|器|系统|症状")
 # Spoken or indirect reports of people missing after a fire, a blast, a collapse or a flood (有人没出来,
 # 还有两名工人没能逃出来, 被冲走的村民至今未找到, 生死未卜): like spoken deaths, only where an accident or
 # a disaster is told just before, and only of people: 成绩没出来, 新款没出来, 调查结果还没出来 tell of no

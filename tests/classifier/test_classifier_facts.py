@@ -499,6 +499,9 @@ def test_a_notice_not_given_is_no_official_notice(text: str, official: bool, rum
     ("两名工人被送医时呼吸心跳均已停止。", 2),
     ("伤者送医后经抢救无效死亡。", 1),
     ("经医院确认，该男子已无呼吸心跳。", 1),
+    ("老人被邻居发现时已经没有呼吸。", 1),
+    ("送到医院时，孩子的心脏停止了跳动。", 1),
+    ("经过治疗，患者已经没有呼吸困难的症状。", None),
     # a first-aid lesson's casualty, a live patient, an arrest revived: no one died
     ("急救培训课上，老师讲解如何判断伤员有无生命体征。", None),
     ("如发现溺水者无生命体征，应立即进行心肺复苏。", None),
