@@ -450,14 +450,14 @@ _DATED = re.compile(r"\s*(?:今年|去年|前年|\d{4}年)?(?:(?:\d{1,2}|[一二
 _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今天|今日|昨天|昨日|昨晚|刚刚|又|再次|再度")
 # Fiction is no event: what befalls a character of a drama, a film, a novel, a cartoon or a game (追了两个月的剧，
 # 最后男主居然死了; 剧里那个反派杀了三个人) is told by a fan's name of a character (男主, 反派) or by where it
-# happens (剧里, 小说里, 游戏里, 大结局), in the sentence. Not by the watcher's own doings
+# happens (剧里, 小说里, 游戏里), in the sentence. Not by the watcher's own doings
 # (昨晚追剧的时候楼下起火了, 电影院发生火灾: real), nor where the sentence tells of the making (拍戏时演员坠亡,
 # 剧组, 片场: real people hurt). Left out, as news says them of real people and places: 主角, 女主角, 主人公
 # (事件女主角, 视频主人公; 视频男主, 事件女主), 女主播/女主任/女主人, 男二 (一男二女), 片中 (照片中, 宣传片中),
-# 悲剧中/闹剧中, 剧情 (剧情反转) and 结局 (事件的结局).
+# 悲剧中/闹剧中/加剧中, 书中 (判决书中, 起诉书中), 电影中心, 剧情 (剧情反转) and 结局, 大结局 (某案迎来大结局).
 _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
-                         r"女一号|(?<![悲闹惨丑喜恶])剧(?:中|里)|戏里|书中|书里|小说里|小说中|游戏里|动漫里|动画里|"
-                         r"漫画里|番里|电视剧里|电影里|电影中|影片中|剧集里|原著里|原著中|打副本|刷副本|大结局")
+                         r"女一号|(?<![悲闹惨丑喜恶加急])剧(?:中|里)|戏里|小说里|小说中|游戏里|动漫里|动画里|漫画里|"
+                         r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本")
 _MAKING = re.compile(r"拍戏|拍摄|片场|剧组|录制|彩排|演出|现场|演员|群演|替身|特技")
 
 

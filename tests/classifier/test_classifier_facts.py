@@ -546,7 +546,7 @@ def test_a_threat_is_no_killing(text: str, deaths: int | None) -> None:
     ("", "剧里那个反派一口气杀了三个人，吓得我不敢关灯。", False),
     ("", "小说里主角一家五口全部遇难，看哭了。", False),
     ("", "游戏里被人砍伤了十次，气死。", False),
-    ("", "大结局女二被车撞死了，编剧太狠了", False),
+    ("", "大结局里女主被车撞死了，编剧太狠了", False),
     # the watcher's own world, the making of a film, real people named like characters: real events
     ("", "昨晚追剧的时候，楼下突然起火了，3人受伤。", True),
     ("", "某影视城电影院发生火灾，2人死亡。", True),
@@ -556,6 +556,10 @@ def test_a_threat_is_no_killing(text: str, deaths: int | None) -> None:
     ("", "当晚直播的女主播在家中被害。", True),
     ("", "网传视频男主已被人打成重伤。", True),
     ("", "事发路口一男二女被撞倒，其中一人死亡。", True),
+    ("", "判决书中认定，被告人先后杀害2人。", True),
+    ("", "疫情加剧中，该市已有3人死亡。", True),
+    ("", "影视城电影中心发生火灾，2人受伤。", True),
+    ("", "此案迎来大结局，杀害7人的被告人被判处死刑。", True),
 ])
 def test_fiction_is_no_event(title: str, text: str, adverse: bool) -> None:
     f = find_facts(title, text)
