@@ -364,3 +364,26 @@ def test_an_officials_crime_of_office_tried_in_court_is_a_discipline_case(tmp_pa
              for k, (t, x) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
     assert {k: out[k]["topic"] for k in rows} == {"bribe": "其他", "embezzle": "其他"}
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_a_death_told_by_no_signs_of_life_a_drama_s_death_and_a_rectification_s_past_accident(
+        tmp_path: Path, tone: str) -> None:
+    """A police notice's 已无生命体征 is a death (the top grade); a character's death in a drama is none (no
+    death in the reasons, no top grade); a report of a rectification done does not grade the accident it
+    recalls with its date (classifier.facts)."""
+    loud = "！！太难过了！！" if tone == "heated" else "。"
+    rows = {
+        "drowned": ("警情通报", f"8月2日，钦南区一名12岁男孩在钦江游泳时溺水，经打捞上岸，男孩已无生命体征{loud}"),
+        "drama": ("这剧的结局是人写的吗", f"追了三个月的剧，最后男主居然死了，编剧出来我保证不打死你{loud}"),
+        "rectified": ("钦州港工业园区完成安全隐患整改通过验收",
+                      f"经过半年集中整治，园区日前通过市安委会验收。今年3月，园区一家企业发生火灾，造成3人死亡{loud}"),
+    }
+    cases = [Case(k, "grade", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
+                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["drowned"]["grade"] == "特别重大" and "死亡 1 人" in out["drowned"]["grade_reasons"], out["drowned"]
+    for k in ("drama", "rectified"):
+        assert out[k]["grade"] != "特别重大", out[k]
+        assert not any(r.startswith("死亡") for r in out[k]["grade_reasons"]), out[k]
