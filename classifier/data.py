@@ -203,8 +203,20 @@ def _map_label(spec: DatasetSpec, label: str) -> str | None:
     return mapped or None
 
 
+def card_path(path: Path, data_root: Path) -> str:
+    """How a model card names a training file: relative to the repository, or to the data root after
+    ``data:`` (the card is published with the model: the build machine's own folders say nothing)."""
+    for base, prefix in ((REPO, ""), (data_root, "data:")):
+        try:
+            return prefix + path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return str(path)
+
+
 def load_dataset(spec: DatasetSpec, root: Path, seed: int, max_chars: int, labels_loader: Any = None) -> Examples:
     out = Examples()
+    data_root = root
     if spec.in_repo:
         root = REPO
     rows: list[tuple[str, str, str]] = []
@@ -290,7 +302,7 @@ def load_dataset(spec: DatasetSpec, root: Path, seed: int, max_chars: int, label
         counts[label] = counts.get(label, 0) + 1
     out.sources.append({
         "name": spec.name, "format": spec.format,
-        "files": [{"path": str(p), "sha256": sha256_file(p)} for p in files],
+        "files": [{"path": card_path(p, data_root), "sha256": sha256_file(p)} for p in files],
         "rows": len(out.texts), "labels": dict(sorted(counts.items())),
     })
     return out

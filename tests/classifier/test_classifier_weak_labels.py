@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.data import REPO, DatasetSpec, load_dataset, read_map_file
+from classifier.data import REPO, DatasetSpec, card_path, load_dataset, read_map_file
 from classifier.devset import DevItem, DevsetError, load_devset, markdown, table
 
 DUEE_MAP = "classifier/training/weak/duee_events.yaml"
@@ -113,3 +113,21 @@ def test_devset_reading(tmp_path: Path) -> None:
         load_devset(tmp_path / "bad.jsonl")
     with pytest.raises(DevsetError, match="not found"):
         load_devset(tmp_path / "none.jsonl")
+
+
+def test_the_card_names_training_files_from_the_repository_or_the_data_root(tmp_path: Path) -> None:
+    """A published card says which file by its place in the repository or under the data root, not by the
+    build machine's own folders (and still by the whole path when it is in neither)."""
+    data_root = tmp_path / "data"
+    (data_root / "events").mkdir(parents=True)
+    shared = data_root / "events" / "rows.jsonl"
+    shared.write_text('{"text": "某路段塌方", "label": "1"}\n', encoding="utf-8")
+    spec = DatasetSpec(name="rows", format="jsonl", path="events/rows.jsonl", text=("text",), label="label")
+    source = load_dataset(spec, data_root, seed=1, max_chars=200).sources[0]
+    assert source["files"][0]["path"] == "data:events/rows.jsonl"
+    own = DatasetSpec(name="own", format="jsonl", in_repo=True, path="classifier/training/items/own_items.jsonl",
+                      title="title", label="adverse", limit=5)
+    source = load_dataset(own, data_root, seed=1, max_chars=200).sources[0]
+    assert source["files"][0]["path"] == "classifier/training/items/own_items.jsonl"
+    elsewhere = tmp_path / "elsewhere.jsonl"
+    assert card_path(elsewhere, data_root) == str(elsewhere)
