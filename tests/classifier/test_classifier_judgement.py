@@ -45,6 +45,14 @@ def _score(tmp_path: Path, profile: str, cases: list[Case]) -> dict[str, dict]:
     return {row["id"]: row for row in map(json.loads, outfile.read_text(encoding="utf-8").splitlines())}
 
 
+def _score_posts(tmp_path: Path, rows: dict[str, tuple[str, str]], tone: str, what: str = "topic") -> dict[str, dict]:
+    """``yuqing score`` on Weibo posts about city-gov's city, by key: (title, text)."""
+    cases = [Case(k, what, tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
+                                              "source_kind": "microblog"}, relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    return _score(tmp_path, "city-gov", cases)
+
+
 def _check(case: Case, *, negativity: float, relevance: float, grade: str, rank: int, reasons: list[str],
            emotion: float | None, tier: str, engagement: Engagement, topic: str) -> None:
     profile = policy.load(profile_dir(case.profile))
@@ -212,10 +220,7 @@ def test_a_charge_outranks_the_estate_not_the_school(tmp_path: Path, tone: str) 
         "fee": ("钦北区一小区物业费上调 业主质疑", f"物业公司通知下月起物业费每平方米上调0.5元，未开业主大会{loud}"),
         "school": ("钦州某中学乱收费 强制学生购买教辅资料", f"家长反映学校以班级名义统一收取资料费{loud}"),
     }
-    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
-                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
-             for k, (t, x) in rows.items()]
-    out = _score(tmp_path, "city-gov", cases)
+    out = _score_posts(tmp_path, rows, tone)
     assert {k: out[k]["topic"] for k in rows} == {"parking": "价格", "fee": "价格", "school": "教育"}
 
 
@@ -232,10 +237,7 @@ def test_food_and_special_equipment_outrank_the_school_the_estate_and_the_accide
         "lift": ("钦南区某小区电梯年检标志过期两年", f"业主反映小区三部电梯的检验合格证早已过期，物业仍照常使用{loud}"),
         "stabbing": ("钦北区一学校食堂员工持刀伤人", f"今天中午食堂两名员工发生争执，一人持刀将同事砍伤{loud}"),
     }
-    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
-                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
-             for k, (t, x) in rows.items()]
-    out = _score(tmp_path, "city-gov", cases)
+    out = _score_posts(tmp_path, rows, tone)
     assert {k: out[k]["topic"] for k in rows} == {"canteen": "食品药品安全", "poisoning": "食品药品安全",
                                                   "lift": "质监", "stabbing": "社会稳定"}
 
@@ -340,10 +342,7 @@ def test_a_run_around_at_a_police_station_is_no_crime_and_a_taken_official_is_a_
         "taken": ("有网友称钦南区某街道书记被带走",
                   f"有网友在本地论坛发帖称，钦南区某街道党工委书记近日被区纪委监委带走，截至记者发稿，官方未发布相关信息{loud}"),
     }
-    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
-                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
-             for k, (t, x) in rows.items()]
-    out = _score(tmp_path, "city-gov", cases)
+    out = _score_posts(tmp_path, rows, tone)
     assert out["runaround"]["topic"] != "社会稳定"
     assert out["taken"]["topic"] == "其他"
 
@@ -359,10 +358,7 @@ def test_an_officials_crime_of_office_tried_in_court_is_a_discipline_case(tmp_pa
         "embezzle": ("钦州一国企原董事长贪污挪用公款获刑",
                      f"钦州市某国有企业原董事长张某利用职务便利贪污、挪用公款，被法院以贪污罪、挪用公款罪判处有期徒刑七年{loud}"),
     }
-    cases = [Case(k, "topic", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
-                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
-             for k, (t, x) in rows.items()]
-    out = _score(tmp_path, "city-gov", cases)
+    out = _score_posts(tmp_path, rows, tone)
     assert {k: out[k]["topic"] for k in rows} == {"bribe": "其他", "embezzle": "其他"}
 
 
@@ -379,10 +375,7 @@ def test_a_death_told_by_no_signs_of_life_a_drama_s_death_and_a_rectification_s_
         "rectified": ("钦州港工业园区完成安全隐患整改通过验收",
                       f"经过半年集中整治，园区日前通过市安委会验收。今年3月，园区一家企业发生火灾，造成3人死亡{loud}"),
     }
-    cases = [Case(k, "grade", tone, "city-gov", {"title": t, "text": x, "source_name": "新浪微博", "url": "",
-                                                 "source_kind": "microblog"}, relevant=True, adverse=True)
-             for k, (t, x) in rows.items()]
-    out = _score(tmp_path, "city-gov", cases)
+    out = _score_posts(tmp_path, rows, tone, "grade")
     assert out["drowned"]["grade"] == "特别重大" and "死亡 1 人" in out["drowned"]["grade_reasons"], out["drowned"]
     for k in ("drama", "rectified"):
         assert out[k]["grade"] != "特别重大", out[k]
