@@ -175,9 +175,10 @@ ADVERSE_FLOOR_3 = 0.92
 TOPIC_DEVSET3_FLOOR = 0.87
 # The fourth set (devsets/qichuan_items.jsonl, 栖川市; written blind in the proportions), held-out split,
 # read once as aggregates on default-20261201T210128 (the weights of …185705, retrained so that its card holds
-# this set; training is deterministic): expose 1.000 (27), complaint 1.000 (26), rumour 1.000 (9),
-# official_notice 1.000 (9), emotional_offtopic 1.000 (13), positive_gov 0.867 (15), neutral_notice 0.929 (14),
-# other_city_bad 0.933 (15), overall 0.969 (124/128); topic 0.803 (57/71). Each floor lets one item go.
+# this set; training is deterministic; …211134 has them again, its card naming files by repository path):
+# expose 1.000 (27), complaint 1.000 (26), rumour 1.000 (9), official_notice 1.000 (9), emotional_offtopic 1.000
+# (13), positive_gov 0.867 (15), neutral_notice 0.929 (14), other_city_bad 0.933 (15), overall 0.969 (124/128);
+# topic 0.803 (57/71). Each floor lets one item go.
 KIND_FLOORS_4 = {"expose": 0.96, "complaint": 0.96, "rumour": 0.88, "official_notice": 0.88,
                  "emotional_offtopic": 0.92, "positive_gov": 0.80, "neutral_notice": 0.85, "other_city_bad": 0.86}
 ADVERSE_FLOOR_4 = 0.96

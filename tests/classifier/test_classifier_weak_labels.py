@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.data import REPO, DatasetSpec, card_path, load_dataset, read_map_file
+from classifier.data import DatasetSpec, card_path, load_dataset, read_map_file
 from classifier.devset import DevItem, DevsetError, load_devset, markdown, table
 
 DUEE_MAP = "classifier/training/weak/duee_events.yaml"
@@ -47,7 +47,7 @@ def test_duee_sentences_are_adverse_when_any_event_is(tmp_path: Path) -> None:
                                       head="topic"), tmp_path, 1, 600)
     assert dict(zip(topics.raw, topics.labels, strict=True)) == {"某桥梁发生垮塌": "应急管理",
                                                               "球员夺冠后因打人被拘": "社会稳定"}
-    assert str(REPO / DUEE_MAP) in {f["path"] for f in out.sources[0]["files"]}  # the map's hash is in the card
+    assert DUEE_MAP in {f["path"] for f in out.sources[0]["files"]}  # the map in the card, by repo path
 
 
 def test_citizen_messages_problems_questions_and_place_codes(tmp_path: Path) -> None:

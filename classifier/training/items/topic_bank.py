@@ -300,7 +300,7 @@ WIDE_EVENTS: dict[str, list[str]] = {
 }
 
 # A third batch (round 4, after the first measurements): more of each department's remit, written from
-# the same conventions, not from any check's misses (see /work/notes/issue-10-topic-round4.md).
+# the same conventions, not from any check's misses.
 MORE_EVENTS: dict[str, list[str]] = {
     "就业": [
         "{firm}招聘时明确写着只招男性", "招聘启事写明35岁以上一律不要", "{firm}拒绝给离职员工开具离职证明",
