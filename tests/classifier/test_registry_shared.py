@@ -32,11 +32,13 @@ def test_a_promote_from_another_process_reaches_every_replica(tiny_trained: tupl
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("YUQING")}
     env["YUQING__CLASSIFIER__MODELS_DIR"] = f'"{shared}"'
+    # The promote gate reads the office's labels from the store: this test's own, not ./yuqing.db of the checkout.
+    env["YUQING__STORE__URL"] = f'"sqlite:///{tmp_path / "yuqing.db"}"'
     promoted = subprocess.run([sys.executable, "-m", "yuqing.cli", "models", "promote", "tiny-shared"], env=env,
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert promoted.returncode == 0, promoted.stderr
     assert versions() == {"tiny-shared"}
     rolled = subprocess.run([sys.executable, "-m", "yuqing.cli", "models", "rollback"], env=env,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert rolled.returncode == 0, rolled.stderr
     assert versions() == shipped
