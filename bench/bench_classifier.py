@@ -71,6 +71,23 @@ def posts(n: int, length: int = 300) -> list[str]:
     return out
 
 
+def host_reference() -> str:
+    """This host's speed on fixed work that no change of ours touches (a Python loop, a numpy sort): a
+    shared or throttled machine can run 30 % slower an hour later, so compare docs/s only between runs
+    whose reference agrees."""
+    clock = time.process_time
+    t0 = clock()
+    total = 0
+    for i in range(3_000_000):
+        total += i & 7
+    loop = 3.0 / (clock() - t0)
+    keys = np.random.default_rng(1).integers(0, 2**62, 2_000_000)
+    t0 = clock()
+    np.sort(keys)
+    sort = 2.0 / (clock() - t0)
+    return f"host reference: Python loop {loop:.1f} M steps/s, numpy sort {sort:.1f} M keys/s"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=5000)
@@ -127,7 +144,7 @@ def main() -> None:
     print(f"one at a time, service process(): {len(lat) / (lat.sum() / 1000):.0f} docs/s; CPU per item "
           f"p50 {np.percentile(lat, 50):.2f} ms, p99 {np.percentile(lat, 99):.2f} ms; wall per item "
           f"p50 {np.percentile(wall_ms, 50):.2f} ms, p99 {np.percentile(wall_ms, 99):.2f} ms")
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring; {host_reference()}")
 
 
 if __name__ == "__main__":
