@@ -19,8 +19,6 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from classifier.scope import SCHEME as SCOPE_SCHEME
-from classifier.scope import background_spans
 from classifier.text import MAX_CHARS, char_ngrams
 from classifier.tokens import WORD_PREFIX, add_words, cut, word_features
 
@@ -131,55 +129,12 @@ def _char_and_words(doc: str) -> list[str]:
     return char_ngrams(doc) + word_features(doc)
 
 
-# Marks an n-gram read inside a background span (classifier.scope): "\x01反映" is 反映 in a recalled or
-# resolved clause, a feature of its own. Prepared text never holds it (the analysers drop it).
-SCOPE_PREFIX = "\x01"
-
-
-def _scoped_ngrams(doc: str, moved: bool) -> list[str]:
-    """Char 1-3-grams, and those lying wholly inside a background span once more with SCOPE_PREFIX
-    (``moved``: only so, not also plain)."""
-    doc = doc.replace(SCOPE_PREFIX, "")
-    spans = background_spans(doc)
-    if not spans:
-        return char_ngrams(doc)
-    if not moved:
-        grams = char_ngrams(doc)
-        for start, end in spans:
-            grams.extend([SCOPE_PREFIX + g for g in char_ngrams(doc[start:end])])
-        return grams
-    # char_ngrams lists the unigrams, then the 2-grams, then the 3-grams, each by start position.
-    grams = char_ngrams(doc)
-    n = len(doc)
-    for start, end in spans:
-        for first, width in ((0, 1), (n, 2), (2 * n - 1, 3)):
-            a, b = first + start, first + end - width + 1
-            if b > a:
-                grams[a:b] = [SCOPE_PREFIX + g for g in grams[a:b]]
-    return grams
-
-
-def _char_scope_also(doc: str) -> list[str]:
-    return _scoped_ngrams(doc, moved=False)
-
-
-def _char_scope_moved(doc: str) -> list[str]:
-    return _scoped_ngrams(doc, moved=True)
-
-
-# The analysers a model may name (model.json "analyzer"); training and scoring share them. The
-# default measured best: char 1-3-grams alone trail char + word uni/bigrams by about a point on
-# SMP2020 and THUCNews. The scope analysers add classifier.scope's background marking (its scheme
-# version is in the name, so a model trained on other marker lists is refused, not misread).
-SCOPE_ALSO = f"char13+{SCOPE_SCHEME}"
-SCOPE_MOVED = f"char13+{SCOPE_SCHEME}-moved"
+# The analysers a model may name; training and scoring share them. The default measured best:
+# char 1-3-grams alone trail char + word uni/bigrams by about a point on SMP2020 and THUCNews.
 ANALYZERS: dict[str, Callable[[str], list[str]]] = {
     "char13": char_ngrams,
     "char13+word12": _char_and_words,
-    SCOPE_ALSO: _char_scope_also,
-    SCOPE_MOVED: _char_scope_moved,
 }
-SCOPE_ANALYZERS = {SCOPE_ALSO: False, SCOPE_MOVED: True}  # analyser -> in-scope n-grams moved
 DEFAULT_ANALYZER = "char13+word12"
 
 
@@ -246,18 +201,15 @@ class LinearModel:
         # Words the trainer's tokenizer knew must be known when scoring, or tokens differ.
         add_words(self.user_words)
         self._analyze = ANALYZERS[self.analyzer]
-        self._words = self.analyzer == "char13+word12"
-        self._scope = self.analyzer in SCOPE_ANALYZERS
-        self._moved = SCOPE_ANALYZERS.get(self.analyzer, False)
-        # Scoped terms have tables of their own (the same keys, other ids); a model without scope reads
-        # its vocabulary exactly as before.
-        scoped = [(j, t[1:]) for j, t in enumerate(self.vocabulary)
-                  if self._scope and t.startswith(SCOPE_PREFIX)]
-        plain = [(j, t) for j, t in enumerate(self.vocabulary)
-                 if not (self._scope and t.startswith(SCOPE_PREFIX))]
-        self._unigram_ids, self._table = self._char_tables(plain)
-        if self._scope:
-            self._scope_unigram_ids, self._scope_table = self._char_tables(scoped)
+        self._words = self.analyzer != "char13"
+        char_terms = [(j, t) for j, t in enumerate(self.vocabulary)
+                      if not t.startswith(WORD_PREFIX) and 2 <= len(t) <= 3 and "\x00" not in t]
+        self._unigram_ids = np.full(0x110000, -1, dtype=np.int32)
+        for j, t in enumerate(self.vocabulary):
+            if len(t) == 1 and t != "\x00":
+                self._unigram_ids[ord(t)] = j
+        self._table = KeyTable(np.array([_char_key(t) for _, t in char_terms], dtype=np.uint64),
+                               np.array([j for j, _ in char_terms], dtype=np.int64))
         self._word_unigrams: dict[str, int] = {}
         self._word_bigrams: dict[tuple[str, str], int] = {}
         for j, t in enumerate(self.vocabulary):
@@ -274,17 +226,6 @@ class LinearModel:
         self._is_word = np.fromiter((t.startswith(WORD_PREFIX) for t in self.vocabulary), dtype=np.int64,
                                     count=len(self.vocabulary))
 
-    @staticmethod
-    def _char_tables(terms: list[tuple[int, str]]) -> tuple[np.ndarray, KeyTable]:
-        """A direct table of the unigrams' ids by code point, and a hash table of the 2- and 3-grams'."""
-        unigram_ids = np.full(0x110000, -1, dtype=np.int32)
-        for j, t in terms:
-            if len(t) == 1 and t != "\x00":
-                unigram_ids[ord(t)] = j
-        longer = [(j, t) for j, t in terms if not t.startswith(WORD_PREFIX) and 2 <= len(t) <= 3 and "\x00" not in t]
-        return unigram_ids, KeyTable(np.array([_char_key(t) for _, t in longer], dtype=np.uint64),
-                                     np.array([j for j, _ in longer], dtype=np.int64))
-
     @property
     def n_features(self) -> int:
         return len(self.vocabulary)
@@ -297,62 +238,29 @@ class LinearModel:
         in an open-addressing hash table of the vocabulary's keys: the whole batch at numpy speed, no
         Python string per n-gram. Documents are joined by NUL, which no n-gram may contain.
         """
-        joined = "\x00".join(docs) + "\x00"
-        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
         zero = codes == 0
         doc_of = np.cumsum(zero) - zero
         # Unigrams: a direct table over all code points.
         uni = self._unigram_ids[codes]
+        hit = np.flatnonzero(uni >= 0)
+        rows, feats = [doc_of[hit]], [uni[hit]]
         wide = codes.astype(np.uint64)
         pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
-        grams = (uni, pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:])
-        inside = self._background(joined) if self._scope else None
-        masks = ()
-        if inside is not None:
-            # An n-gram is in scope when all its characters are (the NUL between documents never is).
-            pair_in = inside[:-1] & inside[1:]
-            masks = (inside, pair_in, pair_in[:-1] & inside[2:])
-        rows, feats = [], []
         # The n-grams that span a NUL are looked up too, rather than masked out: each has a zero code
         # point, so it equals no key of the table (a 2-gram (0, c) is below 2**21, under every 2-gram
         # key; the 3-gram flag keeps it apart from 3-grams), and key 0 (an empty document) finds -1.
-        for n, keys in enumerate(grams):
-            found = keys if n == 0 else self._table.lookup(keys)
-            ok = found >= 0
-            if masks and self._moved:
-                ok &= ~masks[n]
-            hit = np.flatnonzero(ok)
+        for keys in (pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]):
+            found = self._table.lookup(keys)
+            hit = np.flatnonzero(found >= 0)
             rows.append(doc_of[hit])
             feats.append(found[hit])
-            if masks:
-                at = np.flatnonzero(masks[n])
-                found = (self._scope_unigram_ids[codes[at]] if n == 0
-                         else self._scope_table.lookup(keys[at]))
-                hit = at[found >= 0]
-                rows.append(doc_of[hit])
-                feats.append(found[found >= 0])
         return np.concatenate(rows), np.concatenate(feats).astype(np.int64)
-
-    @staticmethod
-    def _background(joined: str) -> np.ndarray | None:
-        """Which code points of the NUL-joined batch lie in a background span; None when none does.
-        One scan of the whole batch: NUL ends every span, so the spans are those of each document."""
-        spans = background_spans(joined)
-        if not spans:
-            return None
-        edges = np.zeros(len(joined) + 1, dtype=np.int8)
-        # Spans are disjoint and never touch, so no two starts or ends share a position.
-        starts, ends = np.array(spans, dtype=np.int64).T
-        edges[starts] = 1
-        edges[ends] = -1
-        return np.cumsum(edges[:-1], dtype=np.int8) > 0
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them, with the char
         block and the word block each normalised to unit length."""
         docs = [d.replace("\x00", "") for d in docs]
-        if self._scope:
-            docs = [d.replace(SCOPE_PREFIX, "") for d in docs]
         n_features = self.n_features
         rows, feats = self._char_features(docs)
         if self._words:

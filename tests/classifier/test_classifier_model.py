@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -10,16 +9,7 @@ import pytest
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from classifier.model import (
-    ANALYZERS,
-    SCOPE_ALSO,
-    SCOPE_MOVED,
-    SCOPE_PREFIX,
-    Head,
-    LinearModel,
-    ModelError,
-    _count_pairs,
-)
+from classifier.model import ANALYZERS, LinearModel, ModelError, _count_pairs
 from classifier.text import clean, prepare
 
 DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区",
@@ -152,76 +142,3 @@ def test_card_reports_every_development_set_with_one_baseline(tiny_data: Path, t
     assert set(other["splits"]) == {"dev"}
     assert set(other["splits"]["dev"]["model"]["kinds"]) == {"complaint", "neutral_notice"}
     assert other["splits"]["dev"]["baseline"]["n"] == 2 and other["baseline"] == card["devset"]["baseline"]
-
-
-# Background scope (classifier.scope): documents with recalled and resolved clauses, and without.
-SCOPE_DOCS = [
-    "此前，村民长期依靠公共水井取水，夏季水量不足。今年3月，自来水通到了村里。",
-    "此前多次反映，至今没有解决，雨天积水没过脚踝。",
-    "去年暴雨冲毁的桥梁日前重建完工。改造前，菜市场污水横流。问题已得到解决，村民拍手称快。",
-    "小区停水三天了，到现在也没人来修。", "", "曾经\x01去年\x00以前",
-    "经过整治，问题已得到解决", "整改到位",
-]
-
-
-def _fitted(analyzer: str, docs: list[str]) -> tuple[LinearModel, TfidfVectorizer]:
-    vectorizer = TfidfVectorizer(analyzer=ANALYZERS[analyzer], sublinear_tf=True, dtype=np.float32).fit(docs)
-    vocabulary = [""] * len(vectorizer.vocabulary_)
-    for term, j in vectorizer.vocabulary_.items():
-        vocabulary[j] = term
-    rng = np.random.default_rng(3)
-    weights = rng.normal(size=(len(vocabulary), 1)).astype(np.float32)
-    heads = {"negativity": Head("negativity", ("0", "1"), 0, 1, 1.5, -0.2)}
-    model = LinearModel(vocabulary, vectorizer.idf_.astype(np.float32), weights, np.array([0.1], np.float32), heads,
-                        analyzer=analyzer)
-    return model, vectorizer
-
-
-@pytest.mark.parametrize("analyzer", [SCOPE_ALSO, SCOPE_MOVED])
-def test_scope_features_match_the_analyzer(analyzer: str) -> None:
-    docs = [d.replace("\x00", "") for d in SCOPE_DOCS]
-    model, vectorizer = _fitted(analyzer, docs + DOCS)
-    assert any(t.startswith(SCOPE_PREFIX) for t in model.vocabulary)
-    expected = vectorizer.transform(docs).toarray()
-    assert np.allclose(model.transform(docs).toarray(), expected, atol=1e-6)
-    one_by_one = np.vstack([model.transform([d]).toarray() for d in docs])
-    assert np.allclose(one_by_one, expected, atol=1e-6)
-    grams = ANALYZERS[analyzer](docs[0])
-    # The recalled problem is scoped (and, moved, only scoped); the present after it is plain.
-    assert SCOPE_PREFIX + "不足" in grams and SCOPE_PREFIX + "今年" not in grams and "今年" in grams
-    assert ("不足" in grams) is (analyzer == SCOPE_ALSO)
-
-
-def test_scope_model_files_round_trip(tmp_path: Path) -> None:
-    model, _ = _fitted(SCOPE_ALSO, SCOPE_DOCS + DOCS)
-    model.save(tmp_path)
-    assert json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))["analyzer"] == SCOPE_ALSO
-    loaded = LinearModel.load(tmp_path)
-    assert np.allclose(loaded.predict(SCOPE_DOCS)["negativity"], model.predict(SCOPE_DOCS)["negativity"], atol=1e-3)
-
-
-def test_old_format_models_load_and_score_as_before(tmp_path: Path) -> None:
-    """A model written before scope marking (analyzer char13, or no analyzer at all) reads its vocabulary
-    as plain n-grams, "\\x01" or not, and scores exactly as TF-IDF x weights + Platt always did."""
-    docs = [*DOCS, *SCOPE_DOCS[:3], "a\x01b 此前 \x01此前"]
-    model, vectorizer = _fitted("char13", docs)
-    assert any(SCOPE_PREFIX in t for t in model.vocabulary)  # a plain n-gram holding the character
-    model.save(tmp_path)
-    meta = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
-    del meta["analyzer"], meta["user_words"]  # as the first models wrote it
-    (tmp_path / "model.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    loaded = LinearModel.load(tmp_path)
-    assert loaded.analyzer == "char13"
-    x = vectorizer.transform([d.replace("\x00", "") for d in docs])
-    logit = np.asarray(x @ loaded.weights[:, 0]) + loaded.bias[0]
-    expected = 1 / (1 + np.exp(-(1.5 * logit - 0.2)))
-    assert np.allclose(loaded.predict(docs)["negativity"][:, 1], expected, atol=1e-5)
-
-
-def test_a_model_of_another_scope_scheme_is_refused(tmp_path: Path) -> None:
-    model, _ = _fitted(SCOPE_ALSO, SCOPE_DOCS)
-    model.save(tmp_path)
-    meta = (tmp_path / "model.json").read_text(encoding="utf-8")
-    (tmp_path / "model.json").write_text(meta.replace(SCOPE_ALSO, "char13+scope0"), encoding="utf-8")
-    with pytest.raises(ModelError, match="analyzer"):
-        LinearModel.load(tmp_path)
