@@ -59,8 +59,15 @@ def running(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, dic
 
 
 def _state(folder: Path) -> dict | None:
+    """The supervisor's state; it rewrites the file in place, so a read can fall between its truncate
+    and its write (read_state gives None): read again, as ``join_running`` does."""
     lock = folder / "var" / "log" / LOCK_NAME
-    return read_state(lock.read_text("utf-8", "replace")) if lock.exists() else None
+    for _ in range(20):
+        state = read_state(lock.read_text("utf-8", "replace")) if lock.exists() else None
+        if state is not None:
+            return state
+        time.sleep(0.05)
+    return None
 
 
 def _pids(folder: Path) -> dict[str, int | None]:
