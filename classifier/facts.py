@@ -76,6 +76,9 @@ _THREAT = re.compile(r"你|我(?:也|都)")
 # 死 after one of these is a way of speaking, whatever count follows (笑死了好几个, 气死人了, 急死人了,
 # 吓死人了, 吵死人了), for the bare 死 and for 死人了 alike.
 _WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐吵臭丑痛疼难懒坑愁羞憋酸")
+# 受伤 and 伤 after a word of degree or of the heart are hurt feelings (宝宝表示很受伤, 太伤了, 内心受伤), not a
+# wound: a wound is counted (多人受伤, 两人受伤) or told by its cause (摔伤, 被砍伤), never by how much.
+_FEELING_BEFORE = re.compile(r"(?:很|太|超|挺|蛮|好|真|特别|有点|有些|非常|心|心灵|感情)$")
 HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
               # someone harmed themselves, was attacked, or fell: at least one person hurt until told otherwise
@@ -400,21 +403,27 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
 # - a modal or a fear just before it: 要出人命, 会死人的, 迟早出人命, 可能会受伤, 以免溺水, 快不行了;
 # - a near miss: 差点出人命, 险些被撞死 (the accident is told by its other words, not as a death);
 # - a condition opening the clause: 万一出了人命, 要是有人受伤, 一旦溃坝;
-# - a rhetorical or conditional sequel just after it: 出人命才管, 出了人命谁负责, 死了人怎么办.
+# - a rhetorical or conditional sequel just after it: 出人命才管, 出了人命谁负责, 死了人怎么办;
+# - a season or a place where it is common (火灾易发的时节, 溺水高发期): a warning, no event (频发 is: 事故频发).
 # 会 and 要 inside words (开会, 协会会长, 主要, 需要) are not modals; 是不是有人死了 is a question about
 # a fact (a rumour), not an irrealis. A drill (演练, 演习, 模拟) in the sentence makes nothing real.
 _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])会(?![长议场上所员馆见同谈商诊计])"
                     r"[^，,。；;！!？?\n已]{0,2}|(?:(?<![主需重只想还必])要|(?<![赶很尽飞加])快)[^，,。；;！!？?\n已]?"
                     r"|(?:可能|容易|迟早|早晚|总有一天|难免|恐怕|以免|避免|防止|小心|谨防|预防|担心|生怕|就怕|"
-                    r"害怕|怕|防范)(?![因系是由为])[^，,。；;！!？?\n已]{0,4})$")
+                    r"害怕|怕|防范|恨不得|恨不能|巴不得)(?![因系是由为])[^，,。；;！!？?\n已]{0,4}"
+                    r"|(?<![思理梦幻感设猜回联构预遐冥成])想(?![到起不必象法])[^，,。；;！!？?\n已]{0,2})$")
 # (已 in between is what did happen: 恐怕已经遇难; 可能因醉酒溺亡 speaks of the cause of a death.)
+# A wish is no deed either: 我想杀人了, 真想一刀砍死他, 恨不得打死自己 (想 of 想到/想不到/想起/不成想 and
+# of 思想/理想/梦想 is no wish: 没想到他被人杀害 tells of a killing). 想 reaches two characters only: in
+# 想逃避检查撞死交警 the wish is the escape, the death is real.
 # A safety notice's 以免出人命 is prevention, not a warning of neglect.
 _PREVENTION = re.compile(r"(?:以免|避免|防止|谨防|预防|防范|杜绝)[^，,。；;！!？?\n]{0,4}$")
 _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!？?\n]{0,4}$")
 # (如遇, 如发现 and a 请 just after: a safety notice's instruction, 如遇火灾请拨打119, 发现燃气泄漏请立即关阀.)
 _CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|"
                         r"如遇|如发现|如有|若遇|若发现|遇有")
-_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请)")
+_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请)"
+                     r"|易发|高发|多发")
 # An event of another year or long ago, recalled in its clause (去年汛期冲毁的路, 年初那场火灾中): background
 # to what is reported now, not an emergency now. (Not 曾 alone, a surname; not 原来, also "it turns out".)
 _RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|曾经")
@@ -455,9 +464,12 @@ _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今�
 # 剧组, 片场: real people hurt). Left out, as news says them of real people and places: 主角, 女主角, 主人公
 # (事件女主角, 视频主人公; 视频男主, 事件女主), 女主播/女主任/女主人, 男二 (一男二女), 片中 (照片中, 宣传片中),
 # 悲剧中/闹剧中/加剧中, 书中 (判决书中, 起诉书中), 电影中心, 剧情 (剧情反转) and 结局, 大结局 (某案迎来大结局).
+# A dream told before the event is no event either (昨晚梦见孩子摔死了, 做了个噩梦……); not 睡梦中
+# (睡梦中的居民被浓烟呛醒: a real fire), nor 做梦也没想到, nor 噩梦 alone (这场车祸成了一家人的噩梦: a real crash).
 _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
                          r"女一号|(?<![悲闹惨丑喜恶加急])剧(?:中|里)|戏里|小说里|小说中|游戏里|动漫里|动画里|漫画里|"
                          r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本")
+_DREAM = re.compile(r"梦见|梦到|(?<!睡)梦(?:里|中)|做(?:了)?(?:个|一个|一场)?(?:噩|恶)?梦(?!也)|昨晚的梦|昨夜的梦")
 _MAKING = re.compile(r"拍戏|拍摄|片场|剧组|录制|彩排|演出|现场|演员|群演|替身|特技")
 
 
@@ -477,11 +489,18 @@ def _in_drill(text: str, start: int, end: int) -> bool:
 
 def fiction(text: str, start: int) -> bool:
     """Whether the word at ``start`` tells of a character of a drama, a film, a novel or a game (最后男主
-    居然死了, 剧里死了三个人), not of real people."""
+    居然死了, 剧里死了三个人) or of a dream (梦见他被车撞死了), not of real people."""
     sentence = _begins(_SENTENCE_END, text, start, 80, 0)
     stop = _SENTENCE_END.search(text, start)
     end = stop.start() if stop else len(text)
+    if _DREAM.search(text, sentence, start) is not None:
+        return True
     return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
+
+
+def hurt_feelings(text: str, start: int, word: str) -> bool:
+    """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound."""
+    return word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
 def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
@@ -799,6 +818,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue
         if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
             continue  # 急死人了, 吓死人了: a way of speaking
+        if kind == "hurt" and hurt_feelings(joined, start, word):
+            continue
         if kind == "spoken_death":
             if not _after_accident(joined, start):
                 continue

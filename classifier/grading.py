@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, fiction, irrealis, recalled
+from classifier.facts import Facts, fiction, hurt_feelings, irrealis, recalled
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
@@ -54,6 +54,8 @@ _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}
 # free alarms for 低保户 are no accident (drills: classifier.facts.irrealis). _EQUIPMENT is matched at the word's end.
 _PREVENTION = re.compile(r"(防|预防|防范|防止)$")
 _EQUIPMENT = re.compile(r"(报警器|报警装置|探测器|检测仪|监测仪|切断阀|自动切断|隐患排查)")
+# What leaks may be words, not a substance: 信息泄漏, 个人隐私泄漏 tell of no accident (燃气泄漏 does).
+_NOT_A_SUBSTANCE = re.compile(r"(信息|隐私|数据|资料|密码|号码|秘密|内容|试题|考题|题目)$")
 
 CONDITION_KEYS = {
     "tier", "authority", "kind", "topic", "sensitive_topic", "negativity_min", "negativity_max", "relevance_min",
@@ -250,12 +252,14 @@ class GradingRules:
             names = [n for n in self._signal_of[m.group(0)] if n not in found]
             if _PREVENTION.search(text[max(0, m.start() - 2) : m.start()]) or _EQUIPMENT.match(text, m.end()):
                 continue
+            if m.group(0) == "泄漏" and _NOT_A_SUBSTANCE.search(text[max(0, m.start() - 2) : m.start()]):
+                continue
             # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis), nor last
             # year's fire recalled in a report of its repair (classifier.facts.recalled), nor a character's
-            # death in a drama (classifier.facts.fiction).
+            # death in a drama or a dream (classifier.facts.fiction), nor hurt feelings (很受伤).
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
                     and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
-                    and not fiction(text, m.start())):
+                    and not fiction(text, m.start()) and not hurt_feelings(text, m.start(), m.group(0))):
                 for name in names:
                     found[name] = m.group(0)
         return found

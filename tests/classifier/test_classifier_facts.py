@@ -573,6 +573,51 @@ def test_a_drama_s_fire_gives_no_signal_and_no_event() -> None:
     assert event_topic(text)[0] is None
 
 
+@pytest.mark.parametrize(("text", "adverse"), [
+    # a dream told before what happens in it is no event
+    ("昨晚的梦很可怕，我没看好园里一个小朋友，她摔死了，醒来才知道是梦。", False),
+    ("做了个噩梦：梦见校园里出了车祸，两个学生都死亡了。", False),
+    ("梦到邻居女孩在上学路上掉到水里被冲走了。", False),
+    # sleep, an idiom, a headline beside a dream: real events
+    ("凌晨，睡梦中的居民被浓烟呛醒，3人受伤送医。", True),
+    ("做梦也没想到，儿子会在工地上被砸死。", True),
+    ("这场车祸成了一家人的噩梦，2人当场死亡。", True),
+    ("甘肃深夜突发5.7级地震，已致2人受伤：梦里梦见的人，醒来一定要去见她", True),
+])
+def test_a_dream_is_no_event(text: str, adverse: bool) -> None:
+    assert find_facts("", text).adverse is adverse
+
+
+@pytest.mark.parametrize(("text", "deaths", "crime", "missing"), [
+    # a wish is no deed
+    ("在涟川，我想杀人了，写了6个小时的游记全没了", None, None, None),
+    ("跟某些人说话，真有种分分钟想砍死他的冲动。", None, None, None),
+    ("话费用了几百块，真想一刀捅死我自己", None, None, None),
+    ("老板简直是傻，恨不得打死他", None, None, None),
+    # thought, surprise and a wish that led to a real death are no wish about the death
+    ("没想到他在小区门口被人杀害了。", 1, None, None),
+    ("这国的战机来刺探谍报，不成想自己失踪了", None, None, 1),
+    ("男子想逃避检查撞死交警，已被刑拘。", 1, None, None),
+    ("一男子持刀杀人，致1人死亡。", 1, "杀人", None),
+])
+def test_a_wish_is_no_deed(text: str, deaths: int | None, crime: str | None, missing: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.crime, f.missing) == (deaths, crime, missing), f
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("心理咨询的结果让宝宝表示很受伤", None),
+    ("6点就收班，对上班族来说太受伤了", None),
+    ("这句话让我内心受伤了", None),
+    ("路口两车相撞，多人受伤。", 3),
+    ("他在工地摔伤了腿。", 1),
+    ("事故造成2人受伤。", 2),
+])
+def test_hurt_feelings_are_no_wound(text: str, injured: int | None) -> None:
+    assert find_facts("", text).injured == injured
+    assert ("受伤" in load_rules(HERE / "city-gov").find_signals(text)) is (injured is not None and "受伤" in text)
+
+
 def test_going_to_the_world_cup_is_no_death() -> None:
     assert find_facts("", "这水平就别去世界杯丢人了").deaths is None
 

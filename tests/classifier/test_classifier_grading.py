@@ -57,6 +57,15 @@ def test_a_device_or_prevention_is_no_signal() -> None:
     assert rules.find_signals("仓库起火，火灾探测器未报警") == {"爆炸火灾": "起火"}
 
 
+def test_a_leak_of_words_or_a_common_season_is_no_signal() -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals("信息泄漏太严重，招聘短信天天打") == {}
+    assert rules.find_signals("冬季天干物燥本是火灾高发期，请督促业主拆除") == {}
+    assert rules.find_signals("秋季正是火灾易发的时节，出门切记关电源") == {}
+    assert rules.find_signals("化工厂氯气泄漏，周边村民紧急撤离") == {"事故灾害": "泄漏"}
+    assert rules.find_signals("这条路事故频发，昨晚又起火了") == {"爆炸火灾": "起火"}
+
+
 def test_yichun_livelihood_topic_with_heat_is_major() -> None:
     rules = load_rules(HERE / "yichun-scjg")
     grade = rules.grade(feats(topic="食品药品安全", negativity=0.8, reposts=800))
