@@ -64,7 +64,7 @@ def chinese_number(text: str) -> int | None:
 # Trigger words, literal (one trie scan finds them all, longest first): what happened to people.
 DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡", "坠亡", "遇害", "被害", "不幸离世", "失去生命",
              "命案", "尸体", "遗体", "死者", "死", "致死", "去世", "抢救无效", "不治", "离世",
-             "过世", "葬身", "被杀", "杀害", "枪杀", "灭门", "不治身亡",
+             "过世", "葬身", "被杀", "杀害", "枪杀", "灭门", "不治身亡", "病亡",
              # spoken and dialect: 死了两个人, 有人死了, 人没了; 粤语 死咗人, 人冇咗
              "死了人", "人死了", "有人死", "人没了", "出了人命", "闹出人命", "出人命", "死咗人", "死咗", "人冇咗",
              "死人了")
@@ -335,6 +335,7 @@ _TAIL_BEFORE = re.compile(rf"(?:余|多)?(?:(?P<u>{_UNIT})(?!小时|钟头|星�
 _PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!小时|钟头|星期|多小时|多月|月|半|子)(?:{_WHO_NOUNS})?"
                              rf"[^。；;！!？?\n]{{0,20}}$")
 _AFTER_HUNDRED = frozenset("姓货科度强家")
+_HOTLINES = frozenset({"110", "119", "120", "122", "999", "12345", "12315", "12320", "12369", "12350", "12328"})
 # Amounts of a crowd that count people even with no one named (数千教师示威, 上百村民堵路): a gathering's
 # other bare numbers are mostly dates, numbering or places (四、业主维权, 7县集会, 2706房聚集).
 _GROUP_AMOUNTS = frozenset({"数十", "几十", "十几", "十多", "十余", "数百", "几百", "上百", "近百", "百余", "百多",
@@ -656,8 +657,11 @@ def _negated(text: str, start: int) -> bool:
 
 def _ordinal_or_name(before: str, m: re.Match[str]) -> bool:
     """第二 is an order, not a count; 二人民医院 is a name (市第二人民医院新住院楼 counts no one);
-    百姓 and 百货 are words, 万一 a condition, 千万别 an adverb."""
+    百姓 and 百货 are words, 万一 a condition, 千万别 an adverb; 120 and 110 uncounted are the
+    emergency lines (经120现场确认已死亡 is one death)."""
     number = m.group(0)
+    if number in _HOTLINES and before[m.end():m.end() + 1] not in "余多名人个位":
+        return True
     return ((m.start() > 0 and before[m.start() - 1] == "第") or before.startswith("人民", m.end())
             or (number[-1] == "百" and before[m.end():m.end() + 1] in _AFTER_HUNDRED)
             or number[0] == "万" or (number == "千万" and before[m.end():m.end() + 1] not in "余多名人"))

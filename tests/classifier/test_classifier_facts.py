@@ -618,6 +618,19 @@ def test_hurt_feelings_are_no_wound(text: str, injured: int | None) -> None:
     assert ("受伤" in load_rules(HERE / "city-gov").find_signals(text)) is (injured is not None and "受伤" in text)
 
 
+@pytest.mark.parametrize(("text", "deaths", "gathered"), [
+    # an emergency line is no count of people
+    ("一名女子从高处坠落，经120现场确认已死亡。", 1, None),
+    ("一堆车主打110报警说你的车堵住人家出去路了", None, None),
+    # a count is one, also beside a line
+    ("拨打120后，现场已有3人死亡。", 3, None),
+    ("养老院30余名老人出现呕吐腹泻症状，其中1人送医后病亡。", 1, None),
+])
+def test_an_emergency_line_is_no_count(text: str, deaths: int | None, gathered: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.gathered) == (deaths, gathered), f
+
+
 def test_going_to_the_world_cup_is_no_death() -> None:
     assert find_facts("", "这水平就别去世界杯丢人了").deaths is None
 
