@@ -43,12 +43,14 @@ LEVEL_WORDS = {"central": "中央", "provincial": "省级"}
 # What follows the body's name in a source name: its site, account or app (江西省纪委监委网站).
 _CHANNEL = r"(?:网站|门户网站|官网|官方网站|网|微信公众号|公众号|官方微博|微博|客户端)?"
 _CHANNEL_END = re.compile(_CHANNEL + "$")
-# A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光....
+# A credit: the outlet named right after 据/来源/转自..., or right before 记者/报道/电/曝光..., in title marks or
+# not (据《四川日报》报道), its reporters by their desk too (四川日报全媒体记者).
 _BEFORE_WORDS = ("据", "来源", "来自", "转自", "转载自", "稿源", "摘自", "原载", "原文来自", "via")
-_BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)$")
+_BEFORE = re.compile(r"(?:据|来源[:：]?\s*|来自|转自|转载自|稿源[:：]?\s*|摘自|原载|原文来自|via\s*)《?$")
 _AFTER_WORDS = ("记者", "报道", "消息", "讯", "曝光", "调查", "披露", "刊发", "刊文", "发文", "评论", "客户端", "微博",
                 "公众号", "官微", "视频", "关注", "点名", "发布")
-_AFTER = re.compile(rf"(?:\s*(?:{'|'.join(_AFTER_WORDS)})|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电|电[（(\s])")
+_AFTER = re.compile(rf"》?(?:\s*(?:全媒体|融媒体|新媒体|首席|特派|特约|见习)?(?:{'|'.join(_AFTER_WORDS)})|"
+                    rf"[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电|电[（(\s])")
 # Every cue holds one of these words (电: of ……日电 and 电（): a part of the text with none of them
 # credits no outlet, and the scan for outlet names, the costly step, is skipped (4 of 5 posts).
 _CUE = trie_pattern((*_BEFORE_WORDS, *_AFTER_WORDS, "电"))

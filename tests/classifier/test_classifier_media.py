@@ -82,10 +82,11 @@ def test_a_credit_in_the_text_raises_a_repost_to_the_outlet_credited(jining: med
 def test_every_credit_cue_holds_a_word_of_the_prefilter() -> None:
     # credit() skips a part of the text in which _CUE finds nothing: every cue _BEFORE or _AFTER can
     # match must hold one of its words, or credits would be missed.
-    body = media._BEFORE.pattern.removeprefix("(?:").removesuffix(")$")
+    body = media._BEFORE.pattern.removeprefix("(?:").removesuffix(")《?$")
     before = [re.sub(r"\[[^]]*\]\?|\\s\*", "", alternative) for alternative in body.split("|")]
     assert before and all(re.fullmatch(r"[\u4e00-\u9fffa-z]+", form) for form in before), before
-    after = [f" {w}" for w in media._AFTER_WORDS] + ["济南11月30日电", "电（", "电(", "电 "]
+    after = [f" {w}" for w in media._AFTER_WORDS] + [f"》{w}" for w in media._AFTER_WORDS] + \
+        [f"全媒体{w}" for w in media._AFTER_WORDS] + ["济南11月30日电", "电（", "电(", "电 "]
     for cue in before:
         assert media._BEFORE.search(cue) and media._CUE.search(cue), cue
     for cue in after:
@@ -94,6 +95,19 @@ def test_every_credit_cue_holds_a_word_of_the_prefilter() -> None:
     reg = media.registry()
     assert reg.credit("", "新华社区居民反映路灯坏了，人民日报社门口也坏了") is None
     assert reg.credit("", "新华社济南11月30日电 路灯坏了") is not None
+
+
+@pytest.mark.parametrize(("title", "text", "outlet"), [
+    ("据《四川日报》报道 栖川多个安置小区质量问题突出", "记者近日走访发现墙体开裂。", "四川日报"),
+    ("栖川多个安置小区质量问题突出", "四川日报全媒体记者近日走访发现墙体开裂。", "四川日报"),
+    ("", "据四川观察报道，多个保障房小区存在违规转租问题。", "四川日报"),
+    ("", "《人民日报》刊文点名部分部门以文件落实文件。", "人民日报"),
+    # a regulation in title marks is no outlet
+    ("", "据《安全生产法》规定，企业须整改。", None),
+])
+def test_credits_in_title_marks_and_by_desk(title: str, text: str, outlet: str | None) -> None:
+    found = media.registry().credit(title, text)
+    assert (found[0].name if found else None) == outlet, found
 
 
 def test_check_names_bad_entries(tmp_path: Path) -> None:
