@@ -116,7 +116,24 @@ QICHUAN = BlindSet(
     # 17 topics over ~125 relevant adverse items: six of each, not eight.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN)
+YUZE = BlindSet(
+    name="yuze", ordinal="fifth", city="榆泽", id_pattern=r"d5-\d{4}", region="2313", province_code="23",
+    districts=("泽河区", "松桥区", "柳原县", "白岗县", "榆泽经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The table of kinds at about 250 items, like the fourth set.
+    min_items=240,
+    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|一中|三中|幼儿园|校园|学生|学院|职教|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|雅居|嘉苑|泽河湾|安置区"),
+    # A third of the other-city items are from 黑龙江 itself.
+    province=re.compile(r"黑龙江|哈尔滨|齐齐哈尔|鸡西|鹤岗|双鸭山|大庆|伊春|佳木斯|七台河|牡丹江|黑河|绥化|大兴安岭"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over ~130 relevant adverse items: six of each, as in the fourth set.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE)
 
 
 def load_split() -> ModuleType:
