@@ -79,6 +79,7 @@ _WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐吵�
 # 受伤 and 伤 after a word of degree or of the heart are hurt feelings (宝宝表示很受伤, 太伤了, 内心受伤), not a
 # wound: a wound is counted (多人受伤, 两人受伤) or told by its cause (摔伤, 被砍伤), never by how much.
 _FEELING_BEFORE = re.compile(r"(?:很|太|超|挺|蛮|好|真|特别|有点|有些|非常|心|心灵|感情)$")
+_NO_DEED_AFTER = re.compile(r"倾向|念头|想法|意念|风险|干预|预防|热线")
 HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
               # someone harmed themselves, was attacked, or fell: at least one person hurt until told otherwise
@@ -499,8 +500,11 @@ def fiction(text: str, start: int) -> bool:
     return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
 
 
-def hurt_feelings(text: str, start: int, word: str) -> bool:
-    """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound."""
+def not_a_harm(text: str, start: int, word: str) -> bool:
+    """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound; or 自杀/轻生 a thought,
+    a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线), not a deed."""
+    if word in ("自杀", "轻生"):
+        return _NO_DEED_AFTER.match(text, start + len(word)) is not None
     return word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
@@ -822,7 +826,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue
         if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
             continue  # 急死人了, 吓死人了: a way of speaking
-        if kind == "hurt" and hurt_feelings(joined, start, word):
+        if kind == "hurt" and not_a_harm(joined, start, word):
             continue
         if kind == "spoken_death":
             if not _after_accident(joined, start):

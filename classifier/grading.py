@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, fiction, hurt_feelings, irrealis, recalled
+from classifier.facts import Facts, fiction, irrealis, not_a_harm, recalled
 from classifier.lexicon import trie_pattern
 from core.contracts import Grade
 from core.errors import ConfigError
@@ -259,7 +259,7 @@ class GradingRules:
             # death in a drama or a dream (classifier.facts.fiction), nor hurt feelings (很受伤).
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
                     and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
-                    and not fiction(text, m.start()) and not hurt_feelings(text, m.start(), m.group(0))):
+                    and not fiction(text, m.start()) and not not_a_harm(text, m.start(), m.group(0))):
                 for name in names:
                     found[name] = m.group(0)
         return found

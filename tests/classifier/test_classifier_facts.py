@@ -609,11 +609,14 @@ def test_a_wish_is_no_deed(text: str, deaths: int | None, crime: str | None, mis
     ("心理咨询的结果让宝宝表示很受伤", None),
     ("6点就收班，对上班族来说太受伤了", None),
     ("这句话让我内心受伤了", None),
+    ("心理咨询的结果是我有反社会人格和自杀倾向", None),
+    ("全市开通心理援助和自杀干预热线", None),
+    ("男子因欠债跳楼自杀，送医后脱离危险。", 1),
     ("路口两车相撞，多人受伤。", 3),
     ("他在工地摔伤了腿。", 1),
     ("事故造成2人受伤。", 2),
 ])
-def test_hurt_feelings_are_no_wound(text: str, injured: int | None) -> None:
+def test_hurt_feelings_and_thoughts_are_no_wound(text: str, injured: int | None) -> None:
     assert find_facts("", text).injured == injured
     assert ("受伤" in load_rules(HERE / "city-gov").find_signals(text)) is (injured is not None and "受伤" in text)
 
