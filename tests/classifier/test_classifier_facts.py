@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.facts import Facts, chinese_number, event_topic, find_facts
+from classifier.facts import Facts, chinese_number, event_topic, find_facts, resolved_outcome
 from classifier.grading import Features, check, load_rules
 from policies import HERE
 
@@ -787,3 +787,37 @@ def test_the_headline_s_rumour_denied_in_the_text_counts_nothing() -> None:
 ])
 def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injured: int | None) -> None:
     assert find_facts("", text).injured == injured
+
+
+@pytest.mark.parametrize(("title", "text", "outcome"), [
+    # a good outcome done, with the problem it settled as its object or as background
+    ("钦南区追回拖欠环卫工人工资320万元", "区人社局开展欠薪专项治理，此前反映的工资拖欠问题已全部解决。", "追回"),
+    ("灵山县农村饮水提质工程完工 1.3万群众喝上放心水", "此前，部分山区村饮水靠山泉，雨季水质浑浊。", "完工"),
+    ("某镇卫生院开设夜间门诊", "以前村民夜里看病要跑三十公里。", "开设"),
+    ("区住建局完成公租房复核 清退违规占用户15户", "", "完成"),
+    ("全市中小学食堂“明厨亮灶”全覆盖", "", "全覆盖"),
+    # asked, requested, doubted, claimed or contradicted in the headline
+    ("某村何时能通上自来水？", "", None),
+    ("小区积水问题亟待解决", "", None),
+    ("望解决解放路路灯不亮", "", None),
+    ("咨询安置区外围马路修复问题", "", None),
+    ("强烈呼吁开通到县城的公交车", "", None),
+    ("出事后的承诺兑现了吗", "", None),
+    ("某局称拖欠工资问题已解决", "工人说钱还没拿到。", None),
+    ("矿区生态修复没有落实", "", None),
+    ("新校区投用却漏水", "", None),
+    ("改造完成之后小区消防通道积水", "", None),
+    # the outcome word naming a thing, or bad news beside it in the headline
+    ("新建的公厕一直锁着", "", None),
+    ("新建公园步道的地砖松动翘起", "", None),
+    ("网购的电热毯一通电就冒烟", "", None),
+    ("新开通的公交线路发生车祸致2人受伤", "", None),
+    # the text tells it as still wrong now
+    ("老旧小区改造完工", "记者回访发现，改造后的小区雨天仍然积水。", None),
+    ("县城新增低保对象名单公示", "公示期间有人实名举报。", None),
+    ("某路段修复通车", "但通车不到一周路面又开裂了。", None),
+    # a post without a headline has none
+    ("", "小区电梯修好了，谢谢物业", None),
+])
+def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None) -> None:
+    assert resolved_outcome(title, text) == outcome

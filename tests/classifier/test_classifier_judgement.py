@@ -380,3 +380,32 @@ def test_a_death_told_by_no_signs_of_life_a_drama_s_death_and_a_rectification_s_
     for k in ("drama", "rectified"):
         assert out[k]["grade"] != "特别重大", out[k]
         assert not any(r.startswith("死亡") for r in out[k]["grade_reasons"]), out[k]
+
+
+def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settled(tmp_path: Path) -> None:
+    """Good news of the office names the problem it settled (拖欠工资, 水质浑浊); from a news outlet or an
+    authority, a headline of the outcome done with nothing still wrong now is not adverse. The same report
+    with the problem still there, a claim in the headline, or the same words in a citizen's post are not
+    read that way (不漏报)."""
+    settled = ("钦南区追回拖欠环卫工人工资320万元",
+               "今年以来，区人社局联合住建部门开展欠薪专项治理，共追回拖欠工资320万元，此前环卫工人反映的"
+               "工资拖欠问题已全部解决，2家恶意欠薪企业被列入失信联合惩戒名单。")
+    water = ("灵山县农村饮水提质工程完工 1.3万群众喝上放心水",
+             "此前，山区部分村屯饮水靠山泉和水窖，雨季水质浑浊、旱季水量不足，群众反映强烈。工程新建水厂1座，"
+             "铺设管网60公里，今年9月全部通水。")
+    still = ("钦南区老旧小区改造完工",
+             "记者回访发现，改造后的小区雨天仍然积水，多户居民家中返潮，物业称等施工方来修，至今没人来。")
+    claimed = ("钦北区称拖欠环卫工人工资问题已解决", "多名环卫工人说，被拖欠的三个月工资至今一分没拿到。")
+    rows = {"settled": settled, "water": water, "still": still, "claimed": claimed}
+    cases = [Case(k, "positive", "calm", "city-gov", {"title": t, "text": x, "source_name": "钦州日报", "url": "",
+                                                     "source_kind": "news"}, relevant=True, adverse=False)
+             for k, (t, x) in rows.items()]
+    cases.append(Case("post", "complaint", "calm", "city-gov", {"title": settled[0], "text": settled[1],
+                                                               "source_name": "新浪微博", "url": "",
+                                                               "source_kind": "microblog"},
+                      relevant=True, adverse=True))
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["settled"]["negativity"] < 0.5 and out["water"]["negativity"] < 0.5
+    assert out["still"]["negativity"] >= 0.5 and out["claimed"]["negativity"] >= 0.5
+    # A post is read by the model and its cues alone: praise in a post's headline is as often sarcasm.
+    assert out["post"]["negativity"] > out["settled"]["negativity"]
