@@ -947,9 +947,9 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 # it settled (此前……难, 群众反映的……问题得到解决), and the model reads those problem words as bad news.
 # The verbs are those of any government's 成绩/民生实事 report, not of one item.
 _OUTCOME = re.compile(
-    r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电|通气|通上|用上|上线|全覆盖|覆盖全|"
-    r"惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|实现|完成|追回|收回|清退|打通|修复|修好|修通|"
-    r"解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽")
+    r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
+    r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
+    r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
@@ -957,11 +957,12 @@ _SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
 # 不漏报 win over the good outcome, wherever they stand in the headline; so do a citizen's request (咨询, 建议,
-# 呼吁尽快修复, 什么时候可以修好) and what came after it (改造完成之后).
+# 呼吁尽快修复, 什么时候可以修好), what came after it (改造完成之后) and what is still to come (年底开通).
 _OUTCOME_DOUBT = re.compile(
     r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不|尚|正在|仍|还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|称|被|遭|曝|"
     r"吗|？|\?|何时|为何|为什么|怎么|咋|望|请|求|盼|待|亟|能否|可否|如何|怎样|一直|走过场|虚假|假|敷衍|形同虚设|摆设|网友|记者|反映|回应|"
-    r"咨询|建议|呼吁|反对|希望|尽快|加快|什么时候|可以|能不能|之后|以后")
+    r"咨询|建议|呼吁|反对|希望|尽快|加快|什么时候|可以|能不能|之后|以后|预计|有望|即将|年底|年内|明年|"
+    r"拒绝|应由|应当|应该")
 # The outcome word naming a thing rather than reporting it (建成的公厕, 新建公园步道的地砖松动).
 _ATTRIBUTIVE = re.compile(r"[^，,。；;！!？?\s：:]{0,8}的")
 # Words of a problem in the headline beside what was settled (闲置, 故障, 漏水, 赌场 …), with the public data's
@@ -970,7 +971,7 @@ _ATTRIBUTIVE = re.compile(r"[^，,。；;！!？?\s：:]{0,8}的")
 _PROBLEM_WORDS = (
     "难", "闲置", "故障", "坏", "漏", "裂", "塌", "堵", "乱", "差", "脏", "臭", "吵", "贵", "骗", "坑", "黑", "烂",
     "险", "危", "患", "欠", "拖", "缩水", "问题", "松动", "脱落", "锁", "赌", "毒", "死", "伤", "病", "灾", "破获",
-    "侦破", "捣毁")
+    "侦破", "捣毁", "感染", "确诊", "疫", "遥遥无期")
 _BAD_NEWS = trie_pattern({*ADVERSE_NEWS_CUES, *COMPLAINT_CUES, *_PROBLEM_WORDS, *EVENT_WORDS["社会稳定"],
                           *EVENT_WORDS["应急管理"]} - {"救援", "消防", "警方", "警察", "民警"})
 # What a report tells as still wrong now, or a claim it disproves (至今仍, 问题依旧, 反弹, 记者回访发现, 有人举报):

@@ -807,6 +807,9 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("矿区生态修复没有落实", "", None),
     ("新校区投用却漏水", "", None),
     ("改造完成之后小区消防通道积水", "", None),
+    ("地铁二号线年底开通", "", None),
+    ("感染人数升至91人", "", None),
+    ("外长通电话", "", None),
     # the outcome word naming a thing, or bad news beside it in the headline
     ("新建的公厕一直锁着", "", None),
     ("新建公园步道的地砖松动翘起", "", None),
