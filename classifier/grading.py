@@ -65,7 +65,8 @@ CONDITION_KEYS = {
 }
 FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联", "evacuated": "转移"}
 RULE_KEYS = {"grade", "reason", "when"}
-GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min", "kinds"}
+GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min", "kinds",
+             "public_matter_min"}
 TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate", "remit"}
 # Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
 STRONG_EMOTION = 0.7
@@ -112,6 +113,10 @@ class Gate:
     prominent_negativity_min: float | None = None
     # Source kinds graded whatever their scores: a superior's 转办单 (forwarded) asks the office to act.
     kinds: tuple[str, ...] = ()
+    # A post whose only tie to the office is a place it names, that tells of no public matter (the topic
+    # head gives every public topic less than this), no event and no complaint, is about private life
+    # there (在涟川，剪了个史上最丑的刘海): its relevance is halved (classifier.scoring). None: off.
+    public_matter_min: float | None = None
 
     def shortfall(self, f: Features) -> str | None:
         if f.kind in self.kinds:

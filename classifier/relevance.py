@@ -12,6 +12,7 @@ has one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classifier.jurisdiction import Jurisdiction
@@ -29,6 +30,11 @@ LOCAL_SOURCE = 0.5
 NO_EVIDENCE = 0.05
 ELSEWHERE = 0.02
 UNCONFIGURED = 0.5
+# What a private post's halved relevance says (classifier.scoring, grading.yaml gate.public_matter_min).
+PRIVATE_FACTOR = 0.5
+# Evidence of the office beyond a place named: its bodies or people, the source's region or outlet, the
+# office's own labels (the reasons' openings, as score() writes them).
+_OFFICE_EVIDENCE = ("提及本单位", "提及 ", "来源地区", "本地媒体", "本地信源", "模型相关度")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,12 @@ class _Terms:
             return None
         m = self._re.search(text)
         return m.group(0) if m else None
+
+
+def rests_on_places(reasons: Sequence[str]) -> bool:
+    """Whether relevance with these reasons (RelevanceScorer.score) rests on places named alone, with no
+    body, person, region, outlet or learned relevance of the office (提及 X (外地也有同名区县) is a place)."""
+    return not any(r.startswith(_OFFICE_EVIDENCE) and "外地也有同名区县" not in r for r in reasons)
 
 
 class RelevanceScorer:

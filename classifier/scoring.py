@@ -33,7 +33,7 @@ from classifier.lexicon import (
 from classifier.media import MediaRegistry, registry
 from classifier.prefilter import WordStarts
 from classifier.registry import LoadedModel
-from classifier.relevance import RelevanceScorer
+from classifier.relevance import PRIVATE_FACTOR, RelevanceScorer, rests_on_places
 from classifier.text import clean, for_model
 from core.contracts import Grade, RawItem, ScoredItem
 from core.sourcekinds import never_own_notice
@@ -41,6 +41,8 @@ from core.taxonomy import BASE_TOPICS, OTHER
 
 log = logging.getLogger(__name__)
 _COMPLAINT = trie_pattern(COMPLAINT_CUES)
+# Sources whose posts may be private life: social media and sources of no known tier.
+_PRIVATE_TIERS = frozenset({"self_media", "unknown"})
 NEGATIVITY = "negativity"
 # Strength of negative emotion in the wording: a secondary signal, never the adverse-ness call.
 EMOTION = "emotion"
@@ -162,6 +164,8 @@ class Scorer:
         self._remit = [j for j, t in enumerate(self._topics) if t in rules.remit]
         self._remit_business = frozenset(rules.remit) - SETTING_TOPICS
         self._remit_relevance = rules.gate.relevance_min or 0.5
+        self._public_min = rules.gate.public_matter_min if self._topics else None
+        self._public_cols = [j for j, t in enumerate(self._topics) if t != OTHER]
         self._word_starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, rules.signal_terms)
 
     @property
@@ -179,6 +183,7 @@ class Scorer:
         negativity = probs[NEGATIVITY][:, self._neg_col]
         if self._topics:
             topic_p = probs[TOPIC]
+        public = topic_p[:, self._public_cols].max(axis=1) if self._public_min is not None else None
         learned = probs[RELEVANCE][:, self._rel_col] if self._rel_col is not None else None
         emotion = probs[EMOTION][:, self._emotion_col] if self._emotion_col is not None else None
         joins = [f"{title}。{text}" for title, text in cleaned]
@@ -212,6 +217,12 @@ class Scorer:
                 model_neg *= RESOLVED_SCALE
             complaint = not settled and (facts.feared is not None or _COMPLAINT.search(joined) is not None)
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse, complaint)
+            if (public is not None and public[i] < self._public_min and call.tier in _PRIVATE_TIERS and not hits
+                    and not signals and not facts.adverse and not complaint and rests_on_places(rel_reasons)):
+                # Private life in the office's city, not a matter of the office (grading.yaml gate).
+                rel = rel * PRIVATE_FACTOR
+                rel_reasons = [*rel_reasons, f"未涉及公共事务 (公共议题 {public[i]:.2f} < {self._public_min:.2f}), "
+                                             f"相关度减半"]
             topic, topic_prob = OTHER, 0.0
             if self._topics:
                 row = topic_p[i].copy()

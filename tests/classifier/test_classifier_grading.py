@@ -118,6 +118,17 @@ def test_check_grade_names_must_match_profile(tmp_path: Path) -> None:
     assert check(tmp_path / "nowhere", ["一级"])[0].endswith("copy policies/city-gov/grading.yaml and edit it")
 
 
+def test_the_public_matter_bar_is_checked_and_off_by_default(tmp_path: Path) -> None:
+    folder = _write(tmp_path, "grades: [一级, 二级]\ngate: {public_matter_min: 1.5}\nrules: []\n"
+                              "default: {grade: 二级, reason: 一般}\n")
+    assert any("gate.public_matter_min: must be within" in p for p in check(folder, ["一级", "二级"]))
+    folder = _write(tmp_path, "grades: [一级, 二级]\ngate: {public_matter_min: 0.05}\nrules: []\n"
+                              "default: {grade: 二级, reason: 一般}\n")
+    assert load_rules(folder).gate.public_matter_min == 0.05
+    assert load_rules(HERE / "school").gate.public_matter_min is None
+    assert load_rules(HERE / "city-gov").gate.public_matter_min == 0.05
+
+
 def test_misfortune_is_not_a_negation() -> None:
     rules = load_rules(HERE / "city-gov")
     assert "死亡" in rules.find_signals("一名工人不幸遇难")

@@ -409,3 +409,29 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
     assert out["still"]["negativity"] >= 0.5 and out["claimed"]["negativity"] >= 0.5
     # A post is read by the model and its cues alone: praise in a post's headline is as often sarcasm.
     assert out["post"]["negativity"] > out["settled"]["negativity"]
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
+    """A post whose only tie to the office is the city it names, telling of no public matter, is private
+    life there (city-gov's gate.public_matter_min): relevance halved, said in the reasons, no case. A calm
+    complaint about a public service, an accident and a post naming a body of the office keep theirs."""
+    loud = "！！！气死我了！！" if tone == "heated" else "。"
+    rows = {
+        "haircut": ("", f"在钦州剪了个史上最丑的刘海，发型师还说很显脸小{loud}"),
+        "date": ("", f"钦州的朋友们，我终于脱单了，今天他跟我表白了{loud}"),
+        "streetlight": ("", f"钦州钦南区文峰路的路灯坏了半个月了，晚上一片漆黑，希望有关部门尽快修一下{loud}"),
+        "crash": ("", f"钦州二桥上两辆车追尾了，一人受伤被送医院{loud}"),
+        "bureau": ("", f"在钦州市政务服务中心办事排了三个小时队{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    profile = policy.load(profile_dir("city-gov"))
+    private = {k for k, o in out.items() if any("未涉及公共事务" in r for r in o["relevance_reasons"])}
+    assert private == {"haircut", "date"}, {k: o["relevance_reasons"] for k, o in out.items()}
+    for key in ("haircut", "date"):
+        assert out[key]["relevance"] < 0.5
+    for key in ("streetlight", "crash", "bureau"):
+        assert out[key]["relevance"] >= 0.5, (key, out[key]["relevance_reasons"])
+    for key, o in out.items():
+        opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
+        assert opened is (key not in private), (key, o)
