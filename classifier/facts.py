@@ -942,14 +942,15 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 
 # -- a good outcome reported done -------------------------------------------------------------------
 # A headline that reports a good outcome as done: a service or a work delivered (建成, 开通, 通上自来水,
-# 投用, 全覆盖, 惠及), an honour (获评, 入选), a figure improved (升至, 缩短), or a problem settled by the
-# authority (追回拖欠工资, 收回违规房源, 完成整改通过验收, 修复通车). Good news of the office mentions the problem
-# it settled (此前……难, 群众反映的……问题得到解决), and the model reads those problem words as bad news.
-# The verbs are those of any government's 成绩/民生实事 report, not of one item.
+# 投用, 全覆盖, 惠及, 喝上放心水, 住进新房, 成功开展), an honour (获评, 入选), a figure improved (升至, 缩短),
+# or a problem settled by the authority (追回拖欠工资, 收回违规房源, 完成整改通过验收, 修复通车). Good news of
+# the office mentions the problem it settled (此前……难, 群众反映的……问题得到解决), and the model reads those
+# problem words as bad news. The verbs are those of any government's 成绩/民生实事 report, not of one item.
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
-    r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽")
+    r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|"
+    r"成功(?!率)")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).

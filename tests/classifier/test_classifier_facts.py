@@ -796,6 +796,8 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("某镇卫生院开设夜间门诊", "以前村民夜里看病要跑三十公里。", "开设"),
     ("区住建局完成公租房复核 清退违规占用户15户", "", "完成"),
     ("全市中小学食堂“明厨亮灶”全覆盖", "", "全覆盖"),
+    ("棚改户住进新房", "以前一家五口挤在二十平米的危房里。", "住进"),
+    ("县医院成功开展首例微创手术", "", "成功"),
     # asked, requested, doubted, claimed or contradicted in the headline
     ("某村何时能通上自来水？", "", None),
     ("小区积水问题亟待解决", "", None),
