@@ -966,15 +966,17 @@ _OUTCOME_DOUBT = re.compile(
     r"拒绝|应由|应当|应该")
 # The outcome word naming a thing rather than reporting it (建成的公厕, 新建公园步道的地砖松动).
 _ATTRIBUTIVE = re.compile(r"[^，,。；;！!？?\s：:]{0,8}的")
-# Words of a problem in the headline beside what was settled (闲置, 故障, 漏水, 赌场 …), with the public data's
-# cue lists and the events of order and emergencies, but for the names of the bodies that answer for
-# them (消防救援支队, 警方).
+# Words of a problem in the headline beside what was settled (闲置, 故障, 漏水 …), with the public data's cue
+# lists.
 _PROBLEM_WORDS = (
-    "难", "闲置", "故障", "坏", "漏", "裂", "塌", "堵", "乱", "差", "脏", "臭", "吵", "贵", "骗", "坑", "黑", "烂",
-    "险", "危", "患", "欠", "拖", "缩水", "问题", "松动", "脱落", "锁", "赌", "毒", "死", "伤", "病", "灾", "破获",
-    "侦破", "捣毁", "感染", "确诊", "疫", "遥遥无期")
-_BAD_NEWS = trie_pattern({*ADVERSE_NEWS_CUES, *COMPLAINT_CUES, *_PROBLEM_WORDS, *EVENT_WORDS["社会稳定"],
-                          *EVENT_WORDS["应急管理"]} - {"救援", "消防", "警方", "警察", "民警"})
+    "难", "闲置", "故障", "坏", "漏", "裂", "塌", "堵", "乱", "差", "脏", "臭", "吵", "贵", "坑", "黑", "烂",
+    "险", "危", "患", "欠", "拖", "缩水", "问题", "松动", "脱落", "锁", "感染", "确诊", "疫", "遥遥无期")
+_BAD_NEWS = trie_pattern({*ADVERSE_NEWS_CUES, *COMPLAINT_CUES, *_PROBLEM_WORDS} - {"救援"})
+# A crime, an accident or a death is bad news even as what was settled (警方追回被骗资金, 被困群众全部救出): the
+# events of order and emergencies count anywhere in the headline, but for the names of the bodies that answer
+# for them (消防救援支队, 警方).
+_GRAVE = trie_pattern({*EVENT_WORDS["社会稳定"], *EVENT_WORDS["应急管理"], "骗", "盗", "抢", "赌", "毒", "死", "伤",
+                       "病", "灾", "贪", "贿", "破获", "侦破", "捣毁"} - {"救援", "消防", "警方", "警察", "民警"})
 # What a report tells as still wrong now, or a claim it disproves (至今仍, 问题依旧, 反弹, 记者回访发现, 有人举报):
 # no good outcome then, whatever its headline says.
 _STILL_WRONG = re.compile(
@@ -992,7 +994,7 @@ def resolved_outcome(title: str, text: str) -> str | None:
     m = _OUTCOME.search(title)
     if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
-    if _BAD_NEWS.search(_OUTCOME.sub("", _SETTLING.sub("", title))) is not None:
+    if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", _SETTLING.sub("", title))) is not None:
         return None
     if _STILL_WRONG.search(text) is not None:
         return None

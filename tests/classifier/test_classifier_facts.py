@@ -817,6 +817,7 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("新建公园步道的地砖松动翘起", "", None),
     ("网购的电热毯一通电就冒烟", "", None),
     ("新开通的公交线路发生车祸致2人受伤", "", None),
+    ("警方追回被骗资金200万元", "", None),
     # the text tells it as still wrong now
     ("老旧小区改造完工", "记者回访发现，改造后的小区雨天仍然积水。", None),
     ("县城新增低保对象名单公示", "公示期间有人实名举报。", None),
