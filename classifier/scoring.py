@@ -180,12 +180,17 @@ class Scorer:
         cleaned = [(clean(item.title[:SCAN_CHARS]), clean(item.text[:SCAN_CHARS])) for item in items]
         docs = [for_model(title, text, model.max_chars) for title, text in cleaned]
         probs = model.predict(docs)
-        negativity = probs[NEGATIVITY][:, self._neg_col]
+        # Python floats, read once a batch: numpy spends ~1 µs on each scalar it indexes, converts or
+        # reduces (row.max(), row.argmax() of one item); the values are the same.
+        negativity = probs[NEGATIVITY][:, self._neg_col].tolist()
         if self._topics:
             topic_p = probs[TOPIC]
+            topic_rows = topic_p.tolist()
+            # numpy compared the row's maximum with the bar in the row's dtype (float32: 0.6 is 0.60000002).
+            unsure = float(topic_p.dtype.type(HINT_WHEN_UNSURE))
         public = topic_p[:, self._public_cols].max(axis=1) if self._public_min is not None else None
-        learned = probs[RELEVANCE][:, self._rel_col] if self._rel_col is not None else None
-        emotion = probs[EMOTION][:, self._emotion_col] if self._emotion_col is not None else None
+        learned = probs[RELEVANCE][:, self._rel_col].tolist() if self._rel_col is not None else None
+        emotion = probs[EMOTION][:, self._emotion_col].tolist() if self._emotion_col is not None else None
         joins = [f"{title}。{text}" for title, text in cleaned]
         scans = self._word_starts.flags(joins) if len(items) >= PREFILTER_MIN else [_EVERY_SCAN] * len(items)
         out = []
@@ -196,7 +201,7 @@ class Scorer:
             call = self.media.resolve(item.source, item.url, title, text)
             local = call.outlet.name if call.outlet is not None and call.outlet.local else None
             rel, rel_reasons = self.relevance.score(
-                title, text, regions, None if learned is None else float(learned[i]), local, item.source.name)
+                title, text, regions, None if learned is None else learned[i], local, item.source.name)
             rel, rel_reasons, hits = self.keywords.apply(title, item.text_simplified or text, rel, rel_reasons)
             facts = find_facts(title, text, government_source=call.tier == "government",
                                scan=bool(scan & _FACTS))
@@ -207,7 +212,7 @@ class Scorer:
             # Facts that are bad news by themselves (deaths, crowds, a rumour: classifier.facts) count
             # as an emergency cue: adverse-ness whatever the tone.
             # A feared death (要出人命才管) is a citizen's warning of a neglected danger: a complaint cue.
-            model_neg = float(negativity[i]) if docs[i] else 0.0
+            model_neg = negativity[i] if docs[i] else 0.0
             # A news outlet's or an authority's report whose headline tells a good outcome done, with nothing
             # still wrong now and no bad fact (classifier.facts.resolved_outcome): the problem words it recalls
             # are what was settled, so they neither lift the model's reading nor count as a complaint cue.
@@ -225,24 +230,30 @@ class Scorer:
                                              f"相关度减半"]
             topic, topic_prob = OTHER, 0.0
             if self._topics:
-                row = topic_p[i].copy()
-                if self._topics[int(row.argmax())] in NEEDS_TERM:
+                # The row as Python floats (``row``), changed in numpy (``array``: float32 arithmetic) only
+                # where the gate or the hint changes it. First index of the maximum, as argmax.
+                row = topic_rows[i]
+                array = topic_p[i]
+                if self._topics[row.index(max(row))] in NEEDS_TERM:
+                    array = array.copy()
                     named = topics_named(joined)
                     for j in self._gated:
                         if self._topics[j] not in named:
-                            row[j] = 0.0
-                    row /= max(row.sum(), 1e-9)
-                hint = None if row.max() > HINT_WHEN_UNSURE else weak_topic(title, text, min_score=1.0) or next(
+                            array[j] = 0.0
+                    array /= max(array.sum(), 1e-9)
+                    row = array.tolist()
+                hint = None if max(row) > unsure else weak_topic(title, text, min_score=1.0) or next(
                     (SIGNAL_TOPICS[name] for name in signals if name in SIGNAL_TOPICS), None)
                 if hint in self._topics:
-                    row = (1.0 - LEXICON_TOPIC_WEIGHT) * row
-                    row[self._topics.index(hint)] += LEXICON_TOPIC_WEIGHT
+                    array = (1.0 - LEXICON_TOPIC_WEIGHT) * array
+                    array[self._topics.index(hint)] += LEXICON_TOPIC_WEIGHT
+                    row = array.tolist()
                 if self._remit and rel >= self._remit_relevance:
                     # An office of one business (a trading centre, a school): a relevant item is its own.
                     best = max(self._remit, key=row.__getitem__)
                 else:
-                    best = int(row.argmax())
-                topic, topic_prob = self._topics[best], float(row[best])
+                    best = row.index(max(row))
+                topic, topic_prob = self._topics[best], row[best]
                 # The event outranks the place it happened in (issue 10): a crime at a school is 社会稳定,
                 # a fire in an estate 应急管理, a foreign teacher's drink-driving 涉外 (classifier.facts);
                 # it outranks the office's business only when the item names nothing of that business.
@@ -257,9 +268,9 @@ class Scorer:
                         event = None
                 if event in self._topics:
                     j = self._topics.index(event)
-                    topic, topic_prob = event, float(row[j])
+                    topic, topic_prob = event, row[j]
             e = item.engagement
-            emo = None if emotion is None else round(float(emotion[i]) if docs[i] else 0.0, 4)
+            emo = None if emotion is None else round(emotion[i] if docs[i] else 0.0, 4)
             features = Features(
                 tier=call.tier, kind=item.source.kind, topic=topic, negativity=neg, relevance=rel,
                 views=e.views, replies=e.replies, reposts=e.reposts, likes=e.likes, signals=signals, facts=facts,
