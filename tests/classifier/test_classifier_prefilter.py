@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
 
-from classifier import scoring
+from classifier import facts, grading, lexicon, media, scoring
 from classifier.devset import load_devset, raw_item
 from classifier.facts import (
     _DENIAL,
@@ -22,7 +23,7 @@ from classifier.facts import (
     find_facts,
 )
 from classifier.grading import load_rules
-from classifier.prefilter import WordStarts
+from classifier.prefilter import WordStarts, first_chars
 from classifier.registry import DEFAULT_MODEL_DIR, load_verified
 from classifier.relevance import Office, RelevanceScorer
 from classifier.scoring import Scorer
@@ -96,3 +97,62 @@ def test_facts_read_without_their_scans_are_the_same_where_none_of_their_words_i
     assert sum(1 for title, text in clear if find_facts(title, text, government).official) >= 3
     for title, text in clear:
         assert find_facts(title, text, government, scan=False) == find_facts(title, text, government), (title, text)
+
+
+# -- patterns led by their first characters (classifier.prefilter.first_chars) ------------------------
+def _patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern of the modules that read an item's words."""
+    found = []
+    for module in (facts, grading, lexicon, media):
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return found
+
+
+def test_a_pattern_led_by_its_first_characters_finds_the_same(texts: list[str]) -> None:
+    rng = random.Random(5)
+    led = 0
+    for pattern in _patterns():
+        fast = first_chars(pattern)
+        led += fast is not pattern
+        # Its own characters (so that it matches), punctuation that ends a clause, other words.
+        pool = [c for c in pattern.pattern if not c.isascii() or c.isalnum()] + list("，。！？\n 的了人") or ["x"]
+        samples = texts[:300] + ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(300)]
+        for text in samples:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)], (
+                pattern.pattern[:60], text)
+            lo, hi = sorted(rng.randint(0, len(text)) for _ in range(2))
+            a, b = fast.search(text, lo, hi), pattern.search(text, lo, hi)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (pattern.pattern[:60], text)
+    assert led >= 10  # most are led (facts' fiction and modal words among them)
+    assert first_chars(facts._IN_FICTION) is not facts._IN_FICTION
+
+
+@pytest.mark.parametrize("source", [r"a?b", r"(?:ab|)c", r"\wb", r"[^a]b", r"(?i)ab", r"(?:a|\d)b", r".a", r"x*y", r"",
+                                    r"$"])
+def test_a_pattern_whose_first_character_is_not_known_is_left_as_it_is(source: str) -> None:
+    pattern = re.compile(source)
+    assert first_chars(pattern) is pattern
+
+
+@pytest.mark.parametrize("source", [r"(?<!是)不是|无", r"(?:男主|女主)(?!角)|反派", r"[a-c]x|d+", r"(?=q)qa|\bzz",
+                                    r"(a)\1"])
+def test_the_lookahead_holds_every_first_character(source: str) -> None:
+    pattern = re.compile(source)
+    fast = first_chars(pattern)
+    assert fast is not pattern and fast.pattern.startswith("(?=[")
+    for text in ("不是", "是不是无", "男主角 女主 反派", "bx cx ddd", "qa zz", "aa a", ""):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_the_start_of_a_sentence_or_clause_is_the_last_stop_before() -> None:
+    rng = random.Random(9)
+    alphabet = "。！？!?\n，,；;文字 a"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        for ends in (facts._SENTENCE_END, facts._CLAUSE_END):
+            for pos in range(len(text) + 1):
+                for back, default in ((0, None), (5, None), (30, 0), (80, 7)):
+                    lo = max(0, pos - back)
+                    every = [m.end() for m in ends.finditer(text, lo, pos)]
+                    expected = max(every) if every else lo if default is None else default
+                    assert facts._begins(ends, text, pos, back, default) == expected
