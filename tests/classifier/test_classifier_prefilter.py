@@ -124,7 +124,8 @@ def test_a_pattern_led_by_its_first_characters_finds_the_same(texts: list[str]) 
             a, b = fast.search(text, lo, hi), pattern.search(text, lo, hi)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (pattern.pattern[:60], text)
     assert led >= 10  # most are led (facts' fiction and modal words among them)
-    assert first_chars(facts._IN_FICTION) is not facts._IN_FICTION
+    # classifier.facts searches with the led patterns.
+    assert all(p.pattern.startswith("(?=[") for p in (facts._IN_FICTION, facts._MODAL, facts.OFFICIAL))
 
 
 @pytest.mark.parametrize("source", [r"a?b", r"(?:ab|)c", r"\wb", r"[^a]b", r"(?i)ab", r"(?:a|\d)b", r".a", r"x*y", r"",
