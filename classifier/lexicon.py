@@ -114,25 +114,62 @@ def _term_index(seeds: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dic
     return trie_pattern(topics_of), topics_of
 
 
-def trie_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    """A regex matching the longest of ``terms`` at each position, built as a trie: a plain
-    alternation makes ``re`` try every term at every position (25% slower on 400 seeds)."""
+def _trie(terms: Iterable[str]) -> dict[str, dict]:
     trie: dict[str, dict] = {}
     for term in terms:
         node = trie
         for ch in term:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
 
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        alternatives = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if ends else body
 
-    return re.compile(build(trie))
+def _trie_source(node: dict[str, dict]) -> str:
+    ends = "" in node
+    alternatives = [re.escape(ch) + _trie_source(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def trie_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching the longest of ``terms`` at each position, built as a trie: a plain
+    alternation makes ``re`` try every term at every position (25% slower on 400 seeds)."""
+    return re.compile(_trie_source(_trie(terms)))
+
+
+class TrieSearch:
+    """``trie_pattern(terms).search(text)``, faster for a long list (thousands of place names).
+
+    ``re`` tries the trie's first-level alternatives one after the other at each position where one
+    may begin: with 3,000 names about 1 µs a character. Here a class of the first characters finds
+    each such position, and only the branch of the character there is tried (its own pattern, the
+    same as in the trie): the same first match, as each first character has one branch.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        trie = _trie(terms)
+        self._whole = re.compile(_trie_source(trie)) if "" in trie else None  # an empty term matches anywhere
+        self._first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(trie) if ch) + "]")
+        # A first character's branch after it; None when the character alone is the only term there.
+        self._rest = {ch: re.compile(_trie_source(sub)) if len(sub) > 1 or "" not in sub else None
+                      for ch, sub in trie.items() if ch}
+
+    def search(self, text: str) -> str | None:
+        """The first match's text, as ``trie_pattern(terms).search(text).group(0)``; None when none."""
+        if self._whole is not None:
+            m = self._whole.search(text)
+            return m.group(0) if m else None
+        for at in self._first.finditer(text):
+            start = at.start()
+            rest = self._rest[text[start]]
+            if rest is None:
+                return text[start]
+            m = rest.match(text, start + 1)
+            if m is not None:
+                return text[start:m.end()]
+        return None
 
 
 _PATTERN, _TOPICS_OF = _term_index(TOPIC_SEEDS)

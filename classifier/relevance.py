@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classifier.jurisdiction import Jurisdiction
-from classifier.lexicon import trie_pattern
+from classifier.lexicon import TrieSearch, trie_pattern
 from classifier.regions import regions, short_name
 
 # Weight of each kind of evidence; independent pieces combine as 1 - Π(1 - w).
@@ -54,16 +54,24 @@ class Office:
         return Jurisdiction(region=self.region, places=self.places, bodies=self.bodies, people=self.people)
 
 
+# From this many names on (the places elsewhere in the country: ~3,300), a trie is searched branch by
+# branch (classifier.lexicon.TrieSearch: 9x faster there); a short list's pattern is faster by itself.
+LONG_LIST = 300
+
+
 class _Terms:
     """One trie over a group of names → the name found first in a text."""
 
     def __init__(self, names: dict[str, str]) -> None:
         self.names = names
         self._re = trie_pattern(names) if names else None
+        self._long = TrieSearch(names) if len(names) >= LONG_LIST else None
 
     def find(self, text: str) -> str | None:
         if self._re is None or not text:
             return None
+        if self._long is not None:
+            return self._long.search(text)
         m = self._re.search(text)
         return m.group(0) if m else None
 

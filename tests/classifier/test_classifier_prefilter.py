@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier import facts, grading, lexicon, media, scoring
+from classifier import facts, grading, lexicon, media, relevance, scoring
 from classifier.devset import load_devset, raw_item
 from classifier.facts import (
     _DENIAL,
@@ -23,7 +23,10 @@ from classifier.facts import (
     find_facts,
 )
 from classifier.grading import load_rules
+from classifier.jurisdiction import Jurisdiction
+from classifier.lexicon import TrieSearch, trie_pattern
 from classifier.prefilter import WordStarts, first_chars
+from classifier.regions import regions
 from classifier.registry import DEFAULT_MODEL_DIR, load_verified
 from classifier.relevance import Office, RelevanceScorer
 from classifier.scoring import Scorer
@@ -157,3 +160,44 @@ def test_the_start_of_a_sentence_or_clause_is_the_last_stop_before() -> None:
                     every = [m.end() for m in ends.finditer(text, lo, pos)]
                     expected = max(every) if every else lo if default is None else default
                     assert facts._begins(ends, text, pos, back, default) == expected
+
+
+# -- a long list of names searched branch by branch (classifier.lexicon.TrieSearch) ------------------
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(0) if m else None
+
+
+def test_a_long_list_is_searched_to_the_same_first_name(texts: list[str]) -> None:
+    # The places elsewhere in the country, as relevance looks for them (about 3,300 names).
+    names = regions().foreign_names("3708", set())
+    assert len(names) >= relevance.LONG_LIST
+    search, pattern = TrieSearch(names), trie_pattern(names)
+    rng = random.Random(11)
+    some = sorted(names)
+    # Names at the very start and end, names cut short, names inside longer ones, next to each other.
+    made = ["".join(rng.choice([rng.choice(some), rng.choice(some)[:-1], "的", "。", "市", "县", "区", ""])
+                    for _ in range(rng.randint(0, 5))) for _ in range(3000)]
+    found = 0
+    for text in [*texts, *made]:
+        expected = _first(pattern, text)
+        assert search.search(text) == expected, text
+        found += expected is not None
+    assert found > 1000
+
+
+@pytest.mark.parametrize("terms", [("a", "ab", "abc", "b"), ("ab", "abd", "ac"), ("a",), ("甲乙", "乙丙", "乙"),
+                                   ("", "x"), ("x.", "x*", "[")])
+def test_any_list_is_searched_to_the_same_first_term(terms: tuple[str, ...]) -> None:
+    search, pattern = TrieSearch(terms), trie_pattern(terms)
+    rng = random.Random(13)
+    pool = [*sorted({c for t in terms for c in t}), "-", "乙"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert search.search(text) == _first(pattern, text), (terms, text)
+
+
+def test_relevance_searches_its_long_lists_branch_by_branch() -> None:
+    scorer = RelevanceScorer(Jurisdiction(region="3708", name="济宁市"))
+    assert scorer._elsewhere._long is not None and scorer._places._long is None
+    assert scorer._elsewhere.find("据鞍山日报报道") == _first(scorer._elsewhere._re, "据鞍山日报报道") is not None
