@@ -60,6 +60,8 @@ _PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)"
 _BOARD = re.compile(r"留言板|留言|信箱|论坛|贴吧|社区|问政|投诉|12345")
 # Generic local media names: a known place + a media word (鞍山日报, 曲阜市融媒体中心).
 _LOCAL_NAME = re.compile(r"^(.{2,8}?)(日报社|日报|晚报|都市报|广播电视台|电视台|新闻网|融媒体中心|融媒|发布)$")
+# A city's own news app is named 掌上 + the city (掌上长沙, 掌上温州): local only for the office's own places.
+_APP_PREFIX = "掌上"
 SCAN = 120
 # Source names and hosts remembered per registry (MediaRegistry.authority).
 _SOURCE_CACHE = 4096
@@ -236,8 +238,13 @@ class MediaRegistry:
         return None
 
     def generic_local(self, name: str) -> Outlet | None:
-        """鞍山日报 → a prefecture outlet, 曲阜市融媒体中心 → a county one (by the national table)."""
-        m = _LOCAL_NAME.match(name.strip())
+        """鞍山日报 → a prefecture outlet, 曲阜市融媒体中心 → a county one (by the national table); 掌上 + one of
+        the office's places → its local app."""
+        name = name.strip()
+        if name.startswith(_APP_PREFIX) and name[2:] and (name[2:] in self.own_places
+                                                         or short_name(name[2:]) in self.own_places):
+            return Outlet(name, "prefecture", (name,), local=True)  # the city's news app: 掌上涟川
+        m = _LOCAL_NAME.match(name)
         if not m:
             return None
         place, word = m.group(1), m.group(2)

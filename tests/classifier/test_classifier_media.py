@@ -49,6 +49,15 @@ def test_tier_by_name_or_domain(jining: media.MediaRegistry, name: str, url: str
     assert c.reason is not None and c.reason.startswith(media.tier_text(tier)) and outlet in c.reason
 
 
+def test_the_city_s_news_app_is_local_media() -> None:
+    j = load(HERE / "jining-ggzy")
+    reg = media.registry().with_local(j.local_media(), (*j.own_names, *j.places))
+    app = call(reg, "掌上济宁")
+    assert app.tier == "prefecture" and app.outlet is not None and app.outlet.local
+    # another city's app and the bare prefix are no local outlet
+    assert call(reg, "掌上长沙").tier == "unknown" and call(reg, "掌上").tier == "unknown"
+
+
 def test_a_name_that_runs_on_into_another_word_is_not_the_outlet(jining: media.MediaRegistry) -> None:
     # 新华社区 is a community called 新华, 人民网友 are users: neither is the outlet inside the name.
     assert jining.by_name("新华社区居委会") is None
