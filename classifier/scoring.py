@@ -189,6 +189,9 @@ class Scorer:
             # numpy compared the row's maximum with the bar in the row's dtype (float32: 0.6 is 0.60000002).
             unsure = float(topic_p.dtype.type(HINT_WHEN_UNSURE))
         public = topic_p[:, self._public_cols].max(axis=1) if self._public_min is not None else None
+        if public is not None:
+            # As Python floats, and the bar as numpy compared it: in the values' dtype.
+            public_values, public_bar = public.tolist(), float(public.dtype.type(self._public_min))
         learned = probs[RELEVANCE][:, self._rel_col].tolist() if self._rel_col is not None else None
         emotion = probs[EMOTION][:, self._emotion_col].tolist() if self._emotion_col is not None else None
         joins = [f"{title}。{text}" for title, text in cleaned]
@@ -222,7 +225,7 @@ class Scorer:
                 model_neg *= RESOLVED_SCALE
             complaint = not settled and (facts.feared is not None or _COMPLAINT.search(joined) is not None)
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse, complaint)
-            if (public is not None and public[i] < self._public_min and call.tier in _PRIVATE_TIERS and not hits
+            if (public is not None and public_values[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and not facts.adverse and not complaint and rests_on_places(rel_reasons)):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate).
                 rel = rel * PRIVATE_FACTOR
@@ -233,9 +236,9 @@ class Scorer:
                 # The row as Python floats (``row``), changed in numpy (``array``: float32 arithmetic) only
                 # where the gate or the hint changes it. First index of the maximum, as argmax.
                 row = topic_rows[i]
-                array = topic_p[i]
+                array = None
                 if self._topics[row.index(max(row))] in NEEDS_TERM:
-                    array = array.copy()
+                    array = topic_p[i].copy()
                     named = topics_named(joined)
                     for j in self._gated:
                         if self._topics[j] not in named:
@@ -244,8 +247,8 @@ class Scorer:
                     row = array.tolist()
                 hint = None if max(row) > unsure else weak_topic(title, text, min_score=1.0) or next(
                     (SIGNAL_TOPICS[name] for name in signals if name in SIGNAL_TOPICS), None)
-                if hint in self._topics:
-                    array = (1.0 - LEXICON_TOPIC_WEIGHT) * array
+                if hint is not None and hint in self._topics:
+                    array = (1.0 - LEXICON_TOPIC_WEIGHT) * (topic_p[i] if array is None else array)
                     array[self._topics.index(hint)] += LEXICON_TOPIC_WEIGHT
                     row = array.tolist()
                 if self._remit and rel >= self._remit_relevance:
