@@ -133,6 +133,9 @@ class Gate:
         return None
 
 
+_FACT_FLAGS = ("mass_incident", "crime", "rumour", "official", "hazard")
+
+
 @dataclass(frozen=True, slots=True)
 class Condition:
     tier: tuple[str, ...] = ()
@@ -152,6 +155,13 @@ class Condition:
     official: bool | None = None
     hazard: bool | None = None
     any: tuple[Condition, ...] = ()
+    # The fact flags this condition sets, (name, value): most set none, and each rule's conditions are
+    # asked for every item (a tuple of all five built and walked per call cost ~0.5 µs).
+    _flags: tuple[tuple[str, bool], ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        flags = tuple((name, getattr(self, name)) for name in _FACT_FLAGS if getattr(self, name) is not None)
+        object.__setattr__(self, "_flags", flags)
 
     def match(self, f: Features) -> list[str] | None:
         """The facts that made it hold, in words, or None when it does not hold."""
@@ -195,9 +205,8 @@ class Condition:
             if value is None or value < minimum:
                 return None
             facts.append(_fact_words(f.facts, name))
-        for name, flag in (("mass_incident", self.mass_incident), ("crime", self.crime), ("rumour", self.rumour),
-                           ("official", self.official), ("hazard", self.hazard)):
-            if flag is not None and bool(getattr(f.facts, name)) != flag:
+        for name, flag in self._flags:
+            if bool(getattr(f.facts, name)) != flag:
                 return None
         if self.mass_incident:
             facts.append(f"群体性事件“{f.facts.mass_incident}”")
@@ -307,7 +316,8 @@ class GradingRules:
             add(f"网民情绪激烈 (情绪 {f.emotion:.2f})")  # shown to staff; no rule reads it
         for name, word in COUNTS.items():
             value = getattr(f, name)
-            add(f"{word} {value:,}" if value else None)
+            if value:
+                add(f"{word} {value:,}")
         return Grade(level=rule.grade, rank=self.grades.index(rule.grade), reasons=tuple(reasons))
 
 
