@@ -10,10 +10,11 @@ gathering. The thresholds that turn counts into grades are the office's, in grad
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classifier.lexicon import ADVERSE_NEWS_CUES, COMPLAINT_CUES, trie_pattern
-from classifier.prefilter import first_chars
+from classifier.prefilter import first_chars, matches_at
 
 # -- numbers --------------------------------------------------------------------------------------
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -312,7 +313,8 @@ EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
 _EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "食品药品安全", "质监", "价格", "其他")
-_TRIGGER = trie_pattern(_KIND)
+TRIGGER_WORDS = frozenset(_KIND)
+_TRIGGER = trie_pattern(TRIGGER_WORDS)
 _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
             "杀害", "被捅", "被砍", "杀人", "凶杀")
 _ACCIDENT = trie_pattern({*ACCIDENT_WORDS, *EVENT_WORDS["应急管理"], *_VIOLENT})
@@ -809,10 +811,13 @@ def _official(title: str, text: str, government_source: bool) -> str | None:
     return None
 
 
-def find_facts(title: str, text: str, government_source: bool = False, scan: bool = True) -> Facts:
+def find_facts(title: str, text: str, government_source: bool = False, scan: bool = True,
+               triggers: Sequence[int] | None = None) -> Facts:
     """The facts of one item (title + text, already cleaned). ``scan``: False when the caller knows
     that no word of FACT_SCAN_WORDS is in the text (classifier.prefilter): there is no count, claim,
-    denial, danger or evacuation to read, only whether the item is an official notice."""
+    denial, danger or evacuation to read, only whether the item is an official notice. ``triggers``:
+    where in ``title。text`` a word of TRIGGER_WORDS may start, when the caller knows (classifier.prefilter);
+    the trigger scan tries only there."""
     if not scan:
         official = _official(title, text, government_source)
         return Facts(official=official) if official else _NO_FACTS
@@ -823,7 +828,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
     feared = None
     asked: str | None = None  # a fact asked about (临沣一中门口是不是打群架了？): a claim to check
     settled = rectified(joined)
-    for m in _TRIGGER.finditer(joined):
+    for m in matches_at(_TRIGGER, joined, triggers):
         word, start = m.group(0), m.start()
         kind = _KIND[word]
         by = KILLED_BY if word == "死" else HURT_BY if word == "伤" else None
@@ -909,14 +914,15 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
 
 
 def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
-                scan: bool = True) -> tuple[str | None, tuple[str, ...]]:
+                scan: bool = True, starts: Sequence[int] | None = None) -> tuple[str | None, tuple[str, ...]]:
     """What kind of event happened (社会稳定, 应急管理, 涉外, 食品药品安全, 质监; a discipline case: 其他)
     and its words: the topic of the event, which outranks the place it happened in (a crime at a
     school is 社会稳定, not 教育). ``mass``, ``hazard``: the mass incident and the danger at a water
     work :func:`find_facts` named, if any. ``scan``: False when the caller knows that no word of
-    EVENT_SCAN_WORDS is in the text (classifier.prefilter): their scan is skipped."""
+    EVENT_SCAN_WORDS is in the text (classifier.prefilter): their scan is skipped. ``starts``: where one
+    of them may start, when the caller knows: the scan tries only there."""
     found: dict[str, list[str]] = {}
-    for m in _EVENT.finditer(text) if scan else ():
+    for m in matches_at(_EVENT, text, starts) if scan else ():
         word = m.group(0)
         if word not in _EVENT_OF:
             continue  # NOT_EVENTS

@@ -17,7 +17,7 @@ The grade comes with the reasons in words, e.g. ``二级: 地方报刊或网络�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import yaml
 
 from classifier.facts import Facts, fiction, irrealis, not_a_harm, recalled
 from classifier.lexicon import trie_pattern
+from classifier.prefilter import matches_at
 from core.contracts import Grade
 from core.errors import ConfigError
 from core.sourcekinds import ITEM_KINDS
@@ -251,16 +252,18 @@ class GradingRules:
         """Every term of every signal: what :meth:`find_signals` looks for."""
         return tuple(self._signal_of)
 
-    def find_signals(self, text: str, denied: tuple[tuple[int, int], ...] = ()) -> dict[str, str]:
+    def find_signals(self, text: str, denied: tuple[tuple[int, int], ...] = (),
+                     starts: Sequence[int] | None = None) -> dict[str, str]:
         """Emergency signals in ``text``: signal name -> the first term found (negated ones skipped,
         and those inside a claim the text denies: ``denied``, :attr:`classifier.facts.Facts.denied`).
 
-        One pass of one trie pattern over all signals' terms.
+        One pass of one trie pattern over all signals' terms; only at ``starts`` when the caller knows
+        where a term may start (classifier.prefilter).
         """
         found: dict[str, str] = {}
         if self._signal_re is None:
             return found
-        for m in self._signal_re.finditer(text):
+        for m in matches_at(self._signal_re, text, starts):
             if denied and any(s <= m.start() < e for s, e in denied):
                 continue
             names = [n for n in self._signal_of[m.group(0)] if n not in found]

@@ -12,7 +12,7 @@ of a list starts holds no word of it, and its scan for them is skipped: the same
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -64,8 +64,14 @@ class WordStarts:
         self._maybe[_slots(np.array(pairs, dtype=np.uint64))] = True
 
     def flags(self, texts: Sequence[str]) -> list[int]:
+        return self.scan(texts)[0]
+
+    def scan(self, texts: Sequence[str], where: Sequence[int] = ()) -> tuple[list[int], dict[int, list[list[int]]]]:
+        """:meth:`flags` of each text, and for each list index in ``where``, each text's positions (ascending)
+        where a word of that list may start: a match of the list's trie can begin nowhere else
+        (:func:`matches_at`)."""
         if not texts:
-            return []
+            return [], {i: [] for i in where}
         # A lone surrogate (which no word holds) is passed as its code point rather than refused.
         codes = np.frombuffer(("\x00".join(texts) + "\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         wide = codes.astype(np.uint64)
@@ -86,7 +92,35 @@ class WordStarts:
         hits[codes == 0] = 0
         # Where each text begins, from the lengths (a text may hold a NUL of its own).
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-        return np.bitwise_or.reduceat(hits, np.cumsum(lengths) - lengths).tolist()
+        begins = np.cumsum(lengths) - lengths
+        flags = np.bitwise_or.reduceat(hits, begins).tolist()
+        positions: dict[int, list[list[int]]] = {}
+        if where:
+            found = np.flatnonzero(hits)
+            bits = hits[found]
+            for i in where:
+                at = found[(bits >> i) & 1 == 1]
+                # Each text's run of positions, made relative to its beginning.
+                cuts = [*np.searchsorted(at, begins).tolist(), len(at)]
+                local = (at - begins[np.searchsorted(begins, at, side="right") - 1]).tolist()
+                positions[i] = [local[cuts[k]:cuts[k + 1]] for k in range(len(texts))]
+        return flags, positions
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` (ascending) when given: the positions where a
+    match may begin (:meth:`WordStarts.scan` of the pattern's words, for a trie of them). The same
+    matches, as a match is tried at each position not inside an earlier one; a trie matches no empty string."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 # -- the first character of a match ----------------------------------------------------------------
