@@ -20,12 +20,13 @@ from classifier.facts import (
     _TRIGGER,
     EVENT_SCAN_WORDS,
     FACT_SCAN_WORDS,
+    TRIGGER_WORDS,
     find_facts,
 )
 from classifier.grading import load_rules
 from classifier.jurisdiction import Jurisdiction
-from classifier.lexicon import TrieSearch, trie_pattern
-from classifier.prefilter import WordStarts, first_chars
+from classifier.lexicon import COMPLAINT_CUES, TrieSearch, trie_pattern
+from classifier.prefilter import WordStarts, first_chars, matches_at
 from classifier.regions import regions
 from classifier.registry import DEFAULT_MODEL_DIR, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -76,6 +77,30 @@ def test_a_text_holding_a_word_is_never_let_past_its_scan(texts: list[str]) -> N
     assert min(skipped) > len(texts)
     assert starts.flags([]) == []
     assert starts.flags(["今天天气很好，市民在公园散步。"]) == [0]
+
+
+def test_a_trie_tried_where_its_words_may_start_finds_what_its_scan_finds(texts: list[str]) -> None:
+    signals = load_rules(HERE / "city-gov")
+    lists = (EVENT_SCAN_WORDS, signals.signal_terms, TRIGGER_WORDS, COMPLAINT_CUES)
+    patterns = (_EVENT, signals._signal_re, _TRIGGER, scoring._COMPLAINT)
+    starts = WordStarts(*lists)
+    found = [0] * len(lists)
+    for size in (1, 7, 500):
+        for at in range(0, len(texts), size):
+            batch = texts[at:at + size]
+            flags, where = starts.scan(batch, range(len(lists)))
+            assert flags == starts.flags(batch)
+            for k, text in enumerate(batch):
+                for i, pattern in enumerate(patterns):
+                    spans = [m.span() for m in pattern.finditer(text)]
+                    assert [m.span() for m in matches_at(pattern, text, where[i][k])] == spans, (i, text)
+                    assert all(0 <= p < len(text) for p in where[i][k]) and where[i][k] == sorted(where[i][k])
+                    found[i] += bool(spans)
+    assert min(found) > 100
+    assert starts.scan([], (0, 1)) == ([], {0: [], 1: []})
+    # Without positions, every position is tried.
+    assert [m.span() for m in matches_at(_EVENT, "楼下起火了，有人受伤", None)] == [
+        m.span() for m in _EVENT.finditer("楼下起火了，有人受伤")]
 
 
 def test_the_scorer_gives_the_same_scores_with_and_without_skipping(monkeypatch: pytest.MonkeyPatch) -> None:
