@@ -32,7 +32,8 @@ TRAP_TOPICS = {"社会稳定", "涉外", "应急管理"}
 class BlindSet:
     """A blind development set of one invented office (devsets/<name>_items.jsonl with
     devsets/<name>_office.toml): what tests/devsets/test_blind_devsets.py checks alike for each.
-    What only one set promises is tested in its own module (test_<name>_devset.py)."""
+    What only one set promises is tested in its own module (test_<name>_devset.py; the fourth and fifth
+    sets, written alike, in test_proportioned_devsets.py)."""
 
     name: str  # the office key of every item
     ordinal: str  # "second", "third": how devsets/README.md's table is named in a failure

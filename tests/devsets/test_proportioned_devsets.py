@@ -1,0 +1,74 @@
+"""The fourth and fifth blind development sets (devsets/qichuan_items.jsonl, 栖川市 in 四川;
+devsets/yuze_items.jsonl, 榆泽市 in 黑龙江): what is checked alike for every blind set (no copy of an older
+set, a third of the other-city items from the set's own province, six relevant adverse items of every
+topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py. Here, what
+these two promise: the kinds in the proportions of the issue's table (the hidden set's), the length mix of
+real items (about 40 % under 80 characters, 35 % of 80–199, 25 % of 200 or more), a dozen off-topic posts
+that name the city, and other cities' bad news carried by the city's own media."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from devset_checks import QICHUAN, YUZE, BlindSet, load_eval_judgement
+
+# The issue's table: 45 exposés, 45 complaints, 15 rumours, 15 通报, 25 off-topic posts, 55 positive news
+# and neutral notices, and (from the brief) 30 other cities' bad news, of about 240.
+ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+               "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30}
+
+
+@pytest.fixture(scope="module", params=[QICHUAN, YUZE], ids=lambda s: s.name)
+def blind(request: pytest.FixtureRequest) -> BlindSet:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def items(blind: BlindSet) -> list[dict]:
+    return blind.items()
+
+
+def test_kinds_follow_the_issues_table(items: list[dict]) -> None:
+    """Each kind within a fifth of its share of the issue's table (scaled to the set's size)."""
+    kinds = Counter(i["kind"] for i in items)
+    scale = len(items) / sum(ISSUE_SHARE.values())
+    off = {k: (kinds[k], round(n * scale)) for k, n in ISSUE_SHARE.items()
+           if abs(kinds[k] - n * scale) > 0.2 * n * scale}
+    assert not off, f"kinds off the issue's proportions (have, want): {off}"
+
+
+def test_lengths_are_those_of_real_items(items: list[dict]) -> None:
+    lengths = [len(i["text"]) for i in items]
+    short = sum(n < 80 for n in lengths) / len(lengths)
+    long = sum(n >= 200 for n in lengths) / len(lengths)
+    assert 0.35 <= short <= 0.45, f"{short:.0%} under 80 characters, want about 40 %"
+    assert 0.30 <= 1 - short - long <= 0.40, f"{1 - short - long:.0%} of 80–199 characters, want about 35 %"
+    assert 0.20 <= long <= 0.30, f"{long:.0%} of 200 characters or more, want about 25 %"
+
+
+def test_some_off_topic_posts_name_the_city(blind: BlindSet, items: list[dict]) -> None:
+    """Naming the place does not make a post the office's business: a dozen off-topic posts do."""
+    office = blind.office()
+    names = (*office.places, *office.bodies)
+    naming = [i for i in items if i["kind"] == "emotional_offtopic" and any(n in i["title"] + i["text"] for n in names)]
+    assert len(naming) >= 12, f"{len(naming)} emotional off-topic posts name {blind.city}"
+
+
+def test_some_other_city_news_comes_through_the_citys_media(blind: BlindSet, items: list[dict]) -> None:
+    """A city paper reprinting another city's accident is still not the office's business."""
+    own = [i for i in items if i["kind"] == "other_city_bad" and blind.city in i["source"]["name"]]
+    assert len(own) >= 3, f"{len(own)} other-city items carried by {blind.city} media"
+
+
+def test_eval_judgement_reads_the_offices_bodies(blind: BlindSet) -> None:
+    mine = load_eval_judgement()._settings(blind.name, blind.office_toml)
+    assert mine.region == blind.region and blind.city in mine.places and f"{blind.city}12345" in mine.bodies
+
+
+def test_the_fifth_set_s_critical_items_are_mostly_exposes_of_the_city() -> None:
+    """The fifth set's brief asked for 30 critical items: most of them central or 黑龙江 exposés of the city,
+    the rest deaths and gatherings in 通报, complaints and rumours."""
+    critical = Counter(i["kind"] for i in YUZE.items() if i["labels"]["critical"])
+    assert critical["expose"] >= 15, dict(critical)
+    assert critical["official_notice"] + critical["complaint"] + critical["rumour"] >= 8, dict(critical)
