@@ -330,13 +330,16 @@ _NEGATABLE = (*_COUNTED, "crime")
 _WHO_NOUNS = (r"(?:农民工|群众|村民|居民|业主|工人|家长|学生|市民|员工|司机|商户|人员|网民|民众|矿工|儿童|小孩|孩子|"
               r"老人|男子|女子|乘客|游客|船员|渔民|职工|师生|患者|家属|青年|小学生|中学生|人)")
 _UNIT = r"(?:名|人|位|个|口|条)"
+# What a unit counts when it is no one: time (两个小时, 几个月) and things (两个字, 三个问题, 几个部门).
+_NOT_COUNTED = (r"小时|钟头|星期|多小时|多月|月|半|子|字|词|问题|方面|原因|环节|阶段|步骤|理由|条件|项目|地方|"
+                r"部门|单位|方向|版本")
 # What may follow a number before the trigger, in the same clause: the unit, who, a few words.
-_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?:(?P<u>{_UNIT})(?!小时|钟头|星期|多小时|多月|月|半|子))?"
+_TAIL_BEFORE = re.compile(rf"(?:余|多)?(?:(?P<u>{_UNIT})(?!{_NOT_COUNTED}))?"
                           rf"(?P<w>{_WHO_NOUNS}|[\u4e00-\u9fff]{{1,3}}者)?"
                           rf"(?P<gap>[^，,。；;！!？?\n]{{0,12}})$")
 # A count of people earlier in the same sentence, for a trigger whose own clause has none:
 # 两人从楼上坠下，疑似已经身亡.
-_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!小时|钟头|星期|多小时|多月|月|半|子)(?:{_WHO_NOUNS})?"
+_PEOPLE_EARLIER = re.compile(rf"(?:余|多)?{_UNIT}(?!{_NOT_COUNTED})(?:{_WHO_NOUNS})?"
                              rf"[^。；;！!？?\n]{{0,20}}$")
 _AFTER_HUNDRED = frozenset("姓货科度强家")
 _HOTLINES = frozenset({"110", "119", "120", "122", "999", "12345", "12315", "12320", "12369", "12350", "12328"})
@@ -346,7 +349,7 @@ _GROUP_AMOUNTS = frozenset({"数十", "几十", "十几", "十多", "十余", "�
                             "上千", "数千", "几千", "千余", "近千", "上万", "数万", "成百上千", "好几百", "好几十",
                             "好几千", "一群", "一大群", "一帮", "一伙"})
 # 几个 counts people (几个医生围着), not 几个月, 几个小时.
-_NOT_A_HEAD = re.compile(r"小时|钟头|星期|多小时|多月|月|半")
+_NOT_A_HEAD = re.compile(_NOT_COUNTED)
 _GATHER_WHO_AFTER = re.compile(rf"者|人员|的人|{_WHO_NOUNS}")
 # A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
 _NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")

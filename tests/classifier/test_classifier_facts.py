@@ -628,6 +628,9 @@ def test_hurt_feelings_and_thoughts_are_no_wound(text: str, injured: int | None)
     # a count is one, also beside a line
     ("拨打120后，现场已有3人死亡。", 3, None),
     ("养老院30余名老人出现呕吐腹泻症状，其中1人送医后病亡。", 1, None),
+    # a unit counting things is no count of people
+    ("他只说了两个字，随后从楼上跳下身亡。", 1, None),
+    ("三个孩子落水，经抢救无效死亡。", 3, None),
 ])
 def test_an_emergency_line_is_no_count(text: str, deaths: int | None, gathered: int | None) -> None:
     f = find_facts("", text)
