@@ -132,3 +132,34 @@ def test_the_items_of_one_story_share_their_key_and_go_to_one_router(tmp_path: P
     keys = {contracts.decode(o.value, ScoredItem).item.id: o.key for o in result.outputs}
     assert keys["a1"] == keys["a2"] != keys["b1"]
     assert keys["c1"] == b"c1"
+
+
+def test_no_garbage_collection_while_a_batch_is_scored_and_the_collector_is_left_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    processor = ClassifierProcessor(ClassifierSettings(models_dir=str(tmp_path / "models")))
+    seen: list[bool] = []
+    score = processor.scorer.score
+
+    def watched(items: list[RawItem]) -> list:
+        seen.append(gc.isenabled())
+        return score(items)
+
+    monkeypatch.setattr(processor.scorer, "score", watched)
+    item = record(contracts.encode(raw("i9", "小区停水", "东城区小区停水三天了")))
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        assert len(processor.process([item]).outputs) == 1
+        assert gc.isenabled() and seen == [False]
+        gc.disable()  # an embedding program that runs without the collector keeps it off
+        processor.process([item])
+        assert not gc.isenabled()
+        gc.enable()
+        monkeypatch.setattr(processor, "_process", lambda records: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            processor.process([item])
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
