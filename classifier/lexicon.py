@@ -253,8 +253,6 @@ COMPLAINT_CUES: tuple[str, ...] = (
     "霸凌", "虐待", "围标", "串标", "暗箱操作", "未招先建", "推诿", "敷衍", "刁难", "谣言", "隐瞒", "瞒报",
     "假冒", "伪劣", "变质", "过期", "中毒", "坑骗", "骗局", "扰民", "烂尾", "侵占", "挪用", "克扣",
     "不满", "上访", "擅自", "强制", "迟迟", "宰客", "哄抬",
-    # netizens' words for warning others off a shop or a service (小红书, 抖音, 大众点评)
-    "避雷", "踩雷", "踩坑", "黑店", "坑人",
 )
 # Emergency signal groups (grading.yaml names) and the topic they suggest when the seed lexicons
 # say nothing: without it, general news teaches that explosions are foreign news (涉外).

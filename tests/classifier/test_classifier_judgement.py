@@ -435,15 +435,3 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
     for key, o in out.items():
         opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
         assert opened is (key not in private), (key, o)
-
-
-def test_a_netizen_s_warning_off_a_shop_in_the_city_opens_a_case(tmp_path: Path) -> None:
-    """避雷, 踩坑, 黑店: how 小红书 and 抖音 users complain of a shop or a sight; a complaint cue, so the post
-    opens a case even when the model reads the words as mild."""
-    rows = {"noodles": ("#钦州美食 避雷！！！", "东门口那家网红粉店，排了一个小时，端上来的粉是坨的，汤是温的。"),
-            "sight": ("", "钦州这个景区真的踩坑了，门票一百二，进去啥也没有。")}
-    out = _score_posts(tmp_path, rows, "heated")
-    profile = policy.load(profile_dir("city-gov"))
-    for key, o in out.items():
-        assert o["negativity"] >= 0.4, (key, o)
-        assert profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media"), (key, o)
