@@ -28,11 +28,12 @@ from policies import HERE
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devsets" / "city_items.jsonl"
-# The second, third and fourth sets: other invented offices (枫岭市, 涟川市, 栖川市), each written blind to the
+# The second to fifth sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市), each written blind to the
 # training data, the model and the sets before it.
 DEVSET2 = REPO / "devsets" / "fengling_items.jsonl"
 DEVSET3 = REPO / "devsets" / "lianchuan_items.jsonl"
 DEVSET4 = REPO / "devsets" / "qichuan_items.jsonl"
+DEVSET5 = REPO / "devsets" / "yuze_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -49,7 +50,7 @@ def heldout(shipped: LoadedModel) -> dict:
     return table(items, judged.negativity, judged.topic, judged.emotion)
 
 
-@pytest.fixture(scope="module", params=["second", "third", "fourth"])
+@pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -183,6 +184,16 @@ KIND_FLOORS_4 = {"expose": 0.96, "complaint": 0.96, "rumour": 0.88, "official_no
                  "emotional_offtopic": 0.92, "positive_gov": 0.80, "neutral_notice": 0.85, "other_city_bad": 0.86}
 ADVERSE_FLOOR_4 = 0.96
 TOPIC_DEVSET4_FLOOR = 0.78
+# The fifth set (devsets/yuze_items.jsonl, 榆泽市 in 黑龙江; written blind in the issue's proportions, kept unscored
+# until the end of the stop that wrote it), held-out split, read once as aggregates on the shipped model
+# default-20261201T211134 with the code of that stop's end: expose 1.000 (25), complaint 1.000 (25), rumour 1.000
+# (8), official_notice 1.000 (8), emotional_offtopic 0.929 (14), positive_gov 0.786 (14), neutral_notice 0.933
+# (15), other_city_bad 1.000 (17), overall 0.960 (126); topic 0.803 (53/66). Each floor lets one item go.
+KIND_FLOORS_5 = {"expose": 0.96, "complaint": 0.96, "rumour": 0.87, "official_notice": 0.87,
+                 "emotional_offtopic": 0.85, "positive_gov": 0.71, "neutral_notice": 0.86, "other_city_bad": 0.94}
+ADVERSE_FLOOR_5 = 0.95
+TOPIC_DEVSET5_FLOOR = 0.78
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
-                "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR)}
+                "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
+                "fifth": (DEVSET5, KIND_FLOORS_5, ADVERSE_FLOOR_5, TOPIC_DEVSET5_FLOOR)}
