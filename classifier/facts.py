@@ -412,7 +412,8 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
 # - a near miss: 差点出人命, 险些被撞死 (the accident is told by its other words, not as a death);
 # - a condition opening the clause: 万一出了人命, 要是有人受伤, 一旦溃坝;
 # - a rhetorical or conditional sequel just after it: 出人命才管, 出了人命谁负责, 死了人怎么办;
-# - a season or a place where it is common (火灾易发的时节, 溺水高发期): a warning, no event (频发 is: 事故频发).
+# - a season or a place where it is common (火灾易发的时节, 溺水高发期): a warning, no event (频发 is: 事故频发);
+# - a hazard or a risk of it (一氧化碳中毒隐患, 坍塌风险): a danger to remove, no event.
 # 会 and 要 inside words (开会, 协会会长, 主要, 需要) are not modals; 是不是有人死了 is a question about
 # a fact (a rumour), not an irrealis. A drill (演练, 演习, 模拟) in the sentence makes nothing real.
 _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])会(?![长议场上所员馆见同谈商诊计])"
@@ -431,7 +432,7 @@ _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!
 _CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|"
                         r"如遇|如发现|如有|若遇|若发现|遇有")
 _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请)"
-                     r"|易发|高发|多发")
+                     r"|易发|高发|多发|隐患|风险")
 # An event of another year or long ago, recalled in its clause (去年汛期冲毁的路, 年初那场火灾中): background
 # to what is reported now, not an emergency now. (Not 曾 alone, a surname; not 原来, also "it turns out".)
 _RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|曾经")

@@ -51,6 +51,9 @@ _AFTER_WORDS = ("记者", "报道", "消息", "讯", "曝光", "调查", "披露
                 "公众号", "官微", "视频", "关注", "点名", "发布")
 _AFTER = re.compile(rf"》?(?:\s*(?:全媒体|融媒体|新媒体|首席|特派|特约|见习)?(?:{'|'.join(_AFTER_WORDS)})|"
                     rf"[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电|电[（(\s])")
+# A credit told as the past (去年央视曝光, 此前新华社报道, 曾被人民日报点名): background of the item, not its source.
+_RECALLED = re.compile(r"(?:去年|前年|此前|之前|早前|先前|当年|上月|上个月|多年前|几年前|年初|曾经|曾被|曾遭)"
+                       r"[^，,。；;！!？?]{0,2}$")
 # Every cue holds one of these words (电: of ……日电 and 电（): a part of the text with none of them
 # credits no outlet, and the scan for outlet names, the costly step, is skipped (4 of 5 posts).
 _CUE = trie_pattern((*_BEFORE_WORDS, *_AFTER_WORDS, "电"))
@@ -278,6 +281,8 @@ class MediaRegistry:
                 cue_after = _AFTER.match(after)
                 if not (cue_before or cue_after):
                     continue
+                if _RECALLED.search(part[max(0, m.start() - 8):m.start()]):
+                    continue  # 去年央视曝光……: an exposé recalled in a later report, not who reports now
                 outlet = self._by_name[m.group(0)]
                 if outlet.tier not in GRAVITY or outlet.tier in ("self_media", "unknown"):
                     continue

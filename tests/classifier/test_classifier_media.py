@@ -113,6 +113,9 @@ def test_every_credit_cue_holds_a_word_of_the_prefilter() -> None:
     ("", "《人民日报》刊文点名部分部门以文件落实文件。", "人民日报"),
     # a regulation in title marks is no outlet
     ("", "据《安全生产法》规定，企业须整改。", None),
+    # an exposé recalled in a later report is not who reports now
+    ("化工园区通过省级安全风险评估", "去年央视曝光园区企业违规储存危化品后，园区开展整治。", None),
+    ("", "此前新华社报道过该问题，记者近日回访。", None),
 ])
 def test_credits_in_title_marks_and_by_desk(title: str, text: str, outlet: str | None) -> None:
     found = media.registry().credit(title, text)
