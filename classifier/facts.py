@@ -480,6 +480,12 @@ _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播�
                          r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本")
 _DREAM = re.compile(r"梦见|梦到|(?<!睡)梦(?:里|中)|做(?:了)?(?:个|一个|一场)?(?:噩|恶)?梦(?!也)|昨晚的梦|昨夜的梦")
 _MAKING = re.compile(r"拍戏|拍摄|片场|剧组|录制|彩排|演出|现场|演员|群演|替身|特技")
+# Sports fans' protest at their club (球迷拉横幅让老板下台, 球迷举牌抗议换帅) is the club's matter; disorder, a
+# fight, the police or a blocked road in the sentence make it a gathering the office answers for.
+_FAN_PROTEST = frozenset({"拉横幅", "打横幅", "举牌", "抗议", "示威", "聚集", "集会", "讨说法", "聚在", "围在", "围着"})
+_FANS = re.compile(r"球迷|俱乐部|球队|主教练|赛季|联赛")
+_DISORDER = re.compile(r"冲突|斗殴|打架|打起来|骚乱|暴力|打砸|砸|受伤|民警|警察|警方|特警|踩踏|围殴|拥堵|堵路|堵塞|"
+                       r"滞留|秩序|失控")
 
 
 # The last stop of a window in one match: ``.*`` runs to the window's end and backs off to its last stop
@@ -514,6 +520,17 @@ def fiction(text: str, start: int) -> bool:
     if _DREAM.search(text, sentence, start) is not None:
         return True
     return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
+
+
+def fandom(text: str, start: int, word: str) -> bool:
+    """Whether the gathering word at ``start`` is sports fans' protest at their club (球迷在体育中心拉横幅让老板
+    下台): the club's matter, not a gathering the office answers for, unless the sentence tells of disorder."""
+    if word not in _FAN_PROTEST:
+        return False
+    sentence = _begins(_SENTENCE_END, text, start, 80, 0)
+    stop = _SENTENCE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    return _FANS.search(text, sentence, end) is not None and _DISORDER.search(text, sentence, end) is None
 
 
 def not_a_harm(text: str, start: int, word: str) -> bool:
@@ -846,6 +863,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
         if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
+            continue
+        if kind == "gather" and fandom(joined, start, word):
             continue
         if kind == "spoken_death":
             if not _after_accident(joined, start):

@@ -640,6 +640,19 @@ def test_an_emergency_line_is_no_count(text: str, deaths: int | None, gathered: 
     assert (f.deaths, f.gathered) == (deaths, gathered), f
 
 
+@pytest.mark.parametrize(("text", "gathered"), [
+    # fans' banners at their club are the club's matter
+    ("赛季中途又换主教练，球迷在体育中心拉横幅让老板下台，这俱乐部还有救吗", None),
+    ("上百名球迷举牌抗议球队换帅", None),
+    # disorder makes it a gathering; so does anyone else's protest
+    ("赛后上百名球迷聚集在体育中心门口，与保安发生冲突，民警到场处置", 100),
+    ("上百名业主在售楼部拉横幅维权", 100),
+])
+def test_fans_protesting_at_their_club_are_no_gathering(text: str, gathered: int | None) -> None:
+    assert find_facts("", text).gathered == gathered
+    assert ("群体聚集" in load_rules(HERE / "city-gov").find_signals(text)) is (gathered is not None)
+
+
 def test_going_to_the_world_cup_is_no_death() -> None:
     assert find_facts("", "这水平就别去世界杯丢人了").deaths is None
 
