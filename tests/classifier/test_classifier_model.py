@@ -51,6 +51,17 @@ def test_single_item_equals_batch(tiny_trained: tuple[LinearModel, dict]) -> Non
             assert np.allclose(one[head][0], batch[head][i], atol=1e-5)
 
 
+def test_one_item_is_scored_by_the_gather_of_its_transform(tiny_trained: tuple[LinearModel, dict]) -> None:
+    # predict() of one document skips the CSR matrix: the same numbers as scores(transform()).
+    model, _ = tiny_trained
+    for doc in ["市民反映小区停水三天", "", "\x00", "abc abc", "停水" * 400]:
+        x = model.transform([doc])
+        expected = {name: head.probabilities(model.scores(x)) for name, head in model.heads.items()}
+        got = model.predict([doc])
+        for name in expected:
+            assert got[name].dtype == expected[name].dtype and np.array_equal(got[name], expected[name])
+
+
 def test_probabilities_are_calibrated_distributions(tiny_trained: tuple[LinearModel, dict]) -> None:
     model, card = tiny_trained
     probs = model.predict(DOCS)
