@@ -27,7 +27,8 @@ _TRIPLE = 1 << 63
 # First a table of 2**16 flags (it stays in the CPU cache) says where a start may be, by a hash;
 # the few candidates are then looked up exactly.
 _BITS = 16
-_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MULT32 = np.uint32(0x9E3779B1)
+_MIX32 = np.uint32(0x85EBCA6B)
 
 
 def _start(word: str) -> int:
@@ -37,8 +38,11 @@ def _start(word: str) -> int:
     return key | _TRIPLE if len(word) >= 3 else key
 
 
-def _slots(keys: np.ndarray) -> np.ndarray:
-    return ((keys * _MULT) >> np.uint64(64 - _BITS)).astype(np.intp)
+def _slots(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The hash slot of each pair of code points (uint32 arrays), in 32-bit arithmetic: cheaper than
+    building every 64-bit pair of a batch, which only the few candidates need."""
+    mixed = (first * _MULT32) ^ second
+    return ((mixed * _MIX32) >> np.uint32(32 - _BITS)).astype(np.intp)
 
 
 class WordStarts:
@@ -61,29 +65,30 @@ class WordStarts:
         # Where a word of two or more characters may start: its first two, hashed.
         self._maybe = np.zeros(1 << _BITS, dtype=bool)
         pairs = [(k & ~_TRIPLE) >> 21 if k & _TRIPLE else k for k in bits]
-        self._maybe[_slots(np.array(pairs, dtype=np.uint64))] = True
+        self._maybe[_slots(np.array([p >> 21 for p in pairs], dtype=np.uint32),
+                           np.array([p & 0x1FFFFF for p in pairs], dtype=np.uint32))] = True
 
     def flags(self, texts: Sequence[str]) -> list[int]:
         return self.scan(texts)[0]
 
-    def scan(self, texts: Sequence[str], where: Sequence[int] = ()) -> tuple[list[int], dict[int, list[list[int]]]]:
+    def scan(self, texts: Sequence[str], where: Sequence[int] = ()) -> tuple[list[int], dict[int, Sequence[list[int]]]]:
         """:meth:`flags` of each text, and for each list index in ``where``, each text's positions (ascending)
         where a word of that list may start: a match of the list's trie can begin nowhere else
         (:func:`matches_at`)."""
         if not texts:
-            return [], {i: [] for i in where}
+            return [], {i: _Runs([], [0]) for i in where}
         # A lone surrogate (which no word holds) is passed as its code point rather than refused.
         codes = np.frombuffer(("\x00".join(texts) + "\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        wide = codes.astype(np.uint64)
-        pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
         hits = np.zeros(len(codes), dtype=np.int64)
         # The few positions where a word's first two characters may be (a hash of every pair), then
         # the two-character words and the triples of longer ones there, exactly.
-        at = np.flatnonzero(self._maybe[_slots(pairs)])
+        at = np.flatnonzero(self._maybe[_slots(codes[:-1], codes[1:])])
         if len(at):
-            hits[at] = np.maximum(self._starts.lookup(pairs[at]), 0)
-            at = at[at < len(pairs) - 1]
-            triples = np.uint64(_TRIPLE) | (wide[at] << np.uint64(42)) | pairs[at + 1]
+            pairs = (codes[at].astype(np.uint64) << np.uint64(21)) | codes[at + 1]
+            hits[at] = np.maximum(self._starts.lookup(pairs), 0)
+            inner = at < len(codes) - 2
+            at = at[inner]
+            triples = np.uint64(_TRIPLE) | (pairs[inner] << np.uint64(21)) | codes[at + 2]
             hits[at] |= np.maximum(self._starts.lookup(triples), 0)
         for char, bits in self._chars.items():
             hits[codes == char] |= bits
@@ -94,7 +99,7 @@ class WordStarts:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
         begins = np.cumsum(lengths) - lengths
         flags = np.bitwise_or.reduceat(hits, begins).tolist()
-        positions: dict[int, list[list[int]]] = {}
+        positions: dict[int, Sequence[list[int]]] = {}
         if where:
             found = np.flatnonzero(hits)
             bits = hits[found]
@@ -103,8 +108,23 @@ class WordStarts:
                 # Each text's run of positions, made relative to its beginning.
                 cuts = [*np.searchsorted(at, begins).tolist(), len(at)]
                 local = (at - begins[np.searchsorted(begins, at, side="right") - 1]).tolist()
-                positions[i] = [local[cuts[k]:cuts[k + 1]] for k in range(len(texts))]
+                positions[i] = _Runs(local, cuts)
         return flags, positions
+
+
+class _Runs(Sequence[list[int]]):
+    """Each text's positions, cut out of the batch's list when asked (most texts' are never asked)."""
+
+    def __init__(self, values: list[int], cuts: list[int]) -> None:
+        self._values, self._cuts = values, cuts
+
+    def __len__(self) -> int:
+        return len(self._cuts) - 1
+
+    def __getitem__(self, k: int) -> list[int]:  # type: ignore[override]
+        if not 0 <= k < len(self._cuts) - 1:
+            raise IndexError(k)
+        return self._values[self._cuts[k]:self._cuts[k + 1]]
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int] | None) -> Iterator[re.Match[str]]:

@@ -97,7 +97,10 @@ def test_a_trie_tried_where_its_words_may_start_finds_what_its_scan_finds(texts:
                     assert all(0 <= p < len(text) for p in where[i][k]) and where[i][k] == sorted(where[i][k])
                     found[i] += bool(spans)
     assert min(found) > 100
-    assert starts.scan([], (0, 1)) == ([], {0: [], 1: []})
+    flags, where = starts.scan([], (0, 1))
+    assert flags == [] and len(where[0]) == len(where[1]) == 0
+    with pytest.raises(IndexError):
+        starts.scan(["起火"], (1,))[1][1][1]
     # Without positions, every position is tried.
     assert [m.span() for m in matches_at(_EVENT, "楼下起火了，有人受伤", None)] == [
         m.span() for m in _EVENT.finditer("楼下起火了，有人受伤")]
