@@ -8,7 +8,9 @@ an office accumulates them. ``其他`` has no seeds: it is learned from general 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from classifier.prefilter import matches_at
 
 TOPIC_SEEDS: dict[str, tuple[str, ...]] = {
     "就业": ("就业", "招聘", "失业", "下岗", "欠薪", "拖欠工资", "讨薪", "农民工", "劳动合同", "加班费", "辞退",
@@ -202,9 +204,15 @@ _INSIDE: dict[str, tuple[str, ...]] = {
 _SEEDS = TrieSearch(_TOPICS_OF)
 
 
-def _terms_in(text: str) -> set[str]:
+# Every seed term: a caller that knows where in a text one may start (classifier.prefilter) passes
+# those positions to weak_topic.
+SEED_TERMS = frozenset(_TOPICS_OF)
+
+
+def _terms_in(text: str, starts: Iterable[int] | None = None) -> set[str]:
     found: set[str] = set()
-    for term in _SEEDS.findall(text):
+    terms = _SEEDS.findall(text) if starts is None else [m.group(0) for m in matches_at(_PATTERN, text, starts)]
+    for term in terms:
         found.add(term)
         # A shorter seed inside the match (食品 in 食品安全) counts too.
         found.update(_INSIDE[term])
@@ -222,17 +230,20 @@ def topics_named(text: str) -> set[str]:
 NEEDS_TERM: frozenset[str] = frozenset({"涉外"})
 
 
-def weak_topic(title: str, text: str, min_score: float = 2.0) -> str | None:
+def weak_topic(title: str, text: str, min_score: float = 2.0, starts: Sequence[int] | None = None) -> str | None:
     """The topic whose seed terms clearly dominate a message (title hits count double), else None.
 
     Weak labels for training need two hits (``min_score`` 2); a hint at scoring time may take one.
+    ``starts``: where in ``title。text`` a seed term may start, when the caller knows (ascending;
+    classifier.prefilter): the seeds are tried only there.
     """
     scores: dict[str, float] = {}
-    in_title = _terms_in(title) if title else set()
+    after = len(title) + 1  # where the text begins in title。text
+    in_title = _terms_in(title, None if starts is None else [p for p in starts if p < len(title)]) if title else set()
     for term in in_title:
         for topic in _TOPICS_OF[term]:
             scores[topic] = scores.get(topic, 0.0) + 2.0
-    for term in _terms_in(text) - in_title:
+    for term in _terms_in(text, None if starts is None else [p - after for p in starts if p >= after]) - in_title:
         for topic in _TOPICS_OF[term]:
             scores[topic] = scores.get(topic, 0.0) + 1.0
     if not scores:

@@ -26,6 +26,7 @@ from classifier.lexicon import (
     COMPLAINT_CUES,
     EMERGENCY_CUE,
     NEEDS_TERM,
+    SEED_TERMS,
     SIGNAL_TOPICS,
     topics_named,
     trie_pattern,
@@ -101,7 +102,7 @@ _EVERY_SCAN = _FACTS | _EVENTS | _SIGNALS
 # The word lists (WordStarts' indexes) whose tries are then tried only where one of their words may start
 # (classifier.prefilter.matches_at): events, signals, facts' triggers, complaint cues. A trie scan walks
 # every character (the event scan ~26 µs a post); a few tries at those positions cost ~1 µs.
-_AT_EVENTS, _AT_SIGNALS, _AT_TRIGGERS, _AT_COMPLAINTS = 1, 2, 3, 4
+_AT_EVENTS, _AT_SIGNALS, _AT_TRIGGERS, _AT_COMPLAINTS, _AT_SEEDS = 1, 2, 3, 4, 5
 PREFILTER_MIN = 8
 
 
@@ -172,7 +173,7 @@ class Scorer:
         self._public_min = rules.gate.public_matter_min if self._topics else None
         self._public_cols = [j for j, t in enumerate(self._topics) if t != OTHER]
         self._word_starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, rules.signal_terms, TRIGGER_WORDS,
-                                       COMPLAINT_CUES)
+                                       COMPLAINT_CUES, SEED_TERMS)
 
     @property
     def version(self) -> str:
@@ -202,12 +203,13 @@ class Scorer:
         emotion = probs[EMOTION][:, self._emotion_col].tolist() if self._emotion_col is not None else None
         joins = [f"{title}。{text}" for title, text in cleaned]
         if len(items) >= PREFILTER_MIN:
-            scans, at = self._word_starts.scan(joins, (_AT_EVENTS, _AT_SIGNALS, _AT_TRIGGERS, _AT_COMPLAINTS))
-            events_at, signals_at, triggers_at, complaints_at = (
-                at[_AT_EVENTS], at[_AT_SIGNALS], at[_AT_TRIGGERS], at[_AT_COMPLAINTS])
+            scans, at = self._word_starts.scan(joins, (_AT_EVENTS, _AT_SIGNALS, _AT_TRIGGERS, _AT_COMPLAINTS,
+                                                       _AT_SEEDS))
+            events_at, signals_at, triggers_at, complaints_at, seeds_at = (
+                at[_AT_EVENTS], at[_AT_SIGNALS], at[_AT_TRIGGERS], at[_AT_COMPLAINTS], at[_AT_SEEDS])
         else:
             scans = [_EVERY_SCAN] * len(items)
-            events_at = signals_at = triggers_at = complaints_at = [None] * len(items)
+            events_at = signals_at = triggers_at = complaints_at = seeds_at = [None] * len(items)
         out = []
         for i, item in enumerate(items):
             title, text = cleaned[i]
@@ -258,7 +260,7 @@ class Scorer:
                             array[j] = 0.0
                     array /= max(array.sum(), 1e-9)
                     row = array.tolist()
-                hint = None if max(row) > unsure else weak_topic(title, text, min_score=1.0) or next(
+                hint = None if max(row) > unsure else weak_topic(title, text, 1.0, seeds_at[i]) or next(
                     (SIGNAL_TOPICS[name] for name in signals if name in SIGNAL_TOPICS), None)
                 if hint is not None and hint in self._topics:
                     array = (1.0 - LEXICON_TOPIC_WEIGHT) * (topic_p[i] if array is None else array)
