@@ -237,3 +237,20 @@ def test_the_topic_seeds_are_found_as_their_trie_finds_them(texts: list[str]) ->
     assert sum(bool(lexicon._SEEDS.findall(text)) for text in texts) > 300
     for text in texts:
         assert lexicon._SEEDS.findall(text) == pattern.findall(text)
+
+
+def test_the_weak_topic_read_at_the_seeds_starts_is_the_same(texts: list[str]) -> None:
+    starts = WordStarts(lexicon.SEED_TERMS)
+    rng = random.Random(17)
+    pairs = [(t[:rng.randint(0, 20)], t[rng.randint(0, 20):]) for t in texts[:1500]]
+    pairs += [("", t) for t in texts[:500]] + [("市民投诉小区物业", "")]
+    named = 0
+    for at in range(0, len(pairs), 250):
+        batch = pairs[at:at + 250]
+        where = starts.scan([f"{title}。{text}" for title, text in batch], (0,))[1][0]
+        for k, (title, text) in enumerate(batch):
+            for min_score in (1.0, 2.0):
+                expected = lexicon.weak_topic(title, text, min_score)
+                assert lexicon.weak_topic(title, text, min_score, where[k]) == expected, (title, text)
+                named += expected is not None
+    assert named > 300
