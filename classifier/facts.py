@@ -504,19 +504,22 @@ def _begins(ends: re.Pattern[str], text: str, pos: int, back: int, default: int 
     return m.end() if m is not None else lo if default is None else default
 
 
+def _sentence(text: str, start: int, end: int | None = None, back: int = 80) -> tuple[int, int]:
+    """Where the sentence holding ``text[start:end]`` begins (looking back at most ``back`` characters,
+    else the text's start) and ends (before its stop)."""
+    stop = _SENTENCE_END.search(text, start if end is None else end)
+    return _begins(_SENTENCE_END, text, start, back, 0), stop.start() if stop else len(text)
+
+
 def _in_drill(text: str, start: int, end: int) -> bool:
     """Whether the sentence of ``text[start:end]`` speaks of a drill or an exercise (演练, 模拟)."""
-    stop = _SENTENCE_END.search(text, end)
-    return _DRILL.search(text, _begins(_SENTENCE_END, text, start, 80, 0), stop.start() if stop else len(text)) \
-        is not None
+    return _DRILL.search(text, *_sentence(text, start, end)) is not None
 
 
 def fiction(text: str, start: int) -> bool:
     """Whether the word at ``start`` tells of a character of a drama, a film, a novel or a game (最后男主
     居然死了, 剧里死了三个人) or of a dream (梦见他被车撞死了), not of real people."""
-    sentence = _begins(_SENTENCE_END, text, start, 80, 0)
-    stop = _SENTENCE_END.search(text, start)
-    end = stop.start() if stop else len(text)
+    sentence, end = _sentence(text, start)
     if _DREAM.search(text, sentence, start) is not None:
         return True
     return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
@@ -527,9 +530,7 @@ def fandom(text: str, start: int, word: str) -> bool:
     下台): the club's matter, not a gathering the office answers for, unless the sentence tells of disorder."""
     if word not in _FAN_PROTEST:
         return False
-    sentence = _begins(_SENTENCE_END, text, start, 80, 0)
-    stop = _SENTENCE_END.search(text, start)
-    end = stop.start() if stop else len(text)
+    sentence, end = _sentence(text, start)
     return _FANS.search(text, sentence, end) is not None and _DISORDER.search(text, sentence, end) is None
 
 
@@ -569,10 +570,8 @@ def rectified_background(text: str, start: int) -> bool:
     """Whether the word at ``start`` is told, in a report of a rectification done (:func:`rectified`), in a
     sentence of its own that opens with its date (今年6月，园区一企业发生爆炸事故，造成2人死亡): what led
     to the rectification, no emergency now. Call only when ``rectified(text)``."""
-    sentence = _begins(_SENTENCE_END, text, start, 120, 0)
-    stop = _SENTENCE_END.search(text, start)
-    return (sentence > 0 and _DATED.match(text, sentence) is not None
-            and _STILL.search(text, sentence, stop.start() if stop else len(text)) is None)
+    sentence, end = _sentence(text, start, back=120)
+    return sentence > 0 and _DATED.match(text, sentence) is not None and _STILL.search(text, sentence, end) is None
 
 
 def recalled(text: str, start: int) -> bool:
