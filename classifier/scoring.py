@@ -195,10 +195,11 @@ class Scorer:
             topic_rows = topic_p.tolist()
             # numpy compared the row's maximum with the bar in the row's dtype (float32: 0.6 is 0.60000002).
             unsure = float(topic_p.dtype.type(HINT_WHEN_UNSURE))
-        public = topic_p[:, self._public_cols].max(axis=1) if self._public_min is not None else None
-        if public is not None:
+        public: list[float] | None = None
+        if self._public_min is not None:
             # As Python floats, and the bar as numpy compared it: in the values' dtype.
-            public_values, public_bar = public.tolist(), float(public.dtype.type(self._public_min))
+            most = topic_p[:, self._public_cols].max(axis=1)
+            public, public_bar = most.tolist(), float(most.dtype.type(self._public_min))
         learned = probs[RELEVANCE][:, self._rel_col].tolist() if self._rel_col is not None else None
         emotion = probs[EMOTION][:, self._emotion_col].tolist() if self._emotion_col is not None else None
         joins = [f"{title}。{text}" for title, text in cleaned]
@@ -240,7 +241,7 @@ class Scorer:
             complaint = not settled and (facts.feared is not None
                                          or next(matches_at(_COMPLAINT, joined, complaints_at[i]), None) is not None)
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse, complaint)
-            if (public is not None and public_values[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
+            if (public is not None and public[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and not facts.adverse and not complaint and rests_on_places(rel_reasons)):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate).
                 rel = rel * PRIVATE_FACTOR
@@ -277,7 +278,9 @@ class Scorer:
                 # it outranks the office's business only when the item names nothing of that business.
                 event = None
                 remit_only = topic in self._remit_business and not topics_named(joined) & self._remit_business
-                if topic in _OUTRANKABLE or remit_only or _FOREIGN.search(joined) is not None:
+                # 涉外's words are event words: tried where the prefilter saw one may start, if anywhere.
+                if (topic in _OUTRANKABLE or remit_only
+                        or (scan & _EVENTS and next(matches_at(_FOREIGN, joined, events_at[i]), None) is not None)):
                     event = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
                                         starts=events_at[i])[0]
                     if event in OUTRANKS:
