@@ -240,12 +240,15 @@ class MediaRegistry:
                 return a
         return None
 
+    def _own(self, place: str) -> bool:
+        """Whether ``place`` (涟川, 涟川市) is one of the office's own places."""
+        return bool(place) and (place in self.own_places or short_name(place) in self.own_places)
+
     def generic_local(self, name: str) -> Outlet | None:
         """鞍山日报 → a prefecture outlet, 曲阜市融媒体中心 → a county one (by the national table); 掌上 + one of
         the office's places → its local app."""
         name = name.strip()
-        if name.startswith(_APP_PREFIX) and name[2:] and (name[2:] in self.own_places
-                                                         or short_name(name[2:]) in self.own_places):
+        if name.startswith(_APP_PREFIX) and self._own(name[len(_APP_PREFIX):]):
             return Outlet(name, "prefecture", (name,), local=True)  # the city's news app: 掌上涟川
         m = _LOCAL_NAME.match(name)
         if not m:
@@ -253,7 +256,7 @@ class MediaRegistry:
         place, word = m.group(1), m.group(2)
         if word == "发布":
             return Outlet(name, "government", (name,))
-        if place in self.own_places or short_name(place) in self.own_places:
+        if self._own(place):
             tier = "county" if place.endswith(("区", "县")) else "prefecture"
             return Outlet(name, tier, (name,), local=True)
         table = regions()
