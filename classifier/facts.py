@@ -534,6 +534,50 @@ def fandom(text: str, start: int, word: str) -> bool:
     return _FANS.search(text, sentence, end) is not None and _DISORDER.search(text, sentence, end) is None
 
 
+# Net-speak that says a disaster word of a feeling, a degree or a flop (网络用语), not of an event:
+# 心态爆炸, 辣到爆炸, 销量爆炸; 听了一天已经中毒了; 直播又翻车了; 两个饭局时间冲突; 跳楼价; 我当场去世, 原地去世,
+# 笑到去世, 社会性死亡. Each word's own test; a real report keeps its word (发生爆炸, 食物中毒, 货车翻车, 发生冲突).
+# 爆炸 of a degree (X到/得爆炸) or said of what swells (a mood, sales, a head); not 听到/受到/遇到爆炸,
+# which hear or meet one.
+_BLOWN_UP = re.compile(r"(?:(?<![听受遇看感闻找见])[到得]|心态|心情|情绪|脑子|脑袋|头|肺|人气|颜值|销量|流量|票房|热度|"
+                       r"信息|评论区|朋友圈|弹幕|私信|好感度|演技|实力|笑点|我|你)"
+                       r"(?:要|快要|快|都|都要|瞬间|直接|简直|已经|彻底|原地|当场|真的|又)?$")
+# 中毒 of a song, a show or a game one cannot stop (洗脑, 单曲循环, 追剧), unless the sentence says what was
+# eaten or breathed.
+_HOOKED = re.compile(r"洗脑|单曲循环|循环播放|这首歌|首歌|听了|追剧|刷剧|这部剧|上头|上瘾|入坑|游戏|手游")
+_TAKEN_IN = re.compile(r"吃|喝|食|饮|服|吸入|煤气|一氧化碳|燃气|农药|药|毒|酒|菌")
+# 翻车 is a vehicle overturning only where its sentence names a vehicle or a road (货车翻车, 三一翻车，吊车大臂断掉);
+# 直播/演唱会/人设翻车 is a flop.
+_VEHICLE = re.compile(r"车|大巴|巴士|罐|三轮|摩托|拖拉机|司机|驾驶|乘客|公路|高速|路|桥|沟|坡|弯|船|艇")
+# 冲突 of times and plans (时间冲突, 行程冲突): no clash of people.
+_SCHEDULE = re.compile(r"(?:时间|行程|档期|日程|课程|安排|时段|排期|考试|航班|会议)(?:上)?(?:有|又|有点|发生)?$")
+# A first person telling of their own death speaks figuratively (我当场去世, 我已经死了); so do 原地去世 and X到去世.
+_OWN_DEATH = re.compile(r"(?:我|俺|本人)(?:已经|当场|原地|直接|真的|快要|快|要|都|就|瞬间|今天|又|也|简直|彻底|当时)?$"
+                        r"|原地$|(?<![直受遇打砍捅撞烧压砸殴踢勒])[到得]$")
+_FIGURATIVE_DEATH = frozenset({"去世", "死亡", "死", "猝死", "暴毙", "身亡", "离世"})
+
+
+def figurative(text: str, start: int, word: str) -> bool:
+    """Whether the disaster word ``word`` at ``start`` is net-speak for a feeling, a degree or a flop
+    (心态爆炸, 辣到爆炸, 听歌听到中毒, 直播翻车, 时间冲突, 跳楼价, 我当场去世, 社会性死亡), not an event."""
+    before = text[max(0, start - 8):start]
+    if word == "爆炸":
+        return _BLOWN_UP.search(before) is not None
+    if word == "中毒":
+        lead = text[_sentence(text, start)[0]:start]
+        return _HOOKED.search(lead) is not None and _TAKEN_IN.search(lead) is None
+    if word == "翻车":
+        sentence, end = _sentence(text, start)
+        return _VEHICLE.search(text, sentence, start) is None and _VEHICLE.search(text, start + 2, end) is None
+    if word == "冲突":
+        return _SCHEDULE.search(before) is not None
+    if word == "跳楼":
+        return text.startswith(("价", "甩卖", "大甩卖", "清仓"), start + len(word))
+    if word in _FIGURATIVE_DEATH:
+        return _OWN_DEATH.search(before) is not None or before.endswith(("社会性", "社"))
+    return False
+
+
 def not_a_harm(text: str, start: int, word: str) -> bool:
     """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound; or 自杀/轻生 a thought,
     a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线), not a deed."""
@@ -863,6 +907,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
             continue
+        if figurative(joined, start, word):
+            continue
         if kind == "gather" and fandom(joined, start, word):
             continue
         if kind == "spoken_death":
@@ -951,7 +997,7 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         # A near miss is still the event (差点起火: a fire hazard); a feared or supposed one is not
         # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning).
         if (_negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False)
-                or fiction(text, m.start())):
+                or fiction(text, m.start()) or figurative(text, m.start(), word)):
             continue
         if word in _SYMPTOMS:
             clause = _begins(_CLAUSE_END, text, m.start(), 30)

@@ -653,6 +653,37 @@ def test_fans_protesting_at_their_club_are_no_gathering(text: str, gathered: int
     assert ("群体聚集" in load_rules(HERE / "city-gov").find_signals(text)) is (gathered is not None)
 
 
+@pytest.mark.parametrize(("text", "signal"), [
+    # net-speak: a feeling, a degree, a flop, a clash of plans, a price
+    ("周末加班又被老板骂，心态彻底爆炸了", None),
+    ("这家烤鱼香到爆炸，排队一小时也值", None),
+    ("新歌首周销量爆炸，恭喜恭喜", None),
+    ("那首歌太洗脑了，单曲循环一上午，中毒了", None),
+    ("选秀出道的那位现场清唱又翻车了，粉丝都不敢看", None),
+    ("周六的婚礼和同学聚会时间冲突了，只能去一个", None),
+    ("换季清仓跳楼价，全场两折", None),
+    ("看到结局我当场去世，编剧还我眼泪", None),
+    # the same words of real events
+    ("化工厂仓库突然发生爆炸，浓烟滚滚", "爆炸火灾"),
+    ("工地食堂多名工人午饭后出现中毒症状", "事故灾害"),
+    ("一辆货车在山路急弯处翻车，司机被困驾驶室", "事故灾害"),
+    ("吊车在施工时翻车，大臂砸中路边护栏", "事故灾害"),
+    ("拆迁户与施工人员发生冲突，现场一片混乱", "群体聚集"),
+])
+def test_net_speak_is_no_event(text: str, signal: str | None) -> None:
+    found = load_rules(HERE / "city-gov").find_signals(text)
+    assert (signal in found) if signal else not found, found
+    if signal is None:
+        f = find_facts("", text)
+        assert (f.deaths, f.injured, f.gathered) == (None, None, None), f
+
+
+def test_a_first_person_death_is_a_way_of_speaking() -> None:
+    assert find_facts("", "偶像官宣恋情，我当场去世").deaths is None
+    assert find_facts("", "加班到半夜，累到原地去世").deaths is None
+    assert find_facts("", "他被人捅了一刀，送医后不幸去世").deaths == 1
+
+
 def test_going_to_the_world_cup_is_no_death() -> None:
     assert find_facts("", "这水平就别去世界杯丢人了").deaths is None
 
