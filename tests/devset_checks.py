@@ -33,7 +33,7 @@ class BlindSet:
     """A blind development set of one invented office (devsets/<name>_items.jsonl with
     devsets/<name>_office.toml): what tests/devsets/test_blind_devsets.py checks alike for each.
     What only one set promises is tested in its own module (test_<name>_devset.py; the fourth and fifth
-    sets, written alike, in test_proportioned_devsets.py)."""
+    sets, and the sixth, written alike, in test_proportioned_devsets.py)."""
 
     name: str  # the office key of every item
     ordinal: str  # "second", "third": how devsets/README.md's table is named in a failure
@@ -134,7 +134,25 @@ YUZE = BlindSet(
     # 17 topics over ~130 relevant adverse items: six of each, as in the fourth set.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE)
+TONGXUN = BlindSet(
+    name="tongxun", ordinal="sixth", city="桐浔", id_pattern=r"d6-\d{4}", region="4516", province_code="45",
+    districts=("浔湾区", "榕岸区", "沙垌县", "瑶岭县", "桐浔高新区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30: 230 items).
+    min_items=230,
+    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
+           "yuze_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|名府|澜庭|安置区"),
+    # A third of the other-city items are from 广西 itself.
+    province=re.compile(r"广西|南宁|柳州|桂林|梧州|北海|防城港|钦州|贵港|玉林|百色|贺州|河池|来宾|崇左"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 120 relevant adverse items: six of each, as in the fourth and fifth sets.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN)
 
 
 def load_split() -> ModuleType:
