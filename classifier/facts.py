@@ -196,16 +196,47 @@ _ONE_DEAD = ((frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} |
 _ONE_MISSING = frozenset(MISSING_WORDS) | frozenset(SPOKEN_MISSING_WORDS)
 _ADMITTED = frozenset({"不适", "就医", "入院", "住院"})
 _ONE_HURT = (frozenset(HURT_WORDS) - {"伤", *_ADMITTED}) | {f"{c}伤" for c in HURT_BY}
+# Countries whose people, firms and capital a city office meets (neighbours, trading partners, where
+# workers, students and tourists come from), and their short forms (俄籍, 韩资工厂)
+_COUNTRIES = ("俄罗斯", "美国", "日本", "韩国", "朝鲜", "越南", "老挝", "缅甸", "泰国", "柬埔寨", "菲律宾", "马来西亚",
+              "印度尼西亚", "印尼", "新加坡", "印度", "巴基斯坦", "孟加拉", "蒙古国", "哈萨克斯坦", "乌克兰",
+              "白俄罗斯", "英国", "法国", "德国", "意大利", "荷兰", "加拿大", "澳大利亚", "新西兰", "巴西", "墨西哥",
+              "土耳其", "伊朗", "以色列", "埃及", "尼日利亚", "南非")
+# Not 蒙古人 (内蒙古人 are Chinese), 日本人 (a letter's 2月28日本人委托…), 西班牙人 (a football club), 日资 alone
+# (今日资讯) or 英资 (精英资源); not 韩国人气女团, 韩国人参 (NOT_NATIONALS).
+_SHORT = ("俄", "美", "日", "韩", "越", "缅", "泰", "英", "法", "德")
+NATIONALS = (*(f"{c}{s}" for c in _COUNTRIES for s in ("人", "籍", "商人", "客商", "公民", "游客", "留学生")
+               if f"{c}{s}" != "日本人"),
+             *(f"{c}籍" for c in _SHORT),
+             *(f"{c}资{f}" for c in _SHORT for f in ("企业", "公司", "工厂", "厂", "项目", "背景")))
+NOT_NATIONALS = tuple(f"{c}人{x}" for c in _COUNTRIES for x in ("气", "参", "口", "民"))
+# A charge's basis or a metered fare not kept: the price department's rules, whatever service is charged
+# for (the heating, the taxi: classifier.scoring.PLAIN).
+CHARGE_RULES = ("按建筑面积收", "按建筑面积计收", "按面积收", "不打表")
+# Cheating people of their money (冒充燃气公司上门收费, 专骗老人买保健品): the police's, whatever was sold or
+# charged (classifier.scoring.PLAIN). Not 被骗, 上当, 骗子 or 骗局 alone: a buyer misled by a developer or a
+# shop says so too (开发商就是骗子, 这就是一个骗局), nor 骗老百姓 (政府别骗老百姓).
+FRAUD_WORDS = ("诈骗", "冒充", "行骗", "骗老人", "骗老年人", "骗取老人", "骗取老年人")
+# An official taken for investigation or a government's investment promotion gone wrong: the 纪委监委's case
+# or the business climate (其他), whatever department he works in or which works it concerned
+# (classifier.scoring.PLAIN: a 交通局长 taken away over a road project is not 公共基础设施建设).
+OFFICIAL_TAKEN = ("纪委带走", "监委带走", "落马", "审查调查", "被留置", "留置措施")
+BUSINESS_CLIMATE = ("招商项目", "招商承诺", "招商指标", "招商协议")
+# People going together to a government's gate (大家要一起去市政府门口讨说法, 多次集体到市政府上访): a gathering,
+# planned or done, whatever it is about (devsets/README.md: 聚集/维权 gatherings are 社会稳定); one
+# person's visit (我去市政府反映过) is not, nor 看到市政府公示.
+GATHER_AT_GOVERNMENT = tuple(f"{who}{go}{level}政府" for who in ("一起", "集体", "相约", "结伴") for go in ("去", "到")
+                             for level in ("市", "区", "县", "省", ""))
 # What happened, by the topic that owns it (seed 004's table: 社会稳定 → 公安, 应急管理 → 应急办,
 # 涉外 → 外侨办). Crimes and public order; accidents and disasters; foreigners and foreign firms.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "社会稳定": (
-        "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "诈骗", "杀人", "凶杀", "命案",
+        "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "杀人", "凶杀", "命案",
         "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗", "嫌疑人", "犯罪",
         "报警", "报了警", "报案", "民警", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
         "贩毒", "赌钱", "聚赌", "赌场",
         "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
-        "走失", "猥亵", "性侵", "霸凌", "冒充", "警察", "警方", "警车",
+        "走失", "猥亵", "性侵", "霸凌", "警察", "警方", "警车", *FRAUD_WORDS, *GATHER_AT_GOVERNMENT,
         # killed by someone's deed
         "捅死", "砍死", "打死", "杀死", "杀害", "勒死", "毒死", "被捅", "被砍",
         # DuEE 1.0 triggers (≥ 2 in duee_dev.json) of the types classifier/training/weak/duee_events.yaml
@@ -234,11 +265,11 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     # citizen's grievance for the 信访局) and the business climate go to the 政府办公室 (其他).
     "其他": (
         "纪委", "监委", "纪检监察", "违纪", "八项规定", "政务处分", "党纪处分", "党内警告", "严重警告", "开除党籍",
-        "双开", "立案审查", "审查调查", "诫勉谈话", "营商环境",
+        "双开", "立案审查", "诫勉谈话", "营商环境",
         # a government's investment promotion gone wrong is the business climate (招商承诺未兑现, 为完成招商
         # 指标, 僵尸招商项目); not 招商引资 alone (加大招商引资力度: a proposal's phrase), 招商银行 or a mall's
         # shops to let
-        "招商项目", "招商承诺", "招商指标", "招商协议",
+        *BUSINESS_CLIMATE,
         # a firm's dealings with the administration (企业开办跑了五次, 一个审批事项盖了28个章): the business
         # climate, not a citizen's 办事难 (行政审批 alone is in citizens' 办事 and planning letters too)
         "企业开办", "开办企业", "涉企", "审批事项",
@@ -246,8 +277,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "蜕化变质", "腐化变质",
         # an official's crimes of office, tried in court as well (受贿罪 … 有期徒刑 is still the 纪委监委's
         # case of an official, not public order's)
-        "受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利", "职务上的便利", "落马",
-        "被留置", "留置措施",
+        "受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利", "职务上的便利",
+        *OFFICIAL_TAKEN,
     ),
     # Charges and price rules (seed 004 价格: the 发改委's price department).
     "价格": (
@@ -255,6 +286,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "价格", "明码标价", "哄抬", "宰客",
         # the regulated prices of water, power and gas (水价要涨50%, 气价上调)
         "水价", "电价", "气价",
+        # a charge's basis (热费按建筑面积收) or a fare the rules set that is not kept (出租车不打表)
+        *CHARGE_RULES,
     ),
     # Food and medicines (seed 004 食品药品安全: the 市场监管 food and drug departments): the harm or the
     # fault of something eaten or taken, wherever it was eaten (a school canteen's food poisoning is
@@ -281,6 +314,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "涉外": (
         "外籍", "外国人", "外国籍", "外资", "外企", "外商", "外方", "留学生", "外教", "领事馆", "大使馆", "签证",
         "护照", "出入境", "涉外",
+        # a foreigner or a foreign firm named by the country (一名俄罗斯籍商人, 有俄罗斯人在小区开黑诊所, 韩资工厂,
+        # 老外): the country's name alone is not (工厂要搬到越南去, 销往俄罗斯), nor a trade (外贸公司, 对俄贸易)
+        "老外", *NATIONALS,
     ),
 }
 _KIND: dict[str, str] = {}
@@ -297,8 +333,9 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
               "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案",
               # vomit, a thing (吃呕吐物的图片), not a symptom; 随着火车南站的开通, 随着火箭被淘汰 are no fire
-              "呕吐物", "随着火")
+              "呕吐物", "随着火", *NOT_NATIONALS)
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
+_PLANNED = frozenset(GATHER_AT_GOVERNMENT)
 _SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻"})
 # A meal or a drink before the symptom, in its clause (吃了学校的饭肚子疼), not a drinking bout (喝酒喝到呕吐).
 _ATE = re.compile(r"(?:吃|喝|食用|饮用|服用)[^，,。；;！!？?\n]{0,14}$")
@@ -995,8 +1032,10 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         if word not in _EVENT_OF:
             continue  # NOT_EVENTS
         # A near miss is still the event (差点起火: a fire hazard); a feared or supposed one is not
-        # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning).
-        if (_negated(text, m.start()) or irrealis(text, m.start(), m.end(), near_miss=False)
+        # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning). A gathering planned is the event already
+        # (大家要一起去市政府: the police prepare before the day).
+        if (_negated(text, m.start())
+                or (word not in _PLANNED and irrealis(text, m.start(), m.end(), near_miss=False))
                 or fiction(text, m.start()) or figurative(text, m.start(), word)):
             continue
         if word in _SYMPTOMS:

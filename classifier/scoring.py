@@ -11,9 +11,13 @@ from datetime import datetime
 import msgspec
 
 from classifier.facts import (
+    BUSINESS_CLIMATE,
+    CHARGE_RULES,
     EVENT_SCAN_WORDS,
     EVENT_WORDS,
     FACT_SCAN_WORDS,
+    FRAUD_WORDS,
+    OFFICIAL_TAKEN,
     TRIGGER_WORDS,
     event_topic,
     find_facts,
@@ -76,9 +80,22 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # layoff or an accident that a foreigner or a foreign firm is part of is 涉外, whatever else it reads as.
     "涉外": frozenset(BASE_TOPICS) - {"涉外"},
 }
+# Words that name what happened so plainly that they outrank readings beyond their kind of event's: a
+# charge's basis or a metered fare (价格) the service charged for (the heating: 公共基础设施建设, or 质监 by
+# its 计量), and fraud (社会稳定) what was sold or charged (冒充燃气公司上门收费: not 价格; 骗老人买保健品:
+# not 食品药品安全); an official taken for investigation and the business climate (其他) the department or
+# the works concerned (a 交通局长 taken away over a road: not 公共基础设施建设; 招商承诺未兑现 of an estate's
+# plots: not 住房). devsets/README.md: 价格 is charges and price rules, 社会稳定 诈骗, 其他 officials'
+# discipline cases and the business climate.
+PLAIN: dict[str, frozenset[str]] = {
+    **dict.fromkeys(CHARGE_RULES, frozenset({"公共基础设施建设", "质监"})),
+    **dict.fromkeys(FRAUD_WORDS, frozenset({"价格", "食品药品安全"})),
+    **dict.fromkeys((*OFFICIAL_TAKEN, *BUSINESS_CLIMATE), frozenset({"住房", "公共基础设施建设"})),
+}
 # Every reading some event other than 涉外 outranks: the scorer asks for the event then, and otherwise only
 # when a word of 涉外 is there (it outranks every reading; one search instead of the event scan of each item).
-_OUTRANKABLE = SETTING_TOPICS.union(*(readings for event, readings in OUTRANKS.items() if event != "涉外"))
+_OUTRANKABLE = SETTING_TOPICS.union(*(readings for event, readings in OUTRANKS.items() if event != "涉外"),
+                                    *PLAIN.values())
 _FOREIGN = trie_pattern(EVENT_WORDS["涉外"])
 # Weight of the seed lexicons' clear verdict on the topic, mixed into the model's probabilities:
 # until an office's labelled cases take over, the lexicons know its domain better than news data.
@@ -281,9 +298,11 @@ class Scorer:
                 # 涉外's words are event words: tried where the prefilter saw one may start, if anywhere.
                 if (topic in _OUTRANKABLE or remit_only
                         or (scan & _EVENTS and next(matches_at(_FOREIGN, joined, events_at[i]), None) is not None)):
-                    event = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
-                                        starts=events_at[i])[0]
-                    if event in OUTRANKS:
+                    event, words = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
+                                               starts=events_at[i])
+                    if any(topic in PLAIN.get(w, ()) for w in words):
+                        pass
+                    elif event in OUTRANKS:
                         if topic not in OUTRANKS[event]:
                             event = None
                     elif topic not in SETTING_TOPICS and not remit_only:

@@ -749,6 +749,24 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("小区群里说下个月起居民水价从2.6涨到3.9。", "价格"),
     # 随着火车南站的开通 is no fire
     ("随着火车南站的开通，这条路车流量猛增。", None),
+    # a foreigner or a foreign firm named by the country is 涉外; the country alone, a date before 本人, a
+    # 内蒙古人, a K-pop group's 人气 are not
+    ("听说小区里有个韩国人在家里给人打美容针。", "涉外"),
+    ("该公司由一名俄罗斯籍商人实际控制，虚开发票被查。", "涉外"),
+    ("开发区那家日资企业宣布关闭一条生产线。", "涉外"),
+    ("听说厂子明年要整体搬到越南去。", None),
+    ("2019年2月28日本人在药店买了一盒药，用了没效果。", None),
+    ("我是内蒙古人，在这边打工三年了。", None),
+    ("韩国人气女团下月来开演唱会。", None),
+    # cheating old people of their money is fraud; a charge's basis and a meter not used are 价格
+    ("有人以健康讲座为名专骗老人买保健品。", "社会稳定"),
+    ("暖气费按建筑面积收，阁楼也算进去了。", "价格"),
+    ("高铁站的出租车都不打表，一口价五十。", "价格"),
+    # people going together to a government's gate, planned or done, are a gathering; one person's visit not
+    ("业主群里说周五大家要一起去市政府门口讨说法。", "社会稳定"),
+    ("我去市政府反映过两次，一直没有答复。", None),
+    # an official taken by the 纪委 is a discipline case
+    ("群里在传交通局长被纪委带走了。", "其他"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)

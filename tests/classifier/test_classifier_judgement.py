@@ -242,6 +242,31 @@ def test_food_and_special_equipment_outrank_the_school_the_estate_and_the_accide
                                                   "lift": "质监", "stabbing": "社会稳定"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_plain_words_outrank_the_reading_of_what_was_sold_charged_or_built(tmp_path: Path, tone: str) -> None:
+    """devsets/README.md: fraud is 社会稳定 whatever was sold or charged; a charge's basis or a taxi's meter is
+    价格 whatever service it is for; a foreigner named by the country is 涉外; an official taken by the 纪委 is
+    其他 whatever department he heads; people going together to the government's gate are a gathering."""
+    loud = "！！太过分了！！" if tone == "heated" else "。"
+    rows = {
+        "fake_staff": ("网传钦南区有人冒充自来水公司上门收费",
+                       f"有居民说，这几天有人自称自来水公司员工上门检查水表，随后以更换阀门为由收取两百元{loud}"),
+        "supplements": ("钦北区一小区附近有人骗老年人买保健品",
+                        f"每天早上发鸡蛋搞免费讲座，一盒保健品卖三千多，好几个老人已经买了{loud}"),
+        "heating": ("钦州暖气费按建筑面积收费不合理",
+                    f"我家建筑面积一百平，使用面积才七十平，暖气费按建筑面积收，每年多交好几百{loud}"),
+        "meter": ("钦州站出租车不打表", f"晚上在钦州站打车，司机都不打表，到市区一口价六十，平时打表二十多{loud}"),
+        "foreign": ("听说钦南区有个越南人开了家黑诊所", f"有人说他在出租屋里给人打针输液，没有任何资质{loud}"),
+        "taken": ("钦州交通局长被纪委带走了？", f"群里都在传市交通运输局局长被纪委带走了，说跟一条路的工程有关{loud}"),
+        "gathering": ("据传钦南区某楼盘业主要去市政府",
+                      f"业主群里都在传，这周六大家要一起去市政府门口讨说法，说开发商资金链断了{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {
+        "fake_staff": "社会稳定", "supplements": "社会稳定", "heating": "价格", "meter": "价格", "foreign": "涉外",
+        "taken": "其他", "gathering": "社会稳定"}
+
+
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
     """A 省纪委监委's 通报 on the city's officials, known by its name or its site, grades like a provincial
     report (city-gov's choice, said in the reasons); the city's own 纪委监委 is the office's own voice."""
