@@ -30,19 +30,22 @@ FILES = (MODEL_FILE, META_FILE, VOCAB_FILE)
 
 
 class KeyTable:
-    """A read-only hash table from non-zero uint64 keys to ids, built and probed with numpy.
+    """A read-only hash table from uint64 keys (any but 2**64 - 1) to ids, built and probed with numpy.
 
     Linear probing at a load factor of at most 1/4, so most lookups end at the first slot; about
     4x faster than a binary search of 200k sorted keys (dependent cache misses).
     """
 
     _MULT = np.uint64(0x9E3779B97F4A7C15)
+    # An empty slot: no key of code points is all ones (they fit in 21 bits, below 0x1FFFFF), so a key
+    # asked for, 0 included (two NULs: an empty document), never finds an empty slot as its own.
+    EMPTY = np.uint64(2**64 - 1)
 
     def __init__(self, keys: np.ndarray, ids: np.ndarray) -> None:
         bits = max(4, int(np.ceil(np.log2(max(len(keys), 1) * 4))))
         self._shift = np.uint64(64 - bits)
         self._mask = np.int64((1 << bits) - 1)
-        self.keys = np.zeros(1 << bits, dtype=np.uint64)  # 0 = empty: no n-gram key is 0
+        self.keys = np.full(1 << bits, self.EMPTY, dtype=np.uint64)
         # int32 ids: half the table's bytes for the cache (a vocabulary has far fewer than 2**31 terms).
         self.ids = np.full(1 << bits, -1, dtype=np.int32)
         home = self._home(keys)
@@ -50,7 +53,7 @@ class KeyTable:
         self.probes = 0
         while len(pending):
             slots = (home[pending] + self.probes) & self._mask
-            free = self.keys[slots] == 0
+            free = self.keys[slots] == self.EMPTY
             slots, who = slots[free], pending[free]
             # Several keys may want one free slot: the first takes it, the rest probe on.
             slots, first = np.unique(slots, return_index=True)
@@ -74,7 +77,7 @@ class KeyTable:
         # operations (np.where, no boolean-mask scatter, which cost as much as the probing itself).
         out = np.where(found, self.ids[slots], -1)
         # Continue only where the slot held another key; an empty slot means absent.
-        going = np.flatnonzero(~found & (stored != 0))
+        going = np.flatnonzero(~found & (stored != self.EMPTY))
         slots = slots[going]
         for _ in range(self.probes - 1):
             if not len(going):
@@ -83,9 +86,31 @@ class KeyTable:
             stored = self.keys[slots]
             found = stored == keys[going]
             out[going[found]] = self.ids[slots[found]]
-            more = ~found & (stored != 0)
+            more = ~found & (stored != self.EMPTY)
             going, slots = going[more], slots[more]
         return out
+
+    def hits(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the keys that are present and their ids, in no particular order: what
+        :meth:`lookup` finds, without an id written (nor -1) for every absent key."""
+        slots = self._home(keys)
+        stored = self.keys[slots]
+        found = stored == keys
+        at = np.flatnonzero(found)
+        positions, ids = [at], [self.ids[slots[at]]]
+        going = np.flatnonzero(~found & (stored != self.EMPTY))
+        slots = slots[going]
+        for _ in range(self.probes - 1):
+            if not len(going):
+                break
+            slots = (slots + 1) & self._mask
+            stored = self.keys[slots]
+            found = stored == keys[going]
+            positions.append(going[found])
+            ids.append(self.ids[slots[found]])
+            more = ~found & (stored != self.EMPTY)
+            going, slots = going[more], slots[more]
+        return np.concatenate(positions), np.concatenate(ids)
 
 
 def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
@@ -99,7 +124,8 @@ def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
     bits = max(int(n_features - 1).bit_length(), 1)
     # 32-bit keys where they fit (a batch of the service: 500 documents, 2**18 features) sort twice as fast.
     kind = np.int32 if n_docs << bits <= np.iinfo(np.int32).max else np.int64
-    keys = np.sort((rows.astype(kind) << bits) | feats.astype(kind))
+    keys = (rows.astype(kind) << bits) | feats.astype(kind, copy=False)
+    keys.sort()
     if not len(keys):
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), np.zeros(n_docs + 1, dtype=np.int64)
     first = np.empty(len(keys), dtype=bool)
@@ -108,8 +134,8 @@ def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
     starts = np.flatnonzero(first)
     unique = keys[starts]
     counts = np.diff(starts, append=len(keys)).astype(np.float32)
-    indptr = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(unique >> bits, minlength=n_docs), out=indptr[1:])
+    # Where each row's keys begin: a binary search per row, not a count over every key.
+    indptr = np.searchsorted(unique, np.arange(n_docs + 1, dtype=kind) << bits).astype(np.int64, copy=False)
     return unique & ((1 << bits) - 1), counts, indptr
 
 
@@ -236,11 +262,12 @@ class LinearModel:
 
         An n-gram is the integer ``c0 << 42 | c1 << 21 | c2`` (code points fit in 21 bits), looked up
         in an open-addressing hash table of the vocabulary's keys: the whole batch at numpy speed, no
-        Python string per n-gram. Documents are joined by NUL, which no n-gram may contain.
+        Python string per n-gram. Documents (which hold no NUL: :meth:`_tfidf` removes it) are joined
+        by NUL, which no n-gram may contain.
         """
         codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
-        zero = codes == 0
-        doc_of = np.cumsum(zero) - zero
+        # The document of each code point (its NUL included), from the lengths: one pass.
+        doc_of = np.repeat(np.arange(len(docs)), np.fromiter(map(len, docs), dtype=np.int64, count=len(docs)) + 1)
         # Unigrams: a direct table over all code points.
         uni = self._unigram_ids[codes]
         hit = np.flatnonzero(uni >= 0)
@@ -249,13 +276,14 @@ class LinearModel:
         pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
         # The n-grams that span a NUL are looked up too, rather than masked out: each has a zero code
         # point, so it equals no key of the table (a 2-gram (0, c) is below 2**21, under every 2-gram
-        # key; the 3-gram flag keeps it apart from 3-grams), and key 0 (an empty document) finds -1.
+        # key; the 3-gram flag keeps it apart from 3-grams), nor does key 0 (an empty document).
+        # Only the known n-grams' positions and ids: the order of the (row, feature) pairs does not
+        # matter, they are counted by a sort.
         for keys in (pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]):
-            found = self._table.lookup(keys)
-            hit = np.flatnonzero(found >= 0)
-            rows.append(doc_of[hit])
-            feats.append(found[hit])
-        return np.concatenate(rows), np.concatenate(feats).astype(np.int64)
+            at, ids = self._table.hits(keys)
+            rows.append(doc_of[at])
+            feats.append(ids)
+        return np.concatenate(rows), np.concatenate(feats)
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` makes them, with the char
@@ -296,9 +324,9 @@ class LinearModel:
             indptr = np.array([0, len(indices)])
         else:
             indices, counts, indptr = _count_pairs(rows, feats, len(docs), n_features)
-        idx = indices.astype(np.int32)
+        idx = indices.astype(np.int32, copy=False)
         data = (1.0 + np.log(counts)) * self.idf[idx]
-        ptr = indptr.astype(np.int64)
+        ptr = indptr.astype(np.int64, copy=False)
         lengths = np.diff(ptr)
         # Each block (char n-grams, words) is scaled to unit length on its own, so the few word
         # features are not drowned by the many char n-grams (worth ~1 point on THUCNews).
