@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy as np
@@ -75,9 +77,76 @@ class TextFeatures:
 
 
 def strip_boilerplate(text: str, rules: IncidentRules) -> str:
+    guard = _guard(rules.boilerplate)
+    if guard is not None and guard.search(text) is None:
+        return text  # no pattern can match (most texts): one search instead of a substitution each
     for pattern in rules.boilerplate:
         text = pattern.sub(lambda m: m.group(1) if m.groups() and m.group(1) else " ", text)
     return text
+
+
+# How many characters of a match's opening the guard reads: two tell 来源 from 来了.
+_GUARD_CHARS = 2
+_guards: dict[int, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
+
+
+def _guard(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern of the strings a match of any of ``patterns`` begins with (来源, 责任, //, @, ht):
+    where it finds nothing, none of them matches, so no substitution changes the text. None when a
+    pattern's opening is not known (it then runs on every text). Kept per tuple of patterns (hashing
+    eight compiled patterns would cost more than the search)."""
+    cached = _guards.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        cached = _guards[id(patterns)] = (patterns, _guard_of(patterns))
+    return cached[1]
+
+
+def _guard_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    openings: set[str] = set()
+    for pattern in patterns:
+        if pattern.flags & re.IGNORECASE:
+            return None
+        found, _ = _openings(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+        cut = {o[:_GUARD_CHARS] for o in found}
+        if "" in cut:
+            return None  # a match may begin anywhere (a class, a repeat, an assertion first)
+        openings |= cut
+    if not openings:
+        return None
+    # A trie of the openings by first character: re skips to the positions of those characters.
+    firsts: dict[str, set[str]] = {}
+    for o in openings:
+        firsts.setdefault(o[0], set()).add(o[1:])
+    branches = []
+    for first, rests in sorted(firsts.items()):
+        if "" in rests:
+            branches.append(re.escape(first))
+        else:
+            branches.append(re.escape(first) + "(?:" + "|".join(re.escape(r) for r in sorted(rests)) + ")")
+    return re.compile("|".join(branches))
+
+
+def _openings(items: Any) -> tuple[set[str], bool]:
+    """The literal strings one of which every match of the parsed sequence ``items`` begins with, and
+    whether they are the whole match (the sequence is all literal). {""} when nothing is known."""
+    prefixes = {""}
+    for op, av in items:
+        if op is _C.LITERAL:
+            parts, whole = {chr(av)}, True
+        elif op is _C.BRANCH:
+            parts, whole = set(), True
+            for branch in av[1]:
+                found, complete = _openings(branch)
+                parts |= found
+                whole = whole and complete
+        elif op is _C.SUBPATTERN and not av[1] and not av[2]:
+            parts, whole = _openings(av[3])
+        else:
+            return prefixes, False  # a class, a repeat, an assertion...: the opening ends here
+        prefixes = {p + q for p in prefixes for q in parts}
+        if not whole or min(map(len, prefixes)) >= _GUARD_CHARS or len(prefixes) > 256:
+            return prefixes, False
+    return prefixes, True
 
 
 def _kept(text: str) -> str:
