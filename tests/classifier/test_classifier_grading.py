@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from classifier.grading import Features, check, describe, load_rules
+from classifier.facts import Facts
+from classifier.grading import (
+    COUNTS,
+    DEFAULT_SIGNALS,
+    KINDS,
+    TIERS,
+    Condition,
+    Features,
+    _fact_words,
+    check,
+    describe,
+    load_rules,
+)
 from core.errors import ConfigError
+from core.taxonomy import BASE_TOPICS, SENSITIVE
 from policies import HERE, SHIPPED
 
 GRADES = {"jining-ggzy": ["一级", "二级", "三级"], "anshan-ggzy": ["特别重大", "一般"],
@@ -133,3 +147,117 @@ def test_misfortune_is_not_a_negation() -> None:
     rules = load_rules(HERE / "city-gov")
     assert "死亡" in rules.find_signals("一名工人不幸遇难")
     assert rules.find_signals("暂无人员伤亡") == {}
+
+
+def _reference_match(c: Condition, f: Features) -> list[str] | None:
+    """Condition.match as it read every field of the condition on each call (before it was compiled)."""
+    facts: list[str] = []
+    if c.tier and f.tier not in c.tier:
+        return None
+    if c.authority and f.authority not in c.authority:
+        return None
+    if c.kind and f.kind not in c.kind:
+        return None
+    if c.signals:
+        found = [name for name in c.signals if name in f.signals]
+        if not found:
+            return None
+        facts.extend(f"突发信号 {f.signals[name]}" if name in DEFAULT_SIGNALS else f"{name}“{f.signals[name]}”"
+                     for name in found)
+    if c.topic:
+        if f.topic not in c.topic:
+            return None
+        facts.append(f"涉及{f.topic}")
+    if c.sensitive_topic is not None:
+        if (f.topic in SENSITIVE) != c.sensitive_topic:
+            return None
+        if c.sensitive_topic and not c.topic:
+            facts.append(f"敏感领域 {f.topic}")
+    if c.negativity_min is not None and f.negativity < c.negativity_min:
+        return None
+    if c.negativity_max is not None and f.negativity > c.negativity_max:
+        return None
+    if c.relevance_min is not None:
+        if f.relevance < c.relevance_min:
+            return None
+        facts.append(f"相关度 {f.relevance:.2f}")
+    for name, minimum in c.counts_min:
+        value = getattr(f, name)
+        if value is None or value < minimum:
+            return None
+        facts.append(f"{COUNTS[name]} {value:,}")
+    for name, minimum in c.facts_min:
+        value = getattr(f.facts, name)
+        if value is None or value < minimum:
+            return None
+        facts.append(_fact_words(f.facts, name))
+    for name in ("mass_incident", "crime", "rumour", "official", "hazard"):
+        flag = getattr(c, name)
+        if flag is not None and bool(getattr(f.facts, name)) != flag:
+            return None
+    if c.mass_incident:
+        facts.append(f"群体性事件“{f.facts.mass_incident}”")
+    if c.crime:
+        facts.append(f"危害人身安全的案件“{f.facts.crime}”")
+    if c.hazard:
+        facts.append(f"水库堤坝险情“{f.facts.hazard}”")
+    if c.any:
+        for alternative in c.any:
+            sub = _reference_match(alternative, f)
+            if sub is not None:
+                facts.extend(sub)
+                break
+        else:
+            return None
+    return facts
+
+
+def _random_features(rng: random.Random, signal_names: list[str]) -> Features:
+    def maybe(values: list[object]) -> object:
+        return rng.choice([None, *values])
+
+    facts = Facts(deaths=maybe([0, 1, 3]), injured=maybe([0, 1, 25]), gathered=maybe([0, 20, 150]),
+                  crowd=rng.random() < 0.3, missing=maybe([0, 1, 2]), evacuated=maybe([0, 1, 300]),
+                  evacuation=maybe(["已转移群众300余人"]), hazard=maybe(["", "大坝裂缝"]), crime=maybe(["", "绑架"]),
+                  mass_incident=maybe(["", "打砸"]), rumour=maybe(["", "网传"]), official=maybe(["", "警情通报"]))
+    signals = {name: rng.choice(["死亡", "受伤", "起火"]) for name in rng.sample(signal_names, rng.randint(0, 3))}
+    return Features(tier=rng.choice(TIERS), kind=rng.choice(sorted(KINDS)), topic=rng.choice(sorted(BASE_TOPICS)),
+                    negativity=rng.choice([0.0, 0.29, 0.3, 0.5, 0.6, 0.61, 0.95, 1.0, rng.random()]),
+                    relevance=rng.choice([0.0, 0.4, 0.5, 0.8, rng.random()]), views=maybe([0, 100, 20000, 200000]),
+                    replies=maybe([0, 199, 200, 5000]), reposts=maybe([0, 200, 1000, 3000]),
+                    likes=maybe([0, 10, 10000]), signals=signals, facts=facts, emotion=maybe([0.2, 0.8]),
+                    tier_reason=maybe(["据信源名称"]), authority=maybe(["central", "provincial"]))
+
+
+def _conditions(c: Condition) -> list[Condition]:
+    return [c, *(sub for alternative in c.any for sub in _conditions(alternative))]
+
+
+def test_compiled_conditions_match_as_the_fields_say() -> None:
+    """Each condition is compiled at load into the checks it sets: on every shipped profile's rules and on
+    made conditions of every key, it holds where reading all its fields says it holds, with the same facts."""
+    rng = random.Random(10)
+    made = [Condition(), Condition(tier=("central",), negativity_min=0.5, negativity_max=0.9),
+            Condition(topic=("教育", "住房"), sensitive_topic=True, relevance_min=0.5),
+            Condition(sensitive_topic=True), Condition(sensitive_topic=False),
+            Condition(kind=("forum",), authority=("provincial",), counts_min=(("views", 100), ("likes", 10))),
+            Condition(facts_min=(("deaths", 1), ("evacuated", 1)), hazard=True, mass_incident=True, crime=True),
+            Condition(rumour=False, official=True, crime=False, mass_incident=False, hazard=False),
+            Condition(signals=("死亡", "受伤"),
+                      any=(Condition(tier=("central",)), Condition(counts_min=(("replies", 200),)))),
+            Condition(any=(Condition(any=(Condition(rumour=True), Condition(facts_min=(("missing", 1),)))),
+                           Condition(topic=("涉外",))))]
+    rules = [load_rules(HERE / name) for name in sorted(SHIPPED)]
+    conditions = [c for r in rules for rule in r.rules for c in _conditions(rule.when)]
+    conditions += [c for m in made for c in _conditions(m)]
+    signal_names = sorted({name for r in rules for name in r.signals})
+    held = 0
+    for _ in range(3000):
+        f = _random_features(rng, signal_names)
+        for c in conditions:
+            expected = _reference_match(c, f)
+            assert c.match(f) == expected, (c, f)
+            held += expected is not None
+        for r in rules:
+            r.grade(f)  # the grade reads the compiled conditions too
+    assert held > 1000  # the features made hold many conditions, not only none

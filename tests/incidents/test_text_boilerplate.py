@@ -25,10 +25,10 @@ def _substituted(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
 def _made_texts(patterns: tuple[re.Pattern[str], ...], n: int) -> list[str]:
     """Texts of the patterns' own characters (their openings, cut short and whole) among ordinary ones."""
     rng = random.Random(7)
-    pieces = ["来源：新华社", "来源", "来了", "转发微博", "转", "本文来源:人民网", "本地", "编辑：张三", "编", "//@某人:",
-              "/", "@用户_1", "@", "#话题#", "#", "http://a.cn/x", "ht", "版权所有 翻印必究", "声明：本文", "声明",
-              "免责", "责任编辑", "原标题：", "点击查看原文", "阅读原文", "查看更多", "展开全文", "小区停水", "，", "。",
-              " ", "A", "z", "：", ":", "\n"]
+    pieces = ["来源：新华社", "来源", "来了", "转发微博", "转", "本文来源:人民网", "本地", "编辑：张三", "编",
+              "//@某人:", "/", "@用户_1", "@", "#话题#", "#", "http://a.cn/x", "ht", "版权所有 翻印必究", "声明：本文",
+              "声明", "免责", "责任编辑", "原标题：", "点击查看原文", "阅读原文", "查看更多", "展开全文",
+              "小区停水", "，", "。", " ", "A", "z", "：", ":", "\n"]
     pieces += [ch for p in patterns for ch in p.pattern if ch.isprintable()][:200]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(n)]
 
@@ -72,7 +72,7 @@ def test_guard_is_none_where_an_opening_is_not_known(patterns: tuple[str, ...], 
     guard = _guard(compiled)
     assert (guard is not None) is known
     rules = replace(default_rules(), boilerplate=compiled)
-    for text in _made_texts(compiled, 800) + ["说来源", "ab", "b", "xy", "y", "HTTP", "来1", "#xx#", "来源:"]:
+    for text in [*_made_texts(compiled, 800), "说来源", "ab", "b", "xy", "y", "HTTP", "来1", "#xx#", "来源:"]:
         assert strip_boilerplate(text, rules) == _substituted(text, compiled), (patterns, text)
 
 
@@ -80,7 +80,7 @@ def test_story_keys_unchanged_by_the_guard() -> None:
     rules = default_rules()
     texts = _made_texts(rules.boilerplate, 600)
     items = [("", t * 6) for t in texts]
-    unguarded = replace(rules, boilerplate=tuple(rules.boilerplate) + (re.compile(r"[\s\S]{0}(?!)"),))
+    unguarded = replace(rules, boilerplate=(*rules.boilerplate, re.compile(r"[\s\S]{0}(?!)")))
     # An added pattern whose opening is not known (a class first) turns the guard off; it never matches.
     assert _guard(unguarded.boilerplate) is None
     assert story_keys(items, rules) == story_keys(items, unguarded)
