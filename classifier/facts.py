@@ -388,8 +388,9 @@ _GROUP_AMOUNTS = frozenset({"数十", "几十", "十几", "十多", "十余", "�
 # 几个 counts people (几个医生围着), not 几个月, 几个小时.
 _NOT_A_HEAD = re.compile(_NOT_COUNTED)
 _GATHER_WHO_AFTER = re.compile(rf"者|人员|的人|{_WHO_NOUNS}")
-# A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆).
-_NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期")
+# A number followed by one of these counts something else (5楼, 3号, 20岁, 2辆) or makes a word (十字路口, 三角地带,
+# 一线, 二环).
+_NOT_PEOPLE = frozenset("楼层号岁年月日时点分秒米里辆台栋元次天级吨亩度%种项户家间座处根块期字角线环")
 # A count after it: 死亡人数已升至十一人, 聚集了100余人, 伤了十几个人, 死了好几个工人.
 _COUNT_AFTER = re.compile(rf"(?:的)?(?:{_WHO_NOUNS})?(?:人数)?(?:已经|已)?(?:有|达到|达|为|升至|增至|上升至|上升到|了)?"
                           rf"(?:约|近|超过|逾)?(?P<n>{_NUM})(?:余|多)?(?:(?:名|个|位)[^，,。；;！!？?\n]{{0,3}}?)?{_WHO_NOUNS}")
@@ -459,6 +460,8 @@ _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])
                     r"害怕|怕|防范|恨不得|恨不能|巴不得)(?![因系是由为])[^，,。；;！!？?\n已]{0,4}"
                     r"|(?<![思理梦幻感设猜回联构预遐冥成])想(?![到起不必象法])[^，,。；;！!？?\n已]{0,2})$")
 # (已 in between is what did happen: 恐怕已经遇难; 可能因醉酒溺亡 speaks of the cause of a death.)
+# A curse wishes a death on someone, in a whole sentence (我诅咒你……, 祝偷我手机的贼出门被车撞死，走路摔死): no deed.
+_CURSE = re.compile(r"诅咒|(?<![庆预])祝(?:你|他|她|它|全家|这些|那些|所有|全世界|天下)|愿你|咒你")
 # A wish is no deed either: 我想杀人了, 真想一刀砍死他, 恨不得打死自己 (想 of 想到/想不到/想起/不成想 and
 # of 思想/理想/梦想 is no wish: 没想到他被人杀害 tells of a killing). 想 reaches two characters only: in
 # 想逃避检查撞死交警 the wish is the escape, the death is real.
@@ -514,13 +517,19 @@ _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今�
 # (睡梦中的居民被浓烟呛醒: a real fire), nor 做梦也没想到, nor 噩梦 alone (这场车祸成了一家人的噩梦: a real crash).
 _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
                          r"女一号|(?<![悲闹惨丑喜恶加急])剧(?:中|里)|戏里|小说里|小说中|游戏里|动漫里|动画里|漫画里|"
-                         r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本")
+                         r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本|"
+                         r"(?:战争|恐怖|灾难|动作|警匪|悬疑|惊悚|动画|武侠|科幻|枪战|丧尸)片")
 _DREAM = re.compile(r"梦见|梦到|(?<!睡)梦(?:里|中)|做(?:了)?(?:个|一个|一场)?(?:噩|恶)?梦(?!也)|昨晚的梦|昨夜的梦")
 _MAKING = re.compile(r"拍戏|拍摄|片场|剧组|录制|彩排|演出|现场|演员|群演|替身|特技")
 # Sports fans' protest at their club (球迷拉横幅让老板下台, 球迷举牌抗议换帅) is the club's matter; disorder, a
 # fight, the police or a blocked road in the sentence make it a gathering the office answers for.
 _FAN_PROTEST = frozenset({"拉横幅", "打横幅", "举牌", "抗议", "示威", "聚集", "集会", "讨说法", "聚在", "围在", "围着"})
 _FANS = re.compile(r"球迷|俱乐部|球队|主教练|赛季|联赛")
+# Players on the pitch (两队球员, 双方队员) clash in a match: the referee's matter, unless fans, spectators or
+# the police are in it or someone is hurt.
+_PLAYERS = re.compile(r"球员|队员|两队|双方球员|场上|裁判|红牌|黄牌|犯规")
+_CROWD_AT_GAME = re.compile(r"球迷|观众|看台|场外|群众|市民|家长|学生")
+_DISORDER_OF_PLAYERS = re.compile(r"民警|警察|警方|特警|受伤|送医|流血|踩踏|斗殴|群殴")
 _DISORDER = re.compile(r"冲突|斗殴|打架|打起来|骚乱|暴力|打砸|砸|受伤|民警|警察|警方|特警|踩踏|围殴|拥堵|堵路|堵塞|"
                        r"滞留|秩序|失控")
 
@@ -564,7 +573,12 @@ def fiction(text: str, start: int) -> bool:
 
 def fandom(text: str, start: int, word: str) -> bool:
     """Whether the gathering word at ``start`` is sports fans' protest at their club (球迷在体育中心拉横幅让老板
-    下台): the club's matter, not a gathering the office answers for, unless the sentence tells of disorder."""
+    下台), or players' clash in a match (两队球员发生冲突，裁判出示红牌): the club's or the game's matter, not a
+    gathering the office answers for, unless the sentence tells of disorder (or, for players, of fans)."""
+    if word == "冲突":
+        sentence, end = _sentence(text, start)
+        return (_PLAYERS.search(text, sentence, end) is not None and _CROWD_AT_GAME.search(text, sentence, end) is None
+                and _DISORDER_OF_PLAYERS.search(text, sentence, end) is None)
     if word not in _FAN_PROTEST:
         return False
     sentence, end = _sentence(text, start)
@@ -576,12 +590,22 @@ def fandom(text: str, start: int, word: str) -> bool:
 # 笑到去世, 社会性死亡. Each word's own test; a real report keeps its word (发生爆炸, 食物中毒, 货车翻车, 发生冲突).
 # 爆炸 of a degree (X到/得爆炸) or said of what swells (a mood, sales, a head); not 听到/受到/遇到爆炸,
 # which hear or meet one.
-_BLOWN_UP = re.compile(r"(?:(?<![听受遇看感闻找见])[到得]|心态|心情|情绪|脑子|脑袋|头|肺|人气|颜值|销量|流量|票房|热度|"
+_BLOWN_UP = re.compile(r"(?:(?<![听受遇看感闻找见])[到得]|(?:气|热|辣|累|忙|烦|胖|饿|困|美|帅|香|甜|爽)的|"
+                       r"心态|心情|情绪|脑子|脑袋|头|肺|人气|颜值|销量|流量|票房|热度|"
                        r"信息|评论区|朋友圈|弹幕|私信|好感度|演技|实力|笑点|我|你)"
                        r"(?:要|快要|快|都|都要|瞬间|直接|简直|已经|彻底|原地|当场|真的|又)?$")
 # 中毒 of a song, a show or a game one cannot stop (洗脑, 单曲循环, 追剧), unless the sentence says what was
 # eaten or breathed.
 _HOOKED = re.compile(r"洗脑|单曲循环|循环播放|这首歌|首歌|听了|追剧|刷剧|这部剧|上头|上瘾|入坑|游戏|手游")
+_DEEP = re.compile(r"太深|很深|已深|不浅|颇深|已久")
+# What breaks down or catches a virus is a device or a body part (手机锁屏键罢工了, 电脑中毒了, 胃又罢工了), not
+# workers.
+_DEVICE = re.compile(r"电脑|手机|键盘|鼠标|邮箱|微博|系统|网站|软件|程序|账号|U盘|文件|空调|冰箱|洗衣机|热水器|打印机|"
+                     r"路由器|网络|网速|宽带|屏幕|电池|充电宝|充电器|相机|闹钟")
+_BODY_PART = re.compile(r"身体|大脑|脑子|胃|肚子|腰|腿|眼睛|嗓子")
+_STRIKERS = re.compile(r"工人|员工|司机|教师|老师|职工|农民工|骑手|师傅|工友|护士|医生|环卫|快递员|外卖员|出租车|公交|"
+                       r"全体|集体|"
+                       r"罢工潮|工会")
 _TAKEN_IN = re.compile(r"吃|喝|食|饮|服|吸入|煤气|一氧化碳|燃气|农药|药|毒|酒|菌")
 # 翻车 is a vehicle overturning only where its sentence names a vehicle or a road (货车翻车, 三一翻车，吊车大臂断掉);
 # 直播/演唱会/人设翻车 is a flop.
@@ -592,6 +616,7 @@ _SCHEDULE = re.compile(r"(?:时间|行程|档期|日程|课程|安排|时段|排
 _OWN_DEATH = re.compile(r"(?:我|俺|本人)(?:已经|当场|原地|直接|真的|快要|快|要|都|就|瞬间|今天|又|也|简直|彻底|当时)?$"
                         r"|原地$|(?<![直受遇打砍捅撞烧压砸殴踢勒])[到得]$")
 _FIGURATIVE_DEATH = frozenset({"去世", "死亡", "死", "猝死", "暴毙", "身亡", "离世"})
+_TIMES = re.compile(r"了?(?:[一二两三四五六七八九十百千几\d]+|无数|好几|N)[次回遍]")
 
 
 def figurative(text: str, start: int, word: str) -> bool:
@@ -601,8 +626,15 @@ def figurative(text: str, start: int, word: str) -> bool:
     if word == "爆炸":
         return _BLOWN_UP.search(before) is not None
     if word == "中毒":
+        clause = _begins(_CLAUSE_END, text, start, 12)
+        if _DEEP.match(text, start + 2) is not None or _DEVICE.search(text, clause, start) is not None:
+            return True  # 中毒太深 (hooked), 电脑中毒了 (a virus)
         lead = text[_sentence(text, start)[0]:start]
         return _HOOKED.search(lead) is not None and _TAKEN_IN.search(lead) is None
+    if word == "罢工":
+        clause = _begins(_CLAUSE_END, text, start, 20)
+        thing = _DEVICE.search(text, clause, start) or _BODY_PART.search(text, clause, start)
+        return thing is not None and _STRIKERS.search(text, clause, start) is None
     if word == "翻车":
         sentence, end = _sentence(text, start)
         return _VEHICLE.search(text, sentence, start) is None and _VEHICLE.search(text, start + 2, end) is None
@@ -610,17 +642,64 @@ def figurative(text: str, start: int, word: str) -> bool:
         return _SCHEDULE.search(before) is not None
     if word == "跳楼":
         return text.startswith(("价", "甩卖", "大甩卖", "清仓"), start + len(word))
-    if word in _FIGURATIVE_DEATH:
-        return _OWN_DEATH.search(before) is not None or before.endswith(("社会性", "社"))
+    if word in _FIGURATIVE_DEATH or word in ("被杀", "杀"):
+        if _TIMES.match(text, start + len(word)) is not None:
+            return True  # 被杀了二十次, 死了无数次: a game or a way of speaking; no one dies twice
+        return word in _FIGURATIVE_DEATH and (_OWN_DEATH.search(before) is not None
+                                              or before.endswith(("社会性", "社")))
+    return False
+
+
+# An athlete's injury in the game (主力前锋十字韧带受伤，赛季报销: sport in the sentence) is the team's matter; not
+# where the injury's clause names pupils, spectators or the public (体育课上学生受伤, 看台上球迷受伤), nor where the
+# sentence tells of an accident or a fight.
+_SPORT = re.compile(r"赛季|比赛|赛场|联赛|世界杯|欧洲杯|奥运|球队|主队|客队|俱乐部|球员|前锋|后卫|中场|门将|中锋|球星|"
+                    r"外援|主力|替补|队长|韧带|伤停|伤病|报销|伤退|伤愈|复出|NBA|CBA|中超|英超|西甲|意甲|德甲")
+_NOT_ATHLETES = re.compile(r"学生|孩子|小学|中学|学校|体育课|运动会|观众|球迷|看台|群众|市民|游客|工人|路人|儿童")
+# An accident at a game (摄像机坠落造成7人受伤, 看台坍塌) hurts whoever is there: it stays an injury.
+_ACCIDENT_AT_GAME = re.compile(r"坠落|坠下|倒塌|坍塌|垮塌|踩踏|爆炸|起火|火灾|事故|砸|撞|挤|骚乱|斗殴|冲突")
+# A death that is no casualty the office answers for: an animal's (我家狗狗去世了; not 被狗咬死), an elder's told
+# with 享年 and nothing of an accident, a crime or a hospital (爷爷在老家去世，享年92岁), and a death's anniversary
+# (坠机去世一周年, 逝世十周年).
+_ANIMAL = re.compile(r"(?:狗狗|小狗|狗子|猫咪|小猫|猫猫|宠物|鹦鹉|仓鼠|兔子|金鱼|乌龟|[猫狗])"
+                     r"[^，,。；;！!？?\n被咬人]{0,6}$")
+_AGED = re.compile(r"享年|寿终正寝|安详")
+_NOT_NATURAL = re.compile(r"事故|车祸|遇难|溺|坠|火|爆炸|被|杀|砍|捅|打|医院|抢救|医生|治疗|误诊|手术|护理|"
+                          r"养老院|敬老院|"
+                          r"福利院|欠|讨|纠纷|维权")
+_ANNIVERSARY = re.compile(r"(?:[一二两三四五六七八九十百\d]+)?周年|忌日")
+_NATURAL_DEATH = frozenset({"去世", "离世", "逝世", "病逝", "辞世", "仙逝", "过世", "走了", "死", "死了", "死亡"})
+
+
+def no_casualty(text: str, start: int, word: str) -> bool:
+    """Whether the death word ``word`` at ``start`` tells of no casualty the office answers for: an animal's
+    death (狗狗今天去世了), an elder's natural death told with 享年, a death's anniversary (去世一周年)."""
+    end = start + len(word)
+    if _ANIMAL.search(text, max(0, start - 10), start) is not None and word not in ("咬死", "咬伤"):
+        return True
+    if _ANNIVERSARY.match(text, end, end + 5) is not None:
+        return True
+    if word in _NATURAL_DEATH:
+        sentence, stop = _sentence(text, start)
+        return _AGED.search(text, sentence, stop) is not None and _NOT_NATURAL.search(text, sentence, stop) is None
     return False
 
 
 def not_a_harm(text: str, start: int, word: str) -> bool:
-    """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound; or 自杀/轻生 a thought,
-    a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线), not a deed."""
+    """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound, or an athlete's injury in the game
+    (前锋十字韧带受伤，赛季报销); or 自杀/轻生 a thought, a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线),
+    not a deed."""
     if word in ("自杀", "轻生"):
         return _NO_DEED_AFTER.match(text, start + len(word)) is not None
-    return word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None
+    if word not in ("受伤", "伤", "伤者", "重伤", "轻伤"):
+        return False
+    if word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None:
+        return True
+    sentence, end = _sentence(text, start)
+    clause = _begins(_CLAUSE_END, text, start, 40)
+    stop = _CLAUSE_END.search(text, start)
+    return (_SPORT.search(text, sentence, end) is not None and _ACCIDENT_AT_GAME.search(text, sentence, end) is None
+            and _NOT_ATHLETES.search(text, clause, stop.start() if stop else len(text)) is None)
 
 
 def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
@@ -630,6 +709,8 @@ def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
     if _MODAL.search(text, clause, start) is not None or _CONDITION.search(text, clause, start) is not None:
         return True
     if near_miss and _NEAR_MISS.search(text, clause, start) is not None:
+        return True
+    if _CURSE.search(text, _sentence(text, start)[0], start) is not None:
         return True
     if _SEQUEL.match(text, end) is not None:
         return True
@@ -944,7 +1025,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
             continue
-        if figurative(joined, start, word):
+        if figurative(joined, start, word) or (kind == "die" and no_casualty(joined, start, word)):
             continue
         if kind == "gather" and fandom(joined, start, word):
             continue

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, fandom, fiction, figurative, irrealis, not_a_harm, recalled
+from classifier.facts import Facts, fandom, fiction, figurative, irrealis, no_casualty, not_a_harm, recalled
 from classifier.lexicon import trie_pattern
 from classifier.prefilter import matches_at
 from core.contracts import Grade
@@ -367,7 +367,8 @@ class GradingRules:
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
                     and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
                     and not fiction(text, m.start()) and not not_a_harm(text, m.start(), m.group(0))
-                    and not fandom(text, m.start(), m.group(0)) and not figurative(text, m.start(), m.group(0))):
+                    and not fandom(text, m.start(), m.group(0)) and not figurative(text, m.start(), m.group(0))
+                    and not ("死亡" in names and no_casualty(text, m.start(), m.group(0)))):
                 for name in names:
                     found[name] = m.group(0)
         return found

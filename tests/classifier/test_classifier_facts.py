@@ -678,6 +678,39 @@ def test_net_speak_is_no_event(text: str, signal: str | None) -> None:
         assert (f.deaths, f.injured, f.gathered) == (None, None, None), f
 
 
+@pytest.mark.parametrize(("text", "deaths", "injured"), [
+    # private deaths and games' and sports' harms: no casualty the office answers for
+    ("我家猫咪昨天走了，陪了我十二年，好想它", None, None),
+    ("外婆在老家安详离世，享年九十一岁", None, None),
+    ("老队长去世十周年，我们几个老球迷又聚了聚", None, None),
+    ("玩了一晚上游戏，被对面杀了三十次", None, None),
+    ("看完那部灾难片，哭了，那么多人死了", None, None),
+    ("主力中锋训练中脚踝受伤，将缺席三周", None, None),
+    ("我诅咒那个偷车贼出门被车撞死", None, None),
+    # the same words of real casualties
+    ("男子遛狗时与邻居发生口角，被对方捅死", 1, None),
+    ("养老院一老人摔倒后去世，享年85岁，家属质疑护理不到位", 1, None),
+    ("体育课上学生受伤，家长质疑学校", None, 1),
+    ("球场看台坍塌，多名观众受伤", None, 3),
+    ("十字路口两车相撞，一人受伤", None, 1),
+])
+def test_private_deaths_games_and_sport_are_no_casualty(text: str, deaths: int | None, injured: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured) == (deaths, injured), f
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("手机充电宝关键时刻罢工了", None),
+    ("这台电脑又中毒了，文件全打不开", None),
+    ("两队球员在场上发生冲突，裁判出示两张红牌", None),
+    ("环卫工人集体罢工讨要工资", "群体聚集"),
+    ("两队球迷在场外发生冲突，警方到场处置", "群体聚集"),
+])
+def test_machines_and_players_are_no_gathering(text: str, signal: str | None) -> None:
+    found = load_rules(HERE / "city-gov").find_signals(text)
+    assert (signal in found) if signal else not found, found
+
+
 def test_a_first_person_death_is_a_way_of_speaking() -> None:
     assert find_facts("", "偶像官宣恋情，我当场去世").deaths is None
     assert find_facts("", "加班到半夜，累到原地去世").deaths is None
