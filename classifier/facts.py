@@ -662,7 +662,10 @@ _ACCIDENT_AT_GAME = re.compile(r"坠落|坠下|倒塌|坍塌|垮塌|踩踏|爆�
 # with 享年 and nothing of an accident, a crime or a hospital (爷爷在老家去世，享年92岁), and a death's anniversary
 # (坠机去世一周年, 逝世十周年).
 _ANIMAL = re.compile(r"(?:狗狗|小狗|狗子|猫咪|小猫|猫猫|宠物|鹦鹉|仓鼠|兔子|金鱼|乌龟|[猫狗])"
-                     r"[^，,。；;！!？?\n被咬人]{0,6}$")
+                     r"[^，,。；;！!？?\n咬扑抓]{0,6}$")
+# A thing gone missing (快递半路失踪了, 行李丢失) is no missing person.
+_THING_LOST = re.compile(r"(?:快递|包裹|件|手机|钱包|行李|自行车|电动车|车子|宠物|猫|狗|狗狗|猫咪|文件|钱|货)"
+                         r"(?:半路|突然|莫名|莫名其妙|又|竟然|居然|都|也|直接)?$")
 _AGED = re.compile(r"享年|寿终正寝|安详")
 _NOT_NATURAL = re.compile(r"事故|车祸|遇难|溺|坠|火|爆炸|被|杀|砍|捅|打|医院|抢救|医生|治疗|误诊|手术|护理|"
                           r"养老院|敬老院|"
@@ -673,10 +676,13 @@ _NATURAL_DEATH = frozenset({"去世", "离世", "逝世", "病逝", "辞世", "�
 
 def no_casualty(text: str, start: int, word: str) -> bool:
     """Whether the death word ``word`` at ``start`` tells of no casualty the office answers for: an animal's
-    death (狗狗今天去世了), an elder's natural death told with 享年, a death's anniversary (去世一周年)."""
+    death (狗狗今天去世了), an elder's natural death told with 享年, a death's anniversary (去世一周年); or the
+    missing word ``word`` of a thing lost (快递半路失踪了)."""
     end = start + len(word)
     if _ANIMAL.search(text, max(0, start - 10), start) is not None and word not in ("咬死", "咬伤"):
         return True
+    if word in ("失踪", "失联", "下落不明"):
+        return _THING_LOST.search(text, max(0, start - 8), start) is not None
     if _ANNIVERSARY.match(text, end, end + 5) is not None:
         return True
     if word in _NATURAL_DEATH:
@@ -1025,7 +1031,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
             continue
-        if figurative(joined, start, word) or (kind == "die" and no_casualty(joined, start, word)):
+        if figurative(joined, start, word) or (kind in ("die", "missing") and no_casualty(joined, start, word)):
             continue
         if kind == "gather" and fandom(joined, start, word):
             continue

@@ -687,6 +687,7 @@ def test_net_speak_is_no_event(text: str, signal: str | None) -> None:
     ("看完那部灾难片，哭了，那么多人死了", None, None),
     ("主力中锋训练中脚踝受伤，将缺席三周", None, None),
     ("我诅咒那个偷车贼出门被车撞死", None, None),
+    ("小区里的流浪猫被人毒死了好几只", None, None),
     # the same words of real casualties
     ("男子遛狗时与邻居发生口角，被对方捅死", 1, None),
     ("养老院一老人摔倒后去世，享年85岁，家属质疑护理不到位", 1, None),
@@ -706,6 +707,11 @@ def test_private_deaths_games_and_sport_are_no_casualty(text: str, deaths: int |
     ("环卫工人集体罢工讨要工资", "群体聚集"),
     ("两队球迷在场外发生冲突，警方到场处置", "群体聚集"),
 ])
+def test_a_thing_gone_missing_is_no_missing_person() -> None:
+    assert find_facts("", "寄回老家的包裹半路失踪了，客服也查不到").missing is None
+    assert find_facts("", "一名小学生放学后失踪，家人四处寻找").missing == 1
+
+
 def test_machines_and_players_are_no_gathering(text: str, signal: str | None) -> None:
     found = load_rules(HERE / "city-gov").find_signals(text)
     assert (signal in found) if signal else not found, found
