@@ -700,6 +700,11 @@ def test_private_deaths_games_and_sport_are_no_casualty(text: str, deaths: int |
     assert (f.deaths, f.injured) == (deaths, injured), f
 
 
+def test_a_thing_gone_missing_is_no_missing_person() -> None:
+    assert find_facts("", "寄回老家的包裹半路失踪了，客服也查不到").missing is None
+    assert find_facts("", "一名小学生放学后失踪，家人四处寻找").missing == 1
+
+
 @pytest.mark.parametrize(("text", "signal"), [
     ("手机充电宝关键时刻罢工了", None),
     ("这台电脑又中毒了，文件全打不开", None),
@@ -707,11 +712,6 @@ def test_private_deaths_games_and_sport_are_no_casualty(text: str, deaths: int |
     ("环卫工人集体罢工讨要工资", "群体聚集"),
     ("两队球迷在场外发生冲突，警方到场处置", "群体聚集"),
 ])
-def test_a_thing_gone_missing_is_no_missing_person() -> None:
-    assert find_facts("", "寄回老家的包裹半路失踪了，客服也查不到").missing is None
-    assert find_facts("", "一名小学生放学后失踪，家人四处寻找").missing == 1
-
-
 def test_machines_and_players_are_no_gathering(text: str, signal: str | None) -> None:
     found = load_rules(HERE / "city-gov").find_signals(text)
     assert (signal in found) if signal else not found, found
