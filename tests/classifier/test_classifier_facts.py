@@ -74,7 +74,7 @@ def test_a_gathering_counts_people(text: str, gathered: int | None) -> None:
     ("老百姓因此而受伤", 1, None),  # 百姓 is no hundred
     ("老人千万别摔伤了，摔伤一次就麻烦", 1, None),  # an adverb: not ten million hurt
     ("7个月大的男婴喝完奶后很快死亡", None, 1),
-    ("几个月后那只狗被人打死", None, 1),  # not three dead
+    ("几个月后那只狗被人打死", None, None),  # not three dead; and a dog is no casualty
 ])
 def test_numbers_that_are_words_or_ages_count_no_one(text: str, injured: int | None, deaths: int | None) -> None:
     f = find_facts("", text)
