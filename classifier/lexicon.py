@@ -265,6 +265,11 @@ COMPLAINT_CUES: tuple[str, ...] = (
     "假冒", "伪劣", "变质", "过期", "中毒", "坑骗", "骗局", "扰民", "烂尾", "侵占", "挪用", "克扣",
     "不满", "上访", "擅自", "强制", "迟迟", "宰客", "哄抬",
 )
+# A post or a message telling of a hazard present (冰面上有人滑冰，存在安全隐患; 那棵树有很大的隐患) complains of it:
+# a complaint cue for posts only (classifier.scoring), as a report by the press or an authority as often recalls a
+# hazard it removed (此前存在一氧化碳中毒隐患) or counts those it found (排查隐患120处).
+HAZARD_REPORT = re.compile(r"存在[^，。,；;！？!?\n]{0,8}隐患"
+                           r"|(?<![没无])有(?:很大的|很大|较大的|较大|严重的|严重|重大)?(?:安全|消防|交通|溺水)?隐患")
 # Emergency signal groups (grading.yaml names) and the topic they suggest when the seed lexicons
 # say nothing: without it, general news teaches that explosions are foreign news (涉外).
 SIGNAL_TOPICS: dict[str, str] = {"死亡": "应急管理", "受伤": "应急管理", "爆炸火灾": "应急管理",

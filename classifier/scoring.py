@@ -29,6 +29,7 @@ from classifier.lexicon import (
     COMPLAINT_CUE,
     COMPLAINT_CUES,
     EMERGENCY_CUE,
+    HAZARD_REPORT,
     NEEDS_TERM,
     SEED_TERMS,
     SIGNAL_TOPICS,
@@ -256,7 +257,9 @@ class Scorer:
             if settled:
                 model_neg *= RESOLVED_SCALE
             complaint = not settled and (facts.feared is not None
-                                         or next(matches_at(_COMPLAINT, joined, complaints_at[i]), None) is not None)
+                                         or next(matches_at(_COMPLAINT, joined, complaints_at[i]), None) is not None
+                                         or (call.tier in _PRIVATE_TIERS and "隐患" in joined
+                                             and HAZARD_REPORT.search(joined) is not None))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse, complaint)
             if (public is not None and public[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and not facts.adverse and not complaint and rests_on_places(rel_reasons)):

@@ -460,3 +460,15 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
     for key, o in out.items():
         opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
         assert opened is (key not in private), (key, o)
+
+
+def test_a_post_telling_of_a_hazard_present_is_a_complaint(tmp_path: Path) -> None:
+    """A citizen's calm post that a hazard is there (存在很大的溺水隐患) complains of it; the same words from the
+    press are left to the model, as a report as often recalls a hazard it removed (此前存在……隐患)."""
+    text = "钦江大桥下的河滩上这几天总有小孩去玩水，水流很急，边上也没有护栏，存在很大的溺水隐患。"
+    cases = [Case(name, "complaint", "calm", "city-gov", {"title": "", "text": text, "source_name": source, "url": "",
+                                                         "source_kind": kind}, relevant=True, adverse=True)
+             for name, source, kind in (("post", "新浪微博", "microblog"), ("press", "钦州日报", "news"))]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["post"]["negativity"] >= 0.5
+    assert out["post"]["negativity"] > out["press"]["negativity"]
