@@ -124,7 +124,7 @@ def _count_pairs(rows: np.ndarray, feats: np.ndarray, n_docs: int,
     bits = max(int(n_features - 1).bit_length(), 1)
     # 32-bit keys where they fit (a batch of the service: 500 documents, 2**18 features) sort twice as fast.
     kind = np.int32 if n_docs << bits <= np.iinfo(np.int32).max else np.int64
-    keys = (rows.astype(kind) << bits) | feats.astype(kind, copy=False)
+    keys = (rows.astype(kind, copy=False) << bits) | feats.astype(kind, copy=False)
     keys.sort()
     if not len(keys):
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), np.zeros(n_docs + 1, dtype=np.int64)
@@ -267,7 +267,8 @@ class LinearModel:
         """
         codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
         # The document of each code point (its NUL included), from the lengths: one pass.
-        doc_of = np.repeat(np.arange(len(docs)), np.fromiter(map(len, docs), dtype=np.int64, count=len(docs)) + 1)
+        doc_of = np.repeat(np.arange(len(docs), dtype=np.int32),
+                           np.fromiter(map(len, docs), dtype=np.int64, count=len(docs)) + 1)
         # Unigrams: a direct table over all code points.
         uni = self._unigram_ids[codes]
         hit = np.flatnonzero(uni >= 0)
