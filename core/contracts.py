@@ -49,6 +49,18 @@ def check_text(name: str, value: str | None, limit: int) -> None:
         return
     if len(value) > limit:
         raise ValueError(f"{name} is {len(value)} characters long, more than the limit of {limit}")
+    # Clean text (nearly all) passes a NUL search and, unless ASCII, UTF-8 encoding, which fails exactly
+    # on a surrogate: several times faster than the pattern on CJK text (a 300-character post: ~3 µs),
+    # which then only says which character is the first bad one and where.
+    if "\x00" not in value:
+        if value.isascii():
+            return
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            pass
+        else:
+            return
     bad = _UNSTORABLE.search(value)
     if bad is not None:
         raise ValueError(f"{name} holds the character U+{ord(bad.group()):04X} at position {bad.start()}, "

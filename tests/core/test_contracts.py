@@ -1,3 +1,5 @@
+import random
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -10,6 +12,7 @@ from core.contracts import (
     RawItem,
     ScoredItem,
     Source,
+    check_text,
     decode,
     encode,
     item_id_for,
@@ -132,3 +135,36 @@ def test_raw_item_version_2_carries_the_queries_that_found_it_and_version_1_is_s
         decode(data.replace(b'"schema_version":2', b'"schema_version":1'), RawItem)
     with pytest.raises(ContractError, match="queries has 33 entries"):
         decode(encode(_item()).replace(b'"queries":[]', b'"queries":[' + b",".join([b'"a"'] * 33) + b"]"), RawItem)
+
+
+def _pattern_says(name: str, value: str, limit: int) -> str | None:
+    """What check_text says when every text is read by the pattern alone (its message, or None)."""
+    if len(value) > limit:
+        return f"{name} is {len(value)} characters long, more than the limit of {limit}"
+    bad = re.search("[\x00\ud800-\udfff]", value)
+    if bad is None:
+        return None
+    return (f"{name} holds the character U+{ord(bad.group()):04X} at position {bad.start()}, "
+            "which cannot be stored")
+
+
+def test_check_text_says_what_the_pattern_says() -> None:
+    """Its fast path (a NUL search, then UTF-8 encoding) refuses exactly the texts the pattern refuses,
+    with the same message: the first bad character and where, NUL or surrogate, ASCII or CJK."""
+    rng = random.Random(3)
+    pieces = ["a", "Z", "1", " ", "\x00", "\ud800", "\udbff", "\udc00", "\udfff", "\ud7ff", "\ue000", "题", "😀",
+              "\x7f", "\x80", "é", "，"]
+    values = ["", "s", "http://a.cn/x", "论坛", "正文" * 150, "\ud83d\ude00"]  # the last: a pair, still refused
+    values += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
+    refused = 0
+    for value in values:
+        for limit in (5, 100_000):
+            expected = _pattern_says("text", value, limit)
+            if expected is None:
+                check_text("text", value, limit)
+            else:
+                refused += 1
+                with pytest.raises(ValueError) as caught:
+                    check_text("text", value, limit)
+                assert str(caught.value) == expected
+    assert 1000 < refused < 2 * len(values) - 1000
