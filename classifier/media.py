@@ -166,6 +166,8 @@ class MediaRegistry:
         # and per host, in caches of this registry (bounded: a name or a host is a few dozen bytes).
         self._authority_named = lru_cache(maxsize=_SOURCE_CACHE)(self._authority_by_name)
         self._authority_at = lru_cache(maxsize=_SOURCE_CACHE)(self._authority_by_host)
+        # The outlet a source's name is and whether it names a message board, read once per name too.
+        self._source_named = lru_cache(maxsize=_SOURCE_CACHE)(self._source_by_name)
 
     def with_local(self, media: Iterable[LocalOutlet], places: Iterable[str] = ()) -> MediaRegistry:
         """This registry plus an office's local media (they win on equal names) and place names."""
@@ -224,6 +226,9 @@ class MediaRegistry:
         host, _ = _host_path(url) if url else ("", "")
         at = self._authority_at(host) if host else None
         return (at, f"网址 {host}") if at is not None else None
+
+    def _source_by_name(self, name: str) -> tuple[Outlet | None, bool]:
+        return self.by_name(name), _BOARD.search(name) is not None
 
     def _authority_by_name(self, name: str) -> Authority | None:
         for candidate in (name, _CHANNEL_END.sub("", name)):
@@ -298,9 +303,8 @@ class MediaRegistry:
     def resolve(self, source: Source, url: str, title: str, text: str) -> TierCall:
         """The tier to grade ``source``'s item by, and why."""
         tier, reason, outlet, level = source.tier, None, None, None
-        outlet = self.by_name(source.name)
+        outlet, board = self._source_named(source.name)
         how = f"信源名称“{source.name}”"
-        board = _BOARD.search(source.name)
         above = None if outlet is not None or board or tier not in ("unknown", "government") else \
             self.authority(source.name, url)
         if above is not None:
