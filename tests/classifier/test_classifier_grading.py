@@ -16,6 +16,7 @@ from classifier.grading import (
     Condition,
     Features,
     _fact_words,
+    _present,
     check,
     describe,
     load_rules,
@@ -254,10 +255,22 @@ def test_compiled_conditions_match_as_the_fields_say() -> None:
     held = 0
     for _ in range(3000):
         f = _random_features(rng, signal_names)
+        present = _present(f)
         for c in conditions:
             expected = _reference_match(c, f)
             assert c.match(f) == expected, (c, f)
             held += expected is not None
+            if expected is not None and c._needs is not None:
+                assert not present.isdisjoint(c._needs), (c, f)  # what it needs is there
         for r in rules:
-            r.grade(f)  # the grade reads the compiled conditions too
+            # The grade passes over the rules whose needs the item lacks: the same grade as every rule read.
+            short = r.gate.shortfall(f)
+            if short is not None:
+                expected_grade = r._grade(r.default, f, [short])
+            else:
+                expected_grade = next((r._grade(rule, f, found) for rule in r.rules
+                                       if (found := _reference_match(rule.when, f)) is not None),
+                                      r._grade(r.default, f, []))
+            assert r.grade(f) == expected_grade, f
     assert held > 1000  # the features made hold many conditions, not only none
+    assert sum(c._needs is not None for c in conditions) > 10
