@@ -806,6 +806,9 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("我去市政府反映过两次，一直没有答复。", None),
     # an official taken by the 纪委 is a discipline case
     ("群里在传交通局长被纪委带走了。", "其他"),
+    # a theft told by its victim is a crime (in an estate too)
+    ("小区地下车库这个月已经有三辆电动车被偷了。", "社会稳定"),
+    ("邻居家白天被盗，丢了两万多现金。", "社会稳定"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
