@@ -472,3 +472,31 @@ def test_a_post_telling_of_a_hazard_present_is_a_complaint(tmp_path: Path) -> No
     out = _score(tmp_path, "city-gov", cases)
     assert out["post"]["negativity"] >= 0.5
     assert out["post"]["negativity"] > out["press"]["negativity"]
+
+
+def test_emotional_posts_of_sport_stars_and_private_life_open_no_grave_case(tmp_path: Path) -> None:
+    """Net-speak and private life use the words of disasters (心态爆炸, 直播翻车, 我当场去世, 前锋受伤, 狗狗去世,
+    享年92岁): posts naming the city about sport, stars and private life are graded by no casualty or event; the
+    same city's real emergencies still are."""
+    private = {
+        "mood": "主队又输了，心态爆炸，钦州的球迷今晚都睡不着",
+        "spicy": "钦州这家火锅辣到爆炸，排队一小时也值",
+        "flop": "他在钦州的演唱会直播又翻车了，高音全破",
+        "clash": "周末钦州这边两个饭局时间冲突了，好纠结",
+        "idol": "偶像官宣恋情了，我当场去世 #钦州#",
+        "striker": "主队核心前锋十字韧带受伤，赛季报销，钦州球迷都在叹气",
+        "pet": "钦州的朋友们，我家狗狗今天去世了，陪了我十三年",
+        "grandpa": "爷爷昨天在钦州老家去世了，享年92岁，一路走好",
+        "game": "在钦州网吧打游戏被杀了二十次，服了",
+        "parcel": "快递半路失踪了，客服说找不到 #钦州#",
+        "phone": "在钦州，手机锁屏键又罢工了",
+        "curse": "在钦州丢了电动车，诅咒偷车贼出门被车撞死",
+    }
+    real = {
+        "blast": "钦州港一化工厂突然发生爆炸，现场浓烟滚滚，有工人受伤被送医",
+        "crash": "钦州大道一辆货车翻车，司机被困驾驶室",
+    }
+    out = _score_posts(tmp_path, {k: ("", v) for k, v in {**private, **real}.items()}, "heated")
+    grave = ("特别重大", "重大")
+    assert [k for k in private if out[k]["grade"] in grave] == []
+    assert all(out[k]["grade"] in grave for k in real), {k: out[k]["grade"] for k in real}
