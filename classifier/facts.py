@@ -604,8 +604,7 @@ _DEVICE = re.compile(r"电脑|手机|键盘|鼠标|邮箱|微博|系统|网站|�
                      r"路由器|网络|网速|宽带|屏幕|电池|充电宝|充电器|相机|闹钟")
 _BODY_PART = re.compile(r"身体|大脑|脑子|胃|肚子|腰|腿|眼睛|嗓子")
 _STRIKERS = re.compile(r"工人|员工|司机|教师|老师|职工|农民工|骑手|师傅|工友|护士|医生|环卫|快递员|外卖员|出租车|公交|"
-                       r"全体|集体|"
-                       r"罢工潮|工会")
+                       r"全体|集体|罢工潮|工会")
 _TAKEN_IN = re.compile(r"吃|喝|食|饮|服|吸入|煤气|一氧化碳|燃气|农药|药|毒|酒|菌")
 # 翻车 is a vehicle overturning only where its sentence names a vehicle or a road (货车翻车, 三一翻车，吊车大臂断掉);
 # 直播/演唱会/人设翻车 is a flop.
