@@ -166,8 +166,10 @@ class MediaRegistry:
         # and per host, in caches of this registry (bounded: a name or a host is a few dozen bytes).
         self._authority_named = lru_cache(maxsize=_SOURCE_CACHE)(self._authority_by_name)
         self._authority_at = lru_cache(maxsize=_SOURCE_CACHE)(self._authority_by_host)
-        # The outlet a source's name is and whether it names a message board, read once per name too.
+        # The outlet a source's name is and whether it names a message board, read once per name too, and
+        # the call on a source of a known tier (MediaRegistry.resolve).
         self._source_named = lru_cache(maxsize=_SOURCE_CACHE)(self._source_by_name)
+        self._source_call = lru_cache(maxsize=_SOURCE_CACHE)(lambda name, tier: self._by_source(name, tier, ""))
 
     def with_local(self, media: Iterable[LocalOutlet], places: Iterable[str] = ()) -> MediaRegistry:
         """This registry plus an office's local media (they win on equal names) and place names."""
@@ -302,11 +304,29 @@ class MediaRegistry:
 
     def resolve(self, source: Source, url: str, title: str, text: str) -> TierCall:
         """The tier to grade ``source``'s item by, and why."""
-        tier, reason, outlet, level = source.tier, None, None, None
-        outlet, board = self._source_named(source.name)
-        how = f"信源名称“{source.name}”"
+        if source.tier in ("unknown", "government"):
+            call = self._by_source(source.name, source.tier, url)
+        else:
+            # A source of a known tier reads neither its URL nor a body above the office: its call is
+            # kept per name and tier (a stream's sources repeat), only the credit is read per item.
+            call = self._source_call(source.name, source.tier)
+        if call.tier == "government":
+            return call
+        found = self.credit(title, text)
+        rank = GRAVITY.index(call.tier if call.tier in GRAVITY else "unknown")
+        if found is not None and GRAVITY.index(found[0].tier) < rank:
+            credited, words = found
+            return TierCall(credited.tier, f"{tier_text(credited.tier)}: {credited.name} (正文“{words}”)",
+                            call.outlet, credited, call.authority)
+        return call
+
+    def _by_source(self, name: str, tier: str, url: str) -> TierCall:
+        """:meth:`resolve` by the source alone (its name, tier and URL), before any credit in the text."""
+        reason, level = None, None
+        outlet, board = self._source_named(name)
+        how = f"信源名称“{name}”"
         above = None if outlet is not None or board or tier not in ("unknown", "government") else \
-            self.authority(source.name, url)
+            self.authority(name, url)
         if above is not None:
             # A body above the office: a government source (its notices are official), of its level.
             body, where = above
@@ -314,9 +334,9 @@ class MediaRegistry:
             reason = f"{tier_text(tier)}: {LEVEL_WORDS[level]}{_body_kind(body.name)} {body.name} (据{where})"
         elif tier == "unknown":
             # The source's own name first: an official account on 微博 is official, not a post.
-            why = None if outlet is not None or board else self.government(source.name, "")
+            why = None if outlet is not None or board else self.government(name, "")
             if outlet is None and why is None and board:
-                tier, reason = "self_media", f"{tier_text('self_media')}: 网民留言/论坛“{source.name}”"
+                tier, reason = "self_media", f"{tier_text('self_media')}: 网民留言/论坛“{name}”"
             elif why is not None:
                 tier, reason = "government", f"{tier_text('government')}: {why}"
             else:
@@ -328,21 +348,13 @@ class MediaRegistry:
                     if why is not None:
                         tier, reason = "government", f"{tier_text('government')}: {why}"
                 if outlet is None and tier == "unknown":
-                    outlet = self.generic_local(source.name)
-                    how = f"信源名称“{source.name}”"
+                    outlet = self.generic_local(name)
+                    how = f"信源名称“{name}”"
             if outlet is not None and tier == "unknown":
                 tier = outlet.tier
                 local = "本地" if outlet.local else ""
                 reason = f"{tier_text(tier)}: {local}{outlet.name} (据{how})"
-        credited = None
-        if tier != "government":
-            found = self.credit(title, text)
-            rank = GRAVITY.index(tier if tier in GRAVITY else "unknown")
-            if found is not None and GRAVITY.index(found[0].tier) < rank:
-                credited, words = found
-                tier = credited.tier
-                reason = f"{tier_text(tier)}: {credited.name} (正文“{words}”)"
-        return TierCall(tier, reason, outlet, credited, level)
+        return TierCall(tier, reason, outlet, None, level)
 
 
 def _province(place: str) -> str | None:
