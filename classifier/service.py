@@ -146,6 +146,7 @@ class ClassifierProcessor:
                     scores.append(item_exc)
         now = contracts.utcnow()
         keys = self.keys_of([item for _, item in good])
+        debug = log.isEnabledFor(logging.DEBUG)  # asked once a batch, not once an item
         for (record, item), score, key in zip(good, scores, keys, strict=True):
             if isinstance(score, Exception):
                 result.rejected.append(Rejected(record, f"scoring failed: {type(score).__name__}: {score}"))
@@ -156,7 +157,8 @@ class ClassifierProcessor:
                 result.rejected.append(Rejected(record, f"scored item invalid: {exc}"))
                 continue
             result.outputs.append(Output(topic=OUTPUT_TOPIC, key=key, value=value, origin=record))
-            log.debug("scored %s %s", score.grade.level, score.topic, extra={"item": item.id})
+            if debug:
+                log.debug("scored %s %s", score.grade.level, score.topic, extra={"item": item.id})
         return result
 
 
