@@ -189,3 +189,18 @@ def test_a_repeated_source_is_told_apart_once_in_a_bounded_cache() -> None:
     # by host, for a name that is no body above the office
     assert reg.authority("某网站", "https://www.gov.cn/a.htm") == reg.authority("某网站", "https://www.gov.cn/b.htm")
     assert reg._authority_at.cache_info().hits == 1
+
+
+def test_a_known_tiers_call_is_kept_per_name_and_tier_and_credits_read_per_item(jining: media.MediaRegistry) -> None:
+    """The call on a source of a known tier is kept per name and tier: each item still gets its own credit,
+    another tier of the same name its own call, and a source of unknown tier is read with its URL."""
+    credited = "新华社济宁11月30日电 记者从市住建局获悉"
+    for _ in range(2):  # the second time from the kept calls
+        plain = call(jining, "济宁论坛", "http://a.example.cn/1", text="小区停水三天", tier="self_media")
+        assert (plain.tier, plain.reason, plain.credited) == ("self_media", None, None)
+        raised = call(jining, "济宁论坛", "http://a.example.cn/2", text=credited, tier="self_media")
+        assert raised.tier == "central" and raised.credited is not None and "新华社" in (raised.reason or "")
+        assert call(jining, "济宁论坛", text="小区停水三天", tier="prefecture").tier == "prefecture"
+        assert call(jining, "济宁论坛", "http://www.xinhuanet.com/a.htm", text="小区停水三天").tier == "self_media"
+        assert call(jining, "batch", "http://www.xinhuanet.com/a.htm", text="小区停水三天").tier == "central"
+        assert call(jining, "batch", "http://www.dzwww.com/1.htm", text="小区停水三天").tier == "provincial"
