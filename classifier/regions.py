@@ -72,6 +72,17 @@ class Regions:
         """Whether ``name`` also names a division outside ``prefix`` (铁西区 outside 2103)."""
         return any(not code.startswith(prefix) for code in self._codes_of.get(name, ()))
 
+    def other_provinces(self, own_prefix: str) -> dict[str, str]:
+        """Names of the provinces (and municipalities) other than the one of ``own_prefix``, full and short
+        (湖南省, 湖南; 北京市, 北京): name → code."""
+        out: dict[str, str] = {}
+        for d in self.divisions:
+            if d.level == "province" and not (own_prefix and d.code[:2] == own_prefix[:2]):
+                for name in (d.name, d.short):
+                    if len(name) >= 2:
+                        out.setdefault(name, d.code)
+        return out
+
     def foreign_names(self, own_prefix: str, own_names: set[str]) -> dict[str, str]:
         """Names of prefectures and counties outside ``own_prefix``: name → code.
 

@@ -12,6 +12,7 @@ has one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,6 +77,15 @@ class _Terms:
         return m.group(0) if m else None
 
 
+# How far into a local outlet's text a province named says where its story happened (the lead).
+PROVINCE_LEAD = 60
+_FROM_OR_TO = re.compile(r"(?:来自|从|赴|到|去|往|回|至|返)$")
+_OUR_CITY = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|市委|市政府|市人大|市政协|县委|县政府")
+# What follows a province's name when it names a street, a shop, a dish, a school, a guild or a TV station.
+_NOT_A_PROVINCE_AFTER = (r"路|街|大道|大街|巷|道|里|村|小区|花园|中学|小学|大学|学院|宾馆|饭店|酒店|大厦|商会|会馆|菜|"
+                         r"馆|人家|卫视|台|话|口音|籍")
+
+
 def rests_on_places(reasons: Sequence[str]) -> bool:
     """Whether relevance with these reasons (RelevanceScorer.score) rests on places named alone, with no
     body, person, region, outlet or learned relevance of the office (提及 X (外地也有同名区县) is a place)."""
@@ -106,8 +116,22 @@ class RelevanceScorer:
         self._shared = _Terms(shared)
         own_names = {*own, *shared, *j.bodies}
         self._elsewhere = _Terms(table.foreign_names(j.region, own_names) if j.region else {})
+        # Another province named as where a local outlet's story happened (湖南某景区, 广东一男子, 北京警方): a
+        # street, a shop or a TV station named after a province (湖南路, 山东饺子馆, 湖南卫视) is not.
+        provinces = {n: c for n, c in table.other_provinces(j.region).items() if n not in own_names} if j.region else {}
+        self._province = (re.compile(f"(?:{'|'.join(sorted(map(re.escape, provinces), key=len, reverse=True))})"
+                                     f"(?!{_NOT_A_PROVINCE_AFTER})") if provinces else None)
+        # (where someone comes from or goes to, 来自广东的游客, 赴浙江考察, is not where it happened: _other_province)
         self._codes = {c for c in (j.region, *(d.code for d in j.divisions)) if c}
         self._region_names = {*own, *shared}
+
+    def _other_province(self, text: str) -> str | None:
+        if self._province is None or not text:
+            return None
+        for m in self._province.finditer(text):
+            if _FROM_OR_TO.search(text, max(0, m.start() - 2), m.start()) is None:
+                return m.group(0)
+        return None
 
     def score(self, title: str, text: str, regions: tuple[str, ...] = (), learned: float | None = None,
               local_source: str | None = None, source_name: str = "") -> tuple[float, list[str]]:
@@ -152,7 +176,15 @@ class RelevanceScorer:
         elif source_name and (self._places.find(source_name) or self._bodies.find(source_name)):
             source_weights.append(LOCAL_SOURCE)
             reasons.append(f"本地信源 {source_name}")
-        elsewhere = None if in_text else (self._elsewhere.find(title) or self._elsewhere.find(text))
+        # A local outlet's 我市, 全市, 市委 is the office's city: its report of a trip elsewhere (我市企业赴深圳招商)
+        # is not another city's news.
+        ours = bool(local_source) and _OUR_CITY.search(f"{title}。{text[:PROVINCE_LEAD]}") is not None
+        elsewhere = None if in_text or ours else (self._elsewhere.find(title) or self._elsewhere.find(text))
+        if elsewhere is None and not in_text and not ours and local_source and not hit:
+            # Only the office's outlet's own report is read for another province, and only where it says where
+            # its story happened (the title, the lead): a citizen's message names provinces in passing (注册地在
+            # 北京, 到广东打工) and its board ties it to the office.
+            elsewhere = self._other_province(title) or self._other_province(text[:PROVINCE_LEAD])
         if elsewhere and source_weights:
             # A local outlet reporting another city's news: the source says nothing about the story.
             source_weights = []

@@ -79,6 +79,25 @@ def test_jining_relevance_without_configuration() -> None:
     assert rel == 0.5 and why == ["本地媒体 济宁日报"]
 
 
+def test_a_local_outlet_carrying_another_provinces_news() -> None:
+    """济宁日报 (山东) on a story its lead places in another province is another place's news; 我市 in a local
+    outlet's report is the office's city, whatever trip it tells of; a street, a station or an origin named
+    after a province is no place elsewhere; a citizen's message to the office names provinces in passing."""
+    scorer = RelevanceScorer(office_of(ClassifierSettings(profile="jining-ggzy")))
+    rel, why = scorer.score("外地一景区玻璃栈道发生事故", "据报道，湖南某景区玻璃栈道发生游客坠落事故。",
+                            local_source="济宁日报")
+    assert rel < 0.1 and why == ["本地媒体 济宁日报", "提及外地 湖南, 未提及本辖区"]
+    for title, text in (("我市企业赴深圳招商", "近日，我市组织企业赴广东深圳开展招商引资活动。"),
+                        ("一项目开标延误", "湖南路改造项目开标延误，投标人质疑程序。"),
+                        ("游客在景区摔伤", "一名来自广东的游客在景区游玩时摔伤。"),
+                        ("一项目开标延误", "投标人质疑程序，" + "此前多次投标" * 10 + "，在北京也投过标。")):
+        rel, why = scorer.score(title, text, local_source="济宁日报")
+        assert rel == 0.5 and why == ["本地媒体 济宁日报"], (title, why)
+    rel, why = scorer.score("一项目开标延误", "本人来自湖南，在广东打工，这个项目开标一再延误",
+                            source_name="济宁市民留言板")
+    assert not any(r.startswith("提及外地") for r in why), why
+
+
 def test_a_district_name_other_cities_share_is_weak_alone() -> None:
     scorer = RelevanceScorer(office_of(ClassifierSettings(profile="anshan-ggzy")))
     alone, why = scorer.score("铁西区一工厂起火", "")
