@@ -618,6 +618,17 @@ _FIGURATIVE_DEATH = frozenset({"去世", "死亡", "死", "猝死", "暴毙", "�
 _TIMES = re.compile(r"了?(?:[一二两三四五六七八九十百千几\d]+|无数|好几|N)[次回遍]")
 
 
+# An event the sentence places in another city, province or country (邻市一化工企业发生爆炸, 外地一景区发生坠落事故,
+# 国外某地): another place's emergency, told by the office's own report of what it does about it (我市启动安全大检查);
+# not the people who come from elsewhere (外地游客在景区坠亡: here).
+_ELSEWHERE = re.compile(r"(?:邻市|邻县|外省|省外|国外|境外|外地|周边城市|周边县市|其他城市|其他地方)(?:的)?(?:一|某)")
+
+
+def elsewhere(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` places its event in another city, province or country before it."""
+    return _ELSEWHERE.search(text, _sentence(text, start)[0], start) is not None
+
+
 def figurative(text: str, start: int, word: str) -> bool:
     """Whether the disaster word ``word`` at ``start`` is net-speak for a feeling, a degree or a flop
     (心态爆炸, 辣到爆炸, 听歌听到中毒, 直播翻车, 时间冲突, 跳楼价, 我当场去世, 社会性死亡), not an event."""
@@ -1029,7 +1040,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
             continue
-        if figurative(joined, start, word) or (kind in ("die", "missing") and no_casualty(joined, start, word)):
+        if (figurative(joined, start, word) or (kind in ("die", "missing") and no_casualty(joined, start, word))
+                or elsewhere(joined, start)):
             continue
         if kind == "gather" and fandom(joined, start, word):
             continue

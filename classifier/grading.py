@@ -25,7 +25,17 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, fandom, fiction, figurative, irrealis, no_casualty, not_a_harm, recalled
+from classifier.facts import (
+    Facts,
+    elsewhere,
+    fandom,
+    fiction,
+    figurative,
+    irrealis,
+    no_casualty,
+    not_a_harm,
+    recalled,
+)
 from classifier.lexicon import trie_pattern
 from classifier.prefilter import matches_at
 from core.contracts import Grade
@@ -406,7 +416,8 @@ class GradingRules:
                     and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
                     and not fiction(text, m.start()) and not not_a_harm(text, m.start(), m.group(0))
                     and not fandom(text, m.start(), m.group(0)) and not figurative(text, m.start(), m.group(0))
-                    and not ("死亡" in names and no_casualty(text, m.start(), m.group(0)))):
+                    and not ("死亡" in names and no_casualty(text, m.start(), m.group(0)))
+                    and not elsewhere(text, m.start())):
                 for name in names:
                     found[name] = m.group(0)
         return found

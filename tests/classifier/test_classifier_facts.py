@@ -717,6 +717,14 @@ def test_machines_and_players_are_no_gathering(text: str, signal: str | None) ->
     assert (signal in found) if signal else not found, found
 
 
+def test_an_event_placed_elsewhere_is_another_places() -> None:
+    """The office's report of what it does about another city's accident grades no emergency of its own."""
+    text = "邻市一化工企业发生爆炸事故，造成2人死亡。为举一反三，我市即日起开展危化品安全大检查。"
+    assert find_facts("", text).deaths is None and not load_rules(HERE / "city-gov").find_signals(text)
+    here = "一名外地游客在景区玻璃栈道坠亡，景区已停业整顿。"
+    assert find_facts("", here).deaths == 1  # visitors from elsewhere, an accident here
+
+
 def test_a_first_person_death_is_a_way_of_speaking() -> None:
     assert find_facts("", "偶像官宣恋情，我当场去世").deaths is None
     assert find_facts("", "加班到半夜，累到原地去世").deaths is None
