@@ -9,6 +9,7 @@ gathering. The thresholds that turn counts into grades are the office's, in grad
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -965,6 +966,12 @@ class Facts:
         gathered, a mass incident, or an unverified claim going round (a rumour the office must check)."""
         return bool(self.deaths or self.injured or (self.gathered and not self.crowd) or self.missing
                     or self.mass_incident or self.crime or self.rumour or self.hazard)
+
+    @property
+    def only_rumour(self) -> bool:
+        """A claim going round and no other bad fact (听说那个明星出轨了): bad news only if it is about a public
+        matter, which the claim's words alone do not tell."""
+        return self.rumour is not None and not dataclasses.replace(self, rumour=None).adverse
 
 
 _NO_FACTS = Facts()

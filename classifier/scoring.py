@@ -262,8 +262,10 @@ class Scorer:
                                              and HAZARD_REPORT.search(joined) is not None))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse, complaint)
             if (public is not None and public[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
-                    and not signals and not facts.adverse and not complaint and rests_on_places(rel_reasons)):
-                # Private life in the office's city, not a matter of the office (grading.yaml gate).
+                    and not signals and (not facts.adverse or facts.only_rumour) and not complaint
+                    and rests_on_places(rel_reasons)):
+                # Private life in the office's city, not a matter of the office (grading.yaml gate); also when it
+                # is told as hearsay (听说那个明星出轨了): hearsay about private life is no rumour the office checks.
                 rel = rel * PRIVATE_FACTOR
                 rel_reasons = [*rel_reasons, f"未涉及公共事务 (公共议题 {public[i]:.2f} < {self._public_min:.2f}), "
                                              f"相关度减半"]

@@ -448,14 +448,17 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
         "streetlight": ("", f"钦州钦南区文峰路的路灯坏了半个月了，晚上一片漆黑，希望有关部门尽快修一下{loud}"),
         "crash": ("", f"钦州二桥上两辆车追尾了，一人受伤被送医院{loud}"),
         "bureau": ("", f"在钦州市政务服务中心办事排了三个小时队{loud}"),
+        # hearsay: of private life none of the office's, of a public matter a rumour to check
+        "gossip": ("", f"钦州的朋友们，听说那个歌手下个月要来开演唱会，我要去看{loud}"),
+        "hearsay": ("", f"听说钦州钦南区那个小学有老师体罚学生，孩子耳朵都打出血了{loud}"),
     }
     out = _score_posts(tmp_path, rows, tone)
     profile = policy.load(profile_dir("city-gov"))
     private = {k for k, o in out.items() if any("未涉及公共事务" in r for r in o["relevance_reasons"])}
-    assert private == {"haircut", "date"}, {k: o["relevance_reasons"] for k, o in out.items()}
-    for key in ("haircut", "date"):
+    assert private == {"haircut", "date", "gossip"}, {k: o["relevance_reasons"] for k, o in out.items()}
+    for key in ("haircut", "date", "gossip"):
         assert out[key]["relevance"] < 0.5
-    for key in ("streetlight", "crash", "bureau"):
+    for key in ("streetlight", "crash", "bureau", "hearsay"):
         assert out[key]["relevance"] >= 0.5, (key, out[key]["relevance_reasons"])
     for key, o in out.items():
         opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
