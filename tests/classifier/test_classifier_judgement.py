@@ -267,6 +267,21 @@ def test_plain_words_outrank_the_reading_of_what_was_sold_charged_or_built(tmp_p
         "taken": "其他", "gathering": "社会稳定"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_jobs_programmes_and_poverty_relocation_have_their_departments(tmp_path: Path, tone: str) -> None:
+    """公益性岗位 are 人社's 就业援助 (就业), even for a 脱贫 household; 易地扶贫搬迁 and its 后续扶持 are 扶贫
+    (devsets/README.md: 移民搬迁 is reservoir resettlement)."""
+    loud = "！！还让不让人活了！！" if tone == "heated" else "。"
+    rows = {
+        "public_job": ("钦北区一村公益性岗位补贴半年没发",
+                       f"我是村里的公益性岗位保洁员，家里是脱贫户，岗位补贴从三月起就没发过，村里说等县里拨款{loud}"),
+        "relocation": ("钦北区易地扶贫搬迁安置点的扶贫车间停工半年",
+                       f"搬迁群众说，车间停工后没地方打工，帮扶干部也很少来了{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {"public_job": "就业", "relocation": "扶贫"}
+
+
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
     """A 省纪委监委's 通报 on the city's officials, known by its name or its site, grades like a provincial
     report (city-gov's choice, said in the reasons); the city's own 纪委监委 is the office's own voice."""
