@@ -93,6 +93,17 @@ PLAIN: dict[str, frozenset[str]] = {
     **dict.fromkeys(FRAUD_WORDS, frozenset({"价格", "食品药品安全"})),
     **dict.fromkeys((*OFFICIAL_TAKEN, *BUSINESS_CLIMATE), frozenset({"住房", "公共基础设施建设"})),
 }
+# Whose money a case is about (虚报冒领低保金, 挪用财政衔接资金建的产业项目, 水库移民后扶资金被挪用): a discipline
+# case (the event 其他) about a programme's funds is that programme department's, as the development
+# sets' authors filed every such item (devsets/README.md: 谁主管谁负责); a case of conduct (八项规定, 礼金, a
+# 局长 taken away, 津补贴) names no such fund and stays 其他.
+FUNDS: dict[str, str] = {
+    **dict.fromkeys(("低保金", "扶贫资金", "扶贫款", "扶贫项目资金", "衔接资金"), "扶贫"),
+    **dict.fromkeys(("后扶资金", "后期扶持资金"), "移民搬迁"),
+    **dict.fromkeys(("就业补助资金", "社保基金"), "就业"),
+    "医保基金": "卫生计生",
+}
+_FUNDS = trie_pattern(FUNDS)
 # Every reading some event other than 涉外 outranks: the scorer asks for the event then, and otherwise only
 # when a word of 涉外 is there (it outranks every reading; one search instead of the event scan of each item).
 _OUTRANKABLE = SETTING_TOPICS.union(*(readings for event, readings in OUTRANKS.items() if event != "涉外"),
@@ -298,13 +309,14 @@ class Scorer:
                 # The event outranks the place it happened in (issue 10): a crime at a school is 社会稳定,
                 # a fire in an estate 应急管理, a foreign teacher's drink-driving 涉外 (classifier.facts);
                 # it outranks the office's business only when the item names nothing of that business.
-                event = None
+                event = seen = None
                 remit_only = topic in self._remit_business and not topics_named(joined) & self._remit_business
                 # 涉外's words are event words: tried where the prefilter saw one may start, if anywhere.
                 if (topic in _OUTRANKABLE or remit_only
                         or (scan & _EVENTS and next(matches_at(_FOREIGN, joined, events_at[i]), None) is not None)):
                     event, words = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
                                                starts=events_at[i])
+                    seen = event
                     if any(topic in PLAIN.get(w, ()) for w in words):
                         pass
                     elif event in OUTRANKS:
@@ -315,6 +327,11 @@ class Scorer:
                 if event in self._topics:
                     j = self._topics.index(event)
                     topic, topic_prob = event, row[j]
+                # A discipline case about a programme's funds is the programme's (FUNDS): searched only then.
+                fund = _FUNDS.search(joined) if seen == OTHER and topic == OTHER else None
+                if fund is not None and FUNDS[fund.group(0)] in self._topics:
+                    topic = FUNDS[fund.group(0)]
+                    topic_prob = row[self._topics.index(topic)]
             e = item.engagement
             emo = None if emotion is None else round(emotion[i] if docs[i] else 0.0, 4)
             features = Features(

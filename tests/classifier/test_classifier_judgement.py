@@ -282,6 +282,23 @@ def test_jobs_programmes_and_poverty_relocation_have_their_departments(tmp_path:
     assert {k: out[k]["topic"] for k in rows} == {"public_job": "就业", "relocation": "扶贫"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_a_discipline_case_about_a_programme_s_funds_is_the_programme_s(tmp_path: Path, tone: str) -> None:
+    """A 纪委 case about 低保金 or 衔接资金 is 扶贫's, one about 移民后期扶持资金 移民搬迁's; a case of conduct
+    (礼金) names no fund and stays 其他 (the 纪委监委's)."""
+    loud = "！！蛀虫！！" if tone == "heated" else "。"
+    rows = {
+        "dibao": ("钦州市纪委监委通报3起群众身边腐败问题",
+                  f"其中，钦北区某村原党支部书记利用职务便利虚报冒领低保金8万余元，受到开除党籍处分{loud}"),
+        "resettle": ("钦州市纪委监委通报一起挪用移民资金问题",
+                     f"灵山县某乡原乡长将水库移民后期扶持资金120万元挪作他用，已被立案审查{loud}"),
+        "gift": ("钦州市纪委监委通报一起违规收受礼金问题",
+                 f"钦南区某局一名干部违规收受管理服务对象礼金，受到党内警告处分{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {"dibao": "扶贫", "resettle": "移民搬迁", "gift": "其他"}
+
+
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
     """A 省纪委监委's 通报 on the city's officials, known by its name or its site, grades like a provincial
     report (city-gov's choice, said in the reasons); the city's own 纪委监委 is the office's own voice."""
