@@ -1210,6 +1210,21 @@ _STILL_WRONG = re.compile(
     r"至今|迄今|仍|依然|依旧|还是|还没|还未|尚未|迟迟|反弹|又出现|再次出现|又发生|再次发生|不满|质疑|抱怨|投诉不断|"
     r"但|却|然而|可是|不过|只是|记者(?:调查|暗访|回访|走访|发现)|发现|曝光|网友|网传|声称|号称|宣称|举报|维权|上访|"
     r"讨薪|说法|求助|没人管|不管")
+# Of those, the words that tell of now whatever the sentence recalls (此前反映的问题至今仍未解决): the others, in a
+# sentence that opens by recalling the past (此前，产业园因用地手续问题迟迟未能动工; 此前被媒体曝光的问题均已
+# 整改到位), are the problem the report settled, its background.
+_NOW_WORDS = frozenset({"至今", "迄今", "仍", "依然", "依旧", "还是", "还没", "还未", "尚未", "反弹", "又出现",
+                        "再次出现", "又发生", "再次发生", "但", "却", "然而", "可是", "不过", "只是"})
+_RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
+
+
+def _still_wrong(text: str) -> str | None:
+    """The first word of :data:`_STILL_WRONG` in ``text`` that tells of now, not of the past a sentence recalls."""
+    for m in _STILL_WRONG.finditer(text):
+        word = m.group(0)
+        if word in _NOW_WORDS or _RECALLING.search(text, _sentence(text, m.start())[0], m.start()) is None:
+            return word
+    return None
 
 
 def resolved_outcome(title: str, text: str) -> str | None:
@@ -1223,7 +1238,7 @@ def resolved_outcome(title: str, text: str) -> str | None:
         return None
     if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", _SETTLING.sub("", title))) is not None:
         return None
-    if _STILL_WRONG.search(text) is not None:
+    if _still_wrong(text) is not None:
         return None
     return m.group(0)
 

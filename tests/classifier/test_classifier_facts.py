@@ -945,3 +945,15 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
 ])
 def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None) -> None:
     assert resolved_outcome(title, text) == outcome
+
+
+def test_a_good_outcome_recalls_the_problem_it_settled() -> None:
+    """A report of a work done recalls, in a sentence opening with 此前, the exposure or the delay it ends: that is
+    its background, not something still wrong; 至今, 仍 tell of now wherever they stand."""
+    title = "城北污水管网二期完工"
+    done = "工程近日完工，新增管网12公里。此前因管网不配套，部分片区污水直排问题曾被媒体曝光。"
+    late = "工程近日完工。此前，项目因征地问题迟迟未能开工。"
+    still = "工程近日完工。此前被媒体曝光的污水直排问题，至今仍未解决。"
+    exposed = "工程近日完工，但记者走访发现，部分片区污水仍在直排。"
+    assert resolved_outcome(title, done) == "完工" and resolved_outcome(title, late) == "完工"
+    assert resolved_outcome(title, still) is None and resolved_outcome(title, exposed) is None
