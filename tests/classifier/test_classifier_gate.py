@@ -28,12 +28,13 @@ from policies import HERE
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devsets" / "city_items.jsonl"
-# The second to fifth sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市), each written blind to the
-# training data, the model and the sets before it.
+# The second to sixth sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市, 桐浔市), each written blind to
+# the training data, the model and the sets before it.
 DEVSET2 = REPO / "devsets" / "fengling_items.jsonl"
 DEVSET3 = REPO / "devsets" / "lianchuan_items.jsonl"
 DEVSET4 = REPO / "devsets" / "qichuan_items.jsonl"
 DEVSET5 = REPO / "devsets" / "yuze_items.jsonl"
+DEVSET6 = REPO / "devsets" / "tongxun_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -50,7 +51,7 @@ def heldout(shipped: LoadedModel) -> dict:
     return table(items, judged.negativity, judged.topic, judged.emotion)
 
 
-@pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth"])
+@pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -193,7 +194,18 @@ KIND_FLOORS_5 = {"expose": 0.96, "complaint": 0.96, "rumour": 0.87, "official_no
                  "emotional_offtopic": 0.85, "positive_gov": 0.71, "neutral_notice": 0.86, "other_city_bad": 0.94}
 ADVERSE_FLOOR_5 = 0.95
 TOPIC_DEVSET5_FLOOR = 0.78
+# The sixth set (devsets/tongxun_items.jsonl, 桐浔市 in 广西; written blind in the issue's proportions, kept
+# unscored until the end of the stop that wrote it), held-out split, read once as aggregates on the shipped model
+# default-20261202T021817 with the code of that stop's end, as this gate judges it (no office configuration):
+# expose 1.000 (23), complaint 1.000 (23), rumour 1.000 (8), official_notice 1.000 (8), emotional_offtopic 0.917
+# (12), positive_gov 0.643 (14), neutral_notice 1.000 (13), other_city_bad 0.938 (16), overall 0.940 (117); topic
+# 0.935 (58/62). Each floor lets one item go; positive_gov is far under the issue's goal (0.85).
+KIND_FLOORS_6 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.87,
+                 "emotional_offtopic": 0.83, "positive_gov": 0.57, "neutral_notice": 0.92, "other_city_bad": 0.87}
+ADVERSE_FLOOR_6 = 0.93
+TOPIC_DEVSET6_FLOOR = 0.91
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
-                "fifth": (DEVSET5, KIND_FLOORS_5, ADVERSE_FLOOR_5, TOPIC_DEVSET5_FLOOR)}
+                "fifth": (DEVSET5, KIND_FLOORS_5, ADVERSE_FLOOR_5, TOPIC_DEVSET5_FLOOR),
+                "sixth": (DEVSET6, KIND_FLOORS_6, ADVERSE_FLOOR_6, TOPIC_DEVSET6_FLOOR)}
