@@ -701,6 +701,13 @@ def no_casualty(text: str, start: int, word: str) -> bool:
     return False
 
 
+def not_here_and_now(text: str, start: int, word: str, death: bool) -> bool:
+    """Whether the event word ``word`` at ``start`` tells of no event the office answers for, here and now: net-speak
+    (:func:`figurative`), an event the sentence places elsewhere (:func:`elsewhere`), or, for a death or a
+    disappearance (``death``), no casualty (:func:`no_casualty`). One reading for the facts and the signals."""
+    return figurative(text, start, word) or elsewhere(text, start) or (death and no_casualty(text, start, word))
+
+
 def not_a_harm(text: str, start: int, word: str) -> bool:
     """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound, or an athlete's injury in the game
     (前锋十字韧带受伤，赛季报销); or 自杀/轻生 a thought, a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线),
@@ -1047,8 +1054,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
             continue
-        if (figurative(joined, start, word) or (kind in ("die", "missing") and no_casualty(joined, start, word))
-                or elsewhere(joined, start)):
+        if not_here_and_now(joined, start, word, kind in ("die", "missing")):
             continue
         if kind == "gather" and fandom(joined, start, word):
             continue

@@ -119,8 +119,8 @@ class RelevanceScorer:
         # Another province named as where a local outlet's story happened (湖南某景区, 广东一男子, 北京警方): a
         # street, a shop or a TV station named after a province (湖南路, 山东饺子馆, 湖南卫视) is not.
         provinces = {n: c for n, c in table.other_provinces(j.region).items() if n not in own_names} if j.region else {}
-        self._province = (re.compile(f"(?:{'|'.join(sorted(map(re.escape, provinces), key=len, reverse=True))})"
-                                     f"(?!{_NOT_A_PROVINCE_AFTER})") if provinces else None)
+        self._province = (re.compile(f"(?:{trie_pattern(provinces).pattern})(?!{_NOT_A_PROVINCE_AFTER})")
+                          if provinces else None)
         # (where someone comes from or goes to, 来自广东的游客, 赴浙江考察, is not where it happened: _other_province)
         self._codes = {c for c in (j.region, *(d.code for d in j.divisions)) if c}
         self._region_names = {*own, *shared}

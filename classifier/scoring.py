@@ -317,12 +317,10 @@ class Scorer:
                     event, words = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
                                                starts=events_at[i])
                     seen = event
-                    if any(topic in PLAIN.get(w, ()) for w in words):
-                        pass
-                    elif event in OUTRANKS:
-                        if topic not in OUTRANKS[event]:
-                            event = None
-                    elif topic not in SETTING_TOPICS and not remit_only:
+                    # A plain word (PLAIN) outranks the reading whatever OUTRANKS says of its event.
+                    plain = any(topic in PLAIN.get(w, ()) for w in words)
+                    if not plain and (topic not in OUTRANKS[event] if event in OUTRANKS
+                                      else topic not in SETTING_TOPICS and not remit_only):
                         event = None
                 if event in self._topics:
                     j = self._topics.index(event)
