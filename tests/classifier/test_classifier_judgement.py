@@ -468,6 +468,28 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
     assert out["post"]["negativity"] > out["settled"]["negativity"]
 
 
+def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path) -> None:
+    """The office's own accounts and the local media report its work in the words of what the work deals with
+    (畅通欠薪投诉渠道, 预防一氧化碳中毒): no complaint cue there, the model reads them. The same words keep their
+    cue in a post, and in the central press, whose report on a city is as often 舆论监督."""
+    rows = {
+        "wages": ("钦州市根治欠薪冬季行动启动", "市人社局联合住建、公安等部门开展为期三个月的专项行动，确保农民工工资"
+                                         "按时足额发放，畅通欠薪投诉渠道。"),
+        "gas": ("钦州市开展冬季燃气安全进家入户宣传",
+                "市城管局组织工作人员走进小区，向居民讲解燃气使用常识，提醒冬季取暖注意通风，预防一氧化碳中毒。"),
+    }
+    sources = {"local": ("钦州日报", "news"), "central": ("人民日报", "news"), "post": ("新浪微博", "microblog")}
+    cases = [Case(f"{k}-{where}", "positive", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": name, "url": "", "source_kind": kind}, relevant=True,
+                  adverse=False)
+             for k, (t, x) in rows.items() for where, (name, kind) in sources.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    for k in rows:
+        assert out[f"{k}-local"]["negativity"] < 0.3, out[f"{k}-local"]
+        assert out[f"{k}-post"]["negativity"] > out[f"{k}-local"]["negativity"] + 0.1
+        assert out[f"{k}-central"]["negativity"] > out[f"{k}-local"]["negativity"] + 0.1
+
+
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
