@@ -22,6 +22,7 @@ from classifier.facts import (
     event_topic,
     find_facts,
     resolved_outcome,
+    work_report,
 )
 from classifier.grading import Features, GradingRules
 from classifier.keywords import KeywordScorer
@@ -271,7 +272,7 @@ class Scorer:
             # still wrong now and no bad fact (classifier.facts.resolved_outcome): the problem words it recalls
             # are what was settled, so they neither lift the model's reading nor count as a complaint cue.
             settled = (call.tier in RESOLVED_TIERS and not signals and not facts.adverse and facts.feared is None
-                       and resolved_outcome(title, text) is not None)
+                       and (resolved_outcome(title, text) is not None or work_report(title, text) is not None))
             if settled:
                 model_neg *= RESOLVED_SCALE
             cue = call.tier not in OWN_MEDIA_TIERS and next(matches_at(_COMPLAINT, joined, complaints_at[i]),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.facts import Facts, chinese_number, event_topic, find_facts, resolved_outcome
+from classifier.facts import Facts, chinese_number, event_topic, find_facts, resolved_outcome, work_report
 from classifier.grading import Features, check, load_rules
 from policies import HERE
 
@@ -945,6 +945,29 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
 ])
 def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None) -> None:
     assert resolved_outcome(title, text) == outcome
+
+
+@pytest.mark.parametrize(("title", "text", "work"), [
+    # the office's routine work, named by what it governs
+    ("钦州港区加强船舶污染防治", "今年共检查船舶1200余艘次，督促规范处置含油污水。", "钦州港区加强"),
+    ("钦州市出台治理拖欠中小企业账款工作方案", "", "钦州市出台"),
+    ("浦北县开展汛前水库安全大检查", "县水利局对全县58座水库逐一检查。", "浦北县开展"),
+    ("关于开展冬季消防安全演练的通知", "", "关于开展"),
+    # a response to an event, a crime or an accident, a doubt or a claim in the headline
+    ("市卫健委就某医院收红包问题开展调查", "", None),
+    ("涉事企业被责令停产整顿 市应急局召开警示会", "", None),
+    ("区政府召开火灾处置情况新闻发布会", "", None),
+    ("钦州召开防范电信网络诈骗推进会", "", None),
+    ("加拿大对原产于中国的童装实施召回", "", None),
+    ("城管开展占道经营整治却走过场", "", None),
+    ("记者调查：某区开展违建整治 拆了又建", "", None),
+    # the text tells it as still wrong now; a noun is no work (女权组织)
+    ("某县开展河道清淤", "但记者走访发现，河道至今仍堆满淤泥。", None),
+    ("女权组织裸体示威", "", None),
+    ("", "钦州开展文明城市创建", None),
+])
+def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: str | None) -> None:
+    assert work_report(title, text) == work
 
 
 def test_a_good_outcome_recalls_the_problem_it_settled() -> None:

@@ -490,6 +490,22 @@ def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path)
         assert out[f"{k}-central"]["negativity"] > out[f"{k}-local"]["negativity"] + 0.1
 
 
+def test_a_report_of_the_office_s_routine_work_is_not_adverse_for_what_it_governs(tmp_path: Path) -> None:
+    """A local paper's report of the office's routine work names what the work governs in the problem's words
+    (船舶污染, 含油污水): not adverse. The same work with the problem still there, or a response to an event, is."""
+    work = ("钦州港区加强船舶污染防治", "港区海事部门今年共检查船舶1200余艘次，督促船舶规范处置生活垃圾和含油污水，"
+                                "港区水域环境持续向好。")
+    still = (work[0], "港区海事部门今年共检查船舶1200余艘次，但记者走访发现，部分船舶至今仍将含油污水直排入海。")
+    probe = ("市生态环境局就港区船舶偷排含油污水开展调查", "有市民反映港区海面连日漂浮油污，市生态环境局已介入调查。")
+    cases = [Case(k, "positive" if k == "work" else "expose", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": "钦州日报", "url": "", "source_kind": "news"},
+                  relevant=True, adverse=k != "work")
+             for k, (t, x) in {"work": work, "still": still, "probe": probe}.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["work"]["negativity"] < 0.5, out["work"]
+    assert out["still"]["negativity"] >= 0.5 and out["probe"]["negativity"] >= 0.5
+
+
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
