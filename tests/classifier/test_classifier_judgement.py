@@ -469,14 +469,15 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
 
 
 def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path) -> None:
-    """The office's own accounts and the local media report its work in the words of what the work deals with
-    (畅通欠薪投诉渠道, 预防一氧化碳中毒): no complaint cue there, the model reads them. The same words keep their
-    cue in a post, and in the central press, whose report on a city is as often 舆论监督."""
+    """The office's own accounts and the local media name what their work deals with in the words of complaints
+    (凡弄虚作假者取消资格, 主要污染物, 预防一氧化碳中毒): no complaint cue there, the model reads them. The same words
+    keep their cue in a post, and in the central press, whose report on a city is as often 舆论监督."""
     rows = {
-        "wages": ("钦州市根治欠薪冬季行动启动", "市人社局联合住建、公安等部门开展为期三个月的专项行动，确保农民工工资"
-                                         "按时足额发放，畅通欠薪投诉渠道。"),
-        "gas": ("钦州市开展冬季燃气安全进家入户宣传",
-                "市城管局组织工作人员走进小区，向居民讲解燃气使用常识，提醒冬季取暖注意通风，预防一氧化碳中毒。"),
+        "hiring": ("钦州市2026年公开招聘中小学教师公告",
+                   "报名时间为12月10日至16日。应聘人员须如实填写报名信息，凡弄虚作假者，一经查实即取消聘用资格。"),
+        "air": ("钦州市11月空气质量优良天数比例达96.7%",
+                "据市生态环境局监测，11月全市空气质量优良天数29天，主要污染物PM2.5平均浓度同比下降8%。"),
+        "gas": ("冬季取暖季来临 市城管局提醒市民安全用气", "市城管局提醒，冬季取暖注意通风，预防一氧化碳中毒。"),
     }
     sources = {"local": ("钦州日报", "news"), "central": ("人民日报", "news"), "post": ("新浪微博", "microblog")}
     cases = [Case(f"{k}-{where}", "positive", "calm", "city-gov",
