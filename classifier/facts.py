@@ -74,14 +74,18 @@ DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡
 # 死/伤 after one of these is a death or an injury by a deed or an accident (被捅死, 撞死, 跳楼死了,
 # 砍伤); 气死, 笑死, 累死 are ways of speaking. Read from the character before (the trie stays small).
 KILLED_BY = frozenset("捅砍撞打烧淹压摔毒勒杀害轧砸刺炸电楼河水祸")
-# 打死你, 撞死你, 打死我也不信: spoken threats and oaths, not a killing.
-_THREAT = re.compile(r"你|我(?:也|都)")
+# 打死你, 撞死你, 打死我也不信, 打死也不说, 打死都不说: spoken threats and oaths, not a killing; 撞死我了, 摔死我了:
+# the speaker, alive, exaggerates a bump or a fall (not 撞死我儿子: the one killed is named after 我).
+_THREAT = re.compile(r"你|我(?:也|都|了|啦|啊|呀)|也不|都不")
 # 死 after one of these is a way of speaking, whatever count follows (笑死了好几个, 气死人了, 急死人了,
 # 吓死人了, 吵死人了), for the bare 死 and for 死人了 alike.
-_WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐吵臭丑痛疼难懒坑愁羞憋酸")
+_WAY_OF_SPEAKING = frozenset("笑气累饿困吓烦急美帅馋忙渴闷乐吵臭丑痛疼难懒坑愁羞憋酸热冷晒等腾")
 # 受伤 and 伤 after a word of degree or of the heart are hurt feelings (宝宝表示很受伤, 太伤了, 内心受伤), not a
 # wound: a wound is counted (多人受伤, 两人受伤) or told by its cause (摔伤, 被砍伤), never by how much.
-_FEELING_BEFORE = re.compile(r"(?:很|太|超|挺|蛮|好|真|特别|有点|有些|非常|心|心灵|感情)$")
+_FEELING_BEFORE = re.compile(r"(?:很|太|超|挺|蛮|好|真|最|特别|有点|有些|非常|心|心灵|感情)$")
+# 受伤的 of the heart, or of who always ends up hurt (受伤的心灵, 为什么受伤的总是我, 受伤的只能是彼此): a feeling; a
+# wound names who was hurt (受伤的都是学生, 受伤的只有司机).
+_FEELING_AFTER = re.compile(r"的(?:心|灵魂|感情|总是|永远|只能|始终)")
 _NO_DEED_AFTER = re.compile(r"倾向|念头|想法|意念|风险|干预|预防|热线")
 HURT_BY = frozenset("砍刺捅打撞烧烫咬摔砸炸割")
 HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住院", "就医", "中毒", "不适", "伤者", "伤员", "伤",
@@ -179,8 +183,13 @@ _SELF_HAZARD = frozenset({"溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮
 CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
                "持刀伤人", "命案", "灭门")
 # Look like a trigger but are not one: 大数据杀熟, 被杀价, 去世界杯, 不适合 (unsuited, not unwell).
+# Words read across a word's edge (执法过世界杯, 逃离世界, 借助气流传播, 英语听说读写) and set phrases of no deed: a
+# psychiatric term (被害妄想), idioms (慢性自杀 of a habit, 坑蒙拐骗 of any swindling, 杀人的心都有了, 官大一级压死人)
+# and a party game (杀人游戏).
 NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "去世界", "不适合", "不适用", "不适宜", "不适应",
-                "住院楼", "住院大楼", "住院部", "住院费", "住院处")
+                "住院楼", "住院大楼", "住院部", "住院费", "住院处",
+                "过世界", "离世界", "气流传", "听说读写", "英语听说", "口语听说",
+                "被害妄想", "慢性自杀", "坑蒙拐骗", "杀人的心", "一级压死人", "杀人游戏")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
                 "未经证实", "尚未证实", "待核实", "有待核实", "真假难辨", "听说", "小道消息", "群里说", "朋友圈说",
@@ -461,8 +470,9 @@ _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])
                     r"害怕|怕|防范|恨不得|恨不能|巴不得)(?![因系是由为])[^，,。；;！!？?\n已]{0,4}"
                     r"|(?<![思理梦幻感设猜回联构预遐冥成])想(?![到起不必象法])[^，,。；;！!？?\n已]{0,2})$")
 # (已 in between is what did happen: 恐怕已经遇难; 可能因醉酒溺亡 speaks of the cause of a death.)
-# A curse wishes a death on someone, in a whole sentence (我诅咒你……, 祝偷我手机的贼出门被车撞死，走路摔死): no deed.
-_CURSE = re.compile(r"诅咒|(?<![庆预])祝(?:你|他|她|它|全家|这些|那些|所有|全世界|天下)|愿你|咒你")
+# A curse wishes a death on someone, in a whole sentence (我诅咒你……, 祝偷我手机的贼出门被车撞死，走路摔死, 不得好死！
+# 出门被车撞死): no deed.
+_CURSE = re.compile(r"诅咒|(?<![庆预])祝(?:你|他|她|它|全家|这些|那些|所有|全世界|天下)|愿你|咒你|不得好死")
 # A wish is no deed either: 我想杀人了, 真想一刀砍死他, 恨不得打死自己 (想 of 想到/想不到/想起/不成想 and
 # of 思想/理想/梦想 is no wish: 没想到他被人杀害 tells of a killing). 想 reaches two characters only: in
 # 想逃避检查撞死交警 the wish is the escape, the death is real.
@@ -593,8 +603,13 @@ def fandom(text: str, start: int, word: str) -> bool:
 # which hear or meet one.
 _BLOWN_UP = re.compile(r"(?:(?<![听受遇看感闻找见])[到得]|(?:气|热|辣|累|忙|烦|胖|饿|困|美|帅|香|甜|爽)的|"
                        r"心态|心情|情绪|脑子|脑袋|头|肺|人气|颜值|销量|流量|票房|热度|"
-                       r"信息|评论区|朋友圈|弹幕|私信|好感度|演技|实力|笑点|我|你)"
+                       r"信息|评论区|朋友圈|弹幕|私信|好感度|演技|实力|笑点|我|你|原地)"
                        r"(?:要|快要|快|都|都要|瞬间|直接|简直|已经|彻底|原地|当场|真的|又)?$")
+# A simile likens something to a disaster (房间跟地震一样, 吵得像打仗似的, 如同爆炸一般): none happened.
+_AS_BEFORE = re.compile(r"像|跟|和|如同|仿佛|好像|好似|犹如|宛如|就如")
+_AS_AFTER = re.compile(r"了?(?:一样|似的|一般|般)")
+# 爆炸 of a property or a measure (爆炸性的混合物, 爆炸浓度极限) and 宇宙大爆炸 (the Big Bang): no blast.
+_EXPLOSIVE = re.compile(r"性|浓度|极限|下限|上限")
 # 中毒 of a song, a show or a game one cannot stop (洗脑, 单曲循环, 追剧), unless the sentence says what was
 # eaten or breathed.
 _HOOKED = re.compile(r"洗脑|单曲循环|循环播放|这首歌|首歌|听了|追剧|刷剧|这部剧|上头|上瘾|入坑|游戏|手游")
@@ -602,7 +617,8 @@ _DEEP = re.compile(r"太深|很深|已深|不浅|颇深|已久")
 # What breaks down or catches a virus is a device or a body part (手机锁屏键罢工了, 电脑中毒了, 胃又罢工了), not
 # workers.
 _DEVICE = re.compile(r"电脑|手机|键盘|鼠标|邮箱|微博|系统|网站|软件|程序|账号|U盘|文件|空调|冰箱|洗衣机|热水器|打印机|"
-                     r"路由器|网络|网速|宽带|屏幕|电池|充电宝|充电器|相机|闹钟")
+                     r"路由器|网络|网速|宽带|屏幕|电池|充电宝|充电器|相机|闹钟|钥匙|门锁|耳机|电视|遥控器|音响|"
+                     r"笔记本|平板|硬盘|显示器|主机")
 _BODY_PART = re.compile(r"身体|大脑|脑子|胃|肚子|腰|腿|眼睛|嗓子")
 _STRIKERS = re.compile(r"工人|员工|司机|教师|老师|职工|农民工|骑手|师傅|工友|护士|医生|环卫|快递员|外卖员|出租车|公交|"
                        r"全体|集体|罢工潮|工会")
@@ -616,6 +632,16 @@ _SCHEDULE = re.compile(r"(?:时间|行程|档期|日程|课程|安排|时段|排
 _OWN_DEATH = re.compile(r"(?:我|俺|本人)(?:已经|当场|原地|直接|真的|快要|快|要|都|就|瞬间|今天|又|也|简直|彻底|当时)?$"
                         r"|原地$|(?<![直受遇打砍捅撞烧压砸殴踢勒])[到得]$")
 _FIGURATIVE_DEATH = frozenset({"去世", "死亡", "死", "猝死", "暴毙", "身亡", "离世"})
+# 死亡 as an idea, no one's death: what one fears, faces, chooses or compares (不再畏惧死亡, 比死亡更可怕, 我选择死亡,
+# 与死亡擦肩而过, 死亡并不可怕, 死亡的过程, 死亡率); a report tells who died (造成2人死亡, 当场死亡, 同比死亡人数).
+_DEATH_IDEA_BEFORE = re.compile(r"(?:选择|畏惧|惧怕|害怕|恐惧|不怕|面对|面临|直面|看待|感受到了|感受到|感受|体验|经历|"
+                                r"等待|期待|走向|奔向|向|直到|(?<![同环])比|除了|生命和|生与)$")
+_DEATH_IDEA_AFTER = re.compile(r"并不|不可怕|更可怕|的过程|的恐惧|的滋味|的威胁|率|实例|幽默|和复活|擦肩")
+# 大火 of a stove (大火烧开, 转小火, 先用大火煮20分钟): a recipe, no fire.
+_COOKING = re.compile(r"[，,：:；;]?(?:烧开|烧沸|煮|炒|拌炒|翻炒|爆炒|快炒|炖|蒸|煎|焖|收汁|加热|熬)")
+_HEAT = re.compile(r"小火|中火|文火|慢火")
+# 聚集 naming where people habitually are (年轻人聚集的场所, 目光聚集地, 人群聚集区), no gathering now.
+_GATHERING_PLACE = re.compile(r"地|之地|区|的场所|的地方|的区域")
 _TIMES = re.compile(r"了?(?:[一二两三四五六七八九十百千几\d]+|无数|好几|N)[次回遍]")
 
 
@@ -634,8 +660,12 @@ def figurative(text: str, start: int, word: str) -> bool:
     """Whether the disaster word ``word`` at ``start`` is net-speak for a feeling, a degree or a flop
     (心态爆炸, 辣到爆炸, 听歌听到中毒, 直播翻车, 时间冲突, 跳楼价, 我当场去世, 社会性死亡), not an event."""
     before = text[max(0, start - 8):start]
+    if _AS_AFTER.match(text, start + len(word)) is not None and _AS_BEFORE.search(
+            text, _begins(_CLAUSE_END, text, start, 12), start) is not None:
+        return True  # 房间跟地震一样, 像被车撞了似的: a simile
     if word == "爆炸":
-        return _BLOWN_UP.search(before) is not None
+        return (_BLOWN_UP.search(before) is not None or before.endswith("宇宙大")
+                or _EXPLOSIVE.match(text, start + 2) is not None)
     if word == "中毒":
         clause = _begins(_CLAUSE_END, text, start, 12)
         if _DEEP.match(text, start + 2) is not None or _DEVICE.search(text, clause, start) is not None:
@@ -653,6 +683,13 @@ def figurative(text: str, start: int, word: str) -> bool:
         return _SCHEDULE.search(before) is not None
     if word == "跳楼":
         return text.startswith(("价", "甩卖", "大甩卖", "清仓"), start + len(word))
+    if word == "大火":
+        return _COOKING.match(text, start + 2) is not None or _HEAT.search(text, *_sentence(text, start)) is not None
+    if word == "聚集":
+        return _GATHERING_PLACE.match(text, start + 2) is not None
+    if word == "死亡" and (_DEATH_IDEA_BEFORE.search(before) is not None
+                         or _DEATH_IDEA_AFTER.match(text, start + 2) is not None):
+        return True
     if word in _FIGURATIVE_DEATH or word in ("被杀", "杀"):
         if _TIMES.match(text, start + len(word)) is not None:
             return True  # 被杀了二十次, 死了无数次: a game or a way of speaking; no one dies twice
@@ -672,8 +709,10 @@ _ACCIDENT_AT_GAME = re.compile(r"坠落|坠下|倒塌|坍塌|垮塌|踩踏|爆�
 # A death that is no casualty the office answers for: an animal's (我家狗狗去世了; not 被狗咬死), an elder's told
 # with 享年 and nothing of an accident, a crime or a hospital (爷爷在老家去世，享年92岁), and a death's anniversary
 # (坠机去世一周年, 逝世十周年).
-_ANIMAL = re.compile(r"(?:狗狗|小狗|狗子|猫咪|小猫|猫猫|宠物|鹦鹉|仓鼠|兔子|金鱼|乌龟|[猫狗])"
+_ANIMAL = re.compile(r"(?:狗狗|小狗|狗子|猫咪|小猫|猫猫|宠物|鹦鹉|仓鼠|兔子|金鱼|乌龟|蚊子|苍蝇|蟑螂|虫子|老鼠|[猫狗])"
                      r"[^，,。；;！!？?\n咬扑抓]{0,6}$")
+# 只 counts animals, never people (打死一只大蚊子, 一只被碾得血肉模糊的猫……丧生车轮).
+_ANIMAL_COUNT = re.compile(r"(?:了)?(?:一|两|几|三|\d+)只")
 # A thing gone missing (快递半路失踪了, 行李丢失) is no missing person.
 _THING_LOST = re.compile(r"(?:快递|包裹|件|手机|钱包|行李|自行车|电动车|车子|宠物|猫|狗|狗狗|猫咪|文件|钱|货)"
                          r"(?:半路|突然|莫名|莫名其妙|又|竟然|居然|都|也|直接)?$")
@@ -691,6 +730,8 @@ def no_casualty(text: str, start: int, word: str) -> bool:
     end = start + len(word)
     if _ANIMAL.search(text, max(0, start - 10), start) is not None and word not in ("咬死", "咬伤"):
         return True
+    if _ANIMAL_COUNT.match(text, end) is not None:
+        return True
     if word in ("失踪", "失联", "下落不明"):
         return _THING_LOST.search(text, max(0, start - 8), start) is not None
     if _ANNIVERSARY.match(text, end, end + 5) is not None:
@@ -701,11 +742,64 @@ def no_casualty(text: str, start: int, word: str) -> bool:
     return False
 
 
+# A work's title is short and tells no count of people; a news headline a post passes on in 《》 (转发《我市一工地坍塌致
+# 3人死亡》, 《武汉一对夫妇10天内先后去世，家属称……》) is longer, or counts people, or runs to a second clause.
+TITLE_CHARS = 12
+_HEADLINE_IN_TITLE = re.compile(rf"[，,。；;：:！!？?]|{_NUM}(?:余|多)?(?:人|名|位|个人)")
+
+
+def in_title(text: str, start: int) -> bool:
+    """Whether ``start`` is inside the title of a work (《死亡诗社》, 《生活大爆炸》, 《一个死者对生者的访问》): a name,
+    no event; not a news headline passed on in 《》."""
+    opened = text.rfind("《", max(0, start - TITLE_CHARS), start)
+    if opened < 0 or "》" in text[opened:start]:
+        return False
+    closed = text.find("》", start, opened + TITLE_CHARS + 2)
+    return closed >= 0 and _HEADLINE_IN_TITLE.search(text, opened, closed) is None
+
+
+# Words of a claim going round used in another sense: 听说过 (heard of), 没听说, 一听说 (on hearing); 在群里说话
+# (to speak); 在听讲, 听讲座 (a lecture); 不经科学求证 (to verify, not to ask); 广为流传, 流传至今 (a tradition).
+# A claim passed on is 听说……, 群里说……, 求证：……, 网上流传…….
+_NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一)$"), re.compile(r"过")),
+    "群里说": (None, re.compile(r"话")),
+    "朋友圈说": (None, re.compile(r"话")),
+    "有人说": (None, re.compile(r"话")),
+    "听讲": (re.compile(r"(?:在|认真|专心|注意)$"), re.compile(r"座")),
+    "求证": (re.compile(r"(?:科学|经过|进行|加以|多方|反复|不经)$"), None),
+    "流传": (re.compile(r"(?:广为|民间|世代|千百年来|自古|历代)$"), re.compile(r"至今|下来|已久|千古|开来")),
+}
+
+
+def not_a_claim(text: str, start: int, word: str) -> bool:
+    """Whether the rumour word ``word`` at ``start`` is used in another sense than a claim passed on (听说过,
+    在群里说话, 认真听讲, 不经科学求证, 广为流传)."""
+    before, after = _NOT_A_CLAIM.get(word, (None, None))
+    return ((before is not None and before.search(text, max(0, start - 4), start) is not None)
+            or (after is not None and after.match(text, start + len(word)) is not None))
+
+
+# History: an event the sentence sets before 1950 or in a past era (1886年，塞尚的父亲去世; 民国元年……开枪自杀; 遭日军
+# 枪杀); not decades ago (23年前灭门案告破, 20年前一村民被打致死，立案与否没说法: a past the office still answers for).
+_HISTORY = re.compile(r"(?<!\d)(?:1[0-8]\d\d|19[0-4]\d)年|民国|清朝|清末|明朝|宋朝|唐朝|汉朝|古代|古时候|抗战|"
+                      r"抗日战争|二战|日军|解放前")
+HISTORY_CHARS = 40
+
+
+def historical(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` sets its event in history (:data:`_HISTORY`) in the ``HISTORY_CHARS``
+    characters before it."""
+    return _HISTORY.search(text, max(_sentence(text, start)[0], start - HISTORY_CHARS), start) is not None
+
+
 def not_here_and_now(text: str, start: int, word: str, death: bool) -> bool:
     """Whether the event word ``word`` at ``start`` tells of no event the office answers for, here and now: net-speak
-    (:func:`figurative`), an event the sentence places elsewhere (:func:`elsewhere`), or, for a death or a
-    disappearance (``death``), no casualty (:func:`no_casualty`). One reading for the facts and the signals."""
-    return figurative(text, start, word) or elsewhere(text, start) or (death and no_casualty(text, start, word))
+    (:func:`figurative`), an event the sentence places elsewhere (:func:`elsewhere`), for a death or a
+    disappearance (``death``) no casualty (:func:`no_casualty`), a word of a work's title (:func:`in_title`) or an
+    event of history (:func:`historical`). One reading for the facts and the signals."""
+    return (figurative(text, start, word) or elsewhere(text, start) or (death and no_casualty(text, start, word))
+            or in_title(text, start) or historical(text, start))
 
 
 def not_a_harm(text: str, start: int, word: str) -> bool:
@@ -714,9 +808,13 @@ def not_a_harm(text: str, start: int, word: str) -> bool:
     not a deed."""
     if word in ("自杀", "轻生"):
         return _NO_DEED_AFTER.match(text, start + len(word)) is not None
+    if word == "伤人":
+        return _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None  # 好伤人, 太伤人了: hurtful
     if word not in ("受伤", "伤", "伤者", "重伤", "轻伤"):
         return False
     if word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None:
+        return True
+    if word == "受伤" and _FEELING_AFTER.match(text, start + 2) is not None:
         return True
     sentence, end = _sentence(text, start)
     clause = _begins(_CLAUSE_END, text, start, 40)
@@ -1053,6 +1151,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
         if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
+            continue
+        if kind == "rumour" and not_a_claim(joined, start, word):
             continue
         if not_here_and_now(joined, start, word, kind in ("die", "missing")):
             continue

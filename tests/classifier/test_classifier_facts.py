@@ -980,3 +980,105 @@ def test_a_good_outcome_recalls_the_problem_it_settled() -> None:
     exposed = "工程近日完工，但记者走访发现，部分片区污水仍在直排。"
     assert resolved_outcome(title, done) == "完工" and resolved_outcome(title, late) == "完工"
     assert resolved_outcome(title, still) is None and resolved_outcome(title, exposed) is None
+
+
+@pytest.mark.parametrize(("text", "deaths", "injured", "crime", "rumour"), [
+    # a word read across its edge: 执法过|世界杯, 逃离|世界, 气流|传播, 英语|听说读写
+    ("那位裁判执法过世界杯决赛，经验丰富", None, None, None, None),
+    ("好想逃离世界，一个人安静几天", None, None, None, None),
+    ("杨絮借助气流传播，过敏的人要戴口罩", None, None, None, None),
+    ("这个岗位要求英语听说读写都流利", None, None, None, None),
+    # set phrases of no deed: a habit's 慢性自杀, a psychiatric term, idioms, a party game
+    ("天天熬夜喝酒，简直是慢性自杀", None, None, None, None),
+    ("总觉得有人跟踪我，大概是被害妄想吧", None, None, None, None),
+    ("电线杆上全是坑蒙拐骗的小广告", None, None, None, None),
+    ("这部续集拍成这样，编剧让人有杀人的心", None, None, None, None),
+    ("周末和室友玩杀人游戏玩到凌晨", None, None, None, None),
+    ("官大一级压死人，领导说什么就是什么", None, None, None, None),
+    # the same words of real events
+    ("男子持刀杀人后逃离现场，警方正在追捕", None, None, "杀人", None),
+    ("家住三楼的老人昨晚在家中去世，邻居发现时已没有呼吸", 1, None, None, None),
+    ("工地塌方压死人了，几个工人还没挖出来", 1, None, None, None),
+])
+def test_a_word_read_across_its_edge_or_a_set_phrase_is_no_event(
+        text: str, deaths: int | None, injured: int | None, crime: str | None, rumour: str | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured, f.crime, f.rumour) == (deaths, injured, crime, rumour), f
+
+
+@pytest.mark.parametrize(("text", "rumour"), [
+    # the words of a claim used in another sense: heard of, on hearing, to speak, a lecture, to verify, a tradition
+    ("我从没听说过这家店，朋友推荐才来的", None),
+    ("他一听说要自己付车费，马上就不去了", None),
+    ("在班级群里说话要注意分寸", None),
+    ("上课要认真听讲，别玩手机", None),
+    ("那篇文章不经科学求证就发出来，误导了很多人", None),
+    ("这首童谣在当地广为流传", None),
+    # a claim passed on
+    ("听说学校食堂用的肉是过期的", "听说"),
+    ("业主群里说明天全小区停水三天", "群里说"),
+    ("网上流传一段视频，称某路口发生持刀伤人", "流传"),
+])
+def test_heard_of_and_said_in_a_group_are_no_claim(text: str, rumour: str | None) -> None:
+    assert find_facts("", text).rumour == rumour
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # death as an idea: what one fears, compares, chooses; a rate
+    ("经历了这么多，我已经不再畏惧死亡", None),
+    ("对他来说，失业比死亡更可怕", None),
+    ("奶奶常说，死亡并不可怕", None),
+    ("周一早上八点的课，我选择死亡", None),
+    ("这种病发现得早，死亡率并不高", None),
+    # no one's death: an insect counted by 只, a title of a work, history long past
+    ("晚上睡觉前打死一只蚊子", None),
+    ("重看《死亡诗社》，还是哭了", None),
+    ("1912年，这位将军在家中开枪自杀身亡", None),
+    # real deaths
+    ("事故造成两名工人死亡", 2),
+    ("转发《我市一工地坍塌致3人死亡》", 3),
+    ("20年前一村民被打致死，至今没有立案", 1),
+])
+def test_death_as_an_idea_a_title_or_history_is_no_death(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths", "injured"), [
+    # ways of speaking: a hurtful word, a hurt heart, a bump exaggerated, a task that wears one out, an oath
+    ("你这么说话真的好伤人", None, None),
+    ("为什么每次受伤的总是我", None, None),
+    ("只有美食能安慰我受伤的心灵", None, None),
+    ("走路没看路撞到门上，撞死我了", None, None),
+    ("为了凑满减折腾死人了", None, None),
+    ("排了两个小时队，等死人了", None, None),
+    ("这个秘密我打死都不说", None, None),
+    # real harms
+    ("男子在家中被人打死，警方已介入", 1, None),
+    ("受伤的都是放学回家的学生", None, 1),
+    ("一名骑车男子被货车撞伤", None, 1),
+])
+def test_hurtful_words_and_exaggeration_are_no_harm(text: str, deaths: int | None, injured: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured) == (deaths, injured), f
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    # a recipe's 大火, a place where people habitually are, a simile, a property of a gas, the Big Bang, a sitcom's
+    # title, a curse, a key
+    ("排骨焯水后放进砂锅，大火烧开，转小火慢炖一小时", None),
+    ("这条街是年轻人聚集的地方，周末特别热闹", None),
+    ("楼上装修，整栋楼跟地震一样", None),
+    ("这种气体与空气混合后具有爆炸性", None),
+    ("宇宙大爆炸之前是什么样子的", None),
+    ("熬夜刷完了《生活大爆炸》", None),
+    ("抄袭还倒打一耙的人请原地爆炸", None),
+    ("钥匙又罢工了，门怎么都打不开", None),
+    # the same words of real events
+    ("老城区一居民楼发生大火，消防正在扑救", "爆炸火灾"),
+    ("数百名业主聚集在售楼部门口讨说法", "群体聚集"),
+    ("凌晨三点发生地震，不少居民跑到楼下", "事故灾害"),
+    ("化工厂储罐发生爆炸，附近居民被疏散", "爆炸火灾"),
+])
+def test_a_recipe_a_habitual_place_and_a_simile_give_no_signal(text: str, signal: str | None) -> None:
+    found = load_rules(HERE / "city-gov").find_signals(text)
+    assert (signal in found) if signal else not found, found
