@@ -33,7 +33,7 @@ class BlindSet:
     """A blind development set of one invented office (devsets/<name>_items.jsonl with
     devsets/<name>_office.toml): what tests/devsets/test_blind_devsets.py checks alike for each.
     What only one set promises is tested in its own module (test_<name>_devset.py; the fourth and fifth
-    sets, and the sixth, written alike, in test_proportioned_devsets.py)."""
+    sets, and the sixth and eighth, written alike, in test_proportioned_devsets.py)."""
 
     name: str  # the office key of every item
     ordinal: str  # "second", "third": how devsets/README.md's table is named in a failure
@@ -152,7 +152,25 @@ TONGXUN = BlindSet(
     # 17 topics over 120 relevant adverse items: six of each, as in the fourth and fifth sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN)
+TANGYI = BlindSet(
+    name="tangyi", ordinal="eighth", city="棠沂", id_pattern=r"d8-\d{4}", region="3718", province_code="37",
+    districts=("棠城区", "汶北区", "石牛县", "蒲阳县", "棠沂经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
+    min_items=230,
+    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
+           "yuze_items.jsonl", "tongxun_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|名苑|安置区"),
+    # A third of the other-city items are from 山东 itself.
+    province=re.compile(r"山东|济南|青岛|淄博|枣庄|东营|烟台|潍坊|济宁|泰安|威海|日照|临沂|德州|聊城|滨州|菏泽"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 126 relevant adverse items: six of each, as in the fourth to sixth sets.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, TANGYI)
 
 
 def load_split() -> ModuleType:
