@@ -1282,7 +1282,7 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
-    r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|"
+    r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|拿到|领到|"
     r"成功(?!率)")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
@@ -1293,7 +1293,7 @@ _SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑
 # 不漏报 win over the good outcome, wherever they stand in the headline; so do a citizen's request (咨询, 建议,
 # 呼吁尽快修复, 什么时候可以修好), what came after it (改造完成之后) and what is still to come (年底开通).
 _OUTCOME_DOUBT = re.compile(
-    r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不|尚|正在|仍|还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|称|被|遭|曝|"
+    r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不(?!动产)|尚|正在|仍|还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|称|被|遭|曝|"
     r"吗|？|\?|何时|为何|为什么|怎么|咋|望|请|求|盼|待|亟|能否|可否|如何|怎样|一直|走过场|虚假|假|敷衍|形同虚设|摆设|网友|记者|反映|回应|"
     r"咨询|建议|呼吁|反对|希望|尽快|加快|什么时候|可以|能不能|之后|以后|预计|有望|即将|年底|年内|明年|"
     r"拒绝|应由|应当|应该")

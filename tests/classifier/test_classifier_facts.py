@@ -916,8 +916,11 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("全市中小学食堂“明厨亮灶”全覆盖", "", "全覆盖"),
     ("棚改户住进新房", "以前一家五口挤在二十平米的危房里。", "住进"),
     ("县医院成功开展首例微创手术", "", "成功"),
+    ("幸福里安置小区320户居民拿到不动产权证", "此前，小区因开发商欠缴土地出让金，办证一拖六年。", "拿到"),
+    ("全市新生儿家庭领到首批育儿补贴", "", "领到"),
     # asked, requested, doubted, claimed or contradicted in the headline
     ("某村何时能通上自来水？", "", None),
+    ("交房三年业主还没拿到不动产权证", "", None),
     ("小区积水问题亟待解决", "", None),
     ("望解决解放路路灯不亮", "", None),
     ("咨询安置区外围马路修复问题", "", None),
