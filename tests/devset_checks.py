@@ -152,6 +152,24 @@ TONGXUN = BlindSet(
     # 17 topics over 120 relevant adverse items: six of each, as in the fourth and fifth sets.
     min_per_topic=6,
 )
+RUOCHUAN = BlindSet(
+    name="ruochuan", ordinal="seventh", city="箬川", id_pattern=r"d7-\d{4}", region="3312", province_code="33",
+    districts=("箬江区", "澜岙区", "云篁县", "石溇县", "箬川经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The table of kinds (the brief's 45/45/15/15/25/28/27/30, with 48 exposés: 233 items).
+    min_items=230,
+    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
+           "yuze_items.jsonl", "tongxun_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|职校|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|花苑|名苑|箬江府|安置小区"),
+    # A third of the other-city items are from 浙江 itself.
+    province=re.compile(r"浙江|杭州|宁波|温州|嘉兴|湖州|绍兴|金华|衢州|舟山|台州|丽水"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 123 relevant adverse items: six of each, as in the fourth to sixth sets.
+    min_per_topic=6,
+)
 TANGYI = BlindSet(
     name="tangyi", ordinal="eighth", city="棠沂", id_pattern=r"d8-\d{4}", region="3718", province_code="37",
     districts=("棠城区", "汶北区", "石牛县", "蒲阳县", "棠沂经开区"),
@@ -170,7 +188,7 @@ TANGYI = BlindSet(
     # 17 topics over 126 relevant adverse items: six of each, as in the fourth to sixth sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, TANGYI)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI)
 
 
 def load_split() -> ModuleType:

@@ -1,7 +1,7 @@
 """The blind development sets of invented offices (devsets/fengling_items.jsonl, office 枫岭市 in 江西;
 devsets/lianchuan_items.jsonl, office 涟川市 in 湖南; devsets/qichuan_items.jsonl, office 栖川市 in 四川;
 devsets/yuze_items.jsonl, office 榆泽市 in 黑龙江; devsets/tongxun_items.jsonl, office 桐浔市 in 广西;
-devsets/tangyi_items.jsonl, office 棠沂市 in 山东),
+devsets/ruochuan_items.jsonl, office 箬川市 in 浙江; devsets/tangyi_items.jsonl, office 棠沂市 in 山东),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split
 reproducible, the office config loadable, and what every such set promises: the kinds in the issue's
 proportions, every base topic at least 8 times (6 in the smaller fourth to sixth sets) among relevant adverse
