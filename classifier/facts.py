@@ -772,6 +772,30 @@ _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 }
 
 
+# Complaint cues used in another sense: 不满三岁, 不满一年 (under an amount); 想打人, 打人的冲动 (an urge); a photo's
+# or a product's 曝光 (剧照曝光, 谍照曝光) and the camera's (曝光度, 曝光补偿); a device's 强制关机; 过期中考 (过 +
+# 期中); 无污染 (none). The complaint is 对服务不满, 学位不满足规划, 城管打人, 被媒体曝光, 强制拆迁, 强制性消费,
+# 过期食品, 排放污染.
+_NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "不满": (None, re.compile(r"\d|[一两二三四五六七八九十半百几]|周岁")),
+    "打人": (re.compile(r"想$"), re.compile(r"的冲动|的心")),
+    "曝光": (re.compile(r"(?:照|照片|剧照|海报|谍照|预告|预告片|定妆照|造型|街拍|路透|新品|外观|真机|配置)"
+                      r"(?:也|又|再次|首次|正式|被|都)?$"), re.compile(r"度|率|补偿|时间|频率|模式|不足|过度|值")),
+    "强制": (None, re.compile(r"关机|重启|退出|删除|下线|刷机")),
+    "过期": (None, re.compile(r"中|末")),
+    "污染": (re.compile(r"[无零]$"), None),
+}
+
+
+def not_a_complaint(text: str, start: int, word: str) -> bool:
+    """Whether the complaint cue ``word`` at ``start`` is used in another sense than a complaint (不满三岁, 想打人,
+    剧照曝光, 强制关机, 无污染) or is net-speak (:func:`figurative`: 电脑中毒了)."""
+    before, after = _NOT_A_COMPLAINT.get(word, (None, None))
+    return ((before is not None and before.search(text, max(0, start - 6), start) is not None)
+            or (after is not None and after.match(text, start + len(word)) is not None)
+            or (word == "中毒" and figurative(text, start, word)))
+
+
 def not_a_claim(text: str, start: int, word: str) -> bool:
     """Whether the rumour word ``word`` at ``start`` is used in another sense than a claim passed on (听说过,
     在群里说话, 认真听讲, 不经科学求证, 广为流传)."""

@@ -21,6 +21,7 @@ from classifier.facts import (
     TRIGGER_WORDS,
     event_topic,
     find_facts,
+    not_a_complaint,
     resolved_outcome,
     work_report,
 )
@@ -275,8 +276,10 @@ class Scorer:
                        and (resolved_outcome(title, text) is not None or work_report(title, text) is not None))
             if settled:
                 model_neg *= RESOLVED_SCALE
-            cue = call.tier not in OWN_MEDIA_TIERS and next(matches_at(_COMPLAINT, joined, complaints_at[i]),
-                                                             None) is not None
+            # A cue in another sense (不满三岁, 想打人, 剧照曝光: classifier.facts.not_a_complaint) is none.
+            cue = call.tier not in OWN_MEDIA_TIERS and next(
+                (m for m in matches_at(_COMPLAINT, joined, complaints_at[i])
+                 if not not_a_complaint(joined, m.start(), m.group(0))), None) is not None
             complaint = not settled and (facts.feared is not None or cue
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))

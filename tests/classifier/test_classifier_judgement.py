@@ -574,3 +574,24 @@ def test_emotional_posts_of_sport_stars_and_private_life_open_no_grave_case(tmp_
     grave = ("特别重大", "重大")
     assert [k for k in private if out[k]["grade"] in grave] == []
     assert all(out[k]["grade"] in grave for k in real), {k: out[k]["grade"] for k in real}
+
+
+def test_a_complaint_word_in_another_sense_opens_no_case(tmp_path: Path) -> None:
+    """A complaint cue lifts any post to the intake's negativity; the cue's words in another sense (an urge: 想打人; an
+    amount: 不满三岁; a phone's 强制关机; a film's 剧照曝光; 电脑中毒了) are private life naming the city, no case.
+    The same words as a complaint (城管打人, 被曝光, 强制拆除) keep it."""
+    rows = {
+        "urge": ("", "钦州的朋友们，公交车刚开走，又要在冷风里等四十分钟，好想打人"),
+        "phone": ("", "在钦州，游戏卡住了，只好强制关机重来一局"),
+        "toddler": ("", "钦州的朋友们，我家宝宝还不满三岁，已经会背十首唐诗了"),
+        "stills": ("", "钦州生活｜那部新剧的剧照曝光了，男主好帅"),
+        "virus": ("", "今天在钦州，电脑又中毒了，文件全打不开"),
+        "beaten": ("", "钦州钦南区城管打人了，一个摆摊的老人被推倒在地"),
+        "exposed": ("", "钦州一家饭店后厨卫生太差被曝光了，大家别去吃了"),
+        "demolished": ("", "钦州的朋友们，我家门口的小卖部昨天被强制拆除，一点通知都没有"),
+    }
+    out = _score_posts(tmp_path, rows, "calm")
+    profile = policy.load(profile_dir("city-gov"))
+    opened = {k for k, o in out.items()
+              if profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")}
+    assert opened == {"beaten", "exposed", "demolished"}, {k: (o["negativity"], o["relevance"]) for k, o in out.items()}
