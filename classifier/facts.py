@@ -103,6 +103,12 @@ GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围
 CROWD_WORDS = ("涌入", "冲进")
 MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹事", "打砸抢", "打群架", "群架", "群殴", "械斗", "围殴",
               "大规模冲突", "集体冲突", "群体冲突")
+# Many people blocking or gathered at the gate of a party or government body (大家伙都堵在管委会门口, 数百名购房者
+# 聚集在区政府门前): a mass incident at a government body (围堵党政机关), whether or not anyone counted them.
+_AT_THE_GATE = re.compile(
+    r"(?:大家|大伙|们|一群|一帮|好多人|很多人|不少人|几十|上百|数十|数百|全体|集体|多名|余名|多人|余人)"
+    r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在)"
+    r"[^，,。；;！!？?\n]{0,12}?(?:政府|管委会|市委|区委|县委|信访局|信访办|街道办|党委|办事处)(?:门口|门前|大门|楼下|大院)")
 # People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
 # the count of dead is known). 走失 (an old man who wandered off) and 困电梯 are not here.
 MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被冲走", "被洪水冲走", "被困井下", "被困废墟")
@@ -642,6 +648,8 @@ _COOKING = re.compile(r"[，,：:；;]?(?:烧开|烧沸|煮|炒|拌炒|翻炒|�
 _HEAT = re.compile(r"小火|中火|文火|慢火")
 # 聚集 naming where people habitually are (年轻人聚集的场所, 目光聚集地, 人群聚集区), no gathering now.
 _GATHERING_PLACE = re.compile(r"地|之地|区|的场所|的地方|的区域")
+# 打死 before a refusal (打死不回家, 打死也不去, 打死我都不信): an oath of "never".
+_NEVER = re.compile(r"(?:我|你|他|她|俺)?(?:也|都)?(?:不|没|绝不)")
 _TIMES = re.compile(r"了?(?:[一二两三四五六七八九十百千几\d]+|无数|好几|N)[次回遍]")
 
 
@@ -690,6 +698,8 @@ def figurative(text: str, start: int, word: str) -> bool:
     if word == "死亡" and (_DEATH_IDEA_BEFORE.search(before) is not None
                          or _DEATH_IDEA_AFTER.match(text, start + 2) is not None):
         return True
+    if word == "打死" and _NEVER.match(text, start + 2) is not None and not text.endswith("非", 0, start):
+        return True  # 打死不回家, 打死我也不信: "never", no one killed (非打死不可 is a threat)
     if word in _FIGURATIVE_DEATH or word in ("被杀", "杀"):
         if _TIMES.match(text, start + len(word)) is not None:
             return True  # 被杀了二十次, 死了无数次: a game or a way of speaking; no one dies twice
@@ -1224,6 +1234,10 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                     best["hurt"] = (n, found[1] + hurt.group(0))
     words = list(dict.fromkeys(v[1] for k, v in best.items()))
     mass = first.get("mass")
+    if mass is None and "gather" in first:
+        gate = _AT_THE_GATE.search(joined)
+        if gate is not None and not any(s <= gate.start() < e for s, e in denied):
+            mass = gate.group(0)
     if mass:
         words.append(mass)
     crime = first.get("crime")

@@ -653,6 +653,29 @@ def test_fans_protesting_at_their_club_are_no_gathering(text: str, gathered: int
     assert ("群体聚集" in load_rules(HERE / "city-gov").find_signals(text)) is (gathered is not None)
 
 
+@pytest.mark.parametrize(("text", "mass"), [
+    # many people blocking or gathered at a party or government body's gate, counted or not
+    ("老板跑了，今天大伙都堵在开发区管委会门口，来了好多警车", "大伙都堵在开发区管委会门口"),
+    ("上百名村民聚集在镇政府门前，要求公开征地补偿明细", "上百名村民聚集在镇政府门前"),
+    # one person, a plan that did not happen, a gate that is no body's
+    ("我一个人去区政府门口等了半天", None),
+    ("没有人堵在政府门口，大家都在排队", None),
+    ("大家都堵在小区门口看热闹", None),
+])
+def test_a_crowd_at_a_government_gate_is_a_mass_incident(text: str, mass: str | None) -> None:
+    assert find_facts("", text).mass_incident == mass
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("过年七大姑八大姨轮番催婚，明年打死不回老家了", None),
+    ("这种店打死我也不会再去第二次", None),
+    ("他在工地上被人活活打死", 1),
+    ("醉汉将路人打死后逃离现场", 1),
+])
+def test_an_oath_of_never_is_no_killing(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
 @pytest.mark.parametrize(("text", "signal"), [
     # net-speak: a feeling, a degree, a flop, a clash of plans, a price
     ("周末加班又被老板骂，心态彻底爆炸了", None),
