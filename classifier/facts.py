@@ -525,7 +525,8 @@ _DATED = re.compile(r"\s*(?:今年|去年|前年|\d{4}年)?(?:(?:\d{1,2}|[一二
 _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今天|今日|昨天|昨日|昨晚|刚刚|又|再次|再度")
 # Fiction is no event: what befalls a character of a drama, a film, a novel, a cartoon or a game (追了两个月的剧，
 # 最后男主居然死了; 剧里那个反派杀了三个人) is told by a fan's name of a character (男主, 反派) or by where it
-# happens (剧里, 小说里, 游戏里), in the sentence. Not by the watcher's own doings
+# happens (剧里, 小说里, 游戏里), by the work (这部电影, 本片) or by its episode and broadcast (看到第二十三集, 电视上
+#播到), in the sentence. Not by the watcher's own doings
 # (昨晚追剧的时候楼下起火了, 电影院发生火灾: real), nor where the sentence tells of the making (拍戏时演员坠亡,
 # 剧组, 片场: real people hurt). Left out, as news says them of real people and places: 主角, 女主角, 主人公
 # (事件女主角, 视频主人公; 视频男主, 事件女主), 女主播/女主任/女主人, 男二 (一男二女), 片中 (照片中, 宣传片中),
@@ -534,6 +535,8 @@ _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今�
 # (睡梦中的居民被浓烟呛醒: a real fire), nor 做梦也没想到, nor 噩梦 alone (这场车祸成了一家人的噩梦: a real crash).
 _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
                          r"女一号|(?<![悲闹惨丑喜恶加急])剧(?:中|里)|戏里|小说里|小说中|游戏里|动漫里|动画里|漫画里|"
+                         r"这部(?:电影|剧|片|戏|动漫|动画|小说)|[本该]片(?!区)|(?<![直传散广转联])播到|"
+                         r"[一二三四五六七八九十百0-9]+集(?![装资中团体合结市镇会散])|"
                          r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本|"
                          r"(?:战争|恐怖|灾难|动作|警匪|悬疑|惊悚|动画|武侠|科幻|枪战|丧尸)片")
 _DREAM = re.compile(r"梦见|梦到|(?<!睡)梦(?:里|中)|做(?:了)?(?:个|一个|一场)?(?:噩|恶)?梦(?!也)|昨晚的梦|昨夜的梦")
@@ -721,8 +724,10 @@ _ACCIDENT_AT_GAME = re.compile(r"坠落|坠下|倒塌|坍塌|垮塌|踩踏|爆�
 # (坠机去世一周年, 逝世十周年).
 _ANIMAL = re.compile(r"(?:狗狗|小狗|狗子|猫咪|小猫|猫猫|宠物|鹦鹉|仓鼠|兔子|金鱼|乌龟|蚊子|苍蝇|蟑螂|虫子|老鼠|[猫狗])"
                      r"[^，,。；;！!？?\n咬扑抓]{0,6}$")
-# 只 counts animals, never people (打死一只大蚊子, 一只被碾得血肉模糊的猫……丧生车轮).
-_ANIMAL_COUNT = re.compile(r"(?:了)?(?:一|两|几|三|\d+)只")
+# 只 counts animals, never people (打死一只大蚊子, 一只受伤的蝙蝠), but for a hand, a foot, an eye or an ear
+# (砍伤一只手).
+_ANIMAL_COUNT = re.compile(r"(?:了)?(?:一|两|几|三|\d+)只(?![手脚眼耳胳腿])")
+_COUNTED_ANIMAL = re.compile(r"(?:一|两|几|三|\d+)只(?![手脚眼耳胳腿])[^，,。；;！!？?\n]{0,8}$")
 # A thing gone missing (快递半路失踪了, 行李丢失) is no missing person.
 _THING_LOST = re.compile(r"(?:快递|包裹|件|手机|钱包|行李|自行车|电动车|车子|宠物|猫|狗|狗狗|猫咪|文件|钱|货)"
                          r"(?:半路|突然|莫名|莫名其妙|又|竟然|居然|都|也|直接)?$")
@@ -738,9 +743,13 @@ def no_casualty(text: str, start: int, word: str) -> bool:
     death (狗狗今天去世了), an elder's natural death told with 享年, a death's anniversary (去世一周年); or the
     missing word ``word`` of a thing lost (快递半路失踪了)."""
     end = start + len(word)
+    if _KIND.get(word) == "hurt" or word[-1:] == "伤":
+        # an animal hurt (一只受伤的蝙蝠), by its count; not a person an animal hurt (狗伤人, 被狗咬伤)
+        return word not in ("伤人", "咬伤") and (_ANIMAL_COUNT.match(text, end) is not None
+                                               or _COUNTED_ANIMAL.search(text, max(0, start - 12), start) is not None)
     if _ANIMAL.search(text, max(0, start - 10), start) is not None and word not in ("咬死", "咬伤"):
         return True
-    if _ANIMAL_COUNT.match(text, end) is not None:
+    if _ANIMAL_COUNT.match(text, end) is not None or _COUNTED_ANIMAL.search(text, max(0, start - 12), start):
         return True
     if word in ("失踪", "失联", "下落不明"):
         return _THING_LOST.search(text, max(0, start - 8), start) is not None
@@ -1188,7 +1197,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue
         if kind == "rumour" and not_a_claim(joined, start, word):
             continue
-        if not_here_and_now(joined, start, word, kind in ("die", "missing")):
+        if not_here_and_now(joined, start, word, kind in ("die", "missing", "hurt")):
             continue
         if kind == "gather" and fandom(joined, start, word):
             continue

@@ -406,7 +406,7 @@ class GradingRules:
                     and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
                     and not fiction(text, m.start()) and not not_a_harm(text, m.start(), m.group(0))
                     and not fandom(text, m.start(), m.group(0))
-                    and not not_here_and_now(text, m.start(), m.group(0), "死亡" in names)):
+                    and not not_here_and_now(text, m.start(), m.group(0), "死亡" in names or "受伤" in names)):
                 for name in names:
                     found[name] = m.group(0)
         return found

@@ -1108,3 +1108,20 @@ def test_hurtful_words_and_exaggeration_are_no_harm(text: str, deaths: int | Non
 def test_a_recipe_a_habitual_place_and_a_simile_give_no_signal(text: str, signal: str | None) -> None:
     found = load_rules(HERE / "city-gov").find_signals(text)
     assert (signal in found) if signal else not found, found
+
+
+@pytest.mark.parametrize(("text", "deaths", "injured", "missing"), [
+    # fiction told by the work, its episode or its broadcast; an animal hurt, counted by 只
+    ("刚看完这部电影，主人公的妻子最后被杀害了，哭死", None, None, None),
+    ("追到第十八集，男二居然失踪了", None, None, None),
+    ("电视上正好播到将军中枪身亡那一段", None, None, None),
+    ("路边捡到一只受伤的小麻雀，带回家养了几天", None, None, None),
+    # real harms beside the same words
+    ("放养的狗伤人事件频发，希望有关部门管一管", None, 1, None),
+    ("男子被砍伤一只手，已送医院", None, 1, None),
+    ("消息传播到网上后，家属确认一名工人死亡", 1, None, None),
+])
+def test_a_work_s_episode_and_an_animal_s_harm_are_no_casualty(
+        text: str, deaths: int | None, injured: int | None, missing: int | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured, f.missing) == (deaths, injured, missing), f
