@@ -21,6 +21,7 @@ from classifier.facts import (
     TRIGGER_WORDS,
     event_topic,
     find_facts,
+    formal_notice,
     not_a_complaint,
     resolved_outcome,
     work_report,
@@ -273,7 +274,8 @@ class Scorer:
             # still wrong now and no bad fact (classifier.facts.resolved_outcome): the problem words it recalls
             # are what was settled, so they neither lift the model's reading nor count as a complaint cue.
             settled = (call.tier in RESOLVED_TIERS and not signals and not facts.adverse and facts.feared is None
-                       and (resolved_outcome(title, text) is not None or work_report(title, text) is not None))
+                       and (resolved_outcome(title, text) is not None or work_report(title, text) is not None
+                            or formal_notice(title, text) is not None))
             if settled:
                 model_neg *= RESOLVED_SCALE
             # A cue in another sense (不满三岁, 想打人, 剧照曝光: classifier.facts.not_a_complaint) is none.

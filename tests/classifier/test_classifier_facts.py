@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from classifier.facts import Facts, chinese_number, event_topic, find_facts, resolved_outcome, work_report
+from classifier.facts import (
+    Facts,
+    chinese_number,
+    event_topic,
+    find_facts,
+    formal_notice,
+    resolved_outcome,
+    work_report,
+)
 from classifier.grading import Features, check, load_rules
 from policies import HERE
 
@@ -994,6 +1002,26 @@ def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None
 ])
 def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: str | None) -> None:
     assert work_report(title, text) == work
+
+
+@pytest.mark.parametrize(("title", "text", "notice"), [
+    # the office telling what it will do or has decided
+    ("钦州市人民政府关于滨海新城片区国有土地上房屋征收的决定", "", "的决定"),
+    ("钦州市第二人民医院门诊楼改扩建工程施工招标公告", "", "公告"),
+    ("钦南区南珠大道片区计划停水通知", "", "通知"),
+    ("《钦州市城市绿化条例（草案）》公开征求意见", "", "征求意见"),
+    ("钦州港区道路改造工程中标候选人公示", "", "公示"),
+    # a sanction, a response, a complaint or a claim that ends in a notice word
+    ("关于暂停一名评标专家评标资格的公告", "", None),
+    ("关于某道路工程招标文件异议处理结果的公告", "", None),
+    ("关于给予某局长党内警告处分的决定", "", None),
+    ("关于一起燃气爆炸事故的情况通告", "", None),
+    ("网约车驾驶员考试迟迟收不到考试通知", "", None),
+    ("钦州市住建局关于小区停水问题的通知", "", None),
+    ("某小区计划停水通知", "但停水已经三天了，至今仍未恢复。", None),
+])
+def test_a_formal_notice_by_its_title(title: str, text: str, notice: str | None) -> None:
+    assert formal_notice(title, text) == notice
 
 
 def test_a_good_outcome_recalls_the_problem_it_settled() -> None:

@@ -470,11 +470,9 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
 
 def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path) -> None:
     """The office's own accounts and the local media name what their work deals with in the words of complaints
-    (凡弄虚作假者取消资格, 主要污染物, 预防一氧化碳中毒): no complaint cue there, the model reads them. The same words
+    (主要污染物, 预防一氧化碳中毒): no complaint cue there, the model reads them. The same words
     keep their cue in a post, and in the central press, whose report on a city is as often 舆论监督."""
     rows = {
-        "hiring": ("钦州市2026年公开招聘中小学教师公告",
-                   "报名时间为12月10日至16日。应聘人员须如实填写报名信息，凡弄虚作假者，一经查实即取消聘用资格。"),
         "air": ("钦州市11月空气质量优良天数比例达96.7%",
                 "据市生态环境局监测，11月全市空气质量优良天数29天，主要污染物PM2.5平均浓度同比下降8%。"),
         "gas": ("冬季取暖季来临 市城管局提醒市民安全用气", "市城管局提醒，冬季取暖注意通风，预防一氧化碳中毒。"),
@@ -505,6 +503,30 @@ def test_a_report_of_the_office_s_routine_work_is_not_adverse_for_what_it_govern
     out = _score(tmp_path, "city-gov", cases)
     assert out["work"]["negativity"] < 0.5, out["work"]
     assert out["still"]["negativity"] >= 0.5 and out["probe"]["negativity"] >= 0.5
+
+
+def test_a_formal_notice_is_not_adverse_for_the_matter_it_regulates(tmp_path: Path) -> None:
+    """A government's 征收 decision or a tender notice names the matter it regulates (征收, 拒收): not adverse. A notice
+    of a sanction stays adverse."""
+    rows = {
+        "taking": ("钦州市人民政府关于滨海新城片区国有土地上房屋征收的决定",
+                   "为实施滨海新城片区旧城改造，依照《国有土地上房屋征收与补偿条例》，经市人民政府研究，决定征收该片区范围内的"
+                   "国有土地上房屋。房屋征收部门为市住房和城乡建设局，签约期限为60日。被征收人对本决定不服的，可依法申请行政"
+                   "复议或者提起行政诉讼。", False),
+        "tender": ("钦州市第二人民医院门诊楼改扩建工程施工招标公告",
+                   "招标人为钦州市第二人民医院，资金来源为财政资金。投标人须具备建筑工程施工总承包一级资质，电子投标文件须于"
+                   "1月8日9时前上传，逾期上传的系统将拒收。", False),
+        "sanction": ("关于暂停一名评标专家评标资格的公告",
+                     "经查，评标专家某某在钦南区某道路工程评标中未按招标文件规定的评标标准评审，"
+                     "现暂停其评标资格一年。", True),
+    }
+    cases = [Case(k, "neutral_notice" if not adverse else "official_notice", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": "钦州市人民政府", "url": "", "source_kind": "news"},
+                  relevant=True, adverse=adverse)
+             for k, (t, x, adverse) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["taking"]["negativity"] < 0.5 and out["tender"]["negativity"] < 0.5, (out["taking"], out["tender"])
+    assert out["sanction"]["negativity"] >= 0.5, out["sanction"]
 
 
 @pytest.mark.parametrize("tone", ["calm", "heated"])
