@@ -476,9 +476,10 @@ _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])
                     r"害怕|怕|防范|恨不得|恨不能|巴不得)(?![因系是由为])[^，,。；;！!？?\n已]{0,4}"
                     r"|(?<![思理梦幻感设猜回联构预遐冥成])想(?![到起不必象法])[^，,。；;！!？?\n已]{0,2})$")
 # (已 in between is what did happen: 恐怕已经遇难; 可能因醉酒溺亡 speaks of the cause of a death.)
-# A curse wishes a death on someone, in a whole sentence (我诅咒你……, 祝偷我手机的贼出门被车撞死，走路摔死, 不得好死！
-# 出门被车撞死): no deed.
+# A curse wishes a death on someone (我诅咒你……, 祝偷我手机的贼出门被车撞死，走路摔死, 不得好死！出门被车撞死): no deed.
 _CURSE = re.compile(r"诅咒|(?<![庆预])祝(?:你|他|她|它|全家|这些|那些|所有|全世界|天下)|愿你|咒你|不得好死")
+# A curse runs on over its exclamations (我诅咒你们全家！出门被撞死，喝水呛死！): read this far back, across sentences.
+CURSE_CHARS = 40
 # A wish is no deed either: 我想杀人了, 真想一刀砍死他, 恨不得打死自己 (想 of 想到/想不到/想起/不成想 and
 # of 思想/理想/梦想 is no wish: 没想到他被人杀害 tells of a killing). 想 reaches two characters only: in
 # 想逃避检查撞死交警 the wish is the escape, the death is real.
@@ -488,7 +489,8 @@ _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!
 # (如遇, 如发现 and a 请 just after: a safety notice's instruction, 如遇火灾请拨打119, 发现燃气泄漏请立即关阀.)
 _CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|"
                         r"如遇|如发现|如有|若遇|若发现|遇有")
-_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请)"
+_DENIED_BEFORE = frozenset("不别没")
+_SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请|算了)"
                      r"|易发|高发|多发|隐患|风险")
 # An event of another year or long ago, recalled in its clause (去年汛期冲毁的路, 年初那场火灾中): background
 # to what is reported now, not an emergency now. (Not 曾 alone, a surname; not 原来, also "it turns out".)
@@ -535,11 +537,14 @@ _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今�
 # (睡梦中的居民被浓烟呛醒: a real fire), nor 做梦也没想到, nor 噩梦 alone (这场车祸成了一家人的噩梦: a real crash).
 _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
                          r"女一号|(?<![悲闹惨丑喜恶加急])剧(?:中|里)|戏里|小说里|小说中|游戏里|动漫里|动画里|漫画里|"
+                         r"[韩美日泰英港台]剧|"
                          r"这部(?:电影|剧|片|戏|动漫|动画|小说)|[本该]片(?!区)|(?<![直传散广转联])播到|"
                          r"[一二三四五六七八九十百0-9]+集(?![装资中团体合结市镇会散])|"
                          r"电视剧里|电影里|电影中(?!心)|影片中|剧集里|原著里|原著中|打副本|刷副本|"
                          r"(?:战争|恐怖|灾难|动作|警匪|悬疑|惊悚|动画|武侠|科幻|枪战|丧尸)片")
 _DREAM = re.compile(r"梦见|梦到|(?<!睡)梦(?:里|中)|做(?:了)?(?:个|一个|一场)?(?:噩|恶)?梦(?!也)|昨晚的梦|昨夜的梦")
+# ……what the dream was of, told before it (做了个杀人的噩梦, 发了一个杀人案的梦).
+_DREAMT = re.compile(r"[^，,。；;！!？?\n]{0,6}的(?:噩|恶)?梦(?!想)")
 _MAKING = re.compile(r"拍戏|拍摄|片场|剧组|录制|彩排|演出|现场|演员|群演|替身|特技")
 # Sports fans' protest at their club (球迷拉横幅让老板下台, 球迷举牌抗议换帅) is the club's matter; disorder, a
 # fight, the police or a blocked road in the sentence make it a gathering the office answers for.
@@ -586,7 +591,7 @@ def fiction(text: str, start: int) -> bool:
     """Whether the word at ``start`` tells of a character of a drama, a film, a novel or a game (最后男主
     居然死了, 剧里死了三个人) or of a dream (梦见他被车撞死了), not of real people."""
     sentence, end = _sentence(text, start)
-    if _DREAM.search(text, sentence, start) is not None:
+    if _DREAM.search(text, sentence, start) is not None or _DREAMT.match(text, start) is not None:
         return True
     return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
 
@@ -874,7 +879,7 @@ def irrealis(text: str, start: int, end: int, near_miss: bool = True) -> bool:
         return True
     if near_miss and _NEAR_MISS.search(text, clause, start) is not None:
         return True
-    if _CURSE.search(text, _sentence(text, start)[0], start) is not None:
+    if _CURSE.search(text, max(0, start - CURSE_CHARS), start) is not None:
         return True
     if _SEQUEL.match(text, end) is not None:
         return True
@@ -1014,7 +1019,10 @@ def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
 
 
 def _negated(text: str, start: int) -> bool:
-    return _NEGATION.search(text, max(0, start - 8), start) is not None
+    # 不, 别 or 没 right before the word deny or forbid it (保证不打死你, 别杀人, 没受伤), as 没有 and 未 a few
+    # words back do.
+    return (_NEGATION.search(text, max(0, start - 8), start) is not None
+            or (start > 0 and text[start - 1] in _DENIED_BEFORE))
 
 
 def _ordinal_or_name(before: str, m: re.Match[str]) -> bool:

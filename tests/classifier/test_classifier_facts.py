@@ -1153,3 +1153,23 @@ def test_a_work_s_episode_and_an_animal_s_harm_are_no_casualty(
         text: str, deaths: int | None, injured: int | None, missing: int | None) -> None:
     f = find_facts("", text)
     assert (f.deaths, f.injured, f.missing) == (deaths, injured, missing), f
+
+
+@pytest.mark.parametrize(("text", "deaths", "injured", "crime"), [
+    # denied or forbidden right before the word; given up on (算了); a curse running over its exclamations; what a
+    # dream was of; a drama named by its country
+    ("小孩从滑梯上摔下来，还好没受伤", None, None, None),
+    ("这个错谁犯的？站出来，保证不打死你", None, None, None),
+    ("这种人劝不动，打死算了", None, None, None),
+    ("我诅咒偷我电动车的人！祝你天天倒霉！出门被车撞死！", None, None, None),
+    ("昨晚做了个杀人的噩梦，吓醒好几次", None, None, None),
+    ("最近在补一部老韩剧，女主最后被车撞死了", None, None, None),
+    # the same words of real harms
+    ("男子酒后驾车撞伤两名路人，所幸没有生命危险", None, 2, None),
+    ("邻居家的狗把孩子咬伤了，到现在还没人管", None, 1, None),
+    ("昨晚小区门口发生杀人案，凶手已被抓获", None, None, "杀人"),
+])
+def test_denied_given_up_cursed_or_dreamt_is_no_harm(
+        text: str, deaths: int | None, injured: int | None, crime: str | None) -> None:
+    f = find_facts("", text)
+    assert (f.deaths, f.injured, f.crime) == (deaths, injured, crime), f
