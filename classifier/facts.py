@@ -1342,6 +1342,9 @@ _OUTCOME = re.compile(
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
+# The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
+# settling verb.
+_SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)")
 _SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复)[^，,。；;！!？?\s]{0,14}")
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
@@ -1376,14 +1379,29 @@ _STILL_WRONG = re.compile(
 # 整改到位), are the problem the report settled, its background.
 _NOW_WORDS = frozenset({"至今", "迄今", "仍", "依然", "依旧", "还是", "还没", "还未", "尚未", "反弹", "又出现",
                         "再次出现", "又发生", "再次发生", "但", "却", "然而", "可是", "不过", "只是"})
+# A problem found or exposed (检查中发现的, 媒体曝光的) that its sentence then tells settled or being settled by the
+# authority (已全部整改, 逐一整改, 整改到位, 得到解决): the work's background, as a recalled one is. Not a
+# journalist's or a netizen's finding (记者调查发现, 网友曝光), which the report is about.
+_FOUND = frozenset({"发现", "曝光", "举报"})
+_SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及时)(?:完成|责令)?整改|整改到位|整改完毕|"
+                            r"得到(?:解决|整改|根治)|已解决")
+# 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
+_INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,14}$")
 _RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
 
 
 def _still_wrong(text: str) -> str | None:
-    """The first word of :data:`_STILL_WRONG` in ``text`` that tells of now, not of the past a sentence recalls."""
+    """The first word of :data:`_STILL_WRONG` in ``text`` that tells of now, not of the past a sentence recalls nor
+    of problems the same sentence tells settled (检查中发现的问题已全部整改, 针对媒体曝光的问题逐一整改)."""
     for m in _STILL_WRONG.finditer(text):
         word = m.group(0)
-        if word in _NOW_WORDS or _RECALLING.search(text, _sentence(text, m.start())[0], m.start()) is None:
+        if word in _NOW_WORDS:
+            return word
+        if word == "举报" and _INVITED.search(text, max(0, m.start() - 16), m.start()) is not None:
+            continue
+        start, end = _sentence(text, m.start())
+        if _RECALLING.search(text, start, m.start()) is None and (
+                word not in _FOUND or _SETTLED_AFTER.search(text, m.end(), end) is None):
             return word
     return None
 
@@ -1397,7 +1415,8 @@ def resolved_outcome(title: str, text: str) -> str | None:
     m = _OUTCOME.search(title)
     if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
-    if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", _SETTLING.sub("", title))) is not None:
+    settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", title))
+    if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
         return None
     if _still_wrong(text) is not None:
         return None

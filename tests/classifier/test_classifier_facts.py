@@ -949,6 +949,11 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("县医院成功开展首例微创手术", "", "成功"),
     ("幸福里安置小区320户居民拿到不动产权证", "此前，小区因开发商欠缴土地出让金，办证一拖六年。", "拿到"),
     ("全市新生儿家庭领到首批育儿补贴", "", "领到"),
+    # the problem as the object of a settling noun; problems the inspection found, settled in the same sentence;
+    # a hotline one may call to report
+    ("开发区化工企业完成安全隐患整改验收", "", "完成"),
+    ("市市场监管局完成农贸市场计量专项检查",
+     "检查中发现的计量器具问题已全部责令整改。市民可通过12315热线举报缺斤少两行为。", "完成"),
     # asked, requested, doubted, claimed or contradicted in the headline
     ("某村何时能通上自来水？", "", None),
     ("交房三年业主还没拿到不动产权证", "", None),
@@ -974,6 +979,8 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("老旧小区改造完工", "记者回访发现，改造后的小区雨天仍然积水。", None),
     ("县城新增低保对象名单公示", "公示期间有人实名举报。", None),
     ("某路段修复通车", "但通车不到一周路面又开裂了。", None),
+    ("某区完成违建专项整治", "记者走访发现，部分违建拆除后又建了起来，相关部门已责令整改。", None),
+    ("某区完成违建专项整治", "有居民举报，整治后违建又冒了出来。", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
