@@ -486,8 +486,9 @@ CURSE_CHARS = 40
 # A safety notice's 以免出人命 is prevention, not a warning of neglect.
 _PREVENTION = re.compile(r"(?:以免|避免|防止|谨防|预防|防范|杜绝)[^，,。；;！!？?\n]{0,4}$")
 _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!？?\n]{0,4}$")
-# (如遇, 如发现 and a 请 just after: a safety notice's instruction, 如遇火灾请拨打119, 发现燃气泄漏请立即关阀.)
-_CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|"
+# (如遇, 如发现 and a 请 just after: a safety notice's instruction, 如遇火灾请拨打119, 发现燃气泄漏请立即关阀; 以为:
+# a belief the teller found wrong, 还以为是家里什么东西爆炸了.)
+_CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|以为|"
                         r"如遇|如发现|如有|若遇|若发现|遇有")
 _DENIED_BEFORE = frozenset("不别没")
 _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请|算了)"
@@ -654,6 +655,8 @@ _DEATH_IDEA_AFTER = re.compile(r"并不|不可怕|更可怕|的过程|的恐惧|
 # 大火 of a stove (大火烧开, 转小火, 先用大火煮20分钟): a recipe, no fire.
 _COOKING = re.compile(r"[，,：:；;]?(?:烧开|烧沸|煮|炒|拌炒|翻炒|爆炒|快炒|炖|蒸|煎|焖|收汁|加热|熬)")
 _HEAT = re.compile(r"小火|中火|文火|慢火")
+# 地震 of a science, a service or a region (地震勘探, 地震台网, 地震局, 地震带): no quake.
+_SEISMIC = re.compile(r"勘探|台网|局|带|学|波|仪|监测|知识|科普")
 # 聚集 naming where people habitually are (年轻人聚集的场所, 目光聚集地, 人群聚集区), no gathering now.
 _GATHERING_PLACE = re.compile(r"地|之地|区|的场所|的地方|的区域")
 # 打死 before a refusal (打死不回家, 打死也不去, 打死我都不信): an oath of "never".
@@ -667,9 +670,37 @@ _TIMES = re.compile(r"了?(?:[一二两三四五六七八九十百千几\d]+|无
 _ELSEWHERE = re.compile(r"(?:邻市|邻县|外省|省外|国外|境外|外地|周边城市|周边县市|其他城市|其他地方)(?:的)?(?:一|某)")
 
 
+# Another country or a region outside the mainland named as where it happened (法国爆炸了, 叙利亚……爆炸坠毁, 布鲁塞尔
+# 发生了一起爆炸, 台湾地震了), not as who or what (美国游客, 日本企业, 韩国进口) or who tells it (据美国媒体报道,
+# 日本NHK报道: the event may be ours); nor when the sentence tells of our
+# people or our place there (我国游客, 我市, 同胞: the office's 涉外 matter).
+_ABROAD = trie_pattern((*_COUNTRIES, "叙利亚", "阿富汗", "伊拉克", "巴勒斯坦", "比利时", "西班牙", "葡萄牙", "瑞士",
+                        "瑞典", "挪威", "丹麦", "芬兰", "波兰", "希腊", "奥地利", "阿根廷", "智利", "沙特", "也门",
+                        "利比亚", "索马里", "巴黎", "伦敦", "纽约", "东京", "首尔", "曼谷", "莫斯科", "柏林", "罗马",
+                        "悉尼", "洛杉矶", "华盛顿", "布鲁塞尔", "新泽西", "加州", "芝加哥", "温哥华", "多伦多", "大阪",
+                        "旧金山", "台湾", "香港", "澳门", "台北", "高雄"))
+_WHO_FROM = re.compile(r"籍|人|游客|公民|留学生|商人|客商|企业|公司|工厂|厂|资|产|进口|出口|品牌|制造|制|货|车|队|球员|"
+                       r"总统|首相|总理|政府|军|方|媒体|网|电视|广播|报|通讯社|新闻")
+_OURS = re.compile(r"我国|国内|我市|本市|我县|本县|我区|本区|中国人|中国游客|中国公民|中方|同胞|华人|华侨|留学生|国人|"
+                   r"大陆|我们这|我们市")
+ABROAD_CHARS = 40
+_ABROAD_SITE = re.compile(r"[^，,。；;！!？?\n“”\"]{0,6}?(?:发生|境内|当地|首都|[东南西北中]部|州|府|郊区|附近|"
+                          r"一[架辆名家座列所起])")
+
+
 def elsewhere(text: str, start: int) -> bool:
     """Whether the sentence holding ``start`` places its event in another city, province or country before it."""
-    return _ELSEWHERE.search(text, _sentence(text, start)[0], start) is not None
+    sentence, end = _sentence(text, start)
+    if _ELSEWHERE.search(text, sentence, start) is not None:
+        return True
+    for m in _ABROAD.finditer(text, max(sentence, start - ABROAD_CHARS), start):
+        if _WHO_FROM.match(text, m.end()) is not None or text[m.start() - 1:m.start()] == "据":
+            continue  # who or what comes from there, or who tells of it (据日本媒体报道, 据台湾联合新闻网)
+        # where it happened: the clause opens with the place (法国爆炸了, 刚刚台湾地震了) or the place is followed by
+        # where in it or what happened there (布鲁塞尔发生了一起爆炸, 美国芝加哥北部郊区附近, 泰国北标府一面包车)
+        if m.start() - _begins(_CLAUSE_END, text, m.start(), 40, 0) <= 2 or _ABROAD_SITE.match(text, m.end()):
+            return _OURS.search(text, sentence, end) is None
+    return False
 
 
 def figurative(text: str, start: int, word: str) -> bool:
@@ -703,6 +734,8 @@ def figurative(text: str, start: int, word: str) -> bool:
         return _COOKING.match(text, start + 2) is not None or _HEAT.search(text, *_sentence(text, start)) is not None
     if word == "聚集":
         return _GATHERING_PLACE.match(text, start + 2) is not None
+    if word == "地震":
+        return _SEISMIC.match(text, start + 2) is not None
     if word == "死亡" and (_DEATH_IDEA_BEFORE.search(before) is not None
                          or _DEATH_IDEA_AFTER.match(text, start + 2) is not None):
         return True

@@ -1180,3 +1180,23 @@ def test_denied_given_up_cursed_or_dreamt_is_no_harm(
         text: str, deaths: int | None, injured: int | None, crime: str | None) -> None:
     f = find_facts("", text)
     assert (f.deaths, f.injured, f.crime) == (deaths, injured, crime), f
+
+
+@pytest.mark.parametrize(("text", "signal", "deaths"), [
+    # an event abroad, a belief found wrong, a science's 地震
+    ("一觉醒来，法国那边又发生爆炸了", None, None),
+    ("刷到新闻说布鲁塞尔发生了一起爆炸，还好我们改签了", None, None),
+    ("美国一小镇发生枪击，造成3人死亡", None, None),
+    ("听到一声巨响，还以为是楼下什么东西爆炸了，原来是打雷", None, None),
+    ("勘探队在山里做地震勘探，一待就是半年", None, None),
+    # the same words of an event here, or of our people abroad, or told by foreign media
+    ("小区楼下的饭店发生爆炸，窗户都震碎了", "爆炸火灾", None),
+    ("我市三名游客在泰国遭遇车祸，其中一人死亡", "死亡", 1),
+    ("据日本媒体报道，云南某地发生地震，已造成2人死亡", "事故灾害", 2),
+    ("一名越南籍男子在我市工地坠亡", None, 1),
+])
+def test_an_event_abroad_a_belief_found_wrong_and_a_science_are_no_event_here(
+        text: str, signal: str | None, deaths: int | None) -> None:
+    found = load_rules(HERE / "city-gov").find_signals(text)
+    assert (signal in found) if signal else not found, found
+    assert find_facts("", text).deaths == deaths
