@@ -236,8 +236,25 @@ FRAUD_WORDS = ("诈骗", "冒充", "行骗", "骗老人", "骗老年人", "骗�
 # An official taken for investigation or a government's investment promotion gone wrong: the 纪委监委's case
 # or the business climate (其他), whatever department he works in or which works it concerned
 # (classifier.scoring.PLAIN: a 交通局长 taken away over a road project is not 公共基础设施建设).
-OFFICIAL_TAKEN = ("纪委带走", "监委带走", "落马", "审查调查", "被留置", "留置措施")
+OFFICIAL_TAKEN = ("纪委带走", "监委带走", "落马", "审查调查", "被留置", "留置措施",
+                  # an official by his office taken away (网传某局局长被带走): not 家长被带走, a parent's arrest
+                  *(f"{o}被带走" for o in ("局长", "厅长", "处长", "科长", "市长", "区长", "县长", "镇长", "乡长",
+                                          "书记", "主任")))
 BUSINESS_CLIMATE = ("招商项目", "招商承诺", "招商指标", "招商协议")
+# Killed in an accident (工地上摔死了人, 危桥上有人掉下去淹死): the accident is the emergency department's (安全生产),
+# whatever the works or the job it happened at (classifier.scoring.PLAIN).
+ACCIDENT_DEATHS = ("撞死", "轧死", "烧死", "淹死", "压死", "摔死", "砸死")
+# A visitor warning others off the city or swearing it off (旅游劝退, 以后再也不来了, 劝大家别来, 替这个城市丢脸):
+# the city's image among those who come (devsets/README.md: 对外宣传, the city's image as such), whatever
+# the bill or the taxi was; only where the text speaks of visitors (VISITORS: 游客, 旅游, 景区, 外地朋友, 来玩),
+# so that 学校劝退学生 or a local's 避雷 of a milk tea shop are not.
+VISITOR_WARNINGS = ("劝退", "再也不来", "再也不去", "不会再来", "不会再去", "劝大家别来", "千万别来", "大家别来",
+                    "丢脸")
+VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
+# A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
+# (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
+# Not 诺如 alone (承诺如期), 肺结核 (listed among a pollution's harms), 疫情爆发 (a refund asked since COVID).
+OUTBREAK_WORDS = ("诺如病毒", "诺如感染", "手足口病", "水痘", "猩红热", "流行性腮腺炎", "聚集性疫情", "传染病疫情")
 # People going together to a government's gate (大家要一起去市政府门口讨说法, 多次集体到市政府上访): a gathering,
 # planned or done, whatever it is about (devsets/README.md: 聚集/维权 gatherings are 社会稳定); one
 # person's visit (我去市政府反映过) is not, nor 看到市政府公示.
@@ -269,8 +286,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
         "燃气泄漏", "山体滑坡", "泥石流", "洪水", "内涝", "暴雨", "台风", "地震", "溺水", "溺亡", "被困", "救援",
         "消防", "安全事故", "生产事故", "交通事故", "车祸", "翻车", "相撞", "触电", "坠落", "险情",
-        # killed in an accident
-        "撞死", "轧死", "烧死", "淹死", "压死", "摔死", "砸死",
+        *ACCIDENT_DEATHS,
         # DuEE 1.0 triggers (≥ 2 in duee_dev.json) of 车祸, 起火, 坠机
         "坠毁", "自燃", "被撞", "撞飞", "撞到",
         # a dam or an embankment giving way, people moved out of danger (a dam's 裂缝 is read with the
@@ -334,6 +350,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # 老外): the country's name alone is not (工厂要搬到越南去, 销往俄罗斯), nor a trade (外贸公司, 对俄贸易)
         "老外", *NATIONALS,
     ),
+    "卫生计生": OUTBREAK_WORDS,
+    "对外宣传": VISITOR_WARNINGS,
 }
 _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("crowd", CROWD_WORDS),
@@ -349,7 +367,12 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
 NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消防器材", "消防演练", "消防安全检查", "消防检查",
               "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案",
               # vomit, a thing (吃呕吐物的图片), not a symptom; 随着火车南站的开通, 随着火箭被淘汰 are no fire
-              "呕吐物", "随着火", *NOT_NATIONALS)
+              "呕吐物", "随着火", *NOT_NATIONALS,
+              # fire-safety works paid for or ordered (维修资金用于消防改造): a works item, no fire
+              "消防改造", "消防整改", "消防工程",
+              # a developer gone (开发商跑路了, 烂尾): the stalled estate's housing problem (devsets/README.md: 烂尾
+              # as a housing problem), not the fraud of 卷款跑路
+              "开发商跑路", "开发商跑了")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset(GATHER_AT_GOVERNMENT)
 _SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻"})
@@ -365,7 +388,13 @@ _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒�
 EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
 _EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
-_EVENT_ORDER = ("社会稳定", "应急管理", "食品药品安全", "质监", "价格", "其他")
+_EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "对外宣传", "价格", "其他")
+_VISITOR_WARNINGS = frozenset(VISITOR_WARNINGS)
+_VISITORS = trie_pattern(VISITORS)
+# The police called (报警也没用) about a nuisance (广场舞音响, 噪音扰民): a grievance (devsets/README.md: noise is
+# 社情民意), not a crime; a fight over it is told by its own words (打架, 殴打).
+_POLICE_CALLED = frozenset({"报警", "报了警", "报案", "警察", "民警", "出警"})
+_NUISANCE = re.compile(r"噪音|噪声|扰民|广场舞|音响|吵到|吵得|太吵|吵死")
 TRIGGER_WORDS = frozenset(_KIND)
 _TRIGGER = trie_pattern(TRIGGER_WORDS)
 _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
@@ -1336,6 +1365,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
                 or (word not in _PLANNED and irrealis(text, m.start(), m.end(), near_miss=False))
                 or fiction(text, m.start()) or figurative(text, m.start(), word)):
             continue
+        if word in _VISITOR_WARNINGS and _VISITORS.search(text) is None:
+            continue
         if word in _SYMPTOMS:
             clause = _begins(_CLAUSE_END, text, m.start(), 30)
             if _ATE.search(text, clause, m.start()) is None or _DRUNK.search(text, clause, m.start()) is not None:
@@ -1348,6 +1379,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         found["社会稳定"] = [w for w in found["社会稳定"] if w not in _JUSTICE_WORDS]
         if not found["社会稳定"]:
             del found["社会稳定"]
+    if found.get("社会稳定") and set(found["社会稳定"]) <= _POLICE_CALLED and _NUISANCE.search(text) is not None:
+        del found["社会稳定"]
     if mass:
         found.setdefault("社会稳定", []).append(mass)
     if hazard:

@@ -11,6 +11,7 @@ from datetime import datetime
 import msgspec
 
 from classifier.facts import (
+    ACCIDENT_DEATHS,
     BUSINESS_CLIMATE,
     CHARGE_RULES,
     EVENT_SCAN_WORDS,
@@ -79,7 +80,11 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # Food is the food department's wherever it is eaten (a school canteen's 地沟油 or food poisoning:
     # the README files it under 食品药品安全, not 教育), and whatever else it reads as: a food's quality
     # is not 质监's product quality (亚硝酸盐超标 in 腊肉), a food poisoning not an 应急管理 accident.
-    "食品药品安全": SETTING_TOPICS | {"质监", "应急管理"},
+    # and a rumour of it is not public order (网传夜市卖病死猪肉: the head reads the rumour, 社会稳定).
+    "食品药品安全": SETTING_TOPICS | {"质监", "应急管理", "社会稳定"},
+    # A visitor warning others off the city (旅游劝退, 再也不来了) is the city's image (devsets/README.md: 对外宣传),
+    # whatever the bill, the taxi or the scenic spot was; not a school's, a hospital's or a food's case.
+    "对外宣传": frozenset({"价格", "质监", "公共基础设施建设", "社情民意", "住房", OTHER}),
     # Who is involved decides first (classifier.facts.event_topic; seed 004: 涉外类 → 外侨办): a crime, a
     # layoff or an accident that a foreigner or a foreign firm is part of is 涉外, whatever else it reads as.
     "涉外": frozenset(BASE_TOPICS) - {"涉外"},
@@ -95,7 +100,15 @@ PLAIN: dict[str, frozenset[str]] = {
     **dict.fromkeys(CHARGE_RULES, frozenset({"公共基础设施建设", "质监"})),
     **dict.fromkeys(FRAUD_WORDS, frozenset({"价格", "食品药品安全"})),
     **dict.fromkeys((*OFFICIAL_TAKEN, *BUSINESS_CLIMATE), frozenset({"住房", "公共基础设施建设"})),
+    # a death in an accident (应急管理: 安全生产) the works or the job it happened at (a worker killed in a fall on
+    # a site: not 就业; someone drowned off a broken bridge: not 公共基础设施建设)
+    **dict.fromkeys(ACCIDENT_DEATHS, frozenset({"公共基础设施建设", "就业"})),
 }
+# A gathering (聚集/维权, 群体性事件: classifier.facts.find_facts' mass incident) is public order's whatever it is
+# about (devsets/README.md: buyers' gathering → 社会稳定, their stalled project → 住房; workers blocking the
+# 管委会's gate over their wages: not 就业); a foreigner's part in it still makes it 涉外. Only a gathering told
+# with another word of public order (警车, 围堵, 聚集): a letter's warning 不要酿成群体性事件 is none.
+GATHERING_OUTRANKS = frozenset(BASE_TOPICS) - {"社会稳定", "涉外"}
 # Whose money a case is about (虚报冒领低保金, 挪用财政衔接资金建的产业项目, 水库移民后扶资金被挪用): a discipline
 # case (the event 其他) about a programme's funds is that programme department's, as the development
 # sets' authors filed every such item (devsets/README.md: 谁主管谁负责); a case of conduct (八项规定, 礼金, a
@@ -326,13 +339,15 @@ class Scorer:
                 event = seen = None
                 remit_only = topic in self._remit_business and not topics_named(joined) & self._remit_business
                 # 涉外's words are event words: tried where the prefilter saw one may start, if anywhere.
-                if (topic in _OUTRANKABLE or remit_only
+                if (topic in _OUTRANKABLE or remit_only or facts.mass_incident
                         or (scan & _EVENTS and next(matches_at(_FOREIGN, joined, events_at[i]), None) is not None)):
                     event, words = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
                                                starts=events_at[i])
                     seen = event
                     # A plain word (PLAIN) outranks the reading whatever OUTRANKS says of its event.
-                    plain = any(topic in PLAIN.get(w, ()) for w in words)
+                    plain = (any(topic in PLAIN.get(w, ()) for w in words)
+                             or (facts.mass_incident in words and len(set(words)) > 1
+                                 and topic in GATHERING_OUTRANKS))
                     if not plain and (topic not in OUTRANKS[event] if event in OUTRANKS
                                       else topic not in SETTING_TOPICS and not remit_only):
                         event = None

@@ -848,6 +848,21 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # a theft told by its victim is a crime (in an estate too)
     ("小区地下车库这个月已经有三辆电动车被偷了。", "社会稳定"),
     ("邻居家白天被盗，丢了两万多现金。", "社会稳定"),
+    # a visitor warning others off the city is its image (对外宣传); a school's 劝退, a local's 避雷 are not
+    ("带家人来这边旅游，景区门口吃顿饭被宰了，以后再也不来了。", "对外宣传"),
+    ("学校劝退了几个成绩差的学生。", None),
+    # a 诺如 outbreak is the health department's; 承诺如期 is no disease
+    ("家长群里说学校好几个班的孩子感染了诺如病毒。", "卫生计生"),
+    ("开发商承诺如期交房，结果拖了一年。", None),
+    # the police called about a nuisance is no crime; a fight over it is
+    ("楼下广场舞音响吵到半夜，报警也没用。", None),
+    ("楼下广场舞音响吵到半夜，两拨人还打架了。", "社会稳定"),
+    # fire-safety works paid for, a developer gone: no fire, no fraud
+    ("维修资金里有一笔用于消防改造，业主从没见到施工。", None),
+    ("听说开发商跑路了，工地停了半个月。", None),
+    # an official by his office taken away is a discipline case; a parent taken away is not
+    ("网传某局局长被带走，单位还在正常上班。", "其他"),
+    ("有个家长被带走了，说是在校门口打人。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)

@@ -299,6 +299,26 @@ def test_a_discipline_case_about_a_programme_s_funds_is_the_programme_s(tmp_path
     assert {k: out[k]["topic"] for k in rows} == {"dibao": "扶贫", "resettle": "移民搬迁", "gift": "其他"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_what_happened_outranks_the_works_the_job_or_the_bill(tmp_path: Path, tone: str) -> None:
+    """devsets/README.md: a visitor warning others off is the city's image (对外宣传) whatever the bill; a death
+    in an accident is 应急管理 whatever the works or the job; workers gathered at a gate with the police there are
+    社会稳定 whatever they want; noise is 社情民意 though the police were called; a 诺如 outbreak is 卫生计生."""
+    loud = "！！气死了！！" if tone == "heated" else "。"
+    rows = {
+        "visitor": ("钦州旅游劝退", f"五一带家人来玩，在老街吃海鲜一盘虾收了六百多，以后再也不来了{loud}"),
+        "fall": ("工地上摔死了人，到现在没人给说法",
+                 f"我哥在钦南区一个工地干活，从脚手架上掉下来没抢救过来，施工单位只给了两万块{loud}"),
+        "gate": ("钦州一机械厂欠薪半年",
+                 f"三百多个工人半年没拿到工资，今天大家都堵在开发区管委会门口，来了好多警车{loud}"),
+        "noise": ("钦南公园广场舞音响吵到半夜", f"每晚音响开到最大，报警说不归他们管，打热线说转给街道{loud}"),
+        "norovirus": ("网传钦北区一小学发生诺如病毒感染", f"家长群里说好几个班的学生上吐下泻，有的班已经停课了{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {
+        "visitor": "对外宣传", "fall": "应急管理", "gate": "社会稳定", "noise": "社情民意", "norovirus": "卫生计生"}
+
+
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
     """A 省纪委监委's 通报 on the city's officials, known by its name or its site, grades like a provincial
     report (city-gov's choice, said in the reasons); the city's own 纪委监委 is the office's own voice."""
