@@ -244,6 +244,10 @@ BUSINESS_CLIMATE = ("招商项目", "招商承诺", "招商指标", "招商协�
 # Killed in an accident (工地上摔死了人, 危桥上有人掉下去淹死): the accident is the emergency department's (安全生产),
 # whatever the works or the job it happened at (classifier.scoring.PLAIN).
 ACCIDENT_DEATHS = ("撞死", "轧死", "烧死", "淹死", "压死", "摔死", "砸死")
+# A government's or its firms' arrears to the firms that supplied it (拖欠中小企业账款: the 保障中小企业款项支付条例's
+# words): the business climate (其他), not the workers' wages (就业) or the works (classifier.scoring.PLAIN).
+ARREARS_TO_FIRMS = ("拖欠中小企业", "拖欠民营企业", "中小企业账款", "民营企业账款", "企业账款", "中小企业款项",
+                    "拖欠企业款")
 # A visitor warning others off the city or swearing it off (旅游劝退, 以后再也不来了, 劝大家别来, 替这个城市丢脸):
 # the city's image among those who come (devsets/README.md: 对外宣传, the city's image as such), whatever
 # the bill or the taxi was; only where the text speaks of visitors (VISITORS: 游客, 旅游, 景区, 外地朋友, 来玩),
@@ -310,7 +314,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # an official's crimes of office, tried in court as well (受贿罪 … 有期徒刑 is still the 纪委监委's
         # case of an official, not public order's)
         "受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利", "职务上的便利",
-        *OFFICIAL_TAKEN,
+        *OFFICIAL_TAKEN, *ARREARS_TO_FIRMS,
     ),
     # Charges and price rules (seed 004 价格: the 发改委's price department).
     "价格": (
@@ -389,6 +393,9 @@ EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
 _EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "对外宣传", "价格", "其他")
+# A collision is no accident when it nearly happened (差点撞到一个小孩: the lane's disorder), unlike a fire
+# nearly started (差点起火: a fire hazard).
+_COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})
 _VISITOR_WARNINGS = frozenset(VISITOR_WARNINGS)
 _VISITORS = trie_pattern(VISITORS)
 # The police called (报警也没用) about a nuisance (广场舞音响, 噪音扰民): a grievance (devsets/README.md: noise is
@@ -1362,7 +1369,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         # (万一着火谁负责: a blocked fire lane, 以免溺水: a warning). A gathering planned is the event already
         # (大家要一起去市政府: the police prepare before the day).
         if (_negated(text, m.start())
-                or (word not in _PLANNED and irrealis(text, m.start(), m.end(), near_miss=False))
+                or (word not in _PLANNED
+                    and irrealis(text, m.start(), m.end(), near_miss=word in _COLLISIONS))
                 or fiction(text, m.start()) or figurative(text, m.start(), word)):
             continue
         if word in _VISITOR_WARNINGS and _VISITORS.search(text) is None:

@@ -12,6 +12,7 @@ import msgspec
 
 from classifier.facts import (
     ACCIDENT_DEATHS,
+    ARREARS_TO_FIRMS,
     BUSINESS_CLIMATE,
     CHARGE_RULES,
     EVENT_SCAN_WORDS,
@@ -103,6 +104,7 @@ PLAIN: dict[str, frozenset[str]] = {
     # a death in an accident (应急管理: 安全生产) the works or the job it happened at (a worker killed in a fall on
     # a site: not 就业; someone drowned off a broken bridge: not 公共基础设施建设)
     **dict.fromkeys(ACCIDENT_DEATHS, frozenset({"公共基础设施建设", "就业"})),
+    **dict.fromkeys(ARREARS_TO_FIRMS, frozenset({"就业", "公共基础设施建设", "住房"})),
 }
 # A gathering (聚集/维权, 群体性事件: classifier.facts.find_facts' mass incident) is public order's whatever it is
 # about (devsets/README.md: buyers' gathering → 社会稳定, their stalled project → 住房; workers blocking the

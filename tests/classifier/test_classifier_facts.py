@@ -863,6 +863,13 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # an official by his office taken away is a discipline case; a parent taken away is not
     ("网传某局局长被带走，单位还在正常上班。", "其他"),
     ("有个家长被带走了，说是在校门口打人。", None),
+    # a collision that nearly happened is the lane's disorder, one that happened an accident; a fire nearly
+    # started is a hazard still
+    ("摊子摆到马路中间，电瓶车乱穿，上礼拜差点撞到一个小孩。", None),
+    ("摊子摆到马路中间，上礼拜一个小孩被撞了。", "应急管理"),
+    ("插线板从窗户拉出来充电，前几天差点起火。", "应急管理"),
+    # a government's arrears to the firms that supplied it are the business climate
+    ("开发区拖欠中小企业账款三千余万元，企业催款一年无果。", "其他"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
