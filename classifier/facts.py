@@ -248,6 +248,18 @@ ACCIDENT_DEATHS = ("撞死", "轧死", "烧死", "淹死", "压死", "摔死", "
 # words): the business climate (其他), not the workers' wages (就业) or the works (classifier.scoring.PLAIN).
 ARREARS_TO_FIRMS = ("拖欠中小企业", "拖欠民营企业", "中小企业账款", "民营企业账款", "企业账款", "中小企业款项",
                     "拖欠企业款")
+# The 八项规定 通报's own categories (违规发放津贴补贴, 违规发放福利): an official's conduct case (其他), not the
+# staff's pay (就业; classifier.scoring.PLAIN).
+IRREGULAR_PAY = ("违规发放津贴", "违规发放津补贴", "违规发放福利", "违规发放奖金", "违规发放补贴")
+# Farmland taken unlawfully (以租代征, 违法占用耕地): the land's (自然资源: no department of its own, 其他), not the
+# estate or the works built on it (classifier.scoring.PLAIN).
+LAND_TAKEN = ("以租代征", "违法占用耕地", "违规占用耕地", "非法占用耕地", "违法占用基本农田", "违规占用基本农田",
+              "非法占用基本农田", "违法占地", "非法占地", "违法用地")
+# Bids rigged (围标串标, 陪标, 中标的早就内定好了): the trading's (devsets/README.md: 公共资源交易, bidding and
+# procurement problems of every office), whatever was built or bought; 内定 only where a bid is spoken of
+# (招标, 中标, 投标), not a job promised (岗位早就内定了).
+BID_RIGGING = ("串标", "围标", "陪标", "明招暗定", "内定")
+_BIDDING = re.compile(r"招标|中标|投标|标段")
 # A visitor warning others off the city or swearing it off (旅游劝退, 以后再也不来了, 劝大家别来, 替这个城市丢脸):
 # the city's image among those who come (devsets/README.md: 对外宣传, the city's image as such), whatever
 # the bill or the taxi was; only where the text speaks of visitors (VISITORS: 游客, 旅游, 景区, 外地朋友, 来玩),
@@ -314,8 +326,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # an official's crimes of office, tried in court as well (受贿罪 … 有期徒刑 is still the 纪委监委's
         # case of an official, not public order's)
         "受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利", "职务上的便利",
-        *OFFICIAL_TAKEN, *ARREARS_TO_FIRMS,
+        *OFFICIAL_TAKEN, *ARREARS_TO_FIRMS, *IRREGULAR_PAY, *LAND_TAKEN,
     ),
+    "公共资源交易": BID_RIGGING,
     # Charges and price rules (seed 004 价格: the 发改委's price department).
     "价格": (
         "涨价", "提价", "上调", "提高收费", "乱收费", "多收费", "多收了", "收费标准", "收费过高", "高价", "天价",
@@ -392,7 +405,7 @@ _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒�
 EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
 _EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
-_EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "对外宣传", "价格", "其他")
+_EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格", "其他")
 # A collision is no accident when it nearly happened (差点撞到一个小孩: the lane's disorder), unlike a fire
 # nearly started (差点起火: a fire hazard).
 _COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})
@@ -1373,7 +1386,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
                     and irrealis(text, m.start(), m.end(), near_miss=word in _COLLISIONS))
                 or fiction(text, m.start()) or figurative(text, m.start(), word)):
             continue
-        if word in _VISITOR_WARNINGS and _VISITORS.search(text) is None:
+        if ((word in _VISITOR_WARNINGS and _VISITORS.search(text) is None)
+                or (word == "内定" and _BIDDING.search(text) is None)):
             continue
         if word in _SYMPTOMS:
             clause = _begins(_CLAUSE_END, text, m.start(), 30)

@@ -19,6 +19,8 @@ from classifier.facts import (
     EVENT_WORDS,
     FACT_SCAN_WORDS,
     FRAUD_WORDS,
+    IRREGULAR_PAY,
+    LAND_TAKEN,
     OFFICIAL_TAKEN,
     TRIGGER_WORDS,
     event_topic,
@@ -86,6 +88,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # A visitor warning others off the city (旅游劝退, 再也不来了) is the city's image (devsets/README.md: 对外宣传),
     # whatever the bill, the taxi or the scenic spot was; not a school's, a hospital's or a food's case.
     "对外宣传": frozenset({"价格", "质监", "公共基础设施建设", "社情民意", "住房", OTHER}),
+    # Bids rigged are the trading's whatever was built or bought (a village road's tender fixed in advance: not
+    # 公共基础设施建设; devsets/README.md: bidding and procurement problems of every office).
+    "公共资源交易": SETTING_TOPICS | {"公共基础设施建设", "扶贫", "移民搬迁"},
     # Who is involved decides first (classifier.facts.event_topic; seed 004: 涉外类 → 外侨办): a crime, a
     # layoff or an accident that a foreigner or a foreign firm is part of is 涉外, whatever else it reads as.
     "涉外": frozenset(BASE_TOPICS) - {"涉外"},
@@ -105,6 +110,8 @@ PLAIN: dict[str, frozenset[str]] = {
     # a site: not 就业; someone drowned off a broken bridge: not 公共基础设施建设)
     **dict.fromkeys(ACCIDENT_DEATHS, frozenset({"公共基础设施建设", "就业"})),
     **dict.fromkeys(ARREARS_TO_FIRMS, frozenset({"就业", "公共基础设施建设", "住房"})),
+    **dict.fromkeys(IRREGULAR_PAY, frozenset({"就业"})),
+    **dict.fromkeys(LAND_TAKEN, frozenset({"住房", "公共基础设施建设"})),
 }
 # A gathering (聚集/维权, 群体性事件: classifier.facts.find_facts' mass incident) is public order's whatever it is
 # about (devsets/README.md: buyers' gathering → 社会稳定, their stalled project → 住房; workers blocking the

@@ -870,6 +870,12 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("插线板从窗户拉出来充电，前几天差点起火。", "应急管理"),
     # a government's arrears to the firms that supplied it are the business climate
     ("开发区拖欠中小企业账款三千余万元，企业催款一年无果。", "其他"),
+    # the 八项规定 通报's categories and farmland taken are 其他; a tender fixed in advance is the trading's, a
+    # job promised in advance is not
+    ("某局下属事业单位以加班费名义违规发放津贴补贴21万元。", "其他"),
+    ("当地以租代征，在基本农田上建起了成片厂房。", "其他"),
+    ("村里修路还没招标，大家都知道早就内定好了是谁来做。", "公共资源交易"),
+    ("听说那个岗位早就内定了。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
