@@ -308,6 +308,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # a dam or an embankment giving way, people moved out of danger (a dam's 裂缝 is read with the
         # water work: Facts.hazard)
         "溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮坝", "堰塞湖", "疏散", "撤离",
+        # a reservoir releasing its flood (水库今晚要开闸泄洪, 学校停课): flood control, whatever it closes
+        "泄洪",
     ),
     # Seed 004 has no department for these: an official's discipline case (the 纪委监委's, not a
     # citizen's grievance for the 信访局) and the business climate go to the 政府办公室 (其他).
