@@ -1424,18 +1424,22 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 # or a problem settled by the authority (追回拖欠工资, 收回违规房源, 完成整改通过验收, 修复通车). Good news of
 # the office mentions the problem it settled (此前……难, 群众反映的……问题得到解决), and the model reads those
 # problem words as bad news. The verbs are those of any government's 成绩/民生实事 report, not of one item.
+# An assessment or an acceptance passed (通过省级安全风险评估, 通过竣工验收, 通过国家卫生城市复审): the outcome is
+# the passing, and what was assessed (风险, 安全) is what it passed.
+_ASSESSED = r"(?:评估|验收|审核|认证|认定|考核|评审|复审|复查|复核|评定|达标)"
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
     r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|拿到|领到|"
-    r"成功(?!率)")
+    r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
 # The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
 # settling verb.
 _SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)")
-_SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复)[^，,。；;！!？?\s]{0,14}")
+_SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复)[^，,。；;！!？?\s]{0,14}"
+                       r"|通过[^，,。；;！!？?\s]{0,12}?" + _ASSESSED)
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
 # 不漏报 win over the good outcome, wherever they stand in the headline; so do a citizen's request (咨询, 建议,

@@ -982,10 +982,16 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     # the problem as the object of a settling noun; problems the inspection found, settled in the same sentence;
     # a hotline one may call to report
     ("开发区化工企业完成安全隐患整改验收", "", "完成"),
+    # passed an assessment of what it was assessed for; a service back
+    ("某化工园区通过省级安全风险评估", "", "通过"),
+    ("城南水厂检修完毕 全城恢复供水", "", "恢复"),
     ("市市场监管局完成农贸市场计量专项检查",
      "检查中发现的计量器具问题已全部责令整改。市民可通过12315热线举报缺斤少两行为。", "完成"),
     # asked, requested, doubted, claimed or contradicted in the headline
     ("某村何时能通上自来水？", "", None),
+    ("小区停水三天仍未恢复", "", None),
+    ("新建学校未通过竣工验收", "", None),
+    ("通过12345反映多次无果", "", None),
     ("交房三年业主还没拿到不动产权证", "", None),
     ("小区积水问题亟待解决", "", None),
     ("望解决解放路路灯不亮", "", None),
