@@ -771,9 +771,10 @@ def figurative(text: str, start: int, word: str) -> bool:
         lead = text[_sentence(text, start)[0]:start]
         return _HOOKED.search(lead) is not None and _TAKEN_IN.search(lead) is None
     if word == "罢工":
-        clause = _begins(_CLAUSE_END, text, start, 20)
-        thing = _DEVICE.search(text, clause, start) or _BODY_PART.search(text, clause, start)
-        return thing is not None and _STRIKERS.search(text, clause, start) is None
+        # the thing may be named a clause before (我的破钥匙又打不开门了，是要彻底罢工吗)
+        lo = max(_sentence(text, start)[0], start - 24)
+        thing = _DEVICE.search(text, lo, start) or _BODY_PART.search(text, lo, start)
+        return thing is not None and _STRIKERS.search(text, lo, start) is None
     if word == "翻车":
         sentence, end = _sentence(text, start)
         return _VEHICLE.search(text, sentence, start) is None and _VEHICLE.search(text, start + 2, end) is None

@@ -1170,11 +1170,13 @@ def test_hurtful_words_and_exaggeration_are_no_harm(text: str, deaths: int | Non
     ("熬夜刷完了《生活大爆炸》", None),
     ("抄袭还倒打一耙的人请原地爆炸", None),
     ("钥匙又罢工了，门怎么都打不开", None),
+    ("我的旧耳机又没声音了，这是要彻底罢工吗", None),
     # the same words of real events
     ("老城区一居民楼发生大火，消防正在扑救", "爆炸火灾"),
     ("数百名业主聚集在售楼部门口讨说法", "群体聚集"),
     ("凌晨三点发生地震，不少居民跑到楼下", "事故灾害"),
     ("化工厂储罐发生爆炸，附近居民被疏散", "爆炸火灾"),
+    ("公交公司拖欠工资，司机们今天开始罢工", "群体聚集"),
 ])
 def test_a_recipe_a_habitual_place_and_a_simile_give_no_signal(text: str, signal: str | None) -> None:
     found = load_rules(HERE / "city-gov").find_signals(text)
