@@ -264,13 +264,17 @@ COMPLAINT_CUES: tuple[str, ...] = (
     "欠薪", "讨薪", "黑心", "强拆", "打人", "殴打", "造假", "弄虚作假", "失职", "渎职", "违规", "违法", "污染",
     "霸凌", "虐待", "围标", "串标", "暗箱操作", "未招先建", "推诿", "敷衍", "刁难", "谣言", "隐瞒", "瞒报",
     "假冒", "伪劣", "变质", "过期", "中毒", "坑骗", "骗局", "扰民", "烂尾", "侵占", "挪用", "克扣",
-    "不满", "上访", "擅自", "强制", "迟迟", "宰客", "哄抬",
+    "不满", "上访", "擅自", "强制", "迟迟", "宰客", "被宰", "哄抬",
 )
 # A post or a message telling of a hazard present (冰面上有人滑冰，存在安全隐患; 那棵树有很大的隐患) complains of it:
 # a complaint cue for posts only (classifier.scoring), as a report by the press or an authority as often recalls a
 # hazard it removed (此前存在一氧化碳中毒隐患) or counts those it found (排查隐患120处).
 HAZARD_REPORT = re.compile(r"存在[^，。,；;！？!?\n]{0,8}隐患"
                            r"|(?<![没无])有(?:很大的|很大|较大的|较大|严重的|严重|重大)?(?:安全|消防|交通|溺水)?隐患")
+# Something found in food or drink that must not be there (吃出虫子, 喝出玻璃碴子, 吸管里吸出来一只虫子): a food-safety
+# harm told, whatever the tone (a cue for posts and messages, as HAZARD_REPORT; classifier.scoring).
+FOREIGN_MATTER = re.compile(r"(?:吃出|喝出|吸出)[^，。,；;！？!?\n]{0,6}?"
+                            r"(?:虫|蛆|苍蝇|蟑螂|头发|异物|钢丝|玻璃|老鼠|塑料|指甲)")
 # Emergency signal groups (grading.yaml names) and the topic they suggest when the seed lexicons
 # say nothing: without it, general news teaches that explosions are foreign news (涉外).
 SIGNAL_TOPICS: dict[str, str] = {"死亡": "应急管理", "受伤": "应急管理", "爆炸火灾": "应急管理",

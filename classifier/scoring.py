@@ -36,6 +36,7 @@ from classifier.lexicon import (
     COMPLAINT_CUE,
     COMPLAINT_CUES,
     EMERGENCY_CUE,
+    FOREIGN_MATTER,
     HAZARD_REPORT,
     NEEDS_TERM,
     SEED_TERMS,
@@ -304,10 +305,12 @@ class Scorer:
             cue = call.tier not in OWN_MEDIA_TIERS and next(
                 (m for m in matches_at(_COMPLAINT, joined, complaints_at[i])
                  if not not_a_complaint(joined, m.start(), m.group(0))), None) is not None
-            complaint = not settled and (facts.feared is not None or cue
+            # Something found in food or drink in a post (喝出一只虫子): a food-safety harm, a cue as sure as a fact.
+            tainted = call.tier in _PRIVATE_TIERS and FOREIGN_MATTER.search(joined) is not None
+            complaint = not settled and (facts.feared is not None or cue or tainted
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))
-            neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse, complaint)
+            neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted, complaint)
             if (public is not None and public[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and (not facts.adverse or facts.only_rumour) and not complaint
                     and rests_on_places(rel_reasons)):

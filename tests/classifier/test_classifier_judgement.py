@@ -549,6 +549,23 @@ def test_a_formal_notice_is_not_adverse_for_the_matter_it_regulates(tmp_path: Pa
     assert out["sanction"]["negativity"] >= 0.5, out["sanction"]
 
 
+def test_food_with_something_in_it_and_a_rip_off_are_complaints(tmp_path: Path) -> None:
+    """A post that found something in its food or drink (喝出一只虫子) complains of food safety, and one ripped off
+    (被宰) of prices, whatever the tone: adverse, as the 12315 would file them."""
+    rows = {
+        "bug": ("", "钦州白石湖边那家奶茶店的珍珠奶茶，喝到一半喝出一只小飞虫，店员说可能是外面飞进来的，"
+                    "退了钱就完事了。"),
+        "rip": ("", "在钦州三娘湾海鲜街被宰了，点的时候说一斤38，结账按一两算，四个人吃了一千多。"),
+    }
+    cases = [Case(k, "complaint", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": "新浪微博", "url": "", "source_kind": "microblog"},
+                  relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    for k in rows:
+        assert out[k]["negativity"] >= 0.5, out[k]
+
+
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
