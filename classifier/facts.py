@@ -260,12 +260,13 @@ LAND_TAKEN = ("以租代征", "违法占用耕地", "违规占用耕地", "非�
 # (招标, 中标, 投标), not a job promised (岗位早就内定了).
 BID_RIGGING = ("串标", "围标", "陪标", "明招暗定", "内定")
 _BIDDING = re.compile(r"招标|中标|投标|标段")
-# A visitor warning others off the city or swearing it off (旅游劝退, 以后再也不来了, 劝大家别来, 替这个城市丢脸):
-# the city's image among those who come (devsets/README.md: 对外宣传, the city's image as such), whatever
+# A visitor warning others off the city or swearing it off (旅游劝退, 以后再也不来了, 劝大家别来, 避雷, 替这个城市
+# 丢脸), or telling how he was fleeced (游客被宰): the city's image among those who come (devsets/README.md:
+# 对外宣传, the city's image as such; the seventh and eighth sets file the tourist's 被宰 bill there), whatever
 # the bill or the taxi was; only where the text speaks of visitors (VISITORS: 游客, 旅游, 景区, 外地朋友, 来玩),
-# so that 学校劝退学生 or a local's 避雷 of a milk tea shop are not.
+# so that 学校劝退学生 or a local's 避雷 of a milk tea shop are not. A food's harm still outranks it (吃坏肚子).
 VISITOR_WARNINGS = ("劝退", "再也不来", "再也不去", "不会再来", "不会再去", "劝大家别来", "千万别来", "大家别来",
-                    "丢脸")
+                    "丢脸", "被宰", "宰游客", "坑游客", "宰外地人", "避雷")
 VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
 # A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
 # (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
