@@ -96,6 +96,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # layoff or an accident that a foreigner or a foreign firm is part of is 涉外, whatever else it reads as.
     "涉外": frozenset(BASE_TOPICS) - {"涉外"},
 }
+# What an accident with a death outranks beyond the settings (PLAIN's ACCIDENT_DEATHS, and any accident whose
+# dead classifier.facts counts: 工人触电身亡): the works or the job it happened at (安全生产 is 应急管理's).
+ACCIDENT_DEATH_OUTRANKS = frozenset({"公共基础设施建设", "就业"})
 # Words that name what happened so plainly that they outrank readings beyond their kind of event's: a
 # charge's basis or a metered fare (价格) the service charged for (the heating: 公共基础设施建设, or 质监 by
 # its 计量), and fraud (社会稳定) what was sold or charged (冒充燃气公司上门收费: not 价格; 骗老人买保健品:
@@ -109,7 +112,7 @@ PLAIN: dict[str, frozenset[str]] = {
     **dict.fromkeys((*OFFICIAL_TAKEN, *BUSINESS_CLIMATE), frozenset({"住房", "公共基础设施建设"})),
     # a death in an accident (应急管理: 安全生产) the works or the job it happened at (a worker killed in a fall on
     # a site: not 就业; someone drowned off a broken bridge: not 公共基础设施建设)
-    **dict.fromkeys(ACCIDENT_DEATHS, frozenset({"公共基础设施建设", "就业"})),
+    **dict.fromkeys(ACCIDENT_DEATHS, ACCIDENT_DEATH_OUTRANKS),
     **dict.fromkeys(ARREARS_TO_FIRMS, frozenset({"就业", "公共基础设施建设", "住房"})),
     **dict.fromkeys(IRREGULAR_PAY, frozenset({"就业"})),
     **dict.fromkeys(LAND_TAKEN, frozenset({"住房", "公共基础设施建设"})),
@@ -359,7 +362,8 @@ class Scorer:
                     # A plain word (PLAIN) outranks the reading whatever OUTRANKS says of its event.
                     plain = (any(topic in PLAIN.get(w, ()) for w in words)
                              or (facts.mass_incident in words and len(set(words)) > 1
-                                 and topic in GATHERING_OUTRANKS))
+                                 and topic in GATHERING_OUTRANKS)
+                             or (event == "应急管理" and facts.deaths and topic in ACCIDENT_DEATH_OUTRANKS))
                     if not plain and (topic not in OUTRANKS[event] if event in OUTRANKS
                                       else topic not in SETTING_TOPICS and not remit_only):
                         event = None

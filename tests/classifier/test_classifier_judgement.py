@@ -309,6 +309,8 @@ def test_what_happened_outranks_the_works_the_job_or_the_bill(tmp_path: Path, to
         "visitor": ("钦州旅游劝退", f"五一带家人来玩，在老街吃海鲜一盘虾收了六百多，以后再也不来了{loud}"),
         "fall": ("工地上摔死了人，到现在没人给说法",
                  f"我哥在钦南区一个工地干活，从脚手架上掉下来没抢救过来，施工单位只给了两万块{loud}"),
+        "shock": ("工人触电身亡，工钱还没结",
+                  f"钦北区一个装修工地，工人触电身亡，家属去要说法，包工头说工钱都还没结{loud}"),
         "gate": ("钦州一机械厂欠薪半年",
                  f"三百多个工人半年没拿到工资，今天大家都堵在开发区管委会门口，来了好多警车{loud}"),
         "noise": ("钦南公园广场舞音响吵到半夜", f"每晚音响开到最大，报警说不归他们管，打热线说转给街道{loud}"),
@@ -316,7 +318,8 @@ def test_what_happened_outranks_the_works_the_job_or_the_bill(tmp_path: Path, to
     }
     out = _score_posts(tmp_path, rows, tone)
     assert {k: out[k]["topic"] for k in rows} == {
-        "visitor": "对外宣传", "fall": "应急管理", "gate": "社会稳定", "noise": "社情民意", "norovirus": "卫生计生"}
+        "visitor": "对外宣传", "fall": "应急管理", "shock": "应急管理", "gate": "社会稳定", "noise": "社情民意",
+        "norovirus": "卫生计生"}
 
 
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
