@@ -825,6 +825,14 @@ _THING_LOST = re.compile(r"(?:快递|包裹|件|手机|钱包|行李|自行车|�
 _AGED = re.compile(r"享年|寿终正寝|安详")
 _NOT_NATURAL = re.compile(r"事故|车祸|遇难|溺|坠|火|爆炸|被|杀|砍|捅|打|医院|抢救|医生|治疗|误诊|手术|护理|"
                           r"养老院|敬老院|福利院|欠|讨|纠纷|维权")
+# A family member's death told as a circumstance of the writer's life (我父亲去世后没有任何收入, 母亲过世多年): no
+# casualty, where nothing of an accident, a crime, a hospital or a dispute is in the sentence (_NOT_NATURAL).
+_KIN = re.compile(r"(?<!小)(?:父亲|母亲|爸爸|妈妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|丈夫|妻子|老伴|老公|老婆|公公|婆婆|"
+                  r"岳父|岳母|哥哥|弟弟|姐姐|妹妹|儿子|女儿)[^，,。；;！!？?\n:：@/]{0,4}$")
+# The dead as a category of a record (28名已去世人员的低保金未及时停发, 死亡人员的养老金): benefits still paid, no
+# casualty.
+_ON_RECORD = re.compile(r"(?:人员|者|老人)?的?[^，,。；;！!？?\n]{0,2}"
+                        r"(?:低保|养老金|养老保险|待遇|补贴|补助|社保|医保|抚恤|工资|名单|户口|户籍|账户|信息)")
 _ANNIVERSARY = re.compile(r"(?:[一二两三四五六七八九十百\d]+)?周年|忌日")
 _NATURAL_DEATH = frozenset({"去世", "离世", "逝世", "病逝", "辞世", "仙逝", "过世", "走了", "死", "死了", "死亡"})
 
@@ -848,7 +856,10 @@ def no_casualty(text: str, start: int, word: str) -> bool:
         return True
     if word in _NATURAL_DEATH:
         sentence, stop = _sentence(text, start)
-        return _AGED.search(text, sentence, stop) is not None and _NOT_NATURAL.search(text, sentence, stop) is None
+        return _NOT_NATURAL.search(text, sentence, stop) is None and (
+            _AGED.search(text, sentence, stop) is not None
+            or _KIN.search(text, max(sentence, start - 6), start) is not None
+            or _ON_RECORD.match(text, end) is not None)
     return False
 
 

@@ -675,6 +675,19 @@ def test_a_crowd_at_a_government_gate_is_a_mass_incident(text: str, mass: str | 
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
+    # a family member's death as a circumstance of the writer's life, the dead as a category of a record
+    ("我父亲去世后家里没有任何收入，申请低保两年都没批下来", None),
+    ("审计发现，另有28名已去世人员的低保金未及时停发", None),
+    # the same words of a death the office answers for, or of an epidemic's count
+    ("我父亲在县医院做完手术后去世了，医院至今不给说法", 1),
+    ("父亲骑电动车被货车撞倒，当场去世", 1),
+    ("小哥哥:今天又死亡17例？怎么一下这么多", 1),
+])
+def test_a_death_in_the_family_or_on_record_is_no_casualty(text: str, deaths: int | None) -> None:
+    assert find_facts("", text).deaths == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
     ("过年七大姑八大姨轮番催婚，明年打死不回老家了", None),
     ("这种店打死我也不会再去第二次", None),
     ("他在工地上被人活活打死", 1),
