@@ -719,7 +719,8 @@ _TIMES = re.compile(r"了?(?:[一二两三四五六七八九十百千几\d]+|无
 # An event the sentence places in another city, province or country (邻市一化工企业发生爆炸, 外地一景区发生坠落事故,
 # 国外某地): another place's emergency, told by the office's own report of what it does about it (我市启动安全大检查);
 # not the people who come from elsewhere (外地游客在景区坠亡: here).
-_ELSEWHERE = re.compile(r"(?:邻市|邻县|外省|省外|国外|境外|外地|周边城市|周边县市|其他城市|其他地方)(?:的)?(?:一|某)")
+_ELSEWHERE = re.compile(r"(?:邻市|邻县|外省|省外|国外|境外|外地|周边城市|周边县市|其他城市|其他地方)(?:的)?(?:一|某)"
+                        r"|(?:别的地方|别处)(?!的?人)")
 
 
 # Another country or a region outside the mainland named as where it happened (法国爆炸了, 叙利亚……爆炸坠毁, 布鲁塞尔

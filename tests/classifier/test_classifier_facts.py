@@ -678,6 +678,8 @@ def test_a_crowd_at_a_government_gate_is_a_mass_incident(text: str, mass: str | 
     # a family member's death as a circumstance of the writer's life, the dead as a category of a record
     ("我父亲去世后家里没有任何收入，申请低保两年都没批下来", None),
     ("审计发现，另有28名已去世人员的低保金未及时停发", None),
+    # another place's deaths recalled to warn of a danger here
+    ("楼道里天天有人给电瓶车充电，之前别的地方烧死人的新闻大家都看过吧", None),
     # the same words of a death the office answers for, or of an epidemic's count
     ("我父亲在县医院做完手术后去世了，医院至今不给说法", 1),
     ("父亲骑电动车被货车撞倒，当场去世", 1),
