@@ -267,6 +267,9 @@ _BIDDING = re.compile(r"招标|中标|投标|标段")
 # so that 学校劝退学生 or a local's 避雷 of a milk tea shop are not. A food's harm still outranks it (吃坏肚子).
 VISITOR_WARNINGS = ("劝退", "再也不来", "再也不去", "不会再来", "不会再去", "劝大家别来", "千万别来", "大家别来",
                     "丢脸", "被宰", "宰游客", "坑游客", "宰外地人", "避雷")
+# The city's words in English gone wrong (路牌英文翻译错误, 中式英语, 网站英文版是机翻的): its face to the outside
+# (devsets/README.md: 对外宣传), whatever sign or site carries them, and though foreigners are their readers (涉外).
+MISTRANSLATION = ("英文翻译", "翻译错误", "翻译有误", "翻译不规范", "中式英语", "译错", "机翻", "错译", "英文版")
 VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
 # A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
 # (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
@@ -371,7 +374,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "老外", *NATIONALS,
     ),
     "卫生计生": OUTBREAK_WORDS,
-    "对外宣传": VISITOR_WARNINGS,
+    "对外宣传": (*VISITOR_WARNINGS, *MISTRANSLATION),
 }
 _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("crowd", CROWD_WORDS),

@@ -21,6 +21,7 @@ from classifier.facts import (
     FRAUD_WORDS,
     IRREGULAR_PAY,
     LAND_TAKEN,
+    MISTRANSLATION,
     OFFICIAL_TAKEN,
     TRIGGER_WORDS,
     event_topic,
@@ -115,6 +116,8 @@ PLAIN: dict[str, frozenset[str]] = {
     **dict.fromkeys(ACCIDENT_DEATHS, ACCIDENT_DEATH_OUTRANKS),
     **dict.fromkeys(ARREARS_TO_FIRMS, frozenset({"就业", "公共基础设施建设", "住房"})),
     **dict.fromkeys(IRREGULAR_PAY, frozenset({"就业"})),
+    # the city's English gone wrong (对外宣传) its foreign readers (a website's English version: not 涉外)
+    **dict.fromkeys(MISTRANSLATION, frozenset({"涉外"})),
     **dict.fromkeys(LAND_TAKEN, frozenset({"住房", "公共基础设施建设"})),
 }
 # A gathering (聚集/维权, 群体性事件: classifier.facts.find_facts' mass incident) is public order's whatever it is

@@ -868,6 +868,8 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("学校劝退了几个成绩差的学生。", None),
     ("五一来古镇旅游，一碗面收了八十，在景区门口被宰了。", "对外宣传"),
     ("#本地美食# 大家避雷这家奶茶店，态度太差。", None),
+    # the city's English gone wrong is its face to the outside
+    ("市政府网站英文版好几页是中文直接机翻的，外国客户看了一头雾水。", "对外宣传"),
     # a 诺如 outbreak is the health department's; 承诺如期 is no disease
     ("家长群里说学校好几个班的孩子感染了诺如病毒。", "卫生计生"),
     ("开发商承诺如期交房，结果拖了一年。", None),
