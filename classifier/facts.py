@@ -270,6 +270,10 @@ VISITOR_WARNINGS = ("劝退", "再也不来", "再也不去", "不会再来", "�
 # The city's words in English gone wrong (路牌英文翻译错误, 中式英语, 网站英文版是机翻的): its face to the outside
 # (devsets/README.md: 对外宣传), whatever sign or site carries them, and though foreigners are their readers (涉外).
 MISTRANSLATION = ("英文翻译", "翻译错误", "翻译有误", "翻译不规范", "中式英语", "译错", "机翻", "错译", "英文版")
+# A road's or a street light's defect (路上有个大坑, 坑洼, 井盖, 路灯不亮): the roads' (devsets/README.md:
+# 公共基础设施建设, roads and lights), though it lies at a school's or a hospital's gate (classifier.scoring.OUTRANKS);
+# not a 坑 alone (操场上挖了个坑: the school's own ground).
+ROAD_DEFECTS = ("路上有个大坑", "路上有个坑", "坑洼", "路面破损", "路面塌陷", "井盖", "路灯不亮", "路灯坏")
 VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
 # A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
 # (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
@@ -375,6 +379,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "卫生计生": OUTBREAK_WORDS,
     "对外宣传": (*VISITOR_WARNINGS, *MISTRANSLATION),
+    "公共基础设施建设": ROAD_DEFECTS,
 }
 _KIND: dict[str, str] = {}
 for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHER_WORDS), ("crowd", CROWD_WORDS),
@@ -411,7 +416,8 @@ _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒�
 EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
 _EVENT = trie_pattern(EVENT_SCAN_WORDS)
 # On equal evidence public order before accidents, accidents before food and goods.
-_EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格", "其他")
+_EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格",
+                "公共基础设施建设", "其他")
 # A collision is no accident when it nearly happened (差点撞到一个小孩: the lane's disorder), unlike a fire
 # nearly started (差点起火: a fire hazard).
 _COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})

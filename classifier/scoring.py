@@ -90,6 +90,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # A visitor warning others off the city (旅游劝退, 再也不来了) is the city's image (devsets/README.md: 对外宣传),
     # whatever the bill, the taxi or the scenic spot was; not a school's, a hospital's or a food's case.
     "对外宣传": frozenset({"价格", "质监", "公共基础设施建设", "社情民意", "住房", OTHER}),
+    # A road's or a light's defect is the roads' though it lies at a school's or a hospital's gate; not over an
+    # estate's (住房: its own roads, 物业) or a grievance (12345 工单 that list 路灯不亮 among others: 社情民意).
+    "公共基础设施建设": frozenset({"教育", "卫生计生"}),
     # Bids rigged are the trading's whatever was built or bought (a village road's tender fixed in advance: not
     # 公共基础设施建设; devsets/README.md: bidding and procurement problems of every office).
     "公共资源交易": SETTING_TOPICS | {"公共基础设施建设", "扶贫", "移民搬迁"},

@@ -868,6 +868,9 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("学校劝退了几个成绩差的学生。", None),
     ("五一来古镇旅游，一碗面收了八十，在景区门口被宰了。", "对外宣传"),
     ("#本地美食# 大家避雷这家奶茶店，态度太差。", None),
+    # a road's defect at a school's gate is the roads'; a hole in the school's own ground is not
+    ("小学门口那条路上有个大坑，下了雨就是个水塘，接孩子的电动车摔了好几个。", "公共基础设施建设"),
+    ("学校操场上挖了个坑，一直没填。", None),
     # the city's English gone wrong is its face to the outside
     ("市政府网站英文版好几页是中文直接机翻的，外国客户看了一头雾水。", "对外宣传"),
     # a 诺如 outbreak is the health department's; 承诺如期 is no disease
