@@ -398,6 +398,9 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               "呕吐物", "随着火", *NOT_NATIONALS,
               # fire-safety works paid for or ordered (维修资金用于消防改造): a works item, no fire
               "消防改造", "消防整改", "消防工程",
+              # the fire service speaking (消防救援大队表示，学校存在消防通道宽度不足等问题) or 消防 one item of a
+              # list of permits or services (食品经营许可、消防、环评): no fire; a fire is told by its own words
+              "消防救援大队表示", "消防救援支队表示", "消防部门表示", "消防部门称", "、消防、",
               # a developer gone (开发商跑路了, 烂尾): the stalled estate's housing problem (devsets/README.md: 烂尾
               # as a housing problem), not the fraud of 卷款跑路
               "开发商跑路", "开发商跑了")
@@ -423,6 +426,9 @@ _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安
 _COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})
 _VISITOR_WARNINGS = frozenset(VISITOR_WARNINGS)
 _VISITORS = trie_pattern(VISITORS)
+# A fleecing price (天价海鲜, 宰客) is the city's image where the text speaks of visitors (游客晒出天价账单:
+# the fifth to eighth sets file every such item under 对外宣传), and 价格 otherwise (小区天价物业费).
+_FLEECED = frozenset({"天价", "宰客"})
 # The police called (报警也没用) about a nuisance (广场舞音响, 噪音扰民): a grievance (devsets/README.md: noise is
 # 社情民意), not a crime; a fight over it is told by its own words (打架, 殴打).
 _POLICE_CALLED = frozenset({"报警", "报了警", "报案", "警察", "民警", "出警"})
@@ -1418,7 +1424,10 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
             clause = _begins(_CLAUSE_END, text, m.start(), 30)
             if _ATE.search(text, clause, m.start()) is None or _DRUNK.search(text, clause, m.start()) is not None:
                 continue
-        words = found.setdefault(_EVENT_OF[word], [])
+        topic = _EVENT_OF[word]
+        if word in _FLEECED and _VISITORS.search(text) is not None:
+            topic = "对外宣传"  # 天价, 宰客 told of visitors: the city's image (VISITOR_WARNINGS)
+        words = found.setdefault(topic, [])
         if word not in words:
             words.append(word)
     if found.get("社会稳定") and any(w in _OFFICE_CRIMES for w in found.get("其他", ())):

@@ -868,6 +868,11 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("学校劝退了几个成绩差的学生。", None),
     ("五一来古镇旅游，一碗面收了八十，在景区门口被宰了。", "对外宣传"),
     ("#本地美食# 大家避雷这家奶茶店，态度太差。", None),
+    # a fleecing price told of visitors is the city's image, of residents 价格
+    ("游客晒出天价账单：一盘皮皮虾收了680元。", "对外宣传"),
+    ("小区物业费涨到天价，业主意见很大。", "价格"),
+    # 消防 as one item of a list of permits, or the fire service speaking, is no fire
+    ("开个面馆，营业执照、食品经营许可、消防、环评跑了十一趟。", None),
     # a road's defect at a school's gate is the roads'; a hole in the school's own ground is not
     ("小学门口那条路上有个大坑，下了雨就是个水塘，接孩子的电动车摔了好几个。", "公共基础设施建设"),
     ("学校操场上挖了个坑，一直没填。", None),
