@@ -429,6 +429,9 @@ _VISITORS = trie_pattern(VISITORS)
 # A fleecing price (天价海鲜, 宰客) is the city's image where the text speaks of visitors (游客晒出天价账单:
 # the fifth to eighth sets file every such item under 对外宣传), and 价格 otherwise (小区天价物业费).
 _FLEECED = frozenset({"天价", "宰客"})
+# A charge the government prices or approves (景区停车费, 门票, 票价, 收费标准): the price department's, visitors or
+# not (景区停车费一小时三十元，游客直呼宰客 is 价格); a bill of fare or a rental at the market's price is the image.
+_REGULATED_CHARGE = re.compile(r"停车费|停车收费|门票|票价|收费标准|政府定价|指导价")
 # The police called (报警也没用) about a nuisance (广场舞音响, 噪音扰民): a grievance (devsets/README.md: noise is
 # 社情民意), not a crime; a fight over it is told by its own words (打架, 殴打).
 _POLICE_CALLED = frozenset({"报警", "报了警", "报案", "警察", "民警", "出警"})
@@ -1425,7 +1428,7 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
             if _ATE.search(text, clause, m.start()) is None or _DRUNK.search(text, clause, m.start()) is not None:
                 continue
         topic = _EVENT_OF[word]
-        if word in _FLEECED and _VISITORS.search(text) is not None:
+        if word in _FLEECED and _VISITORS.search(text) is not None and _REGULATED_CHARGE.search(text) is None:
             topic = "对外宣传"  # 天价, 宰客 told of visitors: the city's image (VISITOR_WARNINGS)
         words = found.setdefault(topic, [])
         if word not in words:

@@ -871,6 +871,7 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # a fleecing price told of visitors is the city's image, of residents 价格
     ("游客晒出天价账单：一盘皮皮虾收了680元。", "对外宣传"),
     ("小区物业费涨到天价，业主意见很大。", "价格"),
+    ("景区停车费一小时三十元，游客直呼宰客。", "价格"),
     # 消防 as one item of a list of permits, or the fire service speaking, is no fire
     ("开个面馆，营业执照、食品经营许可、消防、环评跑了十一趟。", None),
     # a road's defect at a school's gate is the roads'; a hole in the school's own ground is not
