@@ -436,6 +436,8 @@ _REGULATED_CHARGE = re.compile(r"停车费|停车收费|门票|票价|收费标�
 # 社情民意), not a crime; a fight over it is told by its own words (打架, 殴打).
 _POLICE_CALLED = frozenset({"报警", "报了警", "报案", "警察", "民警", "出警"})
 _NUISANCE = re.compile(r"噪音|噪声|扰民|广场舞|音响|吵到|吵得|太吵|吵死")
+# ... unless hands were raised, in words the event list lacks (打起来, 动手, 打人): the police word was the crime's.
+_HANDS_RAISED = re.compile(r"打起来|打了起来|动手|打人|打伤|推搡|持刀|拿刀|砸")
 TRIGGER_WORDS = frozenset(_KIND)
 _TRIGGER = trie_pattern(TRIGGER_WORDS)
 _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
@@ -1438,7 +1440,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         found["社会稳定"] = [w for w in found["社会稳定"] if w not in _JUSTICE_WORDS]
         if not found["社会稳定"]:
             del found["社会稳定"]
-    if found.get("社会稳定") and set(found["社会稳定"]) <= _POLICE_CALLED and _NUISANCE.search(text) is not None:
+    if (found.get("社会稳定") and set(found["社会稳定"]) <= _POLICE_CALLED and _NUISANCE.search(text) is not None
+            and _HANDS_RAISED.search(text) is None):
         del found["社会稳定"]
     if mass:
         found.setdefault("社会稳定", []).append(mass)

@@ -885,6 +885,7 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # the police called about a nuisance is no crime; a fight over it is
     ("楼下广场舞音响吵到半夜，报警也没用。", None),
     ("楼下广场舞音响吵到半夜，两拨人还打架了。", "社会稳定"),
+    ("KTV音响太吵，隔壁两桌客人打起来了，有人报了警。", "社会稳定"),
     # fire-safety works paid for, a developer gone: no fire, no fraud
     ("维修资金里有一笔用于消防改造，业主从没见到施工。", None),
     ("听说开发商跑路了，工地停了半个月。", None),
