@@ -268,8 +268,10 @@ _BIDDING = re.compile(r"招标|中标|投标|标段")
 VISITOR_WARNINGS = ("劝退", "再也不来", "再也不去", "不会再来", "不会再去", "劝大家别来", "千万别来", "大家别来",
                     "丢脸", "被宰", "宰游客", "坑游客", "宰外地人", "避雷")
 # The city's words in English gone wrong (路牌英文翻译错误, 中式英语, 网站英文版是机翻的): its face to the outside
-# (devsets/README.md: 对外宣传), whatever sign or site carries them, and though foreigners are their readers (涉外).
-MISTRANSLATION = ("英文翻译", "翻译错误", "翻译有误", "翻译不规范", "中式英语", "译错", "机翻", "错译", "英文版")
+# (devsets/README.md: 对外宣传), whatever sign or site carries them, and though foreigners are their readers (涉外);
+# not 英文版 alone (a product's 英文版说明书).
+MISTRANSLATION = ("英文翻译", "翻译错误", "翻译有误", "翻译不规范", "中式英语", "译错", "机翻", "错译", "网站英文版",
+                  "英文版网站")
 # A road's or a street light's defect (路上有个大坑, 坑洼, 井盖, 路灯不亮): the roads' (devsets/README.md:
 # 公共基础设施建设, roads and lights), though it lies at a school's or a hospital's gate (classifier.scoring.OUTRANKS);
 # not a 坑 alone (操场上挖了个坑: the school's own ground).
