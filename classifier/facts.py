@@ -431,6 +431,10 @@ _VISITORS = trie_pattern(VISITORS)
 # A fleecing price (天价海鲜, 宰客) is the city's image where the text speaks of visitors (游客晒出天价账单:
 # the fifth to eighth sets file every such item under 对外宣传), and 价格 otherwise (小区天价物业费).
 _FLEECED = frozenset({"天价", "宰客"})
+# A chemical works' discharge or smell (化工厂晚上偷排, 化工园区刺鼻气味): 危化品, the emergency department's (devsets/
+# README.md; the second, fourth and eighth sets: there is no environment topic).
+_CHEMICAL_RELEASE = re.compile(r"(?:化工厂|化工园|化工企业|化工公司|化工园区)[^。；;！!？?\n]{0,30}?"
+                               r"(?:偷排|排放|排污|刺鼻|异味|臭味|气味|泄漏|冒黄烟|冒白烟)")
 # A charge the government prices or approves (景区停车费, 门票, 票价, 收费标准): the price department's, visitors or
 # not (景区停车费一小时三十元，游客直呼宰客 is 价格); a bill of fare or a rental at the market's price is the image.
 _REGULATED_CHARGE = re.compile(r"停车费|停车收费|门票|票价|收费标准|政府定价|指导价")
@@ -1437,6 +1441,9 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         words = found.setdefault(topic, [])
         if word not in words:
             words.append(word)
+    chemical = _CHEMICAL_RELEASE.search(text)
+    if chemical is not None and not _negated(text, chemical.start()):
+        found.setdefault("应急管理", []).append(chemical.group(0))
     if found.get("社会稳定") and any(w in _OFFICE_CRIMES for w in found.get("其他", ())):
         # the arrest and the sentence are any crime's: an official's crime of office stays his case
         found["社会稳定"] = [w for w in found["社会稳定"] if w not in _JUSTICE_WORDS]
