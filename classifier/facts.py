@@ -290,8 +290,9 @@ GATHER_AT_GOVERNMENT = tuple(f"{who}{go}{level}政府" for who in ("一起", "�
 # 涉外 → 外侨办). Crimes and public order; accidents and disasters; foreigners and foreign firms.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "社会稳定": (
-        "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "被盗", "被偷", "失窃", "杀人", "凶杀",
-        "命案", "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗", "嫌疑人", "犯罪",
+        "绑架", "拐卖", "拐骗", "抢孩子", "抢夺", "抢劫", "盗窃", "偷盗", "被盗", "被偷", "被人偷", "偷走", "失窃",
+        "杀人", "凶杀", "命案", "持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "打群架", "械斗",
+        "嫌疑人", "犯罪",
         "报警", "报了警", "报案", "民警", "刑拘", "拘留", "逮捕", "醉驾", "酒驾", "涉黑", "黑恶", "赌博", "吸毒",
         "贩毒", "赌钱", "聚赌", "赌场",
         "传销", "非法集资", "跑路", "卷款", "讨薪", "围堵", "聚集", "上访", "群体性事件", "跳楼", "失踪",
@@ -414,6 +415,8 @@ _ATE = re.compile(r"(?:吃|喝|食用|饮用|服用)[^，,。；;！!？?\n]{0,1
 _DRUNK = re.compile(r"喝酒|饮酒|酒后|醉|喝多|喝高")
 _OFFICE_CRIMES = frozenset({"受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利",
                             "职务上的便利"})
+# The 纪委监委 acting (被纪委的人抓走了): the arrest words tell its case, as they tell a crime of office's.
+_DISCIPLINE_BODIES = frozenset({"纪委", "监委", "纪检监察", *OFFICIAL_TAKEN})
 _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒刑", "被拘", "被抓", "行拘", "拘捕", "落网", "获刑",
                             "抓捕", "被捕", "批捕", "刑事拘留", "入狱", "犯罪", "嫌疑人"})
 # Every word the event scan (event_topic) looks for: the scorer asks classifier.prefilter which items
@@ -1444,7 +1447,7 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     chemical = _CHEMICAL_RELEASE.search(text)
     if chemical is not None and not _negated(text, chemical.start()):
         found.setdefault("应急管理", []).append(chemical.group(0))
-    if found.get("社会稳定") and any(w in _OFFICE_CRIMES for w in found.get("其他", ())):
+    if found.get("社会稳定") and any(w in _OFFICE_CRIMES or w in _DISCIPLINE_BODIES for w in found.get("其他", ())):
         # the arrest and the sentence are any crime's: an official's crime of office stays his case
         found["社会稳定"] = [w for w in found["社会稳定"] if w not in _JUSTICE_WORDS]
         if not found["社会稳定"]:

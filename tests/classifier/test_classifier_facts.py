@@ -892,6 +892,9 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # an official by his office taken away is a discipline case; a parent taken away is not
     ("网传某局局长被带走，单位还在正常上班。", "其他"),
     ("有个家长被带走了，说是在校门口打人。", None),
+    # the 纪委 taking an official: the arrest words tell its case; a theft told in the passive with its agent
+    ("听说某局局长昨天被纪委的人抓走了，不知道真假。", "其他"),
+    ("这个月车库好几辆电动车的电瓶被人偷了。", "社会稳定"),
     # a collision that nearly happened is the lane's disorder, one that happened an accident; a fire nearly
     # started is a hazard still
     ("摊子摆到马路中间，电瓶车乱穿，上礼拜差点撞到一个小孩。", None),
