@@ -434,6 +434,10 @@ _VISITORS = trie_pattern(VISITORS)
 # A fleecing price (天价海鲜, 宰客) is the city's image where the text speaks of visitors (游客晒出天价账单:
 # the fifth to eighth sets file every such item under 对外宣传), and 价格 otherwise (小区天价物业费).
 _FLEECED = frozenset({"天价", "宰客"})
+# Minors let into an internet café (学校周边网吧违规接纳未成年人, 学生通宵上网): the police's and the culture
+# inspectors' (devsets/README.md: 学校周边网吧 → 社会稳定, not 教育).
+_MINORS_IN_CAFE = re.compile(r"网吧[^。；;！!？?\n]{0,30}?(?:未成年|学生|身份证|通宵)"
+                             r"|(?:未成年|学生)[^。；;！!？?\n]{0,12}?进网吧")
 # A chemical works' discharge or smell (化工厂晚上偷排, 化工园区刺鼻气味): 危化品, the emergency department's (devsets/
 # README.md; the second, fourth and eighth sets: there is no environment topic).
 _CHEMICAL_RELEASE = re.compile(r"(?:化工厂|化工园|化工企业|化工公司|化工园区)[^。；;！!？?\n]{0,30}?"
@@ -1444,6 +1448,9 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         words = found.setdefault(topic, [])
         if word not in words:
             words.append(word)
+    minors = _MINORS_IN_CAFE.search(text)
+    if minors is not None and not _negated(text, minors.start()):
+        found.setdefault("社会稳定", []).append(minors.group(0))
     chemical = _CHEMICAL_RELEASE.search(text)
     if chemical is not None and not _negated(text, chemical.start()):
         found.setdefault("应急管理", []).append(chemical.group(0))

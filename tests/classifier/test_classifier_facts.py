@@ -908,6 +908,9 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("当地以租代征，在基本农田上建起了成片厂房。", "其他"),
     ("村里修路还没招标，大家都知道早就内定好了是谁来做。", "公共资源交易"),
     ("听说那个岗位早就内定了。", None),
+    # minors in an internet café are the police's and the culture inspectors'; a café as a landmark is not
+    ("学校旁边那家网吧天天有学生通宵上网，也不查身份证。", "社会稳定"),
+    ("从网吧门口往东走两百米就是学校。", None),
     # a chemical works' discharge or smell is 危化品's (应急管理); a chemical firm's hiring is no event
     ("钦州港化工园区附近每天深夜都能闻到刺鼻气味，怀疑化工厂偷排。", "应急管理"),
     ("化工园区一家企业正在招聘操作工。", None),
