@@ -379,6 +379,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # a foreigner or a foreign firm named by the country (一名俄罗斯籍商人, 有俄罗斯人在小区开黑诊所, 韩资工厂,
         # 老外): the country's name alone is not (工厂要搬到越南去, 销往俄罗斯), nor a trade (外贸公司, 对俄贸易)
         "老外", *NATIONALS,
+        # a Sino-foreign joint venture is foreign-invested; a marriage across the border (越南新娘, 跨国婚介): not
+        # 台资 (Taiwan's capital is no foreign capital) nor 合资 alone (two domestic firms)
+        "中外合资", "跨国婚介", "跨国婚姻", *(f"{c}新娘" for c in _COUNTRIES),
     ),
     "卫生计生": OUTBREAK_WORDS,
     "对外宣传": (*VISITOR_WARNINGS, *MISTRANSLATION),
