@@ -492,24 +492,31 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
 
 
 def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path) -> None:
-    """The office's own accounts and the local media name what their work deals with in the words of complaints
-    (主要污染物, 预防一氧化碳中毒): no complaint cue there, the model reads them. The same words
-    keep their cue in a post, and in the central press, whose report on a city is as often 舆论监督."""
+    """The office's own accounts name what their work deals with in the words of complaints (主要污染物, 预防一氧化碳
+    中毒): no complaint cue there, the model reads them. The same words keep their cue in a post and in the press, the
+    local press too (its 舆论监督), and in a citizen's letter the government's site publishes (您好，……)."""
     rows = {
         "air": ("钦州市11月空气质量优良天数比例达96.7%",
                 "据市生态环境局监测，11月全市空气质量优良天数29天，主要污染物PM2.5平均浓度同比下降8%。"),
         "gas": ("冬季取暖季来临 市城管局提醒市民安全用气", "市城管局提醒，冬季取暖注意通风，预防一氧化碳中毒。"),
     }
-    sources = {"local": ("钦州日报", "news"), "central": ("人民日报", "news"), "post": ("新浪微博", "microblog")}
+    sources = {"own": ("钦州发布", "microblog"), "local": ("钦州日报", "news"), "central": ("人民日报", "news"),
+               "post": ("新浪微博", "microblog")}
     cases = [Case(f"{k}-{where}", "positive", "calm", "city-gov",
                   {"title": t, "text": x, "source_name": name, "url": "", "source_kind": kind}, relevant=True,
                   adverse=False)
              for k, (t, x) in rows.items() for where, (name, kind) in sources.items()]
+    letter = ("", "您好，钦南区某小区楼下的烧烤店每晚营业到凌晨，油烟和噪音很大，多次投诉无果，希望有关部门处理。")
+    cases += [Case(f"letter-{where}", "complaint", "calm", "city-gov",
+                   {"title": letter[0], "text": letter[1], "source_name": name, "url": "", "source_kind": "news"},
+                   relevant=True, adverse=True)
+              for where, name in (("portal", "钦州市人民政府门户网站"), ("post", "新浪微博"))]
     out = _score(tmp_path, "city-gov", cases)
     for k in rows:
-        assert out[f"{k}-local"]["negativity"] < 0.3, out[f"{k}-local"]
-        assert out[f"{k}-post"]["negativity"] > out[f"{k}-local"]["negativity"] + 0.1
-        assert out[f"{k}-central"]["negativity"] > out[f"{k}-local"]["negativity"] + 0.1
+        assert out[f"{k}-own"]["negativity"] < 0.3, out[f"{k}-own"]
+        for where in ("local", "central", "post"):
+            assert out[f"{k}-{where}"]["negativity"] > out[f"{k}-own"]["negativity"] + 0.1, (k, where)
+    assert out["letter-portal"]["negativity"] == out["letter-post"]["negativity"]
 
 
 def test_a_report_of_the_office_s_routine_work_is_not_adverse_for_what_it_governs(tmp_path: Path) -> None:
