@@ -36,11 +36,11 @@ from classifier.grading import Features, GradingRules
 from classifier.keywords import KeywordScorer
 from classifier.lexicon import (
     COMPLAINT_CUE,
-    COMPLAINT_CUES,
     EMERGENCY_CUE,
     FOREIGN_MATTER,
     HAZARD_REPORT,
     NEEDS_TERM,
+    SCORING_COMPLAINT_CUES,
     SEED_TERMS,
     SIGNAL_TOPICS,
     topics_named,
@@ -57,7 +57,7 @@ from core.sourcekinds import never_own_notice
 from core.taxonomy import BASE_TOPICS, OTHER
 
 log = logging.getLogger(__name__)
-_COMPLAINT = trie_pattern(COMPLAINT_CUES)
+_COMPLAINT = trie_pattern(SCORING_COMPLAINT_CUES)
 # Sources whose posts may be private life: social media and sources of no known tier.
 _PRIVATE_TIERS = frozenset({"self_media", "unknown"})
 NEGATIVITY = "negativity"
@@ -249,7 +249,7 @@ class Scorer:
         self._public_min = rules.gate.public_matter_min if self._topics else None
         self._public_cols = [j for j, t in enumerate(self._topics) if t != OTHER]
         self._word_starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, rules.signal_terms, TRIGGER_WORDS,
-                                       COMPLAINT_CUES, SEED_TERMS)
+                                       SCORING_COMPLAINT_CUES, SEED_TERMS)
 
     @property
     def version(self) -> str:

@@ -25,7 +25,7 @@ from classifier.facts import (
 )
 from classifier.grading import load_rules
 from classifier.jurisdiction import Jurisdiction
-from classifier.lexicon import COMPLAINT_CUES, TrieSearch, trie_pattern
+from classifier.lexicon import SCORING_COMPLAINT_CUES, TrieSearch, trie_pattern
 from classifier.prefilter import WordStarts, first_chars, matches_at
 from classifier.regions import regions
 from classifier.registry import DEFAULT_MODEL_DIR, load_verified
@@ -81,7 +81,7 @@ def test_a_text_holding_a_word_is_never_let_past_its_scan(texts: list[str]) -> N
 
 def test_a_trie_tried_where_its_words_may_start_finds_what_its_scan_finds(texts: list[str]) -> None:
     signals = load_rules(HERE / "city-gov")
-    lists = (EVENT_SCAN_WORDS, signals.signal_terms, TRIGGER_WORDS, COMPLAINT_CUES)
+    lists = (EVENT_SCAN_WORDS, signals.signal_terms, TRIGGER_WORDS, SCORING_COMPLAINT_CUES)
     patterns = (_EVENT, signals._signal_re, _TRIGGER, scoring._COMPLAINT)
     starts = WordStarts(*lists)
     found = [0] * len(lists)
