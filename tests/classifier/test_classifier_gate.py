@@ -208,8 +208,8 @@ ADVERSE_FLOOR_6 = 0.93
 TOPIC_DEVSET6_FLOOR = 0.91
 # The seventh and eighth sets (devsets/ruochuan_items.jsonl, 箬川市 in 浙江; devsets/tangyi_items.jsonl, 棠沂市 in 山东;
 # both written blind in the issue's proportions at the start of stop 25, their dev splits used in that stop), held-out
-# splits read once as aggregates at its end with its final code on default-20261202T024717's weights, as this gate
-# judges them (no office configuration). 箬川: expose 1.000 (23), complaint 1.000 (22), rumour 1.000 (8),
+# splits read once as aggregates at its end with its final code on default-20261202T052016 (the weights of …024717),
+# as this gate judges them (no office configuration). 箬川: expose 1.000 (23), complaint 1.000 (22), rumour 1.000 (8),
 # official_notice 1.000 (7), emotional_offtopic 0.833 (12), positive_gov 1.000 (14), neutral_notice 1.000 (14),
 # other_city_bad 0.933 (15), overall 0.974 (115); topic 0.933 (56/60). 棠沂: expose 1.000 (24), complaint 1.000 (24),
 # rumour 1.000 (7), official_notice 1.000 (8), emotional_offtopic 1.000 (12), positive_gov 0.800 (15),
