@@ -1387,7 +1387,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
     mass = first.get("mass")
     if mass is None and "gather" in first:
         gate = _AT_THE_GATE.search(joined)
-        if gate is not None and not any(s <= gate.start() < e for s, e in denied):
+        if gate is not None and not _inside(denied, gate.start()):
             mass = gate.group(0)
     if mass:
         words.append(mass)
@@ -1564,17 +1564,23 @@ def resolved_outcome(title: str, text: str) -> str | None:
     """The headline words of a good outcome reported done (:data:`_OUTCOME`), when the headline neither asks,
     doubts nor contradicts it and names no problem beside the one it settled, and the text tells nothing
     as still wrong now; else None. Only the title is read as the headline: a post without one has none."""
-    if not title:
-        return None
-    m = _OUTCOME.search(title)
+    return _unless_still_wrong(_outcome_headline(title), text)
+
+
+def _outcome_headline(title: str) -> str | None:
+    """:func:`resolved_outcome`'s reading of the headline alone."""
+    m = _OUTCOME.search(title) if title else None
     if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
     settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", title))
     if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
         return None
-    if _still_wrong(text) is not None:
-        return None
     return m.group(0)
+
+
+def _unless_still_wrong(word: str | None, text: str) -> str | None:
+    """``word``, unless the text tells something as still wrong now (:func:`_still_wrong`)."""
+    return word if word is not None and _still_wrong(text) is None else None
 
 
 # A headline of the office's routine work: a body or a place doing a work of governance (加强船舶污染防治, 开展校园
@@ -1591,12 +1597,14 @@ _RESPONSE = re.compile(r"调查|核查|约谈|问责|追责|处分|处理|处置
 def work_report(title: str, text: str) -> str | None:
     """The headline words of the office's routine work (:data:`_WORK`) when the headline neither doubts nor
     responds to an event and names no crime or accident, and the text tells nothing as still wrong now; else None."""
-    if not title:
-        return None
-    m = _WORK.search(title)
-    if m is None or _OUTCOME_DOUBT.search(title) is not None or _RESPONSE.search(title) is not None:
-        return None
-    if _GRAVE.search(title) is not None or _still_wrong(text) is not None:
+    return _unless_still_wrong(_work_headline(title), text)
+
+
+def _work_headline(title: str) -> str | None:
+    """:func:`work_report`'s reading of the headline alone."""
+    m = _WORK.search(title) if title else None
+    if (m is None or _OUTCOME_DOUBT.search(title) is not None or _RESPONSE.search(title) is not None
+            or _GRAVE.search(title) is not None):
         return None
     return m.group(0)
 
@@ -1613,12 +1621,23 @@ _SANCTION = re.compile(r"处罚|暂停|取消|撤销|吊销|注销|异议|投诉
 def formal_notice(title: str, text: str) -> str | None:
     """The last word of a formal notice's title (:data:`_NOTICE_TITLE`) when the title names no sanction, response,
     crime or accident, and the text tells nothing as still wrong now; else None."""
+    return _unless_still_wrong(_notice_headline(title), text)
+
+
+def _notice_headline(title: str) -> str | None:
+    """:func:`formal_notice`'s reading of the headline alone."""
     m = _NOTICE_TITLE.search(title) if title else None
-    if m is None or _SANCTION.search(title) is not None or _RESPONSE.search(title) is not None:
-        return None
-    if _GRAVE.search(title) is not None or _BAD_NEWS.search(title) is not None or _still_wrong(text) is not None:
+    if (m is None or _SANCTION.search(title) is not None or _RESPONSE.search(title) is not None
+            or _GRAVE.search(title) is not None or _BAD_NEWS.search(title) is not None):
         return None
     return m.group(0)
+
+
+def settled_headline(title: str, text: str) -> str | None:
+    """The headline words that make a report of the press or an authority read as settled, not as the problem it
+    names: a good outcome done (:func:`resolved_outcome`), the office's routine work (:func:`work_report`) or a
+    formal notice (:func:`formal_notice`); the text's still-wrong test is read once for the three."""
+    return _unless_still_wrong(_outcome_headline(title) or _work_headline(title) or _notice_headline(title), text)
 
 
 # -- faster searches --------------------------------------------------------------------------------

@@ -27,10 +27,8 @@ from classifier.facts import (
     TRIGGER_WORDS,
     event_topic,
     find_facts,
-    formal_notice,
     not_a_complaint,
-    resolved_outcome,
-    work_report,
+    settled_headline,
 )
 from classifier.grading import Features, GradingRules
 from classifier.keywords import KeywordScorer
@@ -251,6 +249,15 @@ class Scorer:
         self._word_starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, rules.signal_terms, TRIGGER_WORDS,
                                        SCORING_COMPLAINT_CUES, SEED_TERMS)
 
+    @staticmethod
+    def _complaint_cue(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> bool:
+        """Whether a complaint word is there as a complaint: not in the government's own voice unless it publishes
+        a citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
+        classifier.facts.not_a_complaint)."""
+        if tier in OWN_MEDIA_TIERS and _LETTER.search(text) is None:
+            return False
+        return any(not not_a_complaint(joined, m.start(), m.group(0)) for m in matches_at(_COMPLAINT, joined, starts))
+
     @property
     def version(self) -> str:
         return self.loaded.version
@@ -307,21 +314,18 @@ class Scorer:
             # as an emergency cue: adverse-ness whatever the tone.
             # A feared death (要出人命才管) is a citizen's warning of a neglected danger: a complaint cue.
             model_neg = negativity[i] if docs[i] else 0.0
-            # A news outlet's or an authority's report whose headline tells a good outcome done, with nothing
-            # still wrong now and no bad fact (classifier.facts.resolved_outcome): the problem words it recalls
-            # are what was settled, so they neither lift the model's reading nor count as a complaint cue.
+            # A news outlet's or an authority's report whose headline tells a good outcome done, the office's routine
+            # work or a formal notice, with nothing still wrong now and no bad fact (classifier.facts.settled_headline):
+            # the problem words it names are what is settled or regulated, so they neither lift the model's reading
+            # nor count as a complaint cue.
             settled = (call.tier in RESOLVED_TIERS and not signals and not facts.adverse and facts.feared is None
-                       and (resolved_outcome(title, text) is not None or work_report(title, text) is not None
-                            or formal_notice(title, text) is not None))
+                       and settled_headline(title, text) is not None)
             if settled:
                 model_neg *= RESOLVED_SCALE
-            # A cue in another sense (不满三岁, 想打人, 剧照曝光: classifier.facts.not_a_complaint) is none.
-            cue = (call.tier not in OWN_MEDIA_TIERS or _LETTER.search(text) is not None) and next(
-                (m for m in matches_at(_COMPLAINT, joined, complaints_at[i])
-                 if not not_a_complaint(joined, m.start(), m.group(0))), None) is not None
             # Something found in food or drink in a post (喝出一只虫子): a food-safety harm, a cue as sure as a fact.
             tainted = call.tier in _PRIVATE_TIERS and FOREIGN_MATTER.search(joined) is not None
-            complaint = not settled and (facts.feared is not None or cue or tainted
+            complaint = not settled and (facts.feared is not None or tainted
+                                         or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted, complaint)

@@ -14,6 +14,7 @@ from classifier.facts import (
     find_facts,
     formal_notice,
     resolved_outcome,
+    settled_headline,
     work_report,
 )
 from classifier.grading import Features, check, load_rules
@@ -1106,6 +1107,20 @@ def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: st
 ])
 def test_a_formal_notice_by_its_title(title: str, text: str, notice: str | None) -> None:
     assert formal_notice(title, text) == notice
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("钦南区追回拖欠环卫工人工资320万元", ""),
+    ("钦州港区加强船舶污染防治", "今年共检查船舶1200余艘次。"),
+    ("钦州市第二人民医院门诊楼改扩建工程施工招标公告", ""),
+    ("钦州港区加强船舶污染防治", "但记者走访发现，部分船舶至今仍将含油污水直排入海。"),
+    ("关于暂停一名评标专家评标资格的公告", ""),
+    ("小区积水问题亟待解决", ""),
+])
+def test_a_settled_headline_is_any_of_the_three_readings(title: str, text: str) -> None:
+    """The scorer's one call reads as the three do: an outcome done, routine work or a notice, none still wrong."""
+    expected = resolved_outcome(title, text) or work_report(title, text) or formal_notice(title, text)
+    assert settled_headline(title, text) == expected
 
 
 def test_a_good_outcome_recalls_the_problem_it_settled() -> None:
