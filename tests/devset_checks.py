@@ -70,6 +70,13 @@ class BlindSet:
         return load_settings(self.office_toml)
 
 
+# The issue's table of kinds at about 230-250 items (45/45/15/15/25/28/27/30): the fourth to eighth sets' minimum.
+ISSUE_PROPORTIONS = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
+                     "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30}
+# The sets landed before the seventh and eighth, which were written at the same time, each blind to the other.
+BEFORE_SEVENTH = ("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
+                  "yuze_items.jsonl", "tongxun_items.jsonl")
+
 FENGLING = BlindSet(
     name="fengling", ordinal="second", city="枫岭", id_pattern=r"d2-\d{4}", region="3613", province_code="36",
     districts=("青枫区", "鹤林区", "桐源县", "梅坪县", "枫岭经开区"),
@@ -105,8 +112,7 @@ QICHUAN = BlindSet(
     min_names={"places": 30, "bodies": 40, "people": 1},
     # The issue's table of kinds at about 250 items (its 240 held-out items in the same proportions).
     min_items=240,
-    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
-                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    min_per_kind=ISSUE_PROPORTIONS,
     older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl"),
     trap_words=re.compile(r"学校|小学|中学|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
                           r"|华府|名邸|山语|一品|桂湖苑"),
@@ -123,8 +129,7 @@ YUZE = BlindSet(
     min_names={"places": 30, "bodies": 40, "people": 1},
     # The issue's table of kinds at about 250 items, like the fourth set.
     min_items=240,
-    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
-                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    min_per_kind=ISSUE_PROPORTIONS,
     older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl"),
     trap_words=re.compile(r"学校|小学|中学|一中|三中|幼儿园|校园|学生|学院|职教|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
                           r"|华府|雅居|嘉苑|泽河湾|安置区"),
@@ -140,8 +145,7 @@ TONGXUN = BlindSet(
     min_names={"places": 30, "bodies": 40, "people": 1},
     # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30: 230 items).
     min_items=230,
-    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
-                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
+    min_per_kind=ISSUE_PROPORTIONS,
     older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
            "yuze_items.jsonl"),
     trap_words=re.compile(r"学校|小学|中学|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
@@ -158,10 +162,8 @@ RUOCHUAN = BlindSet(
     min_names={"places": 30, "bodies": 40, "people": 1},
     # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, with 48 exposés: 233 items).
     min_items=230,
-    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
-                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
-    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
-           "yuze_items.jsonl", "tongxun_items.jsonl"),
+    min_per_kind=ISSUE_PROPORTIONS,
+    older=BEFORE_SEVENTH,
     trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|职校|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
                           r"|花苑|名苑|箬江府|安置小区"),
     # A third of the other-city items are from 浙江 itself.
@@ -176,10 +178,8 @@ TANGYI = BlindSet(
     min_names={"places": 30, "bodies": 40, "people": 1},
     # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
     min_items=230,
-    min_per_kind={"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 15, "emotional_offtopic": 25,
-                  "positive_gov": 28, "neutral_notice": 27, "other_city_bad": 30},
-    older=("city_items.jsonl", "fengling_items.jsonl", "lianchuan_items.jsonl", "qichuan_items.jsonl",
-           "yuze_items.jsonl", "tongxun_items.jsonl"),
+    min_per_kind=ISSUE_PROPORTIONS,
+    older=BEFORE_SEVENTH,
     trap_words=re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
                           r"|华府|名苑|安置区"),
     # A third of the other-city items are from 山东 itself.
