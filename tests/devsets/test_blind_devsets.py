@@ -1,10 +1,11 @@
 """The blind development sets of invented offices (devsets/fengling_items.jsonl, office 枫岭市 in 江西;
 devsets/lianchuan_items.jsonl, office 涟川市 in 湖南; devsets/qichuan_items.jsonl, office 栖川市 in 四川;
 devsets/yuze_items.jsonl, office 榆泽市 in 黑龙江; devsets/tongxun_items.jsonl, office 桐浔市 in 广西;
-devsets/ruochuan_items.jsonl, office 箬川市 in 浙江; devsets/tangyi_items.jsonl, office 棠沂市 in 山东),
+devsets/ruochuan_items.jsonl, office 箬川市 in 浙江; devsets/tangyi_items.jsonl, office 棠沂市 in 山东;
+devsets/huanyang_items.jsonl, office 澴阳市 in 湖北),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split
 reproducible, the office config loadable, and what every such set promises: the kinds in the issue's
-proportions, every base topic at least 8 times (6 in the smaller fourth to sixth sets) among relevant adverse
+proportions, every base topic at least 8 times (6 in the smaller fourth to ninth sets) among relevant adverse
 items, topic traps for each of 社会稳定/涉外/应急管理, other-city items from the office's own province,
 an invented region code that no real prefecture uses, no text copied or templated from an older set.
 
