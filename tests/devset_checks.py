@@ -207,7 +207,24 @@ HUANYANG = BlindSet(
     # 17 topics over 127 relevant adverse items: six of each, as in the fourth to eighth sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG)
+YINGFENG = BlindSet(
+    name="yingfeng", ordinal="tenth", city="颍丰", id_pattern=r"d10-\d{4}", region="4129", province_code="41",
+    districts=("沙陂区", "丰源区", "梁岗县", "苇塘县", "颍丰经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    older=BEFORE_NINTH,
+    trap_words=re.compile(r"学校|小学|中学|一高|二高|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|名苑|安置区"),
+    # A third of the other-city items are from 河南 itself.
+    province=re.compile(r"河南|郑州|开封|洛阳|平顶山|安阳|鹤壁|新乡|焦作|濮阳|许昌|漯河|三门峡|南阳|商丘|信阳|周口|驻马店"
+                        r"|济源"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 125 relevant adverse items: six of each, as in the fourth to ninth sets.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG)
 
 
 def load_split() -> ModuleType:
