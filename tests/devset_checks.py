@@ -224,7 +224,25 @@ YINGFENG = BlindSet(
     # 17 topics over 125 relevant adverse items: six of each, as in the fourth to ninth sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG)
+QINGXIU = BlindSet(
+    name="qingxiu", ordinal="eleventh", city="青岫", id_pattern=r"d11-\d{4}", region="5129", province_code="51",
+    districts=("岫城区", "梓岩区", "蓝沱县", "雀岭县", "青岫高新区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The eight sets on main when it was written (the ninth and tenth were written the same morning, blind to it).
+    older=BEFORE_NINTH,
+    trap_words=re.compile(r"学校|小学|中学|二中|职中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|壹号|兰庭|御府"),
+    # A third of the other-city items are from 四川 itself.
+    province=re.compile(r"四川|成都|自贡|攀枝花|泸州|德阳|绵阳|广元|遂宁|内江|乐山|南充|眉山|宜宾|广安|达州|雅安|巴中"
+                        r"|资阳|阿坝|甘孜|凉山"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 121 relevant adverse items: six of each, as in the fourth to tenth sets.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU)
 
 
 def load_split() -> ModuleType:
