@@ -70,7 +70,9 @@ DIE_WORDS = ("死亡", "遇难", "身亡", "丧生", "罹难", "殒命", "溺亡
              "过世", "葬身", "被杀", "杀害", "枪杀", "灭门", "不治身亡", "病亡",
              # spoken and dialect: 死了两个人, 有人死了, 人没了; 粤语 死咗人, 人冇咗
              "死了人", "人死了", "有人死", "人没了", "出了人命", "闹出人命", "出人命", "死咗人", "死咗", "人冇咗",
-             "死人了")
+             "死人了",
+             # an autopsy asked for or reported (要求尸检, 尸检报告显示) is of someone dead, as 尸体 is
+             "尸检")
 # 死/伤 after one of these is a death or an injury by a deed or an accident (被捅死, 撞死, 跳楼死了,
 # 砍伤); 气死, 笑死, 累死 are ways of speaking. Read from the character before (the trie stays small).
 KILLED_BY = frozenset("捅砍撞打烧淹压摔毒勒杀害轧砸刺炸电楼河水祸")
@@ -94,7 +96,7 @@ HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住�
               "流血", "踩踏", "头破血流")
 GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围在", "围住", "聚在", "上访", "集访", "讨薪", "静坐",
                 "拉横幅", "打横幅", "举牌", "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行",
-                "罢工", "闹事", "打起来", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法",
+                "罢工", "闹事", "打起来", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法", "越聚越多",
                 # a fight counts the people in it (几十人斗殴: a 群殴 is a mass incident by its numbers)
                 "打架", "打斗", "斗殴")
 # A crowd on the move (几十个人冲进场庆祝, 年轻消费者涌入): counted like a gathering, for the grade of an
@@ -107,7 +109,7 @@ MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹�
 # 聚集在区政府门前): a mass incident at a government body (围堵党政机关), whether or not anyone counted them.
 _AT_THE_GATE = re.compile(
     r"(?:大家|大伙|们|一群|一帮|好多人|很多人|不少人|几十|上百|数十|数百|全体|集体|多名|余名|多人|余人)"
-    r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在)"
+    r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在|来到|涌到|赶到|跑到|到了|到)"
     r"[^，,。；;！!？?\n]{0,12}?(?:政府|管委会|市委|区委|县委|信访局|信访办|街道办|党委|办事处)(?:门口|门前|大门|楼下|大院)")
 # People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
 # the count of dead is known). 走失 (an old man who wandered off) and 困电梯 are not here.
@@ -470,7 +472,8 @@ _NEGATABLE = (*_COUNTED, "crime")
 # Who is counted: 2名施工人员死亡, 数十名农民工聚集, 十余名矿工被困井下, 一家三口.
 _WHO_NOUNS = (r"(?:农民工|群众|村民|居民|业主|工人|家长|学生|市民|员工|司机|商户|人员|网民|民众|矿工|儿童|小孩|孩子|"
               r"老人|男子|女子|乘客|游客|船员|渔民|职工|师生|患者|家属|青年|小学生|中学生|人)")
-_UNIT = r"(?:名|人|位|个|口|条)"
+# 号 only before 人 (几百号人, 上千号人): 3号, 5号楼, 3号人员 count no one.
+_UNIT = r"(?:名|人|位|个|口|条|号(?=人(?!员)))"
 # What a unit counts when it is no one: time (两个小时, 几个月) and things (两个字, 三个问题, 几个部门).
 _NOT_COUNTED = (r"小时|钟头|星期|多小时|多月|月|半|子|字|词|问题|方面|原因|环节|阶段|步骤|理由|条件|项目|地方|"
                 r"部门|单位|方向|版本")
@@ -683,6 +686,28 @@ def fiction(text: str, start: int) -> bool:
     if _DREAM.search(text, sentence, start) is not None or _DREAMT.match(text, start) is not None:
         return True
     return _IN_FICTION.search(text, sentence, end) is not None and _MAKING.search(text, sentence, end) is None
+
+
+# A banner or placards held up to celebrate, welcome, thank or cheer (一群朋友拉横幅求婚, 拉横幅欢迎新生, 举牌为选手
+# 加油), in its sentence or in the headline of the post (被求婚了): no protest, unless the sentence tells of a
+# grievance or disorder.
+_BANNERS = frozenset({"拉横幅", "打横幅", "举牌"})
+_CELEBRATING = re.compile(r"求婚|表白|婚礼|生日|庆祝|庆贺|祝贺|欢迎|迎接|感谢|致谢|答谢|助威|加油|应援|毕业|喜报|"
+                          r"欢送|送别|金榜题名|凯旋|夺冠")
+_GRIEVANCE = re.compile(r"讨薪|欠薪|工资|维权|抗议|讨说法|要说法|要求|还我|退钱|赔偿|不公|投诉|举报|冤")
+
+
+def celebrating(text: str, start: int, word: str) -> bool:
+    """Whether the banner word at ``start`` of ``text`` (a headline, 。, the text) is held up to celebrate, welcome,
+    thank or cheer (:data:`_CELEBRATING` in its sentence or the headline), with no grievance (:data:`_GRIEVANCE`)
+    nor disorder in its sentence."""
+    if word not in _BANNERS:
+        return False
+    sentence, end = _sentence(text, start)
+    headline = text.find("。")
+    return ((_CELEBRATING.search(text, sentence, end) is not None
+             or _CELEBRATING.search(text, 0, max(headline, 0)) is not None)
+            and _GRIEVANCE.search(text, sentence, end) is None and _DISORDER.search(text, sentence, end) is None)
 
 
 def fandom(text: str, start: int, word: str) -> bool:
@@ -934,6 +959,11 @@ _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 # or a product's 曝光 (剧照曝光, 谍照曝光) and the camera's (曝光度, 曝光补偿); a device's 强制关机; 过期中考 (过 +
 # 期中); 无污染 (none). The complaint is 对服务不满, 学位不满足规划, 城管打人, 被媒体曝光, 强制拆迁, 强制性消费,
 # 过期食品, 排放污染.
+# Where to report or complain (举报电话：12345, 投诉热线, 举报奖励): an invitation a notice gives, no complaint made,
+# unless someone called it (打了投诉电话, 打咨询投诉电话) and was not asked to (请拨打, 可拨打: _INVITED).
+_INVITING = re.compile(r"电话|热线|邮箱|信箱|方式|渠道|途径|奖励|箱")
+_REPORTED = frozenset({"举报", "投诉"})
+_CALLED = re.compile(r"(?:打|拨|拨打|打了|打过|打个|拨了|拨过|找了|找过|用了)[^，,。；;！!？?\s\d]{0,3}$")
 _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     "不满": (None, re.compile(r"\d|[一两二三四五六七八九十半百几]|周岁")),
     "打人": (re.compile(r"想$"), re.compile(r"的冲动|的心")),
@@ -948,6 +978,9 @@ _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None
 def not_a_complaint(text: str, start: int, word: str) -> bool:
     """Whether the complaint cue ``word`` at ``start`` is used in another sense than a complaint (不满三岁, 想打人,
     剧照曝光, 强制关机, 无污染) or is net-speak (:func:`figurative`: 电脑中毒了)."""
+    if word in _REPORTED and _INVITING.match(text, start + len(word)) is not None:
+        return (_CALLED.search(text, max(0, start - 7), start) is None
+                or _INVITED.search(text, max(0, start - 16), start) is not None)
     before, after = _NOT_A_COMPLAINT.get(word, (None, None))
     return ((before is not None and before.search(text, max(0, start - 6), start) is not None)
             or (after is not None and after.match(text, start + len(word)) is not None)
@@ -1341,7 +1374,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue
         if not_here_and_now(joined, start, word, kind in ("die", "missing", "hurt")):
             continue
-        if kind == "gather" and fandom(joined, start, word):
+        if kind == "gather" and (fandom(joined, start, word) or celebrating(joined, start, word)):
             continue
         if kind == "spoken_death":
             if not _after_accident(joined, start):
@@ -1551,7 +1584,8 @@ def _still_wrong(text: str) -> str | None:
         word = m.group(0)
         if word in _NOW_WORDS:
             return word
-        if word == "举报" and _INVITED.search(text, max(0, m.start() - 16), m.start()) is not None:
+        if word == "举报" and (_INVITED.search(text, max(0, m.start() - 16), m.start()) is not None
+                             or not_a_complaint(text, m.start(), word)):
             continue
         start, end = _sentence(text, m.start())
         if _RECALLING.search(text, start, m.start()) is None and (
@@ -1611,9 +1645,16 @@ def _work_headline(title: str) -> str | None:
 
 # A formal notice by its title's last word (……招标公告, 交通管制的通告, 中标候选人公示, 停水通知, 房屋征收的决定,
 # 公开征求意见): the office telling what it will do or has decided, read by the model as the matters it regulates
-# (征收, 停水, 管制). Not a sanction or a response to a problem (暂停评标专家资格, 异议处理结果, 处分的决定, 整改), nor
-# a title that doubts, claims or tells of a crime or an accident.
-_NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定)(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
+# (征收, 停水, 管制); a ban's order (森林防火禁火令, 禁渔令) is one. Not a sanction or a response to a problem
+# (暂停评标专家资格, 异议处理结果, 处分的决定, 整改), nor a title that doubts, claims or tells of a
+# crime or an accident.
+_NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|禁[^\W\d]{0,2}令)"
+                           r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
+# An authority's advisory by its opening (警方提醒：, 市场监管局提示：, 温馨提示:): what it warns of is guarded against
+# (谨防“刷单返利”诈骗, 警惕电信诈骗, 小心溺水), so those words are not read as the news; a crime or an accident told as
+# happened (近期发生多起诈骗案) still is.
+_ADVISORY = re.compile(r"^[^，,。；;！!？?\s：:]{0,12}?(?:提醒|提示|温馨提示|忠告)[：:]")
+_GUARDED = re.compile(r"(?:谨防|警惕|防范|小心|谨慎|严防|远离|当心|预防|防止|切勿|不要)[^，,。；;！!？?\s]{0,10}")
 _SANCTION = re.compile(r"处罚|暂停|取消|撤销|吊销|注销|异议|投诉|举报|违规|违法|违纪|不良|失信|黑名单|曝光|整改|责令|"
                        r"问题|未|称|质疑|迟迟|却|何时|希望|请求|致歉|道歉|诉讼|仲裁")
 
@@ -1626,9 +1667,12 @@ def formal_notice(title: str, text: str) -> str | None:
 
 def _notice_headline(title: str) -> str | None:
     """:func:`formal_notice`'s reading of the headline alone."""
-    m = _NOTICE_TITLE.search(title) if title else None
-    if (m is None or _SANCTION.search(title) is not None or _RESPONSE.search(title) is not None
-            or _GRAVE.search(title) is not None or _BAD_NEWS.search(title) is not None):
+    m = (_NOTICE_TITLE.search(title) or _ADVISORY.search(title)) if title else None
+    if m is None:
+        return None
+    told = _GUARDED.sub("", title) if m.re is _ADVISORY else title
+    if (_SANCTION.search(told) is not None or _RESPONSE.search(told) is not None
+            or _GRAVE.search(told) is not None or _BAD_NEWS.search(told) is not None):
         return None
     return m.group(0)
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from classifier.facts import Facts, fandom, fiction, irrealis, not_a_harm, not_here_and_now, recalled
+from classifier.facts import Facts, celebrating, fandom, fiction, irrealis, not_a_harm, not_here_and_now, recalled
 from classifier.lexicon import trie_pattern
 from classifier.prefilter import matches_at
 from core.contracts import Grade
@@ -400,12 +400,13 @@ class GradingRules:
                 continue
             # 无人员伤亡 is no signal, nor 可能造成人员死亡, 差点爆炸 (classifier.facts.irrealis), nor last
             # year's fire recalled in a report of its repair (classifier.facts.recalled), nor a character's
-            # death in a drama or a dream (classifier.facts.fiction), nor hurt feelings (很受伤), nor fans' banners,
-            # nor net-speak, an event elsewhere or a death of no casualty (classifier.facts.not_here_and_now).
+            # death in a drama or a dream (classifier.facts.fiction), nor hurt feelings (很受伤), nor fans' banners or
+            # a celebration's (classifier.facts.celebrating), nor net-speak, an event elsewhere or a death of no
+            # casualty (classifier.facts.not_here_and_now).
             if (names and not _NEGATION.search(text[max(0, m.start() - 6) : m.start()])
                     and not irrealis(text, m.start(), m.end()) and not recalled(text, m.start())
                     and not fiction(text, m.start()) and not not_a_harm(text, m.start(), m.group(0))
-                    and not fandom(text, m.start(), m.group(0))
+                    and not fandom(text, m.start(), m.group(0)) and not celebrating(text, m.start(), m.group(0))
                     and not not_here_and_now(text, m.start(), m.group(0), "死亡" in names or "受伤" in names)):
                 for name in names:
                     found[name] = m.group(0)

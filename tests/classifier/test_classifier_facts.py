@@ -13,6 +13,7 @@ from classifier.facts import (
     event_topic,
     find_facts,
     formal_notice,
+    not_a_complaint,
     resolved_outcome,
     settled_headline,
     work_report,
@@ -1104,6 +1105,15 @@ def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: st
     ("网约车驾驶员考试迟迟收不到考试通知", "", None),
     ("钦州市住建局关于小区停水问题的通知", "", None),
     ("某小区计划停水通知", "但停水已经三天了，至今仍未恢复。", None),
+    # a ban's order, and an advisory whose crime or danger is what to guard against
+    ("某市森林防火禁火令", "防火期内禁止野外用火。违者依法处罚。", "禁火令"),
+    ("某县长江江段禁渔期管理公告", "全面禁止生产性捕捞。违者依法处理。举报电话：12345。", "公告"),
+    ("某市警方提醒：暑期谨防“刷单返利”诈骗", "凡是先垫付后返利的都是诈骗，切勿轻信。", "某市警方提醒："),
+    ("消防提醒：小心电动车充电起火", "", "消防提醒："),
+    ("警方提醒：近期发生多起电信诈骗案", "", None),
+    ("市应急局提示：暴雨致多处积水", "", None),
+    # someone reported, not a number to report to
+    ("某县禁渔期管理公告", "有人举报仍有渔船偷捕。", None),
 ])
 def test_a_formal_notice_by_its_title(title: str, text: str, notice: str | None) -> None:
     assert formal_notice(title, text) == notice
@@ -1294,3 +1304,38 @@ def test_an_event_abroad_a_belief_found_wrong_and_a_science_are_no_event_here(
     found = load_rules(HERE / "city-gov").find_signals(text)
     assert (signal in found) if signal else not found, found
     assert find_facts("", text).deaths == deaths
+
+
+@pytest.mark.parametrize(("title", "text", "deaths", "gathered", "mass"), [
+    # 号 counts people only before 人
+    ("某纺织厂几百号人堵在门口要工资", "", None, 200, None),
+    ("", "几十号人围在村委会门口", None, 20, None),
+    ("", "3号人员已到位，5号楼有人聚集", None, None, None),
+    # a crowd come to a government gate, however it came
+    ("", "拆迁户一百多人到区政府门口，要求给个交房的时间。人越聚越多。", None, None, "多人到区政府门口"),
+    ("", "一百多名业主来到市政府门前讨说法", None, 3, "多名业主来到市政府门前"),
+    ("", "大家到政务大厅办事", None, None, None),
+    # an autopsy is of someone dead
+    ("", "术后第二天人就走了。我们要求封存病历、做尸检，医院一直拖。", 1, None, None),
+    # banners of a celebration are no protest; a grievance or disorder makes them one
+    ("我在街头被求婚了！！！", "男朋友突然单膝跪下，旁边一群朋友冒出来放烟花拉横幅！！！", None, None, None),
+    ("", "一群同学拉横幅欢迎新生入学", None, None, None),
+    ("", "几十名工人拉横幅讨薪", None, 20, None),
+    ("", "几十名家长拉横幅欢迎校长，要求退钱", None, 20, None),
+])
+def test_crowds_counted_in_号_at_a_gate_an_autopsy_and_banners_of_joy(
+        title: str, text: str, deaths: int | None, gathered: int | None, mass: str | None) -> None:
+    facts = find_facts(title, text)
+    assert (facts.deaths, facts.gathered, facts.mass_incident) == (deaths, gathered, mass)
+
+
+@pytest.mark.parametrize(("text", "word", "complaint"), [
+    ("寒假期间严禁学校组织补课，举报电话12345。", "举报", False),
+    ("如有问题，请拨打投诉热线12345。", "投诉", False),
+    ("打咨询投诉电话，全是电脑语音回答", "投诉", True),
+    ("我打了举报电话，到现在没人管", "举报", True),
+    ("有人举报仍有渔船偷捕", "举报", True),
+])
+def test_a_number_to_report_to_is_no_complaint_unless_someone_called_it(text: str, word: str, complaint: bool) -> None:
+    assert not_a_complaint(text, text.index(word), word) is not complaint
+
