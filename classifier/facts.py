@@ -262,6 +262,13 @@ LAND_TAKEN = ("以租代征", "违法占用耕地", "违规占用耕地", "非�
 # (招标, 中标, 投标), not a job promised (岗位早就内定了).
 BID_RIGGING = ("串标", "围标", "陪标", "明招暗定", "内定")
 _BIDDING = re.compile(r"招标|中标|投标|标段")
+# A tender dodged (应招标未招标, 化整为零规避招标, 未经招标直接发包): the trading's too (devsets/README.md: bidding and
+# procurement problems of every office; the third set's 化整为零规避公开招标); 化整为零 and 直接发包 only where a
+# tender, a works or a contract is spoken of (_TENDERED), not 化整为零 of a crowd or a task, nor 直接发包裹.
+BID_EVASION = ("规避招标", "规避公开招标", "应招标未招标", "应招未招", "应当招标而未招标", "未招标", "未经招标",
+               "未公开招标", "未进行招标", "肢解发包", "违规发包", "直接发包", "化整为零")
+_BID_CONTEXT = frozenset({"化整为零", "直接发包"})
+_TENDERED = re.compile(r"招标|中标|投标|标段|采购|工程|合同")
 # A visitor warning others off the city or swearing it off (旅游劝退, 以后再也不来了, 劝大家别来, 避雷, 替这个城市
 # 丢脸), or telling how he was fleeced (游客被宰): the city's image among those who come (devsets/README.md:
 # 对外宣传, the city's image as such; the seventh and eighth sets file the tourist's 被宰 bill there), whatever
@@ -310,6 +317,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "派出所来了", "派出所来人", "派出所出警", "派出所介入", "派出所赶到", "派出所到场", "出警",
         # illegal street racing (改装车半夜飙车炸街): the traffic police's, not a noise grievance
         "飙车", "炸街",
+        # a fight, broken out or arranged (两个村为浇地打起来了, 两伙学生约架): not 差点打起来 (_NEAR_MISS_NONE)
+        "打起来", "打了起来", "约架",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
@@ -343,7 +352,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "受贿", "索贿", "行贿", "贪污", "挪用公款", "滥用职权", "玩忽职守", "职务便利", "职务上的便利",
         *OFFICIAL_TAKEN, *ARREARS_TO_FIRMS, *IRREGULAR_PAY, *LAND_TAKEN,
     ),
-    "公共资源交易": BID_RIGGING,
+    "公共资源交易": (*BID_RIGGING, *BID_EVASION),
     # Charges and price rules (seed 004 价格: the 发改委's price department).
     "价格": (
         "涨价", "提价", "上调", "提高收费", "乱收费", "多收费", "多收了", "收费标准", "收费过高", "高价", "天价",
@@ -363,7 +372,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "食品安全", "食物中毒", "食源性", "地沟油", "潲水油", "亚硝酸盐", "瘦肉精", "苏丹红", "三聚氰胺", "孔雀石绿",
         "农药残留", "农残", "兽药残留", "非法添加", "违规添加", "添加剂超标", "超范围使用", "过期食品", "变质",
         "霉变", "发霉", "病死猪", "注水肉", "假酒", "菌落总数", "大肠菌群",
-        "致病菌", "吃坏肚子", "吃了拉肚子", "吃完拉肚子", "吃出",
+        "致病菌", "吃坏肚子", "吃坏", "吃了拉肚子", "吃完拉肚子", "吃出",
         # the harm told by its symptoms after eating or drinking (好多同学吃了肚子疼, 孩子喝了牛奶上吐下泻):
         # only with the meal before them in the clause (_ATE), not a stomach ache of no meal or a drunk's
         "肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻",
@@ -411,9 +420,18 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               "消防救援大队表示", "消防救援支队表示", "消防部门表示", "消防部门称", "、消防、",
               # a developer gone (开发商跑路了, 烂尾): the stalled estate's housing problem (devsets/README.md: 烂尾
               # as a housing problem), not the fraud of 卷款跑路
-              "开发商跑路", "开发商跑了")
+              "开发商跑路", "开发商跑了",
+              # a works contract's 签证 (签证变更随意, 现场签证单: a change order signed on site), no visa
+              "签证变更", "变更签证", "工程签证", "现场签证", "签证单", "签证费用", "经济签证")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset(GATHER_AT_GOVERNMENT)
+# A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as
+# 开发商跑路 in NOT_EVENTS (devsets/README.md: 烂尾 as a housing problem), not the fraud of 卷款跑路.
+_DEVELOPER_BEFORE = re.compile(r"开发商[^，,。；;！!？?\n]{0,4}$")
+# Mould on a wall or a ceiling (墙面大面积霉变, 墙皮发霉): the building's (住房), not a food gone bad.
+_MOULD = frozenset({"霉变", "发霉"})
+_BUILDING_BEFORE = re.compile(r"(?:墙|吊顶|天花板|屋顶|顶棚|房子|房屋|漆|地板|衣柜|柜子|家具|木门)"
+                              r"[^，,。；;！!？?\n]{0,8}$")
 _SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻"})
 # A meal or a drink before the symptom, in its clause (吃了学校的饭肚子疼), not a drinking bout (喝酒喝到呕吐).
 _ATE = re.compile(r"(?:吃|喝|食用|饮用|服用)[^，,。；;！!？?\n]{0,14}$")
@@ -434,6 +452,8 @@ _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安
 # A collision is no accident when it nearly happened (差点撞到一个小孩: the lane's disorder), unlike a fire
 # nearly started (差点起火: a fire hazard).
 _COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})
+# ... nor a fight that nearly broke out (差点打起来: a quarrel).
+_NEAR_MISS_NONE = _COLLISIONS | {"打起来", "打了起来"}
 _VISITOR_WARNINGS = frozenset(VISITOR_WARNINGS)
 _VISITORS = trie_pattern(VISITORS)
 # A fleecing price (天价海鲜, 宰客) is the city's image where the text speaks of visitors (游客晒出天价账单:
@@ -443,6 +463,11 @@ _FLEECED = frozenset({"天价", "宰客"})
 # inspectors' (devsets/README.md: 学校周边网吧 → 社会稳定, not 教育).
 _MINORS_IN_CAFE = re.compile(r"网吧[^。；;！!？?\n]{0,30}?(?:未成年|学生|身份证|通宵)"
                              r"|(?:未成年|学生)[^。；;！!？?\n]{0,12}?进网吧")
+# A store of dangerous chemicals or a fuel station told as a danger (学校对面新建加油站，符合安全距离吗; 液化气站存在
+# 隐患; 危化品储存不规范): 危化品, the emergency department's (devsets/README.md: 应急管理; a fuel station holds a
+# 危险化学品经营许可证), though a school or an estate is its neighbour; not a fuel station's short measure (质监).
+_HAZARDOUS_SITE = re.compile(r"(?:加油站|加气站|液化气站|储气站|化工仓库|危化品仓库)[^。；;！!？?\n]{0,30}?"
+                             r"(?:安全隐患|隐患|安全距离|防火间距|爆炸)")
 # A chemical works' discharge or smell (化工厂晚上偷排, 化工园区刺鼻气味): 危化品, the emergency department's (devsets/
 # README.md; the second, fourth and eighth sets: there is no environment topic).
 _CHEMICAL_RELEASE = re.compile(r"(?:化工厂|化工园|化工企业|化工公司|化工园区)[^。；;！!？?\n]{0,30}?"
@@ -1468,11 +1493,14 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         # (大家要一起去市政府: the police prepare before the day).
         if (_negated(text, m.start())
                 or (word not in _PLANNED
-                    and irrealis(text, m.start(), m.end(), near_miss=word in _COLLISIONS))
+                    and irrealis(text, m.start(), m.end(), near_miss=word in _NEAR_MISS_NONE))
                 or fiction(text, m.start()) or figurative(text, m.start(), word)):
             continue
         if ((word in _VISITOR_WARNINGS and _VISITORS.search(text) is None)
-                or (word == "内定" and _BIDDING.search(text) is None)):
+                or (word == "内定" and _BIDDING.search(text) is None)
+                or (word in _BID_CONTEXT and _TENDERED.search(text) is None)
+                or (word == "跑路" and _DEVELOPER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None)
+                or (word in _MOULD and _BUILDING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None)):
             continue
         if word in _SYMPTOMS:
             clause = _begins(_CLAUSE_END, text, m.start(), 30)
@@ -1487,7 +1515,7 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     minors = _MINORS_IN_CAFE.search(text)
     if minors is not None and not _negated(text, minors.start()):
         found.setdefault("社会稳定", []).append(minors.group(0))
-    chemical = _CHEMICAL_RELEASE.search(text)
+    chemical = _CHEMICAL_RELEASE.search(text) or _HAZARDOUS_SITE.search(text)
     if chemical is not None and not _negated(text, chemical.start()):
         found.setdefault("应急管理", []).append(chemical.group(0))
     if found.get("社会稳定") and any(w in _OFFICE_CRIMES or w in _DISCIPLINE_BODIES for w in found.get("其他", ())):

@@ -921,6 +921,26 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("化工园区一家企业正在招聘操作工。", None),
     # a reservoir releasing its flood is flood control, whatever it closes
     ("亲戚群里在传，水库水位太高，今晚要开闸泄洪，下游的学校明天全部停课。", "应急管理"),
+    # a fight broken out or arranged is public order's; one that nearly broke out is a quarrel
+    ("前天晚上两个村的人为了抢水浇地打起来了，拿着锄头棍子。", "社会稳定"),
+    ("听说两个学校的学生约架，周五放学后在河堤见。", "社会稳定"),
+    ("比赛最后两分钟双方球员差点打起来。", None),
+    # a meal's harm told by its eaters
+    ("听说学校食堂的饭吃坏了好几个孩子。", "食品药品安全"),
+    # a developer or its boss gone is the stalled estate's housing problem; a boss absconding with the money is
+    # fraud
+    ("网传小区开发商老板跑路了，楼盘要烂尾。", None),
+    ("厂里老板卷款跑路了，三个月工资没发。", "社会稳定"),
+    # mould on a wall is the building's, mould on bread a food's
+    ("交房不到半年，卧室墙面大面积霉变，衣柜也发霉了。", None),
+    ("超市把发霉的面包换个标签接着卖。", "食品药品安全"),
+    # a tender dodged is the trading's; a works contract's 签证 is no visa; 化整为零 of no contract is nothing
+    ("审计发现部分项目应招标未招标，化整为零规避招标。", "公共资源交易"),
+    ("项目结算时签证变更随意，结算价超出合同价四成。", None),
+    ("巡逻队化整为零，分散到各个路口。", None),
+    # a fuel station told as a danger is 危化品's, its short measure is not
+    ("小学对面新建了一个加油站，离校门口不到50米，这个选址符合安全距离要求吗？", "应急管理"),
+    ("这个加油站加油量不足，加了40升油箱只满了一半。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
