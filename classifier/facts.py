@@ -242,7 +242,8 @@ OFFICIAL_TAKEN = ("纪委带走", "监委带走", "落马", "审查调查", "被
                   # an official by his office taken away (网传某局局长被带走): not 家长被带走, a parent's arrest
                   *(f"{o}被带走" for o in ("局长", "厅长", "处长", "科长", "市长", "区长", "县长", "镇长", "乡长",
                                           "书记", "主任")))
-BUSINESS_CLIMATE = ("招商项目", "招商承诺", "招商指标", "招商协议")
+# ... and a firm's burden of the administration's making (减少企业负担: the 营商环境 reports' word).
+BUSINESS_CLIMATE = ("招商项目", "招商承诺", "招商指标", "招商协议", "企业负担")
 # Killed in an accident (工地上摔死了人, 危桥上有人掉下去淹死): the accident is the emergency department's (安全生产),
 # whatever the works or the job it happened at (classifier.scoring.PLAIN).
 ACCIDENT_DEATHS = ("撞死", "轧死", "烧死", "淹死", "压死", "摔死", "砸死")
@@ -284,7 +285,28 @@ MISTRANSLATION = ("英文翻译", "翻译错误", "翻译有误", "翻译不规�
 # A road's or a street light's defect (路上有个大坑, 坑洼, 井盖, 路灯不亮): the roads' (devsets/README.md:
 # 公共基础设施建设, roads and lights), though it lies at a school's or a hospital's gate (classifier.scoring.OUTRANKS);
 # not a 坑 alone (操场上挖了个坑: the school's own ground).
-ROAD_DEFECTS = ("路上有个大坑", "路上有个坑", "坑洼", "路面破损", "路面塌陷", "井盖", "路灯不亮", "路灯坏")
+# A guardrail gone or broken (河堤护栏缺失, 护栏被撞断了两个月没人修) or a bridge's defects found by its inspection
+# (桥梁病害, 主梁出现裂缝, 危桥): the works' to mend, no accident by itself (classifier.scoring.PLAIN: not the
+# 应急管理 reading of 安全隐患 or 交通管制); an accident there is told by its own words (坠河, 身亡).
+WORKS_DEFECTS = ("护栏缺失", "护栏损坏", "护栏破损", "护栏被撞", "桥梁病害", "桥体病害", "路面病害", "隧道病害",
+                 "检测发现病害", "主梁出现裂缝", "主梁开裂", "危桥")
+ROAD_DEFECTS = ("路上有个大坑", "路上有个坑", "坑洼", "路面破损", "路面塌陷", "井盖", "路灯不亮", "路灯坏",
+                *WORKS_DEFECTS)
+# A price told against another's (比网上贵一倍): a price complaint (价格), whatever was sold.
+PRICE_GAPS = ("贵一倍", "贵了一倍", "贵出一倍", "贵两倍", "贵了两倍", "贵好几倍", "贵了好几倍", "比网上贵",
+              "比别处贵", "比别家贵")
+# What a shop that is no hospital sells medicines for (药店一盒药比网上贵一倍): the price department's (the tenth set:
+# 价格 for a 医保 pharmacy's prices), not a hospital's own charges (卫生计生): the word the event scan adds to a
+# price event told of a pharmacy (classifier.scoring.PLAIN).
+PHARMACY_PRICE = "药店售价"
+_PHARMACY = re.compile(r"药店|药房")
+_HOSPITAL = re.compile(r"医院|卫生院|诊所|卫生室|卫生服务中心|门诊")
+# An official's family feast (某局长摆了十几桌升学宴, 干部大操大办婚宴): a 八项规定 conduct case (其他: the 纪委监委's),
+# not the restaurant's food (食品药品安全) or the pupil's school: the word the event scan adds then
+# (classifier.scoring.PLAIN). Not 书记 or 主任 (尊敬的胡书记: a letter's greeting; a 班主任).
+OFFICIAL_FEAST = "干部操办宴席"
+_OFFICIAL_FEAST = re.compile(r"(?:局长|处长|科长|县长|镇长|乡长|区长|市长|村支书|村干部|干部|官员|公职人员|公务员)"
+                             r"[^。；;！!？?\n]{0,30}?(?:升学宴|谢师宴|婚宴|寿宴|满月酒|生日宴|大操大办|摆了[^，,。]{0,4}桌)")
 VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
 # A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
 # (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
@@ -361,6 +383,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "水价", "电价", "气价",
         # a charge's basis (热费按建筑面积收) or a fare the rules set that is not kept (出租车不打表)
         *CHARGE_RULES,
+        # a price told against another's (一盒药比网上贵一倍, 比别处贵好几倍)
+        *PRICE_GAPS,
     ),
     # Food and medicines (seed 004 食品药品安全: the 市场监管 food and drug departments): the harm or the
     # fault of something eaten or taken, wherever it was eaten (a school canteen's food poisoning is
@@ -1515,6 +1539,9 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     minors = _MINORS_IN_CAFE.search(text)
     if minors is not None and not _negated(text, minors.start()):
         found.setdefault("社会稳定", []).append(minors.group(0))
+    feast = _OFFICIAL_FEAST.search(text)
+    if feast is not None and not _negated(text, feast.start()):
+        found.setdefault("其他", []).append(OFFICIAL_FEAST)
     chemical = _CHEMICAL_RELEASE.search(text) or _HAZARDOUS_SITE.search(text)
     if chemical is not None and not _negated(text, chemical.start()):
         found.setdefault("应急管理", []).append(chemical.group(0))
@@ -1535,6 +1562,8 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     # Who is involved decides first: anything a foreigner or a foreign firm is part of is 涉外
     # (seed 004: 涉外类 → 外侨办); otherwise the kind of event with the most distinct words.
     topic = "涉外" if "涉外" in found else max(found, key=lambda t: (len(found[t]), -_EVENT_ORDER.index(t)))
+    if topic == "价格" and _PHARMACY.search(text) is not None and _HOSPITAL.search(text) is None:
+        return topic, (*found[topic], PHARMACY_PRICE)
     return topic, tuple(found[topic])
 
 

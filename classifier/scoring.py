@@ -23,8 +23,11 @@ from classifier.facts import (
     IRREGULAR_PAY,
     LAND_TAKEN,
     MISTRANSLATION,
+    OFFICIAL_FEAST,
     OFFICIAL_TAKEN,
+    PHARMACY_PRICE,
     TRIGGER_WORDS,
+    WORKS_DEFECTS,
     event_topic,
     find_facts,
     not_a_complaint,
@@ -121,6 +124,12 @@ PLAIN: dict[str, frozenset[str]] = {
     # the city's English gone wrong (对外宣传) its foreign readers (a website's English version: not 涉外)
     **dict.fromkeys(MISTRANSLATION, frozenset({"涉外"})),
     **dict.fromkeys(LAND_TAKEN, frozenset({"住房", "公共基础设施建设"})),
+    # a guardrail's or a bridge's defect (公共基础设施建设) the 应急管理 reading of the danger it poses
+    **dict.fromkeys(WORKS_DEFECTS, frozenset({"应急管理"})),
+    # an official's family feast (其他: 八项规定) the restaurant's food or the pupil's school it was held for
+    OFFICIAL_FEAST: frozenset({"食品药品安全", "教育"}),
+    # a pharmacy's price (价格) the medicine's reading (卫生计生): it is no hospital's own charge
+    PHARMACY_PRICE: frozenset({"卫生计生"}),
 }
 # A gathering (聚集/维权, 群体性事件: classifier.facts.find_facts' mass incident) is public order's whatever it is
 # about (devsets/README.md: buyers' gathering → 社会稳定, their stalled project → 住房; workers blocking the

@@ -941,6 +941,17 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # a fuel station told as a danger is 危化品's, its short measure is not
     ("小学对面新建了一个加油站，离校门口不到50米，这个选址符合安全距离要求吗？", "应急管理"),
     ("这个加油站加油量不足，加了40升油箱只满了一半。", None),
+    # an official's family feast is a 八项规定 case; a family's own feast is no event
+    ("网传某局局长在酒店为孩子办升学宴，摆了十几桌，来的都是下属。", "其他"),
+    ("我家在酒店办升学宴，菜价太贵了。", None),
+    # a price told against another's is a price complaint, a pharmacy's too
+    ("那家大药房一盒降压药比网上贵一倍。", "价格"),
+    # a guardrail or a bridge found defective is the works'; an accident there is the accident's
+    ("河堤护栏被撞断了两个月没人修。", "公共基础设施建设"),
+    ("定期检测发现大桥主梁出现裂缝，即日起限制货车通行。", "公共基础设施建设"),
+    ("桥上发生车祸，护栏被撞断，一辆货车坠河。", "应急管理"),
+    # a firm's burden is the business climate
+    ("银行开户要一堆不必要的材料，希望减少企业负担。", "其他"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)

@@ -322,6 +322,26 @@ def test_what_happened_outranks_the_works_the_job_or_the_bill(tmp_path: Path, to
         "norovirus": "卫生计生"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_a_pharmacy_s_price_a_bridge_s_defects_and_a_firm_s_burden_have_their_departments(
+        tmp_path: Path, tone: str) -> None:
+    """A pharmacy is no hospital: its price is 价格's (the tenth set's doubts), not 卫生计生's; a bridge's defects found
+    by its inspection are the works' (公共基础设施建设), not an emergency; a firm's burden of the administration's
+    making is the business climate (其他), not a housing or a grievance matter."""
+    loud = "！！太离谱了！！" if tone == "heated" else "。"
+    rows = {
+        "pharmacy": ("钦州这家药店的降压药比网上贵一倍",
+                     f"钦南区人民路一家大药房，一盒降压药卖七十多，网上同厂同规格才三十几，医保卡刷也是这个价{loud}"),
+        "bridge": ("关于钦江大桥检测发现病害实施交通管制的情况说明",
+                   "定期检测发现该桥部分主梁出现裂缝，承载能力下降，即日起禁止10吨以上车辆通行，尽快组织维修加固。"),
+        "firm": ("钦州高新区企业开户要交一堆材料",
+                 f"新注册的公司去银行开户，要房屋租赁合同原件、法人户口本，政务中心说不是必须的，希望统一标准，"
+                 f"减少企业负担{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {"pharmacy": "价格", "bridge": "公共基础设施建设", "firm": "其他"}
+
+
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
     """A 省纪委监委's 通报 on the city's officials, known by its name or its site, grades like a provincial
     report (city-gov's choice, said in the reasons); the city's own 纪委监委 is the office's own voice."""
