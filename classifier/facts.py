@@ -251,9 +251,9 @@ ACCIDENT_DEATHS = ("撞死", "轧死", "烧死", "淹死", "压死", "摔死", "
 # words): the business climate (其他), not the workers' wages (就业) or the works (classifier.scoring.PLAIN).
 ARREARS_TO_FIRMS = ("拖欠中小企业", "拖欠民营企业", "中小企业账款", "民营企业账款", "企业账款", "中小企业款项",
                     "拖欠企业款")
-# The 八项规定 通报's own categories (违规发放津贴补贴, 违规发放福利): an official's conduct case (其他), not the
-# staff's pay (就业; classifier.scoring.PLAIN).
-IRREGULAR_PAY = ("违规发放津贴", "违规发放津补贴", "违规发放福利", "违规发放奖金", "违规发放补贴")
+# The 八项规定 通报's own categories (违规发放津贴补贴, 违规发放福利; 吃空饷: pay drawn for no work): an official's
+# conduct case (其他), not the staff's pay (就业; classifier.scoring.PLAIN).
+IRREGULAR_PAY = ("违规发放津贴", "违规发放津补贴", "违规发放福利", "违规发放奖金", "违规发放补贴", "吃空饷")
 # Farmland taken unlawfully (以租代征, 违法占用耕地): the land's (自然资源: no department of its own, 其他), not the
 # estate or the works built on it (classifier.scoring.PLAIN).
 LAND_TAKEN = ("以租代征", "违法占用耕地", "违规占用耕地", "非法占用耕地", "违法占用基本农田", "违规占用基本农田",
@@ -496,6 +496,20 @@ _HAZARDOUS_SITE = re.compile(r"(?:加油站|加气站|液化气站|储气站|化
 # README.md; the second, fourth and eighth sets: there is no environment topic).
 _CHEMICAL_RELEASE = re.compile(r"(?:化工厂|化工园|化工企业|化工公司|化工园区)[^。；;！!？?\n]{0,30}?"
                                r"(?:偷排|排放|排污|刺鼻|异味|臭味|气味|泄漏|冒黄烟|冒白烟)")
+# A public body's arrears to a firm told in a letter's words (开发区管委会拖欠我们公司工程款, 城投公司拖欠下游分包
+# 企业工程款) and a promise of investment promotion (招商时承诺的补贴): the business climate as ARREARS_TO_FIRMS and
+# BUSINESS_CLIMATE are (其他, classifier.scoring.PLAIN), named by their word; not a private debtor's (开发商拖欠建筑
+# 公司工程款: a commercial dispute) nor a worker's own pay (包工头拖欠我们工程款: 就业).
+_PUBLIC_ARREARS = re.compile(r"(?:政府|管委会|开发区|园区|国企|国有|城投|平台公司|街道办|事业单位)"
+                             r"[^。；;！!？?\n]{0,40}?拖欠[^，,。；;！!？?\n]{0,10}?(?:企业|公司)[^，,。；;！!？?\n]{0,4}?"
+                             r"(?:工程款|货款|账款|款项|欠款)")
+_PROMOTION_PROMISE = re.compile(r"招商[^，,。；;！!？?\n]{1,4}?承诺")
+# An estate's fee raised (物业费一下涨了一倍, 物业管理费上调, 电梯费从30元提高到50元): the charge's (价格: classifier.
+# scoring.OUTRANKS, 物业 raising a fee → 价格; the third, seventh, ninth and eleventh sets), not the estate's service.
+_ESTATE_FEE_RISE = re.compile(r"(?:物业费|物管费|物业管理费|物业服务费|电梯费)[^，,。；;！!？?\n]{0,12}?"
+                              r"(?:涨|提高|上调|提价|翻倍|翻了一倍)")
+# ... a rise planned is one too (物业要把物业费涨到三块: the owners object before it), one denied is not (物业费没涨).
+_NOT_RAISED = re.compile(r"没|不|未|别")
 # A charge the government prices or approves (景区停车费, 门票, 票价, 收费标准): the price department's, visitors or
 # not (景区停车费一小时三十元，游客直呼宰客 is 价格); a bill of fare or a rental at the market's price is the image.
 _REGULATED_CHARGE = re.compile(r"停车费|停车收费|门票|票价|收费标准|政府定价|指导价")
@@ -1539,6 +1553,13 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     minors = _MINORS_IN_CAFE.search(text)
     if minors is not None and not _negated(text, minors.start()):
         found.setdefault("社会稳定", []).append(minors.group(0))
+    for pattern, word in ((_PUBLIC_ARREARS, "拖欠企业款"), (_PROMOTION_PROMISE, "招商承诺")):
+        said = pattern.search(text)
+        if said is not None and not _negated(text, said.start()) and word not in found.get("其他", ()):
+            found.setdefault("其他", []).append(word)
+    rise = _ESTATE_FEE_RISE.search(text)
+    if rise is not None and not _negated(text, rise.start()) and _NOT_RAISED.search(rise.group(0)) is None:
+        found.setdefault("价格", []).append(rise.group(0))
     feast = _OFFICIAL_FEAST.search(text)
     if feast is not None and not _negated(text, feast.start()):
         found.setdefault("其他", []).append(OFFICIAL_FEAST)

@@ -107,15 +107,17 @@ OUTRANKS: dict[str, frozenset[str]] = {
 ACCIDENT_DEATH_OUTRANKS = frozenset({"公共基础设施建设", "就业"})
 # Words that name what happened so plainly that they outrank readings beyond their kind of event's: a
 # charge's basis or a metered fare (价格) the service charged for (the heating: 公共基础设施建设, or 质监 by
-# its 计量), and fraud (社会稳定) what was sold or charged (冒充燃气公司上门收费: not 价格; 骗老人买保健品:
-# not 食品药品安全); an official taken for investigation and the business climate (其他) the department or
-# the works concerned (a 交通局长 taken away over a road: not 公共基础设施建设; 招商承诺未兑现 of an estate's
-# plots: not 住房). devsets/README.md: 价格 is charges and price rules, 社会稳定 诈骗, 其他 officials'
-# discipline cases and the business climate.
+# its 计量), and fraud (社会稳定) what was sold, charged or posed as (冒充燃气公司上门收费: not 价格; 骗老人买
+# 保健品: not 食品药品安全; 冒充社保局工作人员: not 就业); an official taken for investigation and the business
+# climate (其他) the department or the works concerned (a 交通局长 taken away over a road: not 公共基础设施建设;
+# 招商承诺未兑现 of an estate's plots: not 住房). devsets/README.md: 价格 is charges and price rules, 社会稳定
+# 诈骗, 其他 officials' discipline cases and the business climate.
 PLAIN: dict[str, frozenset[str]] = {
     **dict.fromkeys(CHARGE_RULES, frozenset({"公共基础设施建设", "质监"})),
-    **dict.fromkeys(FRAUD_WORDS, frozenset({"价格", "食品药品安全"})),
-    **dict.fromkeys((*OFFICIAL_TAKEN, *BUSINESS_CLIMATE), frozenset({"住房", "公共基础设施建设"})),
+    **dict.fromkeys(FRAUD_WORDS, frozenset({"价格", "食品药品安全", "就业"})),
+    **dict.fromkeys(OFFICIAL_TAKEN, frozenset({"住房", "公共基础设施建设"})),
+    # ... and the jobs a promise of investment promotion spoke of (招商时承诺的就业岗位、补贴未兑现: not 就业)
+    **dict.fromkeys(BUSINESS_CLIMATE, frozenset({"住房", "公共基础设施建设", "就业"})),
     # a death in an accident (应急管理: 安全生产) the works or the job it happened at (a worker killed in a fall on
     # a site: not 就业; someone drowned off a broken bridge: not 公共基础设施建设)
     **dict.fromkeys(ACCIDENT_DEATHS, ACCIDENT_DEATH_OUTRANKS),

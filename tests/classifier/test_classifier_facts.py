@@ -952,6 +952,16 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("桥上发生车祸，护栏被撞断，一辆货车坠河。", "应急管理"),
     # a firm's burden is the business climate
     ("银行开户要一堆不必要的材料，希望减少企业负担。", "其他"),
+    # an estate's fee raised is the price's, planned or done; one not raised is nothing
+    ("物业没开业主大会就要把物业费从一块五涨到三块。", "价格"),
+    ("物业费五年没涨过，物业说入不敷出。", None),
+    # a public body's arrears to a firm and a promise of investment promotion are the business climate; a
+    # contractor's arrears to his workers and a developer's to a builder are not
+    ("开发区管委会拖欠我们公司工程款三百多万，催了两年都不给。", "其他"),
+    ("包工头拖欠我们工程款，过年回不了家。", None),
+    ("开发商拖欠建筑公司工程款。", None),
+    ("当初招商时承诺的厂房租金补贴，企业入驻后一分都没兑现。", "其他"),
+    ("乡政府有几个人常年不上班吃空饷。", "其他"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
