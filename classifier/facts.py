@@ -254,10 +254,12 @@ ARREARS_TO_FIRMS = ("拖欠中小企业", "拖欠民营企业", "中小企业账
 # The 八项规定 通报's own categories (违规发放津贴补贴, 违规发放福利; 吃空饷: pay drawn for no work): an official's
 # conduct case (其他), not the staff's pay (就业; classifier.scoring.PLAIN).
 IRREGULAR_PAY = ("违规发放津贴", "违规发放津补贴", "违规发放福利", "违规发放奖金", "违规发放补贴", "吃空饷")
-# Farmland taken unlawfully (以租代征, 违法占用耕地): the land's (自然资源: no department of its own, 其他), not the
-# estate or the works built on it (classifier.scoring.PLAIN).
+# Farmland or woodland taken unlawfully (以租代征, 违法占用耕地): the land's (自然资源: no department of its own,
+# 其他), not the estate or the works built on it (classifier.scoring.PLAIN).
 LAND_TAKEN = ("以租代征", "违法占用耕地", "违规占用耕地", "非法占用耕地", "违法占用基本农田", "违规占用基本农田",
-              "非法占用基本农田", "违法占地", "非法占地", "违法用地")
+              "非法占用基本农田", "违法占地", "非法占地", "违法用地",
+              # woodland taken or cleared (违法占用林地盖别墅, 毁林开荒): the land's too
+              "违法占用林地", "违规占用林地", "非法占用林地", "毁林")
 # Bids rigged (围标串标, 陪标, 中标的早就内定好了): the trading's (devsets/README.md: 公共资源交易, bidding and
 # procurement problems of every office), whatever was built or bought; 内定 only where a bid is spoken of
 # (招标, 中标, 投标), not a job promised (岗位早就内定了).
@@ -307,6 +309,9 @@ _HOSPITAL = re.compile(r"医院|卫生院|诊所|卫生室|卫生服务中心|�
 OFFICIAL_FEAST = "干部操办宴席"
 _OFFICIAL_FEAST = re.compile(r"(?:局长|处长|科长|县长|镇长|乡长|区长|市长|村支书|村干部|干部|官员|公职人员|公务员)"
                              r"[^。；;！!？?\n]{0,30}?(?:升学宴|谢师宴|婚宴|寿宴|满月酒|生日宴|大操大办|摆了[^，,。]{0,4}桌)")
+# Short measure (缺斤少两, 鬼秤, 计量作弊): 计量, the quality inspectors' (质监: the third, fourth, seventh and eleventh
+# sets), whatever was weighed, a food or fuel (classifier.scoring.PLAIN: not 食品药品安全 or 价格).
+SHORT_MEASURE = ("缺斤少两", "短斤少两", "缺斤短两", "短斤缺两", "鬼秤", "作弊秤", "计量作弊", "计量不准", "计量失准")
 VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
 # A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
 # (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
@@ -406,7 +411,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     # falls and kills is told by the accident's words (坠落: 应急管理), as other accidents are.
     "质监": (
         "特种设备", "翻新机", "翻新电梯", "电梯检验", "电梯年检", "检验合格证", "检验标志", "电梯维保", "电梯故障",
-        "电梯困人", "溜梯", "压力容器", "起重机械", "游乐设施",
+        "电梯困人", "溜梯", "压力容器", "起重机械", "游乐设施", *SHORT_MEASURE,
     ),
     "涉外": (
         "外籍", "外国人", "外国籍", "外资", "外企", "外商", "外方", "留学生", "外教", "领事馆", "大使馆", "签证",
@@ -492,6 +497,9 @@ _MINORS_IN_CAFE = re.compile(r"网吧[^。；;！!？?\n]{0,30}?(?:未成年|学
 # 危险化学品经营许可证), though a school or an estate is its neighbour; not a fuel station's short measure (质监).
 _HAZARDOUS_SITE = re.compile(r"(?:加油站|加气站|液化气站|储气站|化工仓库|危化品仓库)[^。；;！!？?\n]{0,30}?"
                              r"(?:安全隐患|隐患|安全距离|防火间距|爆炸)")
+# A lift dropping (电梯突然从五楼往下掉, 电梯下坠): special equipment's fault (质监; devsets/README.md: 电梯), wherever
+# the lift is; a fall that kills is told by the accident's words (坠落: 应急管理).
+_LIFT_DROP = re.compile(r"电梯[^，,。；;！!？?\n]{0,8}?(?:下坠|急坠|往下掉|掉下去|下滑|坠梯)")
 # A chemical works' discharge or smell (化工厂晚上偷排, 化工园区刺鼻气味): 危化品, the emergency department's (devsets/
 # README.md; the second, fourth and eighth sets: there is no environment topic).
 _CHEMICAL_RELEASE = re.compile(r"(?:化工厂|化工园|化工企业|化工公司|化工园区)[^。；;！!？?\n]{0,30}?"
@@ -1563,6 +1571,9 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
     feast = _OFFICIAL_FEAST.search(text)
     if feast is not None and not _negated(text, feast.start()):
         found.setdefault("其他", []).append(OFFICIAL_FEAST)
+    drop = _LIFT_DROP.search(text)
+    if drop is not None and not _negated(text, drop.start()):
+        found.setdefault("质监", []).append(drop.group(0))
     chemical = _CHEMICAL_RELEASE.search(text) or _HAZARDOUS_SITE.search(text)
     if chemical is not None and not _negated(text, chemical.start()):
         found.setdefault("应急管理", []).append(chemical.group(0))

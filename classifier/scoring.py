@@ -26,6 +26,7 @@ from classifier.facts import (
     OFFICIAL_FEAST,
     OFFICIAL_TAKEN,
     PHARMACY_PRICE,
+    SHORT_MEASURE,
     TRIGGER_WORDS,
     WORKS_DEFECTS,
     event_topic,
@@ -128,6 +129,8 @@ PLAIN: dict[str, frozenset[str]] = {
     **dict.fromkeys(LAND_TAKEN, frozenset({"住房", "公共基础设施建设"})),
     # a guardrail's or a bridge's defect (公共基础设施建设) the 应急管理 reading of the danger it poses
     **dict.fromkeys(WORKS_DEFECTS, frozenset({"应急管理"})),
+    # short measure (质监: 计量) the food or the price of what was weighed
+    **dict.fromkeys(SHORT_MEASURE, frozenset({"食品药品安全", "价格"})),
     # an official's family feast (其他: 八项规定) the restaurant's food or the pupil's school it was held for
     OFFICIAL_FEAST: frozenset({"食品药品安全", "教育"}),
     # a pharmacy's price (价格) the medicine's reading (卫生计生): it is no hospital's own charge

@@ -962,6 +962,12 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("开发商拖欠建筑公司工程款。", None),
     ("当初招商时承诺的厂房租金补贴，企业入驻后一分都没兑现。", "其他"),
     ("乡政府有几个人常年不上班吃空饷。", "其他"),
+    # woodland taken is the land's; short measure and a lift dropping are 质监's, a lift's fall that kills the
+    # accident's
+    ("有人违法占用林地在山上盖了三栋别墅。", "其他"),
+    ("菜市场买了两斤肉回家一称才一斤六两，鬼秤。", "质监"),
+    ("住院部的电梯今天突然从五楼往下掉，里面有病人。", "质监"),
+    ("电梯从十楼坠落，一名维修工当场身亡。", "应急管理"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)

@@ -346,7 +346,8 @@ def test_a_pharmacy_s_price_a_bridge_s_defects_and_a_firm_s_burden_have_their_de
 def test_a_fee_raised_a_public_body_s_arrears_and_a_fraud_have_their_departments(tmp_path: Path, tone: str) -> None:
     """物业 raising its fee is 价格's, not the estate's (住房); a 管委会's arrears to a firm or a promise of investment
     promotion broken are the business climate (其他), not 就业; posing as a 社保局 official to cheat old people is
-    fraud (社会稳定), not 就业; pay drawn for no work (吃空饷) is a conduct case (其他)."""
+    fraud (社会稳定), not 就业; pay drawn for no work (吃空饷) is a conduct case (其他); short measure and a lift
+    dropping are 质监's (计量, special equipment), not the food's or the hospital's."""
     loud = "！！太气人了！！" if tone == "heated" else "。"
     rows = {
         "fee": ("物业费一年涨了一倍", f"小区物业没开业主大会就把物业费从一块五涨到三块，业主都不同意{loud}"),
@@ -354,10 +355,12 @@ def test_a_fee_raised_a_public_body_s_arrears_and_a_fraud_have_their_departments
         "promise": ("招商引资承诺的补贴不兑现", f"当初招商时承诺的厂房租金补贴，企业入驻后一分都没兑现{loud}"),
         "fraud": ("冒充社保局工作人员骗老人", f"有人冒充社保局的上门给老人办卡，骗走了好几千{loud}"),
         "idle": ("乡政府干部吃空饷", f"乡政府有几个人常年不上班吃空饷，照样领工资{loud}"),
+        "scales": ("这个菜市场的秤有问题", f"在菜市场买了两斤肉，回家一称才一斤六两，鬼秤{loud}"),
+        "lift": ("医院电梯突然下坠", f"住院部的电梯今天突然从五楼往下掉，里面有病人和家属，吓死了{loud}"),
     }
     out = _score_posts(tmp_path, rows, tone)
     assert {k: out[k]["topic"] for k in rows} == {"fee": "价格", "arrears": "其他", "promise": "其他",
-                                                  "fraud": "社会稳定", "idle": "其他"}
+                                                  "fraud": "社会稳定", "idle": "其他", "scales": "质监", "lift": "质监"}
 
 
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
