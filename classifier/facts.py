@@ -473,8 +473,7 @@ _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒�
                             "抓捕", "被捕", "批捕", "刑事拘留", "入狱", "犯罪", "嫌疑人"})
 # Every word the event scan (event_topic) looks for: the scorer asks classifier.prefilter which items
 # of a batch may hold one, and skips the scan of the others (FACT_SCAN_WORDS: find_facts' scans).
-EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS})
-_EVENT = trie_pattern(EVENT_SCAN_WORDS)
+_EVENT = trie_pattern({*_EVENT_OF, *NOT_EVENTS})
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格",
                 "公共基础设施建设", "其他")
@@ -527,6 +526,21 @@ _POLICE_CALLED = frozenset({"报警", "报了警", "报案", "警察", "民警",
 _NUISANCE = re.compile(r"噪音|噪声|扰民|广场舞|音响|吵到|吵得|太吵|吵死")
 # ... unless hands were raised, in words the event list lacks (打起来, 动手, 打人): the police word was the crime's.
 _HANDS_RAISED = re.compile(r"打起来|打了起来|动手|打人|打伤|推搡|持刀|拿刀|砸")
+# What a pattern tells (event_topic), searched where one of its words is: the words, the pattern, the kind of event,
+# and the word it is named by (None: its own match). The words are among EVENT_SCAN_WORDS, so that a text the
+# prefilter finds none of them in is not searched.
+_TOLD: tuple[tuple[tuple[str, ...], re.Pattern[str], str, str | None], ...] = (
+    (("网吧",), _MINORS_IN_CAFE, "社会稳定", None),
+    (("拖欠",), _PUBLIC_ARREARS, "其他", "拖欠企业款"),
+    (("招商",), _PROMOTION_PROMISE, "其他", "招商承诺"),
+    (("物业费", "物管费", "物业管理费", "物业服务费", "电梯费"), _ESTATE_FEE_RISE, "价格", None),
+    (("升学宴", "谢师宴", "婚宴", "寿宴", "生日宴", "满月酒", "大操大办", "摆了"), _OFFICIAL_FEAST, "其他",
+     OFFICIAL_FEAST),
+    (("电梯",), _LIFT_DROP, "质监", None),
+    (("化工",), _CHEMICAL_RELEASE, "应急管理", None),
+    (("加油站", "加气站", "液化气站", "储气站", "化工仓库", "危化品仓库"), _HAZARDOUS_SITE, "应急管理", None),
+)
+EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS, *(key for keys, *_ in _TOLD for key in keys)})
 TRIGGER_WORDS = frozenset(_KIND)
 _TRIGGER = trie_pattern(TRIGGER_WORDS)
 _VIOLENT = ("持刀", "行凶", "砍人", "伤人", "斗殴", "打架", "殴打", "群殴", "械斗", "捅死", "砍死", "打死", "杀死",
@@ -1558,25 +1572,17 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         words = found.setdefault(topic, [])
         if word not in words:
             words.append(word)
-    minors = _MINORS_IN_CAFE.search(text)
-    if minors is not None and not _negated(text, minors.start()):
-        found.setdefault("社会稳定", []).append(minors.group(0))
-    for pattern, word in ((_PUBLIC_ARREARS, "拖欠企业款"), (_PROMOTION_PROMISE, "招商承诺")):
+    for keys, pattern, kind, word in _TOLD if scan else ():
+        # the patterns are searched only where one of their words is (``in``: ~0.1 µs, a search ~1-5 µs)
+        if not any(key in text for key in keys):
+            continue
         said = pattern.search(text)
-        if said is not None and not _negated(text, said.start()) and word not in found.get("其他", ()):
-            found.setdefault("其他", []).append(word)
-    rise = _ESTATE_FEE_RISE.search(text)
-    if rise is not None and not _negated(text, rise.start()) and _NOT_RAISED.search(rise.group(0)) is None:
-        found.setdefault("价格", []).append(rise.group(0))
-    feast = _OFFICIAL_FEAST.search(text)
-    if feast is not None and not _negated(text, feast.start()):
-        found.setdefault("其他", []).append(OFFICIAL_FEAST)
-    drop = _LIFT_DROP.search(text)
-    if drop is not None and not _negated(text, drop.start()):
-        found.setdefault("质监", []).append(drop.group(0))
-    chemical = _CHEMICAL_RELEASE.search(text) or _HAZARDOUS_SITE.search(text)
-    if chemical is not None and not _negated(text, chemical.start()):
-        found.setdefault("应急管理", []).append(chemical.group(0))
+        if (said is None or _negated(text, said.start())
+                or (pattern is _ESTATE_FEE_RISE and _NOT_RAISED.search(said.group(0)) is not None)):
+            continue
+        words = found.setdefault(kind, [])
+        if (word or said.group(0)) not in words:
+            words.append(word or said.group(0))
     if found.get("社会稳定") and any(w in _OFFICE_CRIMES or w in _DISCIPLINE_BODIES for w in found.get("其他", ())):
         # the arrest and the sentence are any crime's: an official's crime of office stays his case
         found["社会稳定"] = [w for w in found["社会稳定"] if w not in _JUSTICE_WORDS]
