@@ -346,6 +346,10 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "飙车", "炸街",
         # a fight, broken out or arranged (两个村为浇地打起来了, 两伙学生约架): not 差点打起来 (_NEAR_MISS_NONE)
         "打起来", "打了起来", "约架",
+        # someone beaten to harm, extorted or filmed in secret (被同学打成重伤, 病人家属在医院打砸, 校外不良少年
+        # 敲诈勒索, 收保护费, 厕所里装摄像头偷拍): the police's, at a school, a hospital or an estate too
+        "打成重伤", "打成轻伤", "打成骨折", "打骨折", "打进医院", "打进了医院", "打砸", "敲诈", "勒索", "收保护费",
+        "偷拍", "针孔摄像头",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",

@@ -968,6 +968,11 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("菜市场买了两斤肉回家一称才一斤六两，鬼秤。", "质监"),
     ("住院部的电梯今天突然从五楼往下掉，里面有病人。", "质监"),
     ("电梯从十楼坠落，一名维修工当场身亡。", "应急管理"),
+    # a pupil beaten to harm, a hospital smashed up, extortion and secret filming are the police's wherever
+    ("听说一中宿舍几个学生把一个同学打成重伤了。", "社会稳定"),
+    ("病人家属带了几十个人在医院打砸。", "社会稳定"),
+    ("孩子在学校门口被校外的人敲诈勒索。", "社会稳定"),
+    ("学校女厕所发现了针孔摄像头。", "社会稳定"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
