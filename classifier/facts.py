@@ -480,7 +480,7 @@ _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒�
 _EVENT = trie_pattern({*_EVENT_OF, *NOT_EVENTS})
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格",
-                "公共基础设施建设", "其他")
+                "公共基础设施建设", "其他", "社情民意")
 # A collision is no accident when it nearly happened (差点撞到一个小孩: the lane's disorder), unlike a fire
 # nearly started (差点起火: a fire hazard).
 _COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})
@@ -500,6 +500,13 @@ _MINORS_IN_CAFE = re.compile(r"网吧[^。；;！!？?\n]{0,30}?(?:未成年|学
 # 危险化学品经营许可证), though a school or an estate is its neighbour; not a fuel station's short measure (质监).
 _HAZARDOUS_SITE = re.compile(r"(?:加油站|加气站|液化气站|储气站|化工仓库|危化品仓库)[^。；;！!？?\n]{0,30}?"
                              r"(?:安全隐患|隐患|安全距离|防火间距|爆炸)")
+# A citizen's errand at the government's service hall gone wrong (在政务服务中心补办社保卡，窗口说要本人到场;
+# 不动产登记中心网上预约号源很少): 办事难, a grievance (devsets/README.md: 社情民意; every development set files its
+# service hall's windows so), not the business of the department whose window it was (社保 → 就业, 不动产 → 住房:
+# classifier.scoring.OUTRANKS); a firm's errand there is the business climate (其他: 企业开办, 企业负担 win a tie,
+# _EVENT_ORDER).
+_SERVICE_HALL_ERRAND = re.compile(r"(?:政务服务中心|政务中心|行政服务中心|便民服务中心|市民中心|办事大厅|"
+                                  r"不动产登记中心)[^。！？!?\n]{0,40}?(?:窗口|排队|预约|号源|放号|补办|跑了|来回跑|本人到场|材料|态度)")
 # A lift dropping (电梯突然从五楼往下掉, 电梯下坠): special equipment's fault (质监; devsets/README.md: 电梯), wherever
 # the lift is; a fall that kills is told by the accident's words (坠落: 应急管理).
 _LIFT_DROP = re.compile(r"电梯[^，,。；;！!？?\n]{0,8}?(?:下坠|急坠|往下掉|掉下去|下滑|坠梯)")
@@ -541,6 +548,8 @@ _TOLD: tuple[tuple[tuple[str, ...], re.Pattern[str], str, str | None], ...] = (
     (("升学宴", "谢师宴", "婚宴", "寿宴", "生日宴", "满月酒", "大操大办", "摆了"), _OFFICIAL_FEAST, "其他",
      OFFICIAL_FEAST),
     (("电梯",), _LIFT_DROP, "质监", None),
+    (("政务服务中心", "政务中心", "行政服务中心", "便民服务中心", "市民中心", "办事大厅", "不动产登记中心"),
+     _SERVICE_HALL_ERRAND, "社情民意", None),
     (("化工",), _CHEMICAL_RELEASE, "应急管理", None),
     (("加油站", "加气站", "液化气站", "储气站", "化工仓库", "危化品仓库"), _HAZARDOUS_SITE, "应急管理", None),
 )

@@ -96,6 +96,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # A road's or a light's defect is the roads' though it lies at a school's or a hospital's gate; not over an
     # estate's (住房: its own roads, 物业) or a grievance (12345 工单 that list 路灯不亮 among others: 社情民意).
     "公共基础设施建设": frozenset({"教育", "卫生计生"}),
+    # An errand at the government's service hall gone wrong (办事难: 社情民意) is no business of the department whose
+    # window it was (补办社保卡: not 就业; 不动产登记 预约难: not 住房); a hospital's own window stays 卫生计生.
+    "社情民意": frozenset({"住房", "就业"}),
     # Bids rigged are the trading's whatever was built or bought (a village road's tender fixed in advance: not
     # 公共基础设施建设; devsets/README.md: bidding and procurement problems of every office).
     "公共资源交易": SETTING_TOPICS | {"公共基础设施建设", "扶贫", "移民搬迁"},

@@ -973,6 +973,10 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("病人家属带了几十个人在医院打砸。", "社会稳定"),
     ("孩子在学校门口被校外的人敲诈勒索。", "社会稳定"),
     ("学校女厕所发现了针孔摄像头。", "社会稳定"),
+    # an errand at the service hall gone wrong is a grievance; the hall as a landmark is nothing
+    ("老人社保卡丢了，在县政务服务中心补办，窗口说要本人到场。", "社情民意"),
+    ("不动产登记中心实行网上预约后，每天号源很少。", "社情民意"),
+    ("市政府在政务中心旁边开挖地下停车场。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)

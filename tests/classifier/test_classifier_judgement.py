@@ -347,7 +347,8 @@ def test_a_fee_raised_a_public_body_s_arrears_and_a_fraud_have_their_departments
     """物业 raising its fee is 价格's, not the estate's (住房); a 管委会's arrears to a firm or a promise of investment
     promotion broken are the business climate (其他), not 就业; posing as a 社保局 official to cheat old people is
     fraud (社会稳定), not 就业; pay drawn for no work (吃空饷) is a conduct case (其他); short measure and a lift
-    dropping are 质监's (计量, special equipment), not the food's or the hospital's."""
+    dropping are 质监's (计量, special equipment), not the food's or the hospital's; an errand at the service hall
+    gone wrong is a grievance (社情民意), not the business of the window's department."""
     loud = "！！太气人了！！" if tone == "heated" else "。"
     rows = {
         "fee": ("物业费一年涨了一倍", f"小区物业没开业主大会就把物业费从一块五涨到三块，业主都不同意{loud}"),
@@ -357,10 +358,13 @@ def test_a_fee_raised_a_public_body_s_arrears_and_a_fraud_have_their_departments
         "idle": ("乡政府干部吃空饷", f"乡政府有几个人常年不上班吃空饷，照样领工资{loud}"),
         "scales": ("这个菜市场的秤有问题", f"在菜市场买了两斤肉，回家一称才一斤六两，鬼秤{loud}"),
         "lift": ("医院电梯突然下坠", f"住院部的电梯今天突然从五楼往下掉，里面有病人和家属，吓死了{loud}"),
+        "errand": ("钦北区社保卡补办太麻烦",
+                   f"老人社保卡丢了，在钦北区政务服务中心补办，窗口说要本人到场，老人八十多岁瘫在床上，咋去{loud}"),
     }
     out = _score_posts(tmp_path, rows, tone)
     assert {k: out[k]["topic"] for k in rows} == {"fee": "价格", "arrears": "其他", "promise": "其他",
-                                                  "fraud": "社会稳定", "idle": "其他", "scales": "质监", "lift": "质监"}
+                                                  "fraud": "社会稳定", "idle": "其他", "scales": "质监", "lift": "质监",
+                                                  "errand": "社情民意"}
 
 
 def test_a_provincial_discipline_commission_exposing_the_city_reaches_the_top_two(tmp_path: Path) -> None:
