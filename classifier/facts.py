@@ -350,10 +350,13 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # 敲诈勒索, 收保护费, 厕所里装摄像头偷拍): the police's, at a school, a hospital or an estate too
         "打成重伤", "打成轻伤", "打成骨折", "打骨折", "打进医院", "打进了医院", "打砸", "敲诈", "勒索", "收保护费",
         "偷拍", "针孔摄像头",
+        # a fight or a stabbing in other words and dialects (干仗, 打锤, 掐架, 打破了头, 拿菜刀砍伤了邻居, 挨了一刀)
+        "干仗", "打锤", "掐架", "打破头", "打破了头", "打出血", "砍伤", "捅伤", "砍了一刀", "捅了一刀", "挨了一刀",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
-        "燃气泄漏", "山体滑坡", "泥石流", "洪水", "内涝", "暴雨", "台风", "地震", "溺水", "溺亡", "被困", "救援",
+        "燃气泄漏", "山体滑坡", "山滑坡", "边坡滑坡", "发生滑坡",
+        "泥石流", "洪水", "内涝", "暴雨", "台风", "地震", "溺水", "溺亡", "被困", "救援",
         "消防", "安全事故", "生产事故", "交通事故", "车祸", "翻车", "相撞", "触电", "坠落", "险情",
         *ACCIDENT_DEATHS,
         # DuEE 1.0 triggers (≥ 2 in duee_dev.json) of 车祸, 起火, 坠机
@@ -409,6 +412,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # the harm told by its symptoms after eating or drinking (好多同学吃了肚子疼, 孩子喝了牛奶上吐下泻):
         # only with the meal before them in the clause (_ATE), not a stomach ache of no meal or a drunk's
         "肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻",
+        # ... in other words (吃了饭回来窜稀, 吃完半夜闹肚子)
+        "窜稀", "拉稀", "闹肚子",
     ),
     # Special equipment (seed 004 质监; the README: 电梯检验): a lift's safety and inspection is the
     # 市场监管 special-equipment department's, not the estate's (住房) or the school's. A lift that
@@ -465,7 +470,7 @@ _DEVELOPER_BEFORE = re.compile(r"开发商[^，,。；;！!？?\n]{0,4}$")
 _MOULD = frozenset({"霉变", "发霉"})
 _BUILDING_BEFORE = re.compile(r"(?:墙|吊顶|天花板|屋顶|顶棚|房子|房屋|漆|地板|衣柜|柜子|家具|木门)"
                               r"[^，,。；;！!？?\n]{0,8}$")
-_SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻"})
+_SYMPTOMS = frozenset({"肚子疼", "肚子痛", "腹痛", "腹泻", "拉肚子", "呕吐", "上吐下泻", "窜稀", "拉稀", "闹肚子"})
 # A meal or a drink before the symptom, in its clause (吃了学校的饭肚子疼), not a drinking bout (喝酒喝到呕吐).
 _ATE = re.compile(r"(?:吃|喝|食用|饮用|服用)[^，,。；;！!？?\n]{0,14}$")
 _DRUNK = re.compile(r"喝酒|饮酒|酒后|醉|喝多|喝高")

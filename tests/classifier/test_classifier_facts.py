@@ -977,6 +977,14 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("老人社保卡丢了，在县政务服务中心补办，窗口说要本人到场。", "社情民意"),
     ("不动产登记中心实行网上预约后，每天号源很少。", "社情民意"),
     ("市政府在政务中心旁边开挖地下停车场。", None),
+    # a fight or a stabbing in other words and dialects; a meal's harm in other words; a hillside giving way
+    ("夜来俺庄上两家为宅基地干仗，老王头被打破了头。", "社会稳定"),
+    ("今天放学一中门口两拨娃儿打锤。", "社会稳定"),
+    ("两家因为漏水吵架，一个拿菜刀把另一个砍伤了。", "社会稳定"),
+    ("孩子在幼儿园吃了午饭回家就拉稀。", "食品药品安全"),
+    ("这几天一直闹肚子，不知道是不是着凉了。", None),
+    ("连着下了几天雨，学校后山滑坡了。", "应急管理"),
+    ("这学期成绩滑坡得厉害。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
