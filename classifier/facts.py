@@ -361,6 +361,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         *ACCIDENT_DEATHS,
         # DuEE 1.0 triggers (≥ 2 in duee_dev.json) of 车祸, 起火, 坠机
         "坠毁", "自燃", "被撞", "撞飞", "撞到",
+        # a rear-end collision (校车在路口被货车追尾), someone swept away or fallen into a river (一个掉下去被水冲走了)
+        "追尾", "被冲走", "被水冲走", "掉进河里", "掉到河里",
         # a dam or an embankment giving way, people moved out of danger (a dam's 裂缝 is read with the
         # water work: Facts.hazard)
         "溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮坝", "堰塞湖", "疏散", "撤离",
@@ -486,9 +488,9 @@ _EVENT = trie_pattern({*_EVENT_OF, *NOT_EVENTS})
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格",
                 "公共基础设施建设", "其他", "社情民意")
-# A collision is no accident when it nearly happened (差点撞到一个小孩: the lane's disorder), unlike a fire
-# nearly started (差点起火: a fire hazard).
-_COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死"})
+# A collision or a fall into a river is no accident when it nearly happened (差点撞到一个小孩, 几次差点追尾: the
+# lane's disorder), unlike a fire nearly started (差点起火: a fire hazard).
+_COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死", "追尾", "掉进河里", "掉到河里"})
 # ... nor a fight that nearly broke out (差点打起来: a quarrel).
 _NEAR_MISS_NONE = _COLLISIONS | {"打起来", "打了起来"}
 _VISITOR_WARNINGS = frozenset(VISITOR_WARNINGS)

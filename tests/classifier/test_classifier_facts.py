@@ -985,6 +985,10 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("这几天一直闹肚子，不知道是不是着凉了。", None),
     ("连着下了几天雨，学校后山滑坡了。", "应急管理"),
     ("这学期成绩滑坡得厉害。", None),
+    # a rear-end collision and a child swept away are accidents; a collision that nearly happened is not
+    ("早上送孩子的校车在路口被一辆货车追尾。", "应急管理"),
+    ("晚上很多大货车停在主道上，几次差点追尾。", None),
+    ("一个学生在河边玩，掉下去被水冲走了。", "应急管理"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
