@@ -557,9 +557,10 @@ _TOLD: tuple[tuple[tuple[str, ...], re.Pattern[str], str, str | None], ...] = (
     (("电梯",), _LIFT_DROP, "质监", None),
     (("政务服务中心", "政务中心", "行政服务中心", "便民服务中心", "市民中心", "办事大厅", "不动产登记中心"),
      _SERVICE_HALL_ERRAND, "社情民意", None),
-    (("化工",), _CHEMICAL_RELEASE, "应急管理", None),
+    (("化工厂", "化工园", "化工企业", "化工公司"), _CHEMICAL_RELEASE, "应急管理", None),
     (("加油站", "加气站", "液化气站", "储气站", "化工仓库", "危化品仓库"), _HAZARDOUS_SITE, "应急管理", None),
 )
+_TOLD_WORDS = trie_pattern({key for keys, *_ in _TOLD for key in keys})
 EVENT_SCAN_WORDS = frozenset({*_EVENT_OF, *NOT_EVENTS, *(key for keys, *_ in _TOLD for key in keys)})
 TRIGGER_WORDS = frozenset(_KIND)
 _TRIGGER = trie_pattern(TRIGGER_WORDS)
@@ -1592,9 +1593,11 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
         words = found.setdefault(topic, [])
         if word not in words:
             words.append(word)
-    for keys, pattern, kind, word in _TOLD if scan else ():
-        # the patterns are searched only where one of their words is (``in``: ~0.1 µs, a search ~1-5 µs)
-        if not any(key in text for key in keys):
+    # the patterns are searched only where one of their words is: one scan for all the words (~2 µs a post; ``in``
+    # for each word cost ~12 µs), a search of each pattern ~1-5 µs
+    present = frozenset(_TOLD_WORDS.findall(text)) if scan else frozenset()
+    for keys, pattern, kind, word in _TOLD if present else ():
+        if present.isdisjoint(keys):
             continue
         said = pattern.search(text)
         if (said is None or _negated(text, said.start())
