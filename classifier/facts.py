@@ -363,6 +363,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "坠毁", "自燃", "被撞", "撞飞", "撞到",
         # a rear-end collision (校车在路口被货车追尾), someone swept away or fallen into a river (一个掉下去被水冲走了)
         "追尾", "被冲走", "被水冲走", "掉进河里", "掉到河里",
+        # a stampede (楼梯口发生踩踏; not 踩踏草地) and gas poisoning (一氧化碳中毒), at a school or in an estate too
+        "踩踏事故", "踩踏事件", "发生踩踏", "一氧化碳中毒", "煤气中毒",
         # a dam or an embankment giving way, people moved out of danger (a dam's 裂缝 is read with the
         # water work: Facts.hazard)
         "溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮坝", "堰塞湖", "疏散", "撤离",

@@ -989,6 +989,10 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("早上送孩子的校车在路口被一辆货车追尾。", "应急管理"),
     ("晚上很多大货车停在主道上，几次差点追尾。", None),
     ("一个学生在河边玩，掉下去被水冲走了。", "应急管理"),
+    # a stampede and gas poisoning are accidents at a school too; trampling the grass is nothing
+    ("课间操时实验小学楼梯口发生踩踏，好几个学生受伤。", "应急管理"),
+    ("职校宿舍几个学生一氧化碳中毒。", "应急管理"),
+    ("绿地没有留小路，行人只能踩踏草地。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
