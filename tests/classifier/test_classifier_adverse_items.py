@@ -21,7 +21,7 @@ def test_the_file_is_what_the_generator_writes() -> None:
 def test_every_kind_is_made_in_full_and_both_labels_are_there() -> None:
     rows = adverse_items.build()
     made = Counter(r["kind"] for r in rows)
-    wanted = {**adverse_items.KINDS, **adverse_items.KINDS_R5}
+    wanted = {**adverse_items.KINDS, **adverse_items.KINDS_R5, **adverse_items.KINDS_R6}
     assert made == {kind: count for kind, (_, count, _) in wanted.items()}
     # Round 5 draws from its own stream after round 4: round 4's rows come first and are its own.
     assert [r["round"] for r in rows] == sorted(r["round"] for r in rows)
@@ -51,6 +51,14 @@ def test_round_five_puts_reactions_places_and_problem_words_on_both_sides() -> N
         assert {r["adverse"] for r in rows if home in r["text"] and r["kind"] in emotional} == {0, 1}, home
     for word in ("招聘", "征求意见", "听证", "缴费", "考", "公示", "销号", "整改", "回访", "曝光", "隐患", "抽检"):
         assert {r["adverse"] for r in rows if word in r["title"] + r["text"]} == {0, 1}, word
+
+
+def test_round_six_puts_a_place_tag_on_both_sides() -> None:
+    """Round 6: a town's hashtag tags private posts and complaints alike, and every pool place is tagged."""
+    rows = [r for r in adverse_items.build() if r["round"] == 6]
+    assert {r["adverse"] for r in rows} == {0, 1}
+    for tag in ("同城#", "超话#", "市#", "县#"):
+        assert {r["adverse"] for r in rows if tag in r["text"]} == {0, 1}, tag
 
 
 def test_no_training_item_copies_a_development_item() -> None:

@@ -24,6 +24,9 @@ article length ("0"), beside the same matters gone wrong and explanations of an 
 ("1"); routine work and results in problem words (隐患排查, 销号, 回访, 曝光台 整改到位, 抽检, thanks for a
 quick fix) ("0") beside the same words where the problem is still there ("1"), half of them calm letters.
 
+Round 6 (``round: 6``, own stream) puts a place's own hashtag (#清水县#, #城南同城#) on private posts ("0") and on
+complaints about our public services ("1"): the topic rows had such tags on complaints only.
+
 Written from these categories and the labelling rules of devsets/README.md, not from development
 items (tests/classifier/test_classifier_adverse_items.py checks that no row shares 30 % of its
 8-character shingles with any item of any development set). Its own random stream and its own
@@ -39,6 +42,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+from classifier.data import PLACE_POOL
 from classifier.training.items.make_items import draw_rows, write_rows
 
 OUT = Path(__file__).with_name("adverse_items.jsonl")
@@ -875,6 +879,46 @@ def incident_longform(rng: random.Random) -> tuple[str, str]:
     return f"关于{home}{kind}{rng.choice(['情况的说明', '事件的情况通报', '的致歉说明'])}", text
 
 
+# =====================================================================================================
+# Round 6: a place's own hashtag. On Weibo a post is tagged with its town (#清水县#, #城南同城#, #长宁超话#)
+# whatever it is about; the topic rows carried such tags on complaints only, and a post tagged with a city
+# nobody had seen read adverse on the tag alone (#栖川# 0.82). The same tags go on private posts ("0") and on
+# complaints about our public services ("1"), so a tag is no evidence. Own stream (SEED + 6).
+# =====================================================================================================
+TAG_PLACES = [*PLACE_POOL, *(name + level for name in PLACE_POOL[::2] for level in ("市", "县", "区", "镇"))]
+TAG_KINDS = ["", "", "", "同城", "生活", "身边事", "美食", "超话", "头条", "吃喝玩乐", "圈", "本地通"]
+
+
+def _place_tag(rng: random.Random) -> str:
+    return f"#{rng.choice(TAG_PLACES)}{rng.choice(TAG_KINDS)}#"
+
+
+def _tagged(rng: random.Random, what: str, react: str) -> str:
+    tag = _place_tag(rng)
+    shape = rng.randrange(4)
+    if shape == 0:
+        return f"{tag} {what}，{react}"
+    if shape == 1:
+        return f"{what}！{react} {tag}"
+    if shape == 2:
+        return f"{tag}{what}。{react}{rng.choice(['', ' ' + _place_tag(rng), '[允悲]', '[怒]', '[泪]'])}"
+    return f"{react}{tag}{what}"
+
+
+def private_tagged(rng: random.Random) -> tuple[str, str]:
+    """Strong feeling about sport, a star, a purchase or one's own life, tagged with a place: not adverse."""
+    text = _tagged(rng, _private_happening(rng), rng.choice(PRIVATE_REACT))
+    return rng.choice(["", "", text[:10]]), _noise(rng, text)
+
+
+def public_tagged(rng: random.Random) -> tuple[str, str]:
+    """The same tags around a complaint about a public service of our city: adverse."""
+    subject, happenings = rng.choice(PUBLIC) if rng.random() < 0.7 else (rng.choice(E_SERVICES), E_FAILURES)
+    what = f"{rng.choice(['', '我们', '咱'])}{rng.choice(HOME)}的{subject}{rng.choice(happenings)}"
+    text = _tagged(rng, what, rng.choice([*PRIVATE_REACT[:13], "服了", "无语子", "谁懂啊家人们", "破防了"]))
+    return rng.choice(["", "", text[:10]]), _noise(rng, text)
+
+
 # kind → (label, rows, maker)
 KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
     "sarcastic_public": (1, 1000, sarcastic_public),
@@ -910,6 +954,11 @@ KINDS_R5: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]]
     "notice_longform": (0, 300, notice_longform),
     "incident_longform": (1, 200, incident_longform),
 }
+# Round 6, drawn after round 5 from its own stream (SEED + 6).
+KINDS_R6: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
+    "private_tagged": (0, 300, private_tagged),
+    "public_tagged": (1, 150, public_tagged),
+}
 
 
 def build() -> list[dict[str, object]]:
@@ -923,6 +972,10 @@ def build() -> list[dict[str, object]]:
     for kind, (adverse, count, maker) in KINDS_R5.items():
         for title, text in draw_rows(lambda m=maker: m(rng5), count, seen, tries=30):
             rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind, "round": 5})
+    rng6 = random.Random(SEED + 6)
+    for kind, (adverse, count, maker) in KINDS_R6.items():
+        for title, text in draw_rows(lambda m=maker: m(rng6), count, seen, tries=30):
+            rows.append({"title": title, "text": text, "adverse": adverse, "kind": kind, "round": 6})
     return rows
 
 
