@@ -1080,6 +1080,7 @@ _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None
     "强制": (None, re.compile(r"关机|重启|退出|删除|下线|刷机")),
     "过期": (None, re.compile(r"中|末")),
     "污染": (re.compile(r"[无零]$"), None),
+    "被指": (None, re.compile(r"[定派导挥引点明向标认名]")),
 }
 
 
@@ -1695,6 +1696,17 @@ _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及�
 # 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,14}$")
 _RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
+
+
+_NOW_TOLD = re.compile("|".join(sorted(_NOW_WORDS, key=len, reverse=True)))
+
+
+def told_as_past(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` recalls what it tells before it (此前，古街曾因……被游客吐槽; 之前有市民
+    投诉) and says nothing of now (至今, 仍, 但, 却: :data:`_NOW_WORDS`)."""
+    sentence, end = _sentence(text, start)
+    return (_RECALLING.search(text, sentence, start) is not None
+            and _NOW_TOLD.search(text, sentence, end) is None)
 
 
 def _still_wrong(text: str) -> str | None:

@@ -33,6 +33,7 @@ from classifier.facts import (
     find_facts,
     not_a_complaint,
     settled_headline,
+    told_as_past,
 )
 from classifier.grading import Features, GradingRules
 from classifier.keywords import KeywordScorer
@@ -273,7 +274,8 @@ class Scorer:
         classifier.facts.not_a_complaint)."""
         if tier in OWN_MEDIA_TIERS and _LETTER.search(text) is None:
             return False
-        return any(not not_a_complaint(joined, m.start(), m.group(0)) for m in matches_at(_COMPLAINT, joined, starts))
+        return any(not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start())
+                   for m in matches_at(_COMPLAINT, joined, starts))
 
     @property
     def version(self) -> str:

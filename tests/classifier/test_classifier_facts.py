@@ -16,6 +16,7 @@ from classifier.facts import (
     not_a_complaint,
     resolved_outcome,
     settled_headline,
+    told_as_past,
     work_report,
 )
 from classifier.grading import Features, check, load_rules
@@ -1407,7 +1408,18 @@ def test_crowds_counted_in_号_at_a_gate_an_autopsy_and_banners_of_joy(
     ("打咨询投诉电话，全是电脑语音回答", "投诉", True),
     ("我打了举报电话，到现在没人管", "举报", True),
     ("有人举报仍有渔船偷捕", "举报", True),
+    ("评选被指刷票", "被指", True),
+    ("他被指定为负责人", "被指", False),
 ])
 def test_a_number_to_report_to_is_no_complaint_unless_someone_called_it(text: str, word: str, complaint: bool) -> None:
     assert not_a_complaint(text, text.index(word), word) is not complaint
+
+
+@pytest.mark.parametrize(("text", "word", "past"), [
+    ("古街重新开街。此前，古街曾因“网红宣传与实际不符”被游客吐槽。", "与实际不符", True),
+    ("之前有市民投诉，至今仍没人管。", "投诉", False),
+    ("我投诉了三次，没人管。", "投诉", False),
+])
+def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past: bool) -> None:
+    assert told_as_past(text, text.index(word)) is past
 

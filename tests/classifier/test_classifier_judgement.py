@@ -621,6 +621,41 @@ def test_food_with_something_in_it_and_a_rip_off_are_complaints(tmp_path: Path) 
         assert out[k]["negativity"] >= 0.5, out[k]
 
 
+def test_an_accusation_and_a_claim_found_false_are_complaints_a_recalled_one_and_a_hotline_are_not(
+        tmp_path: Path) -> None:
+    """被指 (accused of) and a claim found false (与实际不符) are complaint cues however flat the report; the same words
+    told of the past in good news (此前……曾被吐槽), and a number to report to (举报电话), are not."""
+    rows = {
+        "accused": ("钦州“最美乡村”网络评选被指刷票", "有自媒体发文称，钦州市在某平台网络评选中短时间内票数暴涨，"
+                    "部分单位群里曾下发“每人每天投10票”的通知截图。", "今日头条", True),
+        "false": ("钦州文旅宣传照片与实际不符",
+                  "你好，我看了公众号推送的湿地公园荷花照片专程过来，结果荷塘早就干了，照片是几年前的。"
+                  "建议宣传时注明拍摄时间。", "钦州12345市民留言板", True),
+        "recalled": ("钦州老街改造提升后重新开街",
+                     "经过半年的改造提升，钦州老街于国庆前重新开街，每晚上演灯会和戏曲演出。"
+                     "此前，老街曾因业态单一、“网红宣传与实际不符”被游客吐槽。", "钦州日报", False),
+        "hotline": ("钦州市中小学寒假时间确定",
+                    "记者从市教育局了解到，2027年全市中小学寒假从1月24日开始，2月21日开学。"
+                    "市教育局提醒，寒假期间严禁学校组织在校生集体补课，举报电话12345。", "钦州日报", False),
+    }
+    cases = [Case(k, "complaint" if adverse else "neutral_notice", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": src, "url": "", "source_kind": "news"},
+                  relevant=True, adverse=adverse)
+             for k, (t, x, src, adverse) in rows.items()]
+    # The same reports without the cue's words.
+    plain = {"accused": "钦州“最美乡村”网络评选票数暴涨", "false": "钦州文旅宣传照片的建议"}
+    cases += [Case(f"plain_{k}", "neutral_notice", "calm", "city-gov",
+                   {"title": title, "text": rows[k][1], "source_name": rows[k][2], "url": "", "source_kind": "news"},
+                   relevant=True, adverse=False) for k, title in plain.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    for k in ("recalled", "hotline"):
+        assert out[k]["negativity"] < 0.5, (k, out[k]["negativity"])
+    # The cue lifts a flat accusation or a polite letter the model reads low over city-gov's intake bar (0.4), well
+    # above the same report without it.
+    for k in plain:
+        assert out[k]["negativity"] >= max(0.4, out[f"plain_{k}"]["negativity"] + 0.15), (out[k], out[f"plain_{k}"])
+
+
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
