@@ -1645,13 +1645,16 @@ _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
     r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|拿到|领到|"
-    r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)")
+    r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)|"
+    r"全(?:国|省|市|区|县)推广")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
 # The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
 # settling verb.
 _SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)")
+# 保险 (insurance: 农业保险全覆盖, 电梯“保险+服务”模式) holds 险 of the problem words but names none.
+_INSURANCE = re.compile(r"保险")
 _SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复)[^，,。；;！!？?\s]{0,14}"
                        r"|通过[^，,。；;！!？?\s]{0,12}?" + _ASSESSED)
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
@@ -1692,6 +1695,7 @@ _NOW_WORDS = frozenset({"至今", "迄今", "仍", "依然", "依旧", "还是",
 # journalist's or a netizen's finding (记者调查发现, 网友曝光), which the report is about.
 _FOUND = frozenset({"发现", "曝光", "举报"})
 _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及时)(?:完成|责令)?整改|整改到位|整改完毕|"
+                            r"(?<![未没不拒])整改(?![不未])|"
                             r"得到(?:解决|整改|根治)|已解决")
 # 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,14}$")
@@ -1738,7 +1742,7 @@ def _outcome_headline(title: str) -> str | None:
     m = _OUTCOME.search(title) if title else None
     if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
-    settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", title))
+    settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", _INSURANCE.sub("", title)))
     if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
         return None
     return m.group(0)

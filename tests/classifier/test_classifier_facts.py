@@ -1133,6 +1133,10 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("某路段修复通车", "但通车不到一周路面又开裂了。", None),
     ("某区完成违建专项整治", "记者走访发现，部分违建拆除后又建了起来，相关部门已责令整改。", None),
     ("某区完成违建专项整治", "有居民举报，整治后违建又冒了出来。", None),
+    # a model promoted across the province; insurance names no danger; what an inspection found, then rectified
+    ("某市电梯安全“保险+服务”模式全省推广", "第三方检查发现问题直接通报维保单位整改，已督促整改问题电梯400余台。",
+     "全省推广"),
+    ("某市电梯安全模式全省推广", "检查发现问题，但至今未整改。", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
