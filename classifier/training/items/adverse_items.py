@@ -25,7 +25,9 @@ article length ("0"), beside the same matters gone wrong and explanations of an 
 quick fix) ("0") beside the same words where the problem is still there ("1"), half of them calm letters.
 
 Round 6 (``round: 6``, own stream) puts a place's own hashtag (#清水县#, #城南同城#) on private posts ("0") and on
-complaints about our public services ("1"): the topic rows had such tags on complaints only.
+complaints about our public services ("1"): the topic rows had such tags on complaints only; and the office's own
+publicity and accounts found wanting (P过的宣传照, 数据与统计不符, 宣传片抄袭, 删评论, 刷票, 翻译错误: "1") beside the same
+publicity done well and reported as news ("0"), 对外宣传 being the topic whose adverse items the model read weakest.
 
 Written from these categories and the labelling rules of devsets/README.md, not from development
 items (tests/classifier/test_classifier_adverse_items.py checks that no row shares 30 % of its
@@ -919,6 +921,76 @@ def public_tagged(rng: random.Random) -> tuple[str, str]:
     return rng.choice(["", "", text[:10]]), _noise(rng, text)
 
 
+# -- the office's own publicity and accounts found wanting (对外宣传), beside the same publicity done as news ------
+# What every office's 舆情 desk hears of its 宣传: photos touched up or taken elsewhere, figures and rankings the
+# statistics do not bear out, a promotional film copied, votes drummed up, official accounts that delete comments or
+# snap at netizens, signs mistranslated or misspelt ("1"); and films launched, awards, rankings, accounts praised,
+# signs corrected ("0"). The subject is the office's own voice, so only what is told of it decides.
+ORGANS = ["市文旅局", "市委宣传部", "区融媒体中心", "县政府", "市政府新闻办", "开发区管委会", "市招商局", "市住建局", "街道办",
+          "市交警支队", "市教育局", "县文旅局"]
+ACCOUNTS = ["官方微博", "政务公众号", "官方抖音号", "政务头条号", "官方视频号", "政府网站"]
+SHOWPIECES = ["城市宣传片", "旅游宣传图", "招商推介材料", "文明城市宣传栏", "形象宣传海报", "景区宣传照", "城市宣传口号",
+              "年度工作成绩单", "政府工作报告图解", "节庆宣传视频"]
+FLAWS = [
+    ("的照片调色调得像国外风景，实地去看灰蒙蒙一片", "照片与实际不符"),
+    ("里的夜景镜头是从别的城市宣传片里直接搬来的，连地标都没换", "被指抄袭"),
+    ("说“引进项目总额居全省首位”，统计公报上却排在中游", "数据与统计不符"),
+    ("用的是多年前的油菜花照片，那片地如今早盖了厂房", "用旧照糊弄游客"),
+    ("配的英文把“小心地滑”译成了“Carefully slide”", "翻译错误"),
+    ("上的标语错了三个字，挂了一个多月没人管", "错别字"),
+    ("号称“全国十佳”，查遍也找不到是哪个机构评的", "自封荣誉"),
+    ("里的航拍画面被网友扒出来是外地的", "盗用外地画面"),
+]
+ACCOUNT_FAILS = [
+    "把网友反映供暖不热的评论全删了", "关了评论区，有问题也没地方说", "小编回复网友“爱住不住”，语气太冲",
+    "发了一条错误的停水通知，被骂了又悄悄删掉，也没个说明", "把网友拉黑了，就因为问了一句补贴什么时候发",
+    "转发的通稿连别的城市名字都没改", "半年没更新，办事指南还是三年前的", "对网友反映的问题一律复制粘贴“已转相关部门”"]
+VOTES = ["给各单位下了投票指标，每人不少于二十票", "在工作群里摊派点赞转发任务", "组织人员短时间集中刷票", "把转发截图纳入考核"]
+
+
+def publicity_flawed(rng: random.Random) -> tuple[str, str]:
+    """The office's publicity or account found wanting, in a post, a calm letter or a flat report: adverse."""
+    home, organ = rng.choice(HOME), rng.choice(ORGANS)
+    roll = rng.random()
+    if roll < 0.45:
+        piece, (what, short) = rng.choice(SHOWPIECES), rng.choice(FLAWS)
+        title = f"{home}{piece}{short}"
+        shape = rng.randrange(3)
+        if shape == 0:
+            text = f"{organ}发的{piece}{what}。{rng.choice(['专门请了假过去，白白搭上路费。', '吹得越响，越让人看笑话。', '这样的宣传谁还信？', ''])}"
+        elif shape == 1:
+            text = (f"您好，我看到{organ}发布的{piece}{what}。建议{rng.choice(['核实后更正', '注明拍摄时间和地点', '公开说明来源'])}，"
+                    f"别让{rng.choice(['外地客人失望而归', '外地人看笑话', '群众觉得被糊弄'])}。")
+        else:
+            text = (f"记者注意到，{home}{organ}近期使用的{piece}{what}。{organ}工作人员表示，"
+                    f"{rng.choice(['相关内容由第三方设计，会向领导汇报', '正在了解情况', '不清楚具体情况'])}。")
+        return title, _noise(rng, text) if shape == 0 else text
+    if roll < 0.8:
+        account, fail = rng.choice(ACCOUNTS), rng.choice(ACCOUNT_FAILS)
+        text = f"{home}{organ}的{account}{fail}。{rng.choice(['政务号是这么当的？', '删得掉留言，删不掉问题。', '希望上级管一管。', '这就是所谓的服务群众？', ''])}"
+        return rng.choice(["", f"{home}{organ}{account}为什么这样", text[:12]]), _noise(rng, text)
+    event = rng.choice(["“最美乡村”网络评选", "“年度魅力城市”投票", "“十佳文明单位”评选", "“最受欢迎景区”网络投票"])
+    text = f"{home}在{event}中{rng.choice(VOTES)}，{rng.choice(['票数一夜暴涨', '被网友截图发到网上', '职工苦不堪言', '评选成了比谁会刷票'])}。"
+    return f"{home}{event}{rng.choice(['被指刷票', '遭质疑', '摊派投票引吐槽'])}", text
+
+
+GOOD_PUBLICITY = [
+    "{home}城市宣传片发布，三天播放量破千万", "{home}{organ}政务公众号获评全省“十佳政务新媒体”", "{home}文旅推介会签约项目12个",
+    "{home}入选“全国县域旅游发展潜力百佳县”", "{home}公共场所外语标识完成规范化整改，涉及路牌3200余块",
+    "网友点赞{home}{organ}官方微博：回复留言又快又实在", "{home}{organ}上线“随手拍”专栏，群众反映问题24小时内回复",
+    "{home}旅游宣传短视频获省级网络视听作品一等奖", "{home}举办城市形象摄影大赛，征集作品5000余幅",
+    "{home}{organ}网站完成适老化改造，字体放大一键切换", "外地游客写信感谢{home}{organ}：宣传里说的都是真的",
+    "{home}更正宣传栏错别字并向市民致谢，网友：知错就改点赞"]
+
+
+def publicity_good(rng: random.Random) -> tuple[str, str]:
+    """The same publicity and accounts done well, reported as news or praised: not adverse."""
+    title = rng.choice(GOOD_PUBLICITY).format(home=rng.choice(HOME), organ=rng.choice(ORGANS))
+    text = rng.choice(["", f"据了解，{rng.choice(ORGANS)}{rng.choice(['今年以来持续改进政务新媒体运营', '邀请市民代表参与审看', '建立了宣传内容核实制度', '对标识译法逐一核对'])}。",
+                       f"“{rng.choice(['拍得真好看，和实地一样', '回复很及时，问题也解决了', '以后来旅游更方便了'])}”，{rng.choice(['网友留言说', '一位市民说', '游客表示'])}。"])
+    return title, text
+
+
 # kind → (label, rows, maker)
 KINDS: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
     "sarcastic_public": (1, 1000, sarcastic_public),
@@ -958,6 +1030,8 @@ KINDS_R5: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]]
 KINDS_R6: dict[str, tuple[int, int, Callable[[random.Random], tuple[str, str]]]] = {
     "private_tagged": (0, 300, private_tagged),
     "public_tagged": (1, 150, public_tagged),
+    "publicity_flawed": (1, 300, publicity_flawed),
+    "publicity_good": (0, 250, publicity_good),
 }
 
 
