@@ -925,6 +925,10 @@ def elsewhere(text: str, start: int) -> bool:
     return False
 
 
+_HYPED = re.compile(r"气氛|全场|现场|舞台|魂|演唱会|音乐节|比赛|赛场|球场|氛围|热血|青春|电竞|夺冠|开场|高潮")
+_CAUSED = re.compile(r"发生|引发|导致|造成|引起|突发")
+
+
 def figurative(text: str, start: int, word: str) -> bool:
     """Whether the disaster word ``word`` at ``start`` is net-speak for a feeling, a degree or a flop
     (心态爆炸, 辣到爆炸, 听歌听到中毒, 直播翻车, 时间冲突, 跳楼价, 我当场去世, 社会性死亡), not an event."""
@@ -951,6 +955,9 @@ def figurative(text: str, start: int, word: str) -> bool:
         return _VEHICLE.search(text, sentence, start) is None and _VEHICLE.search(text, start + 2, end) is None
     if word == "冲突":
         return _SCHEDULE.search(before) is not None
+    if word == "燃爆":  # 电竞魂今晚燃爆了, 全场燃爆: hype; 仓库发生燃爆, 化工厂燃爆 are the accident
+        return (_HYPED.search(text, _begins(_CLAUSE_END, text, start, 16), start) is not None
+                and _CAUSED.search(text, max(0, start - 4), start) is None)
     if word == "跳楼":
         return text.startswith(("价", "甩卖", "大甩卖", "清仓"), start + len(word))
     if word == "大火":
@@ -1126,6 +1133,9 @@ def not_here_and_now(text: str, start: int, word: str, death: bool) -> bool:
             or in_title(text, start) or historical(text, start))
 
 
+_UNHARMED = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:无大碍|并无大碍|无碍|安然无恙|身体无恙|无异常|一切正常)")
+
+
 def not_a_harm(text: str, start: int, word: str) -> bool:
     """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound, or an athlete's injury in the game
     (前锋十字韧带受伤，赛季报销); or 自杀/轻生 a thought, a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线),
@@ -1134,6 +1144,10 @@ def not_a_harm(text: str, start: int, word: str) -> bool:
         return _NO_DEED_AFTER.match(text, start + len(word)) is not None
     if word == "伤人":
         return _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None  # 好伤人, 太伤人了: hurtful
+    if word == "流血":  # 鼻子流血 from the dry air, a nosebleed: no wound
+        return text.endswith(("鼻子", "鼻"), max(0, start - 3), start)
+    if word in ("送医", "入院", "就医") and _UNHARMED.match(text, start + len(word)) is not None:
+        return True  # 经送医检查无大碍: checked and unharmed
     if word not in ("受伤", "伤", "伤者", "重伤", "轻伤"):
         return False
     if word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None:
@@ -1646,16 +1660,22 @@ _OUTCOME = re.compile(
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
     r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|拿到|领到|"
     r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)|"
-    r"全(?:国|省|市|区|县)推广")
+    r"全(?:国|省|市|区|县)推广|"
+    # the idioms of good-news headlines: a place made new (焕新颜, 大变样), work that shows results (见实效, 见成效),
+    # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)
+    r"焕新颜|换新颜|焕然一新|大变样|见实效|见成效|显成效|结硕果|成常态|成为常态|赢得[^，,。；;！!？?\s]{0,4}好评|"
+    r"获[^，,。；;！!？?\s]{0,4}好评|完毕")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
 # The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
 # settling verb.
 _SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)")
+# 抢修, 抢通, 抢险 hold 抢 of the crimes but name a repair or a rescue.
+_REPAIRING = re.compile(r"抢修|抢通|抢险|抢收|抢种|抢抓")
 # 保险 (insurance: 农业保险全覆盖, 电梯“保险+服务”模式) holds 险 of the problem words but names none.
 _INSURANCE = re.compile(r"保险")
-_SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复)[^，,。；;！!？?\s]{0,14}"
+_SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复|抢修)[^，,。；;！!？?\s]{0,14}"
                        r"|通过[^，,。；;！!？?\s]{0,12}?" + _ASSESSED)
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
@@ -1699,6 +1719,9 @@ _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及�
                             r"得到(?:解决|整改|根治)|已解决")
 # 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,14}$")
+_IF_FOUND = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若)$")
+_THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?"
+                      r"(?:(?:请|应|要|须|务必)(?:立即|及时|第一时间|马上)?|立即|及时|第一时间)(?:拨打|报告|报警|联系|停止|撤离)")
 _RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
 
 
@@ -1723,6 +1746,9 @@ def _still_wrong(text: str) -> str | None:
         if word == "举报" and (_INVITED.search(text, max(0, m.start() - 16), m.start()) is not None
                              or not_a_complaint(text, m.start(), word)):
             continue
+        if word == "发现" and (_IF_FOUND.search(text, max(0, m.start() - 3), m.start()) is not None
+                             or _THEN_DO.match(text, m.end()) is not None):
+            continue  # 如发现…, 发现燃气泄漏请立即拨打119: what to do if, no finding
         start, end = _sentence(text, m.start())
         if _RECALLING.search(text, start, m.start()) is None and (
                 word not in _FOUND or _SETTLED_AFTER.search(text, m.end(), end) is None):
@@ -1743,7 +1769,7 @@ def _outcome_headline(title: str) -> str | None:
     if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
     settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", _INSURANCE.sub("", title)))
-    if _GRAVE.search(title) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
+    if _GRAVE.search(_REPAIRING.sub("", title)) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
         return None
     return m.group(0)
 
@@ -1784,7 +1810,7 @@ def _work_headline(title: str) -> str | None:
 # (征收, 停水, 管制); a ban's order (森林防火禁火令, 禁渔令) is one. Not a sanction or a response to a problem
 # (暂停评标专家资格, 异议处理结果, 处分的决定, 整改), nor a title that doubts, claims or tells of a
 # crime or an accident.
-_NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|禁[^\W\d]{0,2}令)"
+_NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|禁[^\W\d]{0,2}令|的一封信|政策解读|规范解读|解读)"
                            r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
 # An authority's advisory by its opening (警方提醒：, 市场监管局提示：, 温馨提示:): what it warns of is guarded against
 # (谨防“刷单返利”诈骗, 警惕电信诈骗, 小心溺水), so those words are not read as the news; a crime or an accident told as
@@ -1811,6 +1837,27 @@ def _notice_headline(title: str) -> str | None:
             or _GRAVE.search(told) is not None or _BAD_NEWS.search(told) is not None):
         return None
     return m.group(0)
+
+
+# A citizen's post or letter whose headline thanks or praises (必须为西关派出所点赞, 给公交点个赞, 感谢城管中队): the
+# problem it recalls was met. Not in sarcasm (真行, 呵呵, a question), nor with a crime, an accident or a death in the
+# headline; the text's still-wrong test is read as for a settled report.
+_PRAISE = re.compile(r"点赞|点个赞|夸夸|必须夸|好样的|致敬|感谢|谢谢|暖心|好人好事|太赞了|超赞|给力|靠谱")
+_SARCASM = re.compile(r"呵呵|真行|真给|真是给|服了|醉了|就这|绝了|厉害了|无语|？|\?|吗|呢|难道|怎么|为什么|为啥|"
+                      r"凭什么|八辈子")
+
+# Thanks for a problem taken up but not yet met (感谢书记答复……希望尽快解决, 已在解决之中): still the complaint.
+_UNSETTLED = re.compile(r"希望|尽快|正在|之中|尚未|有待|请求|恳请|盼")
+
+
+def praise_headline(title: str, text: str) -> str | None:
+    """The praise or thanks of a post's headline (:data:`_PRAISE`), when the headline is no sarcasm, names no crime,
+    accident or death, and the text tells nothing as still wrong now; else None."""
+    m = _PRAISE.search(title) if title else None
+    if (m is None or _SARCASM.search(title) is not None or _GRAVE.search(_REPAIRING.sub("", title)) is not None
+            or _UNSETTLED.search(title) is not None or _UNSETTLED.search(text) is not None):
+        return None
+    return _unless_still_wrong(m.group(0), text)
 
 
 def settled_headline(title: str, text: str) -> str | None:

@@ -32,6 +32,7 @@ from classifier.facts import (
     event_topic,
     find_facts,
     not_a_complaint,
+    praise_headline,
     settled_headline,
     told_as_past,
 )
@@ -337,8 +338,10 @@ class Scorer:
             # work or a formal notice, with nothing still wrong now and no bad fact (classifier.facts.settled_headline):
             # the problem words it names are what is settled or regulated, so they neither lift the model's reading
             # nor count as a complaint cue.
-            settled = (call.tier in RESOLVED_TIERS and not signals and not facts.adverse and facts.feared is None
-                       and settled_headline(title, text) is not None)
+            # A post or a letter that thanks or praises in its headline, the same way (facts.praise_headline).
+            settled = (not signals and not facts.adverse and facts.feared is None
+                       and ((call.tier in RESOLVED_TIERS and settled_headline(title, text) is not None)
+                            or (call.tier in _PRIVATE_TIERS and praise_headline(title, text) is not None)))
             if settled:
                 model_neg *= RESOLVED_SCALE
             # Something found in food or drink in a post (喝出一只虫子): a food-safety harm, a cue as sure as a fact.

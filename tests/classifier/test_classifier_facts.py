@@ -14,6 +14,7 @@ from classifier.facts import (
     find_facts,
     formal_notice,
     not_a_complaint,
+    praise_headline,
     resolved_outcome,
     settled_headline,
     told_as_past,
@@ -1100,7 +1101,7 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("开发区化工企业完成安全隐患整改验收", "", "完成"),
     # passed an assessment of what it was assessed for; a service back
     ("某化工园区通过省级安全风险评估", "", "通过"),
-    ("城南水厂检修完毕 全城恢复供水", "", "恢复"),
+    ("城南水厂检修完毕 全城恢复供水", "", "完毕"),
     ("市市场监管局完成农贸市场计量专项检查",
      "检查中发现的计量器具问题已全部责令整改。市民可通过12315热线举报缺斤少两行为。", "完成"),
     # asked, requested, doubted, claimed or contradicted in the headline
@@ -1426,4 +1427,51 @@ def test_a_number_to_report_to_is_no_complaint_unless_someone_called_it(text: st
 ])
 def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past: bool) -> None:
     assert told_as_past(text, text.index(word)) is past
+
+
+@pytest.mark.parametrize(("title", "text", "settled"), [
+    # the idioms of good-news headlines
+    ("某市百年老街“微改造”焕新颜", "修缮老建筑43栋，街区重新热闹起来。", "焕新颜"),
+    ("“三抓三促”见实效 某县群众办事“跑一次”成常态", "", "见实效"),
+    ("市区“僵尸车”清理完毕", "共清理拖移“僵尸车”463辆。", "完毕"),
+    ("城管执法“721工作法”赢得商户好评", "", "赢得商户好评"),
+    # a repair holds 抢 of the crimes; a robbery does not become a repair
+    ("某县抢修冻裂供水管道 全县供水恢复正常", "48小时内修复管道17处，全县供水已全部恢复。", "恢复"),
+    ("某地抢劫案告破 追回赃款", "", None),
+    # what to do if a danger is found is no finding; an authority's open letter and a reading are notices
+    ("关于开展燃气安全专项检查的通告", "发现燃气泄漏请立即拨打119。", "关于开展"),
+    ("关于开展燃气安全专项检查的通告", "检查发现多处燃气管道老化。", None),
+    ("寒假安全致家长的一封信", "请家长加强对孩子的看护。", "的一封信"),
+])
+def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text: str, settled: str | None) -> None:
+    assert settled_headline(title, text) == settled
+
+
+@pytest.mark.parametrize(("title", "text", "praise"), [
+    ("必须为西关派出所点赞！！", "外婆走失了，报警后民警调监控一条街一条街找，晚上找到了。", "点赞"),
+    ("为桐湾区城管中队点赞！", "之前反映夜市油烟扰民，没想到一个星期就解决了。", "点赞"),
+    ("真给你们点赞啊", "办个证跑了十趟", None),
+    ("感谢某局让我等了三个月？", "", None),
+    ("为某医院点赞", "但是收费还是太贵了", None),
+    ("非常感谢书记答复噪音问题，希望尽快解决", "", None),
+    ("感谢各位领导", "该事已在解决之中。", None),
+])
+def test_a_post_that_thanks_or_praises_unless_in_sarcasm_or_still_waiting(
+        title: str, text: str, praise: str | None) -> None:
+    assert praise_headline(title, text) == praise
+
+
+@pytest.mark.parametrize(("text", "injured", "hype"), [
+    ("槿溪的电竞魂今晚燃爆了", None, True),
+    ("化工厂燃爆了，火光冲天", None, False),
+    ("冬天太干了，鼻子流血、嘴唇裂开", None, True),
+    ("他被打得头部流血", 1, True),
+    ("少年经送医检查无大碍", None, True),
+    ("三人受伤送医", 3, True),
+])
+def test_hype_a_nosebleed_and_a_check_up_are_no_event(text: str, injured: int | None, hype: bool) -> None:
+    rules = load_rules(HERE / "city-gov")
+    facts = find_facts("", text)
+    assert facts.injured == injured
+    assert ("爆炸火灾" not in rules.find_signals("。" + text, facts.denied, None)) is hype
 
