@@ -1664,7 +1664,7 @@ _OUTCOME = re.compile(
     # the idioms of good-news headlines: a place made new (焕新颜, 大变样), work that shows results (见实效, 见成效),
     # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)
     r"焕新颜|换新颜|焕然一新|大变样|见实效|见成效|显成效|结硕果|成常态|成为常态|赢得[^，,。；;！!？?\s]{0,4}好评|"
-    r"获[^，,。；;！!？?\s]{0,4}好评|完毕")
+    r"获[^，,。；;！!？?\s]{0,4}好评|完毕|到手|到账")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
@@ -1718,10 +1718,10 @@ _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及�
                             r"(?<![未没不拒])整改(?![不未])|"
                             r"得到(?:解决|整改|根治)|已解决")
 # 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
-_INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,14}$")
-_IF_FOUND = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若)$")
-_THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?"
-                      r"(?:(?:请|应|要|须|务必)(?:立即|及时|第一时间|马上)?|立即|及时|第一时间)(?:拨打|报告|报警|联系|停止|撤离)")
+_INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,30}$")
+_IF_FOUND = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若)(?:您|你|市民|群众|大家|广大市民)?$")
+_THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?[，,]?[^，,。；;！!？?\n]{0,4}?"
+                      r"(?:请|务必|应当|应及时|应立即|须|(?:要|应)?(?:立即|及时|第一时间|马上)(?:拨打|报告|报警|联系|停止|撤离))")
 _RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
 
 
@@ -1741,12 +1741,16 @@ def _still_wrong(text: str) -> str | None:
     of problems the same sentence tells settled (检查中发现的问题已全部整改, 针对媒体曝光的问题逐一整改)."""
     for m in _STILL_WRONG.finditer(text):
         word = m.group(0)
+        if word == "只是" and text[m.start() - 1:m.start()] == "不":
+            continue  # 不只是罚单: not only, no "but"
+        if word == "网友" and text.startswith(("您好", "你好", "：", ":"), m.end()):
+            continue  # 网友您好: a reply's greeting, no netizen's claim
         if word in _NOW_WORDS:
             return word
-        if word == "举报" and (_INVITED.search(text, max(0, m.start() - 16), m.start()) is not None
+        if word == "举报" and (_INVITED.search(text, max(0, m.start() - 32), m.start()) is not None
                              or not_a_complaint(text, m.start(), word)):
             continue
-        if word == "发现" and (_IF_FOUND.search(text, max(0, m.start() - 3), m.start()) is not None
+        if word == "发现" and (_IF_FOUND.search(text, max(0, m.start() - 7), m.start()) is not None
                              or _THEN_DO.match(text, m.end()) is not None):
             continue  # 如发现…, 发现燃气泄漏请立即拨打119: what to do if, no finding
         start, end = _sentence(text, m.start())
@@ -1858,6 +1862,16 @@ def praise_headline(title: str, text: str) -> str | None:
             or _UNSETTLED.search(title) is not None or _UNSETTLED.search(text) is not None):
         return None
     return _unless_still_wrong(m.group(0), text)
+
+
+# An authority's reply published on a message board (回复：建设西路路灯已修复, 答复：……): read as its report would be.
+_REPLY = re.compile(r"^(?:回复|答复|官方回复|部门回复)[：:]\s*")
+
+
+def reply_headline(title: str, text: str) -> str | None:
+    """A reply's settled headline (:func:`settled_headline` of the title after 回复：/答复：); else None."""
+    m = _REPLY.match(title) if title else None
+    return settled_headline(title[m.end():], text) if m is not None else None
 
 
 def settled_headline(title: str, text: str) -> str | None:

@@ -33,6 +33,7 @@ from classifier.facts import (
     find_facts,
     not_a_complaint,
     praise_headline,
+    reply_headline,
     settled_headline,
     told_as_past,
 )
@@ -338,10 +339,12 @@ class Scorer:
             # work or a formal notice, with nothing still wrong now and no bad fact (classifier.facts.settled_headline):
             # the problem words it names are what is settled or regulated, so they neither lift the model's reading
             # nor count as a complaint cue.
-            # A post or a letter that thanks or praises in its headline, the same way (facts.praise_headline).
+            # A post or a letter that thanks or praises in its headline, and an authority's reply on a message board,
+            # the same way (facts.praise_headline, facts.reply_headline).
             settled = (not signals and not facts.adverse and facts.feared is None
                        and ((call.tier in RESOLVED_TIERS and settled_headline(title, text) is not None)
-                            or (call.tier in _PRIVATE_TIERS and praise_headline(title, text) is not None)))
+                            or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
+                                                                 or reply_headline(title, text) is not None))))
             if settled:
                 model_neg *= RESOLVED_SCALE
             # Something found in food or drink in a post (喝出一只虫子): a food-safety harm, a cue as sure as a fact.

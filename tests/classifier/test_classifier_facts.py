@@ -15,6 +15,7 @@ from classifier.facts import (
     formal_notice,
     not_a_complaint,
     praise_headline,
+    reply_headline,
     resolved_outcome,
     settled_headline,
     told_as_past,
@@ -1442,6 +1443,13 @@ def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past:
     ("关于开展燃气安全专项检查的通告", "发现燃气泄漏请立即拨打119。", "关于开展"),
     ("关于开展燃气安全专项检查的通告", "检查发现多处燃气管道老化。", None),
     ("寒假安全致家长的一封信", "请家长加强对孩子的看护。", "的一封信"),
+    ("寒假安全致家长的一封信", "发现孩子沉迷网络游戏的，请及时引导。", "的一封信"),
+    # a hotline offered at length, "not only", a reply's greeting, a reader's if
+    ("关于开展农民工工资支付情况专项检查的通知",
+     "拖欠工资的，劳动者可拨打12333或向属地劳动保障监察机构投诉举报。", "关于开展"),
+    ("城管执法“721工作法”赢得商户好评", "城管执法，靠的不只是罚单。", "赢得商户好评"),
+    ("某路段路灯已修复", "网友您好：维修人员已更换电缆并恢复照明。如您发现其他路段路灯不亮，可随时反映。", "修复"),
+    ("某路段路灯已修复", "但有网友发现，隔壁路段的路灯还是不亮。", None),
 ])
 def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text: str, settled: str | None) -> None:
     assert settled_headline(title, text) == settled
@@ -1474,4 +1482,11 @@ def test_hype_a_nosebleed_and_a_check_up_are_no_event(text: str, injured: int | 
     facts = find_facts("", text)
     assert facts.injured == injured
     assert ("爆炸火灾" not in rules.find_signals("。" + text, facts.denied, None)) is hype
+
+
+def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
+    text = "网友您好：您反映的路灯不亮问题，经市城管局核实，维修人员已更换电缆并恢复照明。"
+    assert reply_headline("回复：建设西路路灯已修复", text) == "修复"
+    assert reply_headline("回复：关于小区噪音的问题", text) is None
+    assert reply_headline("建设西路路灯已修复", text) is None
 
