@@ -68,7 +68,7 @@ CONDITION_KEYS = {
 FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联", "evacuated": "转移"}
 RULE_KEYS = {"grade", "reason", "when"}
 GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min", "kinds",
-             "public_matter_min"}
+             "public_matter_min", "place_only_negativity_min"}
 TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate", "remit"}
 # Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
 STRONG_EMOTION = 0.7
@@ -119,6 +119,10 @@ class Gate:
     # head gives every public topic less than this), no event and no complaint, is about private life
     # there (在涟川，剪了个史上最丑的刘海): its relevance is halved (classifier.scoring). None: off.
     public_matter_min: float | None = None
+    # The same post (tied by a place alone, no event, no complaint cue) whose adverse reading rests on the model alone
+    # and is weaker than this (在槿溪夜跑遇到一只流浪猫 0.56) is halved the same way: a place's name is no tie to the
+    # office, and the model alone reads such posts near its bar. None: off.
+    place_only_negativity_min: float | None = None
 
     def shortfall(self, f: Features) -> str | None:
         if f.kind in self.kinds:

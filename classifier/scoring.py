@@ -265,6 +265,7 @@ class Scorer:
         self._remit_business = frozenset(rules.remit) - SETTING_TOPICS
         self._remit_relevance = rules.gate.relevance_min or 0.5
         self._public_min = rules.gate.public_matter_min if self._topics else None
+        self._place_only_min = rules.gate.place_only_negativity_min if self._public_min is not None else None
         self._public_cols = [j for j, t in enumerate(self._topics) if t != OTHER]
         self._word_starts = WordStarts(FACT_SCAN_WORDS, EVENT_SCAN_WORDS, rules.signal_terms, TRIGGER_WORDS,
                                        SCORING_COMPLAINT_CUES, SEED_TERMS)
@@ -354,14 +355,17 @@ class Scorer:
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted, complaint)
-            if (public is not None and public[i] < public_bar and call.tier in _PRIVATE_TIERS and not hits
+            weak = self._place_only_min is not None and neg < self._place_only_min
+            if (public is not None and (public[i] < public_bar or weak) and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and (not facts.adverse or facts.only_rumour) and not complaint
                     and rests_on_places(rel_reasons)):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate); also when it
-                # is told as hearsay (听说那个明星出轨了): hearsay about private life is no rumour the office checks.
+                # is told as hearsay (听说那个明星出轨了): hearsay about private life is no rumour the office checks;
+                # and a post the model alone reads as weakly adverse (gate.place_only_negativity_min).
                 rel = rel * PRIVATE_FACTOR
-                rel_reasons = [*rel_reasons, f"未涉及公共事务 (公共议题 {public[i]:.2f} < {self._public_min:.2f}), "
-                                             f"相关度减半"]
+                why = (f"未涉及公共事务 (公共议题 {public[i]:.2f} < {self._public_min:.2f})" if public[i] < public_bar
+                       else f"仅以地名关联且负面依据不足 (负面 {neg:.2f} < {self._place_only_min:.2f})")
+                rel_reasons = [*rel_reasons, f"{why}, 相关度减半"]
             topic, topic_prob = OTHER, 0.0
             if self._topics:
                 # The row as Python floats (``row``), changed in numpy (``array``: float32 arithmetic) only

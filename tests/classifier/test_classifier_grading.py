@@ -142,6 +142,11 @@ def test_the_public_matter_bar_is_checked_and_off_by_default(tmp_path: Path) -> 
     assert load_rules(folder).gate.public_matter_min == 0.05
     assert load_rules(HERE / "school").gate.public_matter_min is None
     assert load_rules(HERE / "city-gov").gate.public_matter_min == 0.05
+    assert load_rules(HERE / "city-gov").gate.place_only_negativity_min == 0.6
+    assert load_rules(HERE / "school").gate.place_only_negativity_min is None
+    folder = _write(tmp_path, "grades: [一级, 二级]\ngate: {place_only_negativity_min: 2}\nrules: []\n"
+                    "default: {grade: 二级, reason: r}\n")
+    assert any("gate.place_only_negativity_min: must be within" in p for p in check(folder, ["一级", "二级"]))
 
 
 def test_misfortune_is_not_a_negation() -> None:
