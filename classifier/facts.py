@@ -1664,13 +1664,17 @@ _OUTCOME = re.compile(
     # the idioms of good-news headlines: a place made new (焕新颜, 大变样), work that shows results (见实效, 见成效),
     # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)
     r"焕新颜|换新颜|焕然一新|大变样|见实效|见成效|显成效|结硕果|成常态|成为常态|赢得[^，,。；;！!？?\s]{0,4}好评|"
-    r"获[^，,。；;！!？?\s]{0,4}好评|完毕|到手|到账")
+    r"获[^，,。；;！!？?\s]{0,4}好评|完毕|到手|到账|"
+    # a place turned from what it was into what it is (从“臭水沟”到“后花园”, “积水点”变“安心点”)
+    r"(?<=”)(?:到|变成|变为|变身|变|成为|成了)(?=“)")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
 # 完成安全整改): the problem words up to the end of that clause are what was settled, not bad news. Not after
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
 # The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
 # settling verb.
 _SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)")
+# What a place was before it turned (从“臭水沟”到……, “积水点”变……): what was settled.
+_WAS = re.compile(r"从?“[^”]{1,10}”(?=(?:到|变成|变为|变身|变|成为|成了)“)")
 # 抢修, 抢通, 抢险 hold 抢 of the crimes but name a repair or a rescue.
 _REPAIRING = re.compile(r"抢修|抢通|抢险|抢收|抢种|抢抓")
 # 保险 (insurance: 农业保险全覆盖, 电梯“保险+服务”模式) holds 险 of the problem words but names none.
@@ -1772,7 +1776,7 @@ def _outcome_headline(title: str) -> str | None:
     m = _OUTCOME.search(title) if title else None
     if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
-    settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", _INSURANCE.sub("", title)))
+    settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", _INSURANCE.sub("", _WAS.sub("", title))))
     if _GRAVE.search(_REPAIRING.sub("", title)) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
         return None
     return m.group(0)
