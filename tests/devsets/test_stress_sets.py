@@ -1,0 +1,38 @@
+"""The blind stress sets (devsets/stress/: 槿溪 and 岚源): good news, notices and private posts only, each item
+valid as a development set's item, its labels those of its kind, split by id (odd dev, even held out), and its
+office configuration loadable by the evaluation."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from devset_checks import check_fields
+
+from bench.eval_judgement import _settings
+
+STRESS = Path(__file__).resolve().parents[2] / "devsets" / "stress"
+SETS = {"jinxi": "s1", "lanyuan": "s2"}
+LABELS = {
+    "positive_gov": {"adverse": False, "relevant": True},
+    "neutral_notice": {"adverse": False, "relevant": True},
+    "emotional_offtopic": {"adverse": False, "relevant": False},
+}
+
+
+@pytest.mark.parametrize(("name", "prefix"), SETS.items())
+def test_a_stress_set_holds_its_three_kinds_labelled_and_split_by_id(name: str, prefix: str) -> None:
+    items = [json.loads(line) for line in (STRESS / f"{name}_items.jsonl").read_text(encoding="utf-8").splitlines()]
+    check_fields(items, rf"{prefix}-\d{{4}}", {name})
+    assert len({i["id"] for i in items}) == len(items)
+    kinds = Counter(i["kind"] for i in items)
+    assert set(kinds) == set(LABELS) and kinds["positive_gov"] >= 100 and kinds["emotional_offtopic"] >= 50
+    for item in items:
+        labels = item["labels"]
+        assert {k: labels[k] for k in ("adverse", "relevant")} == LABELS[item["kind"]], item["id"]
+        assert labels["topic"] is None and not (labels["critical"] or labels["rumour"] or labels["official_notice"])
+        assert item["split"] == ("dev" if int(item["id"].split("-")[1]) % 2 else "heldout"), item["id"]
+    settings = _settings(name, STRESS / f"{name}_office.toml")
+    assert settings.places, f"{name}: the office configuration names no place"
