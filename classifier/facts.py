@@ -1740,15 +1740,33 @@ def told_as_past(text: str, start: int) -> bool:
             and _NOW_TOLD.search(text, sentence, end) is None)
 
 
+# What a reporter's revisit finds when it finds the problem gone (记者回访看到……地面干燥, 均已办理, 再没出现).
+_FOUND_SETTLED = re.compile(r"已|如今|现在|不再|再也没|没有再|再没|干燥|干净|整洁|恢复|正常|明显改善|解决|到位|消失")
+
+
+def _revisit_found_it_settled(text: str, end: int) -> bool:
+    """Whether the sentence of a reporter's revisit ending at ``end`` tells the problem settled and nothing of now."""
+    stop = _SENTENCE_END.search(text, end)
+    sentence_end = stop.start() if stop else len(text)
+    return (_FOUND_SETTLED.search(text, end, sentence_end) is not None
+            and _NOW_TOLD.search(text, end, sentence_end) is None)
+
+
 def _still_wrong(text: str) -> str | None:
     """The first word of :data:`_STILL_WRONG` in ``text`` that tells of now, not of the past a sentence recalls nor
     of problems the same sentence tells settled (检查中发现的问题已全部整改, 针对媒体曝光的问题逐一整改)."""
+    settled_until = -1
     for m in _STILL_WRONG.finditer(text):
         word = m.group(0)
+        if m.start() == settled_until and word == "发现":
+            continue  # the revisit's own 发现, read with it
         if word == "只是" and text[m.start() - 1:m.start()] == "不":
             continue  # 不只是罚单: not only, no "but"
         if word == "网友" and text.startswith(("您好", "你好", "：", ":"), m.end()):
             continue  # 网友您好: a reply's greeting, no netizen's claim
+        if word == "记者回访" and _revisit_found_it_settled(text, m.end()):
+            settled_until = m.end()
+            continue  # 记者回访看到，连续降雨后通道内地面干燥: the revisit found it settled
         if word in _NOW_WORDS:
             return word
         if word == "举报" and (_INVITED.search(text, max(0, m.start() - 32), m.start()) is not None

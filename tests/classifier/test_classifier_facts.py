@@ -1453,6 +1453,9 @@ def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past:
     ("城管执法“721工作法”赢得商户好评", "城管执法，靠的不只是罚单。", "赢得商户好评"),
     ("某路段路灯已修复", "网友您好：维修人员已更换电缆并恢复照明。如您发现其他路段路灯不亮，可随时反映。", "修复"),
     ("某路段路灯已修复", "但有网友发现，隔壁路段的路灯还是不亮。", None),
+    # a reporter's revisit that found the problem gone, and one that found it back
+    ("某地下通道漏水问题彻底解决", "近日记者回访看到，连续降雨后通道内地面干燥。", "解决"),
+    ("某地下通道漏水问题彻底解决", "记者回访发现，通道雨天仍然渗水。", None),
 ])
 def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text: str, settled: str | None) -> None:
     assert settled_headline(title, text) == settled
