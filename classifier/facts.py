@@ -1672,7 +1672,9 @@ _OUTCOME = re.compile(
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
 # The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
 # settling verb.
-_SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)")
+_SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)"
+                             # the problem as the subject of its settling (通道漏水问题彻底解决, 办证难问题得到解决)
+                             r"|[^，,。；;！!？?\s：:]{0,8}问题(?=(?:已经|已|彻底|终于|得到|全部|基本)?(?:解决|整改到位|根治|化解))")
 # What a place was before it turned (从“臭水沟”到……, “积水点”变……): what was settled.
 _WAS = re.compile(r"从?“[^”]{1,10}”(?=(?:到|变成|变为|变身|变|成为|成了)“)")
 # 抢修, 抢通, 抢险 hold 抢 of the crimes but name a repair or a rescue.
