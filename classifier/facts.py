@@ -1727,7 +1727,8 @@ _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及�
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,30}$")
 _IF_FOUND = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若)(?:您|你|市民|群众|大家|广大市民)?$")
 _THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?[，,]?[^，,。；;！!？?\n]{0,4}?"
-                      r"(?:请|务必|应当|应及时|应立即|须|(?:要|应)?(?:立即|及时|第一时间|马上)(?:拨打|报告|报警|联系|停止|撤离))")
+                      r"(?:请|务必|应当|应及时|应立即|须|(?:要|应)?(?:立即|及时|第一时间|马上)(?:拨打|报告|报警|联系|停止|撤离)"
+                      r"|可(?:以)?(?:随时|及时|直接)?(?:拨打|通过|联系|反映|报告|举报))")
 _RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
 
 
@@ -1776,7 +1777,7 @@ def _still_wrong(text: str) -> str | None:
             continue
         if word == "发现" and (_IF_FOUND.search(text, max(0, m.start() - 7), m.start()) is not None
                              or _THEN_DO.match(text, m.end()) is not None):
-            continue  # 如发现…, 发现燃气泄漏请立即拨打119: what to do if, no finding
+            continue  # 如发现…, 发现燃气泄漏请立即拨打119, 市民发现问题可随时拨打12345: what to do if, no finding
         start, end = _sentence(text, m.start())
         if _RECALLING.search(text, start, m.start()) is None and (
                 word not in _FOUND or _SETTLED_AFTER.search(text, m.end(), end) is None):

@@ -1456,6 +1456,7 @@ def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past:
     # a reporter's revisit that found the problem gone, and one that found it back
     ("某地下通道漏水问题彻底解决", "近日记者回访看到，连续降雨后通道内地面干燥。", "解决"),
     ("某地下通道漏水问题彻底解决", "记者回访发现，通道雨天仍然渗水。", None),
+    ("某地下通道漏水问题彻底解决", "市民发现城市设施问题，可随时拨打12345热线反映。", "解决"),
 ])
 def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text: str, settled: str | None) -> None:
     assert settled_headline(title, text) == settled
