@@ -1067,6 +1067,9 @@ _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
     "听讲": (re.compile(r"(?:在|认真|专心|注意)$"), re.compile(r"座")),
     "求证": (re.compile(r"(?:科学|经过|进行|加以|多方|反复|不经)$"), None),
     "流传": (re.compile(r"(?:广为|民间|世代|千百年来|自古|历代)$"), re.compile(r"至今|下来|已久|千古|开来")),
+    # 有没有知道的朋友说一下 (where to buy 浆水): a help request, as 有没有人知道哪里能办证 is
+    "有没有知道的": (None, re.compile(r"(?:朋友|人|大佬|宝子|姐妹|老铁|家人|老乡|邻居)们?[^，,。；;！!？?\n]{0,4}?"
+                                 r"(?:说一下|说说|告诉|推荐|指点|指个路|分享|帮忙|回复|私信)")),
 }
 
 

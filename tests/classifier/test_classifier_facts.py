@@ -1497,3 +1497,11 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("回复：关于小区噪音的问题", text) is None
     assert reply_headline("建设西路路灯已修复", text) is None
 
+
+@pytest.mark.parametrize(("text", "rumour"), [
+    ("附近菜市场都没有浆水卖，有没有知道的朋友说一下，跪谢！", None),
+    ("有没有知道的朋友，城南那边是不是着火了", "有没有知道的"),
+])
+def test_a_help_request_is_no_claim_going_round(text: str, rumour: str | None) -> None:
+    assert find_facts("", text).rumour == rumour
+
