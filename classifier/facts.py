@@ -119,7 +119,7 @@ MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被
 # 钱没了 are not deaths). 人没了, 出了人命 (DIE_WORDS) need no such context.
 SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场就不行了", "当场不行了", "没救过来", "没抢救过来",
                       "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了", "当场没了",
-                      "人就没了", "已经没了", "当场死了",
+                      "人就没了", "已经没了", "当场死了", "人就走了", "人就这么走了", "人已经走了",
                       "当场就死了", "没救回来", "没能救回来", "没抢救回来", "没挺过来", "没能挺过来", "没有挺过来",
                       # signs of life, in plain words: 心里已经没有生命迹象 is a mood, 火星的生命迹象 a search
                       "没有生命迹象", "没了生命迹象", "无生命迹象", "失去生命迹象", "失去了生命迹象")
@@ -1219,6 +1219,19 @@ def recalled(text: str, start: int) -> bool:
     return _REPAIRED.search(text, sentence, stop.start() if stop else len(text)) is not None
 
 
+# Care given to someone before spoken words of death (做胆囊手术，术后第二天人就走了; 送到医院没抢救过来): a death
+# in care is a death, as one after an accident is.
+_TREATMENT = re.compile(r"手术|术后|抢救|急诊|送医|送到医院|送往医院|住院|输液|打针|麻醉|ICU|重症监护")
+
+
+def _after_treatment(text: str, start: int) -> bool:
+    """Whether care (:data:`_TREATMENT`) is told before ``start``, in its sentence or the one before."""
+    lo = max(0, start - 120)
+    ends = [m.end() for m in _SENTENCE_ENDS.finditer(text, lo, start)]
+    begin = ends[-2] if len(ends) >= 2 else lo
+    return _TREATMENT.search(text, begin, start) is not None
+
+
 def _after_accident(text: str, start: int) -> bool:
     """Whether an accident or violence is told before ``start``, in its sentence or the two before
     (a witness tells the blast, then the fire engines, then the rumour of the dead: 巨响。……消防车往那边开。
@@ -1503,7 +1516,7 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
         if kind == "gather" and (fandom(joined, start, word) or celebrating(joined, start, word)):
             continue
         if kind == "spoken_death":
-            if not _after_accident(joined, start):
+            if not (_after_accident(joined, start) or _after_treatment(joined, start)):
                 continue
             kind = "die"
         elif kind == "vital":

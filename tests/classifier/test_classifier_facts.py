@@ -1394,8 +1394,10 @@ def test_an_event_abroad_a_belief_found_wrong_and_a_science_are_no_event_here(
     ("", "拆迁户一百多人到区政府门口，要求给个交房的时间。人越聚越多。", None, None, "多人到区政府门口"),
     ("", "一百多名业主来到市政府门前讨说法", None, 3, "多名业主来到市政府门前"),
     ("", "大家到政务大厅办事", None, None, None),
-    # an autopsy is of someone dead
+    # an autopsy is of someone dead; so is one who "went" after care
     ("", "术后第二天人就走了。我们要求封存病历、做尸检，医院一直拖。", 1, None, None),
+    ("", "奶奶住院三天，人就走了，医院说是并发症", 1, None, None),
+    ("", "他人就走了，车还停在门口", None, None, None),
     # banners of a celebration are no protest; a grievance or disorder makes them one
     ("我在街头被求婚了！！！", "男朋友突然单膝跪下，旁边一群朋友冒出来放烟花拉横幅！！！", None, None, None),
     ("", "一群同学拉横幅欢迎新生入学", None, None, None),
