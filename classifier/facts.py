@@ -1219,9 +1219,10 @@ def recalled(text: str, start: int) -> bool:
     return _REPAIRED.search(text, sentence, stop.start() if stop else len(text)) is not None
 
 
-# Care given to someone before spoken words of death (做胆囊手术，术后第二天人就走了; 送到医院没抢救过来): a death
-# in care is a death, as one after an accident is.
-_TREATMENT = re.compile(r"手术|术后|抢救|急诊|送医|送到医院|送往医院|住院|输液|打针|麻醉|ICU|重症监护")
+# A procedure done to someone before spoken words of death (做胆囊手术，术后第二天人就走了; 打完针人就没了): a death
+# in the hands of a hospital is a death, as one after an accident is. Not 抢救 or 住院 alone (抢救了三个小时，人已经
+# 不行了: the sick die in care).
+_TREATMENT = re.compile(r"手术|术后|麻醉|打针|打完针|输液|开刀")
 
 
 def _after_treatment(text: str, start: int) -> bool:

@@ -1396,7 +1396,7 @@ def test_an_event_abroad_a_belief_found_wrong_and_a_science_are_no_event_here(
     ("", "大家到政务大厅办事", None, None, None),
     # an autopsy is of someone dead; so is one who "went" after care
     ("", "术后第二天人就走了。我们要求封存病历、做尸检，医院一直拖。", 1, None, None),
-    ("", "奶奶住院三天，人就走了，医院说是并发症", 1, None, None),
+    ("", "奶奶在诊所输液，半小时后人就走了，诊所说是过敏", 1, None, None),
     ("", "他人就走了，车还停在门口", None, None, None),
     # banners of a celebration are no protest; a grievance or disorder makes them one
     ("我在街头被求婚了！！！", "男朋友突然单膝跪下，旁边一群朋友冒出来放烟花拉横幅！！！", None, None, None),
