@@ -26,10 +26,11 @@ VAGUE = {"数十": 20, "几十": 20, "十几": 10, "十多": 10, "十余": 10, "
          "几名": 3, "多名": 3, "数人": 3, "多人": 3, "几人": 3, "大批": 50, "一大批": 50, "大量": 50, "众多": 30,
          "成百上千": 100,
          "一群": 10, "一些": 3, "一大群": 20, "好多": 10, "很多": 10, "许多": 10, "不少": 10, "好几百": 200,
-         "好几十": 20, "好几千": 2000, "好几": 3, "几个": 3, "一对": 2, "一帮": 10, "一伙": 5, "一堆": 10,
+         "好几十": 20, "好几千": 2000, "好几": 3, "几个": 3, "一对": 2, "一帮": 10, "一大帮": 20, "一伙": 5,
+         "一堆": 10,
          "上万": 10000, "数万": 20000}
 _NUM = (r"(?:\d+(?:\.\d+)?|成百上千|数十|几十|十几|十多|十余|数百|几百|上百|近百|百余|百多|上千|数千|几千|千余|近千|"
-        r"数名|几名|多名|多人|数人|几人|一大批|大批|大量|众多|一大群|一群|一对|一帮|一伙|一堆|上万|数万|好几百|好几十|好几千|好几|几个|好多|"
+        r"数名|几名|多名|多人|数人|几人|一大批|大批|大量|众多|一大群|一群|一对|一大帮|一帮|一伙|一堆|上万|数万|好几百|好几十|好几千|好几|几个|好多|"
         r"很多|许多|不少|[零〇一二两三四五六七八九十百千万]+)")
 _NUM_RE = re.compile(_NUM)
 
@@ -97,6 +98,8 @@ HURT_WORDS = ("受伤", "重伤", "轻伤", "伤势", "送医", "入院", "住�
 GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围在", "围住", "聚在", "上访", "集访", "讨薪", "静坐",
                 "拉横幅", "打横幅", "举牌", "维权", "抗议", "示威", "冲击", "围攻", "冲突", "聚众", "集会", "游行",
                 "罢工", "闹事", "打起来", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法", "越聚越多",
+                # wages asked for in a crowd, banners held (几百号人，都是讨工资的; 一大帮人拉着横幅坐在台阶上)
+                "讨工资", "要工资", "讨要工资", "拉着横幅", "打着横幅", "举着横幅", "挂着横幅", "拉起横幅",
                 # a fight counts the people in it (几十人斗殴: a 群殴 is a mass incident by its numbers)
                 "打架", "打斗", "斗殴")
 # A crowd on the move (几十个人冲进场庆祝, 年轻消费者涌入): counted like a gathering, for the grade of an
@@ -123,6 +126,11 @@ SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场
                       "当场就死了", "没救回来", "没能救回来", "没抢救回来", "没挺过来", "没能挺过来", "没有挺过来",
                       # signs of life, in plain words: 心里已经没有生命迹象 is a mood, 火星的生命迹象 a search
                       "没有生命迹象", "没了生命迹象", "无生命迹象", "失去生命迹象", "失去了生命迹象")
+# Spoken words of a death that need a procedure before them, not an accident (第二天早上就没了; 没下来手术台).
+IN_CARE_DEATH_WORDS = ("就没了", "没下来手术台", "没下手术台", "没能下手术台", "没能走下手术台", "死在手术台")
+# What else is "gone" after a procedure (钱就没了, 名额就没了, 视力就没了).
+_THING_GONE = re.compile(r"(?:钱|工资|存款|积蓄|费用|钱包|东西|手机|额度|名额|号|票|工作|信号|视力|记忆|声音|胃口|"
+                         r"痛|疼|症状|毛病|效果)$")
 # How a police notice, a rescue or a hospital tells a death (女孩已无生命体征, 被救上来时已经没有了生命体征,
 # 发现时已停止呼吸, 呼吸心跳停止): a death by itself, whatever came before (a body found, an illness), except
 # where a first-aid lesson speaks of any casualty (判断伤员有无生命体征, 对无生命体征者实施心肺复苏,
@@ -210,6 +218,7 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
                 "有知情的", "知道真假不", "不知真假", "求官方消息", "有没有官方消息")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
 _ONE_DEAD = ((frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
+             | frozenset(IN_CARE_DEATH_WORDS)
              | frozenset(VITAL_SIGN_WORDS))
 _ONE_MISSING = frozenset(MISSING_WORDS) | frozenset(SPOKEN_MISSING_WORDS)
 _ADMITTED = frozenset({"不适", "就医", "入院", "住院"})
@@ -445,6 +454,7 @@ for _kind, _words in (("die", DIE_WORDS), ("hurt", HURT_WORDS), ("gather", GATHE
                       ("mass", MASS_WORDS),
                       ("missing", MISSING_WORDS), ("crime", CRIME_WORDS), ("rumour", RUMOUR_WORDS),
                       ("spoken_death", SPOKEN_DEATH_WORDS), ("spoken_missing", SPOKEN_MISSING_WORDS),
+                      ("care_death", IN_CARE_DEATH_WORDS),
                       ("vital", VITAL_SIGN_WORDS),
                       ("none", NOT_TRIGGERS)):
     for _w in _words:
@@ -599,7 +609,7 @@ _HOTLINES = frozenset({"110", "119", "120", "122", "999", "12345", "12315", "123
 # other bare numbers are mostly dates, numbering or places (四、业主维权, 7县集会, 2706房聚集).
 _GROUP_AMOUNTS = frozenset({"数十", "几十", "十几", "十多", "十余", "数百", "几百", "上百", "近百", "百余", "百多",
                             "上千", "数千", "几千", "千余", "近千", "上万", "数万", "成百上千", "好几百", "好几十",
-                            "好几千", "一群", "一大群", "一帮", "一伙"})
+                            "好几千", "一群", "一大群", "一帮", "一大帮", "一伙"})
 # 几个 counts people (几个医生围着), not 几个月, 几个小时.
 _NOT_A_HEAD = re.compile(_NOT_COUNTED)
 _GATHER_WHO_AFTER = re.compile(rf"者|人员|的人|{_WHO_NOUNS}")
@@ -1519,6 +1529,10 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
         if kind == "spoken_death":
             if not (_after_accident(joined, start) or _after_treatment(joined, start)):
                 continue
+            kind = "die"
+        elif kind == "care_death":
+            if not _after_treatment(joined, start) or _THING_GONE.search(joined, max(0, start - 4), start):
+                continue  # 做完手术，钱就没了: a thing gone, no one dead
             kind = "die"
         elif kind == "vital":
             if _vital_generic(joined, start, m.end()):
