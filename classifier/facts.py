@@ -1910,6 +1910,36 @@ _SARCASM = re.compile(r"呵呵|真行|真给|真是给|服了|醉了|就这|绝�
 _UNSETTLED = re.compile(r"希望|尽快|正在|之中|尚未|有待|请求|恳请|盼")
 
 
+# The office's publicity found wanting in its own words (对外宣传): a translation that is wrong (翻译有误, 机翻, the
+# English 译成了 something else), and comments on its accounts deleted or shut (评论就没了, 删评论) where its account
+# or site is named. A complaint however calm, as 乱收费 is; not comments deleted on a star's page.
+_MISTRANSLATED = re.compile(r"翻译错误|翻译有误|翻译存在错误|翻译不规范|翻译不准确|译错|错译|中式英语")
+# What of the office's is translated: signs, sites, publicity (not a game's subtitles or a novel).
+_PUBLIC_THING = re.compile(r"路牌|指示牌|标识|标牌|站牌|告示|公示|网站|英文版|宣传|景区|地铁|公交|政府|发布|外宣|招商|"
+                           r"公园|广场|车站|机场|医院|街道|路名")
+_RENDERED_AS = re.compile(r"翻成了|译成了|译成|翻译成了|打成了|写成了")
+_IN_ENGLISH = re.compile(r"英文|英语|外语|字幕|[A-Za-z]{4,}")
+_COMMENTS_GONE = re.compile(r"删评论|删除评论|删了评论|评论被删|评论就没了|评论全没了|评论都没了|评论没了|评论被屏蔽|"
+                            r"关闭评论|关了评论|关闭了评论|评论区关了|删帖")
+_OFFICE_ACCOUNT = re.compile(r"发布|政务|公众号|官微|政府|网站|部门")
+
+
+def publicity_failure(text: str) -> str | None:
+    """The words of the office's publicity found wanting (:data:`_MISTRANSLATED` or a rendering into English of a
+    sign, a site or publicity; comments deleted on an account or site of the office), else None."""
+    if _PUBLIC_THING.search(text) is not None:
+        m = _MISTRANSLATED.search(text)
+        if m is not None:
+            return m.group(0)
+        m = _RENDERED_AS.search(text)
+        if m is not None and _IN_ENGLISH.search(text) is not None:
+            return m.group(0)
+    m = _COMMENTS_GONE.search(text)
+    if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
+        return m.group(0)
+    return None
+
+
 def praise_headline(title: str, text: str) -> str | None:
     """The praise or thanks of a post's headline (:data:`_PRAISE`), when the headline is no sarcasm, names no crime,
     accident or death, and the text tells nothing as still wrong now; else None."""

@@ -33,6 +33,7 @@ from classifier.facts import (
     find_facts,
     not_a_complaint,
     praise_headline,
+    publicity_failure,
     reply_headline,
     settled_headline,
     told_as_past,
@@ -350,11 +351,14 @@ class Scorer:
                 model_neg *= RESOLVED_SCALE
             # Something found in food or drink in a post (喝出一只虫子): a food-safety harm, a cue as sure as a fact.
             tainted = call.tier in _PRIVATE_TIERS and FOREIGN_MATTER.search(joined) is not None
-            complaint = not settled and (facts.feared is not None or tainted
+            # The office's publicity found wanting (译错, 评论就没了 on its account: facts.publicity_failure): an
+            # accusation against the office itself, as sure a cue as a fact.
+            publicized = not settled and call.tier not in OWN_MEDIA_TIERS and publicity_failure(joined) is not None
+            complaint = not settled and (facts.feared is not None or tainted or publicized
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))
-            neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted, complaint)
+            neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized, complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
             if (public is not None and (public[i] < public_bar or weak) and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and (not facts.adverse or facts.only_rumour) and not complaint

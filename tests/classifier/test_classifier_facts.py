@@ -15,6 +15,7 @@ from classifier.facts import (
     formal_notice,
     not_a_complaint,
     praise_headline,
+    publicity_failure,
     reply_headline,
     resolved_outcome,
     settled_headline,
@@ -1398,6 +1399,13 @@ def test_an_event_abroad_a_belief_found_wrong_and_a_science_are_no_event_here(
     ("", "术后第二天人就走了。我们要求封存病历、做尸检，医院一直拖。", 1, None, None),
     ("", "奶奶在诊所输液，半小时后人就走了，诊所说是过敏", 1, None, None),
     ("", "他人就走了，车还停在门口", None, None, None),
+    # wages asked for in a crowd, banners held, a big band of people
+    ("", "工业园门口现在几百号人，都是讨工资的，路都堵死了", None, 200, None),
+    ("", "售楼处门口今儿一大帮人，拉着横幅坐那儿，都是要房的", None, 20, None),
+    # a death in a procedure's wake; a thing gone is no death
+    ("", "我叔做个胆囊手术，进去的时候还好好的，第二天早上就没了。", 1, None, None),
+    ("", "听说县医院又有个做手术的没下来手术台", 1, None, None),
+    ("", "做完手术，钱就没了", None, None, None),
     # banners of a celebration are no protest; a grievance or disorder makes them one
     ("我在街头被求婚了！！！", "男朋友突然单膝跪下，旁边一群朋友冒出来放烟花拉横幅！！！", None, None, None),
     ("", "一群同学拉横幅欢迎新生入学", None, None, None),
@@ -1506,4 +1514,16 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
 ])
 def test_a_help_request_is_no_claim_going_round(text: str, rumour: str | None) -> None:
     assert find_facts("", text).rumour == rumour
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("景区指示牌英文翻译有误，“小心地滑”被译成“Carefully slide”", "翻译有误"),
+    ("市发布的英文版介绍把“骑楼老街”翻成了 Riding Building Old Street", "翻成了"),
+    ("市发布那条通报下面我留言说办证跑了四趟，第二天评论就没了", "评论就没了"),
+    ("这本小说翻译错误太多", None),
+    ("这个游戏机翻的字幕太烂了", None),
+    ("微博删评论了，粉丝都炸了", None),
+])
+def test_the_office_s_publicity_found_wanting(text: str, word: str | None) -> None:
+    assert publicity_failure(text) == word
 
