@@ -321,6 +321,7 @@ _OFFICIAL_FEAST = re.compile(r"(?:局长|处长|科长|县长|镇长|乡长|区�
 # Short measure (缺斤少两, 鬼秤, 计量作弊): 计量, the quality inspectors' (质监: the third, fourth, seventh and eleventh
 # sets), whatever was weighed, a food or fuel (classifier.scoring.PLAIN: not 食品药品安全 or 价格).
 SHORT_MEASURE = ("缺斤少两", "短斤少两", "缺斤短两", "短斤缺两", "鬼秤", "作弊秤", "计量作弊", "计量不准", "计量失准")
+LAYOFFS = ("裁员", "裁掉")
 VISITORS = ("游客", "旅游", "旅行", "景区", "外地朋友", "外地来的", "来玩", "过来玩", "来旅", "外地人")
 # A disease going round (a 诺如 outbreak at a school, 手足口病 in a kindergarten): the health department's
 # (devsets/README.md: 卫生计生, 疫情; a 诺如 outbreak at a school is 卫生计生), not the school's.
@@ -446,6 +447,10 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "中外合资", "跨国婚介", "跨国婚姻", *(f"{c}新娘" for c in _COUNTRIES),
     ),
     "卫生计生": OUTBREAK_WORDS,
+    # Jobs cut (厂里要裁掉两千多人, 公司突然裁员): the workers' (devsets/README.md: 就业, 裁员; a foreign firm's is
+    # 涉外), announced or feared alike (_PLANNED): the sixth and seventh sets file a factory's rumoured closing
+    # under 就业.
+    "就业": LAYOFFS,
     "对外宣传": (*VISITOR_WARNINGS, *MISTRANSLATION),
     "公共基础设施建设": ROAD_DEFECTS,
 }
@@ -474,9 +479,11 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               # as a housing problem), not the fraud of 卷款跑路
               "开发商跑路", "开发商跑了",
               # a works contract's 签证 (签证变更随意, 现场签证单: a change order signed on site), no visa
-              "签证变更", "变更签证", "工程签证", "现场签证", "签证单", "签证费用", "经济签证")
+              "签证变更", "变更签证", "工程签证", "现场签证", "签证单", "签证费用", "经济签证",
+              # a labour tribunal's arbitrator, no layoff
+              "仲裁员")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
-_PLANNED = frozenset(GATHER_AT_GOVERNMENT)
+_PLANNED = frozenset((*GATHER_AT_GOVERNMENT, *LAYOFFS))
 # A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as
 # 开发商跑路 in NOT_EVENTS (devsets/README.md: 烂尾 as a housing problem), not the fraud of 卷款跑路.
 _DEVELOPER_BEFORE = re.compile(r"开发商[^，,。；;！!？?\n]{0,4}$")
@@ -499,7 +506,7 @@ _JUSTICE_WORDS = frozenset({"刑拘", "拘留", "逮捕", "抓获", "有期徒�
 _EVENT = trie_pattern({*_EVENT_OF, *NOT_EVENTS})
 # On equal evidence public order before accidents, accidents before food and goods.
 _EVENT_ORDER = ("社会稳定", "应急管理", "卫生计生", "食品药品安全", "质监", "公共资源交易", "对外宣传", "价格",
-                "公共基础设施建设", "其他", "社情民意")
+                "就业", "公共基础设施建设", "其他", "社情民意")
 # A collision or a fall into a river is no accident when it nearly happened (差点撞到一个小孩, 几次差点追尾: the
 # lane's disorder), unlike a fire nearly started (差点起火: a fire hazard).
 _COLLISIONS = frozenset({"撞到", "被撞", "撞飞", "相撞", "撞死", "轧死", "追尾", "掉进河里", "掉到河里"})

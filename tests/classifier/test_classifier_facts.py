@@ -997,6 +997,9 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("课间操时实验小学楼梯口发生踩踏，好几个学生受伤。", "应急管理"),
     ("职校宿舍几个学生一氧化碳中毒。", "应急管理"),
     ("绿地没有留小路，行人只能踩踏草地。", None),
+    # jobs cut are the workers', announced or feared; a labour tribunal's arbitrator is no layoff
+    ("厂里都在传，明年要整体搬走，这边要裁掉两千多人。", "就业"),
+    ("去申请劳动仲裁，仲裁员说等两天出结果。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
