@@ -104,8 +104,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # window it was (补办社保卡: not 就业; 不动产登记 预约难: not 住房); a hospital's own window stays 卫生计生.
     "社情民意": frozenset({"住房", "就业"}),
     # Bids rigged are the trading's whatever was built or bought (a village road's tender fixed in advance: not
-    # 公共基础设施建设; devsets/README.md: bidding and procurement problems of every office).
-    "公共资源交易": SETTING_TOPICS | {"公共基础设施建设", "扶贫", "移民搬迁"},
+    # 公共基础设施建设; a canteen's contract: not 食品药品安全; devsets/README.md: bidding and procurement problems of
+    # every office).
+    "公共资源交易": SETTING_TOPICS | {"公共基础设施建设", "扶贫", "移民搬迁", "食品药品安全", "质监", "价格"},
     # Who is involved decides first (classifier.facts.event_topic; seed 004: 涉外类 → 外侨办): a crime, a
     # layoff or an accident that a foreigner or a foreign firm is part of is 涉外, whatever else it reads as.
     "涉外": frozenset(BASE_TOPICS) - {"涉外"},

@@ -327,7 +327,8 @@ def test_a_pharmacy_s_price_a_bridge_s_defects_and_a_firm_s_burden_have_their_de
         tmp_path: Path, tone: str) -> None:
     """A pharmacy is no hospital: its price is 价格's (the tenth set's doubts), not 卫生计生's; a bridge's defects found
     by its inspection are the works' (公共基础设施建设), not an emergency; a firm's burden of the administration's
-    making is the business climate (其他), not a housing or a grievance matter."""
+    making is the business climate (其他), not a housing or a grievance matter; a canteen's contract fixed in advance
+    is the trading's (公共资源交易), not the food's."""
     loud = "！！太离谱了！！" if tone == "heated" else "。"
     rows = {
         "pharmacy": ("钦州这家药店的降压药比网上贵一倍",
@@ -337,9 +338,11 @@ def test_a_pharmacy_s_price_a_bridge_s_defects_and_a_firm_s_burden_have_their_de
         "firm": ("钦州高新区企业开户要交一堆材料",
                  f"新注册的公司去银行开户，要房屋租赁合同原件、法人户口本，政务中心说不是必须的，希望统一标准，"
                  f"减少企业负担{loud}"),
+        "canteen": ("钦州一中食堂承包招标内定", f"听说一中食堂承包招标早就内定了，是校长的亲戚中标{loud}"),
     }
     out = _score_posts(tmp_path, rows, tone)
-    assert {k: out[k]["topic"] for k in rows} == {"pharmacy": "价格", "bridge": "公共基础设施建设", "firm": "其他"}
+    assert {k: out[k]["topic"] for k in rows} == {"pharmacy": "价格", "bridge": "公共基础设施建设", "firm": "其他",
+                                                  "canteen": "公共资源交易"}
 
 
 @pytest.mark.parametrize("tone", ["calm", "heated"])
