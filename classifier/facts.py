@@ -481,7 +481,10 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               # a works contract's 签证 (签证变更随意, 现场签证单: a change order signed on site), no visa
               "签证变更", "变更签证", "工程签证", "现场签证", "签证单", "签证费用", "经济签证",
               # a labour tribunal's arbitrator, no layoff
-              "仲裁员")
+              "仲裁员",
+              # teaching outside the school (校外教育培训机构, 课外教辅), no 外教 (a foreign teacher: 名校外教 still is)
+              "校外教育", "校外教培", "校外教学", "校外教辅", "课外教育", "课外教辅", "室外教学", "户外教学",
+              "野外教学")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset((*GATHER_AT_GOVERNMENT, *LAYOFFS))
 # A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as

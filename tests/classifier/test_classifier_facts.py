@@ -1000,6 +1000,9 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # jobs cut are the workers', announced or feared; a labour tribunal's arbitrator is no layoff
     ("厂里都在传，明年要整体搬走，这边要裁掉两千多人。", "就业"),
     ("去申请劳动仲裁，仲裁员说等两天出结果。", None),
+    # teaching outside the school is no foreign teacher; a famous school's foreign teacher is
+    ("某校外教育培训机构预收学费后关门了。", None),
+    ("机构宣传称他们是莫斯科名校外教，其实没有工作许可。", "涉外"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
