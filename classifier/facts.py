@@ -484,7 +484,9 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               "仲裁员",
               # teaching outside the school (校外教育培训机构, 课外教辅), no 外教 (a foreign teacher: 名校外教 still is)
               "校外教育", "校外教培", "校外教学", "校外教辅", "课外教育", "课外教辅", "室外教学", "户外教学",
-              "野外教学")
+              "野外教学",
+              # a teacher off the payroll (编外教师) or extra teaching (额外教学), no 外教; 另外方便, 之外方面, no 外方
+              "编外教", "额外教", "另外方", "此外方", "以外方", "之外方")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset((*GATHER_AT_GOVERNMENT, *LAYOFFS))
 # A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as

@@ -1003,6 +1003,8 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     # teaching outside the school is no foreign teacher; a famous school's foreign teacher is
     ("某校外教育培训机构预收学费后关门了。", None),
     ("机构宣传称他们是莫斯科名校外教，其实没有工作许可。", "涉外"),
+    ("学校编外教师一个月工资才两千。", None),
+    ("另外方便的话请尽快回复。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
