@@ -486,12 +486,19 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               "校外教育", "校外教培", "校外教学", "校外教辅", "课外教育", "课外教辅", "室外教学", "户外教学",
               "野外教学",
               # a teacher off the payroll (编外教师) or extra teaching (额外教学), no 外教; 另外方便, 之外方面, no 外方
-              "编外教", "额外教", "另外方", "此外方", "以外方", "之外方")
+              "编外教", "额外教", "另外方", "此外方", "以外方", "之外方",
+              # the service slogan (让数据多跑路，群众少跑路), no one absconding
+              "少跑路", "多跑路")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset((*GATHER_AT_GOVERNMENT, *LAYOFFS))
 # A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as
 # 开发商跑路 in NOT_EVENTS (devsets/README.md: 烂尾 as a housing problem), not the fraud of 卷款跑路.
 _DEVELOPER_BEFORE = re.compile(r"开发商[^，,。；;！!？?\n]{0,4}$")
+# A machine stopped (电梯经常卡顿罢工, 闸机罢工) or things massed (楼盘聚集, 垃圾聚集散发异味, 蚊虫聚集): no strike
+# and no gathering of people.
+_THING_BEFORE_CROWD = re.compile(r"(?:电梯|闸机|空调|机器|设备|电脑|系统|手机|打印机|路灯|红绿灯|水泵|卡顿|楼盘|"
+                                 r"住宅|垃圾|蚊虫|蚊蝇|苍蝇|老鼠|污水|积水|车辆|企业|产业|商铺|商家|资源|人口)(?:大量|经常|又|都)?$")
+_MASSED = frozenset({"罢工", "聚集"})
 # Mould on a wall or a ceiling (墙面大面积霉变, 墙皮发霉): the building's (住房), not a food gone bad.
 _MOULD = frozenset({"霉变", "发霉"})
 _BUILDING_BEFORE = re.compile(r"(?:墙|吊顶|天花板|屋顶|顶棚|房子|房屋|漆|地板|衣柜|柜子|家具|木门)"
@@ -1641,7 +1648,9 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
                 or (word == "内定" and _BIDDING.search(text) is None)
                 or (word in _BID_CONTEXT and _TENDERED.search(text) is None)
                 or (word == "跑路" and _DEVELOPER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None)
-                or (word in _MOULD and _BUILDING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None)):
+                or (word in _MOULD and _BUILDING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None)
+                or (word in _MASSED
+                    and _THING_BEFORE_CROWD.search(text, max(0, m.start() - 6), m.start()) is not None)):
             continue
         if word in _SYMPTOMS:
             clause = _begins(_CLAUSE_END, text, m.start(), 30)

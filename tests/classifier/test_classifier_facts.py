@@ -1005,6 +1005,11 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("机构宣传称他们是莫斯科名校外教，其实没有工作许可。", "涉外"),
     ("学校编外教师一个月工资才两千。", None),
     ("另外方便的话请尽快回复。", None),
+    # a machine stopped and things massed are no strike and no gathering; the service slogan is no absconding
+    ("小区电梯经常卡顿罢工。", None),
+    ("周边大型楼盘聚集，垃圾聚集散发异味。", None),
+    ("厂里工人集体罢工了。", "社会稳定"),
+    ("说好的让群众少跑路，结果跑了五趟。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
