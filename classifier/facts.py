@@ -488,7 +488,9 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               # a teacher off the payroll (编外教师) or extra teaching (额外教学), no 外教; 另外方便, 之外方面, no 外方
               "编外教", "额外教", "另外方", "此外方", "以外方", "之外方",
               # the service slogan (让数据多跑路，群众少跑路), no one absconding
-              "少跑路", "多跑路")
+              "少跑路", "多跑路",
+              # 看着火车站, 吃着火锅 (no fire); 信息大爆炸 (no blast)
+              "着火车", "着火锅", "信息爆炸", "信息大爆炸", "知识爆炸", "人口爆炸")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset((*GATHER_AT_GOVERNMENT, *LAYOFFS))
 # A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as

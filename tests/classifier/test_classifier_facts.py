@@ -1010,6 +1010,8 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("周边大型楼盘聚集，垃圾聚集散发异味。", None),
     ("厂里工人集体罢工了。", "社会稳定"),
     ("说好的让群众少跑路，结果跑了五趟。", None),
+    ("一家人围着火锅吃饭，看着火车站广场的人流。", None),
+    ("这是个信息大爆炸的时代。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
