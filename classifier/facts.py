@@ -490,7 +490,9 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               # the service slogan (让数据多跑路，群众少跑路), no one absconding
               "少跑路", "多跑路",
               # 看着火车站, 吃着火锅 (no fire); 信息大爆炸 (no blast)
-              "着火车", "着火锅", "信息爆炸", "信息大爆炸", "知识爆炸", "人口爆炸")
+              "着火车", "着火锅", "信息爆炸", "信息大爆炸", "知识爆炸", "人口爆炸",
+              # a holiday hotel (度假酒店), no fake liquor; a double door (双开门), no expulsion (双开)
+              "度假酒", "双开门")
 _EVENT_OF = {w: topic for topic, words in EVENT_WORDS.items() for w in words}
 _PLANNED = frozenset((*GATHER_AT_GOVERNMENT, *LAYOFFS))
 # A developer or its boss gone (开发商老板跑路了, 开发商的老板跑路): the stalled estate's housing problem, as

@@ -1012,6 +1012,7 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("说好的让群众少跑路，结果跑了五趟。", None),
     ("一家人围着火锅吃饭，看着火车站广场的人流。", None),
     ("这是个信息大爆炸的时代。", None),
+    ("村里的地租给了温泉度假酒店，入户双开门变成了单开门。", None),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
