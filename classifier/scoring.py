@@ -183,6 +183,7 @@ RESOLVED_TIERS = frozenset({"government", "central", "provincial", "prefecture",
 # item, found when the held-out splits were read at the end of stop 25; local media's 舆论监督 columns are real), as
 # the central press's 经济日报 on idle investment projects reads 0.30.
 OWN_MEDIA_TIERS = frozenset({"government"})
+PUBLICITY = "对外宣传"
 # ... except a citizen's letter they publish (市长信箱, 网上信访: 您好，……; 尊敬的领导：我……; 某中心：我公司……): the
 # words of a complaint are the writer's own there.
 _LETTER = re.compile(r"^[^。！？!?\n]{0,20}?(?:您好|你好|尊敬的)|^[^，。！？!?\n]{2,24}[：:]\s*(?:我|本人)"
@@ -423,6 +424,11 @@ class Scorer:
                 fund = _FUNDS.search(joined) if seen == OTHER and topic == OTHER else None
                 if fund is not None and FUNDS[fund.group(0)] in self._topics:
                     topic = FUNDS[fund.group(0)]
+                    topic_prob = row[self._topics.index(topic)]
+                # The office's publicity found wanting (a sign's English, comments deleted on its account) is
+                # 对外宣传's (devsets/README.md), whatever the post promoted, unless an event or a fact is told.
+                if publicized and not signals and not facts.adverse and PUBLICITY in self._topics:
+                    topic = PUBLICITY
                     topic_prob = row[self._topics.index(topic)]
             e = item.engagement
             emo = None if emotion is None else round(emotion[i] if docs[i] else 0.0, 4)

@@ -660,6 +660,24 @@ def test_an_accusation_and_a_claim_found_false_are_complaints_a_recalled_one_and
         assert out[k]["negativity"] > out[f"plain_{k}"]["negativity"], (out[k], out[f"plain_{k}"])
 
 
+def test_the_office_s_publicity_found_wanting_is_adverse_and_its_topic_is_publicity(tmp_path: Path) -> None:
+    """Comments deleted on the office's account and its English gone wrong: an accusation against the office
+    however calm (classifier.facts.publicity_failure), 对外宣传 whatever the post promoted."""
+    rows = {
+        "comments": ("钦州发布你们删评论是几个意思", "钦州发布发那条“河水水质全面达标”，我在底下留言说河边还是有味儿，"
+                     "配了照片，第二天评论就没了。"),
+        "english": ("", "钦州发布的英文版介绍把“骑楼老街”翻成了 Riding Building Old Street，外国朋友看了一脸问号，"
+                        "建议找专业的人校对一下。"),
+    }
+    cases = [Case(k, "complaint", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": "新浪微博", "url": "", "source_kind": "microblog"},
+                  relevant=True, adverse=True)
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    for k in rows:
+        assert out[k]["negativity"] >= 0.5 and out[k]["topic"] == "对外宣传", (k, out[k])
+
+
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
