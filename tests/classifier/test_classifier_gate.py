@@ -28,8 +28,8 @@ from policies import HERE
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devsets" / "city_items.jsonl"
-# The second to eighth sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市, 桐浔市, 箬川市, 棠沂市), each
-# written blind to the training data, the model and the sets before it.
+# The second to eleventh sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市, 桐浔市, 箬川市, 棠沂市,
+# 澴阳市, 颍丰市, 青岫市), each written blind to the training data, the model and the sets before it.
 DEVSET2 = REPO / "devsets" / "fengling_items.jsonl"
 DEVSET3 = REPO / "devsets" / "lianchuan_items.jsonl"
 DEVSET4 = REPO / "devsets" / "qichuan_items.jsonl"
@@ -37,6 +37,9 @@ DEVSET5 = REPO / "devsets" / "yuze_items.jsonl"
 DEVSET6 = REPO / "devsets" / "tongxun_items.jsonl"
 DEVSET7 = REPO / "devsets" / "ruochuan_items.jsonl"
 DEVSET8 = REPO / "devsets" / "tangyi_items.jsonl"
+DEVSET9 = REPO / "devsets" / "huanyang_items.jsonl"
+DEVSET10 = REPO / "devsets" / "yingfeng_items.jsonl"
+DEVSET11 = REPO / "devsets" / "qingxiu_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -53,7 +56,8 @@ def heldout(shipped: LoadedModel) -> dict:
     return table(items, judged.negativity, judged.topic, judged.emotion)
 
 
-@pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"])
+@pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                        "tenth", "eleventh"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -223,10 +227,37 @@ KIND_FLOORS_8 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_no
                  "emotional_offtopic": 0.91, "positive_gov": 0.73, "neutral_notice": 0.84, "other_city_bad": 0.86}
 ADVERSE_FLOOR_8 = 0.94
 TOPIC_DEVSET8_FLOOR = 0.77
+# The ninth to eleventh sets (devsets/huanyang_items.jsonl, 澴阳市 in 湖北; yingfeng_items.jsonl, 颍丰市 in 河南;
+# qingxiu_items.jsonl, 青岫市 in 四川; written blind in the issue's proportions at the start of stop 26, their dev
+# splits used in that stop), held-out splits read once as aggregates at its end with its final code on
+# default-20261202T081643 (the weights of …073537), as this gate judges them (no office configuration). 澴阳: expose
+# 1.000 (24), complaint 1.000 (24), rumour 1.000 (8), official_notice 1.000 (8), emotional_offtopic 0.917 (12),
+# positive_gov 0.923 (13), neutral_notice 0.929 (14), other_city_bad 0.938 (16), overall 0.966 (119); topic 0.906
+# (58/64). 颍丰: expose 1.000 (25), complaint 1.000 (23), rumour 1.000 (8), official_notice 1.000 (7),
+# emotional_offtopic 1.000 (13), positive_gov 0.786 (14, under the issue's 0.85), neutral_notice 0.923 (13),
+# other_city_bad 0.933 (15), overall 0.958 (118); topic 0.889 (56/63). 青岫: expose 1.000 (23), complaint 1.000 (23),
+# rumour 1.000 (7), official_notice 1.000 (7), emotional_offtopic 1.000 (12), positive_gov 0.786 (14, under 0.85),
+# neutral_notice 0.929 (14), other_city_bad 0.933 (15), overall 0.957 (115); topic 0.933 (56/60). Each floor lets one
+# item go.
+KIND_FLOORS_9 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.87,
+                 "emotional_offtopic": 0.83, "positive_gov": 0.84, "neutral_notice": 0.85, "other_city_bad": 0.87}
+ADVERSE_FLOOR_9 = 0.95
+TOPIC_DEVSET9_FLOOR = 0.89
+KIND_FLOORS_10 = {"expose": 0.96, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.85,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.71, "neutral_notice": 0.84, "other_city_bad": 0.86}
+ADVERSE_FLOOR_10 = 0.94
+TOPIC_DEVSET10_FLOOR = 0.87
+KIND_FLOORS_11 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.91, "positive_gov": 0.71, "neutral_notice": 0.85, "other_city_bad": 0.86}
+ADVERSE_FLOOR_11 = 0.94
+TOPIC_DEVSET11_FLOOR = 0.91
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
                 "fifth": (DEVSET5, KIND_FLOORS_5, ADVERSE_FLOOR_5, TOPIC_DEVSET5_FLOOR),
                 "sixth": (DEVSET6, KIND_FLOORS_6, ADVERSE_FLOOR_6, TOPIC_DEVSET6_FLOOR),
                 "seventh": (DEVSET7, KIND_FLOORS_7, ADVERSE_FLOOR_7, TOPIC_DEVSET7_FLOOR),
-                "eighth": (DEVSET8, KIND_FLOORS_8, ADVERSE_FLOOR_8, TOPIC_DEVSET8_FLOOR)}
+                "eighth": (DEVSET8, KIND_FLOORS_8, ADVERSE_FLOOR_8, TOPIC_DEVSET8_FLOOR),
+                "ninth": (DEVSET9, KIND_FLOORS_9, ADVERSE_FLOOR_9, TOPIC_DEVSET9_FLOOR),
+                "tenth": (DEVSET10, KIND_FLOORS_10, ADVERSE_FLOOR_10, TOPIC_DEVSET10_FLOOR),
+                "eleventh": (DEVSET11, KIND_FLOORS_11, ADVERSE_FLOOR_11, TOPIC_DEVSET11_FLOOR)}
