@@ -362,6 +362,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "偷拍", "针孔摄像头",
         # a fight or a stabbing in other words and dialects (干仗, 打锤, 掐架, 打破了头, 拿菜刀砍伤了邻居, 挨了一刀)
         "干仗", "打锤", "掐架", "打破头", "打破了头", "打出血", "砍伤", "捅伤", "砍了一刀", "捅了一刀", "挨了一刀",
+        # a slap, and violence against doctors and nurses (护士被家属扇耳光, 伤医): the police's, in a hospital too
+        "耳光", "扇巴掌", "伤医", "袭医",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",

@@ -1013,6 +1013,8 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("一家人围着火锅吃饭，看着火车站广场的人流。", None),
     ("这是个信息大爆炸的时代。", None),
     ("村里的地租给了温泉度假酒店，入户双开门变成了单开门。", None),
+    # a slap and violence against medical staff are the police's, in a hospital too
+    ("昨晚急诊科护士被病人家属扇耳光，视频都传开了。", "社会稳定"),
 ])
 def test_a_meal_s_harm_and_an_investment_gone_wrong(text: str, topic: str | None) -> None:
     f = find_facts("", text)
