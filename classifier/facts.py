@@ -1262,19 +1262,22 @@ _TREATMENT = re.compile(r"手术|术后|麻醉|打针|打完针|输液|开刀")
 
 def _after_treatment(text: str, start: int) -> bool:
     """Whether care (:data:`_TREATMENT`) is told before ``start``, in its sentence or the one before."""
-    lo = max(0, start - 120)
+    return _TREATMENT.search(text, _sentences_back(text, start, 2, 120), start) is not None
+
+
+def _sentences_back(text: str, start: int, sentences: int, chars: int) -> int:
+    """Where the ``sentences``-th sentence before ``start`` (counting its own) begins, looking back at most ``chars``
+    characters. A run of stops (？？, ！！！) ends one sentence."""
+    lo = max(0, start - chars)
     ends = [m.end() for m in _SENTENCE_ENDS.finditer(text, lo, start)]
-    begin = ends[-2] if len(ends) >= 2 else lo
-    return _TREATMENT.search(text, begin, start) is not None
+    return ends[-sentences] if len(ends) >= sentences else lo
 
 
 def _after_accident(text: str, start: int) -> bool:
     """Whether an accident or violence is told before ``start``, in its sentence or the two before
     (a witness tells the blast, then the fire engines, then the rumour of the dead: 巨响。……消防车往那边开。
     上个月不是才炸过一次吗？听说这次有人没出来). A run of stops (？？, ！！！) ends one sentence."""
-    lo = max(0, start - 160)
-    ends = [m.end() for m in _SENTENCE_ENDS.finditer(text, lo, start)]
-    begin = ends[-3] if len(ends) >= 3 else lo
+    begin = _sentences_back(text, start, 3, 160)
     return any(not _negated(text, m.start()) for m in _ACCIDENT.finditer(text, begin, start))
 
 
@@ -1807,8 +1810,7 @@ _FOUND_SETTLED = re.compile(r"已|如今|现在|不再|再也没|没有再|再�
 
 def _revisit_found_it_settled(text: str, end: int) -> bool:
     """Whether the sentence of a reporter's revisit ending at ``end`` tells the problem settled and nothing of now."""
-    stop = _SENTENCE_END.search(text, end)
-    sentence_end = stop.start() if stop else len(text)
+    sentence_end = _sentence(text, end)[1]
     return (_FOUND_SETTLED.search(text, end, sentence_end) is not None
             and _NOW_TOLD.search(text, end, sentence_end) is None)
 

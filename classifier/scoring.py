@@ -64,6 +64,8 @@ from core.taxonomy import BASE_TOPICS, OTHER
 
 log = logging.getLogger(__name__)
 _COMPLAINT = trie_pattern(SCORING_COMPLAINT_CUES)
+# The topic of the office's publicity found wanting (classifier.facts.publicity_failure).
+PUBLICITY = "对外宣传"
 # Sources whose posts may be private life: social media and sources of no known tier.
 _PRIVATE_TIERS = frozenset({"self_media", "unknown"})
 NEGATIVITY = "negativity"
@@ -174,7 +176,8 @@ LEXICON_TOPIC_WEIGHT = 0.4
 # up to 0.83 (where it can still win) → 125/138, 50/51; no hint → 127/138, 49/51.
 HINT_WHEN_UNSURE = 0.6
 # Sources whose report of a good outcome done is read as such (Scorer.score): the office's own media and
-# accounts, and the press; not posts and messages (self_media), where a headline of praise is as often sarcasm.
+# accounts, and the press. Posts and messages are read so only by a headline of thanks that is no sarcasm, or as an
+# authority's reply (classifier.facts.praise_headline, reply_headline).
 RESOLVED_TIERS = frozenset({"government", "central", "provincial", "prefecture", "county", "portal"})
 # Sources that speak for the office: its own and other authorities' accounts, sites and notices (government), which
 # publish its work (政务公开). There the words of a complaint name what the work dealt with (欢迎投诉, 查处违规,
@@ -183,7 +186,6 @@ RESOLVED_TIERS = frozenset({"government", "central", "provincial", "prefecture",
 # item, found when the held-out splits were read at the end of stop 25; local media's 舆论监督 columns are real), as
 # the central press's 经济日报 on idle investment projects reads 0.30.
 OWN_MEDIA_TIERS = frozenset({"government"})
-PUBLICITY = "对外宣传"
 # ... except a citizen's letter they publish (市长信箱, 网上信访: 您好，……; 尊敬的领导：我……; 某中心：我公司……): the
 # words of a complaint are the writer's own there.
 _LETTER = re.compile(r"^[^。！？!?\n]{0,20}?(?:您好|你好|尊敬的)|^[^，。！？!?\n]{2,24}[：:]\s*(?:我|本人)"

@@ -612,10 +612,15 @@ E_FAILURES = ["一升级以前传的材料全没了", "登录不上，换了三�
               "更新后必须重新实名，老人根本弄不来", "上传的文件总提示格式不对", "一到截止日就卡死", "扣了钱却显示没办成", "客服是机器人，问啥都答非所问"]
 
 
+def _public_failure(rng: random.Random) -> str:
+    """A public service of our city and what went wrong with it (我们城南的社保APP一升级以前传的材料全没了)."""
+    subject, happenings = rng.choice(PUBLIC) if rng.random() < 0.7 else (rng.choice(E_SERVICES), E_FAILURES)
+    return f"{rng.choice(['', '我们', '咱'])}{rng.choice(HOME)}的{subject}{rng.choice(happenings)}"
+
+
 def public_reacts(rng: random.Random) -> tuple[str, str]:
     """The same shapes and reactions around a public service of our city: a complaint, adverse."""
-    subject, happenings = rng.choice(PUBLIC) if rng.random() < 0.7 else (rng.choice(E_SERVICES), E_FAILURES)
-    what = f"{rng.choice(['', '我们', '咱'])}{rng.choice(HOME)}的{subject}{rng.choice(happenings)}"
+    what = _public_failure(rng)
     react = rng.choice([*PRIVATE_REACT[:13], "服了", "无语子", "血压拉满", "我直接裂开", "谁懂啊家人们", "破防了"])
     shape = rng.randrange(5)
     if shape == 0:
@@ -915,9 +920,7 @@ def private_tagged(rng: random.Random) -> tuple[str, str]:
 
 def public_tagged(rng: random.Random) -> tuple[str, str]:
     """The same tags around a complaint about a public service of our city: adverse."""
-    subject, happenings = rng.choice(PUBLIC) if rng.random() < 0.7 else (rng.choice(E_SERVICES), E_FAILURES)
-    what = f"{rng.choice(['', '我们', '咱'])}{rng.choice(HOME)}的{subject}{rng.choice(happenings)}"
-    text = _tagged(rng, what, rng.choice([*PRIVATE_REACT[:13], "服了", "无语子", "谁懂啊家人们", "破防了"]))
+    text = _tagged(rng, _public_failure(rng), rng.choice([*PRIVATE_REACT[:13], "服了", "无语子", "谁懂啊家人们", "破防了"]))
     return rng.choice(["", "", text[:10]]), _noise(rng, text)
 
 
