@@ -13,6 +13,7 @@
     python devsets/split.py devsets/huanyang_items.jsonl [--check|--table]   # the ninth set
     python devsets/split.py devsets/yingfeng_items.jsonl [--check|--table]   # the tenth set
     python devsets/split.py devsets/qingxiu_items.jsonl [--check|--table]    # the eleventh set
+    python devsets/split.py devsets/gaoling_items.jsonl [--check|--table]    # the twelfth set (also suoyan, qiyuan)
 
 The draw is stratified by kind × office: inside each stratum, items are taken in id order and
 each gets a seeded coin (P(dev) = 0.55, or the office's own share in P_DEV_BY_OFFICE, seeded by
@@ -35,17 +36,19 @@ HERE = Path(__file__).resolve().parent
 ITEMS = HERE / "city_items.jsonl"
 SEED = "yuqing-devset-2026"
 P_DEV = 0.55
-# The blind sets (fengling, lianchuan, qichuan, yuze, tongxun, ruochuan, tangyi, huanyang, yingfeng, qingxiu) keep
+# The blind sets (fengling, lianchuan, qichuan, yuze, tongxun, ruochuan, tangyi, huanyang, yingfeng, qingxiu,
+# gaoling, suoyan, qiyuan) keep
 # half their items for final reporting.
 P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze": 0.50, "tongxun": 0.50,
-                   "ruochuan": 0.50, "tangyi": 0.50, "huanyang": 0.50, "yingfeng": 0.50, "qingxiu": 0.50}
+                   "ruochuan": 0.50, "tangyi": 0.50, "huanyang": 0.50, "yingfeng": 0.50, "qingxiu": 0.50,
+                   "gaoling": 0.50, "suoyan": 0.50, "qiyuan": 0.50}
 # ... and are balanced on kind and on topic at once, so each topic is measured on both sides.
 BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ruochuan", "tangyi", "huanyang",
-                      "yingfeng", "qingxiu"})
+                      "yingfeng", "qingxiu", "gaoling", "suoyan", "qiyuan"})
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad")
 OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qichuan", "yuze", "tongxun",
-           "ruochuan", "tangyi", "huanyang", "yingfeng", "qingxiu")
+           "ruochuan", "tangyi", "huanyang", "yingfeng", "qingxiu", "gaoling", "suoyan", "qiyuan")
 
 
 def read(path: Path = ITEMS) -> list[dict]:
