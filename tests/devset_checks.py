@@ -242,7 +242,28 @@ QINGXIU = BlindSet(
     # 17 topics over 121 relevant adverse items: six of each, as in the fourth to tenth sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU)
+# The sets landed before the twelfth (the eleven on main when it was written; the twelfth to fourteenth were written
+# at the same time, each blind to the others).
+BEFORE_TWELFTH = (*BEFORE_NINTH, "huanyang_items.jsonl", "yingfeng_items.jsonl", "qingxiu_items.jsonl")
+QIYUAN = BlindSet(
+    name="qiyuan", ordinal="fourteenth", city="漆原", id_pattern=r"d14-\d{4}", region="6129", province_code="61",
+    districts=("塬上区", "峪口区", "柏坡县", "石砭县", "漆原经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The eleven sets on main when it was written (the twelfth and thirteenth were written the same morning,
+    # blind to it).
+    older=BEFORE_TWELFTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|职教|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|雅居|名邸|塬上人家"),
+    # A third of the other-city items are from 陕西 itself.
+    province=re.compile(r"陕西|西安|铜川|宝鸡|咸阳|渭南|延安|汉中|榆林|安康|商洛|杨凌|韩城"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 122 relevant adverse items: six of each, as in the fourth to eleventh sets.
+    min_per_topic=6,
+)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, QIYUAN)
 
 
 def load_split() -> ModuleType:
