@@ -245,6 +245,23 @@ QINGXIU = BlindSet(
 # The sets landed before the twelfth (the eleven on main when it was written; the twelfth to fourteenth were written
 # at the same time, each blind to the others).
 BEFORE_TWELFTH = (*BEFORE_NINTH, "huanyang_items.jsonl", "yingfeng_items.jsonl", "qingxiu_items.jsonl")
+SUOYAN = BlindSet(
+    name="suoyan", ordinal="thirteenth", city="梭岩", id_pattern=r"d13-\d{4}", region="5229", province_code="52",
+    districts=("梭城区", "岩门区", "麻塘县", "瓮溪县", "梭岩经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The eleven sets on main when it was written (the twelfth and fourteenth were written the same morning, blind to it).
+    older=BEFORE_TWELFTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|三中|幼儿园|校园|学生|学院|职校|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|雅苑|丽景|山庄|安置点|安置小区"),
+    # A third of the other-city items are from 贵州 itself.
+    province=re.compile(r"贵州|贵阳|遵义|六盘水|安顺|毕节|铜仁|黔东南|黔南|黔西南|凯里|都匀|兴义|仁怀|清镇|盘州"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 120 relevant adverse items: six of each, as in the fourth to eleventh sets.
+    min_per_topic=6,
+)
 QIYUAN = BlindSet(
     name="qiyuan", ordinal="fourteenth", city="漆原", id_pattern=r"d14-\d{4}", region="6129", province_code="61",
     districts=("塬上区", "峪口区", "柏坡县", "石砭县", "漆原经开区"),
@@ -263,7 +280,8 @@ QIYUAN = BlindSet(
     # 17 topics over 122 relevant adverse items: six of each, as in the fourth to eleventh sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, QIYUAN)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, SUOYAN,
+              QIYUAN)
 
 
 def load_split() -> ModuleType:
