@@ -252,7 +252,8 @@ SUOYAN = BlindSet(
     # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
     min_items=230,
     min_per_kind=ISSUE_PROPORTIONS,
-    # The eleven sets on main when it was written (the twelfth and fourteenth were written the same morning, blind to it).
+    # The eleven sets on main when it was written (the twelfth and fourteenth were written the same morning,
+    # blind to it).
     older=BEFORE_TWELFTH,
     trap_words=re.compile(r"学校|小学|中学|一中|三中|幼儿园|校园|学生|学院|职校|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
                           r"|华府|雅苑|丽景|山庄|安置点|安置小区"),
