@@ -114,6 +114,19 @@ _AT_THE_GATE = re.compile(
     r"(?:大家|大伙|们|一群|一帮|好多人|很多人|不少人|几十|上百|数十|数百|全体|集体|多名|余名|多人|余人)"
     r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在|来到|涌到|赶到|跑到|到了|到)"
     r"[^，,。；;！!？?\n]{0,12}?(?:政府|管委会|市委|区委|县委|信访局|信访办|街道办|党委|办事处)(?:门口|门前|大门|楼下|大院)")
+# A fight between two sides (两伙人打起来了, 两个村的村民打起来, 两帮学生约架) or an arranged fight (学生约架,
+# 约架带了刀): a group fight (群殴, devsets/README.md: a mass incident), whoever counted them; not two people's
+# (两人约架, 他俩约架).
+_GROUP_FIGHT = re.compile(
+    r"(?:两伙|两帮|两拨|两群|两派|两个村|两村|两个班)[^，,。；;！!？?\n]{0,12}?"
+    r"(?:约架|打起来|打了起来|打架|斗殴|互殴|械斗|干起来|干架)"
+    r"|(?<![两二俩]人)(?<!两名男子)(?<!两名学生)(?<!他俩)(?<!她俩)约架")
+_FIGHT_AVERTED = re.compile(r"差点|差一点|险些|没有?打|未打|不会|防止|避免|制止了?一起")
+# A group told gathering without a count, as a 通报 tells it (部分职工因工资拖欠问题到市政府门口聚集,
+# 一些业主在售楼处静坐).
+_GROUP_GATHERED = re.compile(
+    r"(?:部分|一些|大批|众多|成群的?)(?:职工|工人|员工|农民工|业主|村民|群众|家长|购房者|商户|居民|教师|摊贩)"
+    r"[^，,。；;！!？?\n]{0,16}?(?:聚集|集访|上访|围堵|堵门|堵住|堵在|静坐|拉横幅|拉起横幅|打横幅|围住|围在)")
 # People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
 # the count of dead is known). 走失 (an old man who wandered off) and 困电梯 are not here.
 MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被冲走", "被洪水冲走", "被困井下", "被困废墟")
@@ -1455,6 +1468,9 @@ class Facts:
     hazard: str | None = None  # the words of a danger at a dam, a reservoir or an embankment (大坝裂缝, 管涌)
     crime: str | None = None  # the words naming a crime against a person's life or liberty (绑架, 命案)
     mass_incident: str | None = None  # the words naming a mass incident
+    # The words of people gathered: counted (几百人围着, ``gathered``) or a group told gathering (部分职工……聚集), not
+    # a crowd on the move (``crowd``); how many make a gathering of the office's is its grading rules' choice.
+    gathering: str | None = None
     rumour: str | None = None  # the words marking an unverified claim
     official: str | None = None  # why the item is an authority's own notice
     words: tuple[str, ...] = ()  # the literal evidence, in reading order
@@ -1604,6 +1620,12 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
         gate = _AT_THE_GATE.search(joined)
         if gate is not None and not _inside(denied, gate.start()):
             mass = gate.group(0)
+    if mass is None:
+        # Planned (今晚约架) counts too: the desk acts before it happens; a near miss (差点打起来) does not.
+        fight = _GROUP_FIGHT.search(joined)
+        if (fight is not None and not _inside(denied, fight.start())
+                and not _FIGHT_AVERTED.search(joined, max(0, fight.start() - 8), fight.end())):
+            mass = fight.group(0)
     if mass:
         words.append(mass)
     crime = first.get("crime")
@@ -1625,11 +1647,17 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
 
     # A crowd beside a protest is the protest's (上百人涌入……静坐 is a sit-in of a hundred).
     protest, crowd = count("gather"), count("crowd")
+    gathering = best["gather"][1] if "gather" in best else None
+    if gathering is None and "gather" in first:
+        group = _GROUP_GATHERED.search(joined)
+        if group is not None and not _inside(denied, group.start()):
+            gathering = group.group(0)
     return Facts(deaths=count("die"), injured=count("hurt"), gathered=max(protest or 0, crowd or 0) or None,
                  crowd=protest is None and crowd is not None, missing=count("missing"),
                  evacuated=evacuated[0] if evacuated else None, evacuation=evacuated[1] if evacuated else None,
                  hazard=hazard, feared=feared, crime=crime,
-                 mass_incident=mass, rumour=rumour, official=official, words=tuple(words), denied=denied)
+                 mass_incident=mass, gathering=gathering, rumour=rumour, official=official, words=tuple(words),
+                 denied=denied)
 
 
 def event_topic(text: str, mass: str | None = None, hazard: str | None = None,

@@ -379,6 +379,17 @@ class GradingRules:
     _signal_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
+    def gathering_min(self) -> int | None:
+        """The fewest people gathered that any rule grades by (gathered_min): the office's reading of 多人聚集, below
+        which people standing together are no gathering of its (classifier.scoring: a gathering's topic)."""
+
+        def mins(c: Condition) -> list[int]:
+            return [n for k, n in c.facts_min if k == "gathered"] + [n for a in c.any for n in mins(a)]
+
+        found = [n for r in self.rules for n in mins(r.when)]
+        return min(found) if found else None
+
+    @property
     def signal_terms(self) -> tuple[str, ...]:
         """Every term of every signal: what :meth:`find_signals` looks for."""
         return tuple(self._signal_of)

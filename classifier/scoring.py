@@ -29,6 +29,7 @@ from classifier.facts import (
     SHORT_MEASURE,
     TRIGGER_WORDS,
     WORKS_DEFECTS,
+    Facts,
     event_topic,
     find_facts,
     not_a_complaint,
@@ -268,6 +269,7 @@ class Scorer:
         # The office's own business (grading.yaml remit): where a relevant item is filed.
         self._remit = [j for j, t in enumerate(self._topics) if t in rules.remit]
         self._remit_business = frozenset(rules.remit) - SETTING_TOPICS
+        self._gathering_min = rules.gathering_min
         self._remit_relevance = rules.gate.relevance_min or 0.5
         self._public_min = rules.gate.public_matter_min if self._topics else None
         self._place_only_min = rules.gate.place_only_negativity_min if self._public_min is not None else None
@@ -284,6 +286,13 @@ class Scorer:
             return False
         return any(not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start())
                    for m in matches_at(_COMPLAINT, joined, starts))
+
+    def _gathering(self, facts: Facts) -> str | None:
+        """The words of people gathered when they are as many as the office's rules grade a gathering by
+        (GradingRules.gathering_min), or a group told gathering without a count; None otherwise."""
+        if facts.gathering is None or facts.crowd or self._gathering_min is None:
+            return None
+        return facts.gathering if facts.gathered is None or facts.gathered >= self._gathering_min else None
 
     @property
     def version(self) -> str:
@@ -405,15 +414,20 @@ class Scorer:
                 # it outranks the office's business only when the item names nothing of that business.
                 event = seen = None
                 remit_only = topic in self._remit_business and not topics_named(joined) & self._remit_business
+                # A gathering: a mass incident named, or people gathered as many as the office's rules grade by
+                # (几百号人堵在厂门口, 部分职工……到市政府门口聚集); the second is a gathering told, as sure as the
+                # public-order word a named one needs beside it.
+                gathered = self._gathering(facts)
+                mass = facts.mass_incident or gathered
                 # 涉外's words are event words: tried where the prefilter saw one may start, if anywhere.
-                if (topic in _OUTRANKABLE or remit_only or facts.mass_incident
+                if (topic in _OUTRANKABLE or remit_only or mass
                         or (scan & _EVENTS and next(matches_at(_FOREIGN, joined, events_at[i]), None) is not None)):
-                    event, words = event_topic(joined, facts.mass_incident, facts.hazard, scan=bool(scan & _EVENTS),
+                    event, words = event_topic(joined, mass, facts.hazard, scan=bool(scan & _EVENTS),
                                                starts=events_at[i])
                     seen = event
                     # A plain word (PLAIN) outranks the reading whatever OUTRANKS says of its event.
                     plain = (any(topic in PLAIN.get(w, ()) for w in words)
-                             or (facts.mass_incident in words and len(set(words)) > 1
+                             or (mass in words and (len(set(words)) > 1 or mass == gathered)
                                  and topic in GATHERING_OUTRANKS)
                              or (event == "应急管理" and facts.deaths and topic in ACCIDENT_DEATH_OUTRANKS))
                     if not plain and (topic not in OUTRANKS[event] if event in OUTRANKS

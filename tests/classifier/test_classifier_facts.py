@@ -165,6 +165,37 @@ def test_mass_incident_rumour_official() -> None:
     assert not find_facts("市民反映路灯坏了", "希望尽快维修").official
 
 
+@pytest.mark.parametrize(("text", "mass"), [
+    ("网传车站附近两伙人打起来了，有人拍了视频", "两伙人打起来"),
+    ("安置区门口两帮人拿着钢管互殴，路都堵死了", "两帮人拿着钢管互殴"),
+    ("听说二中有两个班的学生今晚约架，还带了刀", "两个班的学生今晚约架"),
+    ("听说一中和实验中学的学生约架", "约架"),
+    ("两名男子约架被拘", None),
+    ("为了浇地，两个村的人差点打起来，还好派出所来了", None),
+    ("警方接到线报，及时制止一起约架", None),
+])
+def test_a_fight_between_two_sides_or_an_arranged_fight_is_a_group_fight(text: str, mass: str | None) -> None:
+    """A 群殴 is a mass incident (devsets/README.md) whoever counted it; two people's fight and a fight averted are
+    not."""
+    assert find_facts("", text).mass_incident == mass
+
+
+@pytest.mark.parametrize(("title", "text", "gathering", "gathered"), [
+    ("厂门口几百号人", "今天厂门口几百号人堵在那里要工资", "几百号人堵在", 200),
+    ("关于职工聚集情况的通报", "部分职工因工资拖欠问题到市政府门口聚集反映诉求",
+     "部分职工因工资拖欠问题到市政府门口聚集", None),
+    ("小区业主维权", "业主们在网上维权，要求开发商按期交房", None, None),
+])
+def test_people_gathered_are_told_with_their_count_or_as_a_group(title: str, text: str, gathering: str | None,
+                                                                  gathered: int | None) -> None:
+    f = find_facts(title, text)
+    assert (f.gathering, f.gathered) == (gathering, gathered)
+
+
+def test_the_office_s_gathering_is_the_fewest_people_its_rules_grade_by() -> None:
+    assert load_rules(HERE / "city-gov").gathering_min == 20
+
+
 def feats(**kw: object) -> Features:
     base: dict[str, object] = {"tier": "self_media", "kind": "forum", "topic": "其他", "negativity": 0.9,
                                "relevance": 0.9}

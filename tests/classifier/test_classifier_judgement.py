@@ -323,6 +323,24 @@ def test_what_happened_outranks_the_works_the_job_or_the_bill(tmp_path: Path, to
 
 
 @pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_people_gathered_as_many_as_the_office_grades_by_are_a_gathering_whatever_they_want(tmp_path: Path,
+                                                                                          tone: str) -> None:
+    """devsets/README.md: 聚集/维权 gatherings are 社会稳定, the wages they want 就业's. A crowd counted at or above
+    the profile's 多人聚集 (grading.yaml gathered_min, 20 for city-gov) or a group told gathering without a count
+    (部分职工……聚集, as a 通报 tells it) is the gathering; a few workers asking for their pay are not."""
+    loud = "！！真是没天理了！！" if tone == "heated" else "。"
+    rows = {
+        "counted": ("钦州港那个厂门口几百人围着",
+                    f"路过钦州港一家电子厂，门口围了好几百工人，听说厂里三个月没发工资{loud}"),
+        "group": ("关于钦北区部分企业职工聚集情况的通报",
+                  f"11月20日上午，钦北区某电子企业部分职工因工资拖欠问题在企业门口聚集，区人社局、公安等部门迅速到场{loud}"),
+        "few": ("钦南区一家饭店拖欠工资", f"我和另外两个同事在钦南区一家饭店干了三个月，老板一直拖着不发工资{loud}"),
+    }
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {"counted": "社会稳定", "group": "社会稳定", "few": "就业"}
+
+
+@pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_a_pharmacy_s_price_a_bridge_s_defects_and_a_firm_s_burden_have_their_departments(
         tmp_path: Path, tone: str) -> None:
     """A pharmacy is no hospital: its price is 价格's (the tenth set's doubts), not 卫生计生's; a bridge's defects found
