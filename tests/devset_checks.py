@@ -245,6 +245,23 @@ QINGXIU = BlindSet(
 # The sets landed before the twelfth (the eleven on main when it was written; the twelfth to fourteenth were written
 # at the same time, each blind to the others).
 BEFORE_TWELFTH = (*BEFORE_NINTH, "huanyang_items.jsonl", "yingfeng_items.jsonl", "qingxiu_items.jsonl")
+GAOLING = BlindSet(
+    name="gaoling", ordinal="twelfth", city="皋陵", id_pattern=r"d12-\d{4}", region="3429", province_code="34",
+    districts=("皋城区", "东津区", "杉山县", "柘湖县", "皋陵经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, about 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The eleven sets on main when it was written (the 梭岩 and 漆原 sets were written the same morning, blind to it).
+    older=BEFORE_TWELFTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|二中|职校|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|名苑|华府|壹号院|安置小区"),
+    # A third of the other-city items are from 安徽 itself.
+    province=re.compile(r"安徽|合肥|芜湖|蚌埠|淮南|马鞍山|淮北|铜陵|安庆|黄山|滁州|阜阳|宿州|六安|亳州|池州|宣城"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 124 relevant adverse items: six of each, as in the fourth to eleventh sets.
+    min_per_topic=6,
+)
 SUOYAN = BlindSet(
     name="suoyan", ordinal="thirteenth", city="梭岩", id_pattern=r"d13-\d{4}", region="5229", province_code="52",
     districts=("梭城区", "岩门区", "麻塘县", "瓮溪县", "梭岩经开区"),
@@ -281,8 +298,8 @@ QIYUAN = BlindSet(
     # 17 topics over 122 relevant adverse items: six of each, as in the fourth to eleventh sets.
     min_per_topic=6,
 )
-BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, SUOYAN,
-              QIYUAN)
+BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
+              SUOYAN, QIYUAN)
 
 
 def load_split() -> ModuleType:

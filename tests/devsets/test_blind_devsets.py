@@ -3,7 +3,8 @@ devsets/lianchuan_items.jsonl, office 涟川市 in 湖南; devsets/qichuan_items
 devsets/yuze_items.jsonl, office 榆泽市 in 黑龙江; devsets/tongxun_items.jsonl, office 桐浔市 in 广西;
 devsets/ruochuan_items.jsonl, office 箬川市 in 浙江; devsets/tangyi_items.jsonl, office 棠沂市 in 山东;
 devsets/huanyang_items.jsonl, office 澴阳市 in 湖北; devsets/yingfeng_items.jsonl, office 颍丰市 in 河南;
-devsets/qingxiu_items.jsonl, office 青岫市 in 四川; devsets/suoyan_items.jsonl, office 梭岩市 in 贵州;
+devsets/qingxiu_items.jsonl, office 青岫市 in 四川; devsets/gaoling_items.jsonl, office 皋陵市 in 安徽;
+devsets/suoyan_items.jsonl, office 梭岩市 in 贵州;
 devsets/qiyuan_items.jsonl, office 漆原市 in 陕西),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split
 reproducible, the office config loadable, and what every such set promises: the kinds in the issue's
