@@ -738,8 +738,18 @@ _NEAR_MISS = re.compile(r"(?:差点儿|差点|差一点|险些)[^，,。；;！!
 _CONDITION = re.compile(r"如果|假如|假设|万一|要是|倘若|若是|一旦|非得|非要|哪天|到时候|以为|"
                         r"如遇|如发现|如有|若遇|若发现|遇有")
 _DENIED_BEFORE = frozenset("不别没")
+# A provision's case, read from a word on to its clause's end (…构成犯罪的，依法追究; 被巡查发现焚烧的，将按规定处罚):
+# what the law does if it happens.
+_PROVISION_CASE = (r"[^，,。；;！!？?\n]{0,16}?的[，,](?:将|一律|均|并)?"
+                   r"(?:依法|由|按|予以|追究|处以|从严|责令|没收|罚款)")
+_PROVISION = re.compile(_PROVISION_CASE)
 _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承担|谁管|怎么办|咋办|就晚了|就迟了|就来不及|的话|请|算了)"
-                     r"|易发|高发|多发|隐患|风险")
+                     r"|易发|高发|多发|隐患|风险"
+                     # the work against it (火灾防控工作会议, 溺水预防教育): no event
+                     r"|防控|防范|预防|防治|防御|应急预案|自救|逃生|警示教育"
+                     # a provision's case (引起森林火灾构成犯罪的，依法追究刑事责任; 造成人员伤亡的，由……): what the law
+                     # does if it happens, no event
+                     r"|" + _PROVISION_CASE)
 # An event of another year or long ago, recalled in its clause (去年汛期冲毁的路, 年初那场火灾中): background
 # to what is reported now, not an emergency now. (Not 曾 alone, a surname; not 原来, also "it turns out".)
 _RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|曾经")
@@ -758,6 +768,9 @@ _REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚�
 _NOW = re.compile(r"今天|今日|今晨|今早|昨天|昨日|昨晚|昨夜|前天|刚刚|刚才|凌晨|目前|现在|眼下|当天|日前|近日|"
                   r"又|再次|再度|重新|突然|今年")
 _DRILL = re.compile(r"演练|演习|模拟|假想|假定")
+# A headline that reports a drill held (应急救援演练, 联合演习): not 模拟 (a simulated product), nor one held badly
+# (演练走过场, the drill is what went wrong).
+_DRILL_REPORT = re.compile(r"演练(?!走过场|流于形式|形同虚设)|演习")
 # A report whose headline says a rectification is done (化工园区完成安全整改通过验收, 隐患整改到位, 摘除挂牌督办)
 # and that recalls, in a sentence of its own opening with the date, the accident that led to it (今年6月，园区
 # 一企业发生爆炸事故，造成2人死亡): the toll is background to good news, no emergency now. Not a rectification
@@ -831,8 +844,12 @@ def _sentence(text: str, start: int, end: int | None = None, back: int = 80) -> 
 
 
 def _in_drill(text: str, start: int, end: int) -> bool:
-    """Whether the sentence of ``text[start:end]`` speaks of a drill or an exercise (演练, 模拟)."""
-    return _DRILL.search(text, *_sentence(text, start, end)) is not None
+    """Whether the sentence of ``text[start:end]`` speaks of a drill or an exercise (演练, 模拟), or the report is
+    one of a drill by its headline (开展煤矿透水事故应急救援演练。……被困人员全部“获救”)."""
+    if _DRILL.search(text, *_sentence(text, start, end)) is not None:
+        return True
+    head = text.find("。", 0, 60)
+    return 0 < head < start and _DRILL_REPORT.search(text, 0, head) is not None
 
 
 def fiction(text: str, start: int) -> bool:
@@ -1864,7 +1881,8 @@ def _still_wrong(text: str) -> str | None:
                              or not_a_complaint(text, m.start(), word)):
             continue
         if word == "发现" and (_IF_FOUND.search(text, max(0, m.start() - 7), m.start()) is not None
-                             or _THEN_DO.match(text, m.end()) is not None):
+                             or _THEN_DO.match(text, m.end()) is not None
+                             or _PROVISION.match(text, m.end()) is not None):
             continue  # 如发现…, 发现燃气泄漏请立即拨打119, 市民发现问题可随时拨打12345: what to do if, no finding
         start, end = _sentence(text, m.start())
         if _RECALLING.search(text, start, m.start()) is None and (

@@ -196,6 +196,12 @@ def test_the_office_s_gathering_is_the_fewest_people_its_rules_grade_by() -> Non
     assert load_rules(HERE / "city-gov").gathering_min == 20
 
 
+def test_a_notice_s_provision_is_no_finding_of_a_problem_still_there() -> None:
+    text = "秸秆一律还田或收储，不准在地里点火。被巡查发现焚烧的，将按大气污染防治有关规定处罚。"
+    assert formal_notice("关于做好秸秆禁烧工作的通告", text) == "通告"
+    assert formal_notice("关于做好秸秆禁烧工作的通告", "记者发现，多地仍在焚烧秸秆。") is None
+
+
 def feats(**kw: object) -> Features:
     base: dict[str, object] = {"tier": "self_media", "kind": "forum", "topic": "其他", "negativity": 0.9,
                                "relevance": 0.9}

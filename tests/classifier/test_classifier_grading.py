@@ -72,6 +72,18 @@ def test_a_device_or_prevention_is_no_signal() -> None:
     assert rules.find_signals("仓库起火，火灾探测器未报警") == {"爆炸火灾": "起火"}
 
 
+def test_the_work_against_an_event_a_provision_s_case_and_a_drill_s_report_are_no_signal() -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals("关于召开全市冬春火灾防控工作会议的通知。定于12月4日召开") == {}
+    provision = "禁止野外用火。违反规定的，依法予以处罚；引起森林火灾构成犯罪的，依法追究刑事责任。"
+    assert rules.find_signals(provision) == {}
+    drill = "某县开展煤矿透水事故应急救援演练。演练模拟6名矿工被困。经过3个小时“救援”，被困人员全部“获救”。"
+    assert rules.find_signals(drill) == {}
+    # a fire that happened still counts, and so does a drill that went wrong in its own sentence
+    assert rules.find_signals("昨晚林区发生火灾，依法追究责任人") == {"爆炸火灾": "火灾"}
+    assert rules.find_signals("消防演练走过场。上月商场起火，3人受伤") == {"爆炸火灾": "起火", "受伤": "受伤"}
+
+
 def test_a_leak_of_words_or_a_common_season_is_no_signal() -> None:
     rules = load_rules(HERE / "city-gov")
     assert rules.find_signals("信息泄漏太严重，招聘短信天天打") == {}
