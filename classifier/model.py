@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from classifier.text import MAX_CHARS, char_ngrams
+from classifier.text import HEADLINE_MARK, MAX_CHARS, char_and_headline_ngrams, char_ngrams, headline
 from classifier.tokens import WORD_PREFIX, add_words, cut, word_features
 
 FORMAT = "yuqing-linear/1"
@@ -160,6 +160,8 @@ def _char_and_words(doc: str) -> list[str]:
 ANALYZERS: dict[str, Callable[[str], list[str]]] = {
     "char13": char_ngrams,
     "char13+word12": _char_and_words,
+    # char 1-3-grams and the headline's 2- and 3-grams on their own (classifier.text.headline)
+    "char13+head23": char_and_headline_ngrams,
 }
 DEFAULT_ANALYZER = "char13+word12"
 
@@ -227,9 +229,14 @@ class LinearModel:
         # Words the trainer's tokenizer knew must be known when scoring, or tokens differ.
         add_words(self.user_words)
         self._analyze = ANALYZERS[self.analyzer]
-        self._words = self.analyzer != "char13"
+        self._words = self.analyzer == "char13+word12"
+        self._headlines = self.analyzer == "char13+head23"
         char_terms = [(j, t) for j, t in enumerate(self.vocabulary)
-                      if not t.startswith(WORD_PREFIX) and 2 <= len(t) <= 3 and "\x00" not in t]
+                      if not t.startswith((WORD_PREFIX, HEADLINE_MARK)) and 2 <= len(t) <= 3 and "\x00" not in t]
+        head_terms = [(j, t[1:]) for j, t in enumerate(self.vocabulary)
+                      if t.startswith(HEADLINE_MARK) and 3 <= len(t) <= 4 and "\x00" not in t]
+        self._head_table = KeyTable(np.array([_char_key(t) for _, t in head_terms], dtype=np.uint64),
+                                    np.array([j for j, _ in head_terms], dtype=np.int64))
         self._unigram_ids = np.full(0x110000, -1, dtype=np.int32)
         for j, t in enumerate(self.vocabulary):
             if len(t) == 1 and t != "\x00":
@@ -284,6 +291,18 @@ class LinearModel:
             at, ids = self._table.hits(keys)
             rows.append(doc_of[at])
             feats.append(ids)
+        if self._headlines:
+            # The headlines' 2- and 3-grams, the same way, in their own table (their terms are marked).
+            heads = [headline(d) for d in docs]
+            codes = np.frombuffer(("\x00".join(heads) + "\x00").encode("utf-32-le"), dtype=np.uint32)
+            head_of = np.repeat(np.arange(len(heads), dtype=np.int32),
+                                np.fromiter(map(len, heads), dtype=np.int64, count=len(heads)) + 1)
+            wide = codes.astype(np.uint64)
+            pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
+            for keys in (pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]):
+                at, ids = self._head_table.hits(keys)
+                rows.append(head_of[at])
+                feats.append(ids)
         return np.concatenate(rows), np.concatenate(feats)
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
@@ -294,7 +313,7 @@ class LinearModel:
 
     def _tfidf(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """:meth:`transform`'s CSR arrays (data as float32, indices, indptr)."""
-        docs = [d.replace("\x00", "") for d in docs]
+        docs = [d.replace("\x00", "").replace(HEADLINE_MARK, "") for d in docs]
         n_features = self.n_features
         rows, feats = self._char_features(docs)
         if self._words:

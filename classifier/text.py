@@ -80,3 +80,28 @@ def char_ngrams(doc: str) -> list[str]:
     grams.extend([doc[i : i + 2] for i in range(n - 1)])
     grams.extend([doc[i : i + 3] for i in range(n - 2)])
     return grams
+
+
+# The headline: what :func:`for_model` put before its first 。 (the title, or a body's first sentence), at most
+# this many characters. A headline tells the frame the body's words are in (…让山区学生看清黑板, 拖欠三年的工资
+#终于到手: good news told in problem words), so its 2- and 3-grams are features of their own, marked.
+HEADLINE_CHARS = 40
+HEADLINE_MARK = "\x01"
+
+
+def headline(doc: str) -> str:
+    """The part of a prepared document that is its headline (see HEADLINE_CHARS)."""
+    end = doc.find("。", 0, HEADLINE_CHARS)
+    return doc[:end] if end >= 0 else doc[:HEADLINE_CHARS]
+
+
+def char_and_headline_ngrams(doc: str) -> list[str]:
+    """:func:`char_ngrams` of the document, then the headline's 2- and 3-grams marked with HEADLINE_MARK (a
+    control character, removed from the text before)."""
+    doc = doc.replace(HEADLINE_MARK, "")
+    head = headline(doc)
+    n = len(head)
+    grams = char_ngrams(doc)
+    grams.extend([HEADLINE_MARK + head[i : i + 2] for i in range(n - 1)])
+    grams.extend([HEADLINE_MARK + head[i : i + 3] for i in range(n - 2)])
+    return grams

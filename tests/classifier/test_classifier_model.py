@@ -10,7 +10,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from classifier.model import ANALYZERS, LinearModel, ModelError, _count_pairs
-from classifier.text import clean, prepare
+from classifier.text import HEADLINE_CHARS, HEADLINE_MARK, char_and_headline_ngrams, clean, headline, prepare
+from classifier.train import load_config, train
 
 DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区",
         prepare("东城区 小区", "停水 三天 了, the water is off   again\n\t东城区小区停水")]
@@ -25,6 +26,35 @@ def test_transform_matches_sklearn(tiny_trained: tuple[LinearModel, dict]) -> No
         sk.idf_ = model.idf[block]
         assert np.allclose(ours[:, block], sk.transform(DOCS).toarray(), atol=1e-6)
     assert not ours[2].any()  # an empty document is an all-zero row, not NaN
+
+
+@pytest.fixture(scope="module")
+def headline_model(tiny_data: Path) -> LinearModel:
+    """The tiny model with char 1-3-grams and the headline's own 2- and 3-grams (analyzer char13+head23)."""
+    text = (tiny_data / "tiny.yaml").read_text(encoding="utf-8")
+    config = tiny_data / "tiny_headline.yaml"
+    config.write_text(text.replace("features: {", "features: {analyzer: char13+head23, "), encoding="utf-8")
+    model, _, _ = train(load_config(config), tiny_data)
+    return model
+
+
+def test_headline_features_match_sklearn_and_one_item_equals_the_batch(headline_model: LinearModel) -> None:
+    model = headline_model
+    assert model.analyzer == "char13+head23" and any(t.startswith(HEADLINE_MARK) for t in model.vocabulary)
+    docs = [*DOCS, "南山区新建公园今天开放。北湖区停水", "东城区" + HEADLINE_MARK + "小区停水", "停水" * 40]
+    vocab = {t: i for i, t in enumerate(model.vocabulary)}
+    sk = TfidfVectorizer(analyzer=ANALYZERS[model.analyzer], sublinear_tf=True, vocabulary=vocab)
+    sk.idf_ = model.idf
+    assert np.allclose(model.transform(docs).toarray(), sk.transform(docs).toarray(), atol=1e-6)
+    batch = model.predict(docs)["negativity"]
+    assert np.allclose(np.array([model.predict([d])["negativity"][0] for d in docs]), batch, atol=1e-5)
+
+
+def test_the_headline_is_the_text_before_the_first_full_stop_within_its_length() -> None:
+    assert headline("标题在这里。正文") == "标题在这里"
+    assert headline("没有句号的很长的正文" * 10) == ("没有句号的很长的正文" * 10)[:HEADLINE_CHARS]
+    grams = char_and_headline_ngrams("公园开放。停水")
+    assert HEADLINE_MARK + "公园" in grams and HEADLINE_MARK + "停水" not in grams and "停水" in grams
 
 
 @pytest.mark.parametrize("n_docs", [3, 500, 20_000])  # 32-bit keys, and 64-bit ones past 2**31
