@@ -68,7 +68,7 @@ CONDITION_KEYS = {
 FACT_COUNTS = {"deaths": "死亡", "injured": "受伤", "gathered": "聚集", "missing": "失联", "evacuated": "转移"}
 RULE_KEYS = {"grade", "reason", "when"}
 GATE_KEYS = {"negativity_min", "relevance_min", "prominent_tiers", "prominent_negativity_min", "kinds",
-             "public_matter_min", "place_only_negativity_min"}
+             "public_matter_min", "place_only_negativity_min", "channel_emotion_min"}
 TOP_KEYS = {"grades", "signals", "rules", "default", "description", "gate", "remit"}
 # Emotion at or above this is shown as 网民情绪激烈 (a reason, never a condition).
 STRONG_EMOTION = 0.7
@@ -123,6 +123,11 @@ class Gate:
     # and is weaker than this (在槿溪夜跑遇到一只流浪猫 0.56) is halved the same way: a place's name is no tie to the
     # office, and the model alone reads such posts near its bar. None: off.
     place_only_negativity_min: float | None = None
+    # A message on the office's own complaint channel (its 12345 board, 留言板, 信箱, 问政, by the source's
+    # name) written in negative feeling as strong as this is a grievance with the office, whatever its words
+    # (湿地公园广场舞音响吵死人, 烦死了): a complaint cue. The feeling alone never is; the channel makes it one.
+    # None: off.
+    channel_emotion_min: float | None = None
 
     def shortfall(self, f: Features) -> str | None:
         if f.kind in self.kinds:

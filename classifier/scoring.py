@@ -69,6 +69,9 @@ _COMPLAINT = trie_pattern(SCORING_COMPLAINT_CUES)
 PUBLICITY = "对外宣传"
 # Sources whose posts may be private life: social media and sources of no known tier.
 _PRIVATE_TIERS = frozenset({"self_media", "unknown"})
+# The office's own complaint channels by a source's name (临沣12345市民留言板, 人民网领导留言板, 市长信箱,
+# 问政棠沂), not a forum or a consumer-complaint site (黑猫投诉: private brands).
+_COMPLAINT_CHANNEL = re.compile(r"12345|留言板|信箱|问政")
 NEGATIVITY = "negativity"
 # Strength of negative emotion in the wording: a secondary signal, never the adverse-ness call.
 EMOTION = "emotion"
@@ -270,6 +273,7 @@ class Scorer:
         self._remit = [j for j, t in enumerate(self._topics) if t in rules.remit]
         self._remit_business = frozenset(rules.remit) - SETTING_TOPICS
         self._gathering_min = rules.gathering_min
+        self._channel_emotion_min = rules.gate.channel_emotion_min
         self._remit_relevance = rules.gate.relevance_min or 0.5
         self._public_min = rules.gate.public_matter_min if self._topics else None
         self._place_only_min = rules.gate.place_only_negativity_min if self._public_min is not None else None
@@ -367,7 +371,11 @@ class Scorer:
             # The office's publicity found wanting (译错, 评论就没了 on its account: facts.publicity_failure): an
             # accusation against the office itself, as sure a cue as a fact.
             publicized = not settled and call.tier not in OWN_MEDIA_TIERS and publicity_failure(joined) is not None
-            complaint = not settled and (facts.feared is not None or tainted or publicized
+            # Strong feeling on the office's own complaint channel (gate.channel_emotion_min): a grievance.
+            aggrieved = (self._channel_emotion_min is not None and emotion is not None and bool(docs[i])
+                         and emotion[i] >= self._channel_emotion_min
+                         and _COMPLAINT_CHANNEL.search(item.source.name) is not None)
+            complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))

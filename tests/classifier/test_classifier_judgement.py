@@ -340,6 +340,22 @@ def test_people_gathered_as_many_as_the_office_grades_by_are_a_gathering_whateve
     assert {k: out[k]["topic"] for k in rows} == {"counted": "社会稳定", "group": "社会稳定", "few": "就业"}
 
 
+def test_strong_feeling_on_the_office_s_complaint_channel_is_a_complaint(tmp_path: Path) -> None:
+    """grading.yaml gate.channel_emotion_min (本单位选择): a furious message on the city's 12345 board is a grievance
+    with the office whatever its words; the same feeling about a phone brand on a consumer-complaint site is not."""
+    text = "你好，想问下公积金提取为什么要交这么多材料？上个月交了一次说不齐，这个月又让补，跑了三趟了，真的烦死了！！"
+    rows = {"board": ("钦州12345市民留言板", "公积金提取材料太多了", text),
+            "brand": ("黑猫投诉", "某品牌手机用了三个月就坏了",
+                      "某品牌手机用了三个月屏幕就绿线了，售后推来推去，气死人了！！再也不买了！！烦死了！！")}
+    cases = [Case(k, "channel", "heated", "city-gov",
+                  {"title": t, "text": x, "source_name": name, "url": "", "source_kind": "forum"},
+                  relevant=k == "board", adverse=k == "board")
+             for k, (name, t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["board"]["emotion"] >= 0.8 and out["board"]["negativity"] >= 0.5
+    assert out["brand"]["emotion"] >= 0.8 and out["brand"]["negativity"] < 0.5
+
+
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_a_pharmacy_s_price_a_bridge_s_defects_and_a_firm_s_burden_have_their_departments(
         tmp_path: Path, tone: str) -> None:
