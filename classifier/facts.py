@@ -2029,10 +2029,27 @@ def praise_headline(title: str, text: str) -> str | None:
 _REPLY = re.compile(r"^(?:回复|答复|官方回复|部门回复)[：:]\s*")
 
 
+# A reply by its title's end (关于峪河湾小区门口公交站设置的回复), and what a reply tells done (已增设……站点,
+# 已于11月15日正式通暖, 已调整施工时间, 情况已明显好转): not a plan (已纳入计划), a hand-over (已转交……处理) or a
+# promise.
+_REPLY_END = re.compile(r"(?:的)?(?:回复|答复)$")
+_DONE = re.compile(r"已(?:经)?(?:[于在][^，,。；;]{1,12}?)?(?:全部|正式|陆续)?"
+                   r"(?:修复|修好|完成|增设|调整|安装|更换|恢复|解决|整改到位|拆除|清理|通暖|通水|通电|开通|启用|投用)"
+                   r"|明显好转|得到解决")
+
+
 def reply_headline(title: str, text: str) -> str | None:
-    """A reply's settled headline (:func:`settled_headline` of the title after 回复：/答复：); else None."""
-    m = _REPLY.match(title) if title else None
-    return settled_headline(title[m.end():], text) if m is not None else None
+    """A reply's settled headline (:func:`settled_headline` of the title after 回复：/答复：), or the words of a
+    reply (回复：……, ……的回复) that tell the matter done, when the text tells nothing as still wrong now; else None."""
+    if not title:
+        return None
+    m = _REPLY.match(title)
+    if m is not None and (found := settled_headline(title[m.end():], text)) is not None:
+        return found
+    if m is None and _REPLY_END.search(title) is None:
+        return None
+    done = _DONE.search(text)
+    return _unless_still_wrong(done.group(0), text) if done is not None else None
 
 
 def settled_headline(title: str, text: str) -> str | None:

@@ -1559,8 +1559,15 @@ def test_hype_a_nosebleed_and_a_check_up_are_no_event(text: str, injured: int | 
 def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     text = "网友您好：您反映的路灯不亮问题，经市城管局核实，维修人员已更换电缆并恢复照明。"
     assert reply_headline("回复：建设西路路灯已修复", text) == "修复"
-    assert reply_headline("回复：关于小区噪音的问题", text) is None
     assert reply_headline("建设西路路灯已修复", text) is None
+    # a reply whose headline names only the matter is read by what its text tells done, not by a hand-over, a
+    # plan or a remainder
+    assert reply_headline("回复：关于建设西路路灯不亮的问题", text) == "已更换"
+    stop = "经现场勘查，已在小区北门增设公交站点。"
+    assert reply_headline("关于峪河湾小区门口公交站设置的回复", stop) == "已在小区北门增设"
+    assert reply_headline("回复：关于小区噪音的问题", "您反映的问题已转交区城管局处理。") is None
+    assert reply_headline("回复：关于小区噪音的问题", "已纳入明年整治计划。") is None
+    assert reply_headline("关于小区噪音的回复", "施工单位已调整施工时间，但夜间仍有噪音。") is None
 
 
 @pytest.mark.parametrize(("text", "rumour"), [
