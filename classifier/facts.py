@@ -623,7 +623,7 @@ _DANGERS = trie_pattern((*WATER_DANGERS, *_SELF_HAZARD))
 _HAZARD_ANY = trie_pattern((*WATER_WORKS, *_SELF_HAZARD))
 _EVAC_ANY = trie_pattern(_EVAC_VERBS)
 _COUNTED = ("die", "hurt", "gather", "crowd", "missing")
-_NEGATABLE = (*_COUNTED, "crime")
+_NEGATABLE = (*_COUNTED, "crime", "mass")
 
 # Who is counted: 2名施工人员死亡, 数十名农民工聚集, 十余名矿工被困井下, 一家三口.
 _WHO_NOUNS = (r"(?:农民工|群众|村民|居民|业主|工人|家长|学生|市民|员工|司机|商户|人员|网民|民众|矿工|儿童|小孩|孩子|"
@@ -719,7 +719,8 @@ def denied_spans(text: str) -> tuple[tuple[int, int], ...]:
 # a fact (a rumour), not an irrealis. A drill (演练, 演习, 模拟) in the sentence makes nothing real.
 _MODAL = re.compile(r"(?:(?<![开大晚协学社委工机都宴聚例约议年])会(?![长议场上所员馆见同谈商诊计])"
                     r"[^，,。；;！!？?\n已]{0,2}|(?:(?<![主需重只想还必])要|(?<![赶很尽飞加])快)[^，,。；;！!？?\n已]?"
-                    r"|(?:可能|容易|迟早|早晚|总有一天|难免|恐怕|以免|避免|防止|小心|谨防|预防|担心|生怕|就怕|"
+                    r"|(?:可能|容易|迟早|早晚|总有一天|难免|恐怕|以免|避免|防止|小心|谨防|严防|杜绝|以防|预防|担心|生怕|就怕|"
+                    r"不要酿成|不要引发|不要造成|以免酿成|"
                     r"害怕|怕|防范|恨不得|恨不能|巴不得)(?![因系是由为])[^，,。；;！!？?\n已]{0,4}"
                     r"|(?<![思理梦幻感设猜回联构预遐冥成])想(?![到起不必象法])[^，,。；;！!？?\n已]{0,2})$")
 # (已 in between is what did happen: 恐怕已经遇难; 可能因醉酒溺亡 speaks of the cause of a death.)
@@ -1393,11 +1394,18 @@ def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+# None of it happened, told further back in the clause (全市未发生一起因欠薪引发的群体性事件, 连续三年没有发生较大以上
+# 生产安全事故).
+_NONE_HAPPENED = re.compile(r"(?:未发生|没有发生|没发生|未出现|没有出现|零发生)过?(?:一起|一例|任何)?"
+                            r"[^，。！？,.!?；;]{0,14}$")
+
+
 def _negated(text: str, start: int) -> bool:
     # 不, 别 or 没 right before the word deny or forbid it (保证不打死你, 别杀人, 没受伤), as 没有 and 未 a few
     # words back do.
     return (_NEGATION.search(text, max(0, start - 8), start) is not None
-            or (start > 0 and text[start - 1] in _DENIED_BEFORE))
+            or (start > 0 and text[start - 1] in _DENIED_BEFORE)
+            or _NONE_HAPPENED.search(text, max(0, start - 24), start) is not None)
 
 
 def _ordinal_or_name(before: str, m: re.Match[str]) -> bool:

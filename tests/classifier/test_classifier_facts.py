@@ -202,6 +202,17 @@ def test_a_notice_s_provision_is_no_finding_of_a_problem_still_there() -> None:
     assert formal_notice("关于做好秸秆禁烧工作的通告", "记者发现，多地仍在焚烧秸秆。") is None
 
 
+@pytest.mark.parametrize(("text", "mass"), [
+    ("当地发生一起群体性事件", "群体性事件"),
+    ("今年以来，全市未发生一起因欠薪引发的群体性事件", None),
+    ("没有发生群体性事件", None),
+    ("希望政府重视，不要酿成群体性事件", None),
+    ("各地要严防发生群体性事件", None),
+])
+def test_a_mass_incident_denied_or_guarded_against_is_none(text: str, mass: str | None) -> None:
+    assert find_facts("", text).mass_incident == mass
+
+
 def feats(**kw: object) -> Features:
     base: dict[str, object] = {"tier": "self_media", "kind": "forum", "topic": "其他", "negativity": 0.9,
                                "relevance": 0.9}
