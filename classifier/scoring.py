@@ -93,8 +93,9 @@ OUTRANKS: dict[str, frozenset[str]] = {
     # of office before the arrest and the sentence), not a place (a 卫生院's case stays 卫生计生).
     OTHER: frozenset({"社情民意", "对外宣传", "社会稳定"}),
     # A charge or a price rule outranks the estate or the grievance it is raised in (物业 raising a fee →
-    # 价格), not a school's or a hospital's own charges (教育, 卫生计生: their departments answer for them).
-    "价格": frozenset({"住房", "社情民意", OTHER}),
+    # 价格) and the public service it is the price of (自来水水价要翻倍 → 价格, not the water supply's), not a
+    # school's or a hospital's own charges (教育, 卫生计生: their departments answer for them).
+    "价格": frozenset({"住房", "社情民意", OTHER, "公共基础设施建设"}),
     # Food is the food department's wherever it is eaten (a school canteen's 地沟油 or food poisoning:
     # the README files it under 食品药品安全, not 教育), and whatever else it reads as: a food's quality
     # is not 质监's product quality (亚硝酸盐超标 in 腊肉), a food poisoning not an 应急管理 accident.

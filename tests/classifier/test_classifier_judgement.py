@@ -340,6 +340,16 @@ def test_people_gathered_as_many_as_the_office_grades_by_are_a_gathering_whateve
     assert {k: out[k]["topic"] for k in rows} == {"counted": "社会稳定", "group": "社会稳定", "few": "就业"}
 
 
+@pytest.mark.parametrize("tone", ["calm", "heated"])
+def test_the_price_of_a_public_service_is_the_price_department_s(tmp_path: Path, tone: str) -> None:
+    """devsets/README.md: 价格 is charges and price rules; the water supply itself (停水) is 公共基础设施建设."""
+    loud = "！！老百姓还活不活了！！" if tone == "heated" else "。"
+    rows = {"price": ("传言明年钦州水价要翻倍", f"都在传明年钦州自来水要从2块多涨到4块多，听证会都没开就定了{loud}"),
+            "outage": ("钦南区停水三天了", f"钦南区文峰路一带停水三天了，自来水公司电话一直打不通{loud}")}
+    out = _score_posts(tmp_path, rows, tone)
+    assert {k: out[k]["topic"] for k in rows} == {"price": "价格", "outage": "公共基础设施建设"}
+
+
 def test_strong_feeling_on_the_office_s_complaint_channel_is_a_complaint(tmp_path: Path) -> None:
     """grading.yaml gate.channel_emotion_min (本单位选择): a furious message on the city's 12345 board is a grievance
     with the office whatever its words; the same feeling about a phone brand on a consumer-complaint site is not."""
