@@ -2000,7 +2000,7 @@ _MISTRANSLATED = re.compile(r"翻译错误|翻译有误|翻译存在错误|翻�
 # What of the office's is translated: signs, sites, publicity (not a game's subtitles or a novel).
 _PUBLIC_THING = re.compile(r"路牌|指示牌|标识|标牌|站牌|告示|公示|网站|英文版|宣传|景区|地铁|公交|政府|发布|外宣|招商|"
                            r"公园|广场|车站|机场|医院|街道|路名")
-_RENDERED_AS = re.compile(r"翻成了|译成了|译成|翻译成了|打成了|写成了")
+_RENDERED_AS = re.compile(r"翻成了|翻成|译成了|译成|翻译成了|翻译成|打成了|写成了|写成")
 _IN_ENGLISH = re.compile(r"英文|英语|外语|字幕|[A-Za-z]{4,}")
 _COMMENTS_GONE = re.compile(r"删评论|删除评论|删了评论|评论被删|评论就没了|评论全没了|评论都没了|评论没了|评论被屏蔽|"
                             r"关闭评论|关了评论|关闭了评论|评论区关了|删帖")

@@ -1592,6 +1592,8 @@ def test_a_help_request_is_no_claim_going_round(text: str, rumour: str | None) -
 @pytest.mark.parametrize(("text", "word"), [
     ("景区指示牌英文翻译有误，“小心地滑”被译成“Carefully slide”", "翻译有误"),
     ("市发布的英文版介绍把“骑楼老街”翻成了 Riding Building Old Street", "翻成了"),
+    ("景区指示牌上“出口”翻成“Export”，“小心地滑”写成“Carefully slide”", "翻成"),
+    ("把会议纪要写成一篇报告", None),
     ("市发布那条通报下面我留言说办证跑了四趟，第二天评论就没了", "评论就没了"),
     ("这本小说翻译错误太多", None),
     ("这个游戏机翻的字幕太烂了", None),
