@@ -1779,6 +1779,8 @@ _OUTCOME = re.compile(
     # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)
     r"焕新颜|换新颜|焕然一新|大变样|见实效|见成效|显成效|结硕果|成常态|成为常态|赢得[^，,。；;！!？?\s]{0,4}好评|"
     r"获[^，,。；;！!？?\s]{0,4}好评|完毕|到手|到账|"
+    # a problem cleared to nought (欠薪清零, 隐患清零) and stalled work resumed (停工楼盘复工, 社区工厂复工复产)
+    r"清零|(?<!未)(?<!没有)(?<!尚未)(?<!何时)复工|复产|"
     # a place turned from what it was into what it is (从“臭水沟”到“后花园”, “积水点”变“安心点”)
     r"(?<=”)(?:到|变成|变为|变身|变|成为|成了)(?=“)")
 # The authority's settling of a problem takes the problem as its object (追回拖欠农民工工资, 收回违规房源42套,
@@ -1786,7 +1788,7 @@ _OUTCOME = re.compile(
 # 完成 alone, which settles nothing (改造完成之后小区消防通道积水).
 # The problem as the object of a settling noun (安全隐患整改, 污染防治, 违建整治): what was settled, as after a
 # settling verb.
-_SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治)"
+_SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治|清零)"
                              # the problem as the subject of its settling (通道漏水问题彻底解决, 办证难问题得到解决)
                              r"|[^，,。；;！!？?\s：:]{0,8}问题(?=(?:已经|已|彻底|终于|得到|全部|基本)?(?:解决|整改到位|根治|化解))")
 # What a place was before it turned (从“臭水沟”到……, “积水点”变……): what was settled.

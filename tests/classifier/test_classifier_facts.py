@@ -1206,6 +1206,11 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("某市电梯安全“保险+服务”模式全省推广", "第三方检查发现问题直接通报维保单位整改，已督促整改问题电梯400余台。",
      "全省推广"),
     ("某市电梯安全模式全省推广", "检查发现问题，但至今未整改。", None),
+    # a problem cleared to nought, stalled work resumed; not when asked or denied
+    ("欠薪清零！产业园132名工人拿到全部工资", "拖欠的461万元工资全部发放到位。", "清零"),
+    ("安置点社区工厂复工 300余名搬迁群众家门口就业", "", "复工"),
+    ("停工两年的楼盘何时复工？", "", None),
+    ("楼盘停工半年仍未复工", "", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
