@@ -884,6 +884,22 @@ def celebrating(text: str, start: int, word: str) -> bool:
             and _GRIEVANCE.search(text, sentence, end) is None and _DISORDER.search(text, sentence, end) is None)
 
 
+# People round a game or a show, watching (场边围了好几千人, 舞龙的时候街上围满了人): an audience, no gathering.
+_RINGED = frozenset({"围了", "围着", "围在", "围住", "聚在", "聚集", "越聚越多"})
+_SHOW = re.compile(r"比赛|决赛|球赛|赛事|村BA|村超|演出|演唱会|表演|观众|观赛|看球|场边|看台|烟花|灯会|舞龙|舞狮|庙会|"
+                   r"音乐节|晚会")
+
+
+def watching(text: str, start: int, word: str) -> bool:
+    """Whether the ring of people at ``start`` stands round a game or a show in its sentence (:data:`_SHOW`), with no
+    grievance (:data:`_GRIEVANCE`) nor disorder in it: an audience, not a gathering."""
+    if word not in _RINGED:
+        return False
+    sentence, end = _sentence(text, start)
+    return (_SHOW.search(text, sentence, end) is not None and _GRIEVANCE.search(text, sentence, end) is None
+            and _DISORDER.search(text, sentence, end) is None)
+
+
 def fandom(text: str, start: int, word: str) -> bool:
     """Whether the gathering word at ``start`` is sports fans' protest at their club (球迷在体育中心拉横幅让老板
     下台), or players' clash in a match (两队球员发生冲突，裁判出示红牌): the club's or the game's matter, not a
@@ -1593,7 +1609,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue
         if not_here_and_now(joined, start, word, kind in ("die", "missing", "hurt")):
             continue
-        if kind == "gather" and (fandom(joined, start, word) or celebrating(joined, start, word)):
+        if kind == "gather" and (fandom(joined, start, word) or celebrating(joined, start, word)
+                                 or watching(joined, start, word)):
             continue
         if kind == "spoken_death":
             if not (_after_accident(joined, start) or _after_treatment(joined, start)):
