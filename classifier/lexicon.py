@@ -274,7 +274,9 @@ SCORING_COMPLAINT_CUES: tuple[str, ...] = (
     *COMPLAINT_CUES, "被宰",
     # an accusation (评选被指刷票, 被指抄袭; not 被指定, 被指派: classifier.facts.not_a_complaint) and a claim found
     # false (宣传照片与实际不符, 名不副实, 货不对板)
-    "被指", "与实际不符", "与实际情况不符", "与事实不符", "名不副实", "货不对板", "严重不符", "明显不符")
+    "被指", "与实际不符", "与实际情况不符", "与事实不符", "名不副实", "货不对板", "严重不符", "明显不符",
+    # a body or an official sanctioned (相关单位被通报, 负责人被约谈, 被问责): wrongdoing found, told however flatly
+    "被通报", "被约谈", "被问责", "被处分", "被立案调查")
 # A post or a message telling of a hazard present (冰面上有人滑冰，存在安全隐患; 那棵树有很大的隐患) complains of it:
 # a complaint cue for posts only (classifier.scoring), as a report by the press or an authority as often recalls a
 # hazard it removed (此前存在一氧化碳中毒隐患) or counts those it found (排查隐患120处).

@@ -681,6 +681,9 @@ def test_an_accusation_and_a_claim_found_false_are_complaints_a_recalled_one_and
         "recalled": ("钦州老街改造提升后重新开街",
                      "经过半年的改造提升，钦州老街于国庆前重新开街，每晚上演灯会和戏曲演出。"
                      "此前，老街曾因业态单一、“网红宣传与实际不符”被游客吐槽。", "钦州日报", False),
+        "sanctioned": ("钦州市政府门户网站“政策解读”栏目两年未更新",
+                       "在市政府组织的网站考评中，市政府门户网站“政策解读”栏目最新一条信息发布于两年前，"
+                       "另有4个部门子站存在空白栏目，相关单位被通报。", "钦州新闻网", True),
         "hotline": ("钦州市中小学寒假时间确定",
                     "记者从市教育局了解到，2027年全市中小学寒假从1月24日开始，2月21日开学。"
                     "市教育局提醒，寒假期间严禁学校组织在校生集体补课，举报电话12345。", "钦州日报", False),
@@ -697,6 +700,8 @@ def test_an_accusation_and_a_claim_found_false_are_complaints_a_recalled_one_and
     out = _score(tmp_path, "city-gov", cases)
     for k in ("recalled", "hotline"):
         assert out[k]["negativity"] < 0.5, (k, out[k]["negativity"])
+    # a body sanctioned (相关单位被通报) is wrongdoing found, however flatly told
+    assert out["sanctioned"]["negativity"] >= 0.5, out["sanctioned"]
     # The cue lifts a flat accusation or a polite letter over city-gov's intake bar (0.4) and above the same report
     # without it.
     for k in plain:
