@@ -28,8 +28,9 @@ from policies import HERE
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devsets" / "city_items.jsonl"
-# The second to eleventh sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市, 桐浔市, 箬川市, 棠沂市,
-# 澴阳市, 颍丰市, 青岫市), each written blind to the training data, the model and the sets before it.
+# The second to fourteenth sets: other invented offices (枫岭市, 涟川市, 栖川市, 榆泽市, 桐浔市, 箬川市, 棠沂市,
+# 澴阳市, 颍丰市, 青岫市, 皋陵市, 梭岩市, 漆原市), each written blind to the training data, the model and the sets
+# before it.
 DEVSET2 = REPO / "devsets" / "fengling_items.jsonl"
 DEVSET3 = REPO / "devsets" / "lianchuan_items.jsonl"
 DEVSET4 = REPO / "devsets" / "qichuan_items.jsonl"
@@ -40,6 +41,9 @@ DEVSET8 = REPO / "devsets" / "tangyi_items.jsonl"
 DEVSET9 = REPO / "devsets" / "huanyang_items.jsonl"
 DEVSET10 = REPO / "devsets" / "yingfeng_items.jsonl"
 DEVSET11 = REPO / "devsets" / "qingxiu_items.jsonl"
+DEVSET12 = REPO / "devsets" / "gaoling_items.jsonl"
+DEVSET13 = REPO / "devsets" / "suoyan_items.jsonl"
+DEVSET14 = REPO / "devsets" / "qiyuan_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -57,7 +61,7 @@ def heldout(shipped: LoadedModel) -> dict:
 
 
 @pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                                        "tenth", "eleventh"])
+                                        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -251,6 +255,29 @@ KIND_FLOORS_11 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.91, "positive_gov": 0.71, "neutral_notice": 0.85, "other_city_bad": 0.86}
 ADVERSE_FLOOR_11 = 0.94
 TOPIC_DEVSET11_FLOOR = 0.91
+# The twelfth to fourteenth sets (devsets/gaoling_items.jsonl, 皋陵市 in 安徽; suoyan_items.jsonl, 梭岩市 in 贵州;
+# qiyuan_items.jsonl, 漆原市 in 陕西; written blind in the issue's proportions at the start of stop 27, their dev splits
+# used in that stop), held-out splits read once as aggregates at its end with its final code on the shipped
+# default-20261202T081643, as this gate judges them (no office configuration). 皋陵: expose 0.957 (23), complaint
+# 0.957 (23), rumour 1.000 (7), official_notice 0.875 (8), emotional_offtopic 1.000 (13), positive_gov 0.929 (14),
+# neutral_notice 0.846 (13), other_city_bad 1.000 (15), overall 0.948 (116); topic 0.918 (56/61). 梭岩: expose 0.955
+# (22), complaint 0.955 (22), rumour 1.000 (8), official_notice 1.000 (7), emotional_offtopic 1.000 (13), positive_gov
+# 0.692 (13, under the issue's 0.85), neutral_notice 1.000 (14), other_city_bad 1.000 (15), overall 0.947 (114); topic
+# 0.881 (52/59). 漆原: expose 0.957 (23), complaint 1.000 (23), rumour 1.000 (7), official_notice 1.000 (7),
+# emotional_offtopic 1.000 (13), positive_gov 0.929 (14), neutral_notice 0.846 (13), other_city_bad 1.000 (15),
+# overall 0.965 (115); topic 0.867 (52/60). Each floor lets one item go.
+KIND_FLOORS_12 = {"expose": 0.91, "complaint": 0.91, "rumour": 0.85, "official_notice": 0.75,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.85, "neutral_notice": 0.76, "other_city_bad": 0.93}
+ADVERSE_FLOOR_12 = 0.93
+TOPIC_DEVSET12_FLOOR = 0.90
+KIND_FLOORS_13 = {"expose": 0.90, "complaint": 0.90, "rumour": 0.87, "official_notice": 0.85,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.61, "neutral_notice": 0.92, "other_city_bad": 0.93}
+ADVERSE_FLOOR_13 = 0.93
+TOPIC_DEVSET13_FLOOR = 0.86
+KIND_FLOORS_14 = {"expose": 0.91, "complaint": 0.95, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.85, "neutral_notice": 0.76, "other_city_bad": 0.93}
+ADVERSE_FLOOR_14 = 0.95
+TOPIC_DEVSET14_FLOOR = 0.85
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -260,4 +287,7 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "eighth": (DEVSET8, KIND_FLOORS_8, ADVERSE_FLOOR_8, TOPIC_DEVSET8_FLOOR),
                 "ninth": (DEVSET9, KIND_FLOORS_9, ADVERSE_FLOOR_9, TOPIC_DEVSET9_FLOOR),
                 "tenth": (DEVSET10, KIND_FLOORS_10, ADVERSE_FLOOR_10, TOPIC_DEVSET10_FLOOR),
-                "eleventh": (DEVSET11, KIND_FLOORS_11, ADVERSE_FLOOR_11, TOPIC_DEVSET11_FLOOR)}
+                "eleventh": (DEVSET11, KIND_FLOORS_11, ADVERSE_FLOOR_11, TOPIC_DEVSET11_FLOOR),
+                "twelfth": (DEVSET12, KIND_FLOORS_12, ADVERSE_FLOOR_12, TOPIC_DEVSET12_FLOOR),
+                "thirteenth": (DEVSET13, KIND_FLOORS_13, ADVERSE_FLOOR_13, TOPIC_DEVSET13_FLOOR),
+                "fourteenth": (DEVSET14, KIND_FLOORS_14, ADVERSE_FLOOR_14, TOPIC_DEVSET14_FLOOR)}
