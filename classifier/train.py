@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 from scipy import sparse
 from scipy.optimize import minimize_scalar
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
@@ -203,6 +203,27 @@ def metrics_of(y_true: list[str], proba: np.ndarray, classes: list[str]) -> dict
     return out
 
 
+def fit_vocabulary(corpus: list[str], analyzer: Any, min_df: int,
+                   max_features: int | None) -> tuple[list[str], np.ndarray]:
+    """The vocabulary (in column order) and idf of ``TfidfVectorizer(analyzer, min_df, max_features,
+    smooth_idf=True)`` on ``corpus``, the same terms and numbers but for the ties at the ``max_features`` cut.
+
+    scikit-learn keeps the most frequent terms by an unstable numpy argsort, whose order among equally frequent terms
+    depends on the CPU's vector sort (AVX-512 or AVX2): the same data and libraries gave two vocabularies differing in
+    1,802 of 200,000 terms on two hosts. Here ties go to the alphabetically first term, on every host.
+    """
+    counts = CountVectorizer(analyzer=analyzer, min_df=min_df, dtype=np.int64)
+    x = counts.fit_transform(corpus).tocsc()
+    terms = counts.get_feature_names_out()  # alphabetical, as scikit-learn orders its vocabulary
+    if max_features is not None and len(terms) > max_features:
+        frequency = np.asarray(x.sum(axis=0)).ravel()
+        keep = np.sort(np.argsort(-frequency, kind="stable")[:max_features])
+        terms, x = terms[keep], x[:, keep]
+    df = np.diff(x.indptr)  # documents holding each term: the stored entries of its column
+    idf = np.log((1 + x.shape[0]) / (1 + df)) + 1
+    return [str(t) for t in terms], idf.astype(np.float32)
+
+
 def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
           extra_user_words: tuple[str, ...] = ()) -> tuple[LinearModel, dict[str, Any], dict[str, HeadResult]]:
     """Train every head of ``config``; return the merged model, its card (no files yet) and per-head results.
@@ -245,14 +266,8 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
     add_words(user_words)
     if not head_data:
         raise ConfigError(f"no head has enough training data: {skipped}")
-    vectorizer = TfidfVectorizer(analyzer=ANALYZERS[features.analyzer], min_df=features.min_df,
-                                 max_features=features.max_features, sublinear_tf=True, dtype=np.float32)
     corpus = [t for train_part, _, _ in head_data.values() for t in train_part.texts]
-    vectorizer.fit(corpus)
-    vocabulary = [""] * len(vectorizer.vocabulary_)
-    for term, j in vectorizer.vocabulary_.items():
-        vocabulary[j] = term
-    idf = vectorizer.idf_.astype(np.float32)
+    vocabulary, idf = fit_vocabulary(corpus, ANALYZERS[features.analyzer], features.min_df, features.max_features)
     probe = LinearModel(vocabulary, idf, np.zeros((len(vocabulary), 1), np.float32), np.zeros(1, np.float32), {},
                         max_chars, analyzer=features.analyzer, user_words=tuple(user_words))
     progress.step(f"vocabulary of {len(vocabulary)} features ({features.analyzer})")

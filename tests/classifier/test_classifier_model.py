@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from classifier.model import ANALYZERS, LinearModel, ModelError, _count_pairs
 from classifier.text import HEADLINE_CHARS, HEADLINE_MARK, char_and_headline_ngrams, clean, headline, prepare
-from classifier.train import load_config, train
+from classifier.train import fit_vocabulary, load_config, train
 
 DOCS = ["东城区小区停水三天了太气人", "南山区新建公园今天开放", "", "完全没见过的字符串ＡＢＣ", "北湖区北湖区北湖区",
         prepare("东城区 小区", "停水 三天 了, the water is off   again\n\t东城区小区停水")]
@@ -55,6 +55,29 @@ def test_the_headline_is_the_text_before_the_first_full_stop_within_its_length()
     assert headline("没有句号的很长的正文" * 10) == ("没有句号的很长的正文" * 10)[:HEADLINE_CHARS]
     grams = char_and_headline_ngrams("公园开放。停水")
     assert HEADLINE_MARK + "公园" in grams and HEADLINE_MARK + "停水" not in grams and "停水" in grams
+
+
+@pytest.mark.parametrize("max_features", [None, 10_000, 60])
+def test_the_vocabulary_is_scikit_learn_s_but_for_the_ties_at_the_cut(max_features: int | None) -> None:
+    docs = [prepare("", t) for t in ("东城区小区停水三天了", "南山区新建公园今天开放", "北湖区北湖区北湖区停水",
+                                     "停水通知：东城区明日停水", "公园开放时间调整", "小区停电两天没人管")]
+    terms, idf = fit_vocabulary(docs, ANALYZERS["char13"], 1, max_features)
+    sk = TfidfVectorizer(analyzer=ANALYZERS["char13"], min_df=1, max_features=max_features, sublinear_tf=True)
+    sk.fit(docs)
+    theirs = sorted(sk.vocabulary_, key=sk.vocabulary_.__getitem__)
+    frequency = dict(zip(*np.unique([g for d in docs for g in ANALYZERS["char13"](d)], return_counts=True),
+                         strict=True))
+    if max_features is None or max_features >= len(frequency):
+        assert terms == theirs and np.allclose(idf, sk.idf_)
+    else:
+        # the same number of terms, all as frequent as any scikit-learn kept; of those tied at the cut, the
+        # alphabetically first (scikit-learn keeps an arbitrary few: its order of ties is the CPU's sort's)
+        assert len(terms) == len(theirs) == max_features
+        assert terms == sorted(terms)
+        cut = min(frequency[t] for t in theirs)
+        assert all(frequency[t] >= cut for t in terms)
+        tied = sorted(t for t in frequency if frequency[t] == cut)
+        assert [t for t in terms if frequency[t] == cut] == tied[:sum(frequency[t] == cut for t in terms)]
 
 
 @pytest.mark.parametrize("n_docs", [3, 500, 20_000])  # 32-bit keys, and 64-bit ones past 2**31
