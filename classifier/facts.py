@@ -881,7 +881,12 @@ def celebrating(text: str, start: int, word: str) -> bool:
     headline = text.find("。")
     return ((_CELEBRATING.search(text, sentence, end) is not None
              or _CELEBRATING.search(text, 0, max(headline, 0)) is not None)
-            and _GRIEVANCE.search(text, sentence, end) is None and _DISORDER.search(text, sentence, end) is None)
+            and _untroubled(text, sentence, end))
+
+
+def _untroubled(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` tells no grievance (:data:`_GRIEVANCE`) nor disorder (:data:`_DISORDER`)."""
+    return _GRIEVANCE.search(text, start, end) is None and _DISORDER.search(text, start, end) is None
 
 
 # People round a game or a show, watching (场边围了好几千人, 舞龙的时候街上围满了人): an audience, no gathering.
@@ -896,8 +901,7 @@ def watching(text: str, start: int, word: str) -> bool:
     if word not in _RINGED:
         return False
     sentence, end = _sentence(text, start)
-    return (_SHOW.search(text, sentence, end) is not None and _GRIEVANCE.search(text, sentence, end) is None
-            and _DISORDER.search(text, sentence, end) is None)
+    return _SHOW.search(text, sentence, end) is not None and _untroubled(text, sentence, end)
 
 
 def fandom(text: str, start: int, word: str) -> bool:

@@ -61,6 +61,9 @@ _CUE = trie_pattern((*_BEFORE_WORDS, *_AFTER_WORDS, "电"))
 _PLACE_AFTER = re.compile(r"(?:区|镇|村|路|街|小区|社区|大街|广场)")
 # Citizens' message boards and forums (on a gov.cn host too): posts, not official notices.
 _BOARD = re.compile(r"留言板|留言|信箱|论坛|贴吧|社区|问政|投诉|12345")
+# Of those, the office's own complaint channels (临沣12345市民留言板, 人民网领导留言板, 市长信箱, 问政棠沂): not a
+# forum, nor a consumer-complaint site (黑猫投诉: private brands). classifier.scoring: gate.channel_emotion_min.
+COMPLAINT_CHANNEL = re.compile(r"12345|留言板|信箱|问政")
 # Generic local media names: a known place + a media word (鞍山日报, 曲阜市融媒体中心).
 _LOCAL_NAME = re.compile(r"^(.{2,8}?)(日报社|日报|晚报|都市报|广播电视台|电视台|新闻网|融媒体中心|融媒|发布)$")
 # A city's own news app is named 掌上 + the city (掌上长沙, 掌上温州): local only for the office's own places.

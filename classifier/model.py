@@ -151,6 +151,25 @@ def _char_key(term: str) -> int:
     return key | _TRIGRAM if len(term) == 3 else key
 
 
+def _code_points(docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of ``docs`` joined by NUL (one after the last too), and the document of each, from the
+    lengths in one pass."""
+    codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(docs), dtype=np.int32),
+                      np.fromiter(map(len, docs), dtype=np.int64, count=len(docs)) + 1)
+    return codes, owner
+
+
+def _pair_and_triple_keys(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys (:func:`_char_key`) of every 2-gram and every 3-gram of ``codes``. Those that span a NUL are
+    computed too, rather than masked out: each has a zero code point, so it equals no key of a table (a 2-gram
+    (0, c) is below 2**21, under every 2-gram key; the 3-gram flag keeps it apart from 3-grams), nor does key 0 (an
+    empty document)."""
+    wide = codes.astype(np.uint64)
+    pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
+    return pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]
+
+
 def _char_and_words(doc: str) -> list[str]:
     return char_ngrams(doc) + word_features(doc)
 
@@ -272,34 +291,21 @@ class LinearModel:
         Python string per n-gram. Documents (which hold no NUL: :meth:`_tfidf` removes it) are joined
         by NUL, which no n-gram may contain.
         """
-        codes = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
-        # The document of each code point (its NUL included), from the lengths: one pass.
-        doc_of = np.repeat(np.arange(len(docs), dtype=np.int32),
-                           np.fromiter(map(len, docs), dtype=np.int64, count=len(docs)) + 1)
+        codes, doc_of = _code_points(docs)
         # Unigrams: a direct table over all code points.
         uni = self._unigram_ids[codes]
         hit = np.flatnonzero(uni >= 0)
         rows, feats = [doc_of[hit]], [uni[hit]]
-        wide = codes.astype(np.uint64)
-        pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
-        # The n-grams that span a NUL are looked up too, rather than masked out: each has a zero code
-        # point, so it equals no key of the table (a 2-gram (0, c) is below 2**21, under every 2-gram
-        # key; the 3-gram flag keeps it apart from 3-grams), nor does key 0 (an empty document).
         # Only the known n-grams' positions and ids: the order of the (row, feature) pairs does not
         # matter, they are counted by a sort.
-        for keys in (pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]):
+        for keys in _pair_and_triple_keys(codes):
             at, ids = self._table.hits(keys)
             rows.append(doc_of[at])
             feats.append(ids)
         if self._headlines:
             # The headlines' 2- and 3-grams, the same way, in their own table (their terms are marked).
-            heads = [headline(d) for d in docs]
-            codes = np.frombuffer(("\x00".join(heads) + "\x00").encode("utf-32-le"), dtype=np.uint32)
-            head_of = np.repeat(np.arange(len(heads), dtype=np.int32),
-                                np.fromiter(map(len, heads), dtype=np.int64, count=len(heads)) + 1)
-            wide = codes.astype(np.uint64)
-            pairs = (wide[:-1] << np.uint64(21)) | wide[1:]
-            for keys in (pairs, np.uint64(_TRIGRAM) | (wide[:-2] << np.uint64(42)) | pairs[1:]):
+            codes, head_of = _code_points([headline(d) for d in docs])
+            for keys in _pair_and_triple_keys(codes):
                 at, ids = self._head_table.hits(keys)
                 rows.append(head_of[at])
                 feats.append(ids)

@@ -54,7 +54,7 @@ from classifier.lexicon import (
     trie_pattern,
     weak_topic,
 )
-from classifier.media import MediaRegistry, registry
+from classifier.media import COMPLAINT_CHANNEL, MediaRegistry, registry
 from classifier.prefilter import WordStarts, matches_at
 from classifier.registry import LoadedModel
 from classifier.relevance import PRIVATE_FACTOR, RelevanceScorer, rests_on_places
@@ -69,9 +69,6 @@ _COMPLAINT = trie_pattern(SCORING_COMPLAINT_CUES)
 PUBLICITY = "对外宣传"
 # Sources whose posts may be private life: social media and sources of no known tier.
 _PRIVATE_TIERS = frozenset({"self_media", "unknown"})
-# The office's own complaint channels by a source's name (临沣12345市民留言板, 人民网领导留言板, 市长信箱,
-# 问政棠沂), not a forum or a consumer-complaint site (黑猫投诉: private brands).
-_COMPLAINT_CHANNEL = re.compile(r"12345|留言板|信箱|问政")
 NEGATIVITY = "negativity"
 # Strength of negative emotion in the wording: a secondary signal, never the adverse-ness call.
 EMOTION = "emotion"
@@ -375,7 +372,7 @@ class Scorer:
             # Strong feeling on the office's own complaint channel (gate.channel_emotion_min): a grievance.
             aggrieved = (self._channel_emotion_min is not None and emotion is not None and bool(docs[i])
                          and emotion[i] >= self._channel_emotion_min
-                         and _COMPLAINT_CHANNEL.search(item.source.name) is not None)
+                         and COMPLAINT_CHANNEL.search(item.source.name) is not None)
             complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
