@@ -748,6 +748,11 @@ _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承�
                      r"|易发|高发|多发|隐患|风险"
                      # the work against it (火灾防控工作会议, 溺水预防教育): no event
                      r"|防控|防范|预防|防治|防御|应急预案|自救|逃生|警示教育"
+                     # a statistic that fell or stayed at nought (火灾零发生, 事故起数和死亡人数“双下降”, 溺亡人数同比
+                     # 下降): a record of the work, no event; a count that rose (死亡人数升至5人) still is one
+                     r"|(?:起数|人数|数量|宗数|起)?(?:和[^，,。；;！!？?\n]{1,8}?)?[“\"‘]?"
+                     r"(?:零发生|零事故|零死亡|零伤亡|零报告|双下降"
+                     r"|(?:同比|环比|分别|均|都|再次|连续|持续|大幅|明显|继续){0,3}(?:下降|减少))"
                      # a provision's case (引起森林火灾构成犯罪的，依法追究刑事责任; 造成人员伤亡的，由……): what the law
                      # does if it happens, no event
                      r"|" + _PROVISION_CASE)

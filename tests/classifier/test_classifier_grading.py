@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from classifier.facts import Facts
+from classifier.facts import Facts, find_facts
 from classifier.grading import (
     COUNTS,
     DEFAULT_SIGNALS,
@@ -82,6 +82,17 @@ def test_the_work_against_an_event_a_provision_s_case_and_a_drill_s_report_are_n
     # a fire that happened still counts, and so does a drill that went wrong in its own sentence
     assert rules.find_signals("昨晚林区发生火灾，依法追究责任人") == {"爆炸火灾": "火灾"}
     assert rules.find_signals("消防演练走过场。上月商场起火，3人受伤") == {"爆炸火灾": "起火", "受伤": "受伤"}
+
+
+def test_a_statistic_that_fell_is_no_event_and_one_that_rose_still_counts() -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals("柏坡县连续十年实现森林火灾零发生") == {}
+    stats = "全市安全生产事故起数和死亡人数“双下降”。道路交通事故死亡人数同比分别下降21%和18%。"
+    assert rules.find_signals(stats) == {}
+    facts = find_facts("全市安全生产事故起数和死亡人数“双下降”", stats)
+    assert facts.deaths is None
+    assert rules.find_signals("化工厂爆炸致3人死亡，死亡人数升至5人")["死亡"] == "死亡"
+    assert find_facts("化工厂爆炸", "死亡人数已升至五人").deaths is not None
 
 
 def test_a_leak_of_words_or_a_common_season_is_no_signal() -> None:
