@@ -1800,6 +1800,9 @@ _OUTCOME = re.compile(
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
     r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|拿到|领到|"
     r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)|"
+    # the verbs of good-news headlines that deliver, open or pay (回迁楼交付, 特大桥合龙, 接通供水, 装上报警器,
+    # 增设站点, 补贴发放, 工资足额支付, 垫付到位)
+    r"交付|合龙|贯通|接通|装上|配上|配备|增设|加装|挂牌|揭牌|签约|落地|发放|足额|到位|拨付|兑付|垫付|"
     r"全(?:国|省|市|区|县)推广|"
     # the idioms of good-news headlines: a place made new (焕新颜, 大变样), work that shows results (见实效, 见成效),
     # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)

@@ -1221,6 +1221,14 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("安置点社区工厂复工 300余名搬迁群众家门口就业", "", "复工"),
     ("停工两年的楼盘何时复工？", "", None),
     ("楼盘停工半年仍未复工", "", None),
+    # delivered, joined, connected, fitted, paid out; not late, unpaid or in doubt
+    ("某安置区回迁楼全部交付", "", "交付"),
+    ("某高速公路特大桥合龙", "", "合龙"),
+    ("某移民新村接通市政供水", "", "接通"),
+    ("某县发放耕地地力保护补贴4800万元", "", "发放"),
+    ("某楼盘逾期两年仍未交付", "", None),
+    ("补贴发放不到位 村民多次反映", "", None),
+    ("某企业欠薪800万 工资何时到位？", "", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
