@@ -1986,6 +1986,11 @@ def _work_headline(title: str) -> str | None:
 # crime or an accident.
 _NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|禁[^\W\d]{0,2}令|的一封信|政策解读|规范解读|解读)"
                            r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
+# A forecaster's warning by its title (气象台发布暴雨橙色预警信号, 发布寒潮蓝色预警): the weather it names is to come,
+# not an event; a warning of harm done (暴雨致3人死亡) is read as any other headline.
+_FORECAST = re.compile(r"发布[^，,。；;！!？?\s]{0,12}预警(?:信号)?$")
+_FORECAST_WEATHER = re.compile(r"大暴雨|特大暴雨|暴雨|暴雪|寒潮|大风|高温|雷电|雷暴|冰雹|大雾|霜冻|道路结冰|台风|干旱|"
+                               r"森林火险|地质灾害|山洪|洪水|强对流")
 # An authority's advisory by its opening (警方提醒：, 市场监管局提示：, 温馨提示:): what it warns of is guarded against
 # (谨防“刷单返利”诈骗, 警惕电信诈骗, 小心溺水), so those words are not read as the news; a crime or an accident told as
 # happened (近期发生多起诈骗案) still is.
@@ -2003,10 +2008,11 @@ def formal_notice(title: str, text: str) -> str | None:
 
 def _notice_headline(title: str) -> str | None:
     """:func:`formal_notice`'s reading of the headline alone."""
-    m = (_NOTICE_TITLE.search(title) or _ADVISORY.search(title)) if title else None
+    m = (_NOTICE_TITLE.search(title) or _ADVISORY.search(title) or _FORECAST.search(title)) if title else None
     if m is None:
         return None
-    told = _GUARDED.sub("", title) if m.re is _ADVISORY else title
+    told = (_GUARDED.sub("", title) if m.re is _ADVISORY else _FORECAST_WEATHER.sub("", title) if m.re is _FORECAST
+            else title)
     if (_SANCTION.search(told) is not None or _RESPONSE.search(told) is not None
             or _GRAVE.search(told) is not None or _BAD_NEWS.search(told) is not None):
         return None

@@ -55,6 +55,10 @@ _NEGATION = re.compile(r"(无|未|没有|不曾|零)[^，。！？,.!?；;]{0,4}
 # A signal word naming what a device or prevention is for (燃气泄漏报警器, 防泄漏, 预防火灾) tells of no event:
 # free alarms for 低保户 are no accident (drills: classifier.facts.irrealis). _EQUIPMENT is matched at the word's end.
 _PREVENTION = re.compile(r"(防|预防|防范|防止)$")
+# A warning's list of what to guard against (请警惕山洪、滑坡和泥石流; 注意防范山洪、地质灾害、城乡积涝及中小河流
+# 洪水): the verb governs every hazard of its clause; not one that failed (未能防止: the event was there).
+_GUARDED_LIST = re.compile(r"(?<!未能)(?<!没能)(?<!没有)(?:警惕|防范|谨防|预防|防止|提防|严防)"
+                           r"[^，,。；;！!？?\n]{0,18}$")
 _EQUIPMENT = re.compile(r"(报警器|报警装置|探测器|检测仪|监测仪|切断阀|自动切断|隐患排查)")
 # What leaks may be words, not a substance: 信息泄漏, 个人隐私泄漏 tell of no accident (燃气泄漏 does).
 _NOT_A_SUBSTANCE = re.compile(r"(信息|隐私|数据|资料|密码|号码|秘密|内容|试题|考题|题目)$")
@@ -414,7 +418,8 @@ class GradingRules:
             if denied and any(s <= m.start() < e for s, e in denied):
                 continue
             names = [n for n in self._signal_of[m.group(0)] if n not in found]
-            if _PREVENTION.search(text[max(0, m.start() - 2) : m.start()]) or _EQUIPMENT.match(text, m.end()):
+            if (_PREVENTION.search(text[max(0, m.start() - 2) : m.start()]) or _EQUIPMENT.match(text, m.end())
+                    or _GUARDED_LIST.search(text, max(0, m.start() - 22), m.start())):
                 continue
             if m.group(0) == "泄漏" and _NOT_A_SUBSTANCE.search(text[max(0, m.start() - 2) : m.start()]):
                 continue

@@ -1283,6 +1283,10 @@ def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: st
     ("市应急局提示：暴雨致多处积水", "", None),
     # someone reported, not a number to report to
     ("某县禁渔期管理公告", "有人举报仍有渔船偷捕。", None),
+    # a forecaster's warning of weather to come; not of harm done
+    ("某市气象台发布暴雨橙色预警信号", "预计未来6小时内将出现50毫米以上降水。", "发布暴雨橙色预警信号"),
+    ("某市发布寒潮蓝色预警", "", "发布寒潮蓝色预警"),
+    ("某市发布暴雨红色预警 暴雨致2人死亡", "", None),
 ])
 def test_a_formal_notice_by_its_title(title: str, text: str, notice: str | None) -> None:
     assert formal_notice(title, text) == notice

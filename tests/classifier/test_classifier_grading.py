@@ -84,6 +84,14 @@ def test_the_work_against_an_event_a_provision_s_case_and_a_drill_s_report_are_n
     assert rules.find_signals("消防演练走过场。上月商场起火，3人受伤") == {"爆炸火灾": "起火", "受伤": "受伤"}
 
 
+def test_a_warning_s_list_of_hazards_to_guard_against_is_no_signal() -> None:
+    rules = load_rules(HERE / "city-gov")
+    assert rules.find_signals("山区将有暴雨。山区群众请警惕山洪、滑坡和泥石流。") == {}
+    assert rules.find_signals("请注意防范山洪、地质灾害、城乡积涝及中小河流洪水。") == {}
+    # the verb reaches to its clause's end only
+    assert rules.find_signals("请警惕山洪。昨夜城东仓库起火") == {"爆炸火灾": "起火"}
+
+
 def test_a_statistic_that_fell_is_no_event_and_one_that_rose_still_counts() -> None:
     rules = load_rules(HERE / "city-gov")
     assert rules.find_signals("柏坡县连续十年实现森林火灾零发生") == {}
