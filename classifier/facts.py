@@ -803,6 +803,7 @@ _STILL = re.compile(r"以来|至今|迄今|累计|截至|截止|目前|仍|今�
 # A dream told before the event is no event either (昨晚梦见孩子摔死了, 做了个噩梦……); not 睡梦中
 # (睡梦中的居民被浓烟呛醒: a real fire), nor 做梦也没想到, nor 噩梦 alone (这场车祸成了一家人的噩梦: a real crash).
 _IN_FICTION = re.compile(r"(?<![大频件闻礼片])(?:男主|女主)(?![角播持任人席管动治演导编要力义流权体题页])|反派|男一号|"
+                         r"(?:男|女)[二三](?:号)?(?=[死挂没被都也就的])|编剧|"
                          r"女一号|(?<![悲闹惨丑喜恶加急])剧(?:中|里)|戏里|小说里|小说中|游戏里|动漫里|动画里|漫画里|"
                          r"[韩美日泰英港台]剧|"
                          r"这部(?:电影|剧|片|戏|动漫|动画|小说)|[本该]片(?!区)|(?<![直传散广转联])播到|"
@@ -954,6 +955,10 @@ _TAKEN_IN = re.compile(r"吃|喝|食|饮|服|吸入|煤气|一氧化碳|燃气|�
 # 直播/演唱会/人设翻车 is a flop.
 _VEHICLE = re.compile(r"车|大巴|巴士|罐|三轮|摩托|拖拉机|司机|驾驶|乘客|公路|高速|路|桥|沟|坡|弯|船|艇")
 # 冲突 of times and plans (时间冲突, 行程冲突): no clash of people.
+# What is buried or swept away may be a thing (一觉醒来车被埋没了, 田里的庄稼被洪水冲走): then no one is missing.
+_BURIED = frozenset({"被埋", "被掩埋", "被冲走", "被洪水冲走"})
+_THING_BURIED = re.compile(r"(?:车|车子|汽车|电动车|房子|屋子|院子|路|道路|田|庄稼|菜地|果园|大棚|鱼塘|东西|行李|货物|"
+                           r"牛|羊|猪|鸡|鸭)(?:都|也|全|全部|又|已经|已)?$")
 _SCHEDULE = re.compile(r"(?:时间|行程|档期|日程|课程|安排|时段|排期|考试|航班|会议)(?:上)?(?:有|又|有点|发生)?$")
 # A first person telling of their own death speaks figuratively (我当场去世, 我已经死了); so do 原地去世 and X到去世.
 _OWN_DEATH = re.compile(r"(?:我|俺|本人)(?:已经|当场|原地|直接|真的|快要|快|要|都|就|瞬间|今天|又|也|简直|彻底|当时)?$"
@@ -1614,6 +1619,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
             continue
+        if kind == "missing" and word in _BURIED and _THING_BURIED.search(joined, max(0, start - 4), start):
+            continue  # 车被埋了, 庄稼被冲走: a thing lost, no one missing
         if kind == "rumour" and not_a_claim(joined, start, word):
             continue
         if not_here_and_now(joined, start, word, kind in ("die", "missing", "hurt")):

@@ -632,6 +632,9 @@ def test_a_threat_is_no_killing(text: str, deaths: int | None) -> None:
     ("", "疫情加剧中，该市已有3人死亡。", True),
     ("", "影视城电影中心发生火灾，2人受伤。", True),
     ("", "此案迎来大结局，杀害7人的被告人被判处死刑。", True),
+    # a drama's second lead and its writer
+    ("看《某城往事》大结局看到哭", "编剧你出来！！凭什么让男二死！！", False),
+    ("", "路口一女二男被撞倒，一人死亡。", True),
 ])
 def test_fiction_is_no_event(title: str, text: str, adverse: bool) -> None:
     f = find_facts(title, text)
@@ -658,6 +661,16 @@ def test_a_drama_s_fire_gives_no_signal_and_no_event() -> None:
 ])
 def test_a_dream_is_no_event(text: str, adverse: bool) -> None:
     assert find_facts("", text).adverse is adverse
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("一觉醒来车被埋没了！！！挖了一个小时车还没挖出来", None),
+    ("田里的庄稼全被洪水冲走了", None),
+    ("山体滑坡，两名村民被埋，正在搜救", 2),
+    ("一名男子被洪水冲走，至今下落不明", 1),
+])
+def test_a_thing_buried_or_swept_away_is_no_one_missing(text: str, missing: int | None) -> None:
+    assert find_facts("", text).missing == missing
 
 
 @pytest.mark.parametrize(("text", "deaths", "crime", "missing"), [
