@@ -1157,9 +1157,10 @@ def in_title(text: str, start: int) -> bool:
 # A claim passed on is 听说……, 群里说……, 求证：……, 网上流传…….
 _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     "听说": (re.compile(r"(?:没|没有|未|从未|从没|一)$"), re.compile(r"过")),
-    "群里说": (None, re.compile(r"话")),
-    "朋友圈说": (None, re.compile(r"话")),
-    "有人说": (None, re.compile(r"话")),
+    # 我妈在家族群里说我像个伢崽: words about the writer, no claim passed on (群里说我们小区 is one)
+    "群里说": (None, re.compile(r"话|我(?!们)")),
+    "朋友圈说": (None, re.compile(r"话|我(?!们)")),
+    "有人说": (None, re.compile(r"话|我(?!们)")),
     "听讲": (re.compile(r"(?:在|认真|专心|注意)$"), re.compile(r"座")),
     "求证": (re.compile(r"(?:科学|经过|进行|加以|多方|反复|不经)$"), None),
     "流传": (re.compile(r"(?:广为|民间|世代|千百年来|自古|历代)$"), re.compile(r"至今|下来|已久|千古|开来")),

@@ -1363,9 +1363,11 @@ def test_a_word_read_across_its_edge_or_a_set_phrase_is_no_event(
     ("上课要认真听讲，别玩手机", None),
     ("那篇文章不经科学求证就发出来，误导了很多人", None),
     ("这首童谣在当地广为流传", None),
+    ("我妈在家族群里说我像个伢崽，气得我走了一个小时", None),
     # a claim passed on
     ("听说学校食堂用的肉是过期的", "听说"),
     ("业主群里说明天全小区停水三天", "群里说"),
+    ("群里说我们小区的水被污染了", "群里说"),
     ("网上流传一段视频，称某路口发生持刀伤人", "流传"),
 ])
 def test_heard_of_and_said_in_a_group_are_no_claim(text: str, rumour: str | None) -> None:
