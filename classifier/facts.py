@@ -2039,13 +2039,19 @@ _UNSETTLED = re.compile(r"希望|尽快|正在|之中|尚未|有待|请求|恳�
 
 
 # The office's publicity found wanting in its own words (对外宣传): a translation that is wrong (翻译有误, 机翻, the
-# English 译成了 something else), and comments on its accounts deleted or shut (评论就没了, 删评论) where its account
-# or site is named. A complaint however calm, as 乱收费 is; not comments deleted on a star's page.
-_MISTRANSLATED = re.compile(r"翻译错误|翻译有误|翻译存在错误|翻译不规范|翻译不准确|译错|错译|中式英语")
+# English 译成了 something else), comments on its accounts deleted or shut (评论就没了, 删评论) and its site or account
+# left stale for years, where its account or site is named. A complaint however calm, as 乱收费 is; not comments
+# deleted on a star's page.
+_MISTRANSLATED = re.compile(r"翻译错误|翻译有误|翻译存在错误|翻译不规范|翻译不准确|译错|错译|中式英语|机翻错误|机翻")
 # What of the office's is translated: signs, sites, publicity (not a game's subtitles or a novel).
 _PUBLIC_THING = re.compile(r"路牌|指示牌|标识|标牌|站牌|告示|公示|网站|英文版|宣传|景区|地铁|公交|政府|发布|外宣|招商|"
                            r"公园|广场|车站|机场|医院|街道|路名")
-_RENDERED_AS = re.compile(r"翻成了|翻成|译成了|译成|翻译成了|翻译成|打成了|写成了|写成")
+_RENDERED_AS = re.compile(r"翻成了|翻成|译成了|译成|翻译成了|翻译成|打成了|写成了|写成|译为|翻译为")
+# A site or an account of the office left stale for years (网站英文版三年未更新, 政务公众号长期停更, 僵尸网站): the
+# failing of 政务公开 the State Council's site checks name, told however calmly.
+_STALE = re.compile(r"(?:网站|英文版|栏目|公众号|官微|政务号|微博)[^，,。；;！!？?\n]{0,8}?"
+                    r"(?:(?:\d+|[一二两三四五六七八九十几多半]+)(?:个月|年)|长期|多年|常年)(?:未|没有|没|不)更新"
+                    r"|(?:网站|公众号|官微|政务号)[^，,。；;！!？?\n]{0,6}?停更|僵尸网站")
 _IN_ENGLISH = re.compile(r"英文|英语|外语|字幕|[A-Za-z]{4,}")
 _COMMENTS_GONE = re.compile(r"删评论|删除评论|删了评论|评论被删|评论就没了|评论全没了|评论都没了|评论没了|评论被屏蔽|"
                             r"关闭评论|关了评论|关闭了评论|评论区关了|删帖")
@@ -2063,6 +2069,9 @@ def publicity_failure(text: str) -> str | None:
         if m is not None and _IN_ENGLISH.search(text) is not None:
             return m.group(0)
     m = _COMMENTS_GONE.search(text)
+    if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
+        return m.group(0)
+    m = _STALE.search(text)
     if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
         return m.group(0)
     return None

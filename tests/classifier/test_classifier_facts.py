@@ -1640,6 +1640,11 @@ def test_a_help_request_is_no_claim_going_round(text: str, rumour: str | None) -
     ("这本小说翻译错误太多", None),
     ("这个游戏机翻的字幕太烂了", None),
     ("微博删评论了，粉丝都炸了", None),
+    # a site or an account of the office left stale for years
+    ("记者发现，某市人民政府网站英文版已三年未更新", "网站英文版已三年未更新"),
+    ("市政府门户网站“政策解读”栏目两年未更新", "网站“政策解读”栏目两年未更新"),
+    ("某县政务公众号已停更半年", "公众号已停更"),
+    ("我的博客三年没更新了", None),
 ])
 def test_the_office_s_publicity_found_wanting(text: str, word: str | None) -> None:
     assert publicity_failure(text) == word
