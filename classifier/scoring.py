@@ -20,6 +20,7 @@ from classifier.facts import (
     EVENT_WORDS,
     FACT_SCAN_WORDS,
     FRAUD_WORDS,
+    INCIDENT_ACCOUNT,
     IRREGULAR_PAY,
     LAND_TAKEN,
     MISTRANSLATION,
@@ -373,7 +374,10 @@ class Scorer:
             aggrieved = (self._channel_emotion_min is not None and emotion is not None and bool(docs[i])
                          and emotion[i] >= self._channel_emotion_min
                          and COMPLAINT_CHANNEL.search(item.source.name) is not None)
-            complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved
+            # An authority's account of an incident (关于……逾期交付有关情况的说明): the incident is bad news however
+            # calmly the account tells what is being done.
+            accounted = facts.official is not None and INCIDENT_ACCOUNT.search(title) is not None
+            complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved or accounted
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))

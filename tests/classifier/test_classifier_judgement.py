@@ -583,6 +583,30 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
     assert out["post"]["negativity"] > out["settled"]["negativity"]
 
 
+def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path: Path) -> None:
+    """An authority's 情况说明 of an incident (a project handed over late, a bridge closed for its cracks) is the
+    official response to bad news: adverse, whatever it says is being done. The same authority's 处理结果 of a
+    matter done and its tender notice are not."""
+    rows = {
+        "late": ("关于滨海华庭项目逾期交付有关情况的说明",
+                 "滨海华庭项目因开发企业资金链断裂逾期交付。区政府已成立工作专班，冻结项目账户，引入国有企业参与续建。"
+                 "目前已复工3栋，计划明年6月前分批交付。", True),
+        "bridge": ("关于钦江大桥检测发现病害实施临时交通管制的情况说明",
+                   "近期对钦江大桥开展定期检测时发现，该桥部分主梁出现裂缝、支座老化。为确保安全，自即日起禁止总质量"
+                   "10吨以上车辆通行，并加快组织维修加固。", True),
+        "tender": ("钦州市第二人民医院门诊楼改扩建工程施工招标公告",
+                   "本招标项目已由钦州市发展和改革委员会批准建设，招标人为钦州市第二人民医院，现对该项目施工进行公开招标。",
+                   False),
+    }
+    cases = [Case(k, "official_notice" if adverse else "neutral_notice", "calm", "city-gov",
+                  {"title": t, "text": x, "source_name": "钦州市人民政府", "url": "", "source_kind": "news"},
+                  relevant=True, adverse=adverse)
+             for k, (t, x, adverse) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    assert out["late"]["negativity"] >= 0.5 and out["bridge"]["negativity"] >= 0.5, out
+    assert out["tender"]["negativity"] < 0.5, out["tender"]
+
+
 def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path) -> None:
     """The office's own accounts name what their work deals with in the words of complaints (主要污染物, 预防一氧化碳
     中毒): no complaint cue there, the model reads them. The same words keep their cue in a post and in the press, the
