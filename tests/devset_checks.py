@@ -298,8 +298,28 @@ QIYUAN = BlindSet(
     # 17 topics over 122 relevant adverse items: six of each, as in the fourth to eleventh sets.
     min_per_topic=6,
 )
+# The sets landed before the fifteenth (the fourteen on main when it was written; other sets were written at the same
+# time, each blind to it).
+BEFORE_FIFTEENTH = (*BEFORE_TWELFTH, "gaoling_items.jsonl", "suoyan_items.jsonl", "qiyuan_items.jsonl")
+LIAOWAN = BlindSet(
+    name="liaowan", ordinal="fifteenth", city="蓼湾", id_pattern=r"d15-\d{4}", region="3229", province_code="32",
+    districts=("蓼城区", "澄圩区", "葭荡县", "沙垛县", "蓼湾高新区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The fourteen sets on main when it was written (the sets written the same day are blind to it, and it to them).
+    older=BEFORE_FIFTEENTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|职校|中专|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|雅苑|花苑|锦苑|安置区|安置小区"),
+    # A third of the other-city items are from 江苏 itself.
+    province=re.compile(r"江苏|南京|无锡|徐州|常州|苏州|南通|连云港|淮安|盐城|扬州|镇江|泰州|宿迁|昆山|江阴"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 124 relevant adverse items: six of each, as in the fourth to fourteenth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN)
+              SUOYAN, QIYUAN, LIAOWAN)
 
 
 def load_split() -> ModuleType:
