@@ -4,8 +4,8 @@ devsets/ruochuan_items.jsonl, 箬川市 in 浙江, the eighth, devsets/tangyi_it
 devsets/huanyang_items.jsonl, 澴阳市 in 湖北, the tenth, devsets/yingfeng_items.jsonl, 颍丰市 in 河南, and the
 eleventh, devsets/qingxiu_items.jsonl, 青岫市 in 四川, the twelfth, devsets/gaoling_items.jsonl, 皋陵市 in 安徽, the
 thirteenth, devsets/suoyan_items.jsonl, 梭岩市 in 贵州, the fourteenth, devsets/qiyuan_items.jsonl, 漆原市 in 陕西,
-and the sixteenth, devsets/tancang_items.jsonl, 檀沧市 in 云南, written alike): what is checked alike for every blind set
-(no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
+and the sixteenth, devsets/tancang_items.jsonl, 檀沧市 in 云南, written alike): what is checked alike for every blind
+set (no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
 of every topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py. Here, what
 these twelve promise: the kinds in the proportions of the issue's table (the hidden set's), the length mix of real
 items (about 40 % under 80 characters, 35 % of 80–199, 25 % of 200 or more), a dozen off-topic posts that name the
