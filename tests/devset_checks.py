@@ -318,8 +318,26 @@ LIAOWAN = BlindSet(
     # 17 topics over 124 relevant adverse items: six of each, as in the fourth to fourteenth sets.
     min_per_topic=6,
 )
+TANCANG = BlindSet(
+    name="tancang", ordinal="sixteenth", city="檀沧", id_pattern=r"d16-\d{4}", region="5339", province_code="53",
+    districts=("檀城区", "澜坝区", "凤哨县", "甸溪县", "檀沧高新区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The fourteen sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_FIFTEENTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|职高|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|雅苑|嘉园|云檀府|安置小区"),
+    # A third of the other-city items are from 云南 itself.
+    province=re.compile(r"云南|昆明|曲靖|玉溪|保山|昭通|丽江|普洱|临沧|楚雄|红河|文山|西双版纳|大理|德宏|怒江|迪庆"
+                        r"|景洪|瑞丽|个旧|蒙自|芒市|香格里拉"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 121 relevant adverse items: six of each, as in the fourth to fourteenth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG)
 
 
 def load_split() -> ModuleType:
