@@ -5,7 +5,7 @@ devsets/ruochuan_items.jsonl, office 箬川市 in 浙江; devsets/tangyi_items.j
 devsets/huanyang_items.jsonl, office 澴阳市 in 湖北; devsets/yingfeng_items.jsonl, office 颍丰市 in 河南;
 devsets/qingxiu_items.jsonl, office 青岫市 in 四川; devsets/gaoling_items.jsonl, office 皋陵市 in 安徽;
 devsets/suoyan_items.jsonl, office 梭岩市 in 贵州;
-devsets/qiyuan_items.jsonl, office 漆原市 in 陕西),
+devsets/qiyuan_items.jsonl, office 漆原市 in 陕西; devsets/zhengang_items.jsonl, office 榛岗市 in 辽宁),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split
 reproducible, the office config loadable, and what every such set promises: the kinds in the issue's
 proportions, every base topic at least 8 times (6 in the smaller fourth to ninth sets) among relevant adverse

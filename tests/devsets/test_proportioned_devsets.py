@@ -3,13 +3,13 @@ devsets/yuze_items.jsonl, 榆泽市 in 黑龙江; the sixth, devsets/tongxun_ite
 devsets/ruochuan_items.jsonl, 箬川市 in 浙江, the eighth, devsets/tangyi_items.jsonl, 棠沂市 in 山东, the ninth,
 devsets/huanyang_items.jsonl, 澴阳市 in 湖北, the tenth, devsets/yingfeng_items.jsonl, 颍丰市 in 河南, and the
 eleventh, devsets/qingxiu_items.jsonl, 青岫市 in 四川, the twelfth, devsets/gaoling_items.jsonl, 皋陵市 in 安徽, the
-thirteenth, devsets/suoyan_items.jsonl, 梭岩市 in 贵州, and the fourteenth, devsets/qiyuan_items.jsonl, 漆原市 in 陕西,
-written alike): what is checked alike for every blind set
-(no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
-of every topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py. Here, what
-these eleven promise: the kinds in the proportions of the issue's table (the hidden set's), the length mix of real
-items (about 40 % under 80 characters, 35 % of 80–199, 25 % of 200 or more), a dozen off-topic posts that name the
-city, and other cities' bad news carried by the city's own media."""
+thirteenth, devsets/suoyan_items.jsonl, 梭岩市 in 贵州, the fourteenth, devsets/qiyuan_items.jsonl, 漆原市 in 陕西,
+and the seventeenth, devsets/zhengang_items.jsonl, 榛岗市 in 辽宁, written alike): what is checked alike for every
+blind set (no copy of an older set, a third of the other-city items from the set's own province, six relevant
+adverse items of every topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py.
+Here, what these twelve promise: the kinds in the proportions of the issue's table (the hidden set's), the length mix
+of real items (about 40 % under 80 characters, 35 % of 80–199, 25 % of 200 or more), a dozen off-topic posts that
+name the city, and other cities' bad news carried by the city's own media."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from devset_checks import (
     TONGXUN,
     YINGFENG,
     YUZE,
+    ZHENGANG,
     BlindSet,
     load_eval_judgement,
 )
@@ -39,7 +40,7 @@ ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 1
 
 
 @pytest.fixture(scope="module", params=[QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG,
-                                            QINGXIU, GAOLING, SUOYAN, QIYUAN],
+                                            QINGXIU, GAOLING, SUOYAN, QIYUAN, ZHENGANG],
                 ids=lambda s: s.name)
 def blind(request: pytest.FixtureRequest) -> BlindSet:
     return request.param
