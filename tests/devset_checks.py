@@ -336,8 +336,26 @@ TANCANG = BlindSet(
     # 17 topics over 121 relevant adverse items: six of each, as in the fourth to fourteenth sets.
     min_per_topic=6,
 )
+ZHENGANG = BlindSet(
+    name="zhengang", ordinal="seventeenth", city="榛岗", id_pattern=r"d17-\d{4}", region="2129", province_code="21",
+    districts=("榛城区", "鹤屯区", "黑松县", "双甸县", "榛岗经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The fourteen sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_FIFTEENTH,
+    trap_words=re.compile(r"学校|小学|中学|一高|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|家属院|安置小区"),
+    # A third of the other-city items are from 辽宁 itself.
+    province=re.compile(r"辽宁|沈阳|大连|鞍山|抚顺|本溪|丹东|锦州|营口|阜新|辽阳|盘锦|铁岭|朝阳|葫芦岛|瓦房店|庄河|海城"
+                        r"|兴城|凤城|东港|北票|凌源|开原|调兵山|大石桥|盖州|灯塔|新民"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 121 relevant adverse items: six of each, as in the fourth to fourteenth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG)
 
 
 def load_split() -> ModuleType:
