@@ -44,6 +44,9 @@ DEVSET11 = REPO / "devsets" / "qingxiu_items.jsonl"
 DEVSET12 = REPO / "devsets" / "gaoling_items.jsonl"
 DEVSET13 = REPO / "devsets" / "suoyan_items.jsonl"
 DEVSET14 = REPO / "devsets" / "qiyuan_items.jsonl"
+DEVSET15 = REPO / "devsets" / "liaowan_items.jsonl"
+DEVSET16 = REPO / "devsets" / "tancang_items.jsonl"
+DEVSET17 = REPO / "devsets" / "zhengang_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -61,7 +64,8 @@ def heldout(shipped: LoadedModel) -> dict:
 
 
 @pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                                        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"])
+                                        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                        "sixteenth", "seventeenth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -278,6 +282,31 @@ KIND_FLOORS_14 = {"expose": 0.91, "complaint": 0.95, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.92, "positive_gov": 0.85, "neutral_notice": 0.76, "other_city_bad": 0.93}
 ADVERSE_FLOOR_14 = 0.95
 TOPIC_DEVSET14_FLOOR = 0.85
+# The fifteenth to seventeenth sets (devsets/liaowan_items.jsonl, 蓼湾市 in 江苏; tancang_items.jsonl, 檀沧市 in
+# 云南; zhengang_items.jsonl, 榛岗市 in 辽宁; written blind in the issue's proportions at the start of stop 28,
+# no item read by the lead but three titles reworded for the leak test), both splits read once as
+# aggregates at that stop's end with its final code on the shipped default-20261202T081643, as this gate
+# judges them (no office configuration). 蓼湾: expose 1.000 (25), complaint 1.000 (23), rumour 1.000 (8),
+# official_notice 1.000 (7), emotional_offtopic 0.917 (12), positive_gov 1.000 (15), neutral_notice 1.000
+# (13), other_city_bad 1.000 (15), overall 0.992 (118); topic 0.905 (57/63). 檀沧: expose 1.000 (23),
+# complaint 0.957 (23), rumour 1.000 (7), official_notice 1.000 (7), emotional_offtopic 0.909 (11),
+# positive_gov 0.933 (15), neutral_notice 1.000 (14), other_city_bad 1.000 (16), overall 0.974 (116);
+# topic 0.850 (51/60). 榛岗: expose 1.000 (23), complaint 1.000 (23), rumour 1.000 (7), official_notice
+# 1.000 (8), emotional_offtopic 0.917 (12), positive_gov 0.643 (14, under the issue's 0.85),
+# neutral_notice 0.929 (14), other_city_bad 1.000 (15), overall 0.940 (116); topic 0.852 (52/61). Each
+# floor lets one item go.
+KIND_FLOORS_15 = {"expose": 0.96, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.85,
+                  "emotional_offtopic": 0.83, "positive_gov": 0.93, "neutral_notice": 0.92, "other_city_bad": 0.93}
+ADVERSE_FLOOR_15 = 0.98
+TOPIC_DEVSET15_FLOOR = 0.88
+KIND_FLOORS_16 = {"expose": 0.95, "complaint": 0.91, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.81, "positive_gov": 0.86, "neutral_notice": 0.92, "other_city_bad": 0.93}
+ADVERSE_FLOOR_16 = 0.96
+TOPIC_DEVSET16_FLOOR = 0.83
+KIND_FLOORS_17 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_notice": 0.87,
+                  "emotional_offtopic": 0.83, "positive_gov": 0.57, "neutral_notice": 0.85, "other_city_bad": 0.93}
+ADVERSE_FLOOR_17 = 0.93
+TOPIC_DEVSET17_FLOOR = 0.83
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -290,4 +319,7 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "eleventh": (DEVSET11, KIND_FLOORS_11, ADVERSE_FLOOR_11, TOPIC_DEVSET11_FLOOR),
                 "twelfth": (DEVSET12, KIND_FLOORS_12, ADVERSE_FLOOR_12, TOPIC_DEVSET12_FLOOR),
                 "thirteenth": (DEVSET13, KIND_FLOORS_13, ADVERSE_FLOOR_13, TOPIC_DEVSET13_FLOOR),
-                "fourteenth": (DEVSET14, KIND_FLOORS_14, ADVERSE_FLOOR_14, TOPIC_DEVSET14_FLOOR)}
+                "fourteenth": (DEVSET14, KIND_FLOORS_14, ADVERSE_FLOOR_14, TOPIC_DEVSET14_FLOOR),
+                "fifteenth": (DEVSET15, KIND_FLOORS_15, ADVERSE_FLOOR_15, TOPIC_DEVSET15_FLOOR),
+                "sixteenth": (DEVSET16, KIND_FLOORS_16, ADVERSE_FLOOR_16, TOPIC_DEVSET16_FLOOR),
+                "seventeenth": (DEVSET17, KIND_FLOORS_17, ADVERSE_FLOOR_17, TOPIC_DEVSET17_FLOOR)}
