@@ -1565,7 +1565,10 @@ _NOTICE_RE = re.compile(_NOTICE)
 # An authority's account of an incident by its title (……的情况说明, 有关情况的说明, 警情通报, 事故调查, 处置情况):
 # issued only when something went wrong (devsets/README.md: the official 通报 of a bad event is adverse; on the twenty
 # sets every such title was). Not 处理结果 (a reply on a message board that the matter is done) nor a survey's 调查结果.
-INCIDENT_ACCOUNT = re.compile(r"情况说明|情况的说明|情况通报|警情通报|事故调查|调查处理情况|核查处理情况|处置情况")
+INCIDENT_ACCOUNT = re.compile(r"情况说明|情况的说明|情况通报|警情通报|事故调查|调查处理情况|核查处理情况|处置情况"
+                              # a tender or a trade halted (关于暂停某项目招标活动的公告): halted for an objection, a
+                              # complaint or a fault; three sets' authors, blind to each other, call it adverse
+                              r"|(?:暂停|中止|终止)[^，,。；;！!？?\s]{0,24}(?:招标|采购|交易|开标|评标)")
 _NOT_GIVEN = re.compile(r"(?:尚未|暂未|并未|未曾|未|没有|没|还没|拒绝|不予|不愿)[^，,。；;！!？?]{0,5}$")
 OPENING = 80
 # Every word find_facts scans for (its triggers, a denial, a water work or its danger, an evacuation):
@@ -1814,7 +1817,9 @@ _OUTCOME = re.compile(
     r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)|"
     # the verbs of good-news headlines that deliver, open or pay (回迁楼交付, 特大桥合龙, 接通供水, 装上报警器,
     # 增设站点, 补贴发放, 工资足额支付, 垫付到位)
-    r"交付|合龙|贯通|接通|装上|配上|配备|增设|加装|挂牌|揭牌|签约|落地|发放|足额|到位|拨付|兑付|垫付|"
+    r"交付|合龙|贯通|接通|装上|配上|配备|增设|加装|挂牌|揭牌|签约|落地|发放|足额|到位|拨付|兑付|垫付|增开|拿回|要回|讨回|"
+    # a count of complaints or accidents that fell (投诉量下降九成, 事故起数同比下降)
+    r"(?<=[量数率])(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?(?:下降|减少)|"
     r"全(?:国|省|市|区|县)推广|"
     # the idioms of good-news headlines: a place made new (焕新颜, 大变样), work that shows results (见实效, 见成效),
     # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)
@@ -1831,21 +1836,25 @@ _OUTCOME = re.compile(
 # settling verb.
 _SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治|治理|防治|清零)"
                              # the problem as the subject of its settling (通道漏水问题彻底解决, 办证难问题得到解决)
-                             r"|[^，,。；;！!？?\s：:]{0,8}问题(?=(?:已经|已|彻底|终于|得到|全部|基本)?(?:解决|整改到位|根治|化解))")
+                             r"|[^，,。；;！!？?\s：:]{0,8}问题(?=(?:已经|已|彻底|终于|得到|全部|基本)?(?:解决|整改到位|根治|化解))"
+                             # the count that fell (投诉量下降九成): what was settled
+                             r"|[^，,。；;！!？?\s：:]{0,8}[量数率](?=(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?"
+                             r"(?:下降|减少))")
 # What a place was before it turned (从“臭水沟”到……, “积水点”变……): what was settled.
 _WAS = re.compile(r"从?“[^”]{1,10}”(?=(?:到|变成|变为|变身|变|成为|成了)“)")
 # 抢修, 抢通, 抢险 hold 抢 of the crimes but name a repair or a rescue.
 _REPAIRING = re.compile(r"抢修|抢通|抢险|抢收|抢种|抢抓")
 # 保险 (insurance: 农业保险全覆盖, 电梯“保险+服务”模式) holds 险 of the problem words but names none.
 _INSURANCE = re.compile(r"保险")
-_SETTLING = re.compile(r"(?:追回|收回|清退|整改|解决|化解|补发|兑现|修复|抢修)[^，,。；;！!？?\s]{0,14}"
+_SETTLING = re.compile(r"(?:追回|收回|拿回|要回|讨回|清退|整改|解决|化解|补发|兑现|修复|抢修)[^，,。；;！!？?\s]{0,14}"
                        r"|通过[^，,。；;！!？?\s]{0,12}?" + _ASSESSED)
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
 # 不漏报 win over the good outcome, wherever they stand in the headline; so do a citizen's request (咨询, 建议,
 # 呼吁尽快修复, 什么时候可以修好), what came after it (改造完成之后) and what is still to come (年底开通).
 _OUTCOME_DOUBT = re.compile(
-    r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不(?!动产)|尚|正在|仍|还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|称|被|遭|曝|"
+    r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不(?!动产)|尚|正在|仍|(?<![退归偿返])还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|"
+    r"称|被|遭|曝|"
     r"吗|？|\?|何时|为何|为什么|怎么|咋|望|请|求|盼|待|亟|能否|可否|如何|怎样|一直|走过场|虚假|假|敷衍|形同虚设|摆设|网友|记者|反映|回应|"
     r"咨询|建议|呼吁|反对|希望|尽快|加快|什么时候|可以|能不能|之后|以后|预计|有望|即将|年底|年内|明年|"
     r"拒绝|应由|应当|应该")
@@ -1911,6 +1920,10 @@ def _revisit_found_it_settled(text: str, end: int) -> bool:
             and _NOW_TOLD.search(text, end, sentence_end) is None)
 
 
+# A condition before a word of now (如仍有问题, 若还有疑问, 如果依然): what to do if, nothing still wrong.
+_IF_STILL = re.compile(r"(?:如|若|如果|倘若|若是|如若)(?:您|你)?$")
+
+
 def _still_wrong(text: str) -> str | None:
     """The first word of :data:`_STILL_WRONG` in ``text`` that tells of now, not of the past a sentence recalls nor
     of problems the same sentence tells settled (检查中发现的问题已全部整改, 针对媒体曝光的问题逐一整改)."""
@@ -1921,6 +1934,8 @@ def _still_wrong(text: str) -> str | None:
             continue  # the revisit's own 发现, read with it
         if word == "只是" and text[m.start() - 1:m.start()] == "不":
             continue  # 不只是罚单: not only, no "but"
+        if _IF_STILL.search(text, max(0, m.start() - 3), m.start()) is not None:
+            continue  # 如仍有问题，欢迎继续拨打12345: a reply's closing, what to do if
         if word == "网友" and text.startswith(("您好", "你好", "：", ":"), m.end()):
             continue  # 网友您好: a reply's greeting, no netizen's claim
         if word == "记者回访" and _revisit_found_it_settled(text, m.end()):
@@ -1971,7 +1986,7 @@ def _unless_still_wrong(word: str | None, text: str) -> str | None:
 # work. The verb opens the headline (after its subject); a response to an event (开展调查, 约谈, 问责, 救援, 停产
 # 整顿) is no routine work, and a headline that doubts, claims or tells of a crime or an accident is read as any other.
 _WORK = re.compile(r"^[^，,。；;！!？?\s：:]{0,12}?"
-                   r"(?:加强|强化|开展|召开|举办|举行|出台|印发|推出|推进|推行|部署|启动|实施|深化|建立|完善|筑牢|织密)")
+                   r"(?:加强|强化|开展|召开|举办|举行|出台|印发|推出|推进|推行|部署|启动|实施|深化|建立|完善|筑牢|织密|打造)")
 _RESPONSE = re.compile(r"调查|核查|约谈|问责|追责|处分|处理|处置|督办|暗访|救援|搜救|抢险|应急响应|停产|整顿|通报|回应|"
                        r"事故|事件|案件|立案|命案|血案|大案|要案|召回|下架|关停|查封|封存")
 
@@ -2100,7 +2115,8 @@ _REPLY = re.compile(r"^(?:回复|答复|官方回复|部门回复)[：:]\s*")
 # promise.
 _REPLY_END = re.compile(r"(?:的)?(?:回复|答复)$")
 _DONE = re.compile(r"已(?:经)?(?:[于在][^，,。；;]{1,12}?)?(?:全部|正式|陆续)?"
-                   r"(?:修复|修好|完成|增设|调整|安装|更换|恢复|解决|整改到位|拆除|清理|通暖|通水|通电|开通|启用|投用)"
+                   r"(?:修复|修好|完成|增设|调整|安装|更换|恢复|解决|整改到位|拆除|清理|通暖|通水|通电|开通|启用|投用|"
+                   r"新建|新增|增开|建成|铺设|加装)"
                    r"|明显好转|得到解决")
 
 

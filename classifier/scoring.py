@@ -374,14 +374,15 @@ class Scorer:
             aggrieved = (self._channel_emotion_min is not None and emotion is not None and bool(docs[i])
                          and emotion[i] >= self._channel_emotion_min
                          and COMPLAINT_CHANNEL.search(item.source.name) is not None)
-            # An authority's account of an incident (关于……逾期交付有关情况的说明): the incident is bad news however
-            # calmly the account tells what is being done.
+            # An authority's account of an incident (关于……逾期交付有关情况的说明, 暂停招标的公告): the incident is bad
+            # news however calmly the account tells what is being done, as sure a cue as a fact.
             accounted = facts.official is not None and INCIDENT_ACCOUNT.search(title) is not None
-            complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved or accounted
+            complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None))
-            neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized, complaint)
+            neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
+                                      complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
             if (public is not None and (public[i] < public_bar or weak) and call.tier in _PRIVATE_TIERS and not hits
                     and not signals and (not facts.adverse or facts.only_rumour) and not complaint

@@ -1242,6 +1242,12 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("某楼盘逾期两年仍未交付", "", None),
     ("补贴发放不到位 村民多次反映", "", None),
     ("某企业欠薪800万 工资何时到位？", "", None),
+    # money got back, a count of complaints that fell, a refund (退还 is no 还 of "still")
+    ("132名工人拿回拖欠工资", "", "拿回"),
+    ("某东站停车场收费规范后投诉量下降九成", "", "下降"),
+    ("某中学教辅问题整改到位 费用全部退还", "", "整改到位"),
+    ("某停车场投诉量不降反升", "", None),
+    ("某中学乱收费还在继续", "", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
@@ -1267,6 +1273,7 @@ def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None
     ("某县开展河道清淤", "但记者走访发现，河道至今仍堆满淤泥。", None),
     ("女权组织裸体示威", "", None),
     ("", "钦州开展文明城市创建", None),
+    ("屯北区打造“15分钟便民服务圈”", "", "屯北区打造"),
 ])
 def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: str | None) -> None:
     assert work_report(title, text) == work
@@ -1621,6 +1628,11 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("回复：关于小区噪音的问题", "您反映的问题已转交区城管局处理。") is None
     assert reply_headline("回复：关于小区噪音的问题", "已纳入明年整治计划。") is None
     assert reply_headline("关于小区噪音的回复", "施工单位已调整施工时间，但夜间仍有噪音。") is None
+    # a site built or runs added; a reply's closing "if still" is no remainder, a remainder told is
+    signal = "通信运营商已于10月中旬在村东山坡新建基站一座，目前全村4G信号覆盖良好。如仍有问题，欢迎继续拨打12345。"
+    assert reply_headline("回复：关于某村通信信号差的问题", signal) == "已于10月中旬在村东山坡新建"
+    assert reply_headline("回复：关于某村通信信号差的问题", "已新建基站一座，但信号仍然很差。") is None
+    assert reply_headline("回复：23路公交已增开某乡班次", "公交公司在23路增开往返某乡的直达班次，每天6班。") == "增开"
 
 
 @pytest.mark.parametrize(("text", "rumour"), [

@@ -585,8 +585,8 @@ def test_a_report_of_a_good_outcome_done_is_not_adverse_for_the_problem_it_settl
 
 def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path: Path) -> None:
     """An authority's 情况说明 of an incident (a project handed over late, a bridge closed for its cracks) is the
-    official response to bad news: adverse, whatever it says is being done. The same authority's 处理结果 of a
-    matter done and its tender notice are not."""
+    official response to bad news: adverse, whatever it says is being done; so is a tender halted. The same
+    authority's tender notice is not."""
     rows = {
         "late": ("关于滨海华庭项目逾期交付有关情况的说明",
                  "滨海华庭项目因开发企业资金链断裂逾期交付。区政府已成立工作专班，冻结项目账户，引入国有企业参与续建。"
@@ -594,6 +594,8 @@ def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path:
         "bridge": ("关于钦江大桥检测发现病害实施临时交通管制的情况说明",
                    "近期对钦江大桥开展定期检测时发现，该桥部分主梁出现裂缝、支座老化。为确保安全，自即日起禁止总质量"
                    "10吨以上车辆通行，并加快组织维修加固。", True),
+        "halted": ("关于暂停钦州一中教学楼改扩建工程招标活动的公告",
+                   "因招标文件存在需要澄清的事项，经研究决定暂停本项目招标活动，恢复时间另行通知。", True),
         "tender": ("钦州市第二人民医院门诊楼改扩建工程施工招标公告",
                    "本招标项目已由钦州市发展和改革委员会批准建设，招标人为钦州市第二人民医院，现对该项目施工进行公开招标。",
                    False),
@@ -603,7 +605,7 @@ def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path:
                   relevant=True, adverse=adverse)
              for k, (t, x, adverse) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
-    assert out["late"]["negativity"] >= 0.5 and out["bridge"]["negativity"] >= 0.5, out
+    assert all(out[k]["negativity"] >= 0.5 for k in ("late", "bridge", "halted")), out
     assert out["tender"]["negativity"] < 0.5, out["tender"]
 
 
@@ -659,6 +661,8 @@ def test_a_formal_notice_is_not_adverse_for_the_matter_it_regulates(tmp_path: Pa
                    "为实施滨海新城片区旧城改造，依照《国有土地上房屋征收与补偿条例》，经市人民政府研究，决定征收该片区范围内的"
                    "国有土地上房屋。房屋征收部门为市住房和城乡建设局，签约期限为60日。被征收人对本决定不服的，可依法申请行政"
                    "复议或者提起行政诉讼。", False),
+        "halted": ("关于暂停钦州一中教学楼改扩建工程招标活动的公告",
+                   "因招标文件存在需要澄清的事项，经研究决定暂停本项目招标活动，恢复时间另行通知。", True),
         "tender": ("钦州市第二人民医院门诊楼改扩建工程施工招标公告",
                    "招标人为钦州市第二人民医院，资金来源为财政资金。投标人须具备建筑工程施工总承包一级资质，电子投标文件须于"
                    "1月8日9时前上传，逾期上传的系统将拒收。", False),
