@@ -133,6 +133,10 @@ class RelevanceScorer:
                 return m.group(0)
         return None
 
+    def names_body(self, name: str) -> bool:
+        """Whether ``name`` (a source's) names one of the office's bodies (its bureaus, utilities, schools)."""
+        return bool(name) and self._bodies.find(name) is not None
+
     def score(self, title: str, text: str, regions: tuple[str, ...] = (), learned: float | None = None,
               local_source: str | None = None, source_name: str = "") -> tuple[float, list[str]]:
         """Relevance in [0, 1] and the evidence in words.

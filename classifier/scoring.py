@@ -359,8 +359,11 @@ class Scorer:
             # nor count as a complaint cue.
             # A post or a letter that thanks or praises in its headline, and an authority's reply on a message board,
             # the same way (facts.praise_headline, facts.reply_headline).
+            # A source of no known tier that is one of the office's own bodies (澴阳水务集团, 市热力公司) publishes as
+            # the office does: its notice or its report of work done is read as an authority's.
+            own_body = call.tier == "unknown" and self.relevance.names_body(item.source.name)
             settled = (not signals and not facts.adverse and facts.feared is None
-                       and ((call.tier in RESOLVED_TIERS and settled_headline(title, text) is not None)
+                       and (((call.tier in RESOLVED_TIERS or own_body) and settled_headline(title, text) is not None)
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
                                                                  or reply_headline(title, text) is not None))))
             if settled:

@@ -843,3 +843,30 @@ def test_a_complaint_word_in_another_sense_opens_no_case(tmp_path: Path) -> None
     opened = {k for k, o in out.items()
               if profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")}
     assert opened == {"beaten", "exposed", "demolished"}, {k: (o["negativity"], o["relevance"]) for k, o in out.items()}
+
+
+def test_a_notice_of_one_of_the_office_s_own_bodies_reads_as_an_authority_s() -> None:
+    """A utility the office lists among its bodies publishes its planned outage as the office would: the notice's
+    matter (停水) is not read as a service failure. The same notice from an unknown source of no body is read by the
+    model alone, and the body's own report of a burst main is still adverse."""
+    from classifier.registry import DEFAULT_MODEL_DIR, load_verified
+    from classifier.relevance import Office, RelevanceScorer
+    from classifier.scoring import Scorer
+
+    office = Office(places=("澴城区",), bodies=("某市水务集团",))
+    scorer = Scorer(load_verified(DEFAULT_MODEL_DIR), RelevanceScorer(office), load_rules(HERE / "city-gov"),
+                    "city-gov")
+    notice = ("停水通知", "某市水务集团：3月14日要对澴水大道上的老旧供水管道进行切改，当天早上8点到晚上8点，澴城区"
+                       "雁鸣路以东的居民和商户会停水。请大家提前接好水。施工期间会安排送水车到停水片区。")
+    burst = ("澴水大道供水管道爆管 澴城区大面积停水",
+             "昨晚澴水大道一处供水主管道爆管，澴城区多个小区停水，抢修仍在进行。")
+
+    def item(n: int, title: str, text: str, source: str) -> RawItem:
+        return RawItem(id=f"b{n}", source=Source(id=source, name=source, kind="news"), url="", title=title, text=text,
+                       fetched_at=contracts.utcnow())
+
+    own, stranger, bad = scorer.score([item(0, *notice, "某市水务集团"), item(1, *notice, "某某信息网"),
+                                       item(2, *burst, "某市水务集团")])
+    assert own.negativity < 0.5
+    assert stranger.negativity > own.negativity
+    assert bad.negativity >= 0.5
