@@ -1997,9 +1997,14 @@ def work_report(title: str, text: str) -> str | None:
     return _unless_still_wrong(_work_headline(title), text)
 
 
+# A meeting held, by the headline's end (市人大常委会第二十九次会议召开, 全市安全生产工作会议在某地举行): routine work.
+_MEETING = re.compile(r"(?:会议|大会|常委会|全会|例会|座谈会|推进会|部署会|调度会)(?:在[^，,。；;！!？?\s]{1,10})?"
+                      r"(?:召开|举行|开幕|闭幕)$")
+
+
 def _work_headline(title: str) -> str | None:
     """:func:`work_report`'s reading of the headline alone."""
-    m = _WORK.search(title) if title else None
+    m = (_WORK.search(title) or _MEETING.search(title)) if title else None
     if (m is None or _OUTCOME_DOUBT.search(title) is not None or _RESPONSE.search(title) is not None
             or _GRAVE.search(title) is not None):
         return None
@@ -2011,7 +2016,8 @@ def _work_headline(title: str) -> str | None:
 # (征收, 停水, 管制); a ban's order (森林防火禁火令, 禁渔令) is one. Not a sanction or a response to a problem
 # (暂停评标专家资格, 异议处理结果, 处分的决定, 整改), nor a title that doubts, claims or tells of a
 # crime or an accident.
-_NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|禁[^\W\d]{0,2}令|的一封信|政策解读|规范解读|解读)"
+_NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|(?:征收|补偿|拆迁)决定|禁[^\W\d]{0,2}令|"
+                           r"的一封信|政策解读|规范解读|解读)"
                            r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
 # A forecaster's warning by its title (气象台发布暴雨橙色预警信号, 发布寒潮蓝色预警): the weather it names is to come,
 # not an event; a warning of harm done (暴雨致3人死亡) is read as any other headline.

@@ -1277,6 +1277,9 @@ def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None
     ("女权组织裸体示威", "", None),
     ("", "钦州开展文明城市创建", None),
     ("屯北区打造“15分钟便民服务圈”", "", "屯北区打造"),
+    # a meeting held, by the headline's end; not an accident's
+    ("市人大常委会第二十九次会议召开", "", "会议召开"),
+    ("某区火灾事故调查会议召开", "", None),
 ])
 def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: str | None) -> None:
     assert work_report(title, text) == work
@@ -1306,6 +1309,8 @@ def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: st
     ("市应急局提示：暴雨致多处积水", "", None),
     # someone reported, not a number to report to
     ("某县禁渔期管理公告", "有人举报仍有渔船偷捕。", None),
+    # a decision to requisition, with or without 的
+    ("某区东坊片区旧城改造项目房屋征收决定", "", "征收决定"),
     # a forecaster's warning of weather to come; not of harm done
     ("某市气象台发布暴雨橙色预警信号", "预计未来6小时内将出现50毫米以上降水。", "发布暴雨橙色预警信号"),
     ("某市发布寒潮蓝色预警", "", "发布寒潮蓝色预警"),
