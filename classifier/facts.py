@@ -1888,14 +1888,17 @@ _NOW_WORDS = frozenset({"至今", "迄今", "仍", "依然", "依旧", "还是",
 _FOUND = frozenset({"发现", "曝光", "举报"})
 _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及时)(?:完成|责令)?整改|整改到位|整改完毕|"
                             r"(?<![未没不拒])整改(?![不未])|"
-                            r"得到(?:解决|整改|根治)|已解决")
+                            r"得到(?:解决|整改|根治)|已解决|"
+                            # a fault found and fixed in one sentence (发现管道存在气堵，已进行排气)
+                            r"已(?:[^，,。；;！!？?没未不尚]{0,8}?)(?:修复|修好|维修|更换|排气|疏通|清理|恢复|拆除|处理完毕)")
 # 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,30}$")
 _IF_FOUND = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若)(?:您|你|市民|群众|大家|广大市民)?$")
 _THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?[，,]?[^，,。；;！!？?\n]{0,4}?"
                       r"(?:请|务必|应当|应及时|应立即|须|(?:要|应)?(?:立即|及时|第一时间|马上)(?:拨打|报告|报警|联系|停止|撤离)"
-                      r"|可(?:以)?(?:随时|及时|直接)?(?:拨打|通过|联系|反映|报告|举报))")
-_RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度")
+                      r"|可(?:以)?(?:随时|及时|直接)?(?:拨打|通过|联系|反映|报告|举报|扫码|报修|登录|前往))")
+_RECALLING = re.compile(r"此前|之前|以前|过去|原先|曾经|曾|去年|前年|早前|早些年|多年来|长期以来|一度|上月|上个月|上周|"
+                        r"上半年|前段时间|前些日子")
 
 
 _NOW_TOLD = re.compile("|".join(sorted(_NOW_WORDS, key=len, reverse=True)))
@@ -1920,6 +1923,8 @@ def _revisit_found_it_settled(text: str, end: int) -> bool:
             and _NOW_TOLD.search(text, end, sentence_end) is None)
 
 
+# What a service for a right is called (维权通道, 维权服务站, 维权热线): no protest.
+_SERVICE_AFTER = re.compile(r"[“\"]?(?:绿色)?(?:通道|服务|热线|站|中心|窗口|援助|工作站|联络点)")
 # A condition before a word of now (如仍有问题, 若还有疑问, 如果依然): what to do if, nothing still wrong.
 _IF_STILL = re.compile(r"(?:如|若|如果|倘若|若是|如若)(?:您|你)?$")
 
@@ -1936,6 +1941,8 @@ def _still_wrong(text: str) -> str | None:
             continue  # 不只是罚单: not only, no "but"
         if _IF_STILL.search(text, max(0, m.start() - 3), m.start()) is not None:
             continue  # 如仍有问题，欢迎继续拨打12345: a reply's closing, what to do if
+        if word == "维权" and _SERVICE_AFTER.match(text, m.end()) is not None:
+            continue  # 农民工维权“绿色通道”, 维权服务站: a service offered, no one protesting
         if word == "网友" and text.startswith(("您好", "你好", "：", ":"), m.end()):
             continue  # 网友您好: a reply's greeting, no netizen's claim
         if word == "记者回访" and _revisit_found_it_settled(text, m.end()):
@@ -2119,8 +2126,8 @@ _REPLY = re.compile(r"^(?:回复|答复|官方回复|部门回复)[：:]\s*")
 # A reply by its title's end (关于峪河湾小区门口公交站设置的回复), and what a reply tells done (已增设……站点,
 # 已于11月15日正式通暖, 已调整施工时间, 情况已明显好转): not a plan (已纳入计划), a hand-over (已转交……处理) or a
 # promise.
-_REPLY_END = re.compile(r"(?:的)?(?:回复|答复)$")
-_DONE = re.compile(r"已(?:经)?(?:[于在][^，,。；;]{1,12}?)?(?:全部|正式|陆续)?"
+_REPLY_END = re.compile(r"(?:的)?(?:回复|答复|处理结果|办理结果|办理情况)$")
+_DONE = re.compile(r"已(?:经)?[^，,。；;！!？?没未不尚还]{0,12}?(?:全部|正式|陆续)?"
                    r"(?:修复|修好|完成|增设|调整|安装|更换|恢复|解决|整改到位|拆除|清理|通暖|通水|通电|开通|启用|投用|"
                    r"新建|新增|增开|建成|铺设|加装)"
                    r"|明显好转|得到解决")

@@ -1250,6 +1250,11 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("某东站停车场收费规范后投诉量下降九成", "", "下降"),
     ("某中学教辅问题整改到位 费用全部退还", "", "整改到位"),
     ("某停车场投诉量不降反升", "", None),
+    # an instruction if a fault is found, a problem exposed last month, a service named 维权 are no remainder
+    ("全市电梯“一梯一码”上线", "超期未检电梯已全部完成检验。发现电梯故障，乘客也可扫码直接报修。", "上线"),
+    ("农贸市场装上“公平秤”", "在上月电视问政曝光农贸市场缺斤短两问题后，区市场监管局在12个市场装上公平秤。", "装上"),
+    ("某市农民工工资按时足额支付", "市人社局设立农民工维权“绿色通道”。", "足额"),
+    ("某市农民工工资按时足额支付", "但仍有工人到市政府维权。", None),
     ("某中学乱收费还在继续", "", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
@@ -1640,6 +1645,10 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     signal = "通信运营商已于10月中旬在村东山坡新建基站一座，目前全村4G信号覆盖良好。如仍有问题，欢迎继续拨打12345。"
     assert reply_headline("回复：关于某村通信信号差的问题", signal) == "已于10月中旬在村东山坡新建"
     assert reply_headline("回复：关于某村通信信号差的问题", "已新建基站一座，但信号仍然很差。") is None
+    assert reply_headline("关于某小区供暖管道的处理结果", "热力公司已于10月12日完成管道更换。") == "已于10月12日完成"
+    gas = "热力集团派人入户检测，发现该楼管道存在气堵，已进行排气并调整了管网平衡。"
+    assert reply_headline("回复：某小区供暖温度问题", gas) == "已进行排气并调整"
+    assert reply_headline("回复：某小区供暖温度问题", "已经过去三个月还没修复。") is None
     assert reply_headline("回复：23路公交已增开某乡班次", "公交公司在23路增开往返某乡的直达班次，每天6班。") == "增开"
 
 
