@@ -377,6 +377,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "干仗", "打锤", "掐架", "打破头", "打破了头", "打出血", "砍伤", "捅伤", "砍了一刀", "捅了一刀", "挨了一刀",
         # a slap, and violence against doctors and nurses (护士被家属扇耳光, 伤医): the police's, in a hospital too
         "耳光", "扇巴掌", "伤医", "袭医",
+        # pupils waylaid at a school gate (社会青年拦学生要钱): the police's, not the school's
+        "拦学生", "堵学生", "截学生",
     ),
     "应急管理": (
         "火灾", "起火", "失火", "着火", "大火", "爆炸", "爆燃", "坍塌", "垮塌", "倒塌", "塌方", "泄漏",
@@ -395,6 +397,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         "溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮坝", "堰塞湖", "疏散", "撤离",
         # a reservoir releasing its flood (水库今晚要开闸泄洪, 学校停课): flood control, whatever it closes
         "泄洪",
+        # a fall through the ice (冰面上掉下去俩小学生, 掉进冰窟窿), a slope about to slide (学校就在滑坡体下方) and
+        # toxic gas: emergencies, at a school or an estate too
+        "冰窟窿", "掉进冰", "冰面上掉", "滑坡体", "滑坡隐患", "滑坡迹象", "地质灾害", "地灾", "毒气",
     ),
     # Seed 004 has no department for these: an official's discipline case (the 纪委监委's, not a
     # citizen's grievance for the 信访局) and the business climate go to the 政府办公室 (其他).

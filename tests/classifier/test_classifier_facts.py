@@ -999,6 +999,11 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("化工园区一家企业正在招聘操作工。", None),
     # a reservoir releasing its flood is flood control, whatever it closes
     ("亲戚群里在传，水库水位太高，今晚要开闸泄洪，下游的学校明天全部停课。", "应急管理"),
+    # pupils waylaid at a school gate; a fall through the ice; a slope above a school; toxic gas
+    ("最近小学放学时门口总有社会青年堵学生要钱。", "社会稳定"),
+    ("听说下午河里冰面上掉下去俩小学生。", "应急管理"),
+    ("监测员只签字不巡查，学校就在滑坡体下方。", "应急管理"),
+    ("化工园又放毒气了吧，学校里都是味。", "应急管理"),
     # a fight broken out or arranged is public order's; one that nearly broke out is a quarrel
     ("前天晚上两个村的人为了抢水浇地打起来了，拿着锄头棍子。", "社会稳定"),
     ("听说两个学校的学生约架，周五放学后在河堤见。", "社会稳定"),
