@@ -210,7 +210,10 @@ _SELF_HAZARD = frozenset({"溃坝", "溃堤", "决堤", "管涌", "漫坝", "垮
 # Crimes against a person's life or liberty (社会安全事件 of the 突发事件应对法): a rumoured child
 # abduction spreads panic before anyone is counted. Negated mentions (并非拐卖) are not.
 CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "抢小孩", "人贩子", "枪击", "凶杀", "杀人", "砍人",
-               "持刀伤人", "持刀", "命案", "灭门")
+               "持刀伤人", "命案", "灭门",
+               # a knife wielded in public (持刀闹事, 有人持刀？): the words that name the deed, so that 持刀杀人 is
+               # told by its graver word
+               "持刀闹事", "持刀滋事", "持刀威胁", "持刀抢劫", "持刀劫持", "有人持刀")
 # Look like a trigger but are not one: 大数据杀熟, 被杀价, 去世界杯, 不适合 (unsuited, not unwell).
 # Words read across a word's edge (执法过世界杯, 逃离世界, 借助气流传播, 英语听说读写) and set phrases of no deed: a
 # psychiatric term (被害妄想), idioms (慢性自杀 of a habit, 坑蒙拐骗 of any swindling, 杀人的心都有了, 官大一级压死人)

@@ -314,7 +314,7 @@ def test_crimes_against_a_person_and_negations() -> None:
     assert find_facts("", "警方调查后确认系家庭纠纷，并非拐卖").crime is None
     assert find_facts("", "事故并非人为，无人员伤亡").deaths is None
     # a knife wielded in public is a case against a person's safety; one denied is none
-    assert find_facts("某口岸有人持刀闹事", "一个男的拿着刀乱挥，后来被武警按住了").crime == "持刀"
+    assert find_facts("某口岸一男子持刀闹事", "一个男的拿着刀乱挥，后来被武警按住了").crime == "持刀闹事"
     assert find_facts("", "经核实，该男子并未持刀，系酒后与人争吵").crime is None
 
 
