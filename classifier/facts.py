@@ -133,9 +133,9 @@ MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被
 # Spoken reports of a death that say nothing of dying (人已经不行了, 当场就没了, 没抢救过来): a death only
 # where an accident or violence comes before them in the same or the previous sentence (手机不行了,
 # 钱没了 are not deaths). 人没了, 出了人命 (DIE_WORDS) need no such context.
-SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "当场就不行了", "当场不行了", "没救过来", "没抢救过来",
-                      "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了", "当场没了",
-                      "人就没了", "已经没了", "当场死了", "人就走了", "人就这么走了", "人已经走了",
+SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "都不行了", "当场就不行了", "当场不行了", "没救过来",
+                      "没抢救过来", "没能抢救过来", "救不过来", "救不回来", "没气了", "断气", "咽气", "当场就没了",
+                      "当场没了", "人就没了", "已经没了", "当场死了", "人就走了", "人就这么走了", "人已经走了",
                       "当场就死了", "没救回来", "没能救回来", "没抢救回来", "没挺过来", "没能挺过来", "没有挺过来",
                       # signs of life, in plain words: 心里已经没有生命迹象 is a mood, 火星的生命迹象 a search
                       "没有生命迹象", "没了生命迹象", "无生命迹象", "失去生命迹象", "失去了生命迹象")
@@ -172,7 +172,7 @@ _VITAL_SEQUEL = re.compile(r"时|的话|者|则|应|需|要|请|困难|道|机|�
 SPOKEN_MISSING_WORDS = ("没出来", "没能出来", "没有出来", "没跑出来", "没能跑出来", "没逃出来", "没能逃出来",
                         "没有逃出来", "没撤出来", "未能逃出", "未能逃生", "没能逃生", "没救出来", "没被救出来",
                         "未被救出", "尚未救出", "仍未救出", "还未救出", "至今未找到", "仍未找到", "尚未找到",
-                        "还没找到", "至今没找到", "至今没有找到", "生死未卜", "生死不明")
+                        "还没找到", "至今没找到", "至今没有找到", "生死未卜", "生死不明", "人没找到", "还在找")
 _THING_BEFORE = re.compile(r"(?:结果|成绩|分数|名次|排名|报告|通报|名单|数据|原因|鉴定|结论|方案|意见|赔偿|补偿|款|钱|"
                            r"视频|照片|图片|新品|产品|新款|公告|消息|答复|回复|说法|证|票|榜|成果|文件|标准|政策)"
                            r"(?:还|都|也|至今|仍然|仍|一直|始终|迟迟|暂时|目前|现在|到现在|到今天|却)*$")
@@ -190,7 +190,9 @@ ACCIDENT_WORDS = ("被压", "压住", "压在", "被砸", "砸中", "砸到", "�
                   "被捅", "被砍", "被刺", "被打", "殴打", "持刀", "行凶", "砍人", "伤人",
                   # what a witness of a blast or a fire tells (一声巨响, 能看到火光, 浓烟滚滚); a flood or a
                   # mine's accident (山洪冲走了面包车, 矿井透水事故)
-                  "巨响", "火光", "浓烟", "山洪", "冲走", "冲毁", "事故", "透水", "冒顶", "矿难")
+                  "巨响", "火光", "浓烟", "山洪", "冲走", "冲毁", "事故", "透水", "冒顶", "矿难",
+                  # a boat capsized (渔船翻了, 翻船, 沉船)
+                  "船翻", "翻船", "沉船")
 # People evacuated from a danger (转移群众3000余人, 下游几个村要转移, 紧急疏散师生): the sign of an
 # emergency that needs action at once (seed 002 特别重大: 需要立即采取应对处置措施). Who is moved
 # must be said (资金转移, 转移注意力 are not evacuations); a drill (演练) evacuates no one.
@@ -403,6 +405,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
         # a fall through the ice (冰面上掉下去俩小学生, 掉进冰窟窿), a slope about to slide (学校就在滑坡体下方) and
         # toxic gas: emergencies, at a school or an estate too
         "冰窟窿", "掉进冰", "冰面上掉", "滑坡体", "滑坡隐患", "滑坡迹象", "地质灾害", "地灾", "毒气",
+        # a mine flooded or its roof fallen, a boat capsized
+        "透水", "冒顶", "矿难", "船翻", "翻船", "沉船",
     ),
     # Seed 004 has no department for these: an official's discipline case (the 纪委监委's, not a
     # citizen's grievance for the 信访局) and the business climate go to the 政府办公室 (其他).
@@ -493,6 +497,8 @@ NOT_EVENTS = ("消防通道", "消防车道", "消防设施", "消防栓", "消�
               "消防宣传", "消防安全知识", "消防验收", "消防审验", "消防审批", "消防许可", "消防备案",
               # vomit, a thing (吃呕吐物的图片), not a symptom; 随着火车南站的开通, 随着火箭被淘汰 are no fire
               "呕吐物", "随着火", *NOT_NATIONALS,
+              # a sponge city's permeable paving (透水砖, 透水铺装) is no flooded mine
+              "透水砖", "透水铺装", "透水混凝土", "透水路面", "透水地面", "透水沥青", "透水性",
               # fire-safety works paid for or ordered (维修资金用于消防改造): a works item, no fire
               "消防改造", "消防整改", "消防工程",
               # the fire service speaking (消防救援大队表示，学校存在消防通道宽度不足等问题) or 消防 one item of a
@@ -1645,7 +1651,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                                  or watching(joined, start, word)):
             continue
         if kind == "spoken_death":
-            if not (_after_accident(joined, start) or _after_treatment(joined, start)):
+            # 没抢救过来 names the care it failed (产妇没抢救过来): no context needed
+            if not ("抢救" in word or _after_accident(joined, start) or _after_treatment(joined, start)):
                 continue
             kind = "die"
         elif kind == "care_death":

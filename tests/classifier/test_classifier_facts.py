@@ -666,6 +666,17 @@ def test_a_dream_is_no_event(text: str, adverse: bool) -> None:
     assert find_facts("", text).adverse is adverse
 
 
+def test_deaths_and_missing_told_in_spoken_words_after_an_accident_or_care() -> None:
+    mine = find_facts("某煤矿出事了！！", "据说煤矿今天下午透水，困了十几个人在下面，已经抬出来好几个都不行了！！")
+    assert mine.deaths is not None
+    boat = find_facts("某港有渔船翻了？听说好几个人没找到", "有条渔船翻了，船上七八个人，只救上来三个，其他人还在找")
+    assert boat.missing is not None
+    assert find_facts("", "听说县医院昨天又有个产妇没抢救过来，家属在医院闹").deaths == 1
+    # the same words of a thing, with no accident or care before them
+    assert find_facts("", "我的手机都不行了，电池鼓包").deaths is None
+    assert find_facts("", "钥匙还在找，急死了").missing is None
+
+
 @pytest.mark.parametrize(("text", "missing"), [
     ("一觉醒来车被埋没了！！！挖了一个小时车还没挖出来", None),
     ("田里的庄稼全被洪水冲走了", None),
@@ -1004,6 +1015,10 @@ def test_a_report_of_a_rectification_done_is_not_graded_as_the_accident_it_recal
     ("听说下午河里冰面上掉下去俩小学生。", "应急管理"),
     ("监测员只签字不巡查，学校就在滑坡体下方。", "应急管理"),
     ("化工园又放毒气了吧，学校里都是味。", "应急管理"),
+    # a mine flooded, a boat capsized; a sponge city's permeable paving is no flood
+    ("据说煤矿今天下午透水，困了十几个人在下面。", "应急管理"),
+    ("港外面有条渔船翻了，船上七八个人。", "应急管理"),
+    ("人行道铺了透水砖，一下雨还是积水。", None),
     # a fight broken out or arranged is public order's; one that nearly broke out is a quarrel
     ("前天晚上两个村的人为了抢水浇地打起来了，拿着锄头棍子。", "社会稳定"),
     ("听说两个学校的学生约架，周五放学后在河堤见。", "社会稳定"),
