@@ -1565,8 +1565,8 @@ _NO_FACTS = Facts()
 
 
 # -- official notices -----------------------------------------------------------------------------
-_NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|处置情况|"
-           r"调查处理情况|核查处理情况|辟谣|澄清)")
+_NOTICE = (r"(?:情况通报|警情通报|通报|情况说明|情况的说明|官方回应|回应|声明|公告|答复|回复|处理结果|调查结果|"
+           r"处置情况|调查处理情况|核查处理情况|辟谣|澄清)")
 # A government source's own account of a bad event told without a notice word: its mourning of the dead
 # (沉痛哀悼！……致3人遇难), the police's case solved (警方破获特大电信诈骗案), the 纪委监委's case opened
 # (接受纪律审查和监察调查).

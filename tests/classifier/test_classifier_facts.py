@@ -1135,6 +1135,7 @@ def test_a_claim_going_round_is_a_rumour(text: str, rumour: str | None) -> None:
 @pytest.mark.parametrize(("title", "text", "government_source", "official"), [
     # an official response titled by its formula, from anyone
     ("关于网民反映某小区供水问题的调查处理情况", "近日，有网民反映……经调查，情况基本属实。", False, True),
+    ("关于某项目逾期交付有关情况的说明", "该项目因开发企业资金链断裂逾期交付。区政府已成立工作专班。", True, True),
     # a government source's own account of a bad event without a notice word
     ("沉痛哀悼！", "11月3日凌晨，某镇发生山体滑坡，造成2名群众遇难。", True, True),
     ("严厉打击！警方破获特大电信诈骗案", "近日，市公安局破获一起电信网络诈骗案，抓获犯罪嫌疑人30名。", True, True),
