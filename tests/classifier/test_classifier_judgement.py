@@ -870,3 +870,27 @@ def test_a_notice_of_one_of_the_office_s_own_bodies_reads_as_an_authority_s() ->
     assert own.negativity < 0.5
     assert stranger.negativity > own.negativity
     assert bad.negativity >= 0.5
+
+
+def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly() -> None:
+    """排队两年仍未分配, 补贴到而家都未发: what a citizen says is still not done is a grievance, polite or in
+    dialect, on the office's board."""
+    from classifier.registry import DEFAULT_MODEL_DIR, load_verified
+    from classifier.relevance import Office, RelevanceScorer
+    from classifier.scoring import Scorer
+
+    scorer = Scorer(load_verified(DEFAULT_MODEL_DIR), RelevanceScorer(Office(places=("某市",))),
+                    load_rules(HERE / "city-gov"), "city-gov")
+    board = Source(id="board", name="某市12345市民留言板", kind="forum")
+
+    def post(n: int, title: str, text: str) -> RawItem:
+        return RawItem(id=f"u{n}", source=board, url="", title=title, text=text, fetched_at=contracts.utcnow())
+
+    flat, dialect = scorer.score([
+        post(0, "公租房申请排队两年仍未分配",
+             "尊敬的领导：我于2024年提交了某市公租房申请，资格审核已通过，但两年多仍未分配到房源，"
+             "每次咨询都说在轮候。请问目前轮候到多少号了？"),
+        post(1, "你好，请问点解我哋村嘅农机购置补贴到而家都未发？",
+             "你好，请问点解我哋村嘅农机购置补贴到而家都未发？申请咗成年，镇上话等县里。"),
+    ])
+    assert flat.negativity >= 0.5 and dialect.negativity >= 0.5
