@@ -1986,10 +1986,27 @@ def resolved_outcome(title: str, text: str) -> str | None:
     return _unless_still_wrong(_outcome_headline(title), text)
 
 
+# What is still to come, told in a clause of its own after the outcome done (某花园二期复工 预计明年10月交房): the next
+# step of the news, not a doubt of the outcome; in the outcome's clause (地铁二号线年底开通) it is the outcome to come.
+_TO_COME = frozenset({"将", "拟", "计划", "预计", "有望", "即将", "年底", "年内", "明年"})
+_HEADLINE_CLAUSE = re.compile(r"[\s，,；;：:]")
+
+
+def _doubted(title: str, outcome: re.Match[str]) -> bool:
+    """Whether the headline asks, doubts or contradicts its outcome (:data:`_OUTCOME_DOUBT`); what is to come in a
+    later clause of its own (:data:`_TO_COME`) does not."""
+    for d in _OUTCOME_DOUBT.finditer(title):
+        if (d.group(0) in _TO_COME and d.start() >= outcome.end()
+                and _HEADLINE_CLAUSE.search(title, outcome.end(), d.start()) is not None):
+            continue
+        return True
+    return False
+
+
 def _outcome_headline(title: str) -> str | None:
     """:func:`resolved_outcome`'s reading of the headline alone."""
     m = _OUTCOME.search(title) if title else None
-    if m is None or _OUTCOME_DOUBT.search(title) is not None or _ATTRIBUTIVE.match(title, m.end()) is not None:
+    if m is None or _doubted(title, m) or _ATTRIBUTIVE.match(title, m.end()) is not None:
         return None
     settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", _INSURANCE.sub("", _WAS.sub("", title))))
     if _GRAVE.search(_REPAIRING.sub("", title)) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:

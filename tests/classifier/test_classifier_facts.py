@@ -1277,6 +1277,9 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     ("某市农民工工资按时足额支付", "市人社局设立农民工维权“绿色通道”。", "足额"),
     ("某市农民工工资按时足额支付", "但仍有工人到市政府维权。", None),
     ("某中学乱收费还在继续", "", None),
+    # the next step to come in a clause of its own; the outcome itself to come is none
+    ("某花园二期复工 预计明年10月交房", "", "复工"),
+    ("某花园二期预计明年复工", "", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
