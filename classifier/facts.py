@@ -981,8 +981,9 @@ _FIGURATIVE_DEATH = frozenset({"去世", "死亡", "死", "猝死", "暴毙", "�
 # 死亡 as an idea, no one's death: what one fears, faces, chooses or compares (不再畏惧死亡, 比死亡更可怕, 我选择死亡,
 # 与死亡擦肩而过, 死亡并不可怕, 死亡的过程, 死亡率); a report tells who died (造成2人死亡, 当场死亡, 同比死亡人数).
 _DEATH_IDEA_BEFORE = re.compile(r"(?:选择|畏惧|惧怕|害怕|恐惧|不怕|面对|面临|直面|看待|感受到了|感受到|感受|体验|经历|"
-                                r"等待|期待|走向|奔向|向|直到|(?<![同环])比|除了|生命和|生与)$")
-_DEATH_IDEA_AFTER = re.compile(r"并不|不可怕|更可怕|的过程|的恐惧|的滋味|的威胁|率|实例|幽默|和复活|擦肩")
+                                r"等待|期待|走向|奔向|向|直到|(?<![同环])比|除了|生命和|生与|出生(?:和|与|、|及))$")
+_DEATH_IDEA_AFTER = re.compile(r"并不|不可怕|更可怕|的过程|的恐惧|的滋味|的威胁|率|实例|幽默|和复活|擦肩|人口|"
+                               r"(?:医学)?证明")
 # 大火 of a stove (大火烧开, 转小火, 先用大火煮20分钟): a recipe, no fire.
 _COOKING = re.compile(r"[，,：:；;]?(?:烧开|烧沸|煮|炒|拌炒|翻炒|爆炒|快炒|炖|蒸|煎|焖|收汁|加热|熬)")
 _HEAT = re.compile(r"小火|中火|文火|慢火")
@@ -2036,6 +2037,9 @@ def work_report(title: str, text: str) -> str | None:
     return _unless_still_wrong(_work_headline(title), text)
 
 
+# A drill held, by the headline's end (开展煤矿井下透水事故应急救援演练, 举行消防疏散演练); not one that went wrong
+# (_OUTCOME_DOUBT: 演练走过场却, 演练时发生).
+_DRILL_TITLE = re.compile(r"(?:开展|举行|举办|组织|进行)[^，,。；;！!？?\s]{0,24}(?:演练|演习)$")
 # A meeting held, by the headline's end (市人大常委会第二十九次会议召开, 全市安全生产工作会议在某地举行): routine work.
 _MEETING = re.compile(r"(?:会议|大会|常委会|全会|例会|座谈会|推进会|部署会|调度会)(?:在[^，,。；;！!？?\s]{1,10})?"
                       r"(?:召开|举行|开幕|闭幕)$")
@@ -2043,6 +2047,8 @@ _MEETING = re.compile(r"(?:会议|大会|常委会|全会|例会|座谈会|推�
 
 def _work_headline(title: str) -> str | None:
     """:func:`work_report`'s reading of the headline alone."""
+    if title and (drill := _DRILL_TITLE.search(title)) is not None and _OUTCOME_DOUBT.search(title) is None:
+        return drill.group(0)  # the accident a drill is named for is its scenario (透水事故应急救援演练)
     m = (_WORK.search(title) or _MEETING.search(title)) if title else None
     if (m is None or _OUTCOME_DOUBT.search(title) is not None or _RESPONSE.search(title) is not None
             or _GRAVE.search(title) is not None):

@@ -666,6 +666,12 @@ def test_a_dream_is_no_event(text: str, adverse: bool) -> None:
     assert find_facts("", text).adverse is adverse
 
 
+def test_a_census_s_births_and_deaths_and_a_death_certificate_are_no_death() -> None:
+    assert find_facts("关于开展人口变动抽样调查的公告", "调查内容包括住户成员的姓名、出生和死亡情况等。").deaths is None
+    assert find_facts("", "为了开一张死亡证明跑了三趟派出所").deaths is None
+    assert find_facts("", "事故造成一人死亡").deaths == 1
+
+
 def test_deaths_and_missing_told_in_spoken_words_after_an_accident_or_care() -> None:
     mine = find_facts("某煤矿出事了！！", "据说煤矿今天下午透水，困了十几个人在下面，已经抬出来好几个都不行了！！")
     assert mine.deaths is not None
@@ -1306,6 +1312,9 @@ def test_a_good_outcome_reported_done(title: str, text: str, outcome: str | None
     ("女权组织裸体示威", "", None),
     ("", "钦州开展文明城市创建", None),
     ("屯北区打造“15分钟便民服务圈”", "", "屯北区打造"),
+    # a drill held, whatever accident it is named for; not one gone wrong
+    ("某县开展煤矿井下透水事故应急救援演练", "", "开展煤矿井下透水事故应急救援演练"),
+    ("某县开展消防演练却走过场", "", None),
     # a meeting held, by the headline's end; not an accident's
     ("市人大常委会第二十九次会议召开", "", "会议召开"),
     ("某区火灾事故调查会议召开", "", None),
