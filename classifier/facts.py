@@ -2062,7 +2062,10 @@ def _work_headline(title: str) -> str | None:
 # (暂停评标专家资格, 异议处理结果, 处分的决定, 整改), nor a title that doubts, claims or tells of a
 # crime or an accident.
 _NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决定|(?:征收|补偿|拆迁)决定|禁[^\W\d]{0,2}令|"
-                           r"的一封信|政策解读|规范解读|解读)"
+                           r"的一封信|政策解读|规范解读|解读|"
+                           # rules coming into force, a guide or the knowledge a body gives (12月起这些新规施行,
+                           # 防汛应急避险常识, 办事指南)
+                           r"施行|实施|须知|指南|常识|小贴士)"
                            r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
 # A forecaster's warning by its title (气象台发布暴雨橙色预警信号, 发布寒潮蓝色预警): the weather it names is to come,
 # not an event; a warning of harm done (暴雨致3人死亡) is read as any other headline.

@@ -1347,6 +1347,9 @@ def test_a_headline_of_the_office_s_routine_work(title: str, text: str, work: st
     ("市应急局提示：暴雨致多处积水", "", None),
     # someone reported, not a number to report to
     ("某县禁渔期管理公告", "有人举报仍有渔船偷捕。", None),
+    # rules coming into force, a body's guide or knowledge
+    ("12月起这些新规施行", "12月1日起，《某市养犬管理条例》正式施行：城区内遛犬须牵绳。", "施行"),
+    ("防汛应急避险常识", "汛期来临，雷雨天气请远离河道、低洼地带。", "常识"),
     # a decision to requisition, with or without 的
     ("某区东坊片区旧城改造项目房屋征收决定", "", "征收决定"),
     # a forecaster's warning of weather to come; not of harm done
