@@ -2067,6 +2067,8 @@ _NOTICE_TITLE = re.compile(r"(?:公告|通告|公示|通知|征求意见|的决�
                            # 防汛应急避险常识, 办事指南)
                            r"施行|实施|须知|指南|常识|小贴士)"
                            r"(?:[（(【\[][^）)】\]]{0,12}[）)】\]])?$")
+# The words of a notice that guard against harm (防汛应急避险常识, 防灾减灾须知): no harm named.
+_AVERTING = re.compile(r"避险|防汛|防灾|减灾|防溺水|防火")
 # A forecaster's warning by its title (气象台发布暴雨橙色预警信号, 发布寒潮蓝色预警): the weather it names is to come,
 # not an event; a warning of harm done (暴雨致3人死亡) is read as any other headline.
 _FORECAST = re.compile(r"发布[^，,。；;！!？?\s]{0,12}预警(?:信号)?$")
@@ -2093,7 +2095,7 @@ def _notice_headline(title: str) -> str | None:
     if m is None:
         return None
     told = (_GUARDED.sub("", title) if m.re is _ADVISORY else _FORECAST_WEATHER.sub("", title) if m.re is _FORECAST
-            else title)
+            else _AVERTING.sub("", title))
     if (_SANCTION.search(told) is not None or _RESPONSE.search(told) is not None
             or _GRAVE.search(told) is not None or _BAD_NEWS.search(told) is not None):
         return None
