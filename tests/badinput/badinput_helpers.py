@@ -17,8 +17,10 @@ from core.settings import StoreSettings
 
 
 def settings(store: StoreSettings, **overrides: Any) -> CollectorSettings:
+    # Timeouts are bounds for failure (no retry here): a page from 127.0.0.1 in this process can take
+    # longer than 2 s to arrive on a slow, loaded host, and a timeout would replace the bad input's own failure.
     values: dict[str, Any] = dict(retries=0, backoff_base_s=0.01, backoff_max_s=0.05, per_host_delay_s=0.0,
-                                  connect_timeout_s=2.0, read_timeout_s=2.0, poll_timeout_s=30.0,
+                                  connect_timeout_s=10.0, read_timeout_s=10.0, poll_timeout_s=45.0,
                                   max_retry_after_s=0.5, store=store)
     values.update(overrides)
     return CollectorSettings(**values)

@@ -38,8 +38,11 @@ def fixtures(shared_dir: Path) -> Path:
 
 
 def fast_settings(store: StoreSettings | None = None, **overrides: Any) -> CollectorSettings:
+    # Timeouts are bounds for failure against a server on 127.0.0.1 in this very process: on a slow,
+    # loaded host its answer (a feed of a megabyte, say) can take longer than 1 s. A test of a
+    # timeout sets its own short one.
     values: dict[str, Any] = dict(retries=1, backoff_base_s=0.01, backoff_max_s=0.05, per_host_delay_s=0.0,
-                                  connect_timeout_s=2.0, read_timeout_s=1.0, poll_timeout_s=30.0,
+                                  connect_timeout_s=10.0, read_timeout_s=10.0, poll_timeout_s=60.0,
                                   max_retry_after_s=2.0)
     values.update(overrides)
     if store is not None:

@@ -23,26 +23,27 @@ ARTICLE = ("<html><head><title>{title}_测试网</title></head><body><h1>{title}
            "<p>相关部门表示，已责成施工单位调整作业时间，并将加强巡查，确保问题得到解决。</p></div></body></html>")
 
 
-def _consume(kafka_settings, topic: str, source_id: str, expect: int, timeout_s: float = 20.0) -> list[bytes]:
-    """Every message of ``source_id`` on ``topic``, read from the start without a consumer group."""
+def _consume(kafka_settings, topic: str, source_id: str, timeout_s: float = 120.0) -> list[bytes]:
+    """Every message of ``source_id`` on ``topic``, read from the start without a consumer group.
+
+    Read up to the end offsets of the moment it is called (every send of the service was
+    acknowledged before it returned), not for a fixed time once the expected count arrived: on a
+    slow broker, reading the shared topic from the start may take longer than any such window.
+    ``timeout_s`` is a bound for failure only."""
     consumer = KafkaConsumer(bootstrap_servers=kafka_settings.servers, enable_auto_commit=False,
                              auto_offset_reset="earliest")
     values: list[bytes] = []
     try:
-        partitions = consumer.partitions_for_topic(topic) or set()
-        consumer.assign([TopicPartition(topic, p) for p in sorted(partitions)])
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or set())]
+        consumer.assign(partitions)
         consumer.seek_to_beginning()
+        ends = consumer.end_offsets(partitions)
         deadline = time.monotonic() + timeout_s
-        quiet_until = None
-        while time.monotonic() < deadline:
+        while any(consumer.position(tp) < ends[tp] for tp in partitions):
+            assert time.monotonic() < deadline, f"{topic} not read to its end in {timeout_s:.0f}s"
             got = consumer.poll(timeout_ms=300)
             for batch in got.values():
                 values.extend(r.value for r in batch if source_id.encode() in r.value)
-            if len(values) >= expect and quiet_until is None:
-                # Read on a little: a duplicate would arrive right behind.
-                quiet_until = time.monotonic() + 1.5
-            if quiet_until is not None and time.monotonic() > quiet_until:
-                break
     finally:
         consumer.close()
     return values
@@ -72,13 +73,13 @@ def test_rss_source_into_items_raw(http_server, kafka_settings, sqlite_settings,
 """)
     settings = settings_for(sqlite_settings, kafka=kafka_settings, sources=sources)
     service.run(settings, once=True)
-    values = _consume(kafka_settings, topics.RAW.name, sid, 5)
+    values = _consume(kafka_settings, topics.RAW.name, sid)
     items = [decode(v, RawItem) for v in values]
     assert sorted(i.title for i in items) == [f"第{n}条新闻" for n in range(5)]
     assert all(i.source.region == "370800" and i.source.tier == "prefecture" for i in items)
     # A second run finds everything in the seen-set: nothing more on the topic.
     service.run(settings, once=True)
-    assert len(_consume(kafka_settings, topics.RAW.name, sid, 6, timeout_s=3)) == 5
+    assert len(_consume(kafka_settings, topics.RAW.name, sid)) == 5
 
 
 def _news_site(http_server, sid: str, count: int, on_article=None) -> str:
@@ -124,7 +125,7 @@ def test_restart_mid_poll_loses_nothing_and_duplicates_nothing(http_server, kafk
     runner.start()
     runner.join(timeout=60)
     assert not runner.is_alive()
-    first = _consume(kafka_settings, topics.RAW.name, sid, 1, timeout_s=5)
+    first = _consume(kafka_settings, topics.RAW.name, sid)
     assert 0 < len(first) < count, "the stop was meant to land mid-poll"
 
     # A crash between staging and the broker: the next run must re-send exactly those.
@@ -140,7 +141,7 @@ def test_restart_mid_poll_loses_nothing_and_duplicates_nothing(http_server, kafk
     service.run(settings, once=True, publisher_factory=lambda: CrashingPublisher(kafka_settings))
     assert CrashingPublisher.calls >= 2, "the simulated crash did not happen"
     service.run(settings, once=True)
-    values = _consume(kafka_settings, topics.RAW.name, sid, count)
+    values = _consume(kafka_settings, topics.RAW.name, sid)
     items = [decode(v, RawItem) for v in values]
     ids = [i.id for i in items]
     assert len(set(ids)) == count, "an item was lost"
@@ -160,7 +161,7 @@ def test_failing_source_raises_one_ops_alert(http_server, kafka_settings, sqlite
     settings = settings_for(sqlite_settings, kafka=kafka_settings, sources=sources, alert_after_failures=2, retries=0)
     for _ in range(3):
         service.run(settings, once=True)
-    alerts = [orjson.loads(v) for v in _consume(kafka_settings, topics.OPS.name, sid, 1, timeout_s=10)]
+    alerts = [orjson.loads(v) for v in _consume(kafka_settings, topics.OPS.name, sid)]
     assert [a["kind"] for a in alerts] == ["source_failing"]
     assert "故障信源" in alerts[0]["message"] and "HTTP 500" in alerts[0]["reason"]
 
@@ -174,24 +175,30 @@ def test_shutdown_does_not_wait_for_a_hanging_page(http_server, sqlite_settings,
     from collectors.publish import DryRunPublisher
 
     stop = threading.Event()
+    # The page answers only after the test is over (not after a fixed 25 s that a slow shutdown on a
+    # loaded host could approach): a collector that waited for it could not end within the join.
+    released = threading.Event()
     http_server.add("/list.html", "<a href='/slow.html'>慢</a>", content_type="text/html; charset=utf-8")
 
     def hanging(_handler):  # the page answers only after the operator gave up on it
         stop.set()
-        time.sleep(25)
+        released.wait(600)
         return 200, {"Content-Type": "text/html"}, b"<p>too late</p>"
 
     http_server.handle("/slow.html", hanging)
     sources = _sources(tmp_path, f"""sources:
   - {{id: hang, name: 挂起, kind: news, url: "{http_server.url('/list.html')}", interval_s: 3600}}
 """)
-    settings = settings_for(sqlite_settings, sources=sources, read_timeout_s=60, poll_timeout_s=120)
+    settings = settings_for(sqlite_settings, sources=sources, read_timeout_s=300, poll_timeout_s=600)
     publisher = DryRunPublisher()
     runner = threading.Thread(target=service.run, args=(settings,),
                               kwargs={"stop": stop, "publisher_factory": lambda: publisher})
     runner.start()
-    runner.join(timeout=15)  # a hang guard, not a speed check: the page holds on for 25s
-    assert not runner.is_alive(), "the collector waited for a hanging fetch at shutdown"
+    try:
+        runner.join(timeout=60)  # a hang guard, not a speed check: the page holds on until released
+        assert not runner.is_alive(), "the collector waited for a hanging fetch at shutdown"
+    finally:
+        released.set()
     assert publisher.items == []
 
 
@@ -199,6 +206,7 @@ def test_a_hanging_source_does_not_delay_the_others(http_server, sqlite_settings
     from collectors.publish import DryRunPublisher
 
     stop = threading.Event()
+    released = threading.Event()  # the slow source hangs until the test is over, not a fixed 25 s
     fast_polls = {"n": 0}
 
     def fast(_handler):
@@ -210,7 +218,7 @@ def test_a_hanging_source_does_not_delay_the_others(http_server, sqlite_settings
         return 200, {"Content-Type": "application/xml"}, body.encode()
 
     def slow(_handler):
-        time.sleep(25)
+        released.wait(600)
         return 200, {"Content-Type": "application/xml"}, b"<rss/>"
 
     http_server.handle("/fast.xml", fast)
@@ -220,13 +228,17 @@ def test_a_hanging_source_does_not_delay_the_others(http_server, sqlite_settings
   - {{id: slow, name: 慢信源, kind: rss, url: "{slow_url}", interval_s: 1}}
   - {{id: fast, name: 快信源, kind: rss, url: "{http_server.url('/fast.xml')}", interval_s: 1}}
 """)
-    settings = settings_for(sqlite_settings, sources=sources, read_timeout_s=60, poll_timeout_s=120, jitter=0.0)
+    # The read timeout is far beyond the join: the slow fetch cannot end on its own while the test looks.
+    settings = settings_for(sqlite_settings, sources=sources, read_timeout_s=300, poll_timeout_s=600, jitter=0.0)
     publisher = DryRunPublisher()
     runner = threading.Thread(target=service.run, args=(settings,),
                               kwargs={"stop": stop, "publisher_factory": lambda: publisher})
     runner.start()
-    runner.join(timeout=20)  # a hang guard: the slow source alone holds on for 25s
-    assert not runner.is_alive()
+    try:
+        runner.join(timeout=60)  # a hang guard: the slow source alone holds on until released
+        assert not runner.is_alive()
+    finally:
+        released.set()
     assert fast_polls["n"] >= 3
     assert {i.source.id for i in publisher.items} == {"fast"}
 

@@ -48,6 +48,9 @@ class Receiver:
     ok_body: dict[str, Any] = field(default_factory=lambda: {"errcode": 0, "errmsg": "ok", "code": 0})
     delay_s: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Called (outside the lock) after each request is recorded, before it is answered: a test that
+    # must stop a worker mid-delivery does it here, at a request count, not after a race with the worker.
+    on_record: Callable[[Receiver], None] | None = None
 
     def next_action(self, path: str) -> tuple:
         """The next scripted answer for this path (an entry may end with the path it is meant for)."""
@@ -62,6 +65,8 @@ class Receiver:
     def record(self, request: Request) -> None:
         with self.lock:
             self.requests.append(request)
+        if self.on_record is not None:
+            self.on_record(self)
 
     def keys(self) -> list[str]:
         with self.lock:

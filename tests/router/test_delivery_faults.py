@@ -317,15 +317,20 @@ def test_a_resetting_receiver_gets_at_most_one_extra_copy_and_the_desk_is_told(
 def test_a_trickling_receiver_does_not_hold_up_the_other_channels(
         store_settings: StoreSettings, receivers: dict[str, FaultyHTTP], mail: RestartableSmtp,
         tmp_path: Path) -> None:
+    # A 5 s read timeout and a 10 s deadline, not 1 s and 2 s: the webhook and mail sends of the other
+    # channels, answered at once, must not time out on a loaded host (a retry after a late answer
+    # would deliver twice). The trickler's answer still takes 35 s: only the deadline cuts it.
     settings = router_settings(store_settings, smtp_host="127.0.0.1", smtp_port=mail.port, delivery_poll_s=0.02,
-                               delivery_timeout_s=1.0, delivery_deadline_s=2.0, delivery_lease_s=5.0)
+                               delivery_timeout_s=5.0, delivery_deadline_s=10.0, delivery_lease_s=20.0)
     profile = _profile(tmp_path, receivers)
     receivers["housing"].mode = "trickle"  # a byte every 0.5 s: never a read timeout, only the deadline
     _route(settings, profile, 20)
     started = time.monotonic()
     with Workers(settings, profile):
+        # A bound for failure: one trickled send at a time, each cut at 10 s, leaves most of the
+        # trickler's rows pending even if the others took all of it.
         others_done = _wait(lambda: all(r.status == "sent" for r in _rows(store_settings)
-                                        if r.department_id == "press"), timeout=30)
+                                        if r.department_id == "press"), timeout=120)
         took = time.monotonic() - started
         housing_left = sum(1 for r in _rows(store_settings) if r.department_id == "housing" and r.status == "pending")
     assert others_done, "the trickling receiver held up the other channels"

@@ -129,14 +129,17 @@ def test_crashed_worker_lease_runs_out_and_row_goes_once(setup: tuple, receiver:
     settings, profile, factory = setup
     settings = msgspec.structs.replace(settings, delivery_lease_s=1.5, delivery_timeout_s=1.0)
     _route(settings, profile, 1)
-    crashed = Delivery(factory, settings, lambda: profile, owner="crashed")
+    # The crashed worker's lease lasts 10 s, not 1.5 s: the survivor's first round below must find it
+    # still held, and on a loaded host (with PostgreSQL) that round may start more than 1.5 s later.
+    crashed = Delivery(factory, msgspec.structs.replace(settings, delivery_lease_s=10.0), lambda: profile,
+                       owner="crashed")
     first = _rows(store_settings)[0]
     assert crashed.claim(first.id, _now()) is not None  # claimed, then the process "dies"
     survivor = Delivery(factory, settings, lambda: profile, owner="survivor")
     try:
         survivor.run_once()
         assert receiver.keys() == [f"yuqing-notification-{_rows(store_settings)[1].id}"]  # not the leased row
-        _drain(survivor, store_settings)
+        _drain(survivor, store_settings, timeout=60)  # the lease runs out after 10 s
     finally:
         survivor.close()
         crashed.close()
@@ -150,10 +153,13 @@ def test_restart_mid_delivery_sends_each_exactly_once(setup: tuple, receiver: Re
     _route(settings, profile, 10)
     receiver.delay_s = 0.03
     stop = threading.Event()
+    # Stopped by the receiver at its 4th request: the test's thread could see that request only after
+    # the worker had sent all 20 (0.6 s) on a loaded host, and there would be no restart mid-delivery.
+    receiver.on_record = lambda r: stop.set() if len(r.requests) >= 4 else None
     first = Delivery(factory, settings, lambda: profile, owner="first")
     thread = threading.Thread(target=first.run, args=(stop,))
     thread.start()
-    assert receiver.wait_for(lambda r: len(r.requests) >= 4)
+    assert receiver.wait_for(lambda r: len(r.requests) >= 4, timeout=60)
     stop.set()
     thread.join(timeout=30)
     first.close()

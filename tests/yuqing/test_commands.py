@@ -72,8 +72,16 @@ def test_supervisor_restarts_a_crashed_stage_and_prefixes_its_output(
     stack.start()
     thread = threading.Thread(target=stack.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and len(marker.read_text() if marker.exists() else "") < 2:
+    log = tmp_path / "log" / "flaky.log"
+
+    def restarted_and_logged() -> bool:
+        # The second start writes the marker before it prints: wait for its line in the log too, or
+        # the shutdown below may end it (or its output pump) in between on a loaded host.
+        return (len(marker.read_text() if marker.exists() else "") >= 2
+                and log.exists() and log.read_text().count("hello") >= 2)
+
+    deadline = time.monotonic() + 120  # a bound for failure
+    while time.monotonic() < deadline and not restarted_and_logged():
         time.sleep(0.2)
     stack.shutdown()
     thread.join(timeout=10)
