@@ -2135,7 +2135,7 @@ _OFFICE_ACCOUNT = re.compile(r"发布|政务|公众号|官微|政府|网站|部�
 
 def publicity_failure(text: str) -> str | None:
     """The words of the office's publicity found wanting (:data:`_MISTRANSLATED` or a rendering into English of a
-    sign, a site or publicity; comments deleted on an account or site of the office), else None."""
+    sign, a site or publicity; comments deleted on an account or site of the office, or it left stale), else None."""
     if _PUBLIC_THING.search(text) is not None:
         m = _MISTRANSLATED.search(text)
         if m is not None:
@@ -2143,10 +2143,7 @@ def publicity_failure(text: str) -> str | None:
         m = _RENDERED_AS.search(text)
         if m is not None and _IN_ENGLISH.search(text) is not None:
             return m.group(0)
-    m = _COMMENTS_GONE.search(text)
-    if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
-        return m.group(0)
-    m = _STALE.search(text)
+    m = _COMMENTS_GONE.search(text) or _STALE.search(text)
     if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
         return m.group(0)
     return None
