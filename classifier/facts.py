@@ -2047,11 +2047,13 @@ _MEETING = re.compile(r"(?:会议|大会|常委会|全会|例会|座谈会|推�
 
 def _work_headline(title: str) -> str | None:
     """:func:`work_report`'s reading of the headline alone."""
-    if title and (drill := _DRILL_TITLE.search(title)) is not None and _OUTCOME_DOUBT.search(title) is None:
-        return drill.group(0)  # the accident a drill is named for is its scenario (透水事故应急救援演练)
-    m = (_WORK.search(title) or _MEETING.search(title)) if title else None
-    if (m is None or _OUTCOME_DOUBT.search(title) is not None or _RESPONSE.search(title) is not None
-            or _GRAVE.search(title) is not None):
+    if not title:
+        return None
+    drill = _DRILL_TITLE.search(title)
+    m = drill or _WORK.search(title) or _MEETING.search(title)
+    # The accident a drill is named for is its scenario (透水事故应急救援演练): no response, nothing grave.
+    if (m is None or _OUTCOME_DOUBT.search(title) is not None
+            or (drill is None and (_RESPONSE.search(title) is not None or _GRAVE.search(title) is not None))):
         return None
     return m.group(0)
 
