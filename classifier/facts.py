@@ -1909,7 +1909,9 @@ _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及�
                             r"已(?:[^，,。；;！!？?没未不尚]{0,8}?)(?:修复|修好|维修|更换|排气|疏通|清理|恢复|拆除|处理完毕)")
 # 举报 asked for (可通过热线举报, 欢迎举报): an invitation, no claim that someone reported.
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,30}$")
-_IF_FOUND = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若)(?:您|你|市民|群众|大家|广大市民)?$")
+# A condition before a finding or a word of now (如发现……, 如仍有问题，欢迎继续拨打12345): what to do if, nothing found
+# and nothing still wrong.
+_IF = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若|倘若)(?:您|你|市民|群众|大家|广大市民)?$")
 _THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?[，,]?[^，,。；;！!？?\n]{0,4}?"
                       r"(?:请|务必|应当|应及时|应立即|须|(?:要|应)?(?:立即|及时|第一时间|马上)(?:拨打|报告|报警|联系|停止|撤离)"
                       r"|可(?:以)?(?:随时|及时|直接)?(?:拨打|通过|联系|反映|报告|举报|扫码|报修|登录|前往))")
@@ -1941,8 +1943,6 @@ def _revisit_found_it_settled(text: str, end: int) -> bool:
 
 # What a service for a right is called (维权通道, 维权服务站, 维权热线): no protest.
 _SERVICE_AFTER = re.compile(r"[“\"]?(?:绿色)?(?:通道|服务|热线|站|中心|窗口|援助|工作站|联络点)")
-# A condition before a word of now (如仍有问题, 若还有疑问, 如果依然): what to do if, nothing still wrong.
-_IF_STILL = re.compile(r"(?:如|若|如果|倘若|若是|如若)(?:您|你)?$")
 
 
 def _still_wrong(text: str) -> str | None:
@@ -1955,7 +1955,7 @@ def _still_wrong(text: str) -> str | None:
             continue  # the revisit's own 发现, read with it
         if word == "只是" and text[m.start() - 1:m.start()] == "不":
             continue  # 不只是罚单: not only, no "but"
-        if _IF_STILL.search(text, max(0, m.start() - 3), m.start()) is not None:
+        if _IF.search(text, max(0, m.start() - 3), m.start()) is not None:
             continue  # 如仍有问题，欢迎继续拨打12345: a reply's closing, what to do if
         if word == "维权" and _SERVICE_AFTER.match(text, m.end()) is not None:
             continue  # 农民工维权“绿色通道”, 维权服务站: a service offered, no one protesting
@@ -1969,7 +1969,7 @@ def _still_wrong(text: str) -> str | None:
         if word == "举报" and (_INVITED.search(text, max(0, m.start() - 32), m.start()) is not None
                              or not_a_complaint(text, m.start(), word)):
             continue
-        if word == "发现" and (_IF_FOUND.search(text, max(0, m.start() - 7), m.start()) is not None
+        if word == "发现" and (_IF.search(text, max(0, m.start() - 7), m.start()) is not None
                              or _THEN_DO.match(text, m.end()) is not None
                              or _PROVISION.match(text, m.end()) is not None):
             continue  # 如发现…, 发现燃气泄漏请立即拨打119, 市民发现问题可随时拨打12345: what to do if, no finding
