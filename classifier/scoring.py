@@ -389,8 +389,7 @@ class Scorer:
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
                                          or (call.tier in _PRIVATE_TIERS and "隐患" in joined
                                              and HAZARD_REPORT.search(joined) is not None)
-                                         or (call.tier in _PRIVATE_TIERS and ("未" in joined or "没" in joined)
-                                             and _STILL_UNDONE.search(joined) is not None))
+                                         or (call.tier in _PRIVATE_TIERS and _STILL_UNDONE.search(joined) is not None))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
