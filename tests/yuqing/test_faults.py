@@ -166,21 +166,24 @@ class Supervisor:
             return self.process.wait()
 
 
-def _alive(pid: int) -> bool:
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command's name, or None once the process is gone (also when it
+    exits between the open and the read: ProcessLookupError, met on CI)."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state != "Z"
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"
 
 
 def _started(pid: int) -> tuple[int, int] | None:
     """(parent pid, start time) of a live process: who it is, whatever pid a later process reuses."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, IndexError):
-        return None
-    return int(fields[1]), int(fields[19])
+    fields = _stat(pid)
+    return None if fields is None else (int(fields[1]), int(fields[19]))
 
 
 def _same_process_alive(pid: int, start: int) -> bool:
