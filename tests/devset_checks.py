@@ -354,8 +354,28 @@ ZHENGANG = BlindSet(
     # 17 topics over 121 relevant adverse items: six of each, as in the fourth to fourteenth sets.
     min_per_topic=6,
 )
+# The seventeen sets on main when the nineteenth was written (the sets written at the same time are blind to it, and it
+# to them).
+BEFORE_NINETEENTH = (*BEFORE_FIFTEENTH, "liaowan_items.jsonl", "tancang_items.jsonl", "zhengang_items.jsonl")
+LANWAN = BlindSet(
+    name="lanwan", ordinal="nineteenth", city="澜湾", id_pattern=r"d19-\d{4}", region="4629", province_code="46",
+    districts=("澜城区", "蚝湾区", "椰岭县", "什仂县", "澜湾经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    older=BEFORE_NINETEENTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|一品|家园|安置小区"),
+    # A third of the other-city items are from 海南 itself.
+    province=re.compile(r"海南|海口|三亚|三沙|儋州|五指山|琼海|文昌|万宁|东方市|定安|屯昌|澄迈|临高|白沙|昌江|乐东|陵水"
+                        r"|保亭|琼中|洋浦"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over about 124 relevant adverse items: six of each, as in the fourth to seventeenth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, LANWAN)
 
 
 def load_split() -> ModuleType:
