@@ -354,9 +354,9 @@ ZHENGANG = BlindSet(
     # 17 topics over 121 relevant adverse items: six of each, as in the fourth to fourteenth sets.
     min_per_topic=6,
 )
-# The seventeen sets on main when the nineteenth was written (the sets written at the same time are blind to it, and it
-# to them).
-BEFORE_NINETEENTH = (*BEFORE_FIFTEENTH, "liaowan_items.jsonl", "tancang_items.jsonl", "zhengang_items.jsonl")
+# The seventeen sets on main when the eighteenth to twentieth sets were written (each of those was written blind to the
+# others).
+BEFORE_EIGHTEENTH = (*BEFORE_FIFTEENTH, "liaowan_items.jsonl", "tancang_items.jsonl", "zhengang_items.jsonl")
 LANWAN = BlindSet(
     name="lanwan", ordinal="nineteenth", city="澜湾", id_pattern=r"d19-\d{4}", region="4629", province_code="46",
     districts=("澜城区", "蚝湾区", "椰岭县", "什仂县", "澜湾经开区"),
@@ -364,7 +364,7 @@ LANWAN = BlindSet(
     # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
     min_items=232,
     min_per_kind=ISSUE_PROPORTIONS,
-    older=BEFORE_NINETEENTH,
+    older=BEFORE_EIGHTEENTH,
     trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
                           r"|华府|一品|家园|安置小区"),
     # A third of the other-city items are from 海南 itself.
@@ -374,8 +374,26 @@ LANWAN = BlindSet(
     # 17 topics over about 124 relevant adverse items: six of each, as in the fourth to seventeenth sets.
     min_per_topic=6,
 )
+XIMU = BlindSet(
+    name="ximu", ordinal="twentieth", city="锡沐", id_pattern=r"d20-\d{4}", region="1519", province_code="15",
+    districts=("沐城区", "哈达图区", "乌日根旗", "白石县", "锡沐经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The seventeen sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_EIGHTEENTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|蒙中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|壹号|家属院|安置小区"),
+    # A third of the other-city items are from 内蒙古 itself.
+    province=re.compile(r"内蒙古|呼和浩特|包头|乌海|赤峰|通辽|鄂尔多斯|呼伦贝尔|巴彦淖尔|乌兰察布|兴安盟|锡林郭勒|阿拉善"
+                        r"|满洲里|二连浩特|霍林郭勒|扎兰屯|牙克石|乌兰浩特|锡林浩特|阿尔山|根河|额尔古纳|丰镇"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 122 relevant adverse items: six of each, as in the fourth to seventeenth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, LANWAN)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, LANWAN, XIMU)
 
 
 def load_split() -> ModuleType:
