@@ -8,7 +8,8 @@ devsets/suoyan_items.jsonl, office 梭岩市 in 贵州;
 devsets/qiyuan_items.jsonl, office 漆原市 in 陕西;
 devsets/liaowan_items.jsonl, office 蓼湾市 in 江苏;
 devsets/tancang_items.jsonl, office 檀沧市 in 云南;
-devsets/zhengang_items.jsonl, office 榛岗市 in 辽宁),
+devsets/zhengang_items.jsonl, office 榛岗市 in 辽宁;
+devsets/moquan_items.jsonl, office 漠泉市 in 宁夏),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split
 reproducible, the office config loadable, and what every such set promises: the kinds in the issue's
 proportions, every base topic at least 8 times (6 in the smaller fourth to ninth sets) among relevant adverse
