@@ -357,6 +357,24 @@ ZHENGANG = BlindSet(
 # The seventeen sets on main when the eighteenth to twentieth sets were written (each of those was written blind to the
 # others).
 BEFORE_EIGHTEENTH = (*BEFORE_FIFTEENTH, "liaowan_items.jsonl", "tancang_items.jsonl", "zhengang_items.jsonl")
+MOQUAN = BlindSet(
+    name="moquan", ordinal="eighteenth", city="漠泉", id_pattern=r"d18-\d{4}", region="6429", province_code="64",
+    districts=("漠城区", "驼铃区", "芨芨县", "盐滩县", "漠泉经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The seventeen sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_EIGHTEENTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|名邸|家属院|安置小区|枸杞苑"),
+    # A third of the other-city items are from 宁夏 itself.
+    province=re.compile(r"宁夏|银川|石嘴山|吴忠|固原|中卫|灵武|青铜峡|贺兰|永宁|平罗|盐池|同心|西吉|海原|中宁|隆德|彭阳"
+                        r"|泾源|惠农|大武口|红寺堡|沙坡头|原州|利通|金凤|兴庆|西夏区"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over ~128 relevant adverse items: six of each, as in the fourth to seventeenth sets.
+    min_per_topic=6,
+)
 LANWAN = BlindSet(
     name="lanwan", ordinal="nineteenth", city="澜湾", id_pattern=r"d19-\d{4}", region="4629", province_code="46",
     districts=("澜城区", "蚝湾区", "椰岭县", "什仂县", "澜湾经开区"),
@@ -393,7 +411,7 @@ XIMU = BlindSet(
     min_per_topic=6,
 )
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, LANWAN, XIMU)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU)
 
 
 def load_split() -> ModuleType:

@@ -9,6 +9,7 @@ devsets/qiyuan_items.jsonl, office 漆原市 in 陕西;
 devsets/liaowan_items.jsonl, office 蓼湾市 in 江苏;
 devsets/tancang_items.jsonl, office 檀沧市 in 云南;
 devsets/zhengang_items.jsonl, office 榛岗市 in 辽宁;
+devsets/moquan_items.jsonl, office 漠泉市 in 宁夏;
 devsets/lanwan_items.jsonl, office 澜湾市 in 海南;
 devsets/ximu_items.jsonl, office 锡沐市 in 内蒙古),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split

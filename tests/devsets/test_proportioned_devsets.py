@@ -5,7 +5,8 @@ devsets/huanyang_items.jsonl, 澴阳市 in 湖北, the tenth, devsets/yingfeng_i
 eleventh, devsets/qingxiu_items.jsonl, 青岫市 in 四川, the twelfth, devsets/gaoling_items.jsonl, 皋陵市 in 安徽, the
 thirteenth, devsets/suoyan_items.jsonl, 梭岩市 in 贵州, the fourteenth, devsets/qiyuan_items.jsonl, 漆原市 in 陕西,
 the fifteenth, devsets/liaowan_items.jsonl, 蓼湾市 in 江苏, the sixteenth, devsets/tancang_items.jsonl,
-檀沧市 in 云南, the seventeenth, devsets/zhengang_items.jsonl, 榛岗市 in 辽宁, the nineteenth,
+檀沧市 in 云南, the seventeenth, devsets/zhengang_items.jsonl, 榛岗市 in 辽宁, the eighteenth,
+devsets/moquan_items.jsonl, 漠泉市 in 宁夏, the nineteenth,
 devsets/lanwan_items.jsonl, 澜湾市 in 海南, and the twentieth, devsets/ximu_items.jsonl, 锡沐市 in 内蒙古,
 written alike): what is checked alike for every blind set
 (no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
@@ -24,6 +25,7 @@ from devset_checks import (
     HUANYANG,
     LANWAN,
     LIAOWAN,
+    MOQUAN,
     QICHUAN,
     QINGXIU,
     QIYUAN,
@@ -48,7 +50,7 @@ ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 1
 
 @pytest.fixture(scope="module", params=[QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG,
                                             QINGXIU, GAOLING, SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG,
-                                            LANWAN, XIMU],
+                                            MOQUAN, LANWAN, XIMU],
                 ids=lambda s: s.name)
 def blind(request: pytest.FixtureRequest) -> BlindSet:
     return request.param
