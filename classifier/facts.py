@@ -1248,6 +1248,7 @@ def not_here_and_now(text: str, start: int, word: str, death: bool) -> bool:
             or in_title(text, start) or historical(text, start))
 
 
+_KIND_OF_PROBLEM = re.compile(r"等(?:问题|现象|情况|行为|不文明)")
 _UNHARMED = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:无大碍|并无大碍|无碍|安然无恙|身体无恙|无异常|一切正常)")
 
 
@@ -1258,7 +1259,9 @@ def not_a_harm(text: str, start: int, word: str) -> bool:
     if word in ("自杀", "轻生"):
         return _NO_DEED_AFTER.match(text, start + len(word)) is not None
     if word == "伤人":
-        return _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None  # 好伤人, 太伤人了: hurtful
+        # 好伤人, 太伤人了: hurtful; 犬只伤人等问题: a kind of problem a rule or a campaign names, no one hurt
+        return (_FEELING_BEFORE.search(text, max(0, start - 2), start) is not None
+                or _KIND_OF_PROBLEM.match(text, start + len(word)) is not None)
     if word == "流血":  # 鼻子流血 from the dry air, a nosebleed: no wound
         return text.endswith(("鼻子", "鼻"), max(0, start - 3), start)
     if word in ("送医", "入院", "就医") and _UNHARMED.match(text, start + len(word)) is not None:
