@@ -2138,14 +2138,19 @@ _OFFICE_ACCOUNT = re.compile(r"发布|政务|公众号|官微|政府|网站|部�
 def publicity_failure(text: str) -> str | None:
     """The words of the office's publicity found wanting (:data:`_MISTRANSLATED` or a rendering into English of a
     sign, a site or publicity; comments deleted on an account or site of the office, or it left stale), else None."""
-    if _PUBLIC_THING.search(text) is not None:
-        m = _MISTRANSLATED.search(text)
+    # Each search runs only when the text holds a word every match of its pattern holds (译/翻/中式英语, 成/译为,
+    # 评论/删帖, 更新/停更/僵尸网站): the few substring tests cost ~1 µs, the searches they spare ~15 µs of a post.
+    mistranslated = "译" in text or "翻" in text or "中式英语" in text
+    rendered = "成" in text or "译为" in text
+    if (mistranslated or rendered) and _PUBLIC_THING.search(text) is not None:
+        m = _MISTRANSLATED.search(text) if mistranslated else None
         if m is not None:
             return m.group(0)
-        m = _RENDERED_AS.search(text)
+        m = _RENDERED_AS.search(text) if rendered else None
         if m is not None and _IN_ENGLISH.search(text) is not None:
             return m.group(0)
-    m = _COMMENTS_GONE.search(text) or _STALE.search(text)
+    m = ((_COMMENTS_GONE.search(text) if "评论" in text or "删帖" in text else None)
+         or (_STALE.search(text) if "更新" in text or "停更" in text or "僵尸网站" in text else None))
     if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
         return m.group(0)
     return None
