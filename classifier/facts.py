@@ -1707,7 +1707,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
             mass = gate.group(0)
     if mass is None:
         # Planned (今晚约架) counts too: the desk acts before it happens; a near miss (差点打起来) does not.
-        fight = _GROUP_FIGHT.search(joined)
+        # Every match holds 两 or 约架: the search (~25 µs, its lookbehinds tried at every position) runs only then.
+        fight = _GROUP_FIGHT.search(joined) if "两" in joined or "约架" in joined else None
         if (fight is not None and not _inside(denied, fight.start())
                 and not _FIGHT_AVERTED.search(joined, max(0, fight.start() - 8), fight.end())):
             mass = fight.group(0)
@@ -2141,14 +2142,19 @@ _OFFICE_ACCOUNT = re.compile(r"发布|政务|公众号|官微|政府|网站|部�
 def publicity_failure(text: str) -> str | None:
     """The words of the office's publicity found wanting (:data:`_MISTRANSLATED` or a rendering into English of a
     sign, a site or publicity; comments deleted on an account or site of the office, or it left stale), else None."""
-    if _PUBLIC_THING.search(text) is not None:
-        m = _MISTRANSLATED.search(text)
+    # Each search runs only when the text holds a word every match of its pattern holds (译/翻/中式英语, 成/译为,
+    # 评论/删帖, 更新/停更/僵尸网站): the few substring tests cost ~1 µs, the searches they spare ~15 µs of a post.
+    mistranslated = "译" in text or "翻" in text or "中式英语" in text
+    rendered = "成" in text or "译为" in text
+    if (mistranslated or rendered) and _PUBLIC_THING.search(text) is not None:
+        m = _MISTRANSLATED.search(text) if mistranslated else None
         if m is not None:
             return m.group(0)
-        m = _RENDERED_AS.search(text)
+        m = _RENDERED_AS.search(text) if rendered else None
         if m is not None and _IN_ENGLISH.search(text) is not None:
             return m.group(0)
-    m = _COMMENTS_GONE.search(text) or _STALE.search(text)
+    m = ((_COMMENTS_GONE.search(text) if "评论" in text or "删帖" in text else None)
+         or (_STALE.search(text) if "更新" in text or "停更" in text or "僵尸网站" in text else None))
     if m is not None and _OFFICE_ACCOUNT.search(text) is not None:
         return m.group(0)
     return None
