@@ -1459,7 +1459,10 @@ def test_death_as_an_idea_a_title_or_history_is_no_death(text: str, deaths: int 
     ("为了凑满减折腾死人了", None, None),
     ("排了两个小时队，等死人了", None, None),
     ("这个秘密我打死都不说", None, None),
+    # a kind of problem a draft rule or a campaign names
+    ("近年来养犬扰民、犬只伤人等问题引起市民关注，现公开征求意见", None, None),
     # real harms
+    ("小区里一条大狗伤人，邻居腿被咬了", None, 1),
     ("男子在家中被人打死，警方已介入", 1, None),
     ("受伤的都是放学回家的学生", None, 1),
     ("一名骑车男子被货车撞伤", None, 1),
