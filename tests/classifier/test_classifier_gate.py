@@ -47,6 +47,9 @@ DEVSET14 = REPO / "devsets" / "qiyuan_items.jsonl"
 DEVSET15 = REPO / "devsets" / "liaowan_items.jsonl"
 DEVSET16 = REPO / "devsets" / "tancang_items.jsonl"
 DEVSET17 = REPO / "devsets" / "zhengang_items.jsonl"
+DEVSET18 = REPO / "devsets" / "moquan_items.jsonl"
+DEVSET19 = REPO / "devsets" / "lanwan_items.jsonl"
+DEVSET20 = REPO / "devsets" / "ximu_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -65,7 +68,7 @@ def heldout(shipped: LoadedModel) -> dict:
 
 @pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                        "sixteenth", "seventeenth"])
+                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -307,6 +310,30 @@ KIND_FLOORS_17 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.83, "positive_gov": 0.57, "neutral_notice": 0.85, "other_city_bad": 0.93}
 ADVERSE_FLOOR_17 = 0.93
 TOPIC_DEVSET17_FLOOR = 0.83
+# The eighteenth to twentieth sets (devsets/moquan_items.jsonl, 漠泉市 in 宁夏; lanwan_items.jsonl, 澜湾市 in 海南;
+# ximu_items.jsonl, 锡沐市 in 内蒙古; written blind in the issue's proportions at the start of stop 29, ten stock
+# titles and phrases reworded for the leak test), both splits read as aggregates only, never item by item but
+# for their dev splits' misses. On the shipped default-20261202T081643, as this gate judges them (no office
+# configuration): 漠泉: expose 1.000 (23), complaint 0.880 (25), rumour 1.000 (8), official_notice 1.000 (8),
+# emotional_offtopic 0.917 (12), positive_gov 0.643 (14, under the issue's 0.85), neutral_notice 1.000 (14),
+# other_city_bad 1.000 (15), overall 0.924 (119); topic 0.844 (54/64). 澜湾: expose 1.000 (24), complaint 1.000
+# (24), rumour 1.000 (8), official_notice 1.000 (7), emotional_offtopic 1.000 (13), positive_gov 0.714 (14),
+# neutral_notice 0.846 (13), other_city_bad 0.867 (15), overall 0.932 (118); topic 0.889 (56/63). 锡沐: expose
+# 1.000 (23), complaint 0.870 (23), rumour 1.000 (7), official_notice 1.000 (7), emotional_offtopic 1.000 (12),
+# positive_gov 0.643 (14), neutral_notice 0.857 (14), other_city_bad 1.000 (15), overall 0.913 (115); topic
+# 0.850 (51/60). Each floor lets one item go.
+KIND_FLOORS_18 = {"expose": 0.95, "complaint": 0.84, "rumour": 0.87, "official_notice": 0.87,
+                  "emotional_offtopic": 0.83, "positive_gov": 0.57, "neutral_notice": 0.92, "other_city_bad": 0.93}
+ADVERSE_FLOOR_18 = 0.91
+TOPIC_DEVSET18_FLOOR = 0.82
+KIND_FLOORS_19 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.85,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.64, "neutral_notice": 0.76, "other_city_bad": 0.8}
+ADVERSE_FLOOR_19 = 0.92
+TOPIC_DEVSET19_FLOOR = 0.87
+KIND_FLOORS_20 = {"expose": 0.95, "complaint": 0.82, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.91, "positive_gov": 0.57, "neutral_notice": 0.78, "other_city_bad": 0.93}
+ADVERSE_FLOOR_20 = 0.9
+TOPIC_DEVSET20_FLOOR = 0.83
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -322,4 +349,7 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "fourteenth": (DEVSET14, KIND_FLOORS_14, ADVERSE_FLOOR_14, TOPIC_DEVSET14_FLOOR),
                 "fifteenth": (DEVSET15, KIND_FLOORS_15, ADVERSE_FLOOR_15, TOPIC_DEVSET15_FLOOR),
                 "sixteenth": (DEVSET16, KIND_FLOORS_16, ADVERSE_FLOOR_16, TOPIC_DEVSET16_FLOOR),
-                "seventeenth": (DEVSET17, KIND_FLOORS_17, ADVERSE_FLOOR_17, TOPIC_DEVSET17_FLOOR)}
+                "seventeenth": (DEVSET17, KIND_FLOORS_17, ADVERSE_FLOOR_17, TOPIC_DEVSET17_FLOOR),
+                "eighteenth": (DEVSET18, KIND_FLOORS_18, ADVERSE_FLOOR_18, TOPIC_DEVSET18_FLOOR),
+                "nineteenth": (DEVSET19, KIND_FLOORS_19, ADVERSE_FLOOR_19, TOPIC_DEVSET19_FLOOR),
+                "twentieth": (DEVSET20, KIND_FLOORS_20, ADVERSE_FLOOR_20, TOPIC_DEVSET20_FLOOR)}
