@@ -200,7 +200,7 @@ RESOLVED_SCALE = 0.4
 # Not 还没 (作业还没处理: a day's chores) nor 通 of 通过.
 _STILL_UNDONE = re.compile(r"(?:仍|仍然|迟迟|至今|一直|到而家|到今天)(?:都)?(?:未|没|没有|未能|没能)"
                            r"(?:[^，,。；;！!？?\s]{0,4}?)(?:分配|解决|到账|到位|发放|发|答复|回复|修|处理|落实|兑现|办|退|"
-                           r"拿到|交付|交房|通水|通电|通车|开通|开工|动工|验收|结算|补|赔)")
+                           r"拿到|获批|批复|审批|交付|交房|通水|通电|通车|开通|开工|动工|验收|结算|补|赔)")
 # Which scans an item needs (classifier.prefilter): bits of WordStarts.flags. Asked for a batch of at
 # least PREFILTER_MIN items: the look-up costs ~35 µs a call and ~2 µs an item, and saves ~14 µs an
 # item whose words are absent (three in four posts); a batch of one or two has every scan run.

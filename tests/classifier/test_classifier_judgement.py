@@ -886,11 +886,18 @@ def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipp
     def post(n: int, title: str, text: str) -> RawItem:
         return RawItem(id=f"u{n}", source=board, url="", title=title, text=text, fetched_at=contracts.utcnow())
 
-    flat, dialect = scorer.score([
+    flat, dialect, permit, granted = scorer.score([
         post(0, "公租房申请排队两年仍未分配",
              "尊敬的领导：我于2024年提交了某市公租房申请，资格审核已通过，但两年多仍未分配到房源，"
              "每次咨询都说在轮候。请问目前轮候到多少号了？"),
         post(1, "你好，请问点解我哋村嘅农机购置补贴到而家都未发？",
              "你好，请问点解我哋村嘅农机购置补贴到而家都未发？申请咗成年，镇上话等县里。"),
+        # a firm's permit still not granted, asked as calmly as a question (营商环境)
+        post(2, "关于企业施工许可办理时限的咨询",
+             "您好：我司在某市高新区的仓储项目，施工许可材料交齐已满30个工作日，至今未获批，想了解目前进度和预计办结时间。"),
+        post(3, "关于企业施工许可办理时限的咨询",
+             "您好：我司在某市高新区的仓储项目，施工许可材料交齐已满30个工作日，现已获批，想了解下一步办理事项。"),
     ])
     assert flat.negativity >= 0.5 and dialect.negativity >= 0.5
+    # Still not granted is a grievance the model alone hardly reads (~0.02 either way): the cue lifts it.
+    assert permit.negativity >= 0.3 > granted.negativity
