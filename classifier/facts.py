@@ -2171,7 +2171,8 @@ def praise_headline(title: str, text: str) -> str | None:
 
 
 # An authority's reply published on a message board (回复：建设西路路灯已修复, 答复：……): read as its report would be.
-_REPLY = re.compile(r"^(?:回复|答复|官方回复|部门回复)[：:]\s*")
+# 回复：…… or, as many message boards title their answers, 【回复】……
+_REPLY = re.compile(r"^(?:(?:回复|答复|官方回复|部门回复)[：:]|[【\[](?:回复|答复|官方回复|部门回复)[】\]])\s*")
 
 
 # A reply by its title's end (关于峪河湾小区门口公交站设置的回复), and what a reply tells done (已增设……站点,

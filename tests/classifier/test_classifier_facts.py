@@ -1671,6 +1671,7 @@ def test_hype_a_nosebleed_and_a_check_up_are_no_event(text: str, injured: int | 
 def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     text = "网友您好：您反映的路灯不亮问题，经市城管局核实，维修人员已更换电缆并恢复照明。"
     assert reply_headline("回复：建设西路路灯已修复", text) == "修复"
+    assert reply_headline("【回复】建设西路路灯已修复", text) == "修复"  # a board's bracketed reply title
     assert reply_headline("建设西路路灯已修复", text) is None
     # a reply whose headline names only the matter is read by what its text tells done, not by a hand-over, a
     # plan or a remainder
