@@ -14,6 +14,8 @@ from router_helpers import Collect, Receiver, Request, Smtp
 
 from core.broker import free_port
 
+HANG_BOUND_S = 120.0
+
 
 def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -21,8 +23,13 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
             action = receiver.next_action(self.path)
-            if action[0] == "sleep":
-                time.sleep(action[1])
+            if action[0] == "drop":
+                self.close_connection = True
+                return  # read, never answered: the connection closes with no status line
+            if action[0] == "hang":
+                # Until the test is over (bounded, so a forgotten release cannot keep a thread for
+                # ever): far beyond any timeout a test sets, so the client always times out.
+                receiver.released.wait(HANG_BOUND_S)
             elif receiver.delay_s:
                 time.sleep(receiver.delay_s)
             if action[0] == "status":
@@ -33,7 +40,7 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
                 self._answer(200, b"<html>oops</html>")
                 return
             payload = action[1] if action[0] == "json" else receiver.ok_body
-            if action[0] != "sleep":
+            if action[0] != "hang":
                 receiver.record(Request(self.path, dict(self.headers.items()), body))
             self._answer(200, json.dumps(payload).encode())
 
@@ -62,6 +69,7 @@ def receiver() -> Iterator[Receiver]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield state
+    state.released.set()  # hung requests answer their gone clients (BrokenPipe, ignored) and end
     server.shutdown()
     server.server_close()
 

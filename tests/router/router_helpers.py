@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from core.contracts import Engagement, Grade, RawItem, ScoredItem, Source, encode
@@ -37,9 +38,12 @@ class Request:
 class Receiver:
     """A real HTTP server; ``script`` says how to answer the next requests, then it answers ``ok``.
 
-    Script entries: ``("status", 500)``, ``("sleep", 2.0)`` (answers late: the client times out),
-    ``("garbage",)`` (200 with a non-JSON body), ``("json", {...})``; a last element ``"/path"``
-    keeps an entry for requests to that path.
+    Script entries: ``("status", 500)``, ``("hang",)`` (no answer until the test ends: the client
+    times out, whatever its timeout and however slow the host), ``("drop",)`` (reads the request,
+    then closes the connection unanswered: no answer after the request went out, with no timing at
+    all), ``("garbage",)`` (200 with a non-JSON body), ``("json", {...})``; a last element ``"/path"``
+    keeps an entry for requests to that path. A hung or dropped request is not recorded: the client
+    was never told it arrived.
     """
 
     url: str = ""
@@ -51,6 +55,9 @@ class Receiver:
     # Called (outside the lock) after each request is recorded, before it is answered: a test that
     # must stop a worker mid-delivery does it here, at a request count, not after a race with the worker.
     on_record: Callable[[Receiver], None] | None = None
+    # Set when the test ends (the fixture's teardown): a hung request waits for it, never a fixed
+    # delay a loaded host could outlast on the client's side (a late answer read as a timely one).
+    released: threading.Event = field(default_factory=threading.Event)
 
     def next_action(self, path: str) -> tuple:
         """The next scripted answer for this path (an entry may end with the path it is meant for)."""
@@ -113,8 +120,14 @@ def scored(item_id: str, *, topic: str = "住房", grade: str = "一般", rank: 
 
 def router_settings(store: StoreSettings, **overrides: Any) -> RouterSettings:
     values: dict[str, Any] = {
-        "store": store, "delivery_timeout_s": 1.0, "delivery_backoff_s": 0.05, "delivery_backoff_max_s": 0.2,
-        "delivery_lease_s": 3.0, "delivery_poll_s": 0.05, "tick_s": 0.2, "receipt_secret": "test-receipt-secret",
+        # A 10 s timeout is a bound for failure, not a speed goal: the test receivers answer at once,
+        # and an answer that came after a 1 s timeout on a slow, loaded CI host would be sent again (a
+        # second delivery, or a row given up after two unanswered sends). No test waits for it: a
+        # test that must see a timeout sets its own short one against a receiver that hangs
+        # (("hang",) in Receiver.script). The lease (30 s) is twice the send deadline (15 s, 1.5 x the
+        # timeout), which router/settings.py requires it to exceed.
+        "store": store, "delivery_timeout_s": 10.0, "delivery_backoff_s": 0.05, "delivery_backoff_max_s": 0.2,
+        "delivery_lease_s": 30.0, "delivery_poll_s": 0.05, "tick_s": 0.2, "receipt_secret": "test-receipt-secret",
         "webhook_secrets": {"hook": "hook-secret", "ding": "ding-secret", "fei": "fei-secret"},
         "rate_per_minute": {}, "console_base_url": "http://console.test",
         # Routing on its own: tests/incidents drive the router with incidents on.
@@ -124,6 +137,14 @@ def router_settings(store: StoreSettings, **overrides: Any) -> RouterSettings:
     }
     values.update(overrides)
     return RouterSettings(**values)
+
+
+def hurried(settings: RouterSettings, **overrides: Any) -> RouterSettings:
+    """``settings`` with a 0.5 s timeout, for a send to a receiver that hangs (``("hang",)``): it times
+    out at once, and however slow the host, since the receiver never answers. The send deadline stays
+    long (10 s): a client scheduled late must still get the whole request out (a localhost connect
+    and a small write never wait), or the hang would be left in the script for a later send."""
+    return msgspec.structs.replace(settings, delivery_timeout_s=0.5, delivery_deadline_s=10.0, **overrides)
 
 
 TEST_PROFILE = """\

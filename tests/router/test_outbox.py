@@ -8,8 +8,9 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+import msgspec
 import pytest
-from router_helpers import Receiver, router_settings, scored, write_profile
+from router_helpers import Receiver, hurried, router_settings, scored, write_profile
 from sqlalchemy import select
 
 from core.contracts import encode
@@ -58,7 +59,19 @@ def test_failures_then_recovery_deliver_each_once(setup: tuple, receiver: Receiv
                                                   store_settings: StoreSettings) -> None:
     settings, profile, factory = setup
     _route(settings, profile, 2)  # 2 items × (alert to housing + copy to press)
-    receiver.script = [("status", 500), ("sleep", 1.5), ("status", 503), ("status", 429)]
+    receiver.script = [("hang",), ("status", 500), ("status", 503), ("status", 429)]
+    # The timeout first, alone: one row sent by a worker of its own with a short timeout, to a receiver
+    # that hangs until the test is over, times out however slow the host (a 1.5 s sleep against a
+    # 1 s timeout could be read as answered by a client scheduled late). The rest, failures and
+    # successes, go with the helpers' 10 s, which no prompt answer misses: a late success would be
+    # sent again.
+    first = Delivery(factory, hurried(settings, delivery_batch=1), lambda: profile)
+    try:
+        assert first.run_once() == 1
+    finally:
+        first.close()
+    (timed_out,) = [r for r in _rows(store_settings) if r.attempts]
+    assert timed_out.status == "pending" and timed_out.uncertain == 1 and "超时" in (timed_out.last_error or "")
     delivery = Delivery(factory, settings, lambda: profile)
     try:
         _drain(delivery, store_settings)
@@ -104,8 +117,6 @@ def test_undeliverable_is_kept_and_shown(setup: tuple, receiver: Receiver, store
 
 def test_retries_stop_after_max_attempts(setup: tuple, receiver: Receiver, store_settings: StoreSettings) -> None:
     settings, profile, factory = setup
-    import msgspec
-
     settings = msgspec.structs.replace(settings, delivery_max_attempts=3)
     _route(settings, profile, 1)
     receiver.script = [("status", 500)] * 20
@@ -124,15 +135,14 @@ def test_retries_stop_after_max_attempts(setup: tuple, receiver: Receiver, store
 
 def test_crashed_worker_lease_runs_out_and_row_goes_once(setup: tuple, receiver: Receiver,
                                                         store_settings: StoreSettings) -> None:
-    import msgspec
-
     settings, profile, factory = setup
-    settings = msgspec.structs.replace(settings, delivery_lease_s=1.5, delivery_timeout_s=1.0)
     _route(settings, profile, 1)
     # The crashed worker's lease lasts 10 s, not 1.5 s: the survivor's first round below must find it
     # still held, and on a loaded host (with PostgreSQL) that round may start more than 1.5 s later.
-    crashed = Delivery(factory, msgspec.structs.replace(settings, delivery_lease_s=10.0), lambda: profile,
-                       owner="crashed")
+    # It never sends: its 5 s timeout only lets a 10 s lease pass the settings' check (lease > send
+    # deadline, 1.5 x the timeout). The survivor sends with the helpers' generous timeout and lease.
+    crashed = Delivery(factory, msgspec.structs.replace(settings, delivery_lease_s=10.0, delivery_timeout_s=5.0),
+                       lambda: profile, owner="crashed")
     first = _rows(store_settings)[0]
     assert crashed.claim(first.id, _now()) is not None  # claimed, then the process "dies"
     survivor = Delivery(factory, settings, lambda: profile, owner="survivor")
