@@ -13,7 +13,9 @@ share and every entry has been published, the newer instance is killed (SIGKILL)
 added to each of its sources, and the clock runs until:
 
 - leases: every host the dead instance held is leased to the survivor (``collector_leases``);
-- polled: the new entries of the dead instance's sources have been published (what the test times).
+- polled: the new entries of the dead instance's sources have been published (what the test times;
+  a source whose host this instance does not hold looks again every lease/6, so this comes up to
+  that much after the leases, plus the poll itself).
 
 Then a new instance is started in place of the dead one and the next round waits for the share.
 Two ways to die, each ``--repeat`` times:
