@@ -14,14 +14,11 @@ per reader per change) are timed directly.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
+from sqlalchemy import func, insert, select  # noqa: E402
+from stores import each_store  # noqa: E402  (bench/, this script's folder)
 
 from console import accounts, live  # noqa: E402
 from console.app import create_app  # noqa: E402
@@ -192,25 +190,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.items < args.cases:
         parser.error("--items counts the cases' items too: it must be >= --cases")
-    if args.store:
-        run(args.store, args.cases, args.items, args.repeat, args.store.split(":")[0])
-        return 0
-    with tempfile.TemporaryDirectory() as folder:
-        run(f"sqlite:///{folder}/bench.db", args.cases, args.items, args.repeat, "SQLite")
-    pg = os.environ.get("YUQING_TEST_PG_URL")
-    if not pg:
-        print("PostgreSQL skipped: set YUQING_TEST_PG_URL")
-        return 0
-    name = f"yuqing_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        run(f"{pg.rpartition('/')[0]}/{name}", args.cases, args.items, args.repeat, "PostgreSQL")
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    each_store(args.store, lambda url, label: run(url, args.cases, args.items, args.repeat, label))
     return 0
 
 

@@ -27,14 +27,11 @@ import argparse
 import asyncio
 import json
 import multiprocessing
-import os
 import random
 import re
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from stores import each_store  # noqa: E402  (bench/, this script's folder)
 
 from console import accounts  # noqa: E402
 from console.settings import ConsoleSettings  # noqa: E402
@@ -255,25 +252,7 @@ def main() -> int:
     readers = [int(n) for n in args.readers.split(",") if n.strip()]
     if args.repeat < 1 or not readers or min(readers) < 1:
         parser.error("--repeat and every --readers number must be >= 1")
-    if args.store:
-        run(args.store, args.store.split(":")[0], args.repeat, readers, args.cases, args.poll)
-        return 0
-    with tempfile.TemporaryDirectory() as folder:
-        run(f"sqlite:///{folder}/bench.db", "SQLite", args.repeat, readers, args.cases, args.poll)
-    pg = os.environ.get("YUQING_TEST_PG_URL")
-    if not pg:
-        print("PostgreSQL skipped: set YUQING_TEST_PG_URL")
-        return 0
-    name = f"yuqing_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        run(f"{pg.rpartition('/')[0]}/{name}", "PostgreSQL", args.repeat, readers, args.cases, args.poll)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    each_store(args.store, lambda url, label: run(url, label, args.repeat, readers, args.cases, args.poll))
     return 0
 
 

@@ -52,7 +52,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+from stores import each_store  # noqa: E402  (bench/, this script's folder)
 
 from collectors.settings import CollectorSettings  # noqa: E402
 from core.broker import EmbeddedBroker  # noqa: E402
@@ -257,29 +258,12 @@ def main() -> int:
         parser.error("--modes: same, other or both")
     if args.repeat < 1 or args.hosts < 2:
         parser.error("--repeat >= 1 and --hosts >= 2")
-    with tempfile.TemporaryDirectory() as folder:
-        if args.store:
-            run(args.store, args.store.split(":")[0], args.repeat, args.lease_ttl, args.hosts, args.interval,
-                modes, Path(folder))
-            return 0
-        run(f"sqlite:///{folder}/bench.db", "SQLite", args.repeat, args.lease_ttl, args.hosts, args.interval,
-            modes, Path(folder))
-    pg = os.environ.get("YUQING_TEST_PG_URL")
-    if not pg:
-        print("PostgreSQL skipped: set YUQING_TEST_PG_URL")
-        return 0
-    name = f"yuqing_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
+
+    def in_a_folder(url: str, label: str) -> None:
         with tempfile.TemporaryDirectory() as folder:
-            run(f"{pg.rpartition('/')[0]}/{name}", "PostgreSQL", args.repeat, args.lease_ttl, args.hosts,
-                args.interval, modes, Path(folder))
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+            run(url, label, args.repeat, args.lease_ttl, args.hosts, args.interval, modes, Path(folder))
+
+    each_store(args.store, in_a_folder)
     return 0
 
 
