@@ -12,6 +12,7 @@ of a list starts holds no word of it, and its scan for them is skipped: the same
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -192,3 +193,20 @@ def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     ahead = "".join(re.escape(c) for c in sorted(chars))
     return re.compile(f"(?=[{ahead}])(?:{pattern.pattern})", pattern.flags)
+
+
+class Needing:
+    """A pattern every match of which holds one of ``words``, searched only in a text that holds one of them: a few
+    substring tests cost ~1 µs, a search whose alternatives open with a lookbehind or a class ~5–25 µs of a post (``re``
+    tries each alternative at every position). The words stand beside the pattern, to be kept with it."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
+        self.pattern, self.words = pattern, words
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        for word in self.words:
+            if word in text:
+                return self.pattern.search(text, pos, endpos)
+        return None

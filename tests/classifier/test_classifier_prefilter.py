@@ -26,7 +26,7 @@ from classifier.facts import (
 from classifier.grading import load_rules
 from classifier.jurisdiction import Jurisdiction
 from classifier.lexicon import SCORING_COMPLAINT_CUES, TrieSearch, trie_pattern
-from classifier.prefilter import WordStarts, first_chars, matches_at
+from classifier.prefilter import Needing, WordStarts, first_chars, matches_at
 from classifier.regions import regions
 from classifier.registry import DEFAULT_MODEL_DIR, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -254,3 +254,11 @@ def test_the_weak_topic_read_at_the_seeds_starts_is_the_same(texts: list[str]) -
                 assert lexicon.weak_topic(title, text, min_score, where[k]) == expected, (title, text)
                 named += expected is not None
     assert named > 300
+
+
+def test_a_needing_pattern_is_searched_only_where_one_of_its_words_is() -> None:
+    fight = Needing(re.compile(r"两伙[^，。]{0,6}?打架"), "两")
+    assert fight.search("两伙人在门口打架").group(0) == "两伙人在门口打架"
+    assert fight.search("昨晚两伙人在门口打架", 2).start() == 2
+    assert fight.search("两伙人在门口打架", 0, 4) is None  # the window, as re's own search
+    assert Needing(re.compile(r"打架"), "两").search("门口有人打架") is None  # no word: not searched
