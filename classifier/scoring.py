@@ -387,9 +387,9 @@ class Scorer:
             accounted = facts.official is not None and INCIDENT_ACCOUNT.search(title) is not None
             complaint = not settled and (facts.feared is not None or tainted or publicized or aggrieved
                                          or self._complaint_cue(call.tier, joined, text, complaints_at[i])
-                                         or (call.tier in _PRIVATE_TIERS and "隐患" in joined
-                                             and HAZARD_REPORT.search(joined) is not None)
-                                         or (call.tier in _PRIVATE_TIERS and _STILL_UNDONE.search(joined) is not None))
+                                         or (call.tier in _PRIVATE_TIERS
+                                             and (("隐患" in joined and HAZARD_REPORT.search(joined) is not None)
+                                                  or _STILL_UNDONE.search(joined) is not None)))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
