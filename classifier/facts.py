@@ -1256,12 +1256,12 @@ def not_a_harm(text: str, start: int, word: str) -> bool:
     """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound, or an athlete's injury in the game
     (前锋十字韧带受伤，赛季报销); or 自杀/轻生 a thought, a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线),
     not a deed."""
+    if _KIND_OF_PROBLEM.match(text, start + len(word)) is not None:
+        return True  # 犬只伤人等问题, 防止溺水、受伤等情况: a kind of problem a rule or a campaign names, no one hurt
     if word in ("自杀", "轻生"):
         return _NO_DEED_AFTER.match(text, start + len(word)) is not None
     if word == "伤人":
-        # 好伤人, 太伤人了: hurtful; 犬只伤人等问题: a kind of problem a rule or a campaign names, no one hurt
-        return (_FEELING_BEFORE.search(text, max(0, start - 2), start) is not None
-                or _KIND_OF_PROBLEM.match(text, start + len(word)) is not None)
+        return _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None  # 好伤人, 太伤人了: hurtful
     if word == "流血":  # 鼻子流血 from the dry air, a nosebleed: no wound
         return text.endswith(("鼻子", "鼻"), max(0, start - 3), start)
     if word in ("送医", "入院", "就医") and _UNHARMED.match(text, start + len(word)) is not None:

@@ -1461,6 +1461,7 @@ def test_death_as_an_idea_a_title_or_history_is_no_death(text: str, deaths: int 
     ("这个秘密我打死都不说", None, None),
     # a kind of problem a draft rule or a campaign names
     ("近年来养犬扰民、犬只伤人等问题引起市民关注，现公开征求意见", None, None),
+    ("入冬以来多地出现老人摔倒受伤等情况，社区提醒注意防滑", None, None),
     # real harms
     ("小区里一条大狗伤人，邻居腿被咬了", None, 1),
     ("男子在家中被人打死，警方已介入", 1, None),
