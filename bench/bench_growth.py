@@ -16,19 +16,20 @@ PostgreSQL (size = pg_total_relation_size of the tables, after VACUUM). SQLite's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, inspect, text  # noqa: E402
+from sqlalchemy import inspect, text  # noqa: E402
+from stores import temporary_postgres  # noqa: E402  (bench/, this script's folder)
 
 from collectors import items as collector_items  # noqa: E402
 from collectors.kinds.base import Candidate  # noqa: E402
@@ -108,16 +109,13 @@ def main() -> int:
     parser.add_argument("--store", help="store URL (default: a temporary SQLite file)")
     parser.add_argument("--case-every", type=int, default=10, help="one item in N opens a case (0: none)")
     args = parser.parse_args()
-    pg_db = None
-    if args.store and args.store.startswith("postgresql"):
-        pg_db = f"yuqing_bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(args.store, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{pg_db}"'))
-        store = StoreSettings(url=f"{args.store.rpartition('/')[0]}/{pg_db}")
-    else:
-        store = StoreSettings(url=args.store or f"sqlite:///{tempfile.mkdtemp(prefix='yuqing-growth-')}/g.db")
-    try:
+    postgres = bool(args.store and args.store.startswith("postgresql"))
+    with contextlib.ExitStack() as stack:
+        if postgres:
+            url = stack.enter_context(temporary_postgres(args.store))
+        else:
+            url = args.store or f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory(prefix='yuqing-growth-'))}/g.db"
+        store = StoreSettings(url=url)
         migrate(store)
         empty = size_bytes(store)
         started = time.monotonic()
@@ -127,18 +125,13 @@ def main() -> int:
         after = size_bytes(store) - empty
         scale = 1_000_000 / args.items
         print(json.dumps({
-            "store": "postgresql" if pg_db else "sqlite", "items": args.items, "chars_per_item": args.chars,
+            "store": "postgresql" if postgres else "sqlite", "items": args.items, "chars_per_item": args.chars,
             "case_every": args.case_every,
             "fill_seconds": round(time.monotonic() - started, 1),
             "mb_per_million_before_retention": round(filled * scale / 1e6),
             "mb_per_million_after_retention": round(after * scale / 1e6),
             "bytes_per_item_after": round(after / args.items), "pruned": pruned.counts,
         }, ensure_ascii=False))
-    finally:
-        if pg_db:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)'))
-            admin.dispose()
     return 0
 
 
