@@ -2110,12 +2110,18 @@ def _notice_headline(title: str) -> str | None:
 # A citizen's post or letter whose headline thanks or praises (必须为西关派出所点赞, 给公交点个赞, 感谢城管中队): the
 # problem it recalls was met. Not in sarcasm (真行, 呵呵, a question), nor with a crime, an accident or a death in the
 # headline; the text's still-wrong test is read as for a settled report.
-_PRAISE = re.compile(r"点赞|点个赞|夸夸|必须夸|好样的|致敬|感谢|谢谢|暖心|好人好事|太赞了|超赞|给力|靠谱")
+_PRAISE = re.compile(r"点[^，,。；;！!？?\s]{0,5}赞|夸夸|必须夸|不得不夸|夸一下|夸一夸|好样的|致敬|感谢|谢谢|暖心|"
+                     r"好人好事|太赞了|超赞|给力|靠谱|表扬")
 _SARCASM = re.compile(r"呵呵|真行|真给|真是给|服了|醉了|就这|绝了|厉害了|无语|？|\?|吗|呢|难道|怎么|为什么|为啥|"
                       r"凭什么|八辈子")
 
-# Thanks for a problem taken up but not yet met (感谢书记答复……希望尽快解决, 已在解决之中): still the complaint.
-_UNSETTLED = re.compile(r"希望|尽快|正在|之中|尚未|有待|请求|恳请|盼")
+# Thanks for a problem taken up but not yet met (感谢书记答复……希望尽快解决, 已在解决之中): still the complaint. Not a
+# wish that the good service go on or spread (希望以后都能这么快, 希望其他片区也学学, 希望你们继续保持), nor 希望 as a
+# noun (当时没抱什么希望).
+_UNSETTLED = re.compile(r"(?<!抱)(?<!什么)(?<![有没的])希望"
+                        r"(?![^，,。；;！!？?\s]{0,6}?(?:以后|今后|往后|将来|继续|保持|一直|越来越|更多|多些|多一些|"
+                        r"其他|其它|别的|都能|也能|也学|也这样|能多))"
+                        r"|尽快|正在|之中|尚未|有待|请求|恳请|盼")
 
 
 # The office's publicity found wanting in its own words (对外宣传): a translation that is wrong (翻译有误, 机翻, the

@@ -1648,6 +1648,11 @@ def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text
     ("为某医院点赞", "但是收费还是太贵了", None),
     ("非常感谢书记答复噪音问题，希望尽快解决", "", None),
     ("感谢各位领导", "该事已在解决之中。", None),
+    # a wish that the service go on or spread, and 希望 as a noun, wait for nothing; praise in other words
+    ("给某区城管点个大大的赞！", "坏了一个月的井盖今天换好了，希望以后都能这么快！", "点个大大的赞"),
+    ("感谢水务集团的师傅们", "当时没抱什么希望，一周就换了加压泵，希望你们继续保持！", "感谢"),
+    ("不得不夸一下滨江路的新公园", "荒地修成了公园，希望其他片区也学学。", "不得不夸"),
+    ("给某区城管点个赞", "井盖换好了，希望下水道也尽快修一修。", None),
 ])
 def test_a_post_that_thanks_or_praises_unless_in_sarcasm_or_still_waiting(
         title: str, text: str, praise: str | None) -> None:
