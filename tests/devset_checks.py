@@ -410,8 +410,28 @@ XIMU = BlindSet(
     # 17 topics over 122 relevant adverse items: six of each, as in the fourth to seventeenth sets.
     min_per_topic=6,
 )
+# The twenty sets on main when the twenty-first set was written (the sets written at the same time are blind to it).
+BEFORE_TWENTY_FIRST = (*BEFORE_EIGHTEENTH, "moquan_items.jsonl", "lanwan_items.jsonl", "ximu_items.jsonl")
+YUGE = BlindSet(
+    name="yuge", ordinal="twenty-first", city="玉戈", id_pattern=r"d21-\d{4}", region="6539", province_code="65",
+    districts=("玉城区", "杏湖区", "雪岭县", "枣泉县", "玉戈经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_FIRST,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|雅居|公寓|壹号院|家属院|安置小区"),
+    # A third of the other-city items are from 新疆 itself.
+    province=re.compile(r"新疆|乌鲁木齐|克拉玛依|吐鲁番|哈密|昌吉|博尔塔拉|博乐|巴音郭楞|库尔勒|阿克苏|克孜勒苏|阿图什|喀什"
+                        r"|和田|伊犁|伊宁|奎屯|塔城|阿勒泰|石河子|五家渠|阿拉尔|图木舒克|北屯|霍尔果斯|阿拉山口"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 122 relevant adverse items: six of each, as in the fourth to twentieth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE)
 
 
 def load_split() -> ModuleType:
