@@ -430,8 +430,26 @@ YUGE = BlindSet(
     # 17 topics over 122 relevant adverse items: six of each, as in the fourth to twentieth sets.
     min_per_topic=6,
 )
+LITING = BlindSet(
+    name="liting", ordinal="twenty-second", city="荔汀", id_pattern=r"d22-\d{4}", region="4439", province_code="44",
+    districts=("汀城区", "沙滘区", "莲坪县", "梧峒县", "荔汀经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 232 items).
+    min_items=232,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_FIRST,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华庭|雅苑|名苑|安置小区"),
+    # A third of the other-city items are from 广东 itself.
+    province=re.compile(r"广东|广州|深圳|珠海|汕头|佛山|韶关|湛江|肇庆|江门|茂名|惠州|梅州|汕尾|河源|阳江|清远|东莞|中山"
+                        r"|潮州|揭阳|云浮|顺德|南海|番禺|增城|从化|台山|开平|恩平|鹤山|英德|连州|陆丰|普宁|罗定|兴宁"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over about 121 relevant adverse items: six of each, as in the fourth to twentieth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING)
 
 
 def load_split() -> ModuleType:

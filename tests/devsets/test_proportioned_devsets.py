@@ -7,8 +7,9 @@ thirteenth, devsets/suoyan_items.jsonl, 梭岩市 in 贵州, the fourteenth, dev
 the fifteenth, devsets/liaowan_items.jsonl, 蓼湾市 in 江苏, the sixteenth, devsets/tancang_items.jsonl,
 檀沧市 in 云南, the seventeenth, devsets/zhengang_items.jsonl, 榛岗市 in 辽宁, the eighteenth,
 devsets/moquan_items.jsonl, 漠泉市 in 宁夏, the nineteenth,
-devsets/lanwan_items.jsonl, 澜湾市 in 海南, the twentieth, devsets/ximu_items.jsonl, 锡沐市 in 内蒙古, and the
-twenty-first, devsets/yuge_items.jsonl, 玉戈市 in 新疆,
+devsets/lanwan_items.jsonl, 澜湾市 in 海南, the twentieth, devsets/ximu_items.jsonl, 锡沐市 in 内蒙古, the
+twenty-first, devsets/yuge_items.jsonl, 玉戈市 in 新疆, and the twenty-second, devsets/liting_items.jsonl,
+荔汀市 in 广东,
 written alike): what is checked alike for every blind set
 (no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
 of every topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py. Here, what
@@ -26,6 +27,7 @@ from devset_checks import (
     HUANYANG,
     LANWAN,
     LIAOWAN,
+    LITING,
     MOQUAN,
     QICHUAN,
     QINGXIU,
@@ -52,7 +54,7 @@ ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 1
 
 @pytest.fixture(scope="module", params=[QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG,
                                             QINGXIU, GAOLING, SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG,
-                                            MOQUAN, LANWAN, XIMU, YUGE],
+                                            MOQUAN, LANWAN, XIMU, YUGE, LITING],
                 ids=lambda s: s.name)
 def blind(request: pytest.FixtureRequest) -> BlindSet:
     return request.param
