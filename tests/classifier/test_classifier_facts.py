@@ -1696,6 +1696,12 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("回复：某小区供暖温度问题", gas) == "已进行排气并调整"
     assert reply_headline("回复：某小区供暖温度问题", "已经过去三个月还没修复。") is None
     assert reply_headline("回复：23路公交已增开某乡班次", "公交公司在23路增开往返某乡的直达班次，每天6班。") == "增开"
+    # money paid back, a procedure changed, what the reply found gone; not what can no longer be done
+    wages = "经区人社局调解，该公司已于9月12日将工资全部支付到您的账户。"
+    assert reply_headline("关于某公司拖欠工资问题的处理结果", wages) == "已于9月12日将工资全部支付"
+    assert reply_headline("关于异地报销的回复", "市医保局已于4月优化流程，材料可线上提交。") == "已于4月优化"
+    assert reply_headline("关于工地夜间噪音的办理结果", "经多次夜间巡查，该工地夜间已无高噪音作业。") == "已无高噪音"
+    assert reply_headline("关于工地夜间噪音的回复", "该工地已无法按期完工。") is None
 
 
 @pytest.mark.parametrize(("text", "rumour"), [
