@@ -1831,7 +1831,7 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 _ASSESSED = r"(?:评估|验收|审核|认证|认定|考核|评审|复审|复查|复核|评定|达标)"
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
-    r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|打通|"
+    r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|退还|退回|打通|"
     r"修复|修好|修通|解决|化解|兑现|补发|整改到位|摘除挂牌|摘帽|喝上|住进|搬进|建起|投运|投产|拿到|领到|"
     r"恢复|重新营业|重新开放|重新开业|通过(?=[^，,。；;！!？?\s]{0,12}?" + _ASSESSED + r")|成功(?!率)|"
     # the verbs of good-news headlines that deliver, open or pay (回迁楼交付, 特大桥合龙, 接通供水, 装上报警器,
@@ -1865,7 +1865,11 @@ _WAS = re.compile(r"从?“[^”]{1,10}”(?=(?:到|变成|变为|变身|变|成
 _REPAIRING = re.compile(r"抢修|抢通|抢险|抢收|抢种|抢抓")
 # 保险 (insurance: 农业保险全覆盖, 电梯“保险+服务”模式) holds 险 of the problem words but names none.
 _INSURANCE = re.compile(r"保险")
-_SETTLING = re.compile(r"(?:追回|收回|拿回|要回|讨回|清退|整改|解决|化解|补发|兑现|修复|抢修)[^，,。；;！!？?\s]{0,14}"
+# The verbs that take the problem settled as their object (追回拖欠的工资, 退还违规收取的“开口费”): a 的 after them
+# qualifies that object, not the outcome (建成的公厕 names a thing, :data:`_ATTRIBUTIVE`).
+_SETTLING_VERBS = ("追回", "收回", "拿回", "要回", "讨回", "清退", "退还", "退回", "整改", "解决", "化解", "补发",
+                   "兑现", "修复", "抢修")
+_SETTLING = re.compile(r"(?:" + "|".join(_SETTLING_VERBS) + r")[^，,。；;！!？?\s]{0,14}"
                        r"|通过[^，,。；;！!？?\s]{0,12}?" + _ASSESSED)
 # A headline that asks, doubts, announces, claims or tells the opposite reports nothing done (何时能通上自来水？,
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
@@ -2010,7 +2014,8 @@ def _doubted(title: str, outcome: re.Match[str]) -> bool:
 def _outcome_headline(title: str) -> str | None:
     """:func:`resolved_outcome`'s reading of the headline alone."""
     m = _OUTCOME.search(title) if title else None
-    if m is None or _doubted(title, m) or _ATTRIBUTIVE.match(title, m.end()) is not None:
+    if (m is None or _doubted(title, m)
+            or (m.group(0) not in _SETTLING_VERBS and _ATTRIBUTIVE.match(title, m.end()) is not None)):
         return None
     settled = _SETTLING.sub("", _SETTLED_OBJECT.sub("", _INSURANCE.sub("", _WAS.sub("", title))))
     if _GRAVE.search(_REPAIRING.sub("", title)) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:

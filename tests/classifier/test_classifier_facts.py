@@ -1617,6 +1617,11 @@ def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past:
     ("从“臭水沟”到“后花园”——滨河南路排洪渠整治纪实", "", "到"),
     ("下塘街道“积水点”变“安心点”", "", "变"),
     ("从“后花园”到“臭水沟”", "", None),
+    # money returned is an outcome, and a 的 after a settling verb qualifies the problem settled, not the outcome
+    ("某市退还违规收取的供热“开口费”718万元", "已向2860户用户全额退还。", "退还"),
+    ("某小区物业退还挪用的维修资金", "", "退还"),
+    ("某热力公司拒不退还违规收取的开口费", "", None),
+    ("新建的公厕一直锁着", "", None),
     # a repair holds 抢 of the crimes; a robbery does not become a repair
     ("某县抢修冻裂供水管道 全县供水恢复正常", "48小时内修复管道17处，全县供水已全部恢复。", "恢复"),
     ("某地抢劫案告破 追回赃款", "", None),
