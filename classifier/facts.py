@@ -1171,7 +1171,8 @@ def in_title(text: str, start: int) -> bool:
 # (to speak); 在听讲, 听讲座 (a lecture); 不经科学求证 (to verify, not to ask); 广为流传, 流传至今 (a tradition).
 # A claim passed on is 听说……, 群里说……, 求证：……, 网上流传…….
 _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
-    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一)$"), re.compile(r"过")),
+    # 以前听说办证要等好久: what one used to hear, recalled beside what came true instead
+    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一|以前|过去|原来|早先)$"), re.compile(r"过")),
     # 我妈在家族群里说我像个伢崽: words about the writer, no claim passed on (群里说我们小区 is one)
     "群里说": (None, re.compile(r"话|我(?!们)")),
     "朋友圈说": (None, re.compile(r"话|我(?!们)")),
@@ -1252,6 +1253,10 @@ _KIND_OF_PROBLEM = re.compile(r"等(?:问题|现象|情况|行为|不文明)")
 _UNHARMED = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:无大碍|并无大碍|无碍|安然无恙|身体无恙|无异常|一切正常)")
 
 
+# A service that eases care for whom it names (方便上班族就医, 便于群众就近住院).
+_EASED = re.compile(r"(?:方便|便于|便利|便民|让|帮助)[^，,。；;！!？?\s]{0,6}$")
+
+
 def not_a_harm(text: str, start: int, word: str) -> bool:
     """Whether 受伤/伤 at ``start`` is hurt feelings (很受伤, 太伤了), not a wound, or an athlete's injury in the game
     (前锋十字韧带受伤，赛季报销); or 自杀/轻生 a thought, a risk or its prevention (自杀倾向, 轻生念头, 自杀干预热线),
@@ -1266,6 +1271,8 @@ def not_a_harm(text: str, start: int, word: str) -> bool:
         return text.endswith(("鼻子", "鼻"), max(0, start - 3), start)
     if word in ("送医", "入院", "就医") and _UNHARMED.match(text, start + len(word)) is not None:
         return True  # 经送医检查无大碍: checked and unharmed
+    if word in ("就医", "入院", "住院") and _EASED.search(text, max(0, start - 8), start) is not None:
+        return True  # 方便上班族就医, 便于群众就医: a service that eases care, no patient
     if word not in ("受伤", "伤", "伤者", "重伤", "轻伤"):
         return False
     if word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None:

@@ -1679,6 +1679,15 @@ def test_hype_a_nosebleed_and_a_check_up_are_no_event(text: str, injured: int | 
     assert ("爆炸火灾" not in rules.find_signals("。" + text, facts.denied, None)) is hype
 
 
+def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
+    eased = find_facts("某医院夜间门诊开诊", "开设内科、儿科、外科等8个科室，每天接诊至晚上10点，方便上班族就医。")
+    assert eased.injured is None
+    assert find_facts("", "工地脚手架倒塌，8名工人送医就医。").injured == 8
+    recalled = find_facts("某地推行交房即交证", "业主说：“以前听说办证要等好久，没想到拿钥匙那天证也到手了。”")
+    assert recalled.rumour is None
+    assert find_facts("", "听说某小区昨晚有人跳楼了").rumour == "听说"
+
+
 def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     text = "网友您好：您反映的路灯不亮问题，经市城管局核实，维修人员已更换电缆并恢复照明。"
     assert reply_headline("回复：建设西路路灯已修复", text) == "修复"
