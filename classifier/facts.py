@@ -232,8 +232,10 @@ RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说",
                 # a claim going round (群里都在传, 家长群里在传一条消息) or a call for anyone who knows
                 # (有没有知道的？, 有人知道真假不, 求官方消息): unverified by the teller's own words
                 # (not 有人知道 or 有没有人知道 alone, a help request: 有没有人知道哪里能办证; not 不知道真假 alone)
-                "都在传", "里在传", "上在传", "有人在传", "大家在传", "到处在传", "有没有知道的", "有没有知情",
-                "有知情的", "知道真假不", "不知真假", "求官方消息", "有没有官方消息")
+                "都在传", "里在传", "上在传", "有人在传", "大家在传", "到处在传", "就在传", "早在传", "有没有知道的",
+                "有没有知情", "有知情的", "知道真假不", "不知真假", "求官方消息", "有没有官方消息",
+                # the teller doubting what goes round (这种消息到底有多少可信度？)
+                "有多少可信度", "可信度有多高", "消息可信吗")
 # Words that count someone as dead or hurt without a number (a single person); bare 死/伤 do not.
 _ONE_DEAD = ((frozenset(DIE_WORDS) - {"死"}) | {f"{c}死" for c in KILLED_BY} | frozenset(SPOKEN_DEATH_WORDS)
              | frozenset(IN_CARE_DEATH_WORDS)

@@ -1679,6 +1679,12 @@ def test_hype_a_nosebleed_and_a_check_up_are_no_event(text: str, injured: int | 
     assert ("爆炸火灾" not in rules.find_signals("。" + text, facts.denied, None)) is hype
 
 
+def test_a_claim_going_round_in_a_circle_and_doubted_is_a_rumour() -> None:
+    text = "招标前，圈子里就在传是哪家中标，结果公示出来果然是那家。这种消息到底有多少可信度？"
+    assert find_facts("某项目是不是早就内定了？", text).rumour == "就在传"
+    assert find_facts("", "这种消息到底有多少可信度？").rumour == "有多少可信度"
+
+
 def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
     eased = find_facts("某医院夜间门诊开诊", "开设内科、儿科、外科等8个科室，每天接诊至晚上10点，方便上班族就医。")
     assert eased.injured is None
