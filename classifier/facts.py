@@ -1650,6 +1650,8 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                 continue  # 我保证不打死你, 打死我也不信: a threat or an oath, no one killed
         if kind == "none" or (denied and _inside(denied, start)):
             continue
+        if word == "过世" and start and joined[start - 1] == "见":
+            continue  # 没见过世面: never saw the world, no one died
         if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
@@ -1927,7 +1929,7 @@ _SETTLED_AFTER = re.compile(r"(?:已|均已|全部|已全部|逐一|立即|及�
 _INVITED = re.compile(r"(?:可|可以|欢迎|请|敬请|鼓励)[^，,。；;！!？?\n]{0,30}$")
 # A condition before a finding or a word of now (如发现……, 如仍有问题，欢迎继续拨打12345): what to do if, nothing found
 # and nothing still wrong.
-_IF = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若|倘若)(?:您|你|市民|群众|大家|广大市民)?$")
+_IF = re.compile(r"(?:如|若|一旦|如果|凡|若是|如若|倘若)(?:您|你|市民|群众|大家|广大市民)?(?:后续|今后|以后|之后|再)?$")
 _THEN_DO = re.compile(r"[^，,。；;！!？?\n]{0,12}?[，,]?[^，,。；;！!？?\n]{0,4}?"
                       r"(?:请|务必|应当|应及时|应立即|须|(?:要|应)?(?:立即|及时|第一时间|马上)(?:拨打|报告|报警|联系|停止|撤离)"
                       r"|可(?:以)?(?:随时|及时|直接)?(?:拨打|通过|联系|反映|报告|举报|扫码|报修|登录|前往))")
@@ -1971,7 +1973,7 @@ def _still_wrong(text: str) -> str | None:
             continue  # the revisit's own 发现, read with it
         if word == "只是" and text[m.start() - 1:m.start()] == "不":
             continue  # 不只是罚单: not only, no "but"
-        if _IF.search(text, max(0, m.start() - 3), m.start()) is not None:
+        if _IF.search(text, max(0, m.start() - 6), m.start()) is not None:
             continue  # 如仍有问题，欢迎继续拨打12345: a reply's closing, what to do if
         if word == "维权" and _SERVICE_AFTER.match(text, m.end()) is not None:
             continue  # 农民工维权“绿色通道”, 维权服务站: a service offered, no one protesting

@@ -1685,6 +1685,11 @@ def test_a_claim_going_round_in_a_circle_and_doubted_is_a_rumour() -> None:
     assert find_facts("", "这种消息到底有多少可信度？").rumour == "有多少可信度"
 
 
+def test_never_having_seen_the_world_is_no_death() -> None:
+    assert find_facts("某地下雪了！！", "手冻成胡萝卜也开心！南方孩子没见过世面哈哈哈").deaths is None
+    assert find_facts("", "老人昨晚在家中过世。").deaths == 1
+
+
 def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
     eased = find_facts("某医院夜间门诊开诊", "开设内科、儿科、外科等8个科室，每天接诊至晚上10点，方便上班族就医。")
     assert eased.injured is None
@@ -1722,6 +1727,9 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("关于异地报销的回复", "市医保局已于4月优化流程，材料可线上提交。") == "已于4月优化"
     assert reply_headline("关于工地夜间噪音的办理结果", "经多次夜间巡查，该工地夜间已无高噪音作业。") == "已无高噪音"
     assert reply_headline("关于工地夜间噪音的回复", "该工地已无法按期完工。") is None
+    # a reply's closing "if later still" is no remainder
+    closing = "该公司已于9月12日将工资全部支付到您的账户。如后续仍有劳动纠纷，可直接到仲裁院咨询。"
+    assert reply_headline("关于某公司拖欠工资问题的处理结果", closing) == "已于9月12日将工资全部支付"
 
 
 @pytest.mark.parametrize(("text", "rumour"), [
