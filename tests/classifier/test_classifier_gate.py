@@ -50,6 +50,8 @@ DEVSET17 = REPO / "devsets" / "zhengang_items.jsonl"
 DEVSET18 = REPO / "devsets" / "moquan_items.jsonl"
 DEVSET19 = REPO / "devsets" / "lanwan_items.jsonl"
 DEVSET20 = REPO / "devsets" / "ximu_items.jsonl"
+DEVSET21 = REPO / "devsets" / "yuge_items.jsonl"
+DEVSET22 = REPO / "devsets" / "liting_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -68,7 +70,8 @@ def heldout(shipped: LoadedModel) -> dict:
 
 @pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"])
+                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+                                        "twenty-first", "twenty-second"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -334,6 +337,22 @@ KIND_FLOORS_20 = {"expose": 0.95, "complaint": 0.82, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.91, "positive_gov": 0.57, "neutral_notice": 0.78, "other_city_bad": 0.93}
 ADVERSE_FLOOR_20 = 0.9
 TOPIC_DEVSET20_FLOOR = 0.83
+# The twenty-first and twenty-second sets (devsets/yuge_items.jsonl, 玉戈市 in 新疆; liting_items.jsonl, 荔汀市 in 广东;
+# written blind in the issue's proportions at the start of stop 30, four stock titles and phrases reworded for the leak
+# test), held-out splits read as aggregates only. On the shipped default-20261202T081643, as this gate judges them (no
+# office configuration): 玉戈: expose 1.000 (23), complaint 1.000 (23), rumour 1.000 (7), official_notice 1.000 (7),
+# emotional_offtopic 1.000 (12), positive_gov 0.867 (15), neutral_notice 0.923 (13), other_city_bad 1.000 (15),
+# overall 0.974 (115); topic 0.900 (54/60). 荔汀: expose 1.000 (23), complaint 1.000 (25), rumour 1.000 (7),
+# official_notice 1.000 (7), emotional_offtopic 1.000 (12), positive_gov 0.867 (15), neutral_notice 0.929 (14),
+# other_city_bad 1.000 (15), overall 0.975 (118); topic 0.839 (52/62). Each floor lets one item go.
+KIND_FLOORS_21 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.91, "positive_gov": 0.8, "neutral_notice": 0.84, "other_city_bad": 0.93}
+ADVERSE_FLOOR_21 = 0.96
+TOPIC_DEVSET21_FLOOR = 0.88
+KIND_FLOORS_22 = {"expose": 0.95, "complaint": 0.96, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.91, "positive_gov": 0.8, "neutral_notice": 0.85, "other_city_bad": 0.93}
+ADVERSE_FLOOR_22 = 0.96
+TOPIC_DEVSET22_FLOOR = 0.82
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -352,4 +371,6 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "seventeenth": (DEVSET17, KIND_FLOORS_17, ADVERSE_FLOOR_17, TOPIC_DEVSET17_FLOOR),
                 "eighteenth": (DEVSET18, KIND_FLOORS_18, ADVERSE_FLOOR_18, TOPIC_DEVSET18_FLOOR),
                 "nineteenth": (DEVSET19, KIND_FLOORS_19, ADVERSE_FLOOR_19, TOPIC_DEVSET19_FLOOR),
-                "twentieth": (DEVSET20, KIND_FLOORS_20, ADVERSE_FLOOR_20, TOPIC_DEVSET20_FLOOR)}
+                "twentieth": (DEVSET20, KIND_FLOORS_20, ADVERSE_FLOOR_20, TOPIC_DEVSET20_FLOOR),
+                "twenty-first": (DEVSET21, KIND_FLOORS_21, ADVERSE_FLOOR_21, TOPIC_DEVSET21_FLOOR),
+                "twenty-second": (DEVSET22, KIND_FLOORS_22, ADVERSE_FLOOR_22, TOPIC_DEVSET22_FLOOR)}
