@@ -1620,6 +1620,11 @@ def test_a_complaint_told_of_the_past_and_not_of_now(text: str, word: str, past:
     # money returned is an outcome, and a 的 after a settling verb qualifies the problem settled, not the outcome
     ("某市退还违规收取的供热“开口费”718万元", "已向2860户用户全额退还。", "退还"),
     ("某小区物业退还挪用的维修资金", "", "退还"),
+    # faults and complaints that fell, as counts that fell; not ones that rose or keep coming
+    ("某市电梯维保质量提升 困人故障同比下降六成", "", "同比下降"),
+    ("某区12345投诉同比下降四成", "", "同比下降"),
+    ("某区12345投诉同比上升四成", "", None),
+    ("电梯故障频发 投诉不断", "", None),
     ("某热力公司拒不退还违规收取的开口费", "", None),
     ("新建的公厕一直锁着", "", None),
     # a repair holds 抢 of the crimes; a robbery does not become a repair
