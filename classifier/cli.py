@@ -219,7 +219,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from classifier.labels import labels_loader
     from classifier.registry import write_model
     from classifier.service import registry_of
-    from classifier.train import resolve_root, train
+    from classifier.train import reads_root, resolve_root, train
 
     settings = _settings(args)
     _configure(settings)
@@ -232,7 +232,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"yuqing train: {exc}", file=sys.stderr)
         return 2
     root = resolve_root(config, args.data_root)
-    if not root.is_dir():
+    if reads_root(config) and not root.is_dir():
         print(f"yuqing train: data root {root} does not exist (use --data-root)", file=sys.stderr)
         return 2
     office_words = (*settings.places, *settings.bodies, *settings.people)

@@ -119,6 +119,14 @@ def resolve_root(config: TrainConfig, override: str | None = None) -> Path:
     return root if root.is_absolute() else (REPO / root).resolve()
 
 
+def reads_root(config: TrainConfig) -> bool:
+    """Whether a dataset of ``config`` reads a file under the data root: a relative path outside the repository.
+    One file named on the command line (``yuqing train --data``) is read where it is, with no data root."""
+    return any(not spec.in_repo and any(p and not Path(p).is_absolute()
+                                        for p in (spec.path, *spec.paths, spec.classes_file))
+               for head in config.heads.values() for spec in (*head.datasets, *head.eval))
+
+
 class Progress:
     """A plain progress line on stderr (no terminal tricks when stderr is a file)."""
 

@@ -135,8 +135,10 @@ def test_train_and_evaluate_one_file_without_config(tiny_data: Path, tmp_path: P
     config = str(_config(tmp_path))
     out = tmp_path / "m"
     data = str(tiny_data / "neg.csv")
+    # One file named on the command line needs no data root (a fresh clone without ../shared trains it).
     assert main(["--config", config, "train", "--data", data, "--eval", data, "--head", "negativity",
-                 "--label-map", "angry=1,*=0", "--C", "1,4", "--out", str(out)]) == 0
+                 "--label-map", "angry=1,*=0", "--C", "1,4", "--out", str(out),
+                 "--data-root", str(tmp_path / "no-shared")]) == 0
     printed = capsys.readouterr().out
     assert "neg acc" in printed and (out / "card.json").is_file()
     assert main(["--config", config, "evaluate", "--eval", data, "--head", "negativity", "--label-map",
@@ -171,3 +173,11 @@ def test_score_grades_what_yichuns_article_17_calls_major_without_an_emergency_w
     assert not any(r.startswith("官方通报") for r in forwarded["grade_reasons"]), "a 转办单 is no notice of the bureau"
     assert policy["grade"] == "重大" and any("误解误读" in r for r in policy["grade_reasons"])
     assert ordinary["grade"] != "重大"
+
+
+def test_a_config_that_reads_the_data_root_is_refused_without_it(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(_config(tmp_path))
+    assert main(["--config", config, "train", str(REPO / "classifier/training/default.yaml"),
+                 "--data-root", str(tmp_path / "no-shared"), "--out", str(tmp_path / "m")]) == 2
+    assert "data root" in capsys.readouterr().err
