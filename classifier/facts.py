@@ -217,12 +217,12 @@ CRIME_WORDS = ("绑架", "劫持", "拐卖", "拐骗", "拐走", "抢孩子", "�
                # told by its graver word
                "持刀闹事", "持刀滋事", "持刀威胁", "持刀抢劫", "持刀劫持", "有人持刀")
 # Look like a trigger but are not one: 大数据杀熟, 被杀价, 去世界杯, 不适合 (unsuited, not unwell).
-# Words read across a word's edge (执法过世界杯, 逃离世界, 借助气流传播, 英语听说读写) and set phrases of no deed: a
-# psychiatric term (被害妄想), idioms (慢性自杀 of a habit, 坑蒙拐骗 of any swindling, 杀人的心都有了, 官大一级压死人)
-# and a party game (杀人游戏).
+# Words read across a word's edge (执法过世界杯, 逃离世界, 没见过世面, 借助气流传播, 英语听说读写) and set phrases of no
+# deed: a psychiatric term (被害妄想), idioms (慢性自杀 of a habit, 坑蒙拐骗 of any swindling, 杀人的心都有了,
+# 官大一级压死人) and a party game (杀人游戏).
 NOT_TRIGGERS = ("被杀熟", "杀熟", "被杀价", "杀价", "去世界", "不适合", "不适用", "不适宜", "不适应",
                 "住院楼", "住院大楼", "住院部", "住院费", "住院处",
-                "过世界", "离世界", "气流传", "听说读写", "英语听说", "口语听说",
+                "过世界", "离世界", "见过世", "气流传", "听说读写", "英语听说", "口语听说",
                 "被害妄想", "慢性自杀", "坑蒙拐骗", "杀人的心", "一级压死人", "杀人游戏")
 RUMOUR_WORDS = ("网传", "网曝", "网帖称", "有网友称", "有网友说", "有网友爆料", "有网友发帖", "有网友反映", "网友爆料",
                 "据网友", "据传", "传言", "传闻", "流传", "疯传", "据说", "有人说", "求证", "真的假的", "是真的吗",
@@ -1650,8 +1650,6 @@ def find_facts(title: str, text: str, government_source: bool = False, scan: boo
                 continue  # 我保证不打死你, 打死我也不信: a threat or an oath, no one killed
         if kind == "none" or (denied and _inside(denied, start)):
             continue
-        if word == "过世" and start and joined[start - 1] == "见":
-            continue  # 没见过世面: never saw the world, no one died
         if word[0] == "死" and start and joined[start - 1] in _WAY_OF_SPEAKING:
             continue  # 急死人了, 吓死人了: a way of speaking
         if kind == "hurt" and not_a_harm(joined, start, word):
