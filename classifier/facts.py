@@ -1838,6 +1838,11 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 # An assessment or an acceptance passed (通过省级安全风险评估, 通过竣工验收, 通过国家卫生城市复审): the outcome is
 # the passing, and what was assessed (风险, 安全) is what it passed.
 _ASSESSED = r"(?:评估|验收|审核|认证|认定|考核|评审|复审|复查|复核|评定|达标)"
+# A count of complaints, faults or accidents that fell (投诉量下降九成, 事故起数同比下降, 困人故障同比下降六成): what
+# is counted, and its fall. In a headline the fall is a good outcome done (_OUTCOME) and the counted thing is what
+# was settled (_SETTLED_OBJECT).
+_COUNTS_THAT_FALL = ("量", "数", "率", "故障", "投诉")
+_FELL = r"(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?(?:下降|减少)"
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|退还|退回|打通|"
@@ -1846,8 +1851,8 @@ _OUTCOME = re.compile(
     # the verbs of good-news headlines that deliver, open or pay (回迁楼交付, 特大桥合龙, 接通供水, 装上报警器,
     # 增设站点, 补贴发放, 工资足额支付, 垫付到位)
     r"交付|合龙|贯通|接通|装上|配上|配备|增设|加装|挂牌|揭牌|签约|落地|发放|足额|到位|拨付|兑付|垫付|增开|拿回|要回|讨回|"
-    # a count of complaints or accidents that fell (投诉量下降九成, 事故起数同比下降)
-    r"(?:(?<=[量数率])|(?<=故障)|(?<=投诉))(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?(?:下降|减少)|"
+    # a count that fell
+    r"(?:" + "|".join(f"(?<={c})" for c in _COUNTS_THAT_FALL) + ")" + _FELL + "|"
     r"全(?:国|省|市|区|县)推广|"
     # the idioms of good-news headlines: a place made new (焕新颜, 大变样), work that shows results (见实效, 见成效),
     # a service now the rule (成常态), praise won (赢得好评), a clean-up done (清理完毕)
@@ -1866,8 +1871,7 @@ _SETTLED_OBJECT = re.compile(r"[^，,。；;！!？?\s：:]{0,6}(?:整改|整治
                              # the problem as the subject of its settling (通道漏水问题彻底解决, 办证难问题得到解决)
                              r"|[^，,。；;！!？?\s：:]{0,8}问题(?=(?:已经|已|彻底|终于|得到|全部|基本)?(?:解决|整改到位|根治|化解))"
                              # the count that fell (投诉量下降九成): what was settled
-                             r"|[^，,。；;！!？?\s：:]{0,8}(?:[量数率]|故障|投诉)(?=(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?"
-                             r"(?:下降|减少))")
+                             r"|[^，,。；;！!？?\s：:]{0,8}(?:" + "|".join(_COUNTS_THAT_FALL) + ")(?=" + _FELL + ")")
 # What a place was before it turned (从“臭水沟”到……, “积水点”变……): what was settled.
 _WAS = re.compile(r"从?“[^”]{1,10}”(?=(?:到|变成|变为|变身|变|成为|成了)“)")
 # 抢修, 抢通, 抢险 hold 抢 of the crimes but name a repair or a rescue.
