@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -519,6 +520,21 @@ def check_labels(item: dict) -> None:
         assert labels["adverse"] and labels["relevant"], f"{where}: critical only on relevant adverse items"
     assert labels["rumour"] == (kind == "rumour") or kind == "other_city_bad", where
     assert labels["official_notice"] == (kind == "official_notice") or kind == "other_city_bad", where
+
+
+def check_invented_places(city_level: Iterable[str], local: Iterable[str] = ()) -> None:
+    """A training generator's places are invented: none is a place of a development set's office (devsets/ and
+    devsets/stress/), and no city-level name (city, county, river) begins like a real region (regions.txt)."""
+    places: set[str] = set()
+    for path in [*DEVSETS.glob("*_office.toml"), *DEVSETS.glob("stress/*_office.toml")]:
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
+        places.update(config.get("classifier", config).get("places", []))
+    regions = (DEVSETS.parent / "classifier" / "reference" / "regions.txt").read_text(encoding="utf-8")
+    for name in city_level:
+        assert name not in places, name
+        assert name[:2] not in regions, name
+    for name in local:
+        assert name not in places, name
 
 
 def _shingles(text: str, size: int = 8) -> set[str]:
