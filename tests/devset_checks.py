@@ -449,8 +449,28 @@ LITING = BlindSet(
     # 17 topics over about 121 relevant adverse items: six of each, as in the fourth to twentieth sets.
     min_per_topic=6,
 )
+# The twenty-two sets on main when the twenty-third set was written (the sets written at the same time are blind to it).
+BEFORE_TWENTY_THIRD = (*BEFORE_TWENTY_FIRST, "yuge_items.jsonl", "liting_items.jsonl")
+ZHIPU = BlindSet(
+    name="zhipu", ordinal="twenty-third", city="芷浦", id_pattern=r"d23-\d{4}", region="3539", province_code="35",
+    districts=("芷城区", "蘅江区", "石矶县", "茶垄县", "芷浦台商投资区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-two sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_THIRD,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|蘅悦府|凤屿湾|芷兰苑|安置小区"),
+    # A third of the other-city items are from 福建 itself.
+    province=re.compile(r"福建|福州|厦门|莆田|三明|泉州|漳州|南平|龙岩|宁德|福清|长乐|晋江|石狮|南安|龙海|永安|武夷山"
+                        r"|建瓯|邵武|漳平|福安|福鼎|霞浦|尤溪|仙游|平潭|新罗区|晋安区"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over about 122 relevant adverse items: six of each, as in the fourth to twenty-second sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU)
 
 
 def load_split() -> ModuleType:
