@@ -469,8 +469,27 @@ ZHIPU = BlindSet(
     # 17 topics over about 122 relevant adverse items: six of each, as in the fourth to twenty-second sets.
     min_per_topic=6,
 )
+LINTAI = BlindSet(
+    name="lintai", ordinal="twenty-fourth", city="蔺台", id_pattern=r"d24-\d{4}", region="1339", province_code="13",
+    districts=("钟台区", "沙淀区", "柏泉县", "苇庄县", "蔺台经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-two sets on main when it was written (the sets written at the same time are blind to it).
+    older=(*BEFORE_TWENTY_FIRST, "yuge_items.jsonl", "liting_items.jsonl"),
+    trap_words=re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|家属院|雅郡|新苑|家园|华府|安置小区"),
+    # A third of the other-city items are from 河北 itself.
+    province=re.compile(r"河北|石家庄|唐山|秦皇岛|邯郸|邢台|保定|张家口|承德|沧州|廊坊|衡水|定州|辛集|北戴河|崇礼|正定"
+                        r"|迁安|遵化|武安|任丘|黄骅|涿州|三河|霸州|雄安"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 124 relevant adverse items: six of each, as in the fourth to twenty-second sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
-              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU)
+              SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
+              LINTAI)
 
 
 def load_split() -> ModuleType:
