@@ -1174,7 +1174,8 @@ def in_title(text: str, start: int) -> bool:
 # A claim passed on is 听说……, 群里说……, 求证：……, 网上流传…….
 _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     # 以前听说办证要等好久: what one used to hear, recalled beside what came true instead
-    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一|以前|过去|原来|早先)$"), re.compile(r"过")),
+    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一|以前|之前|过去|原来|早先)$"), re.compile(r"过")),
+    "听人说": (re.compile(r"(?:没|没有|未|从未|从没|以前|之前|过去|原来|早先)$"), re.compile(r"过")),
     # 我妈在家族群里说我像个伢崽: words about the writer, no claim passed on (群里说我们小区 is one)
     "群里说": (None, re.compile(r"话|我(?!们)")),
     "朋友圈说": (None, re.compile(r"话|我(?!们)")),
@@ -2196,12 +2197,12 @@ _REPLY = re.compile(r"^(?:(?:回复|答复|官方回复|部门回复)[：:]|[【
 
 
 # A reply by its title's end (关于峪河湾小区门口公交站设置的回复), and what a reply tells done (已增设……站点,
-# 已于11月15日正式通暖, 已调整施工时间, 情况已明显好转): not a plan (已纳入计划), a hand-over (已转交……处理) or a
-# promise.
+# 已于11月15日正式通暖, 已调整施工时间, 已于10月12日完工通车, 情况已明显好转): not a plan (已纳入计划), a hand-over
+# (已转交……处理), a promise or what can no longer be done (已无法按期完工).
 _REPLY_END = re.compile(r"(?:的)?(?:回复|答复|处理结果|办理结果|办理情况)$")
-_DONE = re.compile(r"已(?:经)?[^，,。；;！!？?没未不尚还]{0,12}?(?:全部|正式|陆续)?"
+_DONE = re.compile(r"已(?:经)?(?:(?!无法)[^，,。；;！!？?没未不尚还]){0,12}?(?:全部|正式|陆续)?"
                    r"(?:修复|修好|完成|增设|调整|安装|更换|恢复|解决|整改到位|拆除|清理|通暖|通水|通电|开通|启用|投用|"
-                   r"新建|新增|增开|建成|铺设|加装|"
+                   r"新建|新增|增开|建成|铺设|加装|完工|竣工|通车|"
                    # money paid or returned, a procedure changed, a pipe flushed (已于9月12日将工资全部支付, 已退还,
                    # 已于4月优化流程, 已疏通)
                    r"支付|发放|补发|退还|退回|结清|优化|简化|冲洗|疏通|清运|办结)"

@@ -365,8 +365,10 @@ class Scorer:
             # A post or a letter that thanks or praises in its headline, and an authority's reply on a message board,
             # the same way (facts.praise_headline, facts.reply_headline).
             # A source of no known tier that is one of the office's own bodies (澴阳水务集团, 市热力公司) publishes as
-            # the office does: its notice or its report of work done is read as an authority's.
-            own_body = call.tier == "unknown" and self.relevance.names_body(item.source.name)
+            # the office does: its notice or its report of work done is read as an authority's; so does a body's own
+            # microblog account (蔺台公交集团's 通告 on Weibo), not a forum of the city's name (a post on it is a post).
+            own_body = ((call.tier == "unknown" or (call.tier in _PRIVATE_TIERS and item.source.kind == "microblog"))
+                        and self.relevance.names_body(item.source.name))
             settled = (not signals and not facts.adverse and facts.feared is None
                        and (((call.tier in RESOLVED_TIERS or own_body) and settled_headline(title, text) is not None)
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None

@@ -1702,6 +1702,9 @@ def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
     recalled = find_facts("某地推行交房即交证", "业主说：“以前听说办证要等好久，没想到拿钥匙那天证也到手了。”")
     assert recalled.rumour is None
     assert find_facts("", "听说某小区昨晚有人跳楼了").rumour == "听说"
+    # what one had heard before, beside what one found (之前听人说要跑好几趟，完全不是那么回事)
+    assert find_facts("四十分钟拿证", "之前听人说要跑好几趟，完全不是那么回事嘛。").rumour is None
+    assert find_facts("", "听人说某小区昨晚有人跳楼了").rumour == "听人说"
 
 
 def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
@@ -1732,6 +1735,10 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("关于异地报销的回复", "市医保局已于4月优化流程，材料可线上提交。") == "已于4月优化"
     assert reply_headline("关于工地夜间噪音的办理结果", "经多次夜间巡查，该工地夜间已无高噪音作业。") == "已无高噪音"
     assert reply_headline("关于工地夜间噪音的回复", "该工地已无法按期完工。") is None
+    # a road finished and open to traffic
+    road = "您反映的道路坑洼问题，县交通运输局已将其列入今年项目，4.2公里水泥路面已于10月12日完工通车。"
+    assert reply_headline("答复：某村通组路", road) == "已于10月12日完工"
+    assert reply_headline("答复：某村通组路", "4.2公里水泥路面计划明年完工通车。") is None
     # a reply's closing "if later still" is no remainder
     closing = "该公司已于9月12日将工资全部支付到您的账户。如后续仍有劳动纠纷，可直接到仲裁院咨询。"
     assert reply_headline("关于某公司拖欠工资问题的处理结果", closing) == "已于9月12日将工资全部支付"

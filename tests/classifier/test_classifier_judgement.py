@@ -877,6 +877,28 @@ def test_a_notice_of_one_of_the_office_s_own_bodies_reads_as_an_authority_s(ship
     assert bad.negativity >= 0.5
 
 
+def test_a_body_s_own_microblog_account_publishes_as_the_body_a_forum_of_its_name_does_not(shipped: LoadedModel) -> None:
+    """A notice of a bus company the office lists among its bodies, on the company's own Weibo account, is its notice
+    (施工 and 取消站点 are what it arranges, not a failure); the same words posted on a forum that happens to be listed
+    among the bodies are a post, read by the model alone; the account's report of a crash is still adverse."""
+    scorer = _scorer(shipped, Office(places=("葭水东路",), bodies=("某市公交集团", "某市论坛")))
+    notice = ("某市公交集团关于调整12路公交线路的通告",
+              "因葭水东路施工，自3月5日起，12路公交车临时调整为经人民大街、柏泉路行驶，取消葭水家园、葭水东路口两个"
+              "站点，施工结束后恢复原线路。")
+    crash = ("12路公交车在葭水东路与货车相撞", "今早7时许，12路公交车在葭水东路与一辆货车相撞，车上5名乘客受伤送医。")
+
+    def item(n: int, title: str, text: str, source: str, kind: str) -> RawItem:
+        return RawItem(id=f"m{n}", source=Source(id=source, name=source, kind=kind), url="", title=title, text=text,
+                       fetched_at=contracts.utcnow())
+
+    account, forum, bad = scorer.score([item(0, *notice, "某市公交集团", "microblog"),
+                                        item(1, *notice, "某市论坛", "forum"),
+                                        item(2, *crash, "某市公交集团", "microblog")])
+    assert account.negativity < 0.5
+    assert forum.negativity > account.negativity
+    assert bad.negativity >= 0.5
+
+
 def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipped: LoadedModel) -> None:
     """排队两年仍未分配, 补贴到而家都未发: what a citizen says is still not done is a grievance, polite or in
     dialect, on the office's board."""
