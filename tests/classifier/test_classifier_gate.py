@@ -52,6 +52,8 @@ DEVSET19 = REPO / "devsets" / "lanwan_items.jsonl"
 DEVSET20 = REPO / "devsets" / "ximu_items.jsonl"
 DEVSET21 = REPO / "devsets" / "yuge_items.jsonl"
 DEVSET22 = REPO / "devsets" / "liting_items.jsonl"
+DEVSET23 = REPO / "devsets" / "zhipu_items.jsonl"
+DEVSET24 = REPO / "devsets" / "lintai_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -71,7 +73,7 @@ def heldout(shipped: LoadedModel) -> dict:
 @pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                         "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-                                        "twenty-first", "twenty-second"])
+                                        "twenty-first", "twenty-second", "twenty-third", "twenty-fourth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -353,6 +355,22 @@ KIND_FLOORS_22 = {"expose": 0.95, "complaint": 0.96, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.91, "positive_gov": 0.8, "neutral_notice": 0.85, "other_city_bad": 0.93}
 ADVERSE_FLOOR_22 = 0.96
 TOPIC_DEVSET22_FLOOR = 0.82
+# The twenty-third and twenty-fourth sets (devsets/zhipu_items.jsonl, 芷浦市 in 福建; lintai_items.jsonl, 蔺台市 in
+# 河北; written blind in stop 31), measured on the shipped model default-20261202T081643 with the code of their landing
+# (held-out split, the gate's own judge): 芷浦 expose 1.000 (23), complaint 0.960 (25), rumour 1.000 (7),
+# official_notice 1.000 (7), emotional_offtopic 0.917 (12), positive_gov 0.867 (15), neutral_notice 0.923 (13),
+# other_city_bad 1.000 (15), overall 0.957 (117), topic 0.871 (of 62); 蔺台 expose 1.000 (24), complaint 0.957 (23),
+# rumour 1.000 (7), official_notice 1.000 (7), emotional_offtopic 1.000 (13), positive_gov 0.786 (14),
+# neutral_notice 1.000 (13), other_city_bad 0.867 (15), overall 0.948 (116), topic 0.885 (of 61). Each floor lets one
+# item go.
+KIND_FLOORS_23 = {"expose": 0.95, "complaint": 0.92, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.83, "positive_gov": 0.8, "neutral_notice": 0.84, "other_city_bad": 0.93}
+ADVERSE_FLOOR_23 = 0.94
+TOPIC_DEVSET23_FLOOR = 0.85
+KIND_FLOORS_24 = {"expose": 0.95, "complaint": 0.91, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.71, "neutral_notice": 0.92, "other_city_bad": 0.8}
+ADVERSE_FLOOR_24 = 0.93
+TOPIC_DEVSET24_FLOOR = 0.86
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -373,4 +391,6 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "nineteenth": (DEVSET19, KIND_FLOORS_19, ADVERSE_FLOOR_19, TOPIC_DEVSET19_FLOOR),
                 "twentieth": (DEVSET20, KIND_FLOORS_20, ADVERSE_FLOOR_20, TOPIC_DEVSET20_FLOOR),
                 "twenty-first": (DEVSET21, KIND_FLOORS_21, ADVERSE_FLOOR_21, TOPIC_DEVSET21_FLOOR),
-                "twenty-second": (DEVSET22, KIND_FLOORS_22, ADVERSE_FLOOR_22, TOPIC_DEVSET22_FLOOR)}
+                "twenty-second": (DEVSET22, KIND_FLOORS_22, ADVERSE_FLOOR_22, TOPIC_DEVSET22_FLOOR),
+                "twenty-third": (DEVSET23, KIND_FLOORS_23, ADVERSE_FLOOR_23, TOPIC_DEVSET23_FLOOR),
+                "twenty-fourth": (DEVSET24, KIND_FLOORS_24, ADVERSE_FLOOR_24, TOPIC_DEVSET24_FLOOR)}

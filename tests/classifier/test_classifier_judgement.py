@@ -877,7 +877,7 @@ def test_a_notice_of_one_of_the_office_s_own_bodies_reads_as_an_authority_s(ship
     assert bad.negativity >= 0.5
 
 
-def test_a_body_s_own_microblog_account_publishes_as_the_body_a_forum_of_its_name_does_not(shipped: LoadedModel) -> None:
+def test_a_body_s_own_microblog_account_publishes_as_the_body_a_forum_does_not(shipped: LoadedModel) -> None:
     """A notice of a bus company the office lists among its bodies, on the company's own Weibo account, is its notice
     (施工 and 取消站点 are what it arranges, not a failure); the same words posted on a forum that happens to be listed
     among the bodies are a post, read by the model alone; the account's report of a crash is still adverse."""

@@ -1,7 +1,7 @@
 """The blind stress sets (devsets/stress/): good news, notices and private posts only (槿溪, 岚源, 汀岚, 沁峪,
-桦屯, 柴丘, 菁潭, 岑塬), and adverse items about the office only (蔗林, 北垣); each item valid as a development set's item,
-its labels those of its kind, split by id (odd dev, even held out), and its office configuration loadable by the
-evaluation."""
+桦屯, 柴丘, 菁潭, 岑塬), and adverse items about the office only (蔗林, 北垣); each item valid as a development set's
+item, its labels those of its kind, split by id (odd dev, even held out), and its office configuration loadable by
+the evaluation."""
 
 from __future__ import annotations
 
