@@ -1889,8 +1889,9 @@ _SETTLING = re.compile(r"(?:" + "|".join(_SETTLING_VERBS) + r")[^，,。；;！!
 # 亟待解决, 望解决, 承诺兑现了吗, 称已解决, 生态修复没有落实, 新校区投用却漏水, 建成的公厕一直锁着): the words of
 # 不漏报 win over the good outcome, wherever they stand in the headline; so do a citizen's request (咨询, 建议,
 # 呼吁尽快修复, 什么时候可以修好), what came after it (改造完成之后) and what is still to come (年底开通).
+# 不再 (no longer: 用上滴灌 果农不再拉水浇地) tells what the outcome ended, no doubt of it.
 _OUTCOME_DOUBT = re.compile(
-    r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不(?!动产)|尚|正在|仍|(?<![退归偿返])还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|"
+    r"要求|责令|限期|督促|须|需|将|拟|计划|未|没|不(?!动产|再)|尚|正在|仍|(?<![退归偿返])还|又|却|但|竟|才|就(?!业|医|学|读|诊|餐)|"
     r"称|被|遭|曝|"
     r"吗|？|\?|何时|为何|为什么|怎么|咋|望|请|求|盼|待|亟|能否|可否|如何|怎样|一直|走过场|虚假|假|敷衍|形同虚设|摆设|网友|记者|反映|回应|"
     r"咨询|建议|呼吁|反对|希望|尽快|加快|什么时候|可以|能不能|之后|以后|预计|有望|即将|年底|年内|明年|"

@@ -1286,6 +1286,10 @@ def test_a_stay_in_hospital_counts_its_people_not_a_bare_number(text: str, injur
     # the next step to come in a clause of its own; the outcome itself to come is none
     ("某花园二期复工 预计明年10月交房", "", "复工"),
     ("某花园二期预计明年复工", "", None),
+    # what is no longer so (不再) is the outcome's other half, not a doubt of it; 不 still doubts
+    ("苹果园用上滴灌 果农不再拉水浇地", "", "用上"),
+    ("苹果园用上滴灌 却不见水", "", None),
+    ("苹果园滴灌不通水", "", None),
     # a post without a headline has none
     ("", "小区电梯修好了，谢谢物业", None),
 ])
