@@ -1191,8 +1191,8 @@ _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 
 # Complaint cues used in another sense: 不满三岁, 不满一年 (under an amount); 想打人, 打人的冲动 (an urge); a photo's
 # or a product's 曝光 (剧照曝光, 谍照曝光) and the camera's (曝光度, 曝光补偿); a device's 强制关机; 过期中考 (过 +
-# 期中); 无污染 (none). The complaint is 对服务不满, 学位不满足规划, 城管打人, 被媒体曝光, 强制拆迁, 强制性消费,
-# 过期食品, 排放污染.
+# 期中); 无污染 (none); a story's 烂尾 (剧烂尾了, 烂尾结局: _STORY below). The complaint is 对服务不满, 学位不满足规划,
+# 城管打人, 被媒体曝光, 强制拆迁, 强制性消费, 过期食品, 排放污染.
 # Where to report or complain (举报电话：12345, 投诉热线, 举报奖励): an invitation a notice gives, no complaint made,
 # unless someone called it (打了投诉电话, 打咨询投诉电话) and was not asked to (请拨打, 可拨打: _INVITED).
 _INVITING = re.compile(r"电话|热线|邮箱|信箱|方式|渠道|途径|奖励|箱")
@@ -1208,18 +1208,24 @@ _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None
     "污染": (re.compile(r"[无零]$"), None),
     "被指": (None, re.compile(r"[定派导挥引点明向标认名]")),
 }
+# A story's 烂尾 (追的剧烂尾了, 这什么烂尾结局): a post about a drama, a novel or a film, with no building, road or
+# project next to the word, is about its ending.
+_STORY = re.compile(r"剧|结局|小说|漫画|动漫|追番|电影|编剧|作者")
+_BUILT = re.compile(r"楼|房|小区|工程|项目|公路|道路|桥|学校|医院|工地|商场|广场|公园")
 
 
 def not_a_complaint(text: str, start: int, word: str) -> bool:
     """Whether the complaint cue ``word`` at ``start`` is used in another sense than a complaint (不满三岁, 想打人,
-    剧照曝光, 强制关机, 无污染) or is net-speak (:func:`figurative`: 电脑中毒了)."""
+    剧照曝光, 强制关机, 无污染, a story's 烂尾) or is net-speak (:func:`figurative`: 电脑中毒了)."""
     if word in _REPORTED and _INVITING.match(text, start + len(word)) is not None:
         return (_CALLED.search(text, max(0, start - 7), start) is None
                 or _INVITED.search(text, max(0, start - 16), start) is not None)
     before, after = _NOT_A_COMPLAINT.get(word, (None, None))
     return ((before is not None and before.search(text, max(0, start - 6), start) is not None)
             or (after is not None and after.match(text, start + len(word)) is not None)
-            or (word == "中毒" and figurative(text, start, word)))
+            or (word == "中毒" and figurative(text, start, word))
+            or (word == "烂尾" and _STORY.search(text) is not None
+                and _BUILT.search(text, max(0, start - 8), start + len(word) + 8) is None))
 
 
 def not_a_claim(text: str, start: int, word: str) -> bool:

@@ -1603,6 +1603,17 @@ def test_a_number_to_report_to_is_no_complaint_unless_someone_called_it(text: st
     assert not_a_complaint(text, text.index(word), word) is not complaint
 
 
+@pytest.mark.parametrize(("text", "complaint"), [
+    ("追了三个月的剧，大结局男主就这么没了？？烂尾，彻底烂尾。", False),
+    ("这什么烂尾结局！编剧出来挨打！", False),
+    ("小区烂尾三年了，我们的房子怎么办", True),
+    ("看完电影回家，又路过那个烂尾楼", True),
+    ("开发商跑路，项目烂尾了", True),
+])
+def test_a_story_s_ending_is_no_unfinished_building(text: str, complaint: bool) -> None:
+    assert not_a_complaint(text, text.index("烂尾"), "烂尾") is not complaint
+
+
 @pytest.mark.parametrize(("text", "word", "past"), [
     ("古街重新开街。此前，古街曾因“网红宣传与实际不符”被游客吐槽。", "与实际不符", True),
     ("之前有市民投诉，至今仍没人管。", "投诉", False),
