@@ -1212,11 +1212,16 @@ _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None
 # project next to the word, is about its ending.
 _STORY = re.compile(r"剧|结局|小说|漫画|动漫|追番|电影|编剧|作者")
 _BUILT = re.compile(r"楼|房|小区|工程|项目|公路|道路|桥|学校|医院|工地|商场|广场|公园")
+# Satisfaction asked or guaranteed (回访问我满意不满意, 满不满意, 对“不满意”诉求一律重新派单, 群众不满意的重新派单,
+# 拍照不满意还给重拍): a service's check of itself, no one's complaint; 对处理结果不满意 and 充满不满 are complaints.
+_SATISFACTION = re.compile(r"意”?的?(?:诉求|事项|工单|重新派单|重新办理)"
+                           r"|意(?:就|可|包|免费|还给|还|都)?(?:重拍|重做|退款|退钱|退货|免单|包退|包换)")
 
 
 def not_a_complaint(text: str, start: int, word: str) -> bool:
     """Whether the complaint cue ``word`` at ``start`` is used in another sense than a complaint (不满三岁, 想打人,
-    剧照曝光, 强制关机, 无污染, a story's 烂尾) or is net-speak (:func:`figurative`: 电脑中毒了)."""
+    剧照曝光, 强制关机, 无污染, a story's 烂尾, 满意不满意, 投诉同比下降) or is net-speak (:func:`figurative`:
+    电脑中毒了)."""
     if word in _REPORTED and _INVITING.match(text, start + len(word)) is not None:
         return (_CALLED.search(text, max(0, start - 7), start) is None
                 or _INVITED.search(text, max(0, start - 16), start) is not None)
@@ -1225,7 +1230,11 @@ def not_a_complaint(text: str, start: int, word: str) -> bool:
             or (after is not None and after.match(text, start + len(word)) is not None)
             or (word == "中毒" and figurative(text, start, word))
             or (word == "烂尾" and _STORY.search(text) is not None
-                and _BUILT.search(text, max(0, start - 8), start + len(word) + 8) is None))
+                and _BUILT.search(text, max(0, start - 8), start + len(word) + 8) is None)
+            or (word == "不满" and (text.endswith("满意", 0, start) or (text.endswith("满", 0, start)
+                                                                       and text.startswith("意", start + 2))
+                                    or _SATISFACTION.match(text, start + 2) is not None))
+            or (word == "投诉" and _COMPLAINTS_FELL.match(text, start + 2) is not None))
 
 
 def not_a_claim(text: str, start: int, word: str) -> bool:
@@ -1850,6 +1859,10 @@ _ASSESSED = r"(?:评估|验收|审核|认证|认定|考核|评审|复审|复查|
 # was settled (_SETTLED_OBJECT).
 _COUNTS_THAT_FALL = ("量", "数", "率", "故障", "投诉")
 _FELL = r"(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?(?:下降|减少)"
+# Complaints that fell (投诉量同比下降, 游客投诉量较前年下降, “虚假办结”投诉下降六成): a count, no complaint made
+# (classifier.facts.not_a_complaint).
+_COMPLAINTS_FELL = re.compile(r"(?:量|数|率|件数|总量)?(?:较[^，,。；;！!？?\s]{1,4}|比[^，,。；;！!？?\s]{1,4})?"
+                              + _FELL)
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|退还|退回|打通|"

@@ -1614,6 +1614,27 @@ def test_a_story_s_ending_is_no_unfinished_building(text: str, complaint: bool) 
     assert not_a_complaint(text, text.index("烂尾"), "烂尾") is not complaint
 
 
+@pytest.mark.parametrize(("text", "word", "complaint"), [
+    # satisfaction asked or guaranteed is a service checking itself
+    ("办完事还打电话回访，问我满意不满意。", "不满", False),
+    ("12345还回电话问满不满意", "不满", False),
+    ("对“不满意”诉求一律重新派单", "不满", False),
+    ("群众不满意的重新派单", "不满", False),
+    ("拍照不满意还给重拍", "不满", False),
+    ("我对处理结果不满意", "不满", True),
+    ("居民充满不满情绪", "不满", True),
+    ("对回复不满意，要求重新办理", "不满", True),
+    ("网友直呼“不满意”", "不满", True),
+    # complaints that fell are a count
+    ("游客投诉量较前年下降四成", "投诉", False),
+    ("“虚假办结”投诉下降六成", "投诉", False),
+    ("旅游投诉同比下降", "投诉", False),
+    ("投诉了三次没人管", "投诉", True),
+])
+def test_satisfaction_asked_and_complaints_that_fell_are_no_complaint(text: str, word: str, complaint: bool) -> None:
+    assert not_a_complaint(text, text.index(word), word) is not complaint
+
+
 @pytest.mark.parametrize(("text", "word", "past"), [
     ("古街重新开街。此前，古街曾因“网红宣传与实际不符”被游客吐槽。", "与实际不符", True),
     ("之前有市民投诉，至今仍没人管。", "投诉", False),
