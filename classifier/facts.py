@@ -1214,14 +1214,25 @@ _STORY = re.compile(r"剧|结局|小说|漫画|动漫|追番|电影|编剧|作�
 _BUILT = re.compile(r"楼|房|小区|工程|项目|公路|道路|桥|学校|医院|工地|商场|广场|公园")
 # Satisfaction asked or guaranteed (回访问我满意不满意, 满不满意, 对“不满意”诉求一律重新派单, 群众不满意的重新派单,
 # 拍照不满意还给重拍): a service's check of itself, no one's complaint; 对处理结果不满意 and 充满不满 are complaints.
+# What a notice forbids (不要擅自接近电力线路, 严禁违规用火): an instruction, no one's complaint.
+_FORBIDDING = re.compile(r"(?:不要|不得|严禁|禁止|请勿|切勿|不准|谨防)[^，,。；;！!？?\s]{0,3}$")
+# The work against a problem, with the problem its object: cleared, screened, punished (清理违规广告牌,
+# 筛查围标串标线索) or the campaign, system or rules named after it (违规吃喝专项整治, 围标串标智能预警系统,
+# 违纪违规行为处理规定); not when the work is denied (违规收费问题仍未整治).
+_AGAINST_BEFORE = re.compile(r"(?:清理|整治|查处|筛查|打击|治理|取缔|纠治|严查|排查|惩治|防范|预防|防止)"
+                             r"[^，,。；;！!？?\s]{0,2}$")
+_AGAINST_AFTER = re.compile(r"(?:(?![未没不仍])[^，,。；;！!？?\s]){0,6}?"
+                            r"(?:专项整治|专项治理|专项行动|智能预警|预警系统|监测系统|处理规定|管理办法|处理办法|线索)")
+# The complaint cues that are also counts (投诉量同比下降, 越级上访明显减少).
+_COUNTED_CUES = frozenset({"投诉", "上访", "举报"})
 _SATISFACTION = re.compile(r"意”?的?(?:诉求|事项|工单|重新派单|重新办理)"
                            r"|意(?:就|可|包|免费|还给|还|都)?(?:重拍|重做|退款|退钱|退货|免单|包退|包换)")
 
 
 def not_a_complaint(text: str, start: int, word: str) -> bool:
     """Whether the complaint cue ``word`` at ``start`` is used in another sense than a complaint (不满三岁, 想打人,
-    剧照曝光, 强制关机, 无污染, a story's 烂尾, 满意不满意, 投诉同比下降) or is net-speak (:func:`figurative`:
-    电脑中毒了)."""
+    剧照曝光, 强制关机, 无污染, a story's 烂尾, 满意不满意, 投诉同比下降, 不要擅自, 违规吃喝专项整治) or is net-speak
+    (:func:`figurative`: 电脑中毒了)."""
     if word in _REPORTED and _INVITING.match(text, start + len(word)) is not None:
         return (_CALLED.search(text, max(0, start - 7), start) is None
                 or _INVITED.search(text, max(0, start - 16), start) is not None)
@@ -1234,7 +1245,10 @@ def not_a_complaint(text: str, start: int, word: str) -> bool:
             or (word == "不满" and (text.endswith("满意", 0, start) or (text.endswith("满", 0, start)
                                                                        and text.startswith("意", start + 2))
                                     or _SATISFACTION.match(text, start + 2) is not None))
-            or (word == "投诉" and _COMPLAINTS_FELL.match(text, start + 2) is not None))
+            or (word in _COUNTED_CUES and _COMPLAINTS_FELL.match(text, start + len(word)) is not None)
+            or _FORBIDDING.search(text, max(0, start - 6), start) is not None
+            or _AGAINST_BEFORE.search(text, max(0, start - 4), start) is not None
+            or _AGAINST_AFTER.match(text, start + len(word)) is not None)
 
 
 def not_a_claim(text: str, start: int, word: str) -> bool:

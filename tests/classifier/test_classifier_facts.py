@@ -1629,9 +1629,20 @@ def test_a_story_s_ending_is_no_unfinished_building(text: str, complaint: bool) 
     ("游客投诉量较前年下降四成", "投诉", False),
     ("“虚假办结”投诉下降六成", "投诉", False),
     ("旅游投诉同比下降", "投诉", False),
+    ("越级上访明显减少", "上访", False),
     ("投诉了三次没人管", "投诉", True),
+    # what a notice forbids, and the work against a problem, are no one's complaint
+    ("雷雨天气不要擅自接近电力线路", "擅自", False),
+    ("开展违规吃喝专项整治", "违规", False),
+    ("清理违规广告牌560处", "违规", False),
+    ("上线围标串标智能预警系统", "围标", False),
+    ("违纪违规行为处理规定", "违规", False),
+    ("违规收费问题仍未整治", "违规", True),
+    ("物业擅自涨价", "擅自", True),
+    ("学校违规收费，没人管", "违规", True),
 ])
-def test_satisfaction_asked_and_complaints_that_fell_are_no_complaint(text: str, word: str, complaint: bool) -> None:
+def test_satisfaction_counts_that_fell_prohibitions_and_work_against_are_no_complaint(
+        text: str, word: str, complaint: bool) -> None:
     assert not_a_complaint(text, text.index(word), word) is not complaint
 
 
