@@ -764,9 +764,9 @@ _SEQUEL = re.compile(r"[了的]?(?:才|谁负责|谁来负责|谁担责|谁承�
                      r"|易发|高发|多发|隐患|风险"
                      # the work against it (火灾防控工作会议, 溺水预防教育): no event
                      r"|防控|防范|预防|防治|防御|应急预案|自救|逃生|警示教育"
-                     # a statistic that fell or stayed at nought (火灾零发生, 事故起数和死亡人数“双下降”, 溺亡人数同比
-                     # 下降): a record of the work, no event; a count that rose (死亡人数升至5人) still is one
-                     r"|(?:起数|人数|数量|宗数|起)?(?:和[^，,。；;！!？?\n]{1,8}?)?[“\"‘]?"
+                     # a statistic that fell or stayed at nought (火灾零发生, 事故起数和死亡人数实现“双下降”, 溺亡人数
+                     # 同比下降): a record of the work, no event; a count that rose (死亡人数升至5人) still is one
+                     r"|(?:起数|人数|数量|宗数|起)?(?:和[^，,。；;！!？?\n]{1,8}?)?(?:实现|保持|呈现|呈)?[“\"‘]?"
                      r"(?:零发生|零事故|零死亡|零伤亡|零报告|双下降"
                      r"|(?:同比|环比|分别|均|都|再次|连续|持续|大幅|明显|继续){0,3}(?:下降|减少))"
                      # a provision's case (引起森林火灾构成犯罪的，依法追究刑事责任; 造成人员伤亡的，由……): what the law
@@ -1105,9 +1105,10 @@ _ACCIDENT_AT_GAME = re.compile(r"坠落|坠下|倒塌|坍塌|垮塌|踩踏|爆�
 # (坠机去世一周年, 逝世十周年).
 _ANIMAL = re.compile(r"(?:狗狗|小狗|狗子|猫咪|小猫|猫猫|宠物|鹦鹉|仓鼠|兔子|金鱼|乌龟|蚊子|苍蝇|蟑螂|虫子|老鼠|[猫狗])"
                      r"[^，,。；;！!？?\n咬扑抓]{0,6}$")
-# 只 counts animals, never people (打死一只大蚊子, 一只受伤的蝙蝠), but for a hand, a foot, an eye or an ear
-# (砍伤一只手).
-_ANIMAL_COUNT = re.compile(r"(?:了)?(?:一|两|几|三|\d+)只(?![手脚眼耳胳腿])")
+# 只 counts animals, never people (打死一只大蚊子, 一只受伤的蝙蝠, 救助受伤候鸟200余只), but for a hand, a foot, an eye
+# or an ear (砍伤一只手).
+_ANIMAL_COUNT = re.compile(r"(?:了)?[^，,。；;！!？?\n\d一两几三]{0,3}?(?:一|两|几|三|\d+)(?:余|多)?"
+                           r"只(?![手脚眼耳胳腿])")
 _COUNTED_ANIMAL = re.compile(r"(?:一|两|几|三|\d+)只(?![手脚眼耳胳腿])[^，,。；;！!？?\n]{0,8}$")
 # A thing gone missing (快递半路失踪了, 行李丢失) is no missing person.
 _THING_LOST = re.compile(r"(?:快递|包裹|件|手机|钱包|行李|自行车|电动车|车子|宠物|猫|狗|狗狗|猫咪|文件|钱|货)"

@@ -1817,3 +1817,18 @@ def test_a_help_request_is_no_claim_going_round(text: str, rumour: str | None) -
 def test_the_office_s_publicity_found_wanting(text: str, word: str | None) -> None:
     assert publicity_failure(text) == word
 
+
+
+@pytest.mark.parametrize(("text", "deaths", "injured"), [
+    # a statistic that fell is a record of the work, a count that rose an event
+    ("全市生产安全事故起数和死亡人数实现“双下降”。", None, None),
+    ("今年全市交通事故死亡人数升至12人。", 12, None),
+    # animals counted after their noun (救助受伤候鸟200余只) are no people hurt
+    ("他十年来巡湖超过3万公里，救助受伤候鸟200余只。", None, None),
+    ("车祸致3人受伤，另有一只狗被撞死。", None, 3),
+    ("砍伤一只手", None, 1),
+])
+def test_a_statistic_that_fell_and_animals_hurt_are_no_casualty(text: str, deaths: int | None,
+                                                                  injured: int | None) -> None:
+    facts = find_facts("", text)
+    assert (facts.deaths, facts.injured) == (deaths, injured)
