@@ -1175,8 +1175,12 @@ def in_title(text: str, start: int) -> bool:
 # A claim passed on is 听说……, 群里说……, 求证：……, 网上流传…….
 _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
     # 以前听说办证要等好久: what one used to hear, recalled beside what came true instead
-    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一|以前|之前|过去|原来|早先)$"), re.compile(r"过")),
-    "听人说": (re.compile(r"(?:没|没有|未|从未|从没|以前|之前|过去|原来|早先)$"), re.compile(r"过")),
+    "听说": (re.compile(r"(?:没|没有|未|从未|从没|一|(?:以前|之前|过去|原来|早先)(?:总|常|老|也|都|一直)?)$"),
+             re.compile(r"过")),
+    "听人说": (re.compile(r"(?:没|没有|未|从未|从没|(?:以前|之前|过去|原来|早先)(?:总|常|老|也|都|一直)?)$"),
+               re.compile(r"过")),
+    # 我是不是真的不适合读研: the writer doubting themself, no claim checked
+    "是不是真的": (re.compile(r"(?:我|自己)$"), None),
     # 我妈在家族群里说我像个伢崽: words about the writer, no claim passed on (群里说我们小区 is one)
     "群里说": (None, re.compile(r"话|我(?!们)")),
     "朋友圈说": (None, re.compile(r"话|我(?!们)")),

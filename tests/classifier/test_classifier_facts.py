@@ -1752,6 +1752,10 @@ def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
     # what one had heard before, beside what one found (之前听人说要跑好几趟，完全不是那么回事)
     assert find_facts("四十分钟拿证", "之前听人说要跑好几趟，完全不是那么回事嘛。").rumour is None
     assert find_facts("", "听人说某小区昨晚有人跳楼了").rumour == "听人说"
+    assert find_facts("", "以前总听人说县医院水平不行，这次亲身经历，真的改变了看法。").rumour is None
+    # the writer doubting themself is no claim checked; a claim questioned is
+    assert find_facts("", "真的很想哭，我是不是真的不适合读研？").rumour is None
+    assert find_facts("", "某小区有人跳楼，是不是真的？").rumour == "是不是真的"
 
 
 def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
