@@ -908,7 +908,7 @@ def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipp
     def post(n: int, title: str, text: str) -> RawItem:
         return RawItem(id=f"u{n}", source=board, url="", title=title, text=text, fetched_at=contracts.utcnow())
 
-    flat, dialect, permit, granted = scorer.score([
+    flat, dialect, permit, granted, waited, asked = scorer.score([
         post(0, "公租房申请排队两年仍未分配",
              "尊敬的领导：我于2024年提交了某市公租房申请，资格审核已通过，但两年多仍未分配到房源，"
              "每次咨询都说在轮候。请问目前轮候到多少号了？"),
@@ -919,7 +919,12 @@ def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipp
              "您好：我司在某市高新区的仓储项目，施工许可材料交齐已满30个工作日，至今未获批，想了解目前进度和预计办结时间。"),
         post(3, "关于企业施工许可办理时限的咨询",
              "您好：我司在某市高新区的仓储项目，施工许可材料交齐已满30个工作日，现已获批，想了解下一步办理事项。"),
+        # a wait counted, then 还没: the same grievance; a plain 还没 asks
+        post(4, "交易平台CA锁办理太慢",
+             "您好，我公司准备参加某市公共资源交易中心的项目投标，CA数字证书提交办理已经十个工作日还没下来，请问能否加快？"),
+        post(5, "CA锁办理咨询", "您好，我公司还没办CA数字证书，请问要带哪些材料？"),
     ])
     assert flat.negativity >= 0.5 and dialect.negativity >= 0.5
     # Still not granted is a grievance the model alone hardly reads (~0.02 either way): the cue lifts it.
     assert permit.negativity >= 0.3 > granted.negativity
+    assert waited.negativity >= 0.3 > asked.negativity
