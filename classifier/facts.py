@@ -1630,7 +1630,9 @@ _NOTICE_RE = re.compile(_NOTICE)
 INCIDENT_ACCOUNT = re.compile(r"情况说明|情况的说明|情况通报|警情通报|事故调查|调查处理情况|核查处理情况|处置情况"
                               # a tender or a trade halted (关于暂停某项目招标活动的公告): halted for an objection, a
                               # complaint or a fault; three sets' authors, blind to each other, call it adverse
-                              r"|(?:暂停|中止|终止)[^，,。；;！!？?\s]{0,24}(?:招标|采购|交易|开标|评标)")
+                              r"|(?:暂停|中止|终止)[^，,。；;！!？?\s]{0,24}(?:招标|采购|交易|开标|评标)"
+                              # the same told the other way round (某工程施工招标暂停公告)
+                              r"|(?:招标|采购|交易|开标|评标)(?:活动)?(?:暂停|中止|终止)")
 _NOT_GIVEN = re.compile(r"(?:尚未|暂未|并未|未曾|未|没有|没|还没|拒绝|不予|不愿)[^，,。；;！!？?]{0,5}$")
 OPENING = 80
 # Every word find_facts scans for (its triggers, a denial, a water work or its danger, an evacuation):

@@ -599,6 +599,8 @@ def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path:
                    "10吨以上车辆通行，并加快组织维修加固。", True),
         "halted": ("关于暂停钦州一中教学楼改扩建工程招标活动的公告",
                    "因招标文件存在需要澄清的事项，经研究决定暂停本项目招标活动，恢复时间另行通知。", True),
+        "paused": ("钦江大桥改扩建工程施工招标暂停公告",
+                   "因收到潜在投标人质疑，经招标人申请，本项目施工招标暂停，开标时间另行通知。", True),
         "tender": ("钦州市第二人民医院门诊楼改扩建工程施工招标公告",
                    "本招标项目已由钦州市发展和改革委员会批准建设，招标人为钦州市第二人民医院，现对该项目施工进行公开招标。",
                    False),
@@ -608,7 +610,7 @@ def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path:
                   relevant=True, adverse=adverse)
              for k, (t, x, adverse) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
-    assert all(out[k]["negativity"] >= 0.5 for k in ("late", "bridge", "halted")), out
+    assert all(out[k]["negativity"] >= 0.5 for k in ("late", "bridge", "halted", "paused")), out
     assert out["tender"]["negativity"] < 0.5, out["tender"]
 
 
