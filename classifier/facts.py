@@ -1228,6 +1228,9 @@ _AGAINST_BEFORE = re.compile(r"(?:清理|整治|查处|筛查|打击|治理|取�
                              r"[^，,。；;！!？?\s]{0,2}$")
 _AGAINST_AFTER = re.compile(r"(?:(?![未没不仍])[^，,。；;！!？?\s]){0,6}?"
                             r"(?:专项整治|专项治理|专项行动|智能预警|预警系统|监测系统|处理规定|管理办法|处理办法|线索)")
+# A provision's case with its penalty (违规野外用火的，将依法予以处罚); not 违规收费的，由谁来管 (a question).
+_PENALTY_CASE = re.compile(r"[^，,。；;！!？?\n]{0,16}?的[，,](?:将|一律|均|并)?"
+                           r"(?:依法|予以|追究|处以|从严|责令|没收|罚款)")
 # The complaint cues that are also counts (投诉量同比下降, 越级上访明显减少).
 _COUNTED_CUES = frozenset({"投诉", "上访", "举报"})
 _SATISFACTION = re.compile(r"意”?的?(?:诉求|事项|工单|重新派单|重新办理)"
@@ -1253,7 +1256,9 @@ def not_a_complaint(text: str, start: int, word: str) -> bool:
             or (word in _COUNTED_CUES and _COMPLAINTS_FELL.match(text, start + len(word)) is not None)
             or _FORBIDDING.search(text, max(0, start - 6), start) is not None
             or _AGAINST_BEFORE.search(text, max(0, start - 4), start) is not None
-            or _AGAINST_AFTER.match(text, start + len(word)) is not None)
+            or _AGAINST_AFTER.match(text, start + len(word)) is not None
+            # a provision's case (违规野外用火的，将依法处罚): what the rule does if it happens
+            or _PENALTY_CASE.match(text, start + len(word)) is not None)
 
 
 def not_a_claim(text: str, start: int, word: str) -> bool:

@@ -1640,6 +1640,9 @@ def test_a_story_s_ending_is_no_unfinished_building(text: str, complaint: bool) 
     ("违规收费问题仍未整治", "违规", True),
     ("物业擅自涨价", "擅自", True),
     ("学校违规收费，没人管", "违规", True),
+    # a provision's case with its penalty; a question who handles it is a complaint
+    ("森林防火期内违规野外用火的，将依法予以处罚", "违规", False),
+    ("物业违规收费的，由谁来管？", "违规", True),
 ])
 def test_satisfaction_counts_that_fell_prohibitions_and_work_against_are_no_complaint(
         text: str, word: str, complaint: bool) -> None:
