@@ -1217,8 +1217,6 @@ _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None
 # project next to the word, is about its ending.
 _STORY = re.compile(r"剧|结局|小说|漫画|动漫|追番|电影|编剧|作者")
 _BUILT = re.compile(r"楼|房|小区|工程|项目|公路|道路|桥|学校|医院|工地|商场|广场|公园")
-# Satisfaction asked or guaranteed (回访问我满意不满意, 满不满意, 对“不满意”诉求一律重新派单, 群众不满意的重新派单,
-# 拍照不满意还给重拍): a service's check of itself, no one's complaint; 对处理结果不满意 and 充满不满 are complaints.
 # What a notice forbids (不要擅自接近电力线路, 严禁违规用火): an instruction, no one's complaint.
 _FORBIDDING = re.compile(r"(?:不要|不得|严禁|禁止|请勿|切勿|不准|谨防)[^，,。；;！!？?\s]{0,3}$")
 # The work against a problem, with the problem its object: cleared, screened, punished (清理违规广告牌,
@@ -1233,6 +1231,8 @@ _PENALTY_CASE = re.compile(r"[^，,。；;！!？?\n]{0,16}?的[，,](?:将|一�
                            r"(?:依法|予以|追究|处以|从严|责令|没收|罚款)")
 # The complaint cues that are also counts (投诉量同比下降, 越级上访明显减少).
 _COUNTED_CUES = frozenset({"投诉", "上访", "举报"})
+# Satisfaction asked or guaranteed (回访问我满意不满意, 满不满意, 对“不满意”诉求一律重新派单, 群众不满意的重新派单,
+# 拍照不满意还给重拍): a service's check of itself, no one's complaint; 对处理结果不满意 and 充满不满 are complaints.
 _SATISFACTION = re.compile(r"意”?的?(?:诉求|事项|工单|重新派单|重新办理)"
                            r"|意(?:就|可|包|免费|还给|还|都)?(?:重拍|重做|退款|退钱|退货|免单|包退|包换)")
 
