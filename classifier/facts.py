@@ -1194,6 +1194,16 @@ _NOT_A_CLAIM: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] =
 }
 
 
+# A count of complaints, faults or accidents that fell (投诉量下降九成, 事故起数同比下降, 困人故障同比下降六成): what
+# is counted, and its fall. In a headline the fall is a good outcome done (_OUTCOME) and the counted thing is what
+# was settled (_SETTLED_OBJECT).
+_COUNTS_THAT_FALL = ("量", "数", "率", "故障", "投诉")
+_FELL = r"(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?(?:下降|减少)"
+# Complaints that fell (投诉量同比下降, 游客投诉量较前年下降, “虚假办结”投诉下降六成): a count, no complaint made
+# (_NOT_A_COMPLAINT below).
+_COMPLAINTS_FELL = re.compile(r"(?:量|数|率|件数|总量)?(?:较[^，,。；;！!？?\s]{1,4}|比[^，,。；;！!？?\s]{1,4})?"
+                              + _FELL)
+
 # Complaint cues used in another sense: 不满三岁, 不满一年 (under an amount); 想打人, 打人的冲动 (an urge); a photo's
 # or a product's 曝光 (剧照曝光, 谍照曝光) and the camera's (曝光度, 曝光补偿); a device's 强制关机; 过期中考 (过 +
 # 期中); 无污染 (none); a story's 烂尾 (剧烂尾了, 烂尾结局: _STORY below). The complaint is 对服务不满, 学位不满足规划,
@@ -1204,7 +1214,15 @@ _INVITING = re.compile(r"电话|热线|邮箱|信箱|方式|渠道|途径|奖励
 _REPORTED = frozenset({"举报", "投诉"})
 _CALLED = re.compile(r"(?:打|拨|拨打|打了|打过|打个|拨了|拨过|找了|找过|用了)[^，,。；;！!？?\s\d]{0,3}$")
 _NOT_A_COMPLAINT: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
-    "不满": (None, re.compile(r"\d|[一两二三四五六七八九十半百几]|周岁")),
+    # satisfaction asked or guaranteed (回访问我满意不满意, 对“不满意”诉求一律重新派单, 群众不满意的重新派单, 拍照不满意
+    # 还给重拍): a service's check of itself; 对处理结果不满意 and 充满不满 are complaints (满不满意: not_a_complaint)
+    "不满": (re.compile(r"满意$"), re.compile(r"\d|[一两二三四五六七八九十半百几]|周岁"
+                                            r"|意”?的?(?:诉求|事项|工单|重新派单|重新办理)"
+                                            r"|意(?:就|可|包|免费|还给|还|都)?(?:重拍|重做|退款|退钱|退货|免单|包退|包换)")),
+    # complaints or petitions counted as they fell (投诉量同比下降, 越级上访明显减少)
+    "投诉": (None, _COMPLAINTS_FELL),
+    "上访": (None, _COMPLAINTS_FELL),
+    "举报": (None, _COMPLAINTS_FELL),
     "打人": (re.compile(r"想$"), re.compile(r"的冲动|的心")),
     "曝光": (re.compile(r"(?:照|照片|剧照|海报|谍照|预告|预告片|定妆照|造型|街拍|路透|新品|外观|真机|配置)"
                       r"(?:也|又|再次|首次|正式|被|都)?$"), re.compile(r"度|率|补偿|时间|频率|模式|不足|过度|值")),
@@ -1229,12 +1247,6 @@ _AGAINST_AFTER = re.compile(r"(?:(?![未没不仍])[^，,。；;！!？?\s]){0,6
 # A provision's case with its penalty (违规野外用火的，将依法予以处罚); not 违规收费的，由谁来管 (a question).
 _PENALTY_CASE = re.compile(r"[^，,。；;！!？?\n]{0,16}?的[，,](?:将|一律|均|并)?"
                            r"(?:依法|予以|追究|处以|从严|责令|没收|罚款)")
-# The complaint cues that are also counts (投诉量同比下降, 越级上访明显减少).
-_COUNTED_CUES = frozenset({"投诉", "上访", "举报"})
-# Satisfaction asked or guaranteed (回访问我满意不满意, 满不满意, 对“不满意”诉求一律重新派单, 群众不满意的重新派单,
-# 拍照不满意还给重拍): a service's check of itself, no one's complaint; 对处理结果不满意 and 充满不满 are complaints.
-_SATISFACTION = re.compile(r"意”?的?(?:诉求|事项|工单|重新派单|重新办理)"
-                           r"|意(?:就|可|包|免费|还给|还|都)?(?:重拍|重做|退款|退钱|退货|免单|包退|包换)")
 
 
 def not_a_complaint(text: str, start: int, word: str) -> bool:
@@ -1250,10 +1262,8 @@ def not_a_complaint(text: str, start: int, word: str) -> bool:
             or (word == "中毒" and figurative(text, start, word))
             or (word == "烂尾" and _STORY.search(text) is not None
                 and _BUILT.search(text, max(0, start - 8), start + len(word) + 8) is None)
-            or (word == "不满" and (text.endswith("满意", 0, start) or (text.endswith("满", 0, start)
-                                                                       and text.startswith("意", start + 2))
-                                    or _SATISFACTION.match(text, start + 2) is not None))
-            or (word in _COUNTED_CUES and _COMPLAINTS_FELL.match(text, start + len(word)) is not None)
+            # 满不满意: satisfaction asked, the one reading of 不满 that needs both its sides
+            or (word == "不满" and text.endswith("满", 0, start) and text.startswith("意", start + 2))
             or _FORBIDDING.search(text, max(0, start - 6), start) is not None
             or _AGAINST_BEFORE.search(text, max(0, start - 4), start) is not None
             or _AGAINST_AFTER.match(text, start + len(word)) is not None
@@ -1880,15 +1890,6 @@ def event_topic(text: str, mass: str | None = None, hazard: str | None = None,
 # An assessment or an acceptance passed (通过省级安全风险评估, 通过竣工验收, 通过国家卫生城市复审): the outcome is
 # the passing, and what was assessed (风险, 安全) is what it passed.
 _ASSESSED = r"(?:评估|验收|审核|认证|认定|考核|评审|复审|复查|复核|评定|达标)"
-# A count of complaints, faults or accidents that fell (投诉量下降九成, 事故起数同比下降, 困人故障同比下降六成): what
-# is counted, and its fall. In a headline the fall is a good outcome done (_OUTCOME) and the counted thing is what
-# was settled (_SETTLED_OBJECT).
-_COUNTS_THAT_FALL = ("量", "数", "率", "故障", "投诉")
-_FELL = r"(?:同比|环比|连续[^，,。；;！!？?\s]{1,5}|持续|大幅|明显)?(?:下降|减少)"
-# Complaints that fell (投诉量同比下降, 游客投诉量较前年下降, “虚假办结”投诉下降六成): a count, no complaint made
-# (classifier.facts.not_a_complaint).
-_COMPLAINTS_FELL = re.compile(r"(?:量|数|率|件数|总量)?(?:较[^，,。；;！!？?\s]{1,4}|比[^，,。；;！!？?\s]{1,4})?"
-                              + _FELL)
 _OUTCOME = re.compile(
     r"建成|落成|竣工|完工|投用|投入使用|启用|开通|开行|开设|开诊|开馆|通车|通水|通电(?!话)|通气|通上|用上|上线|全覆盖|"
     r"覆盖全|惠及|获评|荣获|获批|入选|摘得|夺得|升至|增至|提升至|缩短|新增|新建|(?<!真)实现|完成|追回|收回|清退|退还|退回|打通|"
