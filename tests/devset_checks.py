@@ -488,9 +488,30 @@ LINTAI = BlindSet(
     # 17 topics over 124 relevant adverse items: six of each, as in the fourth to twenty-second sets.
     min_per_topic=6,
 )
+# The twenty-four sets on main when the twenty-fifth and twenty-sixth sets were written (at the same time, each blind
+# to the other).
+BEFORE_TWENTY_FIFTH = (*BEFORE_TWENTY_THIRD, "zhipu_items.jsonl", "lintai_items.jsonl")
+JICHUAN = BlindSet(
+    name="jichuan", ordinal="twenty-sixth", city="芨川", id_pattern=r"d26-\d{4}", region="6249", province_code="62",
+    districts=("芨城区", "沙枣区", "鸣驼县", "苇泉县", "芨川经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-four sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_FIFTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|家属院|家园|名居|金沙苑|安置小区|移民新村"),
+    # A third of the other-city items are from 甘肃 itself.
+    province=re.compile(r"甘肃|兰州|嘉峪关|金昌|白银|天水|武威|张掖|平凉|酒泉|庆阳|定西|陇南|临夏|甘南|敦煌|玉门|合作市"
+                        r"|华亭|永登|榆中|皋兰|民勤|古浪|山丹|临泽|高台|肃州|瓜州|静宁|庄浪|通渭|陇西|岷县|武都|成县"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 122 relevant adverse items: six of each, as in the fourth to twenty-fourth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI)
+              LINTAI, JICHUAN)
 
 
 def load_split() -> ModuleType:
