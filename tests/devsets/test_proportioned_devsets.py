@@ -10,7 +10,8 @@ devsets/moquan_items.jsonl, 漠泉市 in 宁夏, the nineteenth,
 devsets/lanwan_items.jsonl, 澜湾市 in 海南, the twentieth, devsets/ximu_items.jsonl, 锡沐市 in 内蒙古, the
 twenty-first, devsets/yuge_items.jsonl, 玉戈市 in 新疆, the twenty-second, devsets/liting_items.jsonl,
 荔汀市 in 广东, the twenty-third, devsets/zhipu_items.jsonl, 芷浦市 in 福建,
-and the twenty-fourth, devsets/lintai_items.jsonl, 蔺台市 in 河北,
+the twenty-fourth, devsets/lintai_items.jsonl, 蔺台市 in 河北,
+and the twenty-fifth, devsets/jiyan_items.jsonl, 霁岩市 in 吉林,
 written alike): what is checked alike for every blind set
 (no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
 of every topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py. Here, what
@@ -26,6 +27,7 @@ import pytest
 from devset_checks import (
     GAOLING,
     HUANYANG,
+    JIYAN,
     LANWAN,
     LIAOWAN,
     LINTAI,
@@ -58,7 +60,8 @@ ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 1
 @pytest.fixture(scope="module", params=[QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG,
                                             QINGXIU, GAOLING, SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG,
                                             MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-                                            LINTAI],
+                                            LINTAI,
+                                            JIYAN],
                 ids=lambda s: s.name)
 def blind(request: pytest.FixtureRequest) -> BlindSet:
     return request.param
