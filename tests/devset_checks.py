@@ -506,7 +506,7 @@ JIYAN = BlindSet(
     province=re.compile(r"吉林|长春|四平|辽源|通化|白山|松原|白城|延边|延吉|图们|敦化|珲春|龙井|和龙|梅河口|集安|临江"
                         r"|扶余|洮南|大安|公主岭|榆树|德惠|舒兰|桦甸|蛟河|磐石|双辽"),
     province_min=0, province_share=1 / 3,
-    # 17 topics over 130 relevant adverse items: six of each, as in the fourth to twenty-fourth sets.
+    # 17 topics over 131 relevant adverse items: six of each, as in the fourth to twenty-fourth sets.
     min_per_topic=6,
 )
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
