@@ -491,6 +491,24 @@ LINTAI = BlindSet(
 # The twenty-four sets on main when the twenty-fifth and twenty-sixth sets were written (at the same time, each blind
 # to the other).
 BEFORE_TWENTY_FIFTH = (*BEFORE_TWENTY_THIRD, "zhipu_items.jsonl", "lintai_items.jsonl")
+JIYAN = BlindSet(
+    name="jiyan", ordinal="twenty-fifth", city="霁岩", id_pattern=r"d25-\d{4}", region="2239", province_code="22",
+    districts=("岩城区", "椴河区", "参峪县", "蛟甸县", "霁岩经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-four sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_FIFTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|名居|花苑|家属楼|安置小区"),
+    # A third of the other-city items are from 吉林 itself.
+    province=re.compile(r"吉林|长春|四平|辽源|通化|白山|松原|白城|延边|延吉|图们|敦化|珲春|龙井|和龙|梅河口|集安|临江"
+                        r"|扶余|洮南|大安|公主岭|榆树|德惠|舒兰|桦甸|蛟河|磐石|双辽"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 131 relevant adverse items: six of each, as in the fourth to twenty-fourth sets.
+    min_per_topic=6,
+)
 JICHUAN = BlindSet(
     name="jichuan", ordinal="twenty-sixth", city="芨川", id_pattern=r"d26-\d{4}", region="6249", province_code="62",
     districts=("芨城区", "沙枣区", "鸣驼县", "苇泉县", "芨川经开区"),
@@ -511,7 +529,7 @@ JICHUAN = BlindSet(
 )
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI, JICHUAN)
+              LINTAI, JIYAN, JICHUAN)
 
 
 def load_split() -> ModuleType:
