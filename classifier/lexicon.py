@@ -276,16 +276,22 @@ SCORING_COMPLAINT_CUES: tuple[str, ...] = (
     # false (宣传照片与实际不符, 名不副实, 货不对板)
     "被指", "与实际不符", "与实际情况不符", "与事实不符", "名不副实", "货不对板", "严重不符", "明显不符",
     # a body or an official sanctioned (相关单位被通报, 负责人被约谈, 被问责): wrongdoing found, told however flatly
-    "被通报", "被约谈", "被问责", "被处分", "被立案调查")
+    "被通报", "被约谈", "被问责", "被处分", "被立案调查",
+    # a call on an authority to act (市场监管管不管？有没有人管？): a grievance addressed to the office, however calm
+    "管不管", "有没有人管", "没人管")
 # A post or a message telling of a hazard present (冰面上有人滑冰，存在安全隐患; 那棵树有很大的隐患) complains of it:
 # a complaint cue for posts only (classifier.scoring), as a report by the press or an authority as often recalls a
 # hazard it removed (此前存在一氧化碳中毒隐患) or counts those it found (排查隐患120处).
 HAZARD_REPORT = re.compile(r"存在[^，。,；;！？!?\n]{0,8}隐患"
                            r"|(?<![没无])有(?:很大的|很大|较大的|较大|严重的|严重|重大)?(?:安全|消防|交通|溺水)?隐患")
-# Something found in food or drink that must not be there (吃出虫子, 喝出玻璃碴子, 吸管里吸出来一只虫子): a food-safety
-# harm told, whatever the tone (a cue for posts and messages, as HAZARD_REPORT; classifier.scoring).
+# Something found in food or drink that must not be there (吃出虫子, 喝出玻璃碴子, 吸管里吸出来一只虫子), or food bought
+# found spoilt: a food-safety harm told, whatever the tone (a cue for posts and messages, as HAZARD_REPORT;
+# classifier.scoring).
 FOREIGN_MATTER = re.compile(r"(?:吃出|喝出|吸出)[^，。,；;！？!?\n]{0,6}?"
-                            r"(?:虫|蛆|苍蝇|蟑螂|头发|异物|钢丝|玻璃|老鼠|塑料|指甲)")
+                            r"(?:虫|蛆|苍蝇|蟑螂|头发|异物|钢丝|玻璃|老鼠|塑料|指甲)"
+                            # food bought found spoilt (买的黏豆包，一掰开长绿毛了), not left to spoil (忘了吃, 放久了)
+                            r"|(?:买的|买回来的|买回家的|点的|送来的)[^。；;！？!?\n忘放]{0,16}?"
+                            r"(?:长毛|长了毛|长绿毛|发霉|霉变|馊了|发臭)")
 # Emergency signal groups (grading.yaml names) and the topic they suggest when the seed lexicons
 # say nothing: without it, general news teaches that explosions are foreign news (涉外).
 SIGNAL_TOPICS: dict[str, str] = {"死亡": "应急管理", "受伤": "应急管理", "爆炸火灾": "应急管理",

@@ -20,6 +20,7 @@ import pytest
 from judgement_items import CASES, Case
 
 from classifier.grading import Features, load_rules
+from classifier.lexicon import FOREIGN_MATTER
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -689,6 +690,9 @@ def test_food_with_something_in_it_and_a_rip_off_are_complaints(tmp_path: Path) 
         "bug": ("", "钦州白石湖边那家奶茶店的珍珠奶茶，喝到一半喝出一只小飞虫，店员说可能是外面飞进来的，"
                     "退了钱就完事了。"),
         "rip": ("", "在钦州三娘湾海鲜街被宰了，点的时候说一斤38，结账按一两算，四个人吃了一千多。"),
+        # food bought found spoilt, and a call on the regulator to act (管不管)
+        "spoilt": ("钦州老街早市的米糕", "今天在钦州老街早市买的米糕，回家切开里面全长绿毛了，摊主还说不可能。"),
+        "call": ("钦州老街夜市的烤串", "钦州老街夜市那家烤串一串羊肉一半是肥油，说了还翻白眼，市场监管管不管？"),
     }
     cases = [Case(k, "complaint", "calm", "city-gov",
                   {"title": t, "text": x, "source_name": "新浪微博", "url": "", "source_kind": "microblog"},
@@ -697,6 +701,12 @@ def test_food_with_something_in_it_and_a_rip_off_are_complaints(tmp_path: Path) 
     out = _score(tmp_path, "city-gov", cases)
     for k in rows:
         assert out[k]["negativity"] >= 0.5, out[k]
+
+
+def test_food_left_to_spoil_is_no_food_safety_harm() -> None:
+    """Bread forgotten until it grew mould is the buyer's own (忘了吃): no cue; bought and found spoilt is one."""
+    assert FOREIGN_MATTER.search("上周买的面包忘了吃，今天一看长毛了") is None
+    assert FOREIGN_MATTER.search("早上买的豆包，回家一掰开长绿毛了") is not None
 
 
 def test_an_accusation_and_a_claim_found_false_are_complaints_a_recalled_one_and_a_hotline_are_not(
@@ -910,7 +920,7 @@ def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipp
     def post(n: int, title: str, text: str) -> RawItem:
         return RawItem(id=f"u{n}", source=board, url="", title=title, text=text, fetched_at=contracts.utcnow())
 
-    flat, dialect, permit, granted, waited, asked = scorer.score([
+    flat, dialect, permit, granted, waited, asked, snow, cleared = scorer.score([
         post(0, "公租房申请排队两年仍未分配",
              "尊敬的领导：我于2024年提交了某市公租房申请，资格审核已通过，但两年多仍未分配到房源，"
              "每次咨询都说在轮候。请问目前轮候到多少号了？"),
@@ -925,8 +935,12 @@ def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipp
         post(4, "交易平台CA锁办理太慢",
              "您好，我公司准备参加某市公共资源交易中心的项目投标，CA数字证书提交办理已经十个工作日还没下来，请问能否加快？"),
         post(5, "CA锁办理咨询", "您好，我公司还没办CA数字证书，请问要带哪些材料？"),
+        # the snow nobody has cleared, days counted; the same wait with the snow cleared
+        post(6, "北站路的雪", "北站路这段雪下完三天了还没人清，路面全是冰。年年说机械化除雪，除哪去了？"),
+        post(7, "北站路的雪", "北站路这段雪下完三天了，今天一早就清干净了，路面没有冰了。"),
     ])
     assert flat.negativity >= 0.5 and dialect.negativity >= 0.5
     # Still not granted is a grievance the model alone hardly reads (~0.02 either way): the cue lifts it.
     assert permit.negativity >= 0.3 > granted.negativity
     assert waited.negativity >= 0.3 > asked.negativity
+    assert snow.negativity >= 0.5 > cleared.negativity, (snow, cleared)
