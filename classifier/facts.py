@@ -100,6 +100,8 @@ GATHER_WORDS = ("聚集", "围堵", "堵路", "堵门", "堵住", "堵在", "围
                 "罢工", "闹事", "打起来", "围了", "围着", "围到", "堵了", "堵着", "打砸", "讨说法", "越聚越多",
                 # wages asked for in a crowd, banners held (几百号人，都是讨工资的; 一大帮人拉着横幅坐在台阶上)
                 "讨工资", "要工资", "讨要工资", "拉着横幅", "打着横幅", "举着横幅", "挂着横幅", "拉起横幅",
+                # a sit-in told plainly (好几十个工人坐在项目部门口不走)
+                "门口不走", "门前不走",
                 # a fight counts the people in it (几十人斗殴: a 群殴 is a mass incident by its numbers)
                 "打架", "打斗", "斗殴")
 # A crowd on the move (几十个人冲进场庆祝, 年轻消费者涌入): counted like a gathering, for the grade of an

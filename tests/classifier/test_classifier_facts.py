@@ -1574,6 +1574,9 @@ def test_an_event_abroad_a_belief_found_wrong_and_a_science_are_no_event_here(
     # wages asked for in a crowd, banners held, a big band of people
     ("", "工业园门口现在几百号人，都是讨工资的，路都堵死了", None, 200, None),
     ("", "售楼处门口今儿一大帮人，拉着横幅坐那儿，都是要房的", None, 20, None),
+    # a sit-in told plainly; one person waiting at a door is none
+    ("", "好几十个工人连家属都来了，坐在项目部门口不走，要工钱", None, 20, None),
+    ("", "我在楼下等快递，坐在门口不走了", None, None, None),
     # a death in a procedure's wake; a thing gone is no death
     ("", "我叔做个胆囊手术，进去的时候还好好的，第二天早上就没了。", 1, None, None),
     ("", "听说县医院又有个做手术的没下来手术台", 1, None, None),
