@@ -60,6 +60,9 @@ class HeadSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     C: float | list[float] = 4.0
     class_weight: str | None = None
     max_iter: int = 2000
+    # Whether the head's rows join the shared vocabulary. A head added to a trained model can stay out, so that
+    # the vocabulary, and with it every other head, is the one already measured.
+    vocabulary: bool = True
 
 
 class DevsetConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -92,6 +95,8 @@ class TrainConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         if not self.heads:
             raise ValueError("heads: name at least one head (negativity, topic, relevance)")
+        if not any(head.vocabulary for head in self.heads.values()):
+            raise ValueError("heads: at least one head must build the vocabulary (vocabulary: true)")
         if not 0 < self.holdout < 0.5:
             raise ValueError("holdout must be within (0, 0.5)")
         if self.cv_folds < 2:
@@ -274,7 +279,10 @@ def train(config: TrainConfig, data_root: Path, labels_loader: Any = None,
     add_words(user_words)
     if not head_data:
         raise ConfigError(f"no head has enough training data: {skipped}")
-    corpus = [t for train_part, _, _ in head_data.values() for t in train_part.texts]
+    corpus = [t for name, (train_part, _, _) in head_data.items() if config.heads[name].vocabulary
+              for t in train_part.texts]
+    if not corpus:
+        raise ConfigError(f"no head that builds the vocabulary has enough training data: {skipped}")
     vocabulary, idf = fit_vocabulary(corpus, ANALYZERS[features.analyzer], features.min_df, features.max_features)
     probe = LinearModel(vocabulary, idf, np.zeros((len(vocabulary), 1), np.float32), np.zeros(1, np.float32), {},
                         max_chars, analyzer=features.analyzer, user_words=tuple(user_words))

@@ -54,6 +54,8 @@ DEVSET21 = REPO / "devsets" / "yuge_items.jsonl"
 DEVSET22 = REPO / "devsets" / "liting_items.jsonl"
 DEVSET23 = REPO / "devsets" / "zhipu_items.jsonl"
 DEVSET24 = REPO / "devsets" / "lintai_items.jsonl"
+DEVSET25 = REPO / "devsets" / "jiyan_items.jsonl"
+DEVSET26 = REPO / "devsets" / "jichuan_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -73,7 +75,8 @@ def heldout(shipped: LoadedModel) -> dict:
 @pytest.fixture(scope="module", params=["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                         "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-                                        "twenty-first", "twenty-second", "twenty-third", "twenty-fourth"])
+                                        "twenty-first", "twenty-second", "twenty-third", "twenty-fourth",
+                                        "twenty-fifth", "twenty-sixth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -371,6 +374,22 @@ KIND_FLOORS_24 = {"expose": 0.95, "complaint": 0.91, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.92, "positive_gov": 0.71, "neutral_notice": 0.92, "other_city_bad": 0.8}
 ADVERSE_FLOOR_24 = 0.93
 TOPIC_DEVSET24_FLOOR = 0.86
+# The twenty-fifth and twenty-sixth sets (devsets/jiyan_items.jsonl, 霁岩市 in 吉林; jichuan_items.jsonl, 芨川市 in
+# 甘肃; written blind in stop 32), measured on the shipped model default-20261203T095002 with the code of their landing
+# (held-out split, the gate's own judge): 霁岩 expose 1.000 (24), complaint 1.000 (25), rumour 1.000 (7),
+# official_notice 0.857 (7), emotional_offtopic 1.000 (12), positive_gov 0.714 (14), neutral_notice 1.000 (14),
+# other_city_bad 0.933 (15), overall 0.949 (118), topic 0.905 (of 63); 芨川 expose 1.000 (23), complaint 0.958 (24),
+# rumour 1.000 (7), official_notice 1.000 (7), emotional_offtopic 0.917 (12), positive_gov 0.714 (14),
+# neutral_notice 0.857 (14), other_city_bad 0.933 (15), overall 0.922 (116), topic 0.951 (of 61). Each floor lets one
+# item go.
+KIND_FLOORS_25 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.85, "official_notice": 0.71,
+                  "emotional_offtopic": 0.91, "positive_gov": 0.64, "neutral_notice": 0.92, "other_city_bad": 0.86}
+ADVERSE_FLOOR_25 = 0.94
+TOPIC_DEVSET25_FLOOR = 0.88
+KIND_FLOORS_26 = {"expose": 0.95, "complaint": 0.91, "rumour": 0.85, "official_notice": 0.85,
+                  "emotional_offtopic": 0.83, "positive_gov": 0.64, "neutral_notice": 0.78, "other_city_bad": 0.86}
+ADVERSE_FLOOR_26 = 0.91
+TOPIC_DEVSET26_FLOOR = 0.93
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -393,4 +412,6 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "twenty-first": (DEVSET21, KIND_FLOORS_21, ADVERSE_FLOOR_21, TOPIC_DEVSET21_FLOOR),
                 "twenty-second": (DEVSET22, KIND_FLOORS_22, ADVERSE_FLOOR_22, TOPIC_DEVSET22_FLOOR),
                 "twenty-third": (DEVSET23, KIND_FLOORS_23, ADVERSE_FLOOR_23, TOPIC_DEVSET23_FLOOR),
-                "twenty-fourth": (DEVSET24, KIND_FLOORS_24, ADVERSE_FLOOR_24, TOPIC_DEVSET24_FLOOR)}
+                "twenty-fourth": (DEVSET24, KIND_FLOORS_24, ADVERSE_FLOOR_24, TOPIC_DEVSET24_FLOOR),
+                "twenty-fifth": (DEVSET25, KIND_FLOORS_25, ADVERSE_FLOOR_25, TOPIC_DEVSET25_FLOOR),
+                "twenty-sixth": (DEVSET26, KIND_FLOORS_26, ADVERSE_FLOOR_26, TOPIC_DEVSET26_FLOOR)}

@@ -171,6 +171,33 @@ def test_head_without_enough_labels_is_skipped(tiny_data: Path, tmp_path: Path) 
     assert "relevance" not in model.heads and "relevance" in card["skipped_heads"]
 
 
+@pytest.mark.parametrize("joins", [False, True])
+def test_a_head_kept_out_of_the_vocabulary_moves_no_other_head(
+        tiny_data: Path, tiny_trained: tuple[LinearModel, dict], tmp_path: Path, joins: bool) -> None:
+    """A head added with ``vocabulary: false`` learns on the vocabulary the other heads built: they come out as
+    they were. With its rows in the vocabulary (the default), its words are new features."""
+    rows = [f"鑫淼犇{n}号捷报,1" for n in range(8)] + [f"鬲彧爨{n}号噩耗,0" for n in range(8)]
+    (tmp_path / "settled.csv").write_text("text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    text = (tiny_data / "tiny.yaml").read_text(encoding="utf-8") + f"""
+  settled:
+    vocabulary: {str(joins).lower()}
+    datasets:
+      - {{name: news, format: csv, path: {tmp_path}/settled.csv}}
+"""
+    (tmp_path / "cfg.yaml").write_text(text, encoding="utf-8")
+    model, _, _ = train(load_config(tmp_path / "cfg.yaml"), tiny_data)
+    before, _ = tiny_trained
+    assert "settled" in model.heads
+    if joins:
+        assert "鑫淼犇" in model.vocabulary and model.vocabulary != before.vocabulary
+        return
+    assert model.vocabulary == before.vocabulary
+    for name in ("negativity", "topic"):
+        head = before.heads[name]
+        assert model.heads[name] == head
+        assert np.array_equal(model.weights[:, head.start:head.stop], before.weights[:, head.start:head.stop])
+
+
 def test_clean_folds_exactly_like_nfkc() -> None:
     import unicodedata
 
