@@ -36,6 +36,9 @@ PRIVATE_FACTOR = 0.5
 # Evidence of the office beyond a place named: its bodies or people, the source's region or outlet, the
 # office's own labels (the reasons' openings, as score() writes them).
 _OFFICE_EVIDENCE = ("提及本单位", "提及 ", "来源地区", "本地媒体", "本地信源", "模型相关度")
+# A forum of the city's name (漠泉论坛, 榛汶吧) as the source: where its people post about anything, a tie to where the
+# writer lives, as a place named is; not the office's own complaint channels (12345, 留言板, 信箱, 问政).
+_LOCAL_FORUM = re.compile(r"本地信源 (?!.*(?:12345|留言板|信箱|问政)).*(?:论坛|吧|社区)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +89,12 @@ _NOT_A_PROVINCE_AFTER = (r"路|街|大道|大街|巷|道|里|村|小区|花园|�
                          r"馆|人家|卫视|台|话|口音|籍")
 
 
-def rests_on_places(reasons: Sequence[str]) -> bool:
+def rests_on_places(reasons: Sequence[str], forum_is_place: bool = False) -> bool:
     """Whether relevance with these reasons (RelevanceScorer.score) rests on places named alone, with no
-    body, person, region, outlet or learned relevance of the office (提及 X (外地也有同名区县) is a place)."""
-    return not any(r.startswith(_OFFICE_EVIDENCE) and "外地也有同名区县" not in r for r in reasons)
+    body, person, region, outlet or learned relevance of the office (提及 X (外地也有同名区县) is a place; with
+    ``forum_is_place``, so is a forum of the city's name as the source)."""
+    return not any(r.startswith(_OFFICE_EVIDENCE) and "外地也有同名区县" not in r
+                   and not (forum_is_place and _LOCAL_FORUM.match(r) is not None) for r in reasons)
 
 
 class RelevanceScorer:

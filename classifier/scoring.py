@@ -48,6 +48,7 @@ from classifier.lexicon import (
     FOREIGN_MATTER,
     HAZARD_REPORT,
     NEEDS_TERM,
+    PET_LOST,
     SCORING_COMPLAINT_CUES,
     SEED_TERMS,
     SIGNAL_TOPICS,
@@ -417,15 +418,19 @@ class Scorer:
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
-            if (public is not None and (public[i] < public_bar or weak) and call.tier in _PRIVATE_TIERS and not hits
-                    and not signals and (not facts.adverse or facts.only_rumour) and not complaint
-                    and rests_on_places(rel_reasons)):
+            # A pet lost or found (lexicon.PET_LOST) is private life however sure the model reads it, on the city's
+            # forum too.
+            pet = public is not None and call.tier in _PRIVATE_TIERS and PET_LOST.search(joined) is not None
+            if (public is not None and (public[i] < public_bar or weak or pet) and call.tier in _PRIVATE_TIERS
+                    and not hits and not signals and (not facts.adverse or facts.only_rumour) and not complaint
+                    and rests_on_places(rel_reasons, forum_is_place=pet)):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate); also when it
                 # is told as hearsay (听说那个明星出轨了): hearsay about private life is no rumour the office checks;
                 # and a post the model alone reads as weakly adverse (gate.place_only_negativity_min).
                 rel = rel * PRIVATE_FACTOR
                 why = (f"未涉及公共事务 (公共议题 {public[i]:.2f} < {self._public_min:.2f})" if public[i] < public_bar
-                       else f"仅以地名关联且负面依据不足 (负面 {neg:.2f} < {self._place_only_min:.2f})")
+                       else f"仅以地名关联且负面依据不足 (负面 {neg:.2f} < {self._place_only_min:.2f})" if weak
+                       else "寻找或寻回宠物的私人帖子")
                 rel_reasons = [*rel_reasons, f"{why}, 相关度减半"]
             topic, topic_prob = OTHER, 0.0
             if self._topics:

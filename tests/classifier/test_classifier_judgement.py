@@ -20,7 +20,7 @@ import pytest
 from judgement_items import CASES, Case
 
 from classifier.grading import Features, load_rules
-from classifier.lexicon import FOREIGN_MATTER
+from classifier.lexicon import FOREIGN_MATTER, PET_LOST
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -795,6 +795,40 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
     for key, o in out.items():
         opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
         assert opened is (key not in private), (key, o)
+
+
+@pytest.mark.parametrize(("text", "lost"), [
+    ("寻猫！蓼花苑走丢的橘猫，脖子上有红色铃铛", True),
+    ("我家狗子今天走丢了四个小时，终于找回来了", True),
+    ("走丢三天的狗狗找到了！！谢谢所有邻居", True),
+    ("养了三年的乌龟跑了，好难过", True),
+    ("小区里的流浪狗把一个小孩咬伤了，物业也不管", False),
+    ("民警3小时寻回走失老人", False),
+    ("有人开车在村里偷狗，好几家的狗都被毒死了", False),
+])
+def test_a_pet_lost_or_found_is_told_apart_from_dogs_that_harm(text: str, lost: bool) -> None:
+    assert (PET_LOST.search(text) is not None) is lost
+
+
+def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path) -> None:
+    """A lost cat on the city's own forum is private life however upset (the forum is where its people post, a tie
+    like a place named): relevance halved, no case. A stray dog that bit a child, on the same forum, keeps its case."""
+    rows = {
+        "cat": ("寻猫！！",
+                "钦州文峰花园昨晚走丢了一只橘猫，脖子上有个红色铃铛，特别胆小，好心人看到了联系我，急死我了😭"),
+        "bite": ("", "钦州文峰花园的流浪狗把一个小孩咬伤了，物业也不管，家长都不敢让孩子下楼了。"),
+    }
+    cases = [Case(k, "emotional_offtopic" if k == "cat" else "complaint", "heated", "city-gov",
+                  {"title": t, "text": x, "source_name": "钦州论坛", "url": "", "source_kind": "forum"},
+                  relevant=k != "cat", adverse=k != "cat")
+             for k, (t, x) in rows.items()]
+    out = _score(tmp_path, "city-gov", cases)
+    profile = policy.load(profile_dir("city-gov"))
+    assert any("相关度减半" in r for r in out["cat"]["relevance_reasons"]), out["cat"]
+    assert out["cat"]["relevance"] < 0.5 <= out["bite"]["relevance"], out
+    for key, o in out.items():
+        opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
+        assert opened is (key == "bite"), (key, o)
 
 
 def test_a_post_telling_of_a_hazard_present_is_a_complaint(tmp_path: Path) -> None:
