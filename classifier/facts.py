@@ -2000,6 +2000,17 @@ def told_as_past(text: str, start: int) -> bool:
             and _NOW_TOLD.search(text, sentence, end) is None)
 
 
+# A sentence that tells its problem settled (解决了困扰工人大半年的欠薪问题, 领到被拖欠的工资, 追回违规资金): the
+# complaint word in it names what was settled. Not when denied (还没解决, 一分没拿到).
+_SETTLED_IN_SENTENCE = re.compile(r"(?<![没未不])(?<!没有)(?:解决了|已解决|得到解决|追回|领到|拿到|发放到位|全部发放|"
+                                  r"足额发放|兑付|整改到位|已整改|完成整改)")
+
+
+def settled_in_sentence(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` tells its problem settled (:data:`_SETTLED_IN_SENTENCE`)."""
+    return _SETTLED_IN_SENTENCE.search(text, *_sentence(text, start)) is not None
+
+
 # What a reporter's revisit finds when it finds the problem gone (记者回访看到……地面干燥, 均已办理, 再没出现).
 _FOUND_SETTLED = re.compile(r"已|如今|现在|不再|再也没|没有再|再没|干燥|干净|整洁|恢复|正常|明显改善|解决|到位|消失")
 

@@ -38,6 +38,7 @@ from classifier.facts import (
     publicity_failure,
     reply_headline,
     settled_headline,
+    settled_in_sentence,
     told_as_past,
 )
 from classifier.grading import Features, GradingRules
@@ -301,13 +302,16 @@ class Scorer:
                                        SCORING_COMPLAINT_CUES, SEED_TERMS)
 
     @staticmethod
-    def _complaint_cue(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> bool:
+    def _complaint_cue(tier: str, joined: str, text: str, starts: Sequence[int] | None,
+                       unsettled: bool = False) -> bool:
         """Whether a complaint word is there as a complaint: not in the government's own voice unless it publishes
         a citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
-        classifier.facts.not_a_complaint)."""
+        classifier.facts.not_a_complaint). With ``unsettled``, not in a sentence that tells the problem settled
+        (领到被拖欠的工资: classifier.facts.settled_in_sentence) either."""
         if tier in OWN_MEDIA_TIERS and _LETTER.search(text) is None:
             return False
         return any(not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start())
+                   and not (unsettled and settled_in_sentence(joined, m.start()))
                    for m in matches_at(_COMPLAINT, joined, starts))
 
     def _gathering(self, facts: Facts) -> str | None:
@@ -386,14 +390,17 @@ class Scorer:
             own_body = ((call.tier == "unknown" or (call.tier in _PRIVATE_TIERS and item.source.kind == "microblog"))
                         and self.relevance.names_body(item.source.name))
             # The settled head reads such a report where the headline lexicon knows none, but not over a complaint
-            # word used as one (通关时间被指“不降反升”) nor where the source publishes a citizen's letter (a 质疑 on the
-            # trading centre's site tells a problem in a tender's own words).
+            # word used as one (通关时间被指“不降反升”) that its sentence does not tell settled (领到被拖欠的工资 does),
+            # nor where the source publishes a citizen's letter (a 质疑 on the trading centre's site tells a problem in
+            # a tender's own words).
             cue = self._complaint_cue(call.tier, joined, text, complaints_at[i])
             settled = (not signals and not facts.adverse and facts.feared is None
                        and (((call.tier in RESOLVED_TIERS or own_body)
                              and (settled_headline(title, text) is not None
                                   or (told_settled is not None and bool(docs[i]) and told_settled[i] >= SETTLED_MIN
-                                      and not cue and _LETTER.search(text) is None)))
+                                      and _LETTER.search(text) is None
+                                      and not (cue and self._complaint_cue(call.tier, joined, text, complaints_at[i],
+                                                                           unsettled=True)))))
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
                                                                  or reply_headline(title, text) is not None))))
             if settled:

@@ -19,6 +19,7 @@ from classifier.facts import (
     reply_headline,
     resolved_outcome,
     settled_headline,
+    settled_in_sentence,
     told_as_past,
     work_report,
 )
@@ -1842,3 +1843,14 @@ def test_a_statistic_that_fell_and_animals_hurt_are_no_casualty(text: str, death
                                                                   injured: int | None) -> None:
     facts = find_facts("", text)
     assert (facts.deaths, facts.injured) == (deaths, injured)
+
+
+@pytest.mark.parametrize(("text", "settled"), [
+    ("134名农民工领到被拖欠的工资312万元", True),
+    ("解决了困扰工人大半年的欠薪问题", True),
+    ("干了大半年一分没拿到，欠薪到现在", False),
+    ("反映的欠薪问题还没解决", False),
+    ("施工单位被指偷工减料", False),
+])
+def test_a_sentence_that_tells_its_problem_settled(text: str, settled: bool) -> None:
+    assert settled_in_sentence(text, text.find("欠" if "欠" in text else "被")) is settled

@@ -948,7 +948,7 @@ def test_a_body_s_own_microblog_account_publishes_as_the_body_a_forum_does_not(s
 def test_the_settled_head_reads_good_news_the_headline_lexicon_does_not_know(shipped: LoadedModel) -> None:
     """A report by the press whose headline the lexicon knows no word of (暑期托管班开班) is settled by the settled head
     (scoring.SETTLED_MIN); the same words in a post are not, nor a report the head reads as sure but that names a
-    complaint word as one (施工单位被指偷工减料)."""
+    complaint word as one (施工单位被指偷工减料) in a sentence that does not tell it settled."""
     scorer = _scorer(shipped, Office(places=("某市",)))
 
     def item(n: int, name: str, kind: str, title: str, text: str) -> RawItem:
@@ -957,15 +957,19 @@ def test_the_settled_head_reads_good_news_the_headline_lexicon_does_not_know(shi
 
     camp = ("暑期托管班开班",
             "市教育局今年暑假在城区32所小学开办公益暑期托管班，收费每天不超过20元，困难家庭学生免费参加。")
-    press, post, accused = scorer.score([
+    press, post, accused, paid = scorer.score([
         item(0, "人民网", "news", *camp),
         item(1, "新浪微博", "microblog", *camp),
         item(2, "人民网", "news", "老旧小区改造开工",
              "今年我市计划改造城区老旧小区28个，涉及居民6900余户，目前已全部开工。"
              "改造内容包括雨污分流、屋面防水、外墙保温。施工单位被指偷工减料。"),
+        # complaint words in sentences that tell them settled (领到被拖欠的工资, 解决了……欠薪问题) are no accusation
+        item(3, "人民网", "news", "百余名农民工领到欠薪",
+             "春节前，某工业园一项目134名农民工领到被拖欠的工资312万元。人社局启用工资保证金先行垫付，"
+             "解决了困扰工人大半年的欠薪问题。"),
     ])
     assert press.negativity < 0.5 <= post.negativity, (press, post)
-    assert accused.negativity >= 0.5, accused
+    assert accused.negativity >= 0.5 > paid.negativity, (accused, paid)
 
 
 def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipped: LoadedModel) -> None:
