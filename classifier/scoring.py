@@ -50,6 +50,7 @@ from classifier.lexicon import (
     HAZARD_REPORT,
     NEEDS_TERM,
     PET_LOST,
+    RIPPED_OFF,
     SCORING_COMPLAINT_CUES,
     SEED_TERMS,
     SIGNAL_TOPICS,
@@ -405,8 +406,10 @@ class Scorer:
                                                                  or reply_headline(title, text) is not None))))
             if settled:
                 model_neg *= RESOLVED_SCALE
-            # Something found in food or drink in a post (喝出一只虫子): a food-safety harm, a cue as sure as a fact.
-            tainted = call.tier in _PRIVATE_TIERS and FOREIGN_MATTER.search(joined) is not None
+            # Something found in food or drink in a post (喝出一只虫子), or a rip-off told (被宰): a food-safety or a
+            # price harm, a cue as sure as a fact.
+            tainted = call.tier in _PRIVATE_TIERS and (FOREIGN_MATTER.search(joined) is not None
+                                                       or RIPPED_OFF.search(joined) is not None)
             # The office's publicity found wanting (译错, 评论就没了 on its account: facts.publicity_failure): an
             # accusation against the office itself, as sure a cue as a fact.
             publicized = not settled and call.tier not in OWN_MEDIA_TIERS and publicity_failure(joined) is not None
