@@ -284,14 +284,15 @@ SCORING_COMPLAINT_CUES: tuple[str, ...] = (
 # hazard it removed (此前存在一氧化碳中毒隐患) or counts those it found (排查隐患120处).
 HAZARD_REPORT = re.compile(r"存在[^，。,；;！？!?\n]{0,8}隐患"
                            r"|(?<![没无])有(?:很大的|很大|较大的|较大|严重的|严重|重大)?(?:安全|消防|交通|溺水)?隐患")
-# Something found in food or drink that must not be there (吃出虫子, 喝出玻璃碴子, 吸管里吸出来一只虫子), or food bought
-# found spoilt: a food-safety harm told, whatever the tone (a cue for posts and messages, as HAZARD_REPORT;
-# classifier.scoring).
+# Something found in food or drink that must not be there (吃出虫子, 喝出玻璃碴子, 吸管里吸出来一只虫子): a food-safety
+# harm told, whatever the tone (a cue for posts and messages, as HAZARD_REPORT; classifier.scoring).
 FOREIGN_MATTER = re.compile(r"(?:吃出|喝出|吸出)[^，。,；;！？!?\n]{0,6}?"
-                            r"(?:虫|蛆|苍蝇|蟑螂|头发|异物|钢丝|玻璃|老鼠|塑料|指甲)"
-                            # food bought found spoilt (买的黏豆包，一掰开长绿毛了), not left to spoil (忘了吃, 放久了)
-                            r"|(?:买的|买回来的|买回家的|点的|送来的)[^。；;！？!?\n忘放]{0,16}?"
-                            r"(?:长毛|长了毛|长绿毛|发霉|霉变|馊了|发臭)")
+                            r"(?:虫|蛆|苍蝇|蟑螂|头发|异物|钢丝|玻璃|老鼠|塑料|指甲)")
+# Food bought and found spoilt (买的黏豆包，一掰开长绿毛了), not left to spoil (忘了吃, 放久了): the same harm. Its own
+# pattern: in one alternation with FOREIGN_MATTER neither keeps the cheap first-character scan re gives a pattern
+# that opens with literals (1.4 µs a post each, 6.6 µs together).
+SPOILT_FOOD = re.compile(r"(?:买的|买回来的|买回家的|点的|送来的)[^。；;！？!?\n忘放]{0,16}?"
+                         r"(?:长毛|长了毛|长绿毛|发霉|霉变|馊了|发臭)")
 # A seller's or a driver's rip-off told (被宰, 宰客, 把游客当提款机, 坑外地人): price fraud, a 价格 harm whatever the
 # tone (a cue for posts and messages, as FOREIGN_MATTER). In the development sets every item with these words is a
 # complaint or an exposé.
@@ -304,6 +305,15 @@ _PETS = r"(?:猫|狗|狗狗|猫咪|宠物|柯基|比熊|泰迪|金毛|柴犬|哈
 PET_LOST = re.compile(rf"寻猫|寻狗|寻宠|寻龟"
                       rf"|{_PETS}[^，,。；;！!？?\n]{{0,10}}?(?:走丢|跑丢|走失|丢了|跑了|不见了|找到了|找回来了)"
                       rf"|(?:走丢|跑丢|走失)(?:了|的)?(?:一只|三天的|的)?[^，,。；;！!？?\n]{{0,6}}?{_PETS}")
+# The animals' words alone, a pattern of literals re scans cheaply (1 µs a post, PET_LOST 10 µs): most posts name none.
+_PET_WORD = re.compile(r"猫|狗|宠|龟|柯基|比熊|泰迪|金毛|柴犬|哈士奇|萨摩|鹦鹉|兔子|仓鼠")
+
+
+def pet_lost(text: str) -> bool:
+    """Whether ``text`` tells of a pet lost or found (:data:`PET_LOST`)."""
+    return _PET_WORD.search(text) is not None and PET_LOST.search(text) is not None
+
+
 # Emergency signal groups (grading.yaml names) and the topic they suggest when the seed lexicons
 # say nothing: without it, general news teaches that explosions are foreign news (涉外).
 SIGNAL_TOPICS: dict[str, str] = {"死亡": "应急管理", "受伤": "应急管理", "爆炸火灾": "应急管理",

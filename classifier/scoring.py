@@ -49,11 +49,12 @@ from classifier.lexicon import (
     FOREIGN_MATTER,
     HAZARD_REPORT,
     NEEDS_TERM,
-    PET_LOST,
     RIPPED_OFF,
     SCORING_COMPLAINT_CUES,
     SEED_TERMS,
     SIGNAL_TOPICS,
+    SPOILT_FOOD,
+    pet_lost,
     topics_named,
     trie_pattern,
     weak_topic,
@@ -409,6 +410,7 @@ class Scorer:
             # Something found in food or drink in a post (喝出一只虫子), or a rip-off told (被宰): a food-safety or a
             # price harm, a cue as sure as a fact.
             tainted = call.tier in _PRIVATE_TIERS and (FOREIGN_MATTER.search(joined) is not None
+                                                       or SPOILT_FOOD.search(joined) is not None
                                                        or RIPPED_OFF.search(joined) is not None)
             # The office's publicity found wanting (译错, 评论就没了 on its account: facts.publicity_failure): an
             # accusation against the office itself, as sure a cue as a fact.
@@ -428,12 +430,14 @@ class Scorer:
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
-            # A pet lost or found (lexicon.PET_LOST) is private life however sure the model reads it, on the city's
-            # forum too.
-            pet = public is not None and call.tier in _PRIVATE_TIERS and PET_LOST.search(joined) is not None
-            if (public is not None and (public[i] < public_bar or weak or pet) and call.tier in _PRIVATE_TIERS
-                    and not hits and not signals and (not facts.adverse or facts.only_rumour) and not complaint
-                    and rests_on_places(rel_reasons, forum_is_place=pet)):
+            # A pet lost or found (lexicon.pet_lost) is private life however sure the model reads it, on the city's
+            # forum too (looked for only where it decides).
+            gated = (public is not None and call.tier in _PRIVATE_TIERS and not hits and not signals
+                     and (not facts.adverse or facts.only_rumour) and not complaint)
+            private = gated and (public[i] < public_bar or weak)
+            strict = gated and rests_on_places(rel_reasons)
+            pet = gated and not (private and strict) and pet_lost(joined)
+            if (private or pet) and (strict or (pet and rests_on_places(rel_reasons, forum_is_place=True))):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate); also when it
                 # is told as hearsay (听说那个明星出轨了): hearsay about private life is no rumour the office checks;
                 # and a post the model alone reads as weakly adverse (gate.place_only_negativity_min).

@@ -20,7 +20,7 @@ import pytest
 from judgement_items import CASES, Case
 
 from classifier.grading import Features, load_rules
-from classifier.lexicon import FOREIGN_MATTER, PET_LOST
+from classifier.lexicon import SPOILT_FOOD, pet_lost
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -707,8 +707,8 @@ def test_food_with_something_in_it_and_a_rip_off_are_complaints(tmp_path: Path) 
 
 def test_food_left_to_spoil_is_no_food_safety_harm() -> None:
     """Bread forgotten until it grew mould is the buyer's own (忘了吃): no cue; bought and found spoilt is one."""
-    assert FOREIGN_MATTER.search("上周买的面包忘了吃，今天一看长毛了") is None
-    assert FOREIGN_MATTER.search("早上买的豆包，回家一掰开长绿毛了") is not None
+    assert SPOILT_FOOD.search("上周买的面包忘了吃，今天一看长毛了") is None
+    assert SPOILT_FOOD.search("早上买的豆包，回家一掰开长绿毛了") is not None
 
 
 def test_an_accusation_and_a_claim_found_false_are_complaints_a_recalled_one_and_a_hotline_are_not(
@@ -809,7 +809,7 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
     ("有人开车在村里偷狗，好几家的狗都被毒死了", False),
 ])
 def test_a_pet_lost_or_found_is_told_apart_from_dogs_that_harm(text: str, lost: bool) -> None:
-    assert (PET_LOST.search(text) is not None) is lost
+    assert pet_lost(text) is lost
 
 
 def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path) -> None:
