@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from classifier.jurisdiction import Jurisdiction
 from classifier.lexicon import TrieSearch, trie_pattern
+from classifier.media import COMPLAINT_CHANNEL
 from classifier.regions import regions, short_name
 
 # Weight of each kind of evidence; independent pieces combine as 1 - Π(1 - w).
@@ -37,8 +38,9 @@ PRIVATE_FACTOR = 0.5
 # office's own labels (the reasons' openings, as score() writes them).
 _OFFICE_EVIDENCE = ("提及本单位", "提及 ", "来源地区", "本地媒体", "本地信源", "模型相关度")
 # A forum of the city's name (漠泉论坛, 榛汶吧) as the source: where its people post about anything, a tie to where the
-# writer lives, as a place named is; not the office's own complaint channels (12345, 留言板, 信箱, 问政).
-_LOCAL_FORUM = re.compile(r"本地信源 (?!.*(?:12345|留言板|信箱|问政)).*(?:论坛|吧|社区)$")
+# writer lives, as a place named is; not the office's own complaint channels (media.COMPLAINT_CHANNEL).
+_LOCAL_SOURCE = "本地信源 "
+_FORUM = re.compile(r"(?:论坛|吧|社区)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,13 @@ def rests_on_places(reasons: Sequence[str], forum_is_place: bool = False) -> boo
     body, person, region, outlet or learned relevance of the office (提及 X (外地也有同名区县) is a place; with
     ``forum_is_place``, so is a forum of the city's name as the source)."""
     return not any(r.startswith(_OFFICE_EVIDENCE) and "外地也有同名区县" not in r
-                   and not (forum_is_place and _LOCAL_FORUM.match(r) is not None) for r in reasons)
+                   and not (forum_is_place and _local_forum(r)) for r in reasons)
+
+
+def _local_forum(reason: str) -> bool:
+    """Whether ``reason`` names a forum of the city's name as the source (本地信源 漠泉论坛)."""
+    name = reason.removeprefix(_LOCAL_SOURCE)
+    return name != reason and _FORUM.search(name) is not None and COMPLAINT_CHANNEL.search(name) is None
 
 
 class RelevanceScorer:
@@ -184,7 +192,7 @@ class RelevanceScorer:
             reasons.append(f"本地媒体 {local_source}")
         elif source_name and (self._places.find(source_name) or self._bodies.find(source_name)):
             source_weights.append(LOCAL_SOURCE)
-            reasons.append(f"本地信源 {source_name}")
+            reasons.append(f"{_LOCAL_SOURCE}{source_name}")
         # A local outlet's 我市, 全市, 市委 is the office's city: its report of a trip elsewhere (我市企业赴深圳招商)
         # is not another city's news.
         ours = bool(local_source) and _OUR_CITY.search(f"{title}。{text[:PROVINCE_LEAD]}") is not None
