@@ -1309,6 +1309,9 @@ _UNHARMED = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:无大碍|并无大碍
 
 # A service that eases care for whom it names (方便上班族就医, 便于群众就近住院).
 _EASED = re.compile(r"(?:方便|便于|便利|便民|让|帮助)[^，,。；;！!？?\s]{0,6}$")
+# Care as the business of insurance and hospitals (异地就医备案, 住院费用直接结算, 就医流程, 入院手续): no patient.
+_CARE_BUSINESS_AFTER = re.compile(r"(?:直接|即时|实时)?(?:备案|结算|报销|费用|手续|流程|服务|指南|秩序|环境|体验|需求|"
+                                  r"负担|保障|待遇|政策|补助|床位|起付|押金)")
 
 
 def not_a_harm(text: str, start: int, word: str) -> bool:
@@ -1327,6 +1330,9 @@ def not_a_harm(text: str, start: int, word: str) -> bool:
         return True  # 经送医检查无大碍: checked and unharmed
     if word in ("就医", "入院", "住院") and _EASED.search(text, max(0, start - 8), start) is not None:
         return True  # 方便上班族就医, 便于群众就医: a service that eases care, no patient
+    if word in ("就医", "入院", "住院") and (text.endswith("异地", 0, start)
+                                         or _CARE_BUSINESS_AFTER.match(text, start + len(word)) is not None):
+        return True  # 异地就医备案, 住院费用直接结算: the business of care, no patient
     if word not in ("受伤", "伤", "伤者", "重伤", "轻伤"):
         return False
     if word in ("受伤", "伤") and _FEELING_BEFORE.search(text, max(0, start - 2), start) is not None:

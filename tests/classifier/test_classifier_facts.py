@@ -1753,6 +1753,11 @@ def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
     eased = find_facts("某医院夜间门诊开诊", "开设内科、儿科、外科等8个科室，每天接诊至晚上10点，方便上班族就医。")
     assert eased.injured is None
     assert find_facts("", "工地脚手架倒塌，8名工人送医就医。").injured == 8
+    # care as the business of insurance (异地就医备案, 住院费用直接结算): no patient
+    insured = find_facts("医保服务站点全覆盖", "设立医保服务站点300个，参保登记、异地就医备案等业务可就近办理。")
+    assert insured.injured is None
+    assert find_facts("", "参保人住院费用可直接结算，入院手续一次办结。").injured is None
+    assert find_facts("", "事故造成3人住院治疗。").injured == 3
     recalled = find_facts("某地推行交房即交证", "业主说：“以前听说办证要等好久，没想到拿钥匙那天证也到手了。”")
     assert recalled.rumour is None
     assert find_facts("", "听说某小区昨晚有人跳楼了").rumour == "听说"
