@@ -121,10 +121,10 @@ class Gate:
     kinds: tuple[str, ...] = ()
     # A post whose only tie to the office is a place it names, that tells of no public matter (the topic
     # head gives every public topic less than this), no event and no complaint, is about private life
-    # there (在涟川，剪了个史上最丑的刘海): its relevance is halved (classifier.scoring). None: off.
+    # there (在涟川，剪了个史上最丑的刘海): its relevance is cut (classifier.relevance.PRIVATE_FACTOR). None: off.
     public_matter_min: float | None = None
     # The same post (tied by a place alone, no event, no complaint cue) whose adverse reading rests on the model alone
-    # and is weaker than this (在槿溪夜跑遇到一只流浪猫 0.56) is halved the same way: a place's name is no tie to the
+    # and is weaker than this (在槿溪夜跑遇到一只流浪猫 0.56) is cut the same way: a place's name is no tie to the
     # office, and the model alone reads such posts near its bar. None: off.
     place_only_negativity_min: float | None = None
     # A message on the office's own complaint channel (its 12345 board, 留言板, 信箱, 问政, by the source's

@@ -445,7 +445,7 @@ class Scorer:
                 why = (f"未涉及公共事务 (公共议题 {public[i]:.2f} < {self._public_min:.2f})" if public[i] < public_bar
                        else f"仅以地名关联且负面依据不足 (负面 {neg:.2f} < {self._place_only_min:.2f})" if weak
                        else "寻找或寻回宠物的私人帖子")
-                rel_reasons = [*rel_reasons, f"{why}, 相关度减半"]
+                rel_reasons = [*rel_reasons, f"{why}, 相关度降至三成"]
             topic, topic_prob = OTHER, 0.0
             if self._topics:
                 # The row as Python floats (``row``), changed in numpy (``array``: float32 arithmetic) only

@@ -773,8 +773,9 @@ def test_the_office_s_publicity_found_wanting_is_adverse_and_its_topic_is_public
 @pytest.mark.parametrize("tone", ["calm", "heated"])
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
-    life there (city-gov's gate.public_matter_min): relevance halved, said in the reasons, no case. A calm
-    complaint about a public service, an accident and a post naming a body of the office keep theirs."""
+    life there (city-gov's gate.public_matter_min): relevance cut, said in the reasons, no case, not even when it
+    spread widely (2,000 replies). A calm complaint about a public service, an accident and a post naming a body
+    of the office keep theirs."""
     loud = "！！！气死我了！！" if tone == "heated" else "。"
     rows = {
         "haircut": ("", f"在钦州剪了个史上最丑的刘海，发型师还说很显脸小{loud}"),
@@ -794,9 +795,12 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
         assert out[key]["relevance"] < 0.5
     for key in ("streetlight", "crash", "bureau", "hearsay"):
         assert out[key]["relevance"] >= 0.5, (key, out[key]["relevance_reasons"])
+    viral = Engagement(replies=2000, reposts=3000)
     for key, o in out.items():
         opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
         assert opened is (key not in private), (key, o)
+        spread = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media", viral)
+        assert spread is (key not in private), (key, o)
 
 
 @pytest.mark.parametrize(("text", "lost"), [
@@ -814,7 +818,8 @@ def test_a_pet_lost_or_found_is_told_apart_from_dogs_that_harm(text: str, lost: 
 
 def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path) -> None:
     """A lost cat on the city's own forum is private life however upset (the forum is where its people post, a tie
-    like a place named): relevance halved, no case. A stray dog that bit a child, on the same forum, keeps its case."""
+    like a place named): relevance cut, no case, shared widely too. A stray dog that bit a child, on the same forum,
+    keeps its case."""
     rows = {
         "cat": ("寻猫！！",
                 "钦州文峰花园昨晚走丢了一只橘猫，脖子上有个红色铃铛，特别胆小，好心人看到了联系我，急死我了😭"),
@@ -826,11 +831,13 @@ def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_
              for k, (t, x) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
     profile = policy.load(profile_dir("city-gov"))
-    assert any("相关度减半" in r for r in out["cat"]["relevance_reasons"]), out["cat"]
+    assert any("相关度降至三成" in r for r in out["cat"]["relevance_reasons"]), out["cat"]
     assert out["cat"]["relevance"] < 0.5 <= out["bite"]["relevance"], out
     for key, o in out.items():
-        opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media")
-        assert opened is (key == "bite"), (key, o)
+        for reach in (None, Engagement(replies=600, reposts=800)):
+            opened = profile.intake.admits(o["negativity"], o["relevance"], o["grade_rank"], profile, "self_media",
+                                           reach)
+            assert opened is (key == "bite"), (key, reach, o)
 
 
 def test_a_post_telling_of_a_hazard_present_is_a_complaint(tmp_path: Path) -> None:
