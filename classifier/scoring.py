@@ -210,13 +210,14 @@ RESOLVED_SCALE = 0.4
 # A citizen telling what is still not done (排队两年仍未分配, 补贴至今未发, 迟迟没有答复): a grievance however calm.
 # Not 还没 alone (作业还没处理: a day's chores; 还没办CA证书，请问: an ask) nor 通 of 通过; 还没 after a wait
 # counted is (提交一个月了还没批, 雪下完三天了还没人清).
-_STILL_UNDONE = re.compile(r"(?:仍|仍然|迟迟|至今|一直|到而家|到今天)(?:都)?(?:未|没|没有|未能|没能)"
-                           r"(?:[^，,。；;！!？?\s]{0,4}?)(?:分配|解决|到账|到位|发放|发|答复|回复|修|处理|落实|兑现|办|退|"
-                           r"拿到|获批|批复|审批|交付|交房|通水|通电|通车|开通|开工|动工|验收|结算|补|赔)"
+# What a citizen waits for (分配, 到账, 答复, 修, 通水, 清): one list for both ways of telling the wait.
+_WAITED_FOR = ("分配|解决|到账|到位|发放|发|答复|回复|修|处理|落实|兑现|办|退|拿到|获批|批复|审批|批|交付|交房|通水|"
+               "通电|通车|开通|开工|动工|验收|结算|补|赔|下来|收到|通知|清|扫")
+_STILL_UNDONE = re.compile(rf"(?:仍|仍然|迟迟|至今|一直|到而家|到今天)(?:都)?(?:未|没|没有|未能|没能)"
+                           rf"(?:[^，,。；;！!？?\s]{{0,4}}?)(?:{_WAITED_FOR})"
                            # a wait counted, then 还没 (已经十个工作日还没下来, 提交一个月了还没批)
                            r"|[\d一二两三四五六七八九十半几多]+(?:个)?(?:工作日|天|周|星期|个月|月|年)了?(?:都|也)?还(?:是)?"
-                           r"(?:没|未|没有)[^，,。；;！!？?\s]{0,4}?(?:下来|到账|到位|办|批|答复|回复|处理|解决|修|退|发|结算|补|"
-                           r"赔|收到|通知|清|扫)")
+                           rf"(?:没|未|没有)[^，,。；;！!？?\s]{{0,4}}?(?:{_WAITED_FOR})")
 # Which scans an item needs (classifier.prefilter): bits of WordStarts.flags. Asked for a batch of at
 # least PREFILTER_MIN items: the look-up costs ~35 µs a call and ~2 µs an item, and saves ~14 µs an
 # item whose words are absent (three in four posts); a batch of one or two has every scan run.
