@@ -527,9 +527,30 @@ JICHUAN = BlindSet(
     # 17 topics over 122 relevant adverse items: six of each, as in the fourth to twenty-fourth sets.
     min_per_topic=6,
 )
+# The twenty-six sets on main when the twenty-seventh and twenty-eighth sets were written (at the same time, each blind
+# to the other).
+BEFORE_TWENTY_SEVENTH = (*BEFORE_TWENTY_FIFTH, "jiyan_items.jsonl", "jichuan_items.jsonl")
+FENJIAN = BlindSet(
+    name="fenjian", ordinal="twenty-eighth", city="汾涧", id_pattern=r"d28-\d{4}", region="1449", province_code="14",
+    districts=("涧城区", "北岗区", "窑沟县", "寒峪县", "汾涧经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-six sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_SEVENTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|家属院|华府|名门|安置小区|移民新村"),
+    # A third of the other-city items are from 山西 itself.
+    province=re.compile(r"山西|太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|平遥|榆次|介休|孝义|汾阳|原平|河津"
+                        r"|永济|侯马|霍州|高平|古交|怀仁"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 134 relevant adverse items: six of each, as in the fourth to twenty-sixth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI, JIYAN, JICHUAN)
+              LINTAI, JIYAN, JICHUAN, FENJIAN)
 
 
 def load_split() -> ModuleType:
