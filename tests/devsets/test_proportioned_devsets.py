@@ -12,7 +12,8 @@ twenty-first, devsets/yuge_items.jsonl, 玉戈市 in 新疆, the twenty-second, 
 荔汀市 in 广东, the twenty-third, devsets/zhipu_items.jsonl, 芷浦市 in 福建,
 the twenty-fourth, devsets/lintai_items.jsonl, 蔺台市 in 河北,
 the twenty-fifth, devsets/jiyan_items.jsonl, 霁岩市 in 吉林,
-and the twenty-sixth, devsets/jichuan_items.jsonl, 芨川市 in 甘肃,
+the twenty-sixth, devsets/jichuan_items.jsonl, 芨川市 in 甘肃,
+and the twenty-seventh, devsets/songmei_items.jsonl, 嵩湄市 in 河南,
 written alike): what is checked alike for every blind set
 (no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
 of every topic, …) is in test_blind_devsets.py, with each set's BlindSet in tests/devset_checks.py. Here, what
@@ -39,6 +40,7 @@ from devset_checks import (
     QINGXIU,
     QIYUAN,
     RUOCHUAN,
+    SONGMEI,
     SUOYAN,
     TANCANG,
     TANGYI,
@@ -62,7 +64,7 @@ ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 1
 @pytest.fixture(scope="module", params=[QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG,
                                             QINGXIU, GAOLING, SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG,
                                             MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-                                            LINTAI, JIYAN, JICHUAN],
+                                            LINTAI, JIYAN, JICHUAN, SONGMEI],
                 ids=lambda s: s.name)
 def blind(request: pytest.FixtureRequest) -> BlindSet:
     return request.param
