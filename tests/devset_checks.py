@@ -530,6 +530,25 @@ JICHUAN = BlindSet(
 # The twenty-six sets on main when the twenty-seventh and twenty-eighth sets were written (at the same time, each blind
 # to the other).
 BEFORE_TWENTY_SEVENTH = (*BEFORE_TWENTY_FIFTH, "jiyan_items.jsonl", "jichuan_items.jsonl")
+SONGMEI = BlindSet(
+    name="songmei", ordinal="twenty-seventh", city="嵩湄", id_pattern=r"d27-\d{4}", region="4149", province_code="41",
+    districts=("湄城区", "嵩北区", "枣陂县", "杏庄县", "嵩湄经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-six sets on main when it was written (the sets written at the same time are blind to it).
+    older=BEFORE_TWENTY_SEVENTH,
+    trap_words=re.compile(r"学校|小学|中学|一高|初中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华府|名门|新苑|槐林苑|家属院|安置小区|移民新村"),
+    # A third of the other-city items are from 河南 itself.
+    province=re.compile(r"河南|郑州|开封|洛阳|平顶山|安阳|鹤壁|新乡|焦作|濮阳|许昌|漯河|三门峡|南阳|商丘|信阳|周口|驻马店"
+                        r"|济源|巩义|登封|新郑|禹州|长葛|汝州|舞钢|林州|卫辉|辉县|沁阳|孟州|义马|灵宝|邓州|永城|项城|兰考"
+                        r"|固始|鹿邑"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over about 129 relevant adverse items: six of each, as in the fourth to twenty-sixth sets.
+    min_per_topic=6,
+)
 FENJIAN = BlindSet(
     name="fenjian", ordinal="twenty-eighth", city="汾涧", id_pattern=r"d28-\d{4}", region="1449", province_code="14",
     districts=("涧城区", "北岗区", "窑沟县", "寒峪县", "汾涧经开区"),
@@ -550,7 +569,7 @@ FENJIAN = BlindSet(
 )
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI, JIYAN, JICHUAN, FENJIAN)
+              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN)
 
 
 def load_split() -> ModuleType:
