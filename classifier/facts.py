@@ -1116,7 +1116,7 @@ _COUNTED_ANIMAL = re.compile(r"(?:一|两|几|三|\d+)只(?![手脚眼耳胳腿]
 _THING_LOST = re.compile(r"(?:快递|包裹|件|手机|钱包|行李|自行车|电动车|车子|宠物|猫|狗|狗狗|猫咪|文件|钱|货)"
                          r"(?:半路|突然|莫名|莫名其妙|又|竟然|居然|都|也|直接)?$")
 _AGED = re.compile(r"享年|寿终正寝|安详")
-_NOT_NATURAL = re.compile(r"事故|车祸|遇难|溺|坠|火|爆炸|被|杀|砍|捅|打|医院|抢救|医生|治疗|误诊|手术|护理|"
+_NOT_NATURAL = re.compile(r"事故|车祸|遇难|溺|坠|火(?!化)|爆炸|被|杀|砍|捅|打|医院|抢救|医生|治疗|误诊|手术|护理|"
                           r"养老院|敬老院|福利院|欠|讨|纠纷|维权")
 # A family member's death told as a circumstance of the writer's life (我父亲去世后没有任何收入, 母亲过世多年): no
 # casualty, where nothing of an accident, a crime, a hospital or a dispute is in the sentence (_NOT_NATURAL).
@@ -1126,6 +1126,10 @@ _KIN = re.compile(r"(?<!小)(?:父亲|母亲|爸爸|妈妈|爷爷|奶奶|外公|
 # casualty.
 _ON_RECORD = re.compile(r"(?:人员|者|老人)?的?[^，,。；;！!？?\n]{0,2}"
                         r"(?:低保|养老金|养老保险|待遇|补贴|补助|社保|医保|抚恤|工资|名单|户口|户籍|账户|信息)")
+# A death asked about or provided for as a matter of procedure (在外地去世的老人能否在本地办理火化？参保人员去世后，
+# 家属可申领丧葬补助金): a policy's case, no casualty.
+_PROCEDURE_AFTER = re.compile(r"[^。；;！!？?\n]{0,14}?(?:能否|可否|如何|怎么|怎样|是否|可以|可)[^。；;！!？?\n]{0,10}?"
+                              r"(?:办理|申请|申领|领取|火化|安葬|注销|销户|继承|提取|报销)")
 _ANNIVERSARY = re.compile(r"(?:[一二两三四五六七八九十百\d]+)?周年|忌日")
 _NATURAL_DEATH = frozenset({"去世", "离世", "逝世", "病逝", "辞世", "仙逝", "过世", "走了", "死", "死了", "死亡"})
 
@@ -1150,7 +1154,8 @@ def no_casualty(text: str, start: int, word: str) -> bool:
     if word in _NATURAL_DEATH:
         sentence, stop = _sentence(text, start)
         return _NOT_NATURAL.search(text, sentence, stop) is None and (
-            _AGED.search(text, sentence, stop) is not None
+            _PROCEDURE_AFTER.match(text, end) is not None
+            or _AGED.search(text, sentence, stop) is not None
             or _KIN.search(text, max(sentence, start - 6), start) is not None
             or _ON_RECORD.match(text, end) is not None)
     return False

@@ -832,7 +832,13 @@ def test_net_speak_is_no_event(text: str, signal: str | None) -> None:
     ("主力中锋训练中脚踝受伤，将缺席三周", None, None),
     ("我诅咒那个偷车贼出门被车撞死", None, None),
     ("小区里的流浪猫被人毒死了好几只", None, None),
+    # a death as a case of a policy (a Q&A, a provision), cremated told of a natural death
+    ("问：在外地去世的老人能否在本市办理火化？答：可以，由家属持死亡证明到殡仪馆办理。", None, None),
+    ("参保人员去世后，其家属可申领丧葬补助金和抚恤金。", None, None),
+    ("奶奶在老家去世后火化了，享年八十九岁", None, None),
     # the same words of real casualties
+    ("工人在工地坠亡后，家属如何申请赔偿？", 1, None),
+    ("老人在养老院去世，家属能否申请调查？", 1, None),
     ("男子遛狗时与邻居发生口角，被对方捅死", 1, None),
     ("养老院一老人摔倒后去世，享年85岁，家属质疑护理不到位", 1, None),
     ("体育课上学生受伤，家长质疑学校", None, 1),
