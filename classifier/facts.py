@@ -116,11 +116,11 @@ _AT_THE_GATE = re.compile(
     r"(?:大家|大伙|们|一群|一帮|好多人|很多人|不少人|几十|上百|数十|数百|全体|集体|多名|余名|多人|余人)"
     r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在|来到|涌到|赶到|跑到|到了|到)"
     r"[^，,。；;！!？?\n]{0,12}?(?:政府|管委会|市委|区委|县委|信访局|信访办|街道办|党委|办事处)(?:门口|门前|大门|楼下|大院)")
-# A fight between two sides (两伙人打起来了, 两个村的村民打起来, 两帮学生约架) or an arranged fight (学生约架,
-# 约架带了刀): a group fight (群殴, devsets/README.md: a mass incident), whoever counted them; not two people's
-# (两人约架, 他俩约架).
+# A fight between two sides (两伙人打起来了, 两个村的村民打起来, 两桌喝酒的打起来了, 两帮学生约架) or an arranged fight
+# (学生约架, 约架带了刀): a group fight (群殴, devsets/README.md: a mass incident), whoever counted them; not two
+# people's (两人约架, 他俩约架).
 _GROUP_FIGHT = Needing(re.compile(
-    r"(?:两伙|两帮|两拨|两群|两派|两个村|两村|两个班)[^，,。；;！!？?\n]{0,12}?"
+    r"(?:两伙|两帮|两拨|两群|两派|两个村|两村|两个班|两桌|两家人)[^，,。；;！!？?\n]{0,12}?"
     r"(?:约架|打起来|打了起来|打架|斗殴|互殴|械斗|干起来|干架)"
     r"|(?<![两二俩]人)(?<!两名男子)(?<!两名学生)(?<!他俩)(?<!她俩)约架"), "两", "约架")
 _FIGHT_AVERTED = re.compile(r"差点|差一点|险些|没有?打|未打|不会|防止|避免|制止了?一起")
