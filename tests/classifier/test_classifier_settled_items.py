@@ -16,9 +16,10 @@ from classifier.training.items import settled_items as si
 from core.taxonomy import BASE_TOPICS
 
 # The words of the old problem and of its settling, each with both labels: what is reported now decides.
-BOTH_SIDES = ("曝光", "反映", "此前", "以前", "整改", "回访", "通报", "恢复", "更换", "经检测合格", "您反映的", "回复：",
-              "已转", "12345", "留言板", "拖欠", "工资", "足额", "垫付", "专户", "加装电梯", "改造", "漏水", "维修资金",
-              "供暖", "燃气", "曾经", "如今", "危房", "硬化", "自来水", "公交", "卫生院", "医共体", "周六", "长者食堂",
+BOTH_SIDES = ("曝光", "反映", "此前", "以前", "整改", "回访", "通报", "恢复", "更换",
+              "经检测合格", "您反映的", "回复：", "已转", "12345", "留言板", "拖欠", "工资", "足额",
+              "垫付", "专户", "加装电梯", "改造", "漏水", "维修资金", "供暖", "燃气", "曾经",
+              "如今", "危房", "硬化", "自来水", "公交", "卫生院", "医共体", "周六", "长者食堂",
               "退还", "收费", "困人", "检验合格", "停工", "投用", "“", "说。")
 # Enforcement results, crimes solved and rescues are adverse whatever the frame: none is told as good news.
 NOT_GOOD_NEWS = ("立案", "罚款", "查处", "问责", "处分", "抓获", "刑拘", "救出", "遇难")
