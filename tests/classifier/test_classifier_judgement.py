@@ -805,6 +805,8 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
 
 @pytest.mark.parametrize(("text", "lost"), [
     ("寻猫！蓼花苑走丢的橘猫，脖子上有红色铃铛", True),
+    ("蓼花苑丢猫，求扩散！！", True),
+    ("楼上天天往楼下乱丢猫砂，物业也不管", False),
     ("我家狗子今天走丢了四个小时，终于找回来了", True),
     ("走丢三天的狗狗找到了！！谢谢所有邻居", True),
     ("养了三年的乌龟跑了，好难过", True),
@@ -816,17 +818,18 @@ def test_a_pet_lost_or_found_is_told_apart_from_dogs_that_harm(text: str, lost: 
     assert pet_lost(text) is lost
 
 
-def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forum", ["钦州论坛", "钦州网"])
+def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path, forum: str) -> None:
     """A lost cat on the city's own forum is private life however upset (the forum is where its people post, a tie
-    like a place named): relevance cut, no case, shared widely too. A stray dog that bit a child, on the same forum,
-    keeps its case."""
+    like a place named, whether it is called a forum or a site): relevance cut, no case, shared widely too. A stray
+    dog that bit a child, on the same forum, keeps its case."""
     rows = {
         "cat": ("寻猫！！",
                 "钦州文峰花园昨晚走丢了一只橘猫，脖子上有个红色铃铛，特别胆小，好心人看到了联系我，急死我了😭"),
         "bite": ("", "钦州文峰花园的流浪狗把一个小孩咬伤了，物业也不管，家长都不敢让孩子下楼了。"),
     }
     cases = [Case(k, "emotional_offtopic" if k == "cat" else "complaint", "heated", "city-gov",
-                  {"title": t, "text": x, "source_name": "钦州论坛", "url": "", "source_kind": "forum"},
+                  {"title": t, "text": x, "source_name": forum, "url": "", "source_kind": "forum"},
                   relevant=k != "cat", adverse=k != "cat")
              for k, (t, x) in rows.items()]
     out = _score(tmp_path, "city-gov", cases)
