@@ -56,6 +56,8 @@ DEVSET23 = REPO / "devsets" / "zhipu_items.jsonl"
 DEVSET24 = REPO / "devsets" / "lintai_items.jsonl"
 DEVSET25 = REPO / "devsets" / "jiyan_items.jsonl"
 DEVSET26 = REPO / "devsets" / "jichuan_items.jsonl"
+DEVSET27 = REPO / "devsets" / "songmei_items.jsonl"
+DEVSET28 = REPO / "devsets" / "fenjian_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -76,7 +78,7 @@ def heldout(shipped: LoadedModel) -> dict:
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                         "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
                                         "twenty-first", "twenty-second", "twenty-third", "twenty-fourth",
-                                        "twenty-fifth", "twenty-sixth"])
+                                        "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -390,6 +392,21 @@ KIND_FLOORS_26 = {"expose": 0.95, "complaint": 0.91, "rumour": 0.85, "official_n
                   "emotional_offtopic": 0.83, "positive_gov": 0.64, "neutral_notice": 0.78, "other_city_bad": 0.86}
 ADVERSE_FLOOR_26 = 0.91
 TOPIC_DEVSET26_FLOOR = 0.93
+# The twenty-seventh and twenty-eighth sets (devsets/songmei_items.jsonl, 嵩湄市 in 河南; fenjian_items.jsonl, 汾涧市
+# in 山西; written blind in stop 33), measured on the shipped model default-20261203T125054 (held-out split, the gate's
+# own judge): 嵩湄 expose 1.000 (25), complaint 1.000 (25), rumour 1.000 (9), official_notice 1.000 (8),
+# emotional_offtopic 1.000 (13), positive_gov 0.714 (14), neutral_notice 1.000 (14), other_city_bad 0.867 (15), overall
+# 0.951 (123), topic 0.866 (of 67); 汾涧 expose 0.960 (25), complaint 0.962 (26), rumour 1.000 (8), official_notice
+# 1.000 (9), emotional_offtopic 1.000 (13), positive_gov 0.429 (14), neutral_notice 0.929 (14), other_city_bad 1.000
+# (16), overall 0.912 (125), topic 0.897 (of 68). Each floor lets one item go.
+KIND_FLOORS_27 = {"expose": 0.96, "complaint": 0.96, "rumour": 0.88, "official_notice": 0.87,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.64, "neutral_notice": 0.92, "other_city_bad": 0.8}
+ADVERSE_FLOOR_27 = 0.94
+TOPIC_DEVSET27_FLOOR = 0.85
+KIND_FLOORS_28 = {"expose": 0.92, "complaint": 0.92, "rumour": 0.87, "official_notice": 0.88,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.35, "neutral_notice": 0.85, "other_city_bad": 0.93}
+ADVERSE_FLOOR_28 = 0.9
+TOPIC_DEVSET28_FLOOR = 0.88
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -414,4 +431,6 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "twenty-third": (DEVSET23, KIND_FLOORS_23, ADVERSE_FLOOR_23, TOPIC_DEVSET23_FLOOR),
                 "twenty-fourth": (DEVSET24, KIND_FLOORS_24, ADVERSE_FLOOR_24, TOPIC_DEVSET24_FLOOR),
                 "twenty-fifth": (DEVSET25, KIND_FLOORS_25, ADVERSE_FLOOR_25, TOPIC_DEVSET25_FLOOR),
-                "twenty-sixth": (DEVSET26, KIND_FLOORS_26, ADVERSE_FLOOR_26, TOPIC_DEVSET26_FLOOR)}
+                "twenty-sixth": (DEVSET26, KIND_FLOORS_26, ADVERSE_FLOOR_26, TOPIC_DEVSET26_FLOOR),
+                "twenty-seventh": (DEVSET27, KIND_FLOORS_27, ADVERSE_FLOOR_27, TOPIC_DEVSET27_FLOOR),
+                "twenty-eighth": (DEVSET28, KIND_FLOORS_28, ADVERSE_FLOOR_28, TOPIC_DEVSET28_FLOOR)}
