@@ -325,9 +325,10 @@ SIGNAL_TOPICS: dict[str, str] = {"死亡": "应急管理", "受伤": "应急管�
 EMERGENCY_CUE = 0.75
 COMPLAINT_CUE = 0.4
 
-# Cue lists for weak labels of public data only (classifier.data: ``exclude_cues``/``require_cues``),
-# never applied at scoring time. They were written from the public sets' own headlines and the
-# DuEE event types, not from any evaluation item.
+# Cue lists for weak labels of public data (classifier.data: ``exclude_cues``/``require_cues``). They were written
+# from the public sets' own headlines and the DuEE event types, not from any evaluation item. At scoring time only
+# one use: a report with none of the adverse events' and complaints' words (UNTROUBLED) is settled from a lower bar
+# (classifier.scoring.UNTROUBLED_SETTLED_MIN).
 # Adverse events in news wording: a headline from a "not adverse" topic set (sports, tech, finance,
 # entertainment) that has one is dropped rather than labelled "0"; a society headline with one is
 # taken as adverse.
@@ -357,3 +358,5 @@ WEAK_CUES: dict[str, re.Pattern[str]] = {
     "public_matters_adverse": trie_pattern((*COMPLAINT_CUES, *ADVERSE_NEWS_CUES)),
     "public_matters": trie_pattern((*_PUBLIC, *COMPLAINT_CUES, *ADVERSE_NEWS_CUES)),
 }
+# A text with none of these words names no adverse event and no complaint: untroubled.
+TROUBLE_WORDS = WEAK_CUES["public_matters_adverse"]

@@ -54,6 +54,7 @@ from classifier.lexicon import (
     SEED_TERMS,
     SIGNAL_TOPICS,
     SPOILT_FOOD,
+    TROUBLE_WORDS,
     pet_lost,
     topics_named,
     trie_pattern,
@@ -207,6 +208,20 @@ _LETTER = re.compile(r"^[^。！？!?\n]{0,20}?(?:您好|你好|尊敬的)|^[^�
 # at 0.97; at 0.97 it missed an exposé of a price rise (游客反映价格调整未提前公示……已约谈) and a 通报 of wages paid
 # in part (剩余部分……承诺4月底前全部付清). The model before round 9, at 0.95, cost one held-out exposé its case.
 SETTLED_MIN = 0.98
+# ... and a report that names no adverse event and no complaint in any word (lexicon.TROUBLE_WORDS: 直饮水机48台,
+# 光伏板下种草) from 0.95: the bars below it settled exposés with no such word (招商材料称“增速全省第一”, 官方统计
+# 并不支持), and the misses of 0.98 were mostly such plain good news. On every item of every set it made 13 more right
+# (11 positive, 2 notices; one of them in stop 33's fresh held-out halves) and missed nothing more; at 0.9 three
+# exposés were settled.
+UNTROUBLED_SETTLED_MIN = 0.95
+
+
+def told_as_settled(reading: float, text: str) -> bool:
+    """Whether the settled head's ``reading`` of a report settles it: from SETTLED_MIN, or from UNTROUBLED_SETTLED_MIN
+    where ``text`` names no adverse event and no complaint (lexicon.TROUBLE_WORDS)."""
+    return reading >= SETTLED_MIN or (reading >= UNTROUBLED_SETTLED_MIN and TROUBLE_WORDS.search(text) is None)
+
+
 # How much of the model's negativity such a report keeps: at most 0.4, under the adverse line, so that the
 # model's reading of the problem it settled cannot call it adverse; its order among such reports stays.
 RESOLVED_SCALE = 0.4
@@ -403,7 +418,8 @@ class Scorer:
             settled = (not signals and not facts.adverse and facts.feared is None
                        and (((call.tier in RESOLVED_TIERS or own_body)
                              and (settled_headline(title, text) is not None
-                                  or (told_settled is not None and bool(docs[i]) and told_settled[i] >= SETTLED_MIN
+                                  or (told_settled is not None and bool(docs[i])
+                                      and told_as_settled(told_settled[i], joined)
                                       and _LETTER.search(text) is None
                                       and not (cue and self._complaint_cue(call.tier, joined, text, complaints_at[i],
                                                                            unsettled=True)))))

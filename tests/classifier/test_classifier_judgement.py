@@ -24,7 +24,7 @@ from classifier.lexicon import SPOILT_FOOD, pet_lost
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
-from classifier.scoring import Scorer
+from classifier.scoring import SETTLED_MIN, UNTROUBLED_SETTLED_MIN, Scorer, told_as_settled
 from classifier.service import run
 from classifier.settings import ClassifierSettings
 from core import contracts, topics
@@ -955,6 +955,20 @@ def test_a_body_s_own_microblog_account_publishes_as_the_body_a_forum_does_not(s
     assert account.negativity < 0.5
     assert forum.negativity > account.negativity
     assert bad.negativity >= 0.5
+
+
+@pytest.mark.parametrize(("reading", "text", "settles"), [
+    (SETTLED_MIN, "拖欠的工资已全部发放到位", True),
+    (UNTROUBLED_SETTLED_MIN, "城区公园和车站新装免费饮水机60台", True),
+    # a word of an adverse event or a complaint asks for the higher bar
+    (UNTROUBLED_SETTLED_MIN, "拖欠的工资已全部发放到位", False),
+    (UNTROUBLED_SETTLED_MIN, "此前有市民投诉，城区公园新装免费饮水机", False),
+    (UNTROUBLED_SETTLED_MIN - 0.01, "城区公园和车站新装免费饮水机60台", False),
+])
+def test_a_report_naming_no_trouble_is_settled_from_a_lower_bar(reading: float, text: str, settles: bool) -> None:
+    """The settled head settles a report from SETTLED_MIN, or from UNTROUBLED_SETTLED_MIN where no word of an adverse
+    event or a complaint is in it (plain good news: 新装免费饮水机), as an exposé with no such word is rare."""
+    assert told_as_settled(reading, text) is settles
 
 
 def test_the_settled_head_reads_good_news_the_headline_lexicon_does_not_know(shipped: LoadedModel) -> None:
