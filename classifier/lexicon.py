@@ -327,8 +327,8 @@ COMPLAINT_CUE = 0.4
 
 # Cue lists for weak labels of public data (classifier.data: ``exclude_cues``/``require_cues``). They were written
 # from the public sets' own headlines and the DuEE event types, not from any evaluation item. At scoring time only
-# one use: a report with none of the adverse events' and complaints' words (UNTROUBLED) is settled from a lower bar
-# (classifier.scoring.UNTROUBLED_SETTLED_MIN).
+# one use: a report with none of the adverse events' and complaints' words (TROUBLE_WORDS) is settled from a lower
+# bar (classifier.scoring.UNTROUBLED_SETTLED_MIN).
 # Adverse events in news wording: a headline from a "not adverse" topic set (sports, tech, finance,
 # entertainment) that has one is dropped rather than labelled "0"; a society headline with one is
 # taken as adverse.

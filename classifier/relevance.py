@@ -96,20 +96,20 @@ _NOT_A_PROVINCE_AFTER = (r"路|街|大道|大街|巷|道|里|村|小区|花园|�
                          r"馆|人家|卫视|台|话|口音|籍")
 
 
-def rests_on_places(reasons: Sequence[str], forum_is_place: bool = False, forum: bool = False) -> bool:
+def rests_on_places(reasons: Sequence[str], forum_is_place: bool = False, from_forum: bool = False) -> bool:
     """Whether relevance with these reasons (RelevanceScorer.score) rests on places named alone, with no
     body, person, region, outlet or learned relevance of the office (提及 X (外地也有同名区县) is a place; with
-    ``forum_is_place``, so is a forum of the city's name as the source, or any local source when the item came from
-    a forum (``forum``: 涧城网, a city's forum named as a site))."""
+    ``forum_is_place``, so is a forum of the city as the source: one of the city's name (漠泉论坛), or, for an item
+    that came from a forum (``from_forum``), any local source (涧城网, a city's forum named as a site))."""
     return not any(r.startswith(_OFFICE_EVIDENCE) and "外地也有同名区县" not in r
-                   and not (forum_is_place and _local_forum(r, forum)) for r in reasons)
+                   and not (forum_is_place and _local_forum(r, from_forum)) for r in reasons)
 
 
-def _local_forum(reason: str, forum: bool = False) -> bool:
-    """Whether ``reason`` names a forum of the city as the source (本地信源 漠泉论坛; with ``forum``, any local source's
-    name: the item came from a forum), not one of the office's complaint channels."""
+def _local_forum(reason: str, from_forum: bool = False) -> bool:
+    """Whether ``reason`` names a forum of the city as the source (本地信源 漠泉论坛, or any local source
+    ``from_forum``), not one of the office's complaint channels."""
     name = reason.removeprefix(_LOCAL_SOURCE)
-    return (name != reason and (forum or _FORUM.search(name) is not None)
+    return (name != reason and (from_forum or _FORUM.search(name) is not None)
             and COMPLAINT_CHANNEL.search(name) is None)
 
 

@@ -458,7 +458,7 @@ class Scorer:
             strict = gated and rests_on_places(rel_reasons)
             pet = gated and not (private and strict) and pet_lost(joined)
             if (private or pet) and (strict or (pet and rests_on_places(rel_reasons, forum_is_place=True,
-                                                                        forum=item.source.kind == "forum"))):
+                                                                        from_forum=item.source.kind == "forum"))):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate); also when it
                 # is told as hearsay (听说那个明星出轨了): hearsay about private life is no rumour the office checks;
                 # and a post the model alone reads as weakly adverse (gate.place_only_negativity_min).
