@@ -59,7 +59,8 @@ _PREVENTION = re.compile(r"(防|预防|防范|防止)$")
 # 洪水): the verb governs every hazard of its clause; not one that failed (未能防止: the event was there).
 _GUARDED_LIST = re.compile(r"(?<!未能)(?<!没能)(?<!没有)(?:警惕|防范|谨防|预防|防止|提防|严防)"
                            r"[^，,。；;！!？?\n]{0,18}$")
-_EQUIPMENT = re.compile(r"(报警器|报警装置|探测器|检测仪|监测仪|切断阀|自动切断|隐患排查)")
+_EQUIPMENT = re.compile(r"(报警器|报警装置|报警仪|报警系统|报警设备|报警和自动切断|报警与自动切断|探测器|检测仪|监测仪|"
+                        r"切断阀|自动切断|隐患排查)")
 # What leaks may be words, not a substance: 信息泄漏, 个人隐私泄漏 tell of no accident (燃气泄漏 does).
 _NOT_A_SUBSTANCE = re.compile(r"(信息|隐私|数据|资料|密码|号码|秘密|内容|试题|考题|题目)$")
 

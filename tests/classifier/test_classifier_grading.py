@@ -65,6 +65,7 @@ def test_emergency_signals_and_negation() -> None:
 def test_a_device_or_prevention_is_no_signal() -> None:
     rules = load_rules(HERE / "city-gov")
     assert rules.find_signals("为独居老人免费安装燃气泄漏报警器") == {}
+    assert rules.find_signals("每户加装了燃气泄漏报警和自动切断装置，小区装上火灾报警系统") == {}
     assert rules.find_signals("开展防泄漏、预防火灾宣传") == {}
     assert rules.find_signals("化工园区举行危化品泄漏应急演练") == {}
     # the event itself still counts, also beside a device
