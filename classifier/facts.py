@@ -784,6 +784,10 @@ _RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|
 # X前 (修复前, 整治前) says by itself that the repair was done, in its sentence. A present time
 # (昨晚, 今天, 刚刚) or a recurrence (又, 再次) in the clause makes the event now, repair or not.
 _BEFORE_NOW = re.compile(r"原来(?![是竟才])|原先|以前|以往|过去|此前|之前|早前|先前|早先")
+# A sentence that opens by recalling (此前，一住户私改燃气管道发生爆燃; 之前隔壁小区电动车起火的事大家都记得) and tells
+# nothing of now (no _NOW, no _STILL_NOW: 至今, 仍) is the background of the report, as another year's event is.
+_OPENS_RECALLING = re.compile(r"\s*(?:此前|之前|早前|先前)[，,]?")
+_STILL_NOW = re.compile(r"仍|至今|依然|依旧|尚未|还在|还没")
 _BEFORE_REPAIR = re.compile(r"(?:修复|修缮|维修|整治|整改|改造|治理|加固|重建|翻修|翻新|搬迁|提质|升级)前")
 _BEFORE_REPAIR_OPENS = re.compile(rf"\s*[^，,。；;！!？?\n]{{0,8}}?{_BEFORE_REPAIR.pattern}[，,]")
 _REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚未|仍未|还没|正在|即将|计划|准备|迟迟)"
@@ -1386,8 +1390,9 @@ def rectified_background(text: str, start: int) -> bool:
 
 
 def recalled(text: str, start: int) -> bool:
-    """Whether the clause holding ``start`` sets what is there in another year or long ago, or before
-    a repair or a rectification that is done (原来塌方的路段新建了挡墙)."""
+    """Whether the clause holding ``start`` sets what is there in another year or long ago, before a repair or a
+    rectification that is done (原来塌方的路段新建了挡墙), or in a sentence that opens by recalling and tells nothing
+    of now (此前，一住户私改燃气管道发生爆燃)."""
     clause = _begins(_CLAUSE_END, text, start, 40)
     if _RECALLED.search(text, clause, start) is not None:
         return True
@@ -1400,9 +1405,13 @@ def recalled(text: str, start: int) -> bool:
         return True
     if _BEFORE_REPAIR_OPENS.match(text, sentence) is not None:  # (该市场)整治前，这里经常发生火灾
         return True
+    stop = _SENTENCE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    if (_OPENS_RECALLING.match(text, sentence) is not None and _NOW.search(text, sentence, end) is None
+            and _STILL_NOW.search(text, sentence, end) is None):
+        return True
     if _BEFORE_NOW.search(text, clause, start) is None:
         return False
-    stop = _SENTENCE_END.search(text, start)
     return _REPAIRED.search(text, sentence, stop.start() if stop else len(text)) is not None
 
 

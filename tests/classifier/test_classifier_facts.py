@@ -133,6 +133,9 @@ def test_a_crowd_on_the_move_is_no_bad_news_by_itself(text: str, gathered: int |
     ("整治前，这个市场经常发生火灾，如今装上了喷淋系统。", {}),
     ("以前一下雨就塌方的山路，今年加固完工了。", {}),
     ("此前发生爆炸的车间，已完成整改并通过验收。", {}),
+    # a sentence that opens by recalling and tells nothing of now: the report's background
+    ("全市完成23万户燃气入户安检。此前，一住户私改燃气管道发生爆燃。", {}),
+    ("之前隔壁小区电动车起火的事大家都记得，希望消防来查一查。", {}),
     # ... but not "the former" thing, "it turns out", a repair not done, or an event now or again
     ("原来的老房子昨晚起火，一家三口被困。", {"爆炸火灾": "起火", "事故灾害": "被困"}),
     ("原来是燃气泄漏引发爆炸。", {"事故灾害": "泄漏", "爆炸火灾": "爆炸"}),
@@ -141,6 +144,8 @@ def test_a_crowd_on_the_move_is_no_bad_news_by_itself(text: str, gathered: int |
     ("原来塌方的路段正在修复。", {"事故灾害": "塌方"}),
     ("以前的老厂房发生火灾，消防正在扑救。", {"爆炸火灾": "火灾"}),
     ("整改前，这里经常堵塞消防通道，昨天突然起火。", {"爆炸火灾": "起火"}),
+    ("此前发生火灾的仓库，至今没有整改。", {"爆炸火灾": "火灾"}),
+    ("此前，城东一仓库发生火灾，目前火势仍在蔓延。", {"爆炸火灾": "火灾"}),
 ])
 def test_a_safety_instruction_or_an_event_of_another_year_is_no_emergency_now(text: str,
                                                                             signals: dict[str, str]) -> None:
