@@ -1819,6 +1819,16 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     # a reply's closing "if later still" is no remainder
     closing = "该公司已于9月12日将工资全部支付到您的账户。如后续仍有劳动纠纷，可直接到仲裁院咨询。"
     assert reply_headline("关于某公司拖欠工资问题的处理结果", closing) == "已于9月12日将工资全部支付"
+    # a state since a date, a nuisance lessened, a way cleared, a test passed; not a date planned nor a test failed
+    hall = "经协调，自7月起各派出所户籍窗口周六上午正常开放。"
+    assert reply_headline("关于周末办证难的答复", hall) == "自7月起各派出所户籍窗口周六上午正常"
+    assert reply_headline("关于工地噪音的回复", "经约谈，施工单位调整了作业时间，噪声已明显减小。") == "已明显减小"
+    market = "街道在路东侧空地设置固定摊位，摊主全部入市，道路恢复畅通。"
+    assert reply_headline("回复：某路早市占道", market) == "恢复畅通"
+    water = "水务公司冲洗并更换了老旧管段，取样检测各项指标合格。"
+    assert reply_headline("关于某社区水质发黄的回复", water) == "指标合格"
+    assert reply_headline("关于周末办证难的答复", "计划明年起周六上午开放。") is None
+    assert reply_headline("关于某社区水质发黄的回复", "取样检测浊度不合格，正在排查原因。") is None
 
 
 @pytest.mark.parametrize(("text", "rumour"), [
