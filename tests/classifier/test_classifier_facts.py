@@ -1829,6 +1829,7 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("关于某社区水质发黄的回复", water) == "指标合格"
     assert reply_headline("关于周末办证难的答复", "计划明年起周六上午开放。") is None
     assert reply_headline("关于某社区水质发黄的回复", "取样检测浊度不合格，正在排查原因。") is None
+    assert reply_headline("关于某批次桶装水的回复", "经抽样，检测合格率为60%，其余批次正在复检。") is None
 
 
 @pytest.mark.parametrize(("text", "rumour"), [
