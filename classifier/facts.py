@@ -785,9 +785,9 @@ _RECALLED = re.compile(r"去年|前年|年初|往年|当年|多年前|几年前|
 # (昨晚, 今天, 刚刚) or a recurrence (又, 再次) in the clause makes the event now, repair or not.
 _BEFORE_NOW = re.compile(r"原来(?![是竟才])|原先|以前|以往|过去|此前|之前|早前|先前|早先")
 # A sentence that opens by recalling (此前，一住户私改燃气管道发生爆燃; 之前隔壁小区电动车起火的事大家都记得) and tells
-# nothing of now (no _NOW, no _STILL_NOW: 至今, 仍) is the background of the report, as another year's event is.
+# nothing of now (no _NOW, no word of _NOW_WORDS: 至今, 仍, 但) is the background of the report, as another year's
+# event is.
 _OPENS_RECALLING = re.compile(r"\s*(?:此前|之前|早前|先前)[，,]?")
-_STILL_NOW = re.compile(r"仍|至今|依然|依旧|尚未|还在|还没")
 _BEFORE_REPAIR = re.compile(r"(?:修复|修缮|维修|整治|整改|改造|治理|加固|重建|翻修|翻新|搬迁|提质|升级)前")
 _BEFORE_REPAIR_OPENS = re.compile(rf"\s*[^，,。；;！!？?\n]{{0,8}}?{_BEFORE_REPAIR.pattern}[，,]")
 _REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚未|仍未|还没|正在|即将|计划|准备|迟迟)"
@@ -1408,11 +1408,11 @@ def recalled(text: str, start: int) -> bool:
     stop = _SENTENCE_END.search(text, start)
     end = stop.start() if stop else len(text)
     if (_OPENS_RECALLING.match(text, sentence) is not None and _NOW.search(text, sentence, end) is None
-            and _STILL_NOW.search(text, sentence, end) is None):
+            and _NOW_TOLD.search(text, sentence, end) is None):
         return True
     if _BEFORE_NOW.search(text, clause, start) is None:
         return False
-    return _REPAIRED.search(text, sentence, stop.start() if stop else len(text)) is not None
+    return _REPAIRED.search(text, sentence, end) is not None
 
 
 # A procedure done to someone before spoken words of death (做胆囊手术，术后第二天人就走了; 打完针人就没了): a death

@@ -105,7 +105,7 @@ def rests_on_places(reasons: Sequence[str], forum_is_place: bool = False, from_f
                    and not (forum_is_place and _local_forum(r, from_forum)) for r in reasons)
 
 
-def _local_forum(reason: str, from_forum: bool = False) -> bool:
+def _local_forum(reason: str, from_forum: bool) -> bool:
     """Whether ``reason`` names a forum of the city as the source (本地信源 漠泉论坛, or any local source
     ``from_forum``), not one of the office's complaint channels."""
     name = reason.removeprefix(_LOCAL_SOURCE)

@@ -323,17 +323,14 @@ class Scorer:
                                        SCORING_COMPLAINT_CUES, SEED_TERMS)
 
     @staticmethod
-    def _complaint_cue(tier: str, joined: str, text: str, starts: Sequence[int] | None,
-                       unsettled: bool = False) -> bool:
-        """Whether a complaint word is there as a complaint: not in the government's own voice unless it publishes
-        a citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
-        classifier.facts.not_a_complaint). With ``unsettled``, not in a sentence that tells the problem settled
-        (领到被拖欠的工资: classifier.facts.settled_in_sentence) either."""
+    def _complaint_cues(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> list[int]:
+        """Where complaint words are there as complaints: not in the government's own voice unless it publishes a
+        citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
+        classifier.facts.not_a_complaint), nor in a sentence that recalls the past."""
         if tier in OWN_MEDIA_TIERS and _LETTER.search(text) is None:
-            return False
-        return any(not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start())
-                   and not (unsettled and settled_in_sentence(joined, m.start()))
-                   for m in matches_at(_COMPLAINT, joined, starts))
+            return []
+        return [m.start() for m in matches_at(_COMPLAINT, joined, starts)
+                if not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start())]
 
     def _gathering(self, facts: Facts) -> str | None:
         """The words of people gathered when they are as many as the office's rules grade a gathering by
@@ -414,15 +411,15 @@ class Scorer:
             # word used as one (通关时间被指“不降反升”) that its sentence does not tell settled (领到被拖欠的工资 does),
             # nor where the source publishes a citizen's letter (a 质疑 on the trading centre's site tells a problem in
             # a tender's own words).
-            cue = self._complaint_cue(call.tier, joined, text, complaints_at[i])
+            cues = self._complaint_cues(call.tier, joined, text, complaints_at[i])
+            cue = bool(cues)
             settled = (not signals and not facts.adverse and facts.feared is None
                        and (((call.tier in RESOLVED_TIERS or own_body)
                              and (settled_headline(title, text) is not None
                                   or (told_settled is not None and bool(docs[i])
                                       and told_as_settled(told_settled[i], joined)
                                       and _LETTER.search(text) is None
-                                      and not (cue and self._complaint_cue(call.tier, joined, text, complaints_at[i],
-                                                                           unsettled=True)))))
+                                      and all(settled_in_sentence(joined, at) for at in cues))))
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
                                                                  or reply_headline(title, text) is not None))))
             if settled:

@@ -41,6 +41,7 @@ item of any development set. Its own random stream and its own file.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -688,18 +689,25 @@ def _maker(stories: list[Story], bad: bool, rng: random.Random):
     return make
 
 
-def build() -> list[dict[str, object]]:
-    rng = random.Random(SEED)
+def story_rows(families: dict[str, list[Story]], counts: dict[str, int], round_no: int,
+               maker: Callable[[str, list[Story], bool], Callable[[], tuple[str, str]]]) -> list[dict[str, object]]:
+    """Half of ``counts[kind]`` rows of each family told good and half told bad, drawn from ``maker(kind, stories,
+    bad)``, whose rows carry the adverse side's topic after the title (``title\\x00topic``); no row twice."""
     rows: list[dict[str, object]] = []
     seen: set[str] = set()
-    for kind, stories in FAMILIES.items():
+    for kind, stories in families.items():
         for bad in (False, True):
-            for keyed, text in draw_rows(_maker(stories, bad, rng), COUNTS[kind] // 2, seen, tries=30,
+            for keyed, text in draw_rows(maker(kind, stories, bad), counts[kind] // 2, seen, tries=30,
                                          key=lambda title, text: f"{title.split(chr(0))[0]}|{text}"):
                 title, topic = keyed.split("\x00")
                 rows.append({"title": title, "text": text, "adverse": int(bad), "topic": topic or None,
-                             "kind": kind, "round": ROUND})
+                             "kind": kind, "round": round_no})
     return rows
+
+
+def build() -> list[dict[str, object]]:
+    rng = random.Random(SEED)
+    return story_rows(FAMILIES, COUNTS, ROUND, lambda kind, stories, bad: _maker(stories, bad, rng))
 
 
 def main() -> None:

@@ -46,8 +46,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from classifier.training.items.goodnews_items import Story, _fill, _slots
-from classifier.training.items.make_items import draw_rows, write_rows
+from classifier.training.items.goodnews_items import Story, _fill, _slots, story_rows
+from classifier.training.items.make_items import write_rows
 
 OUT = Path(__file__).with_name("settled_items.jsonl")
 SEED = 20261226
@@ -1423,16 +1423,8 @@ def _maker(stories: list[Story], bad: bool, reply: bool, rng: random.Random):
 
 def build() -> list[dict[str, object]]:
     rng = random.Random(SEED)
-    rows: list[dict[str, object]] = []
-    seen: set[str] = set()
-    for kind, stories in FAMILIES.items():
-        for bad in (False, True):
-            for keyed, text in draw_rows(_maker(stories, bad, kind in REPLY_KINDS, rng), COUNTS[kind] // 2, seen, tries=30,
-                                         key=lambda title, text: f"{title.split(chr(0))[0]}|{text}"):
-                title, topic = keyed.split("\x00")
-                rows.append({"title": title, "text": text, "adverse": int(bad), "topic": topic or None,
-                             "kind": kind, "round": ROUND})
-    return rows
+    return story_rows(FAMILIES, COUNTS, ROUND,
+                      lambda kind, stories, bad: _maker(stories, bad, kind in REPLY_KINDS, rng))
 
 
 def main() -> None:
