@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -323,14 +323,16 @@ class Scorer:
                                        SCORING_COMPLAINT_CUES, SEED_TERMS)
 
     @staticmethod
-    def _complaint_cues(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> list[int]:
-        """Where complaint words are there as complaints: not in the government's own voice unless it publishes a
-        citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
-        classifier.facts.not_a_complaint), nor in a sentence that recalls the past."""
+    def _complaint_cues(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> Iterator[int]:
+        """Where complaint words are there as complaints, lazily: not in the government's own voice unless it
+        publishes a citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
+        classifier.facts.not_a_complaint), nor in a sentence that recalls the past. Lazily, as most callers need
+        only the first: reading every one in every post cost the scorer a quarter of its speed."""
         if tier in OWN_MEDIA_TIERS and _LETTER.search(text) is None:
-            return []
-        return [m.start() for m in matches_at(_COMPLAINT, joined, starts)
-                if not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start())]
+            return
+        for m in matches_at(_COMPLAINT, joined, starts):
+            if not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start()):
+                yield m.start()
 
     def _gathering(self, facts: Facts) -> str | None:
         """The words of people gathered when they are as many as the office's rules grade a gathering by
@@ -411,15 +413,16 @@ class Scorer:
             # word used as one (通关时间被指“不降反升”) that its sentence does not tell settled (领到被拖欠的工资 does),
             # nor where the source publishes a citizen's letter (a 质疑 on the trading centre's site tells a problem in
             # a tender's own words).
-            cues = self._complaint_cues(call.tier, joined, text, complaints_at[i])
-            cue = bool(cues)
+            cue = next(self._complaint_cues(call.tier, joined, text, complaints_at[i]), None) is not None
             settled = (not signals and not facts.adverse and facts.feared is None
                        and (((call.tier in RESOLVED_TIERS or own_body)
                              and (settled_headline(title, text) is not None
                                   or (told_settled is not None and bool(docs[i])
                                       and told_as_settled(told_settled[i], joined)
                                       and _LETTER.search(text) is None
-                                      and all(settled_in_sentence(joined, at) for at in cues))))
+                                      and (not cue or all(settled_in_sentence(joined, at) for at in
+                                                          self._complaint_cues(call.tier, joined, text,
+                                                                               complaints_at[i]))))))
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
                                                                  or reply_headline(title, text) is not None))))
             if settled:
