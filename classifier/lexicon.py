@@ -270,8 +270,9 @@ COMPLAINT_CUES: tuple[str, ...] = (
 # labels of public data (WEAK_CUES below) read COMPLAINT_CUES alone, so that a new cue changes no training row before
 # the next retraining (被宰 in a few SMP2020 posts would have dropped them from the private-post rows); the next
 # retraining moves these into COMPLAINT_CUES.
-SCORING_COMPLAINT_CUES: tuple[str, ...] = (
-    *COMPLAINT_CUES, "被宰",
+# The complaint cues that tell an accusation, a claim found false or a sanction live: the settled head's reading of a
+# report of the press does not settle it over one its sentence does not tell settled (classifier.scoring).
+ACCUSATION_CUES: tuple[str, ...] = (
     # an accusation (评选被指刷票, 被指抄袭; not 被指定, 被指派: classifier.facts.not_a_complaint) and a claim found
     # false (宣传照片与实际不符, 名不副实, 货不对板)
     "被指", "与实际不符", "与实际情况不符", "与事实不符", "名不副实", "货不对板", "严重不符", "明显不符",
@@ -279,6 +280,7 @@ SCORING_COMPLAINT_CUES: tuple[str, ...] = (
     "被通报", "被约谈", "被问责", "被处分", "被立案调查",
     # a call on an authority to act (市场监管管不管？有没有人管？): a grievance addressed to the office, however calm
     "管不管", "有没有人管", "没人管")
+SCORING_COMPLAINT_CUES: tuple[str, ...] = (*COMPLAINT_CUES, "被宰", *ACCUSATION_CUES)
 # A post or a message telling of a hazard present (冰面上有人滑冰，存在安全隐患; 那棵树有很大的隐患) complains of it:
 # a complaint cue for posts only (classifier.scoring), as a report by the press or an authority as often recalls a
 # hazard it removed (此前存在一氧化碳中毒隐患) or counts those it found (排查隐患120处).

@@ -973,8 +973,9 @@ def test_a_report_naming_no_trouble_is_settled_from_a_lower_bar(reading: float, 
 
 def test_the_settled_head_reads_good_news_the_headline_lexicon_does_not_know(shipped: LoadedModel) -> None:
     """A report by the press whose headline the lexicon knows no word of (暑期托管班开班) is settled by the settled head
-    (scoring.SETTLED_MIN); the same words in a post are not, nor a report the head reads as sure but that names a
-    complaint word as one (施工单位被指偷工减料) in a sentence that does not tell it settled."""
+    (scoring.SETTLED_MIN); the same words in a post are not, nor a report the head reads as sure but that names an
+    accusation (施工单位被指偷工减料: lexicon.ACCUSATION_CUES) in a sentence that does not tell it settled. The other
+    complaint words are what good news is about (欠薪投诉同比下降四成, 维权信息公示牌) and do not hold it back."""
     scorer = _scorer(shipped, Office(places=("某市",)))
 
     def item(n: int, name: str, kind: str, title: str, text: str) -> RawItem:
@@ -983,7 +984,7 @@ def test_the_settled_head_reads_good_news_the_headline_lexicon_does_not_know(shi
 
     camp = ("暑期托管班开班",
             "市教育局今年暑假在城区32所小学开办公益暑期托管班，收费每天不超过20元，困难家庭学生免费参加。")
-    press, post, accused, paid = scorer.score([
+    press, post, accused, paid, fewer, unpaid = scorer.score([
         item(0, "人民网", "news", *camp),
         item(1, "新浪微博", "microblog", *camp),
         item(2, "人民网", "news", "老旧小区改造开工",
@@ -993,9 +994,15 @@ def test_the_settled_head_reads_good_news_the_headline_lexicon_does_not_know(shi
         item(3, "人民网", "news", "百余名农民工领到欠薪",
              "春节前，某工业园一项目134名农民工领到被拖欠的工资312万元。人社局启用工资保证金先行垫付，"
              "解决了困扰工人大半年的欠薪问题。"),
+        item(4, "人民网", "news", "欠薪投诉两年降了四成",
+             "某市人社局今年在全市在建工地推行农民工工资专户和实名制管理，工资按月直接发到工人银行卡上。今年前十个月，"
+             "全市欠薪投诉同比下降四成。每个工地门口都立了维权信息公示牌，写着劳资专管员的电话。"),
+        item(5, "人民网", "news", "欠薪问题仍未解决 工人再次讨薪",
+             "某市一工地134名农民工的工资至今未发，工人们今天再次来到项目部讨薪。记者调查发现，该项目总包单位已多次被投诉。"),
     ])
     assert press.negativity < 0.5 <= post.negativity, (press, post)
     assert accused.negativity >= 0.5 > paid.negativity, (accused, paid)
+    assert fewer.negativity < 0.5 <= unpaid.negativity, (fewer, unpaid)
 
 
 def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipped: LoadedModel) -> None:
