@@ -618,7 +618,8 @@ def test_an_authority_s_account_of_an_incident_is_adverse_however_calm(tmp_path:
 def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path) -> None:
     """The office's own accounts name what their work deals with in the words of complaints (主要污染物, 预防一氧化碳
     中毒): no complaint cue there, the model reads them. The same words keep their cue in a post and in the press, the
-    local press too (its 舆论监督), and in a citizen's letter the government's site publishes (您好，……)."""
+    local press too (its 舆论监督), unless the settled head reads the press's report as good news, and in a citizen's
+    letter the government's site publishes (您好，……)."""
     rows = {
         "air": ("钦州市11月空气质量优良天数比例达96.7%",
                 "据市生态环境局监测，11月全市空气质量优良天数29天，主要污染物PM2.5平均浓度同比下降8%。"),
@@ -638,8 +639,12 @@ def test_complaint_words_in_the_office_s_own_media_name_its_work(tmp_path: Path)
     out = _score(tmp_path, "city-gov", cases)
     for k in rows:
         assert out[f"{k}-own"]["negativity"] < 0.3, out[f"{k}-own"]
-        for where in ("local", "central", "post"):
-            assert out[f"{k}-{where}"]["negativity"] > out[f"{k}-own"]["negativity"] + 0.1, (k, where)
+    for where in ("local", "central", "post"):
+        assert out[f"gas-{where}"]["negativity"] > out["gas-own"]["negativity"] + 0.1, where
+    # The press's report of the air's good days is good news the settled head reads (污染 is no accusation, and is
+    # what the figures measure); a post is not read by that head, and keeps its cue.
+    assert out["air-post"]["negativity"] > out["air-own"]["negativity"] + 0.1
+    assert out["air-local"]["negativity"] < 0.3 and out["air-central"]["negativity"] < 0.3
     assert out["letter-portal"]["negativity"] == out["letter-post"]["negativity"]
 
 
