@@ -567,9 +567,30 @@ FENJIAN = BlindSet(
     # 17 topics over 134 relevant adverse items: six of each, as in the fourth to twenty-sixth sets.
     min_per_topic=6,
 )
+# The twenty-eight sets on main when the twenty-ninth and thirtieth sets were written (at the same time, each blind
+# to the other).
+BEFORE_TWENTY_NINTH = (*BEFORE_TWENTY_SEVENTH, "songmei_items.jsonl", "fenjian_items.jsonl")
+SHANYUAN = BlindSet(
+    name="shanyuan", ordinal="thirtieth", city="杉沅", id_pattern=r"d30-\d{4}", region="5249", province_code="52",
+    districts=("漾溪区", "栗坪区", "乌箐县", "高枧县", "杉沅经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 230 items).
+    min_items=230,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-eight sets on main when it was written (the set written at the same time is blind to it).
+    older=BEFORE_TWENTY_NINTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍"
+                          r"|华庭|名苑|新城|安置点|安置小区"),
+    # A third of the other-city items are from 贵州 itself.
+    province=re.compile(r"贵州|贵阳|六盘水|遵义|安顺|毕节|铜仁|黔东南|黔南|黔西南|凯里|都匀|兴义|仁怀|赤水|清镇|盘州|福泉"
+                        r"|兴仁|花溪|观山湖|南明|汇川|水城|威宁|织金|湄潭|荔波|镇远|黎平|榕江|从江|雷山|松桃|思南"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 134 relevant adverse items: six of each, as in the fourth to twenty-eighth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN)
+              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, SHANYUAN)
 
 
 def load_split() -> ModuleType:
