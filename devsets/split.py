@@ -28,6 +28,7 @@
     python devsets/split.py devsets/jichuan_items.jsonl [--check|--table]     # the twenty-sixth set
     python devsets/split.py devsets/songmei_items.jsonl [--check|--table]     # the twenty-seventh set
     python devsets/split.py devsets/fenjian_items.jsonl [--check|--table]     # the twenty-eighth set
+    python devsets/split.py devsets/xiaoling_items.jsonl [--check|--table]    # the twenty-ninth set
 
 The draw is stratified by kind × office: inside each stratum, items are taken in id order and
 each gets a seeded coin (P(dev) = 0.55, or the office's own share in P_DEV_BY_OFFICE, seeded by
@@ -52,7 +53,7 @@ SEED = "yuqing-devset-2026"
 P_DEV = 0.55
 # The blind sets (fengling, lianchuan, qichuan, yuze, tongxun, ruochuan, tangyi, huanyang, yingfeng, qingxiu,
 # gaoling, suoyan, qiyuan, liaowan, tancang, zhengang, moquan, lanwan, ximu, yuge, liting, zhipu,
-# lintai, jiyan, jichuan, songmei, fenjian) keep half their items for final reporting.
+# lintai, jiyan, jichuan, songmei, fenjian, xiaoling) keep half their items for final reporting.
 P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze": 0.50, "tongxun": 0.50,
                    "ruochuan": 0.50, "tangyi": 0.50, "huanyang": 0.50, "yingfeng": 0.50, "qingxiu": 0.50,
                    "gaoling": 0.50, "suoyan": 0.50, "qiyuan": 0.50, "liaowan": 0.50, "tancang": 0.50,
@@ -61,7 +62,8 @@ P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze":
                    "yuge": 0.50, "liting": 0.50, "zhipu": 0.50,
                    "lintai": 0.50,
                    "jiyan": 0.50, "jichuan": 0.50,
-                   "songmei": 0.50, "fenjian": 0.50}
+                   "songmei": 0.50, "fenjian": 0.50,
+                   "xiaoling": 0.50}
 # ... and are balanced on kind and on topic at once, so each topic is measured on both sides.
 BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ruochuan", "tangyi", "huanyang",
                       "yingfeng", "qingxiu", "gaoling", "suoyan", "qiyuan", "liaowan", "tancang",
@@ -69,7 +71,8 @@ BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ru
                       "yuge", "liting", "zhipu",
                       "lintai",
                       "jiyan", "jichuan",
-                      "songmei", "fenjian"})
+                      "songmei", "fenjian",
+                      "xiaoling"})
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad")
 OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qichuan", "yuze", "tongxun",
@@ -78,7 +81,8 @@ OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qic
            "yuge", "liting", "zhipu",
            "lintai",
            "jiyan", "jichuan",
-           "songmei", "fenjian")
+           "songmei", "fenjian",
+           "xiaoling")
 
 
 def read(path: Path = ITEMS) -> list[dict]:
