@@ -570,6 +570,25 @@ FENJIAN = BlindSet(
 # The twenty-eight sets on main when the twenty-ninth and thirtieth sets were written (at the same time, each blind
 # to the other).
 BEFORE_TWENTY_NINTH = (*BEFORE_TWENTY_SEVENTH, "songmei_items.jsonl", "fenjian_items.jsonl")
+XIAOLING = BlindSet(
+    name="xiaoling", ordinal="twenty-ninth", city="潇陵", id_pattern=r"d29-\d{4}", region="4249", province_code="42",
+    districts=("潇城区", "柘港区", "桐湖县", "岑山县", "潇陵经开区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 240 items).
+    min_items=240,
+    min_per_kind=ISSUE_PROPORTIONS,
+    # The twenty-eight sets on main when it was written (the set written at the same time is blind to it).
+    older=BEFORE_TWENTY_NINTH,
+    trap_words=re.compile(r"学校|小学|中学|一中|三中|幼儿园|校园|学生|学院|小区|花园|花苑|新村|新城|楼盘|业主|住宅|居民楼"
+                          r"|宿舍|国际城|名都|还建|安置"),
+    # A third of the other-city items are from 湖北 itself.
+    province=re.compile(r"湖北|武汉|黄石|十堰|宜昌|襄阳|鄂州|荆门|孝感|荆州|黄冈|咸宁|随州|恩施|仙桃|潜江|天门|神农架"
+                        r"|大冶|丹江口|宜都|枝江|当阳|老河口|枣阳|宜城|钟祥|京山|应城|安陆|汉川|石首|洪湖|松滋|监利|麻城"
+                        r"|武穴|赤壁|广水|利川"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 129 relevant adverse items: six of each, as in the fourth to twenty-eighth sets.
+    min_per_topic=6,
+)
 SHANYUAN = BlindSet(
     name="shanyuan", ordinal="thirtieth", city="杉沅", id_pattern=r"d30-\d{4}", region="5249", province_code="52",
     districts=("漾溪区", "栗坪区", "乌箐县", "高枧县", "杉沅经开区"),
@@ -590,7 +609,7 @@ SHANYUAN = BlindSet(
 )
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, SHANYUAN)
+              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, XIAOLING, SHANYUAN)
 
 
 def load_split() -> ModuleType:

@@ -15,6 +15,7 @@ the twenty-fifth, devsets/jiyan_items.jsonl, 霁岩市 in 吉林,
 the twenty-sixth, devsets/jichuan_items.jsonl, 芨川市 in 甘肃,
 the twenty-seventh, devsets/songmei_items.jsonl, 嵩湄市 in 河南,
 the twenty-eighth, devsets/fenjian_items.jsonl, 汾涧市 in 山西,
+the twenty-ninth, devsets/xiaoling_items.jsonl, 潇陵市 in 湖北,
 and the thirtieth, devsets/shanyuan_items.jsonl, 杉沅市 in 贵州,
 written alike): what is checked alike for every blind set
 (no copy of an older set, a third of the other-city items from the set's own province, six relevant adverse items
@@ -49,6 +50,7 @@ from devset_checks import (
     TANCANG,
     TANGYI,
     TONGXUN,
+    XIAOLING,
     XIMU,
     YINGFENG,
     YUGE,
@@ -68,7 +70,7 @@ ISSUE_SHARE = {"expose": 45, "complaint": 45, "rumour": 15, "official_notice": 1
 @pytest.fixture(scope="module", params=[QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG,
                                             QINGXIU, GAOLING, SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG,
                                             MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-                                            LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, SHANYUAN],
+                                            LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, XIAOLING, SHANYUAN],
                 ids=lambda s: s.name)
 def blind(request: pytest.FixtureRequest) -> BlindSet:
     return request.param
