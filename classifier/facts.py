@@ -2296,15 +2296,24 @@ _DONE = re.compile(r"已(?:经)?(?:(?!无法)[^，,。；;！!？?没未不尚�
                    r"|已(?:经)?(?:明显)?(?:减小|减少|降低|减轻)|恢复(?:畅通|正常)|(?:检测|指标|水质)(?:均)?合格(?!率)")
 
 
+# A reply known by its opening, the office addressing the citizen about what they reported (尊敬的网友：您反映的……,
+# 市民您好：来件反映……, 您好！您在留言板反映的……), not a citizen addressing the office (尊敬的领导：您好，我想反映……).
+_REPLY_OPENING = re.compile(r"^\s*(?:(?:尊敬的)?(?:网友|市民|群众|留言人|来信人|来电人)(?:朋友)?(?:您好|你好)?"
+                            r"|(?:您好|你好))[：:，,！!。\s]*(?:来件|来电|来信|您|你)(?:在[^，,。；;]{0,12}?)?(?:所)?"
+                            r"(?:反映|留言|咨询|诉求|反馈)")
+
+
 def reply_headline(title: str, text: str) -> str | None:
-    """A reply's settled headline (:func:`settled_headline` of the title after 回复：/答复：), or the words of a
-    reply (回复：……, ……的回复) that tell the matter done, when the text tells nothing as still wrong now; else None."""
+    """A reply's settled headline (:func:`settled_headline` of the title after 回复：/答复：, or of the title of a
+    reply known by its opening, :data:`_REPLY_OPENING`), or the words of a reply (回复：……, ……的回复, or that opening)
+    that tell the matter done, when the text tells nothing as still wrong now; else None."""
     if not title:
         return None
     m = _REPLY.match(title)
-    if m is not None and (found := settled_headline(title[m.end():], text)) is not None:
+    opening = m is None and _REPLY_OPENING.match(text) is not None
+    if (m is not None or opening) and (found := settled_headline(title[m.end():] if m else title, text)) is not None:
         return found
-    if m is None and _REPLY_END.search(title) is None:
+    if m is None and not opening and _REPLY_END.search(title) is None:
         return None
     done = _DONE.search(text)
     return _unless_still_wrong(done.group(0), text) if done is not None else None

@@ -1788,7 +1788,14 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     text = "网友您好：您反映的路灯不亮问题，经市城管局核实，维修人员已更换电缆并恢复照明。"
     assert reply_headline("回复：建设西路路灯已修复", text) == "修复"
     assert reply_headline("【回复】建设西路路灯已修复", text) == "修复"  # a board's bracketed reply title
-    assert reply_headline("建设西路路灯已修复", text) is None
+    # a reply is known by its opening too (网友您好：您反映的……, 市民您好：来件反映……), not by a citizen's letter's
+    assert reply_headline("建设西路路灯已修复", text) == "修复"
+    assert reply_headline("建设西路路灯已修复", "建设西路路灯已修复，但隔壁巷子的还不亮。") is None
+    letter = "尊敬的领导：您好，我想反映建设西路路灯不亮的问题，已经一个多月了。"
+    assert reply_headline("建设西路路灯已修复", letter) is None
+    lights = "尊敬的网友：您反映的某路口学生过马路没有信号灯的问题，交警支队已于3月15日完成信号灯安装并投入使用。"
+    assert reply_headline("某路口信号灯安装情况", lights) == "已于3月15日完成"
+    assert reply_headline("某路口信号灯安装情况", "市民您好：来件反映的信号灯问题，已纳入明年计划。") is None
     # a reply whose headline names only the matter is read by what its text tells done, not by a hand-over, a
     # plan or a remainder
     assert reply_headline("回复：关于建设西路路灯不亮的问题", text) == "已更换"
