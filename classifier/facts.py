@@ -113,8 +113,8 @@ MASS_WORDS = ("群体性事件", "群体事件", "大规模聚集", "聚众闹�
 # Many people blocking or gathered at the gate of a party or government body (大家伙都堵在管委会门口, 数百名购房者
 # 聚集在区政府门前): a mass incident at a government body (围堵党政机关), whether or not anyone counted them.
 _AT_THE_GATE = re.compile(
-    r"(?:大家|大伙|们|一群|一帮|好多人|很多人|不少人|几十|上百|数十|数百|全体|集体|多名|余名|多人|余人)"
-    r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在|来到|涌到|赶到|跑到|到了|到)"
+    r"(?:大家|大伙|们|一群|一帮|好多人|很多人|不少人|几十|几百|上百|上千|数十|数百|数千|全体|集体|多名|余名|多人|余人)"
+    r"[^，,。；;！!？?\n]{0,8}?(?:堵在|围在|聚在|聚集在|来到|涌到|赶到|跑到|到了|到|去了|去)"
     r"[^，,。；;！!？?\n]{0,12}?(?:政府|管委会|市委|区委|县委|信访局|信访办|街道办|党委|办事处)(?:门口|门前|大门|楼下|大院)")
 # A fight between two sides (两伙人打起来了, 两个村的村民打起来, 两桌喝酒的打起来了, 两帮学生约架) or an arranged fight
 # (学生约架, 约架带了刀): a group fight (群殴, devsets/README.md: a mass incident), whoever counted them; not two
@@ -131,7 +131,9 @@ _GROUP_GATHERED = re.compile(
     r"[^，,。；;！!？?\n]{0,16}?(?:聚集|集访|上访|围堵|堵门|堵住|堵在|静坐|拉横幅|拉起横幅|打横幅|围住|围在)")
 # People missing or buried after an accident or a disaster (seed 004 突发事件: the desk acts before
 # the count of dead is known). 走失 (an old man who wandered off) and 困电梯 are not here.
-MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被冲走", "被洪水冲走", "被困井下", "被困废墟")
+MISSING_WORDS = ("失联", "失踪", "下落不明", "被埋", "被掩埋", "被冲走", "被洪水冲走", "被困井下", "被困废墟",
+                 # spoken: 还说已经冲走了人
+                 "冲走了人", "冲走人")
 # Spoken reports of a death that say nothing of dying (人已经不行了, 当场就没了, 没抢救过来): a death only
 # where an accident or violence comes before them in the same or the previous sentence (手机不行了,
 # 钱没了 are not deaths). 人没了, 出了人命 (DIE_WORDS) need no such context.
@@ -142,7 +144,7 @@ SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "都不
                       # signs of life, in plain words: 心里已经没有生命迹象 is a mood, 火星的生命迹象 a search
                       "没有生命迹象", "没了生命迹象", "无生命迹象", "失去生命迹象", "失去了生命迹象")
 # Spoken words of a death that need a procedure before them, not an accident (第二天早上就没了; 没下来手术台).
-IN_CARE_DEATH_WORDS = ("就没了", "没下来手术台", "没下手术台", "没能下手术台", "没能走下手术台", "死在手术台")
+IN_CARE_DEATH_WORDS = ("就没了", "就死了", "就不行了", "没下来手术台", "没下手术台", "没能下手术台", "没能走下手术台", "死在手术台")
 # What else is "gone" after a procedure (钱就没了, 名额就没了, 视力就没了).
 _THING_GONE = re.compile(r"(?:钱|工资|存款|积蓄|费用|钱包|东西|手机|额度|名额|号|票|工作|信号|视力|记忆|声音|胃口|"
                          r"痛|疼|症状|毛病|效果)$")
@@ -1075,8 +1077,11 @@ def figurative(text: str, start: int, word: str) -> bool:
     if word == "冲突":
         return _SCHEDULE.search(before) is not None
     if word == "燃爆":  # 电竞魂今晚燃爆了, 全场燃爆: hype; 仓库发生燃爆, 化工厂燃爆 are the accident
-        return (_HYPED.search(text, _begins(_CLAUSE_END, text, start, 16), start) is not None
-                and _CAUSED.search(text, max(0, start - 4), start) is None)
+        clause = _begins(_CLAUSE_END, text, start, 16)
+        # 燃爆！ opening its clause is an exclamation (燃爆！村篮球总决赛5万人看球); 化工厂燃爆！ names what blew up
+        exclaimed = (start == 0 or clause == start) and text.startswith(("！", "!"), start + 2)
+        return exclaimed or (_HYPED.search(text, clause, start) is not None
+                             and _CAUSED.search(text, max(0, start - 4), start) is None)
     if word == "跳楼":
         return text.startswith(("价", "甩卖", "大甩卖", "清仓"), start + len(word))
     if word == "大火":
@@ -1418,7 +1423,7 @@ def recalled(text: str, start: int) -> bool:
 # A procedure done to someone before spoken words of death (做胆囊手术，术后第二天人就走了; 打完针人就没了): a death
 # in the hands of a hospital is a death, as one after an accident is. Not 抢救 or 住院 alone (抢救了三个小时，人已经
 # 不行了: the sick die in care).
-_TREATMENT = re.compile(r"手术|术后|麻醉|打针|打完针|输液|开刀")
+_TREATMENT = re.compile(r"手术|术后|麻醉|打针|打完针|输液|开刀|吊针|吊水|挂水|点滴|注射|打疫苗")
 
 
 def _after_treatment(text: str, start: int) -> bool:

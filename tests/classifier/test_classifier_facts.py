@@ -1740,6 +1740,9 @@ def test_a_post_that_thanks_or_praises_unless_in_sarcasm_or_still_waiting(
 @pytest.mark.parametrize(("text", "injured", "hype"), [
     ("槿溪的电竞魂今晚燃爆了", None, True),
     ("化工厂燃爆了，火光冲天", None, False),
+    # 燃爆！ opening its clause is an exclamation; what blew up named before it is the accident
+    ("燃爆！村篮球总决赛5万人看球", None, True),
+    ("化工厂燃爆！现场浓烟滚滚", None, False),
     ("冬天太干了，鼻子流血、嘴唇裂开", None, True),
     ("他被打得头部流血", 1, True),
     ("少年经送医检查无大碍", None, True),
@@ -1891,3 +1894,21 @@ def test_a_statistic_that_fell_and_animals_hurt_are_no_casualty(text: str, death
 ])
 def test_a_sentence_that_tells_its_problem_settled(text: str, settled: bool) -> None:
     assert settled_in_sentence(text, text.find("欠" if "欠" in text else "被")) is settled
+
+
+@pytest.mark.parametrize(("title", "text", "deaths", "missing", "mass"), [
+    # a death told after care in spoken words (打完吊针就不行了, 输液后就死了); money gone after care is no death
+    ("", "县医院一个三岁的娃娃打完吊针就不行了，家属在医院门口哭", 1, None, False),
+    ("", "邻村一个老人在诊所挂水，挂完水就死了", 1, None, False),
+    ("", "做完手术，钱就没了", None, None, False),
+    # people swept away, told plainly (还说已经冲走了人); a reassurance is none
+    ("", "群里疯传水库大坝裂了，还说已经冲走了人？？", None, 1, False),
+    ("", "水位不高，不会冲走人的", None, None, False),
+    # hundreds going to the government's gate, banners up: a mass incident (好几百业主去市政府门口)
+    ("今天好几百业主去市政府门口了", "拉起横幅，好几百人，警察也来了好多。", None, None, True),
+    ("", "我们去市政府门口问了一下办事流程", None, None, False),
+])
+def test_spoken_deaths_people_swept_away_and_hundreds_at_the_gate(
+        title: str, text: str, deaths: int | None, missing: int | None, mass: bool) -> None:
+    facts = find_facts(title, text)
+    assert (facts.deaths, facts.missing, facts.mass_incident is not None) == (deaths, missing, mass), facts
