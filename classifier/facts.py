@@ -144,7 +144,8 @@ SPOKEN_DEATH_WORDS = ("已经不行了", "已不行了", "人不行了", "都不
                       # signs of life, in plain words: 心里已经没有生命迹象 is a mood, 火星的生命迹象 a search
                       "没有生命迹象", "没了生命迹象", "无生命迹象", "失去生命迹象", "失去了生命迹象")
 # Spoken words of a death that need a procedure before them, not an accident (第二天早上就没了; 没下来手术台).
-IN_CARE_DEATH_WORDS = ("就没了", "就死了", "就不行了", "没下来手术台", "没下手术台", "没能下手术台", "没能走下手术台", "死在手术台")
+IN_CARE_DEATH_WORDS = ("就没了", "就死了", "就不行了", "没下来手术台", "没下手术台", "没能下手术台", "没能走下手术台",
+                       "死在手术台")
 # What else is "gone" after a procedure (钱就没了, 名额就没了, 视力就没了).
 _THING_GONE = re.compile(r"(?:钱|工资|存款|积蓄|费用|钱包|东西|手机|额度|名额|号|票|工作|信号|视力|记忆|声音|胃口|"
                          r"痛|疼|症状|毛病|效果)$")

@@ -299,24 +299,28 @@ SPOILT_FOOD = re.compile(r"(?:买的|买回来的|买回家的|点的|送来的)
 # tone (a cue for posts and messages, as FOREIGN_MATTER). In the development sets every item with these words is a
 # complaint or an exposé.
 RIPPED_OFF = re.compile(r"宰客|被宰|宰人|宰外地|坑外地人|坑游客|当提款机|当冤大头")
-# A pet lost or found (寻猫！, 小区丢猫，求扩散, 我家狗子走丢了, 走丢三天的狗狗找到了, 养了三年的乌龟跑了): a private
-# notice or relief, one of the commonest posts of a local forum (20 of the development sets' private posts, by 15
-# authors), whatever its distress; no matter of the office (classifier.scoring: the private-life gate). A dog that bit
-# someone or a stray pack is a harm or a complaint, not this; nor litter (乱丢猫砂).
+# A pet lost or found (寻猫！, 小区丢猫，求扩散, 我家狗子走丢了, 走丢三天的狗狗找到了, 养了三年的乌龟跑了) or given
+# for adoption (小猫求好心人领养): a private notice or relief, one of the commonest posts of a local forum (20 of the
+# development sets' private posts, by 15 authors), whatever its distress; no matter of the office (classifier.scoring:
+# the private-life gate). A dog that bit someone or a stray pack is a harm or a complaint, not this; nor litter
+# (乱丢猫砂).
 _PET_WORDS = ("猫", "狗", "狗狗", "猫咪", "宠物", "柯基", "比熊", "泰迪", "金毛", "柴犬", "哈士奇", "萨摩", "乌龟",
               "鹦鹉", "兔子", "仓鼠")
 _PETS = "(?:" + "|".join(_PET_WORDS) + ")"
-PET_LOST = re.compile(rf"寻猫|寻狗|寻宠|寻龟|丢猫(?![砂粮])|丢狗(?![粮屎])"
+PET_POST = re.compile(rf"寻猫|寻狗|寻宠|寻龟|丢猫(?![砂粮])|丢狗(?![粮屎])"
                       rf"|{_PETS}[^，,。；;！!？?\n]{{0,10}}?(?:走丢|跑丢|走失|丢了|跑了|不见了|找到了|找回来了)"
-                      rf"|(?:走丢|跑丢|走失)(?:了|的)?(?:一只|三天的|的)?[^，,。；;！!？?\n]{{0,6}}?{_PETS}")
-# The animals' words alone (and 寻宠, 寻龟's 宠 and 龟), a pattern of literals re scans cheaply (1 µs a post, PET_LOST
+                      rf"|(?:走丢|跑丢|走失)(?:了|的)?(?:一只|三天的|的)?[^，,。；;！!？?\n]{{0,6}}?{_PETS}"
+                      # given away for adoption (三花生了五只小猫，求好心人领养; 送养一只两岁的柯基)
+                      rf"|{_PETS}[^。；;！!？?\n]{{0,24}}?(?:领养|送养|找个好人家|找主人)"
+                      rf"|(?:送养|求领养)[^，,。；;！!？?\n]{{0,10}}?{_PETS}")
+# The animals' words alone (and 寻宠, 寻龟's 宠 and 龟), a pattern of literals re scans cheaply (1 µs a post, PET_POST
 # 10 µs): most posts name none.
 _PET_WORD = re.compile("|".join((*_PET_WORDS, "宠", "龟")))
 
 
-def pet_lost(text: str) -> bool:
-    """Whether ``text`` tells of a pet lost or found (:data:`PET_LOST`)."""
-    return _PET_WORD.search(text) is not None and PET_LOST.search(text) is not None
+def pet_post(text: str) -> bool:
+    """Whether ``text`` tells of a pet lost, found or given for adoption (:data:`PET_POST`)."""
+    return _PET_WORD.search(text) is not None and PET_POST.search(text) is not None
 
 
 # Emergency signal groups (grading.yaml names) and the topic they suggest when the seed lexicons

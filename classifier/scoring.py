@@ -56,7 +56,7 @@ from classifier.lexicon import (
     SIGNAL_TOPICS,
     SPOILT_FOOD,
     TROUBLE_WORDS,
-    pet_lost,
+    pet_post,
     topics_named,
     trie_pattern,
     weak_topic,
@@ -455,13 +455,13 @@ class Scorer:
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min
-            # A pet lost or found (lexicon.pet_lost) is private life however sure the model reads it, on the city's
-            # forum too (looked for only where it decides).
+            # A pet lost, found or given away (lexicon.pet_post) is private life however sure the model reads it, on
+            # the city's forum too (looked for only where it decides).
             gated = (public is not None and call.tier in _PRIVATE_TIERS and not hits and not signals
                      and (not facts.adverse or facts.only_rumour) and not complaint)
             private = gated and (public[i] < public_bar or weak)
             strict = gated and rests_on_places(rel_reasons)
-            pet = gated and not (private and strict) and pet_lost(joined)
+            pet = gated and not (private and strict) and pet_post(joined)
             if (private or pet) and (strict or (pet and rests_on_places(rel_reasons, forum_is_place=True,
                                                                         from_forum=item.source.kind == "forum"))):
                 # Private life in the office's city, not a matter of the office (grading.yaml gate); also when it

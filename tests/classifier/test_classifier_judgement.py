@@ -20,7 +20,7 @@ import pytest
 from judgement_items import CASES, Case
 
 from classifier.grading import Features, load_rules
-from classifier.lexicon import SPOILT_FOOD, pet_lost
+from classifier.lexicon import SPOILT_FOOD, pet_post
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -818,13 +818,16 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
     ("小区里的流浪狗把一个小孩咬伤了，物业也不管", False),
     ("民警3小时寻回走失老人", False),
     ("有人开车在村里偷狗，好几家的狗都被毒死了", False),
+    ("楼下那只三花在车库里生了五只小猫，有想领养的私信我", True),
+    ("送养一只两岁的柯基，已绝育", True),
+    ("小区流浪狗越来越多，晚上追着人咬，希望有关部门处理", False),
 ])
-def test_a_pet_lost_or_found_is_told_apart_from_dogs_that_harm(text: str, lost: bool) -> None:
-    assert pet_lost(text) is lost
+def test_a_pet_post_or_found_is_told_apart_from_dogs_that_harm(text: str, lost: bool) -> None:
+    assert pet_post(text) is lost
 
 
 @pytest.mark.parametrize("forum", ["钦州论坛", "钦州网"])
-def test_a_pet_lost_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path, forum: str) -> None:
+def test_a_pet_post_on_the_city_forum_is_private_life_a_dog_that_bit_a_child_is_not(tmp_path: Path, forum: str) -> None:
     """A lost cat on the city's own forum is private life however upset (the forum is where its people post, a tie
     like a place named, whether it is called a forum or a site): relevance cut, no case, shared widely too. A stray
     dog that bit a child, on the same forum, keeps its case."""
