@@ -1838,6 +1838,11 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     water = "水务公司冲洗并更换了老旧管段，取样检测各项指标合格。"
     assert reply_headline("关于某社区水质发黄的回复", water) == "指标合格"
     assert reply_headline("关于周末办证难的答复", "计划明年起周六上午开放。") is None
+    vaccine = "县卫健局已协调市疾控中心调拨疫苗800支，11月28日起恢复接种。"
+    assert reply_headline("关于狂犬疫苗断供问题的答复", vaccine) == "11月28日起恢复"
+    assert reply_headline("关于狂犬疫苗断供问题的答复", "将于12月1日起恢复接种。") is None
+    assert reply_headline("关于飞线充电问题的答复", "新建充电棚2处，已于8月18日投入使用。") == "已于8月18日投入使用"
+    assert reply_headline("关于飞线充电问题的答复", "新建充电棚2处，预计9月投入使用。") is None
     assert reply_headline("关于某社区水质发黄的回复", "取样检测浊度不合格，正在排查原因。") is None
     assert reply_headline("关于某批次桶装水的回复", "经抽样，检测合格率为60%，其余批次正在复检。") is None
 
