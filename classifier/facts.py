@@ -790,7 +790,8 @@ _BEFORE_NOW = re.compile(r"原来(?![是竟才])|原先|以前|以往|过去|此
 # A sentence that opens by recalling (此前，一住户私改燃气管道发生爆燃; 之前隔壁小区电动车起火的事大家都记得) and tells
 # nothing of now (no _NOW, no word of _NOW_WORDS: 至今, 仍, 但) is the background of the report, as another year's
 # event is.
-_OPENS_RECALLING = re.compile(r"\s*(?:此前|之前|早前|先前)[，,]?")
+_OPENS_RECALLING = re.compile(r"\s*(?:此前|之前|早前|先前"
+                             r"|(?:去年|前年|几年前|多年前)(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}日)?)[，,]?")
 _BEFORE_REPAIR = re.compile(r"(?:修复|修缮|维修|整治|整改|改造|治理|加固|重建|翻修|翻新|搬迁|提质|升级)前")
 _BEFORE_REPAIR_OPENS = re.compile(rf"\s*[^，,。；;！!？?\n]{{0,8}}?{_BEFORE_REPAIR.pattern}[，,]")
 _REPAIRED = re.compile(r"(?<!未|没|尚|仍|还|在|将|要|拟)(?<!没有|尚未|仍未|还没|正在|即将|计划|准备|迟迟)"

@@ -136,6 +136,8 @@ def test_a_crowd_on_the_move_is_no_bad_news_by_itself(text: str, gathered: int |
     # a sentence that opens by recalling and tells nothing of now: the report's background
     ("全市完成23万户燃气入户安检。此前，一住户私改燃气管道发生爆燃。", {}),
     ("之前隔壁小区电动车起火的事大家都记得，希望消防来查一查。", {}),
+    ("16台老电梯全部换新。去年9月，这个小区发生老人被困40分钟的事件，曝光后列入更新项目。", {}),
+    ("去年9月，这个小区发生老人被困的事件，至今电梯仍未更换。", {"事故灾害": "被困"}),
     # ... but not "the former" thing, "it turns out", a repair not done, or an event now or again
     ("原来的老房子昨晚起火，一家三口被困。", {"爆炸火灾": "起火", "事故灾害": "被困"}),
     ("原来是燃气泄漏引发爆炸。", {"事故灾害": "泄漏", "爆炸火灾": "爆炸"}),
