@@ -1519,12 +1519,17 @@ def _hazard(text: str, denied: tuple[tuple[int, int], ...]) -> str | None:
             return word
         clause = _begins(_CLAUSE_END, text, start, 30)
         stop = _CLAUSE_END.search(text, d.end())
-        works = _WORKS.search(text, clause, d.start()) or _WORKS.search(text, d.end(), stop.start() if stop else
-                                                                         len(text))
+        works = _water_work(text, clause, d.start()) or _water_work(text, d.end(), stop.start() if stop else len(text))
         if works is not None:
             a, b = sorted((works.start(), start))
             return text[a:max(works.end(), d.end())] if b - a <= 16 else f"{works.group(0)}{word}"
     return None
+
+
+def _water_work(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first water work named between ``lo`` and ``hi``, not as the people it moved (水库移民安置点: a
+    resettlement site, no dam)."""
+    return next((w for w in _WORKS.finditer(text, lo, hi) if not text.startswith("移民", w.end())), None)
 
 
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:

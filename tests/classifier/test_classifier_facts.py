@@ -1919,3 +1919,9 @@ def test_spoken_deaths_people_swept_away_and_hundreds_at_the_gate(
         title: str, text: str, deaths: int | None, missing: int | None, mass: bool) -> None:
     facts = find_facts(title, text)
     assert (facts.deaths, facts.missing, facts.mass_incident is not None) == (deaths, missing, mass), facts
+
+
+def test_a_reservoir_s_resettled_people_are_no_dam() -> None:
+    """水库移民安置点 names the people a reservoir moved: their cracked houses are no danger at the dam."""
+    assert find_facts("", "水库移民安置点32户开裂房屋加固维修工程全部完工").hazard is None
+    assert find_facts("", "水库大坝开裂，下游村民连夜转移").hazard == "水库大坝开裂"
