@@ -299,6 +299,15 @@ SPOILT_FOOD = re.compile(r"(?:买的|买回来的|买回家的|点的|送来的)
 # tone (a cue for posts and messages, as FOREIGN_MATTER). In the development sets every item with these words is a
 # complaint or an exposé.
 RIPPED_OFF = re.compile(r"宰客|被宰|宰人|宰外地|坑外地人|坑游客|当提款机|当冤大头")
+# A public servant's conduct toward the person served (问一句护士吼一句, 窗口工作人员爱答不理, 城管骂人): a grievance of
+# 作风 however calmly told, and a benefit gone to an official's kin (村主任他兄弟家也评上了低保, 村干部的亲戚全评上了):
+# 优亲厚友, misconduct. Cues for posts and messages, as RIPPED_OFF.
+_SERVANTS = r"(?:护士|医生|大夫|工作人员|窗口|办事员|民警|辅警|城管|老师|班主任|司机|售票员|客服|干部|村干部)"
+MISTREATED = re.compile(rf"{_SERVANTS}[^。；;！!？?\n]{{0,10}}?"
+                        r"(?:吼|骂人|骂了|凶巴巴|甩脸|翻白眼|爱答不理|爱理不理|不耐烦|态度(?:很|特别|极其|非常|极)?(?:差|恶劣|蛮横|冷漠))"
+                        r"|(?:村干部|村主任|村支书|支书|村长|组长|书记|主任)(?:的|他|她|家)?"
+                        r"(?:亲戚|兄弟|弟弟|哥哥|姐姐|妹妹|老婆|媳妇|儿子|女儿|家人|亲属|侄子|外甥)"
+                        r"[^。；;！!？?\n]{0,16}?(?:评上|评为|吃上|吃低保|领了|领到|拿到|占了|享受)")
 # A pet lost or found (寻猫！, 小区丢猫，求扩散, 我家狗子走丢了, 走丢三天的狗狗找到了, 养了三年的乌龟跑了) or given
 # for adoption (小猫求好心人领养): a private notice or relief, one of the commonest posts of a local forum (20 of the
 # development sets' private posts, by 15 authors), whatever its distress; no matter of the office (classifier.scoring:

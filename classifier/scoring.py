@@ -49,6 +49,7 @@ from classifier.lexicon import (
     EMERGENCY_CUE,
     FOREIGN_MATTER,
     HAZARD_REPORT,
+    MISTREATED,
     NEEDS_TERM,
     RIPPED_OFF,
     SCORING_COMPLAINT_CUES,
@@ -451,7 +452,8 @@ class Scorer:
                                          or cue
                                          or (call.tier in _PRIVATE_TIERS
                                              and (("隐患" in joined and HAZARD_REPORT.search(joined) is not None)
-                                                  or _STILL_UNDONE.search(joined) is not None)))
+                                                  or _STILL_UNDONE.search(joined) is not None
+                                                  or MISTREATED.search(joined) is not None)))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min

@@ -20,7 +20,7 @@ import pytest
 from judgement_items import CASES, Case
 
 from classifier.grading import Features, load_rules
-from classifier.lexicon import SPOILT_FOOD, pet_post
+from classifier.lexicon import MISTREATED, SPOILT_FOOD, pet_post
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
@@ -1046,3 +1046,20 @@ def test_a_citizen_telling_what_is_still_not_done_complains_however_calmly(shipp
     assert permit.negativity >= 0.3 > granted.negativity
     assert waited.negativity >= 0.3 > asked.negativity
     assert snow.negativity >= 0.5 > cleared.negativity, (snow, cleared)
+
+
+@pytest.mark.parametrize(("text", "mistreated"), [
+    ("在市妇幼保健院产检，问一句护士吼一句，孕妇本来就紧张", True),
+    ("去办证，窗口工作人员爱答不理，问三遍才抬头", True),
+    ("村主任他兄弟家开着小卖部、有辆车，也评上了监测户", True),
+    ("村干部的亲戚全评上了低保，真正困难的没评上", True),
+    ("我妈在家吼了我一顿，说我不找对象", False),
+    ("感谢护士小妹，半夜还来看了三次", False),
+    ("村主任带着他兄弟挨家挨户帮我们收玉米", False),
+])
+def test_a_servant_s_conduct_and_a_benefit_gone_to_an_official_s_kin_are_grievances(text: str,
+                                                                                   mistreated: bool) -> None:
+    """作风 (问一句护士吼一句) and 优亲厚友 (村干部的亲戚全评上了) are complaints however calmly told; a family's
+    shouting or a cadre's help is none (lexicon.MISTREATED; among 7,099 public citizen messages it finds 15, every one
+    of them a complaint of a servant's manner)."""
+    assert (MISTREATED.search(text) is not None) is mistreated
