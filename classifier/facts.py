@@ -2068,6 +2068,8 @@ def _still_wrong(text: str) -> str | None:
             continue  # the revisit's own 发现, read with it
         if word == "只是" and text[m.start() - 1:m.start()] == "不":
             continue  # 不只是罚单: not only, no "but"
+        if word == "不满" and not_a_complaint(text, m.start(), word):
+            continue  # 回访问满不满意: satisfaction asked
         if _IF.search(text, max(0, m.start() - 6), m.start()) is not None:
             continue  # 如仍有问题，欢迎继续拨打12345: a reply's closing, what to do if
         if word == "维权" and _SERVICE_AFTER.match(text, m.end()) is not None:
@@ -2301,6 +2303,9 @@ _DONE = re.compile(r"已(?:经)?(?:(?!无法)[^，,。；;！!？?没未不尚�
                    # what the reply found gone (该工地夜间已无高噪音作业); not 已无法 (can no longer)
                    r"|已(?:经)?无(?!法)[^，,。；;！!？?]{0,8}?(?:作业|现象|问题|情况|异味|噪音|积水)"
                    r"|明显好转|得到解决"
+                   # a work finished on a date told as done, not planned (工程于5月20日完工; not 将于, 计划于, 预计于)
+                   r"|(?<![将拟计划预期望争定保])于[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+                   r"(?:全部|正式)?(?:完工|竣工|修复|完成|投用|通车|投入使用)"
                    # a state since a date (自6月起……周六上午正常开放, 11月28日起恢复接种; not 将于12月起, 计划1月起), a
                    # nuisance lessened (噪声已明显减小), a way cleared or a test passed (道路恢复畅通, 水质各项指标合格)
                    r"|(?:(?:自|从)|(?<![将拟于划计期\d一二三四五六七八九十]))[\d一二三四五六七八九十]{1,3}月"

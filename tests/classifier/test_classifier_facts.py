@@ -1733,6 +1733,9 @@ def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text
     ("感谢水务集团的师傅们", "当时没抱什么希望，一周就换了加压泵，希望你们继续保持！", "感谢"),
     ("不得不夸一下滨江路的新公园", "荒地修成了公园，希望其他片区也学学。", "不得不夸"),
     ("给某区城管点个赞", "井盖换好了，希望下水道也尽快修一修。", None),
+    # satisfaction asked (回访问满不满意) is no one displeased
+    ("给12345点个赞", "周三就换好了，还有人打电话回访问满不满意。", "点个赞"),
+    ("给12345点个赞", "换是换好了，但我对处理过程很不满。", None),
 ])
 def test_a_post_that_thanks_or_praises_unless_in_sarcasm_or_still_waiting(
         title: str, text: str, praise: str | None) -> None:
@@ -1845,6 +1848,10 @@ def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:
     assert reply_headline("关于狂犬疫苗断供问题的答复", "将于12月1日起恢复接种。") is None
     assert reply_headline("关于飞线充电问题的答复", "新建充电棚2处，已于8月18日投入使用。") == "已于8月18日投入使用"
     assert reply_headline("关于飞线充电问题的答复", "新建充电棚2处，预计9月投入使用。") is None
+    # a work finished on a date, told as done; not one planned or scheduled
+    assert reply_headline("关于市场积水的答复", "街道清疏排水沟260米，工程于5月20日完工。") == "于5月20日完工"
+    assert reply_headline("关于市场积水的答复", "工程计划于5月20日完工。") is None
+    assert reply_headline("关于市场积水的答复", "工程定于5月20日完工。") is None
     assert reply_headline("关于某社区水质发黄的回复", "取样检测浊度不合格，正在排查原因。") is None
     assert reply_headline("关于某批次桶装水的回复", "经抽样，检测合格率为60%，其余批次正在复检。") is None
 
