@@ -58,6 +58,8 @@ DEVSET25 = REPO / "devsets" / "jiyan_items.jsonl"
 DEVSET26 = REPO / "devsets" / "jichuan_items.jsonl"
 DEVSET27 = REPO / "devsets" / "songmei_items.jsonl"
 DEVSET28 = REPO / "devsets" / "fenjian_items.jsonl"
+DEVSET29 = REPO / "devsets" / "xiaoling_items.jsonl"
+DEVSET30 = REPO / "devsets" / "shanyuan_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -78,7 +80,8 @@ def heldout(shipped: LoadedModel) -> dict:
                                         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                         "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
                                         "twenty-first", "twenty-second", "twenty-third", "twenty-fourth",
-                                        "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth"])
+                                        "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+                                        "twenty-ninth", "thirtieth"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -407,6 +410,21 @@ KIND_FLOORS_28 = {"expose": 0.92, "complaint": 0.92, "rumour": 0.87, "official_n
                   "emotional_offtopic": 0.92, "positive_gov": 0.35, "neutral_notice": 0.85, "other_city_bad": 0.93}
 ADVERSE_FLOOR_28 = 0.9
 TOPIC_DEVSET28_FLOOR = 0.88
+# The twenty-ninth and thirtieth sets (devsets/xiaoling_items.jsonl, 潇陵市 in 湖北; shanyuan_items.jsonl, 杉沅市 in
+# 贵州; written blind in stop 34), measured on the shipped model default-20261203T162607 (held-out split, the gate's own
+# judge): 潇陵 expose 1.000 (24), complaint 0.958 (24), rumour 1.000 (8), official_notice 1.000 (9), emotional_offtopic
+# 1.000 (13), positive_gov 0.800 (15), neutral_notice 1.000 (14), other_city_bad 1.000 (16), overall 0.967 (123), topic
+# 0.846 (of 65); 杉沅 expose 1.000 (24), complaint 0.962 (26), rumour 1.000 (8), official_notice 0.875 (8),
+# emotional_offtopic 1.000 (13), positive_gov 0.400 (15), neutral_notice 0.929 (14), other_city_bad 0.933 (15), overall
+# 0.894 (123), topic 0.833 (of 66). Each floor lets one item go.
+KIND_FLOORS_29 = {"expose": 0.95, "complaint": 0.91, "rumour": 0.87, "official_notice": 0.88,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.73, "neutral_notice": 0.92, "other_city_bad": 0.93}
+ADVERSE_FLOOR_29 = 0.95
+TOPIC_DEVSET29_FLOOR = 0.83
+KIND_FLOORS_30 = {"expose": 0.95, "complaint": 0.92, "rumour": 0.87, "official_notice": 0.74,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.33, "neutral_notice": 0.85, "other_city_bad": 0.86}
+ADVERSE_FLOOR_30 = 0.88
+TOPIC_DEVSET30_FLOOR = 0.81
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -433,4 +451,6 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "twenty-fifth": (DEVSET25, KIND_FLOORS_25, ADVERSE_FLOOR_25, TOPIC_DEVSET25_FLOOR),
                 "twenty-sixth": (DEVSET26, KIND_FLOORS_26, ADVERSE_FLOOR_26, TOPIC_DEVSET26_FLOOR),
                 "twenty-seventh": (DEVSET27, KIND_FLOORS_27, ADVERSE_FLOOR_27, TOPIC_DEVSET27_FLOOR),
-                "twenty-eighth": (DEVSET28, KIND_FLOORS_28, ADVERSE_FLOOR_28, TOPIC_DEVSET28_FLOOR)}
+                "twenty-eighth": (DEVSET28, KIND_FLOORS_28, ADVERSE_FLOOR_28, TOPIC_DEVSET28_FLOOR),
+                "twenty-ninth": (DEVSET29, KIND_FLOORS_29, ADVERSE_FLOOR_29, TOPIC_DEVSET29_FLOOR),
+                "thirtieth": (DEVSET30, KIND_FLOORS_30, ADVERSE_FLOOR_30, TOPIC_DEVSET30_FLOOR)}
