@@ -461,7 +461,9 @@ class Scorer:
             # the city's forum too (looked for only where it decides).
             gated = (public is not None and call.tier in _PRIVATE_TIERS and not hits and not signals
                      and (not facts.adverse or facts.only_rumour) and not complaint)
-            private = gated and (public[i] < public_bar or weak)
+            # Praise or an authority's reply (settled above) is about the office's work, not private life; a pet found
+            # and thanked for is still a pet.
+            private = gated and not settled and (public[i] < public_bar or weak)
             strict = gated and rests_on_places(rel_reasons)
             pet = gated and not (private and strict) and pet_post(joined)
             if (private or pet) and (strict or (pet and rests_on_places(rel_reasons, forum_is_place=True,

@@ -1063,3 +1063,19 @@ def test_a_servant_s_conduct_and_a_benefit_gone_to_an_official_s_kin_are_grievan
     shouting or a cadre's help is none (lexicon.MISTREATED; among 7,099 public citizen messages it finds 15, every one
     of them a complaint of a servant's manner)."""
     assert (MISTREATED.search(text) is not None) is mistreated
+
+
+def test_praise_of_the_office_s_work_in_a_post_is_no_private_life(shipped: LoadedModel) -> None:
+    """A post praising the office's work (给青岚区城管点个赞: facts.praise_headline) keeps the relevance of the place it
+    names; a private post naming the same place only is cut (classifier.relevance.PRIVATE_FACTOR)."""
+    scorer = _scorer(shipped, Office(places=("青岚区",)))
+    source = Source(id="weibo", name="新浪微博", kind="microblog")
+    praise, jog = scorer.score([
+        RawItem(id="p0", source=source, url="", title="给青岚区城管点个赞",
+                text="青岚区我家楼下那个井盖松了好几个月，周一打的电话，周三就换好了，效率可以的。",
+                fetched_at=contracts.utcnow()),
+        RawItem(id="p1", source=source, url="", title="在青岚区夜跑",
+                text="今晚在青岚区夜跑遇到一只流浪猫，跟了我两公里，好可爱。", fetched_at=contracts.utcnow()),
+    ])
+    assert praise.negativity < 0.5 and praise.relevance >= 0.5, praise
+    assert jog.relevance < 0.5, jog
