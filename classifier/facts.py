@@ -2294,6 +2294,9 @@ _REPLY = re.compile(r"^(?:(?:回复|答复|官方回复|部门回复)[：:]|[【
 # 已于11月15日正式通暖, 已调整施工时间, 已于10月12日完工通车, 情况已明显好转): not a plan (已纳入计划), a hand-over
 # (已转交……处理), a promise or what can no longer be done (已无法按期完工).
 _REPLY_END = re.compile(r"(?:的)?(?:回复|答复|处理结果|办理结果|办理情况)$")
+# The characters that end a word of plan before a date (将, 拟, 计划, 预计, 预期, 期望, 力争, 定于, 确保): what
+# follows is planned, not done.
+_PLAN_ENDS = "将拟计划预期望争定保"
 _DONE = re.compile(r"已(?:经)?(?:(?!无法)[^，,。；;！!？?没未不尚还]){0,12}?(?:全部|正式|陆续)?"
                    r"(?:修复|修好|完成|增设|调整|安装|更换|恢复|解决|整改到位|拆除|清理|通暖|通水|通电|开通|启用|投用|"
                    r"新建|新增|增开|建成|铺设|加装|完工|竣工|通车|投入使用|"
@@ -2304,11 +2307,11 @@ _DONE = re.compile(r"已(?:经)?(?:(?!无法)[^，,。；;！!？?没未不尚�
                    r"|已(?:经)?无(?!法)[^，,。；;！!？?]{0,8}?(?:作业|现象|问题|情况|异味|噪音|积水)"
                    r"|明显好转|得到解决"
                    # a work finished on a date told as done, not planned (工程于5月20日完工; not 将于, 计划于, 预计于)
-                   r"|(?<![将拟计划预期望争定保])于[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+                   rf"|(?<![{_PLAN_ENDS}])于[\d一二三四五六七八九十]{{1,2}}月(?:[\d一二三四五六七八九十]{{1,3}}日)?"
                    r"(?:全部|正式)?(?:完工|竣工|修复|完成|投用|通车|投入使用)"
                    # a state since a date (自6月起……周六上午正常开放, 11月28日起恢复接种; not 将于12月起, 计划1月起), a
                    # nuisance lessened (噪声已明显减小), a way cleared or a test passed (道路恢复畅通, 水质各项指标合格)
-                   r"|(?:(?:自|从)|(?<![将拟于划计期\d一二三四五六七八九十]))[\d一二三四五六七八九十]{1,3}月"
+                   rf"|(?:(?:自|从)|(?<![{_PLAN_ENDS}于\d一二三四五六七八九十]))[\d一二三四五六七八九十]{{1,3}}月"
                    r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:起|开始)[^。；;！!？?]{0,30}?"
                    r"(?:恢复|开放|开通|启用|投用|实行|正常)"
                    r"|已(?:经)?(?:明显)?(?:减小|减少|降低|减轻)|恢复(?:畅通|正常)|(?:检测|指标|水质)(?:均)?合格(?!率)")
@@ -2328,10 +2331,11 @@ def reply_headline(title: str, text: str) -> str | None:
     if not title:
         return None
     m = _REPLY.match(title)
-    opening = m is None and _REPLY_OPENING.match(text) is not None
-    if (m is not None or opening) and (found := settled_headline(title[m.end():] if m else title, text)) is not None:
-        return found
-    if m is None and not opening and _REPLY_END.search(title) is None:
+    if m is not None or _REPLY_OPENING.match(text) is not None:
+        found = settled_headline(title[m.end():] if m is not None else title, text)
+        if found is not None:
+            return found
+    elif _REPLY_END.search(title) is None:
         return None
     done = _DONE.search(text)
     return _unless_still_wrong(done.group(0), text) if done is not None else None

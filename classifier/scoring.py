@@ -326,16 +326,16 @@ class Scorer:
                                        SCORING_COMPLAINT_CUES, SEED_TERMS)
 
     @staticmethod
-    def _complaint_cues(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> Iterator[int]:
-        """Where complaint words are there as complaints, lazily: not in the government's own voice unless it
-        publishes a citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
+    def _complaint_cues(tier: str, joined: str, text: str, starts: Sequence[int] | None) -> Iterator[re.Match[str]]:
+        """The complaint words that are there as complaints (their matches), lazily: not in the government's own voice
+        unless it publishes a citizen's letter (OWN_MEDIA_TIERS), nor in another sense (不满三岁, 想打人, 剧照曝光:
         classifier.facts.not_a_complaint), nor in a sentence that recalls the past. Lazily, as most callers need
         only the first: reading every one in every post cost the scorer a quarter of its speed."""
         if tier in OWN_MEDIA_TIERS and _LETTER.search(text) is None:
             return
         for m in matches_at(_COMPLAINT, joined, starts):
             if not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start()):
-                yield m.start()
+                yield m
 
     def _gathering(self, facts: Facts) -> str | None:
         """The words of people gathered when they are as many as the office's rules grade a gathering by
@@ -425,10 +425,10 @@ class Scorer:
                                   or (told_settled is not None and bool(docs[i])
                                       and told_as_settled(told_settled[i], joined)
                                       and _LETTER.search(text) is None
-                                      and (not cue or all(settled_in_sentence(joined, at) for at in
+                                      and (not cue or all(settled_in_sentence(joined, m.start()) for m in
                                                           self._complaint_cues(call.tier, joined, text,
                                                                                complaints_at[i])
-                                                          if _COMPLAINT.match(joined, at).group(0) in _ACCUSATIONS)))))
+                                                          if m.group(0) in _ACCUSATIONS)))))
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
                                                                  or reply_headline(title, text) is not None))))
             if settled:
