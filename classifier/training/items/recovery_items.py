@@ -6,7 +6,8 @@ Round 9 (settled_items.py) taught the head the piece that names the problem it s
 good side to pieces whose good news is told through the pain it ends or the figure it lowers, and keeps beside
 each one the same setting told bad now. Seven families, each a list of stories written once as records
 (goodnews_items.Story: titles and sentences told good now, titles and sentences told bad now, background on
-both sides):
+both sides), told as round 9's long pieces are (settled_items.long_maker: its lengths, its order of lead,
+background and further facts) in this round's own frames:
 
 * ``works_begun``: a long-awaited project starts, resumes or is finished (开工, 复工, 通水, 通车, 交付,
   加固完工), told with the old pain it ends (停工两年多的楼盘, 沉陷区房屋开裂, 断头路, 靠天吃饭的耕地) ("0"),
@@ -42,14 +43,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from classifier.training.items.goodnews_items import Story, _fill, _slots, story_rows
+from classifier.training.items.goodnews_items import Story, _slots, story_rows
 from classifier.training.items.make_items import write_rows
+from classifier.training.items.settled_items import Frames, long_maker
 
 OUT = Path(__file__).with_name("recovery_items.jsonl")
 SEED = 20270102
 ROUND = 10
-TITLE_MIN, TITLE_MAX = 8, 30
-TEXT_MIN, TEXT_MAX = 120, 400
 
 S = Story
 
@@ -693,6 +693,7 @@ LEADS = ["{city}日报讯 ", "{city}晚报讯（记者 {reporter}）", "{county}
          "新华社{city}{mo}月{d}日电 ", "据{prov}日报报道，", "本报讯（记者 {reporter}）", "{mo}月{d}日，记者从{county}获悉，"]
 CLOSES = ["（记者 {reporter}）", "（{city}日报）", "来源：{city}发布", "编辑：{reporter}", "（{county}融媒体中心）", "#{city}民生#",
           "（通讯员 {reporter}）", "责任编辑：{reporter}"]
+FRAMES = Frames(TAGS, LEADS, CLOSES)
 
 
 def _slots10(rng: random.Random) -> dict[str, str | int]:
@@ -701,65 +702,10 @@ def _slots10(rng: random.Random) -> dict[str, str | int]:
     return slots
 
 
-def _title(rng: random.Random, story: Story, bad: bool, slots: dict[str, str | int]) -> str:
-    title = _fill(rng.choice(story.bad if bad else story.good), slots)
-    frame = rng.random()
-    if frame < 0.18 and not title.startswith(str(slots["city"])):
-        title = f"{slots['prov']}{slots['city']}：{title}"  # wire: 新华社/省报
-    elif frame < 0.3:
-        title = f"【{_fill(rng.choice(TAGS), slots)}】{title}"  # 融媒/政务微博
-    return title
-
-
-def _text(rng: random.Random, story: Story, bad: bool, slots: dict[str, str | int]) -> str:
-    """A piece of ``TEXT_MIN``–``TEXT_MAX`` characters: the lead with the main fact, the background, further
-    facts in their order (some left out), a dateline and a closing; "" when it cannot be made in that length."""
-    says = story.bad_say if bad else story.good_say
-    lead, rest = says[0], list(says[1:])
-    if rng.random() < 0.25:  # the old pain first, then what is reported now
-        parts, bg = [story.bg[0], lead], list(story.bg[1:])
-    else:
-        parts, bg = [lead], list(story.bg)
-    if rng.random() < 0.5:  # the background right after the lead, as news tells it
-        rest = bg + rest
-    else:
-        for s in bg:
-            rest.insert(rng.randint(0, len(rest)), s)
-    target = rng.randint(150, TEXT_MAX - 10)
-    for s in rest:
-        if sum(len(_fill(p, slots)) for p in parts) >= target:
-            break
-        if rng.random() < 0.2:
-            continue
-        parts.append(s)
-    head = rng.choice(LEADS) if rng.random() < 0.4 else ""
-    close = rng.choice(CLOSES) if rng.random() < 0.35 else ""
-    text = [_fill(p, slots) for p in parts]
-    while len(_fill(head, slots) + "".join(text) + _fill(close, slots)) > TEXT_MAX and len(text) > 2:
-        text.pop(-2 if len(text) > 3 else -1)
-    out = _fill(head, slots) + "".join(text) + _fill(close, slots)
-    return out if TEXT_MIN <= len(out) <= TEXT_MAX else ""
-
-
-def _maker(stories: list[Story], bad: bool, rng: random.Random):
-    """Rows of one family and label; the topic rides on the title (split off in ``story_rows``)."""
-    def make() -> tuple[str, str]:
-        for _ in range(50):
-            story = rng.choice(stories)
-            slots = _slots10(rng)
-            title = _title(rng, story, bad, slots)
-            if not TITLE_MIN <= len(title) <= TITLE_MAX:
-                continue
-            text = _text(rng, story, bad, slots)
-            if text:
-                return f"{title}\x00{story.topic if bad else ''}", text
-        raise ValueError("no row of the lengths asked")
-    return make
-
-
 def build() -> list[dict[str, object]]:
     rng = random.Random(SEED)
-    return story_rows(FAMILIES, COUNTS, ROUND, lambda kind, stories, bad: _maker(stories, bad, rng))
+    return story_rows(FAMILIES, COUNTS, ROUND,
+                      lambda kind, stories, bad: long_maker(stories, bad, False, rng, FRAMES, _slots10))
 
 
 def main() -> None:

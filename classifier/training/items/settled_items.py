@@ -44,6 +44,8 @@ of any development set. Its own random stream and its own file.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from classifier.training.items.goodnews_items import Story, _fill, _slots, story_rows
@@ -1356,17 +1358,35 @@ def _slots9(rng: random.Random) -> dict[str, str | int]:
     return slots
 
 
-def _title(rng: random.Random, story: Story, bad: bool, reply: bool, slots: dict[str, str | int]) -> str:
+@dataclass(frozen=True)
+class Frames:
+    """What goes round a long piece, on both sides alike: a headline's tags, a text's datelines and closings, and a
+    reply's own (for a family told as a citizen's message and its reply)."""
+
+    tags: Sequence[str]
+    leads: Sequence[str]
+    closes: Sequence[str]
+    reply_tags: Sequence[str] = ()
+    reply_heads: Sequence[str] = ()
+    reply_closes: Sequence[str] = ()
+
+
+FRAMES = Frames(TAGS, LEADS, CLOSES, REPLY_TAGS, REPLY_HEADS, REPLY_CLOSES)
+
+
+def _title(rng: random.Random, story: Story, bad: bool, reply: bool, slots: dict[str, str | int],
+           frames: Frames) -> str:
     title = _fill(rng.choice(story.bad if bad else story.good), slots)
     frame = rng.random()
     if frame < 0.18 and not reply and not title.startswith(str(slots["city"])):
         title = f"{slots['prov']}{slots['city']}：{title}"  # wire: 新华社/省报
     elif frame < 0.3:
-        title = f"【{_fill(rng.choice(REPLY_TAGS if reply else TAGS), slots)}】{title}"  # 融媒/政务微博/问政
+        title = f"【{_fill(rng.choice(frames.reply_tags if reply else frames.tags), slots)}】{title}"  # 融媒/政务微博/问政
     return title
 
 
-def _text(rng: random.Random, story: Story, bad: bool, reply: bool, slots: dict[str, str | int]) -> str:
+def _text(rng: random.Random, story: Story, bad: bool, reply: bool, slots: dict[str, str | int],
+          frames: Frames) -> str:
     """A piece of ``TEXT_MIN``–``TEXT_MAX`` characters: the lead with the main fact (or, for a reply, the
     citizen's message and the reply), the old problem's background, further facts in their order (some
     left out), a follow-up, a dateline and a closing; "" when it cannot be made in that length."""
@@ -1396,8 +1416,8 @@ def _text(rng: random.Random, story: Story, bad: bool, reply: bool, slots: dict[
         parts.append(s)
     if tail and rng.random() < 0.6:
         parts.append(rng.choice(tail))
-    head = rng.choice(REPLY_HEADS if reply else LEADS) if rng.random() < 0.4 else ""
-    close = rng.choice(REPLY_CLOSES if reply else CLOSES) if rng.random() < 0.35 else ""
+    head = rng.choice(frames.reply_heads if reply else frames.leads) if rng.random() < 0.4 else ""
+    close = rng.choice(frames.reply_closes if reply else frames.closes) if rng.random() < 0.35 else ""
     text = [_fill(p, slots) for p in parts]
     while len(_fill(head, slots) + "".join(text) + _fill(close, slots)) > TEXT_MAX and len(text) > 2:
         text.pop(-2 if len(text) > 3 else -1)
@@ -1405,16 +1425,18 @@ def _text(rng: random.Random, story: Story, bad: bool, reply: bool, slots: dict[
     return out if TEXT_MIN <= len(out) <= TEXT_MAX else ""
 
 
-def _maker(stories: list[Story], bad: bool, reply: bool, rng: random.Random):
-    """Rows of one family and label; the topic rides on the title (split off in ``build``)."""
+def long_maker(stories: list[Story], bad: bool, reply: bool, rng: random.Random, frames: Frames,
+               slots_of: Callable[[random.Random], dict[str, str | int]]) -> Callable[[], tuple[str, str]]:
+    """Long pieces of one family and label (``TITLE_MIN``–``TITLE_MAX``, ``TEXT_MIN``–``TEXT_MAX``), framed by
+    ``frames``, their slots drawn by ``slots_of``; the topic rides on the title (split off in ``story_rows``)."""
     def make() -> tuple[str, str]:
         for _ in range(50):
             story = rng.choice(stories)
-            slots = _slots9(rng)
-            title = _title(rng, story, bad, reply, slots)
+            slots = slots_of(rng)
+            title = _title(rng, story, bad, reply, slots, frames)
             if not TITLE_MIN <= len(title) <= TITLE_MAX:
                 continue
-            text = _text(rng, story, bad, reply, slots)
+            text = _text(rng, story, bad, reply, slots, frames)
             if text:
                 return f"{title}\x00{story.topic if bad else ''}", text
         raise ValueError("no row of the lengths asked")
@@ -1424,7 +1446,7 @@ def _maker(stories: list[Story], bad: bool, reply: bool, rng: random.Random):
 def build() -> list[dict[str, object]]:
     rng = random.Random(SEED)
     return story_rows(FAMILIES, COUNTS, ROUND,
-                      lambda kind, stories, bad: _maker(stories, bad, kind in REPLY_KINDS, rng))
+                      lambda kind, stories, bad: long_maker(stories, bad, kind in REPLY_KINDS, rng, FRAMES, _slots9))
 
 
 def main() -> None:
