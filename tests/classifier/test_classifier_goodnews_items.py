@@ -5,13 +5,10 @@ paraphrase their sentences)."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-
 from devset_checks import check_apart, check_invented_places
+from story_item_checks import check_both_sides, check_made_in_full, check_no_label_cue, check_topics, check_written
 
 from classifier.training.items import goodnews_items as gi
-from core.taxonomy import BASE_TOPICS
 
 # The words the head read as bad news in good news, each with both labels: what is reported now decides.
 BOTH_SIDES = ("拖欠", "欠薪", "工资", "讨薪", "垫付", "无欠薪", "足额", "隐患", "事故", "死亡人数", "投诉", "诈骗",
@@ -27,18 +24,12 @@ def _rows() -> list[dict]:
 
 
 def test_the_file_is_what_the_generator_writes() -> None:
-    rows = [json.loads(line) for line in gi.OUT.read_text(encoding="utf-8").splitlines()]
-    assert rows == gi.build(), "goodnews_items.jsonl is stale: run python -m classifier.training.items.goodnews_items"
+    check_written(gi.OUT, gi.build(), "goodnews_items")
 
 
 def test_every_kind_is_made_in_full_half_each_label_at_headline_length() -> None:
     rows = _rows()
-    assert Counter((r["kind"], r["adverse"]) for r in rows) == {
-        (kind, label): count // 2 for kind, count in gi.COUNTS.items() for label in (0, 1)}
-    fields = {"title", "text", "adverse", "topic", "kind", "round"}
-    assert all(set(r) == fields and r["round"] == gi.ROUND for r in rows)
-    assert len({f"{r['title']}|{r['text']}" for r in rows}) == len(rows)
-    assert all(gi.TITLE_MIN <= len(r["title"]) <= gi.TITLE_MAX for r in rows)
+    check_made_in_full(rows, gi.COUNTS, gi.ROUND, gi.TITLE_MIN, gi.TITLE_MAX)
     assert all(len(r["text"]) <= gi.TEXT_MAX for r in rows)
     # As headlines arrive: a good share with no text or a single sentence, on both sides.
     for label in (0, 1):
@@ -49,50 +40,29 @@ def test_every_kind_is_made_in_full_half_each_label_at_headline_length() -> None
 
 
 def test_adverse_rows_carry_a_base_topic_and_the_others_none() -> None:
-    rows = _rows()
-    for r in rows:
-        if r["adverse"]:
-            assert r["topic"] in BASE_TOPICS, r
-        else:
-            assert r["topic"] is None, r
     # The department that must answer: fires and accidents, fraud, a foreign firm, wages.
-    topics = Counter(r["topic"] for r in rows if r["adverse"])
-    for topic in ("应急管理", "社会稳定", "涉外", "就业", "住房", "公共基础设施建设", "卫生计生", "教育"):
-        assert topics[topic] >= 10, topic
+    check_topics(_rows(), ("应急管理", "社会稳定", "涉外", "就业", "住房", "公共基础设施建设", "卫生计生", "教育"))
 
 
 def test_the_same_words_carry_both_labels() -> None:
     """Every problem word of good news is on both sides, across the rows and inside each family."""
     rows = _rows()
-    for word in BOTH_SIDES:
-        assert {r["adverse"] for r in rows if word in r["title"] + r["text"]} == {0, 1}, word
+    check_both_sides(rows, BOTH_SIDES, {
+        "wages": ("拖欠", "欠薪", "工资", "无欠薪", "讨薪", "垫付"),
+        "fixed": ("臭水沟", "积水", "路灯", "复工", "办证难"),
+        "safety": ("隐患", "危化", "一氧化碳", "森林防火"),
+        "stats": ("事故", "死亡人数", "投诉", "公务接待费"),
+        "service": ("卫生院", "临时补贴", "托管", "学位"),
+        "praise": ("说句公道话", "12345", "急诊科", "网格员"),
+        "notice": ("诈骗", "禁烧", "禁捕", "禁燃区", "溺水")})
     # Titles alone too (headlines arrive without text).
     for word in ("拖欠", "欠薪", "隐患", "事故", "死亡人数", "投诉", "诈骗", "积水", "坑", "路灯", "一氧化碳", "禁捕"):
         assert {r["adverse"] for r in rows if word in r["title"]} == {0, 1}, word
-    per_kind = {"wages": ("拖欠", "欠薪", "工资", "无欠薪", "讨薪", "垫付"),
-                "fixed": ("臭水沟", "积水", "路灯", "复工", "办证难"),
-                "safety": ("隐患", "危化", "一氧化碳", "森林防火"),
-                "stats": ("事故", "死亡人数", "投诉", "公务接待费"),
-                "service": ("卫生院", "临时补贴", "托管", "学位"),
-                "praise": ("说句公道话", "12345", "急诊科", "网格员"),
-                "notice": ("诈骗", "禁烧", "禁捕", "禁燃区", "溺水")}
-    rows_of = {kind: [r for r in rows if r["kind"] == kind] for kind in per_kind}
-    for kind, words in per_kind.items():
-        for word in words:
-            assert {r["adverse"] for r in rows_of[kind] if word in r["title"] + r["text"]} == {0, 1}, (kind, word)
 
 
 def test_no_sentence_is_a_label_cue_by_repetition() -> None:
     """Datelines, closings and each story's background go on both sides: none appears with one label only."""
-    rows = _rows()
-    stems = [s for pool in (gi.LEADS, gi.CLOSES, gi.POST_CLOSES) for s in pool]
-    stems += [s for stories in gi.FAMILIES.values() for story in stories for s in story.bg]
-    for sentence in stems:
-        stem = max(sentence.lstrip("~").split("{"), key=len)[:8]
-        if len(stem) < 4:
-            continue
-        labels = {r["adverse"] for r in rows if stem in r["text"]}
-        assert labels in ({0, 1}, set()), sentence
+    check_no_label_cue(_rows(), (gi.LEADS, gi.CLOSES, gi.POST_CLOSES), gi.FAMILIES, strip="~")
 
 
 def test_places_are_invented_and_no_office_of_a_development_set() -> None:

@@ -5,15 +5,23 @@ same words telling a problem still there, invented places only, and apart from e
 
 from __future__ import annotations
 
-import json
-import statistics
 from collections import Counter
 
 from devset_checks import check_apart, check_invented_places
+from story_item_checks import (
+    check_both_sides,
+    check_long_pieces,
+    check_made_in_full,
+    check_no_good_news_of,
+    check_no_label_cue,
+    check_stories_at_length,
+    check_topics,
+    check_written,
+)
 
 from classifier.training.items import goodnews_items as gi
 from classifier.training.items import recovery_items as ri
-from core.taxonomy import BASE_TOPICS
+from classifier.training.items import settled_items as si
 
 # The words of the old pain and of its ending, each with both labels: what is reported now decides.
 BOTH_SIDES = ("停工", "复工", "交付", "通车", "通水", "断头路", "沉陷区", "开裂", "靠天吃饭", "低保", "恢复",
@@ -29,39 +37,21 @@ def _rows() -> list[dict]:
 
 
 def test_the_file_is_what_the_generator_writes() -> None:
-    rows = [json.loads(line) for line in ri.OUT.read_text(encoding="utf-8").splitlines()]
-    assert rows == ri.build(), "recovery_items.jsonl is stale: run python -m classifier.training.items.recovery_items"
+    check_written(ri.OUT, ri.build(), "recovery_items")
     assert ri.build() == ri.build()
 
 
 def test_every_kind_is_made_in_full_half_each_label_at_article_length() -> None:
+    """Round 9's long pieces (settled_items.long_maker), their lengths too."""
     rows = _rows()
-    assert Counter((r["kind"], r["adverse"]) for r in rows) == {
-        (kind, label): count // 2 for kind, count in ri.COUNTS.items() for label in (0, 1)}
-    fields = {"title", "text", "adverse", "topic", "kind", "round"}
-    assert all(set(r) == fields and r["round"] == ri.ROUND for r in rows)
-    assert len({f"{r['title']}|{r['text']}" for r in rows}) == len(rows)
-    assert len({r["text"] for r in rows}) == len(rows)
-    assert all(ri.TITLE_MIN <= len(r["title"]) <= ri.TITLE_MAX for r in rows)
-    assert all(ri.TEXT_MIN <= len(r["text"]) <= ri.TEXT_MAX for r in rows)
-    # Long pieces on both sides alike: most past 200 characters, a median apart by little.
-    medians = []
-    for label in (0, 1):
-        lengths = [len(r["text"]) for r in rows if r["adverse"] == label]
-        assert sum(n >= 200 for n in lengths) / len(lengths) >= 0.6, label
-        medians.append(statistics.median(lengths))
-    assert abs(medians[0] - medians[1]) <= 30, medians
+    check_made_in_full(rows, ri.COUNTS, ri.ROUND, si.TITLE_MIN, si.TITLE_MAX)
+    check_long_pieces(rows, si.TEXT_MIN, si.TEXT_MAX)
 
 
 def test_every_family_is_several_stories_told_at_length() -> None:
     assert set(ri.FAMILIES) == {"works_begun", "restored", "figures_down", "recovered", "people",
                                 "digital_service", "prices_fair"}
-    for kind, stories in ri.FAMILIES.items():
-        assert len(stories) >= 5, kind
-        for story in stories:
-            assert len(story.good) >= 3 and len(story.bad) >= 3, story.good[0]
-            assert len(story.good_say) >= 6 and len(story.bad_say) >= 6, story.good[0]
-            assert story.bg, story.good[0]
+    check_stories_at_length(ri.FAMILIES, 5)
 
 
 def test_no_sentence_is_shared_between_stories() -> None:
@@ -72,53 +62,29 @@ def test_no_sentence_is_shared_between_stories() -> None:
 
 
 def test_adverse_rows_carry_a_base_topic_and_the_others_none() -> None:
-    rows = _rows()
-    for r in rows:
-        if r["adverse"]:
-            assert r["topic"] in BASE_TOPICS, r
-        else:
-            assert r["topic"] is None, r
-    # The department that must answer.
-    topics = Counter(r["topic"] for r in rows if r["adverse"])
-    for topic in ("就业", "住房", "公共基础设施建设", "卫生计生", "教育", "社情民意", "价格", "应急管理", "其他"):
-        assert topics[topic] >= 10, topic
+    check_topics(_rows(), ("就业", "住房", "公共基础设施建设", "卫生计生", "教育", "社情民意", "价格", "应急管理",
+                           "其他"))
 
 
 def test_the_same_words_carry_both_labels() -> None:
     """Every problem word of good news is on both sides, across the rows and inside each family."""
-    rows = _rows()
-    for word in BOTH_SIDES:
-        assert {r["adverse"] for r in rows if word in r["title"] + r["text"]} == {0, 1}, word
-    per_kind = {"works_begun": ("停工", "通车", "通水", "开裂", "靠天吃饭"),
-                "restored": ("恢复", "低保", "疫苗", "停运", "停水"),
-                "figures_down": ("投诉", "信访", "欠薪", "事故", "同比"),
-                "recovered": ("湿地", "候鸟", "黑臭", "矿坑", "修缮"),
-                "people": ("老师", "村医", "研学", "订单班", "看台"),
-                "digital_service": ("以前", "手机", "排队", "老人", "窗口"),
-                "prices_fair": ("打表", "明码标价", "退还", "多收", "公示")}
-    rows_of = {kind: [r for r in rows if r["kind"] == kind] for kind in ri.FAMILIES}
-    for kind, words in per_kind.items():
-        for word in words:
-            assert {r["adverse"] for r in rows_of[kind] if word in r["title"] + r["text"]} == {0, 1}, (kind, word)
+    check_both_sides(_rows(), BOTH_SIDES, {
+        "works_begun": ("停工", "通车", "通水", "开裂", "靠天吃饭"),
+        "restored": ("恢复", "低保", "疫苗", "停运", "停水"),
+        "figures_down": ("投诉", "信访", "欠薪", "事故", "同比"),
+        "recovered": ("湿地", "候鸟", "黑臭", "矿坑", "修缮"),
+        "people": ("老师", "村医", "研学", "订单班", "看台"),
+        "digital_service": ("以前", "手机", "排队", "老人", "窗口"),
+        "prices_fair": ("打表", "明码标价", "退还", "多收", "公示")})
 
 
 def test_no_sentence_is_a_label_cue_by_repetition() -> None:
     """Datelines, closings and each story's background go on both sides: none appears with one label only."""
-    rows = _rows()
-    stems = [s for pool in (ri.LEADS, ri.CLOSES) for s in pool]
-    stems += [s for stories in ri.FAMILIES.values() for story in stories for s in story.bg]
-    for sentence in stems:
-        stem = max(sentence.split("{"), key=len)[:8]
-        if len(stem) < 4:
-            continue
-        labels = {r["adverse"] for r in rows if stem in r["text"]}
-        assert labels in ({0, 1}, set()), sentence
+    check_no_label_cue(_rows(), (ri.LEADS, ri.CLOSES), ri.FAMILIES)
 
 
 def test_no_enforcement_or_rescue_is_told_as_good_news() -> None:
-    for r in _rows():
-        if not r["adverse"]:
-            assert not any(word in r["title"] + r["text"] for word in NOT_GOOD_NEWS), r
+    check_no_good_news_of(_rows(), NOT_GOOD_NEWS)
 
 
 def test_places_are_invented_and_no_office_of_a_development_set() -> None:
