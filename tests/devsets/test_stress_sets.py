@@ -1,6 +1,6 @@
 """The blind stress sets (devsets/stress/): good news, notices and private posts only (槿溪, 岚源, 汀岚, 沁峪,
-桦屯, 柴丘, 菁潭, 岑塬, 榛汶, 澄岙, 岱埕), and adverse items about the office only (蔗林, 北垣, 苒陂); each item valid as a
-development set's item, its labels those of its kind, split by id (odd dev, even held out), and its office
+桦屯, 柴丘, 菁潭, 岑塬, 榛汶, 澄岙, 岱埕, 栾屿), and adverse items about the office only (蔗林, 北垣, 苒陂); each item
+valid as a development set's item, its labels those of its kind, split by id (odd dev, even held out), and its office
 configuration loadable by the evaluation."""
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from core.taxonomy import BASE_TOPICS
 
 STRESS = Path(__file__).resolve().parents[2] / "devsets" / "stress"
 SETS = {"jinxi": "s1", "lanyuan": "s2", "tinglan": "s3", "qinyu": "s4", "huatun": "s5", "chaiqiu": "s6",
-        "jingtan": "s7", "cenyuan": "s8", "zhenwen": "s9", "chengao": "s10", "daicheng": "s11"}
+        "jingtan": "s7", "cenyuan": "s8", "zhenwen": "s9", "chengao": "s10", "daicheng": "s11",
+        "luanyu": "s12"}
 ADVERSE_SETS = {"zhelin": "a1", "beiyuan": "a2", "ranpi": "a3"}
 LABELS = {
     "positive_gov": {"adverse": False, "relevant": True},
