@@ -30,6 +30,7 @@
     python devsets/split.py devsets/fenjian_items.jsonl [--check|--table]     # the twenty-eighth set
     python devsets/split.py devsets/xiaoling_items.jsonl [--check|--table]    # the twenty-ninth set
     python devsets/split.py devsets/shanyuan_items.jsonl [--check|--table]    # the thirtieth set
+    python devsets/split.py devsets/liheng_items.jsonl [--check|--table]      # the thirty-first set
 
 The draw is stratified by kind × office: inside each stratum, items are taken in id order and
 each gets a seeded coin (P(dev) = 0.55, or the office's own share in P_DEV_BY_OFFICE, seeded by
@@ -54,7 +55,7 @@ SEED = "yuqing-devset-2026"
 P_DEV = 0.55
 # The blind sets (fengling, lianchuan, qichuan, yuze, tongxun, ruochuan, tangyi, huanyang, yingfeng, qingxiu,
 # gaoling, suoyan, qiyuan, liaowan, tancang, zhengang, moquan, lanwan, ximu, yuge, liting, zhipu,
-# lintai, jiyan, jichuan, songmei, fenjian, xiaoling, shanyuan) keep half their items for final reporting.
+# lintai, jiyan, jichuan, songmei, fenjian, xiaoling, shanyuan, liheng) keep half their items for final reporting.
 P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze": 0.50, "tongxun": 0.50,
                    "ruochuan": 0.50, "tangyi": 0.50, "huanyang": 0.50, "yingfeng": 0.50, "qingxiu": 0.50,
                    "gaoling": 0.50, "suoyan": 0.50, "qiyuan": 0.50, "liaowan": 0.50, "tancang": 0.50,
@@ -64,7 +65,8 @@ P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze":
                    "lintai": 0.50,
                    "jiyan": 0.50, "jichuan": 0.50,
                    "songmei": 0.50, "fenjian": 0.50,
-                   "xiaoling": 0.50, "shanyuan": 0.50}
+                   "xiaoling": 0.50, "shanyuan": 0.50,
+                   "liheng": 0.50}
 # ... and are balanced on kind and on topic at once, so each topic is measured on both sides.
 BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ruochuan", "tangyi", "huanyang",
                       "yingfeng", "qingxiu", "gaoling", "suoyan", "qiyuan", "liaowan", "tancang",
@@ -73,7 +75,8 @@ BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ru
                       "lintai",
                       "jiyan", "jichuan",
                       "songmei", "fenjian",
-                      "xiaoling", "shanyuan"})
+                      "xiaoling", "shanyuan",
+                      "liheng"})
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad")
 OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qichuan", "yuze", "tongxun",
@@ -83,7 +86,8 @@ OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qic
            "lintai",
            "jiyan", "jichuan",
            "songmei", "fenjian",
-           "xiaoling", "shanyuan")
+           "xiaoling", "shanyuan",
+           "liheng")
 
 
 def read(path: Path = ITEMS) -> list[dict]:
