@@ -30,6 +30,7 @@
     python devsets/split.py devsets/fenjian_items.jsonl [--check|--table]     # the twenty-eighth set
     python devsets/split.py devsets/xiaoling_items.jsonl [--check|--table]    # the twenty-ninth set
     python devsets/split.py devsets/shanyuan_items.jsonl [--check|--table]    # the thirtieth set
+    python devsets/split.py devsets/liheng_items.jsonl [--check|--table]      # the thirty-first set
     python devsets/split.py devsets/qiongrong_items.jsonl [--check|--table]   # the thirty-second set
 
 The draw is stratified by kind × office: inside each stratum, items are taken in id order and
@@ -55,7 +56,7 @@ SEED = "yuqing-devset-2026"
 P_DEV = 0.55
 # The blind sets (fengling, lianchuan, qichuan, yuze, tongxun, ruochuan, tangyi, huanyang, yingfeng, qingxiu,
 # gaoling, suoyan, qiyuan, liaowan, tancang, zhengang, moquan, lanwan, ximu, yuge, liting, zhipu,
-# lintai, jiyan, jichuan, songmei, fenjian, xiaoling, shanyuan, qiongrong) keep half their items for final reporting.
+# lintai, jiyan, jichuan, songmei, fenjian, xiaoling, shanyuan, liheng, qiongrong) keep half their items for final reporting.
 P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze": 0.50, "tongxun": 0.50,
                    "ruochuan": 0.50, "tangyi": 0.50, "huanyang": 0.50, "yingfeng": 0.50, "qingxiu": 0.50,
                    "gaoling": 0.50, "suoyan": 0.50, "qiyuan": 0.50, "liaowan": 0.50, "tancang": 0.50,
@@ -66,7 +67,7 @@ P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze":
                    "jiyan": 0.50, "jichuan": 0.50,
                    "songmei": 0.50, "fenjian": 0.50,
                    "xiaoling": 0.50, "shanyuan": 0.50,
-                   "qiongrong": 0.50}
+                   "liheng": 0.50, "qiongrong": 0.50}
 # ... and are balanced on kind and on topic at once, so each topic is measured on both sides.
 BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ruochuan", "tangyi", "huanyang",
                       "yingfeng", "qingxiu", "gaoling", "suoyan", "qiyuan", "liaowan", "tancang",
@@ -76,7 +77,7 @@ BY_TOPIC = frozenset({"fengling", "lianchuan", "qichuan", "yuze", "tongxun", "ru
                       "jiyan", "jichuan",
                       "songmei", "fenjian",
                       "xiaoling", "shanyuan",
-                      "qiongrong"})
+                      "liheng", "qiongrong"})
 KINDS = ("expose", "complaint", "rumour", "official_notice", "emotional_offtopic", "positive_gov",
          "neutral_notice", "other_city_bad")
 OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qichuan", "yuze", "tongxun",
@@ -87,7 +88,7 @@ OFFICES = ("fictional", "city-gov", "jining-ggzy", "fengling", "lianchuan", "qic
            "jiyan", "jichuan",
            "songmei", "fenjian",
            "xiaoling", "shanyuan",
-           "qiongrong")
+           "liheng", "qiongrong")
 
 
 def read(path: Path = ITEMS) -> list[dict]:
