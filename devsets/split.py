@@ -56,7 +56,8 @@ SEED = "yuqing-devset-2026"
 P_DEV = 0.55
 # The blind sets (fengling, lianchuan, qichuan, yuze, tongxun, ruochuan, tangyi, huanyang, yingfeng, qingxiu,
 # gaoling, suoyan, qiyuan, liaowan, tancang, zhengang, moquan, lanwan, ximu, yuge, liting, zhipu,
-# lintai, jiyan, jichuan, songmei, fenjian, xiaoling, shanyuan, liheng, qiongrong) keep half their items for final reporting.
+# lintai, jiyan, jichuan, songmei, fenjian, xiaoling, shanyuan, liheng, qiongrong) keep half their items for final
+# reporting.
 P_DEV_BY_OFFICE = {"fengling": 0.50, "lianchuan": 0.50, "qichuan": 0.50, "yuze": 0.50, "tongxun": 0.50,
                    "ruochuan": 0.50, "tangyi": 0.50, "huanyang": 0.50, "yingfeng": 0.50, "qingxiu": 0.50,
                    "gaoling": 0.50, "suoyan": 0.50, "qiyuan": 0.50, "liaowan": 0.50, "tancang": 0.50,
