@@ -607,9 +607,46 @@ SHANYUAN = BlindSet(
     # 17 topics over 134 relevant adverse items: six of each, as in the fourth to twenty-eighth sets.
     min_per_topic=6,
 )
+# The thirty sets on main when the thirty-first and thirty-second sets were written (at the same time, each blind to
+# the other).
+BEFORE_THIRTY_FIRST = (*BEFORE_TWENTY_NINTH, "xiaoling_items.jsonl", "shanyuan_items.jsonl")
+LIHENG = BlindSet(
+    name="liheng", ordinal="thirty-first", city="溧蘅", id_pattern=r"d31-\d{4}", region="3249", province_code="32",
+    districts=("蘅城区", "芦墩区", "荻桥县", "蒲荡县", "溧蘅高新技术产业开发区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 240 items).
+    min_items=240,
+    min_per_kind=ISSUE_PROPORTIONS,
+    older=BEFORE_THIRTY_FIRST,
+    trap_words=re.compile(r"学校|小学|中学|初级中学|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍|名苑"
+                          r"|壹号院|安置小区|安置点"),
+    # A third of the other-city items are from 江苏 itself.
+    province=re.compile(r"江苏|南京|无锡|徐州|常州|苏州|南通|连云港|淮安|盐城|扬州|镇江|泰州|宿迁|常熟|昆山|江阴|宜兴"
+                        r"|张家港"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 130 relevant adverse items: six of each, as in the fourth to thirtieth sets.
+    min_per_topic=6,
+)
+QIONGRONG = BlindSet(
+    name="qiongrong", ordinal="thirty-second", city="邛嵘", id_pattern=r"d32-\d{4}", region="5149", province_code="51",
+    districts=("嵘城区", "溪坝区", "桤木县", "石笋县", "鹭溪新区"),
+    min_names={"places": 30, "bodies": 40, "people": 1},
+    # The issue's table of kinds (the brief's 45/45/15/15/25/28/27/30, at least 240 items).
+    min_items=240,
+    min_per_kind=ISSUE_PROPORTIONS,
+    older=BEFORE_THIRTY_FIRST,
+    trap_words=re.compile(r"学校|小学|中学|二中|幼儿园|校园|学生|学院|小区|花园|新村|楼盘|业主|住宅|居民楼|宿舍|名都|雅居"
+                          r"|春晓|安置点|安置小区"),
+    # A third of the other-city items are from 四川 itself.
+    province=re.compile(r"四川|成都|自贡|攀枝花|泸州|德阳|绵阳|广元|遂宁|内江|乐山|南充|眉山|宜宾|广安|达州|雅安|巴中"
+                        r"|资阳|阿坝|甘孜|凉山"),
+    province_min=0, province_share=1 / 3,
+    # 17 topics over 129 relevant adverse items: six of each, as in the fourth to thirtieth sets.
+    min_per_topic=6,
+)
 BLIND_SETS = (FENGLING, LIANCHUAN, QICHUAN, YUZE, TONGXUN, RUOCHUAN, TANGYI, HUANYANG, YINGFENG, QINGXIU, GAOLING,
               SUOYAN, QIYUAN, LIAOWAN, TANCANG, ZHENGANG, MOQUAN, LANWAN, XIMU, YUGE, LITING, ZHIPU,
-              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, XIAOLING, SHANYUAN)
+              LINTAI, JIYAN, JICHUAN, SONGMEI, FENJIAN, XIAOLING, SHANYUAN, LIHENG, QIONGRONG)
 
 
 def load_split() -> ModuleType:

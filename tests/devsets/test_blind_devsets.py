@@ -19,7 +19,8 @@ devsets/lintai_items.jsonl, office 蔺台市 in 河北;
 devsets/jiyan_items.jsonl, office 霁岩市 in 吉林; devsets/jichuan_items.jsonl, office 芨川市 in 甘肃;
 devsets/songmei_items.jsonl, office 嵩湄市 in 河南; devsets/fenjian_items.jsonl, office 汾涧市 in 山西;
 devsets/xiaoling_items.jsonl, office 潇陵市 in 湖北;
-devsets/shanyuan_items.jsonl, office 杉沅市 in 贵州),
+devsets/shanyuan_items.jsonl, office 杉沅市 in 贵州;
+devsets/liheng_items.jsonl, office 溧蘅市 in 江苏; devsets/qiongrong_items.jsonl, office 邛嵘市 in 四川),
 each checked alike: every line valid, labels consistent with devsets/README.md's rules, the split
 reproducible, the office config loadable, and what every such set promises: the kinds in the issue's
 proportions, every base topic at least 8 times (6 in the smaller fourth to ninth sets) among relevant adverse
