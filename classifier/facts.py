@@ -2324,6 +2324,14 @@ _REPLY_OPENING = re.compile(r"^\s*(?:(?:尊敬的)?(?:网友|市民|群众|留�
                             r"(?:反映|留言|咨询|诉求|反馈)")
 
 
+def reply_form(title: str, text: str) -> bool:
+    """Whether an item is an authority's reply by its form, whatever words it tells the work in: a title opening
+    回复：/【答复】, a title 关于……的回复 (答复, 办理情况, 处理结果), or a reply's opening (:data:`_REPLY_OPENING`).
+    A title that only ends in 回复 (怎么还不回复) is a citizen's, not a reply."""
+    return (_REPLY.match(title) is not None or (title.startswith("关于") and _REPLY_END.search(title) is not None)
+            or _REPLY_OPENING.match(text) is not None)
+
+
 def reply_headline(title: str, text: str) -> str | None:
     """A reply's settled headline (:func:`settled_headline` of the title after 回复：/答复：, or of the title of a
     reply known by its opening, :data:`_REPLY_OPENING`), or the words of a reply (回复：……, ……的回复, or that opening)

@@ -36,6 +36,7 @@ from classifier.facts import (
     not_a_complaint,
     praise_headline,
     publicity_failure,
+    reply_form,
     reply_headline,
     settled_headline,
     settled_in_sentence,
@@ -419,18 +420,25 @@ class Scorer:
             # (欠薪投诉同比下降41%, 维权信息公示牌, 违法建设整治收官): held back by them, 19 good news items of
             # every set were read adverse and no adverse item was kept from being settled.
             cue = next(self._complaint_cues(call.tier, joined, text, complaints_at[i]), None) is not None
+            # The settled head's reading, where nothing bad is found and no accusation stands outside a sentence that
+            # tells it settled.
+            learned_settled = (not signals and not facts.adverse and facts.feared is None
+                               and told_settled is not None and bool(docs[i])
+                               and told_as_settled(told_settled[i], joined)
+                               and (not cue or all(settled_in_sentence(joined, m.start()) for m in
+                                                   self._complaint_cues(call.tier, joined, text, complaints_at[i])
+                                                   if m.group(0) in _ACCUSATIONS)))
+            # An authority's reply on a message board (facts.reply_form) tells the work done in words of its own
+            # (重新敷设电缆, 灯当晚已经亮了, 已设立调度站): the settled head reads it as it reads a report, where the
+            # reply lexicon (facts.reply_headline) knows none of the words. The form, not the source, says who speaks: a
+            # reply opens by addressing the citizen (网友您好：您反映的……), so it is no citizen's letter.
             settled = (not signals and not facts.adverse and facts.feared is None
                        and (((call.tier in RESOLVED_TIERS or own_body)
                              and (settled_headline(title, text) is not None
-                                  or (told_settled is not None and bool(docs[i])
-                                      and told_as_settled(told_settled[i], joined)
-                                      and _LETTER.search(text) is None
-                                      and (not cue or all(settled_in_sentence(joined, m.start()) for m in
-                                                          self._complaint_cues(call.tier, joined, text,
-                                                                               complaints_at[i])
-                                                          if m.group(0) in _ACCUSATIONS)))))
+                                  or (learned_settled and _LETTER.search(text) is None)))
                             or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
-                                                                 or reply_headline(title, text) is not None))))
+                                                                 or reply_headline(title, text) is not None
+                                                                 or (learned_settled and reply_form(title, text))))))
             if settled:
                 model_neg *= RESOLVED_SCALE
             # Something found in food or drink in a post (喝出一只虫子), or a rip-off told (被宰): a food-safety or a

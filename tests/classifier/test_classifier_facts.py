@@ -16,6 +16,7 @@ from classifier.facts import (
     not_a_complaint,
     praise_headline,
     publicity_failure,
+    reply_form,
     reply_headline,
     resolved_outcome,
     settled_headline,
@@ -1790,6 +1791,17 @@ def test_a_service_that_eases_care_and_hearsay_recalled_are_no_event() -> None:
     # the writer doubting themself is no claim checked; a claim questioned is
     assert find_facts("", "真的很想哭，我是不是真的不适合读研？").rumour is None
     assert find_facts("", "某小区有人跳楼，是不是真的？").rumour == "是不是真的"
+
+
+def test_a_reply_is_known_by_its_form_not_by_a_title_that_ends_in_reply() -> None:
+    text = "网友您好：您反映的路灯不亮问题，施工队重新敷设电缆，灯已全部点亮。"
+    assert reply_form("回复：建设西路路灯不亮", "施工队重新敷设电缆。")
+    assert reply_form("【答复】建设西路路灯不亮", "施工队重新敷设电缆。")
+    assert reply_form("关于建设西路路灯不亮问题的办理情况", "施工队重新敷设电缆。")
+    assert reply_form("建设西路路灯", text)
+    # a citizen's: a letter to the office, a title that asks for a reply
+    assert not reply_form("建设西路路灯", "尊敬的领导：您好，我想反映建设西路路灯不亮的问题。")
+    assert not reply_form("建设西路路灯坏了一个月，怎么还不回复", "打了三次电话了。")
 
 
 def test_an_authority_s_reply_on_a_message_board_reads_as_its_report() -> None:

@@ -1079,3 +1079,21 @@ def test_praise_of_the_office_s_work_in_a_post_is_no_private_life(shipped: Loade
     ])
     assert praise.negativity < 0.5 and praise.relevance >= 0.5, praise
     assert jog.relevance < 0.5, jog
+
+
+def test_a_reply_on_a_message_board_is_read_by_the_settled_head_whatever_its_words(shipped: LoadedModel) -> None:
+    """An authority's reply known by its form (回复：……, 关于……的办理情况, 网友您好：您反映的……: facts.reply_form) that
+    tells the work done in words the reply lexicon does not know (管网进行了扩容改造, 没有再出现积水) is read by the
+    settled head as a report is; a citizen's letter on the same board in the same words is not."""
+    scorer = _scorer(shipped, Office(places=("织锦小区",)))
+    board = Source(id="board", name="某市12345市民留言板", kind="forum")
+    done = ("网友您好：您反映的织锦小区门口逢雨积水问题，区城管局对小区门口雨水管网进行了扩容改造，新铺管道120米。"
+            "近期两场大雨后现场查看，路面没有再出现积水。感谢您的监督。")
+    letter = ("尊敬的领导：织锦小区门口逢雨积水，区城管局说要对雨水管网进行扩容改造，"
+              "近期两场大雨后路面还是一片汪洋，老人孩子出门都要蹚水。")
+    reply, asked = scorer.score([
+        RawItem(id="r0", source=board, url="", title="回复：织锦小区门口积水", text=done,
+                fetched_at=contracts.utcnow()),
+        RawItem(id="r1", source=board, url="", title="织锦小区门口积水", text=letter, fetched_at=contracts.utcnow()),
+    ])
+    assert reply.negativity < 0.5 <= asked.negativity, (reply, asked)
