@@ -276,6 +276,8 @@ ACCUSATION_CUES: tuple[str, ...] = (
     # an accusation (评选被指刷票, 被指抄袭; not 被指定, 被指派: classifier.facts.not_a_complaint) and a claim found
     # false (宣传照片与实际不符, 名不副实, 货不对板)
     "被指", "与实际不符", "与实际情况不符", "与事实不符", "名不副实", "货不对板", "严重不符", "明显不符",
+    # a claim or a figure questioned (家长质疑评分“放水”, 引发网友质疑)
+    "质疑",
     # a body or an official sanctioned (相关单位被通报, 负责人被约谈, 被问责): wrongdoing found, told however flatly
     "被通报", "被约谈", "被问责", "被处分", "被立案调查",
     # a call on an authority to act (市场监管管不管？有没有人管？): a grievance addressed to the office, however calm

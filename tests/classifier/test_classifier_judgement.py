@@ -1097,3 +1097,17 @@ def test_a_reply_on_a_message_board_is_read_by_the_settled_head_whatever_its_wor
         RawItem(id="r1", source=board, url="", title="织锦小区门口积水", text=letter, fetched_at=contracts.utcnow()),
     ])
     assert reply.negativity < 0.5 <= asked.negativity, (reply, asked)
+
+
+def test_a_work_the_public_questions_is_not_settled_by_the_settled_head(shipped: LoadedModel) -> None:
+    """A report of works begun is good news the settled head reads; the same report telling that residents question
+    the work (有居民质疑施工质量: lexicon.ACCUSATION_CUES) is bad news, not settled."""
+    scorer = _scorer(shipped, Office(places=("某市",)))
+    source = Source(id="press", name="人民网", kind="news")
+    works = "今年我市计划改造城区老旧小区28个，涉及居民6900余户，目前已全部开工。"
+    doubt = works + "有居民质疑施工质量，屋面防水刚做完就渗水。"
+    begun, questioned = scorer.score([
+        RawItem(id="f0", source=source, url="", title="老旧小区改造开工", text=works, fetched_at=contracts.utcnow()),
+        RawItem(id="f1", source=source, url="", title="老旧小区改造开工", text=doubt, fetched_at=contracts.utcnow()),
+    ])
+    assert begun.negativity < 0.5 <= questioned.negativity, (begun, questioned)
