@@ -301,6 +301,11 @@ SPOILT_FOOD = re.compile(r"(?:买的|买回来的|买回家的|点的|送来的)
 # tone (a cue for posts and messages, as FOREIGN_MATTER). In the development sets every item with these words is a
 # complaint or an exposé.
 RIPPED_OFF = re.compile(r"宰客|被宰|宰人|宰外地|坑外地人|坑游客|当提款机|当冤大头")
+# A pollution harm a resident tells (半夜偷排, 一股刺鼻的化工味, 河面漂着死鱼, 污水直排进河): an environmental harm is
+# the public's, never private life, whatever the tone; the taxonomy has no environment topic, so the topic head reads
+# such a post as no public matter. A cue for posts and messages, as HAZARD_REPORT (the press and authorities recount
+# the pollution they cleaned up).
+POLLUTED = re.compile(r"偷排|偷偷排|直排|排污|乱排|恶臭|臭气熏天|刺鼻|化工味|死鱼|鱼死了|鱼都死了|黑臭|冒黑烟|排黑烟")
 # A public servant's conduct toward the person served (问一句护士吼一句, 窗口工作人员爱答不理, 城管骂人): a grievance of
 # 作风 however calmly told, and a benefit gone to an official's kin (村主任他兄弟家也评上了低保, 村干部的亲戚全评上了):
 # 优亲厚友, misconduct. Cues for posts and messages, as RIPPED_OFF.

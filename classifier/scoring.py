@@ -52,6 +52,7 @@ from classifier.lexicon import (
     HAZARD_REPORT,
     MISTREATED,
     NEEDS_TERM,
+    POLLUTED,
     RIPPED_OFF,
     SCORING_COMPLAINT_CUES,
     SEED_TERMS,
@@ -461,7 +462,9 @@ class Scorer:
                                          or (call.tier in _PRIVATE_TIERS
                                              and (("隐患" in joined and HAZARD_REPORT.search(joined) is not None)
                                                   or _STILL_UNDONE.search(joined) is not None
-                                                  or MISTREATED.search(joined) is not None)))
+                                                  or MISTREATED.search(joined) is not None
+                                                  or any(not told_as_past(joined, m.start())
+                                                         for m in POLLUTED.finditer(joined)))))
             neg = negativity_with_cues(model_neg, bool(signals) or facts.adverse or tainted or publicized or accounted,
                                       complaint)
             weak = self._place_only_min is not None and neg < self._place_only_min

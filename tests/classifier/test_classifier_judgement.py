@@ -779,8 +779,8 @@ def test_the_office_s_publicity_found_wanting_is_adverse_and_its_topic_is_public
 def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: str) -> None:
     """A post whose only tie to the office is the city it names, telling of no public matter, is private
     life there (city-gov's gate.public_matter_min): relevance cut, said in the reasons, no case, not even when it
-    spread widely (2,000 replies). A calm complaint about a public service, an accident and a post naming a body
-    of the office keep theirs."""
+    spread widely (2,000 replies). A calm complaint about a public service, an accident, a post naming a body
+    of the office and a pollution told keep theirs."""
     loud = "！！！气死我了！！" if tone == "heated" else "。"
     rows = {
         "haircut": ("", f"在钦州剪了个史上最丑的刘海，发型师还说很显脸小{loud}"),
@@ -791,6 +791,9 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
         # hearsay: of private life none of the office's, of a public matter a rumour to check
         "gossip": ("", f"钦州的朋友们，听说那个歌手下个月要来开演唱会，我要去看{loud}"),
         "hearsay": ("", f"听说钦州钦南区那个小学有老师体罚学生，孩子耳朵都打出血了{loud}"),
+        # pollution is the public's harm (lexicon.POLLUTED), though the topic head reads no public matter in it
+        "smell": ("", f"钦州钦南区那边半夜又一股刺鼻的化工味，窗户关着都能闻到，孩子咳了好几天{loud}"),
+        "fish": ("", f"钦州钦江上漂着一大片死鱼，是不是上游有厂子在排污{loud}"),
     }
     out = _score_posts(tmp_path, rows, tone)
     profile = policy.load(profile_dir("city-gov"))
@@ -798,7 +801,7 @@ def test_private_life_in_the_city_is_not_about_the_office(tmp_path: Path, tone: 
     assert private == {"haircut", "date", "gossip"}, {k: o["relevance_reasons"] for k, o in out.items()}
     for key in ("haircut", "date", "gossip"):
         assert out[key]["relevance"] < 0.5
-    for key in ("streetlight", "crash", "bureau", "hearsay"):
+    for key in ("streetlight", "crash", "bureau", "hearsay", "smell", "fish"):
         assert out[key]["relevance"] >= 0.5, (key, out[key]["relevance_reasons"])
     viral = Engagement(replies=2000, reposts=3000)
     for key, o in out.items():
