@@ -921,10 +921,11 @@ def _untroubled(text: str, start: int, end: int) -> bool:
     return _GRIEVANCE.search(text, start, end) is None and _DISORDER.search(text, start, end) is None
 
 
-# People round a game or a show, watching (场边围了好几千人, 舞龙的时候街上围满了人): an audience, no gathering.
+# People round a game, a show or a dance, watching or joining in (场边围了好几千人, 舞龙的时候街上围满了人,
+# 跳坝坝舞被一群阿姨围着教): an audience, no gathering.
 _RINGED = frozenset({"围了", "围着", "围在", "围住", "聚在", "聚集", "越聚越多"})
 _SHOW = re.compile(r"比赛|决赛|球赛|赛事|村BA|村超|演出|演唱会|表演|观众|观赛|看球|场边|看台|烟花|灯会|舞龙|舞狮|庙会|"
-                   r"音乐节|晚会")
+                   r"音乐节|晚会|广场舞|坝坝舞|跳舞")
 
 
 def watching(text: str, start: int, word: str) -> bool:
@@ -2129,6 +2130,12 @@ def _outcome_headline(title: str) -> str | None:
     if _GRAVE.search(_REPAIRING.sub("", title)) is not None or _BAD_NEWS.search(_OUTCOME.sub("", settled)) is not None:
         return None
     return m.group(0)
+
+
+def still_wrong_now(text: str) -> str | None:
+    """The first word by which ``text`` tells something as still wrong now (:func:`_still_wrong`: 至今, 但, 还没,
+    记者发现 …), the test a settled headline's text passes, for readings of a text with no headline to go by."""
+    return _still_wrong(text)
 
 
 def _unless_still_wrong(word: str | None, text: str) -> str | None:

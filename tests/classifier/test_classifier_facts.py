@@ -228,10 +228,12 @@ def test_a_mass_incident_denied_or_guarded_against_is_none(text: str, mass: str 
 @pytest.mark.parametrize(("text", "gathered"), [
     ("村BA决赛最后三秒绝杀，场边围了好几千人，全场都疯了", None),
     ("舞龙的时候老街上围了好几百人看热闹，表演太精彩了", None),
+    ("第一次陪我妈去公园跳坝坝舞，被一群阿姨围着教，笑死我了", None),
+    ("跳广场舞的几十个人围着物业讨说法，说场地被占了", 20),
     ("工地门口围了几十个工人讨薪", 20),
     ("比赛散场后几百人围在体育中心门口，和民警发生冲突", 200),
 ])
-def test_an_audience_round_a_game_or_a_show_is_no_gathering(text: str, gathered: int | None) -> None:
+def test_an_audience_round_a_game_a_show_or_a_dance_is_no_gathering(text: str, gathered: int | None) -> None:
     assert find_facts("", text).gathered == gathered
 
 
