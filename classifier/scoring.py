@@ -40,6 +40,7 @@ from classifier.facts import (
     reply_headline,
     settled_headline,
     settled_in_sentence,
+    still_wrong_now,
     told_as_past,
 )
 from classifier.grading import Features, GradingRules
@@ -219,6 +220,15 @@ SETTLED_MIN = 0.98
 # (11 positive, 2 notices; one of them in stop 33's fresh held-out halves) and missed nothing more; at 0.9 three
 # exposés were settled.
 UNTROUBLED_SETTLED_MIN = 0.95
+
+
+# ... and a citizen's post (a self-media or unknown source) from 0.99, with round 11's rows (posts praising or thanking
+# the office beside the same words telling it still wrong): posts are where complaints live, and at 0.98 the head read
+# 3 adverse posts of the dev halves as settled (none at 0.99). Measured in stop 35 with model default-20261203T185036:
+# 9 positive posts and a notice right over every set, no adverse item and no case of an emotional post moved. Such a
+# post keeps the private-life gate (its praise is no tie to the office, as facts.praise_headline's is) and its
+# complaint cues.
+POST_SETTLED_MIN = 0.99
 
 
 def told_as_settled(reading: float, text: str) -> bool:
@@ -437,10 +447,17 @@ class Scorer:
                        and (((call.tier in RESOLVED_TIERS or own_body)
                              and (settled_headline(title, text) is not None
                                   or (learned_settled and _LETTER.search(text) is None)))
-                            or (call.tier in _PRIVATE_TIERS and (praise_headline(title, text) is not None
-                                                                 or reply_headline(title, text) is not None
-                                                                 or (learned_settled and reply_form(title, text))))))
-            if settled:
+                            or (call.tier in _PRIVATE_TIERS
+                                and (praise_headline(title, text) is not None
+                                     or reply_headline(title, text) is not None
+                                     or (learned_settled and reply_form(title, text))))))
+            # A post the settled head is surest of (POST_SETTLED_MIN) reads as good news, unless it turns to what
+            # is still wrong (感谢开通了新线路，但末班车太早了: facts.still_wrong_now); unlike praise the lexicon
+            # knows, it is still gated as private life and its complaint words still count (below).
+            post_settled = (not settled and call.tier in _PRIVATE_TIERS and learned_settled
+                            and told_settled is not None and told_settled[i] >= POST_SETTLED_MIN
+                            and still_wrong_now(text) is None)
+            if settled or post_settled:
                 model_neg *= RESOLVED_SCALE
             # Something found in food or drink in a post (喝出一只虫子), or a rip-off told (被宰): a food-safety or a
             # price harm, a cue as sure as a fact.

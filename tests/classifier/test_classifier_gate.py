@@ -60,6 +60,8 @@ DEVSET27 = REPO / "devsets" / "songmei_items.jsonl"
 DEVSET28 = REPO / "devsets" / "fenjian_items.jsonl"
 DEVSET29 = REPO / "devsets" / "xiaoling_items.jsonl"
 DEVSET30 = REPO / "devsets" / "shanyuan_items.jsonl"
+DEVSET31 = REPO / "devsets" / "liheng_items.jsonl"
+DEVSET32 = REPO / "devsets" / "qiongrong_items.jsonl"
 CITY_ITEMS = Path(__file__).parent / "data" / "city_items.jsonl"
 NEG = {"angry", "sad", "fear"}
 
@@ -81,7 +83,7 @@ def heldout(shipped: LoadedModel) -> dict:
                                         "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
                                         "twenty-first", "twenty-second", "twenty-third", "twenty-fourth",
                                         "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
-                                        "twenty-ninth", "thirtieth"])
+                                        "twenty-ninth", "thirtieth", "thirty-first", "thirty-second"])
 def blind_set(request: pytest.FixtureRequest, shipped: LoadedModel) -> tuple[str, dict]:
     """A blind set's held-out table, by its name in BLIND_FLOORS."""
     items = load_devset(BLIND_FLOORS[request.param][0], ["heldout"])
@@ -425,6 +427,21 @@ KIND_FLOORS_30 = {"expose": 0.95, "complaint": 0.92, "rumour": 0.87, "official_n
                   "emotional_offtopic": 0.92, "positive_gov": 0.33, "neutral_notice": 0.85, "other_city_bad": 0.86}
 ADVERSE_FLOOR_30 = 0.88
 TOPIC_DEVSET30_FLOOR = 0.81
+# The thirty-first and thirty-second sets (devsets/liheng_items.jsonl, 溧蘅市 in 江苏; qiongrong_items.jsonl, 邛嵘市 in
+# 四川; written blind in stop 35), measured on the shipped model default-20261203T185036 (held-out split, the gate's own
+# judge): 溧蘅 expose 1.000 (24), complaint 1.000 (24), rumour 1.000 (8), official_notice 0.875 (8), emotional_offtopic
+# 0.923 (13), positive_gov 0.800 (15), neutral_notice 1.000 (14), other_city_bad 0.933 (15), overall 0.950 (121), topic
+# 0.859 (of 64); 邛嵘 expose 0.958 (24), complaint 1.000 (24), rumour 1.000 (8), official_notice 1.000 (8),
+# emotional_offtopic 1.000 (13), positive_gov 0.867 (15), neutral_notice 0.929 (14), other_city_bad 0.867 (15), overall
+# 0.950 (121), topic 0.938 (of 64). Each floor lets one item go.
+KIND_FLOORS_31 = {"expose": 0.95, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.75,
+                  "emotional_offtopic": 0.84, "positive_gov": 0.73, "neutral_notice": 0.92, "other_city_bad": 0.86}
+ADVERSE_FLOOR_31 = 0.94
+TOPIC_DEVSET31_FLOOR = 0.84
+KIND_FLOORS_32 = {"expose": 0.91, "complaint": 0.95, "rumour": 0.87, "official_notice": 0.87,
+                  "emotional_offtopic": 0.92, "positive_gov": 0.79, "neutral_notice": 0.85, "other_city_bad": 0.79}
+ADVERSE_FLOOR_32 = 0.94
+TOPIC_DEVSET32_FLOOR = 0.92
 BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET2_FLOOR),
                 "third": (DEVSET3, KIND_FLOORS_3, ADVERSE_FLOOR_3, TOPIC_DEVSET3_FLOOR),
                 "fourth": (DEVSET4, KIND_FLOORS_4, ADVERSE_FLOOR_4, TOPIC_DEVSET4_FLOOR),
@@ -453,4 +470,6 @@ BLIND_FLOORS = {"second": (DEVSET2, KIND_FLOORS_2, ADVERSE_FLOOR_2, TOPIC_DEVSET
                 "twenty-seventh": (DEVSET27, KIND_FLOORS_27, ADVERSE_FLOOR_27, TOPIC_DEVSET27_FLOOR),
                 "twenty-eighth": (DEVSET28, KIND_FLOORS_28, ADVERSE_FLOOR_28, TOPIC_DEVSET28_FLOOR),
                 "twenty-ninth": (DEVSET29, KIND_FLOORS_29, ADVERSE_FLOOR_29, TOPIC_DEVSET29_FLOOR),
-                "thirtieth": (DEVSET30, KIND_FLOORS_30, ADVERSE_FLOOR_30, TOPIC_DEVSET30_FLOOR)}
+                "thirtieth": (DEVSET30, KIND_FLOORS_30, ADVERSE_FLOOR_30, TOPIC_DEVSET30_FLOOR),
+                "thirty-first": (DEVSET31, KIND_FLOORS_31, ADVERSE_FLOOR_31, TOPIC_DEVSET31_FLOOR),
+                "thirty-second": (DEVSET32, KIND_FLOORS_32, ADVERSE_FLOOR_32, TOPIC_DEVSET32_FLOOR)}

@@ -1114,3 +1114,18 @@ def test_a_work_the_public_questions_is_not_settled_by_the_settled_head(shipped:
         RawItem(id="f1", source=source, url="", title="老旧小区改造开工", text=doubt, fetched_at=contracts.utcnow()),
     ])
     assert begun.negativity < 0.5 <= questioned.negativity, (begun, questioned)
+
+
+def test_a_post_the_settled_head_is_surest_of_is_good_news_its_complaint_is_not(shipped: LoadedModel) -> None:
+    """A citizen's post praising a fix in words no praise lexicon knows is read by the settled head from its own bar
+    (scoring.POST_SETTLED_MIN); the same words telling it still wrong, or turning from the praise to what is still
+    wrong (但是……还是: facts.still_wrong_now), are complaints."""
+    scorer = _scorer(shipped, Office(places=("青岚区",)))
+    source = Source(id="weibo", name="新浪微博", kind="microblog")
+    texts = ("青岚区那个积水点今年改造完了，昨天暴雨路面一点没积水，上班再也不用蹚水了，点赞",
+             "青岚区那个积水点说今年改造完了，昨天暴雨路面还是积水过膝，上班照样蹚水",
+             "青岚区那个积水点今年改造完了，昨天暴雨路面一点没积水，点赞，但是旁边小区门口还是一下雨就淹")
+    fixed, still, turned = scorer.score([
+        RawItem(id=f"p{n}", source=source, url="", title="说句公道话", text=text, fetched_at=contracts.utcnow())
+        for n, text in enumerate(texts)])
+    assert fixed.negativity < 0.5 <= min(still.negativity, turned.negativity), (fixed, still, turned)
