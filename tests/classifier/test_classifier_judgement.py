@@ -697,6 +697,8 @@ def test_food_with_something_in_it_and_a_rip_off_are_complaints(tmp_path: Path) 
         "rip": ("", "在钦州三娘湾海鲜街被宰了，点的时候说一斤38，结账按一两算，四个人吃了一千多。"),
         # a rip-off told (把游客当提款机) with no other complaint word
         "till": ("", "在钦州老街吃了碗粉，菜单上写的18，结账收28，把游客当提款机。"),
+        # short weight (缺斤少两), the market's oldest cheat
+        "scale": ("", "在钦州早市买了一斤虾，回家一称才七两，这不是缺斤少两是什么，摊主还不认。"),
         # food bought found spoilt, and a call on the regulator to act (管不管)
         "spoilt": ("钦州老街早市的米糕", "今天在钦州老街早市买的米糕，回家切开里面全长绿毛了，摊主还说不可能。"),
         "call": ("钦州老街夜市的烤串", "钦州老街夜市那家烤串一串羊肉一半是肥油，说了还翻白眼，市场监管管不管？"),
