@@ -2284,10 +2284,12 @@ def publicity_failure(text: str) -> str | None:
 
 def praise_headline(title: str, text: str) -> str | None:
     """The praise or thanks of a post's headline (:data:`_PRAISE`), when the headline is no sarcasm, names no crime,
-    accident or death, and the text tells nothing as still wrong now; else None."""
+    accident or death, does not turn after its thanks to what is still wrong (谢谢工作人员态度好，但这证还是办不了),
+    and the text tells nothing as still wrong now; else None."""
     m = _PRAISE.search(title) if title else None
     if (m is None or _SARCASM.search(title) is not None or _GRAVE.search(_REPAIRING.sub("", title)) is not None
-            or _UNSETTLED.search(title) is not None or _UNSETTLED.search(text) is not None):
+            or _UNSETTLED.search(title) is not None or _UNSETTLED.search(text) is not None
+            or _still_wrong(title[m.end():]) is not None):
         return None
     return _unless_still_wrong(m.group(0), text)
 

@@ -1739,6 +1739,9 @@ def test_good_news_idioms_repairs_instructions_and_open_letters(title: str, text
     # satisfaction asked (回访问满不满意) is no one displeased
     ("给12345点个赞", "周三就换好了，还有人打电话回访问满不满意。", "点个赞"),
     ("给12345点个赞", "换是换好了，但我对处理过程很不满。", None),
+    # thanks that turn in the headline itself to what is still wrong: an ask
+    ("谢谢窗口工作人员态度好，但这证还是办不了", "单位早没了，窗口说缺材料。", None),
+    ("感谢开通了新公交线，不过末班车太早了", "晚上九点以后到站只能打车。", None),
 ])
 def test_a_post_that_thanks_or_praises_unless_in_sarcasm_or_still_waiting(
         title: str, text: str, praise: str | None) -> None:
