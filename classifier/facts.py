@@ -2059,7 +2059,7 @@ def _revisit_found_it_settled(text: str, end: int) -> bool:
 _SERVICE_AFTER = re.compile(r"[“\"]?(?:绿色)?(?:通道|服务|热线|站|中心|窗口|援助|工作站|联络点)")
 
 
-def _still_wrong(text: str) -> str | None:
+def still_wrong_now(text: str) -> str | None:
     """The first word of :data:`_STILL_WRONG` in ``text`` that tells of now, not of the past a sentence recalls nor
     of problems the same sentence tells settled (检查中发现的问题已全部整改, 针对媒体曝光的问题逐一整改)."""
     settled_until = -1
@@ -2132,15 +2132,9 @@ def _outcome_headline(title: str) -> str | None:
     return m.group(0)
 
 
-def still_wrong_now(text: str) -> str | None:
-    """The first word by which ``text`` tells something as still wrong now (:func:`_still_wrong`: 至今, 但, 还没,
-    记者发现 …), the test a settled headline's text passes, for readings of a text with no headline to go by."""
-    return _still_wrong(text)
-
-
 def _unless_still_wrong(word: str | None, text: str) -> str | None:
-    """``word``, unless the text tells something as still wrong now (:func:`_still_wrong`)."""
-    return word if word is not None and _still_wrong(text) is None else None
+    """``word``, unless the text tells something as still wrong now (:func:`still_wrong_now`)."""
+    return word if word is not None and still_wrong_now(text) is None else None
 
 
 # A headline of the office's routine work: a body or a place doing a work of governance (加强船舶污染防治, 开展校园
@@ -2289,7 +2283,7 @@ def praise_headline(title: str, text: str) -> str | None:
     m = _PRAISE.search(title) if title else None
     if (m is None or _SARCASM.search(title) is not None or _GRAVE.search(_REPAIRING.sub("", title)) is not None
             or _UNSETTLED.search(title) is not None or _UNSETTLED.search(text) is not None
-            or _still_wrong(title[m.end():]) is not None):
+            or still_wrong_now(title[m.end():]) is not None):
         return None
     return _unless_still_wrong(m.group(0), text)
 

@@ -349,6 +349,16 @@ class Scorer:
             if not not_a_complaint(joined, m.start(), m.group(0)) and not told_as_past(joined, m.start()):
                 yield m
 
+    def _head_settles(self, reading: float | None, tier: str, joined: str, text: str, starts: Sequence[int] | None,
+                      cue: bool) -> bool:
+        """Whether the settled head's ``reading`` settles an item (:func:`told_as_settled`), with no accusation or
+        sanction (lexicon.ACCUSATION_CUES) outside a sentence that tells it settled; ``cue``: whether the item has any
+        complaint word as a complaint (the accusations are looked for only then)."""
+        return (reading is not None and told_as_settled(reading, joined)
+                and (not cue or all(settled_in_sentence(joined, m.start())
+                                    for m in self._complaint_cues(tier, joined, text, starts)
+                                    if m.group(0) in _ACCUSATIONS)))
+
     def _gathering(self, facts: Facts) -> str | None:
         """The words of people gathered when they are as many as the office's rules grade a gathering by
         (GradingRules.gathering_min), or a group told gathering without a count; None otherwise."""
@@ -431,32 +441,30 @@ class Scorer:
             # (欠薪投诉同比下降41%, 维权信息公示牌, 违法建设整治收官): held back by them, 19 good news items of
             # every set were read adverse and no adverse item was kept from being settled.
             cue = next(self._complaint_cues(call.tier, joined, text, complaints_at[i]), None) is not None
-            # The settled head's reading, where nothing bad is found and no accusation stands outside a sentence that
-            # tells it settled.
-            learned_settled = (not signals and not facts.adverse and facts.feared is None
-                               and told_settled is not None and bool(docs[i])
-                               and told_as_settled(told_settled[i], joined)
-                               and (not cue or all(settled_in_sentence(joined, m.start()) for m in
-                                                   self._complaint_cues(call.tier, joined, text, complaints_at[i])
-                                                   if m.group(0) in _ACCUSATIONS)))
+            # The settled head's reading of the item (none for an empty one), and whether nothing bad is found: the
+            # ground of every settled reading below.
+            reading = told_settled[i] if told_settled is not None and docs[i] else None
+            nothing_bad = not signals and not facts.adverse and facts.feared is None
             # An authority's reply on a message board (facts.reply_form) tells the work done in words of its own
             # (重新敷设电缆, 灯当晚已经亮了, 已设立调度站): the settled head reads it as it reads a report, where the
             # reply lexicon (facts.reply_headline) knows none of the words. The form, not the source, says who speaks: a
             # reply opens by addressing the citizen (网友您好：您反映的……), so it is no citizen's letter.
-            settled = (not signals and not facts.adverse and facts.feared is None
-                       and (((call.tier in RESOLVED_TIERS or own_body)
-                             and (settled_headline(title, text) is not None
-                                  or (learned_settled and _LETTER.search(text) is None)))
-                            or (call.tier in _PRIVATE_TIERS
-                                and (praise_headline(title, text) is not None
-                                     or reply_headline(title, text) is not None
-                                     or (learned_settled and reply_form(title, text))))))
+            settled = nothing_bad and (
+                ((call.tier in RESOLVED_TIERS or own_body)
+                 and (settled_headline(title, text) is not None
+                      or (_LETTER.search(text) is None
+                          and self._head_settles(reading, call.tier, joined, text, complaints_at[i], cue))))
+                or (call.tier in _PRIVATE_TIERS
+                    and (praise_headline(title, text) is not None
+                         or reply_headline(title, text) is not None
+                         or (reply_form(title, text)
+                             and self._head_settles(reading, call.tier, joined, text, complaints_at[i], cue)))))
             # A post the settled head is surest of (POST_SETTLED_MIN) reads as good news, unless it turns to what
             # is still wrong (感谢开通了新线路，但末班车太早了: facts.still_wrong_now); unlike praise the lexicon
             # knows, it is still gated as private life and its complaint words still count (below).
-            post_settled = (not settled and call.tier in _PRIVATE_TIERS and learned_settled
-                            and told_settled is not None and told_settled[i] >= POST_SETTLED_MIN
-                            and still_wrong_now(text) is None)
+            post_settled = (nothing_bad and not settled and call.tier in _PRIVATE_TIERS
+                            and reading is not None and reading >= POST_SETTLED_MIN and still_wrong_now(text) is None
+                            and self._head_settles(reading, call.tier, joined, text, complaints_at[i], cue))
             if settled or post_settled:
                 model_neg *= RESOLVED_SCALE
             # Something found in food or drink in a post (喝出一只虫子), or a rip-off told (被宰): a food-safety or a
