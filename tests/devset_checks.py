@@ -735,12 +735,12 @@ def _shingles(text: str, size: int = 8) -> set[str]:
     return {text[k:k + size] for k in range(len(text) - size + 1)}
 
 
-def check_apart(rows: Iterable[dict], min_shingles: int = 1) -> None:
-    """No training row shares 30 % of its 8-character shingles with any one item of either development
-    set (either split): stock phrases (事故原因正在调查中) may recur, a paraphrased item may not.
-    Rows with fewer than ``min_shingles`` shingles are too short to tell."""
+def check_apart(rows: Iterable[dict], min_shingles: int = 1, paths: Iterable[Path] | None = None) -> None:
+    """No training row shares 30 % of its 8-character shingles with any one item of the development sets (either
+    split; ``paths``: other sets' files, e.g. the stress sets'): stock phrases (事故原因正在调查中) may recur, a
+    paraphrased item may not. Rows with fewer than ``min_shingles`` shingles are too short to tell."""
     owners: dict[str, list[int]] = {}
-    for n, r in enumerate(r for path in sorted(DEVSETS.glob("*_items.jsonl"))
+    for n, r in enumerate(r for path in (sorted(DEVSETS.glob("*_items.jsonl")) if paths is None else paths)
                           for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())):
         for gram in _shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}"):
             owners.setdefault(gram, []).append(n)

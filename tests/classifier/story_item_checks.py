@@ -1,5 +1,6 @@
 """Checks shared by the tests of the story generators of training rows (classifier/training/items/goodnews_items.py,
-settled_items.py, recovery_items.py): what every such file promises, each generator's test naming its own words."""
+settled_items.py, recovery_items.py, praise_items.py): what every such file promises, each generator's test naming its
+own words."""
 
 from __future__ import annotations
 

@@ -5,13 +5,17 @@ development set, the stress sets too (never train on them, never copy or paraphr
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterable
-from pathlib import Path
 
-from devset_checks import DEVSETS, _shingles, check_apart, check_invented_places
-from story_item_checks import FIELDS, check_both_sides, check_no_good_news_of, check_no_label_cue, check_topics
+from devset_checks import DEVSETS, check_apart, check_invented_places
+from story_item_checks import (
+    check_both_sides,
+    check_made_in_full,
+    check_no_good_news_of,
+    check_no_label_cue,
+    check_topics,
+    check_written,
+)
 
 from classifier.training.items import goodnews_items as gi
 from classifier.training.items import praise_items as pi
@@ -36,20 +40,15 @@ def _rows() -> list[dict]:
 def test_the_file_is_what_the_generator_writes() -> None:
     rows = pi.build()
     assert rows == pi.build()
-    expected = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    assert pi.OUT.read_text(encoding="utf-8") == expected, (
-        "praise_items.jsonl is stale: run python -m classifier.training.items.praise_items")
+    check_written(pi.OUT, rows, "praise_items")
 
 
 def test_every_family_is_made_in_full_half_each_label_at_post_length() -> None:
     rows = _rows()
     assert len(pi.FAMILIES) >= 8 and set(pi.COUNTS) == set(pi.FAMILIES)
-    assert 1900 <= len(rows) <= 2200
-    assert Counter((r["kind"], r["adverse"]) for r in rows) == {
-        (kind, label): count // 2 for kind, count in pi.COUNTS.items() for label in (0, 1)}
-    assert all(set(r) == FIELDS and r["round"] == pi.ROUND == 11 for r in rows)
-    assert len({f"{r['title']}|{r['text']}" for r in rows}) == len(rows)
-    assert all(pi.TEXT_MIN <= len(r["text"]) <= pi.TEXT_MAX and len(r["title"]) <= pi.TITLE_MAX for r in rows)
+    assert 1900 <= len(rows) <= 2200 and pi.ROUND == 11
+    check_made_in_full(rows, pi.COUNTS, pi.ROUND, 0, pi.TITLE_MAX)
+    assert all(pi.TEXT_MIN <= len(r["text"]) <= pi.TEXT_MAX for r in rows)
     # As posts arrive: about half with no title, on both sides alike; lengths alike.
     for label in (0, 1):
         side = [r for r in rows if r["adverse"] == label]
@@ -146,22 +145,6 @@ def test_places_are_invented_and_no_office_of_a_development_set() -> None:
     check_invented_places([*gi.CITIES, *gi.COUNTIES, *gi.RIVERS])
 
 
-def _check_apart_of(rows: Iterable[dict], paths: list[Path]) -> None:
-    """devset_checks.check_apart over ``paths``: no row shares 30 % of its 8-character shingles with any one item."""
-    owners: dict[str, list[int]] = {}
-    for n, r in enumerate(r for path in paths
-                          for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())):
-        for gram in _shingles(f"{r.get('title') or ''}\n{r.get('text') or ''}"):
-            owners.setdefault(gram, []).append(n)
-    for row in rows:
-        grams = _shingles(f"{row['title']}\n{row['text']}")
-        if not grams:
-            continue
-        hits = Counter(n for g in grams for n in owners.get(g, ()))
-        worst = max(hits.values(), default=0) / len(grams)
-        assert worst < 0.3, f"training item shares {worst:.0%} with a development item: {row['title']} {row['text']}"
-
-
 def test_no_training_item_copies_a_development_item() -> None:
     check_apart(_rows())
 
@@ -169,4 +152,4 @@ def test_no_training_item_copies_a_development_item() -> None:
 def test_no_training_item_copies_a_stress_item() -> None:
     paths = sorted(DEVSETS.glob("stress/*_items.jsonl"))
     assert paths, "no stress set found under devsets/stress/"
-    _check_apart_of(_rows(), paths)
+    check_apart(_rows(), paths=paths)

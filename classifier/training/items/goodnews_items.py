@@ -44,6 +44,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from classifier.training.items.make_items import draw_rows, write_rows
 
@@ -689,10 +690,14 @@ def _maker(stories: list[Story], bad: bool, rng: random.Random):
     return make
 
 
-def story_rows(families: dict[str, list[Story]], counts: dict[str, int], round_no: int,
-               maker: Callable[[str, list[Story], bool], Callable[[], tuple[str, str]]]) -> list[dict[str, object]]:
+_Told = TypeVar("_Told")
+
+
+def story_rows(families: dict[str, list[_Told]], counts: dict[str, int], round_no: int,
+               maker: Callable[[str, list[_Told], bool], Callable[[], tuple[str, str]]]) -> list[dict[str, object]]:
     """Half of ``counts[kind]`` rows of each family told good and half told bad, drawn from ``maker(kind, stories,
-    bad)``, whose rows carry the adverse side's topic after the title (``title\\x00topic``); no row twice."""
+    bad)``, whose rows carry the adverse side's topic after the title (``title\\x00topic``); no row twice. The
+    families' records are the maker's own (a Story here and in rounds 9 and 10, a post's Scene in round 11)."""
     rows: list[dict[str, object]] = []
     seen: set[str] = set()
     for kind, stories in families.items():

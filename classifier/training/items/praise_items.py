@@ -1,11 +1,12 @@
-"""Write ``praise_items.jsonl``: round-11 training rows for the negativity head, citizens' posts (贴吧/论坛, 微博,
+"""Write ``praise_items.jsonl``: round-11 training rows for the settled head, citizens' posts (贴吧/论坛, 微博,
 小红书, 抖音, 朋友圈) that praise or thank the office ("0"), beside the same words telling the problem still there
 ("1").
 
-The head called too many thank-you posts adverse: a post that says the pothole it complained about was fixed,
-thanks a traffic policeman, a nurse, a 12345 operator or a 社区 worker, is delighted by a new library or metro
-line, or tells a smooth 一网通办 errand names the old problem (坑, 摔, 没人管, 排队, 跑了好几趟) and was read as a
-complaint. These rows teach the difference without losing a single complaint (不漏报): every scene is told good
+The negativity head called too many thank-you posts adverse: a post that says the pothole it complained about
+was fixed, thanks a traffic policeman, a nurse, a 12345 operator or a 社区 worker, is delighted by a new library or
+metro line, or tells a smooth 一网通办 errand names the old problem (坑, 摔, 没人管, 排队, 跑了好几趟) and was read as
+a complaint. In that head these rows lost complaints (classifier/training/default.yaml); in the settled head, read
+for posts from scoring.POST_SETTLED_MIN, they teach the difference without losing one (不漏报): every scene is told good
 now and bad now in the same setting and the same words. Eight families, each a list of scenes written once as
 records (the old problem or setting, told on both sides; what is good now; what is bad now; a thank-you to a
 worker or an office, told on both sides; what a thank-you still asks for; a forum title of either side):
@@ -54,8 +55,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from classifier.training.items.goodnews_items import _fill, _slots
-from classifier.training.items.make_items import draw_rows, write_rows
+from classifier.training.items.goodnews_items import _fill, _slots, story_rows
+from classifier.training.items.make_items import write_rows
 
 OUT = Path(__file__).with_name("praise_items.jsonl")
 SEED = 20270109
@@ -828,7 +829,8 @@ def _post(rng: random.Random, decks: _Decks, scene: Scene, bad: bool, slots: dic
 
 
 def _maker(scenes: list[Scene], bad: bool, rng: random.Random, decks: _Decks) -> Callable[[], tuple[str, str]]:
-    """Posts of one family and label; the topic rides on the title (``title\\x00topic``, split off in ``build``)."""
+    """Posts of one family and label; the topic rides on the title (``title\\x00topic``, split off in
+    goodnews_items.story_rows)."""
     def make() -> tuple[str, str]:
         for _ in range(50):
             scene = rng.choice(scenes)
@@ -843,18 +845,7 @@ def build() -> list[dict[str, object]]:
     """Half of ``COUNTS[kind]`` posts of each family told good and half told bad; no row twice."""
     rng = random.Random(SEED)
     decks = _Decks(rng)
-    rows: list[dict[str, object]] = []
-    seen: set[str] = set()
-    for kind, scenes in FAMILIES.items():
-        for bad in (False, True):
-            made = list(draw_rows(_maker(scenes, bad, rng, decks), COUNTS[kind] // 2, seen, tries=30,
-                                  key=lambda title, text: f"{title.split(chr(0))[0]}|{text}"))
-            assert len(made) == COUNTS[kind] // 2, (kind, bad, len(made))
-            for keyed, text in made:
-                title, topic = keyed.split("\x00")
-                rows.append({"title": title, "text": text, "adverse": int(bad), "topic": topic or None,
-                             "kind": kind, "round": ROUND})
-    return rows
+    return story_rows(FAMILIES, COUNTS, ROUND, lambda kind, scenes, bad: _maker(scenes, bad, rng, decks))
 
 
 def main() -> None:
