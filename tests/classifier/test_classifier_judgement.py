@@ -24,9 +24,10 @@ from classifier.lexicon import MISTREATED, SPOILT_FOOD, pet_post
 from classifier.media import tier_text
 from classifier.registry import DEFAULT_MODEL_DIR, LoadedModel, load_verified
 from classifier.relevance import Office, RelevanceScorer
-from classifier.scoring import SETTLED_MIN, UNTROUBLED_SETTLED_MIN, Scorer, told_as_settled
+from classifier.scoring import POST_SETTLED_MIN, SETTLED_MIN, UNTROUBLED_SETTLED_MIN, Scorer, told_as_settled
 from classifier.service import run
 from classifier.settings import ClassifierSettings
+from classifier.text import clean, for_model
 from core import contracts, topics
 from core.contracts import Engagement, RawItem, ScoredItem, Source
 from core.kafka import make_producer, read_topic
@@ -1122,13 +1123,21 @@ def test_a_work_the_public_questions_is_not_settled_by_the_settled_head(shipped:
 def test_a_post_the_settled_head_is_surest_of_is_good_news_its_complaint_is_not(shipped: LoadedModel) -> None:
     """A citizen's post praising a fix in words no praise lexicon knows is read by the settled head from its own bar
     (scoring.POST_SETTLED_MIN); the same words telling it still wrong, or turning from the praise to what is still
-    wrong (但是……还是: facts.still_wrong_now), are complaints."""
+    wrong (但是……还是), are complaints. A post that turns (但愿东门那边也能早点修: facts.still_wrong_now) is not read
+    down by the head however sure it is (it reads that one over 0.999): its negativity is the model's own."""
     scorer = _scorer(shipped, Office(places=("青岚区",)))
     source = Source(id="weibo", name="新浪微博", kind="microblog")
-    texts = ("青岚区那个积水点今年改造完了，昨天暴雨路面一点没积水，上班再也不用蹚水了，点赞",
+    praise = "青岚区那个积水点今年改造完了，昨天暴雨路面一点没积水，上班再也不用蹚水了，点赞"
+    texts = (praise,
              "青岚区那个积水点说今年改造完了，昨天暴雨路面还是积水过膝，上班照样蹚水",
-             "青岚区那个积水点今年改造完了，昨天暴雨路面一点没积水，点赞，但是旁边小区门口还是一下雨就淹")
-    fixed, still, turned = scorer.score([
+             praise + "，但是旁边小区门口还是一下雨就淹",
+             praise + "！但愿东门那边也能早点修")
+    fixed, still, turned, hoped = scorer.score([
         RawItem(id=f"p{n}", source=source, url="", title="说句公道话", text=text, fetched_at=contracts.utcnow())
         for n, text in enumerate(texts)])
     assert fixed.negativity < 0.5 <= min(still.negativity, turned.negativity), (fixed, still, turned)
+    model = shipped.model
+    probs = model.predict([for_model("说句公道话", clean(texts[3]), model.max_chars)])
+    settled, adverse = model.heads["settled"].classes.index("1"), model.heads["negativity"].classes.index("1")
+    assert probs["settled"][0, settled] >= POST_SETTLED_MIN
+    assert hoped.negativity == pytest.approx(float(probs["negativity"][0, adverse]), abs=1e-3), hoped
